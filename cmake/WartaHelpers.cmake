@@ -1,0 +1,54 @@
+# Shared compile settings and the helpers each stage's CMakeLists.txt uses.
+
+add_library(warta_compile_options INTERFACE)
+target_compile_options(warta_compile_options INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wno-missing-field-initializers)
+if(WARTA_WERROR)
+  target_compile_options(warta_compile_options INTERFACE -Werror)
+endif()
+if(WARTA_SANITIZE)
+  target_compile_options(warta_compile_options INTERFACE
+    -fsanitize=${WARTA_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  target_link_options(warta_compile_options INTERFACE -fsanitize=${WARTA_SANITIZE})
+endif()
+
+# warta_library(NAME SOURCES... DEPS ...) : a stage library warta_NAME whose
+# public headers are included as "NAME/header.h" (the include root is src/).
+function(warta_library name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  add_library(warta_${name} STATIC ${ARG_SOURCES})
+  target_include_directories(warta_${name} PUBLIC ${PROJECT_SOURCE_DIR}/src)
+  target_link_libraries(warta_${name} PUBLIC ${ARG_DEPS} PRIVATE warta_compile_options)
+endfunction()
+
+# warta_test(NAME SOURCES... DEPS ... LABELS ...) : a GoogleTest binary
+# registered with CTest. Label "unit" tests run again under the sanitizers;
+# label "shared" tests need ../shared and skip visibly without it.
+function(warta_test name)
+  if(NOT WARTA_BUILD_TESTS)
+    return()
+  endif()
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;LABELS" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS} warta_test_support GTest::gtest GTest::gtest_main
+                        warta_compile_options)
+  if(NOT ARG_LABELS)
+    set(ARG_LABELS unit)
+  endif()
+  include(GoogleTest)
+  gtest_discover_tests(${name}
+    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
+    PROPERTIES LABELS "${ARG_LABELS}"
+               ENVIRONMENT "WARTA_SOURCE_DIR=${PROJECT_SOURCE_DIR};WARTA_BINARY_DIR=${PROJECT_BINARY_DIR}"
+    DISCOVERY_TIMEOUT 60)
+endfunction()
+
+# warta_benchmark(NAME SOURCES... DEPS ...) : a benchmark program under bench/.
+function(warta_benchmark name)
+  if(NOT WARTA_BUILD_BENCH)
+    return()
+  endif()
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS} warta_compile_options)
+endfunction()

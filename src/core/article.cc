@@ -1,0 +1,33 @@
+#include "core/article.h"
+
+#include <xxhash.h>
+
+#include <cstdio>
+
+namespace warta {
+
+std::string Article::Text() const {
+  size_t n = 0;
+  for (const auto& p : paragraphs) n += p.size() + 1;
+  std::string out;
+  out.reserve(n);
+  for (size_t i = 0; i < paragraphs.size(); ++i) {
+    if (i) out += '\n';
+    out += paragraphs[i];
+  }
+  return out;
+}
+
+std::string RawDocument::Locator() const {
+  if (line > 0) return source + ":" + std::to_string(line);
+  return source;
+}
+
+std::string ArticleIdOf(std::string_view normalised_text) {
+  XXH64_hash_t h = XXH3_64bits(normalised_text.data(), normalised_text.size());
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+}  // namespace warta

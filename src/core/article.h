@@ -1,0 +1,135 @@
+// The document model every stage reads and writes.
+//
+// One direction: ingest produces RawDocuments, clean turns each into an
+// Article (clean paragraphs, lifted metadata, the lines it removed and why),
+// the analysers add annotations, and the store keeps all of it. Stages talk
+// only through these plain types.
+//
+// Offsets: every annotation's Span counts Unicode code points into
+// Article::Text(), the paragraphs joined by a single '\n'. Code points (not
+// bytes) because the web page and other tools index strings that way.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/datetime.h"
+
+namespace warta {
+
+// Half-open [begin, end) in code points into Article::Text().
+struct Span {
+  int32_t begin = 0;
+  int32_t end = 0;
+  friend bool operator==(const Span&, const Span&) = default;
+};
+
+// A line that cleaning took out of the text, kept so a user can audit it.
+struct RemovedLine {
+  int32_t line = 0;         // 1-based line (or paragraph) number in the input
+  std::string text;         // the line as it was
+  std::string reason;       // rule name, e.g. "related-link", "metadata:author"
+};
+
+// A name in the text that refers to a person, organisation or place.
+struct EntityMention {
+  Span span;
+  std::string text;
+  std::string type;         // PERSON, ORGANISATION, LOCATION
+  std::string entity_id;    // canonical entity across the store ("" if unresolved)
+  std::string canonical;    // the entity's canonical name
+};
+
+// A time expression normalised TIMEX3-style against the publication date.
+struct TimeExpression {
+  Span span;
+  std::string text;
+  std::string type;         // DATE, TIME, DURATION, SET
+  std::string value;        // "2024-11-18", "2024-W47", "P3D", "" if unresolved
+};
+
+// Something a speaker said, directly or reported.
+struct Quote {
+  Span span;
+  std::string text;
+  bool direct = true;
+  std::string speaker;            // as written ("Kim")
+  std::string speaker_entity_id;  // resolved canonical entity
+  std::string relay;              // "AFP" in "seperti dikutip dari AFP"
+};
+
+// A numeric figure somebody put forward.
+struct Claim {
+  Span span;
+  std::string text;
+  double low = 0;
+  double high = 0;
+  std::string bound;        // "", "more-than", "about", "up-to", "range"
+  std::string unit;         // the noun counted ("tentara")
+  std::string claimant;
+  std::string claimant_entity_id;
+  std::string hedge;        // "diperkirakan", ...
+  std::string date;         // TIMEX value the figure refers to
+};
+
+// Something that happened: a meeting, an agreement, a deployment...
+struct Event {
+  Span span;
+  std::string type;         // meeting, agreement, deployment, accusation, attack, statement
+  std::string trigger;      // the word that signalled it
+  std::vector<std::string> participants;  // canonical entity ids
+  std::string place;
+  std::string date;         // TIMEX value
+};
+
+struct Article {
+  std::string id;           // stable: hash of the normalised clean text (ArticleIdOf)
+  std::string source;       // path, "path:line" for JSONL, or URL it was read from
+  std::string outlet;
+  std::string url;
+  std::string title;
+  std::optional<DateTime> published;
+  std::vector<std::string> authors;
+  std::vector<std::string> editors;
+  std::string language;     // BCP 47, "id" by default
+  std::vector<std::string> paragraphs;  // clean text
+  std::vector<RemovedLine> removed;
+
+  std::vector<EntityMention> entities;
+  std::vector<TimeExpression> timexes;
+  std::vector<Quote> quotes;
+  std::vector<Claim> claims;
+  std::vector<Event> events;
+
+  // The clean text: paragraphs joined by '\n'. Spans index into this.
+  std::string Text() const;
+};
+
+// What ingest hands to clean: one article's text as it was read, before any
+// cleaning, plus the metadata its container declared (JSONL fields).
+struct RawDocument {
+  std::string source;        // file path or "-" for stdin
+  int64_t line = 0;          // 1-based line in the source for JSONL, else 0
+  // Either `text` (plain text, lines separated by '\n') or `paragraphs`
+  // (a container that already split them) is filled; both are valid UTF-8.
+  std::string text;
+  std::vector<std::string> paragraphs;
+  std::string title;
+  std::string url;
+  std::string date;          // as declared, unparsed
+  std::string outlet;
+  std::string language;
+  std::vector<std::string> authors;
+  std::string charset_note;  // "converted from WINDOWS-1252" when ingest converted
+
+  // "a.jsonl:12" or "a.txt": how messages name this document.
+  std::string Locator() const;
+};
+
+// Stable article id: 16 hex digits of XXH3-64 over `normalised_text`
+// (the text stage's NormaliseForId output).
+std::string ArticleIdOf(std::string_view normalised_text);
+
+}  // namespace warta

@@ -1,0 +1,98 @@
+#include <gtest/gtest.h>
+
+#include "core/article.h"
+#include "core/datetime.h"
+#include "core/diagnostics.h"
+#include "core/status.h"
+#include "core/utf8.h"
+
+namespace warta {
+namespace {
+
+TEST(StatusTest, OkAndErrors) {
+  EXPECT_TRUE(Status::Ok().ok());
+  Status s = Status::Corrupt("a.jsonl:3: bad");
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(s.code(), StatusCode::kCorrupt);
+  EXPECT_EQ(s.ToString(), "corrupt: a.jsonl:3: bad");
+}
+
+StatusOr<int> Half(int x) {
+  if (x % 2) return Status::InvalidArgument("odd");
+  return x / 2;
+}
+Status UseHalf(int x, int* out) {
+  WARTA_ASSIGN_OR_RETURN(int h, Half(x));
+  *out = h;
+  return Status::Ok();
+}
+
+TEST(StatusTest, AssignOrReturnPropagates) {
+  int v = 0;
+  EXPECT_TRUE(UseHalf(8, &v).ok());
+  EXPECT_EQ(v, 4);
+  EXPECT_EQ(UseHalf(3, &v).code(), StatusCode::kInvalidArgument);
+}
+
+TEST(DateTimeTest, ParsesIsoForms) {
+  auto d = DateTime::ParseIso("2024-01-21T14:32:00+07:00");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->ToIso(), "2024-01-21T14:32:00+07:00");
+  EXPECT_EQ(d->offset_minutes, 420);
+  EXPECT_EQ(DateTime::ParseIso("2024-11-19")->ToIso(), "2024-11-19");
+  EXPECT_EQ(DateTime::ParseIso("2024-11-19 19:09")->ToIso(), "2024-11-19T19:09:00");
+  EXPECT_EQ(DateTime::ParseIso("2017-03-27T10:15:00.123Z")->ToIso(), "2017-03-27T10:15:00Z");
+  EXPECT_FALSE(DateTime::ParseIso("2024-02-30"));
+  EXPECT_FALSE(DateTime::ParseIso("2024-13-01"));
+  EXPECT_FALSE(DateTime::ParseIso("21 Januari 2024"));
+  EXPECT_FALSE(DateTime::ParseIso("2024-01-21T25:00"));
+}
+
+TEST(DateTimeTest, EpochAndSortKey) {
+  DateTime d = DateTime::FromUnixSeconds(1490674536);  // 2017-03-28T04:15:36Z
+  EXPECT_EQ(d.ToIso(), "2017-03-28T04:15:36Z");
+  EXPECT_EQ(d.SortKey(), "20170328");
+  EXPECT_EQ(DateTime::ParseIso("1970-01-02")->DaysSinceEpoch(), 1);
+  EXPECT_EQ(DaysInMonth(2024, 2), 29);
+  EXPECT_EQ(DaysInMonth(2100, 2), 28);
+}
+
+TEST(Utf8Test, ValidateFindsFirstBadByte) {
+  EXPECT_EQ(Utf8Validate("Kim Jong-un “kata”"), std::string_view::npos);
+  EXPECT_EQ(Utf8Validate("abc\xff" "def"), 3u);
+  EXPECT_EQ(Utf8Validate("ab\xc0\xaf"), 2u);         // overlong
+  EXPECT_EQ(Utf8Validate("\xed\xa0\x80"), 0u);       // surrogate
+  EXPECT_EQ(Utf8Validate("x\xe2\x80"), 1u);          // truncated
+}
+
+TEST(Utf8Test, LengthNextAppendTrim) {
+  std::string s = "é“a”";
+  EXPECT_EQ(Utf8Length(s), 4u);
+  size_t pos = 0;
+  EXPECT_EQ(Utf8Next(s, &pos), U'é');
+  EXPECT_EQ(Utf8Next(s, &pos), U'“');
+  std::string out;
+  Utf8Append(&out, U'”');
+  Utf8Append(&out, U'😀');
+  EXPECT_EQ(out, "”😀");
+  EXPECT_EQ(TrimSpace("\xc2\xa0  Menu \t"), "Menu");
+}
+
+TEST(ArticleTest, TextJoinsParagraphsAndIdIsStable) {
+  Article a;
+  a.paragraphs = {"Satu.", "Dua."};
+  EXPECT_EQ(a.Text(), "Satu.\nDua.");
+  EXPECT_EQ(ArticleIdOf("satu dua"), ArticleIdOf("satu dua"));
+  EXPECT_NE(ArticleIdOf("satu dua"), ArticleIdOf("satu tiga"));
+  EXPECT_EQ(ArticleIdOf("x").size(), 16u);
+}
+
+TEST(DiagnosticTest, NamesFileLineAndOffset) {
+  Diagnostic d{Diagnostic::Severity::kRejected, "a.jsonl", 12, -1, "malformed JSON"};
+  EXPECT_EQ(d.ToString(), "a.jsonl:12: rejected: malformed JSON");
+  Diagnostic g{Diagnostic::Severity::kRejected, "b.txt.gz", 0, 8192, "truncated gzip stream"};
+  EXPECT_EQ(g.ToString(), "b.txt.gz (byte 8192): rejected: truncated gzip stream");
+}
+
+}  // namespace
+}  // namespace warta

@@ -1,0 +1,95 @@
+// The clean stage: turns one scraped RawDocument into an Article whose
+// paragraphs are article text only.
+//
+// Scraped news pages carry page furniture into the text: menus, "Baca juga:"
+// links, lists of related headlines, cookie banners, image credits, repeated
+// captions, sign-off codes such as "(ant)", share bars and ads. The Cleaner
+// removes them and records every removal (line number, original text, rule
+// name) in Article::removed so a reader can audit what was taken out. It also
+// lifts metadata written into the text: a headline line, the dateline
+// ("JAKARTA, KOMPAS.com - ..."), the publication date-time, and author,
+// editor and source credits; those lines are removed from the text too.
+//
+// The rules are data (src/clean/rules/*, compiled into the binary; see
+// rules_dir), not code, so a new outlet's debris is a rule edit, and are
+// general: no rule names a particular page.
+//
+//   auto cleaner = warta::clean::Cleaner::Create({});
+//   if (!cleaner.ok()) return cleaner.status();
+//   warta::StatusOr<warta::Article> a = (*cleaner)->Clean(doc);
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/article.h"
+#include "core/datetime.h"
+#include "core/status.h"
+
+namespace warta::clean {
+
+struct CleanOptions {
+  // Lift title, outlet, dateline, date, author, editor and source lines out
+  // of the text into Article fields. When false those lines stay as text
+  // (only debris is removed) and only the container's metadata is used.
+  bool lift_metadata = true;
+  // A first line longer than this (in code points) is never taken as the title.
+  size_t max_title_chars = 250;
+  // "" uses the rules compiled into the binary. Otherwise a directory whose
+  // files (same names as src/clean/rules/: debris.tsv, list_headers.txt,
+  // metadata.tsv, months.tsv, weekdays.txt, timezones.tsv, places.txt,
+  // outlet_words.txt) replace the built-in file of that name; files it lacks
+  // keep the built-in version.
+  std::string rules_dir;
+};
+
+class Cleaner {
+ public:
+  // Loads and compiles the rules once. Errors: kNotFound for a missing
+  // rules_dir, kInvalidArgument for a rule that does not parse (the message
+  // names the file and line, e.g. "dir/debris.tsv:12: bad regex (...)").
+  static StatusOr<std::unique_ptr<Cleaner>> Create(const CleanOptions& options);
+  ~Cleaner();
+  Cleaner(const Cleaner&) = delete;
+  Cleaner& operator=(const Cleaner&) = delete;
+
+  // Cleans one document: `doc.text` split at '\n', or `doc.paragraphs` (each
+  // also split at any '\n' inside it). Each line is Normalise()d; empty lines
+  // are skipped. RemovedLine::line is the 1-based line of `text`, or the
+  // 1-based paragraph index; RemovedLine::text is the removed text as written
+  // (the whole line, or the cut-off part for a dateline or trailing code).
+  //
+  // Sets paragraphs, removed, title, outlet, url, source (= doc.Locator()),
+  // published, authors, editors and language (doc.language, else "id").
+  // The container's metadata (doc.title, doc.date, doc.outlet, doc.url,
+  // doc.authors) wins over metadata lifted from the text; lifted values fill
+  // the gaps. A container title repeated as the first line is removed.
+  // Does not set Article::id (the pipeline does).
+  //
+  // Fails with kCorrupt, "<locator>: no article text after cleaning (N lines
+  // removed)", only when nothing of the text remains.
+  //
+  // Thread-safe: const, and keeps no mutable state between calls.
+  StatusOr<Article> Clean(const RawDocument& doc) const;
+
+  struct Rules;  // compiled rules (internal)
+
+ private:
+  explicit Cleaner(CleanOptions options, std::unique_ptr<const Rules> rules);
+  CleanOptions options_;
+  std::unique_ptr<const Rules> rules_;
+};
+
+// Parses a publication date-time as written in Indonesian or English news
+// metadata: "Senin, 27 Maret 2017 10:15 WIB", "19 Nov 2024, 19:09",
+// "Selasa, 28/03/2017 08:00", "27 Mar 2017 | 10:15", "January 21, 2024 2:32
+// PM", "2017-03-27T10:15:00+07:00", RFC 2822 "Mon, 27 Mar 2017 10:15:00
+// +0700". The first date with a year in `text` is taken. A zone (WIB +07:00,
+// WITA +08:00, WIT +09:00, GMT+7, +0700, Z) sets the offset; without one
+// has_offset stays false. nullopt when there is no valid date.
+std::optional<DateTime> ParsePublicationDate(std::string_view text);
+
+}  // namespace warta::clean

@@ -1,0 +1,118 @@
+// Internal to the clean stage: loading the rule files and matching compiled
+// ICU regex alternations against UTF-8 text without converting it.
+#pragma once
+
+#include <unicode/regex.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "core/status.h"
+
+namespace warta::clean::internal {
+
+// (file name, bytes) of every rule file compiled into the binary
+// (generated from src/clean/rules/ by embed_rules.cmake).
+const std::vector<std::pair<std::string_view, std::string_view>>& BuiltinRuleFiles();
+
+// One meaningful line of a rule file: its 1-based line number and its
+// tab-separated fields (trailing '\r' and surrounding spaces removed).
+struct RuleLine {
+  int line = 0;
+  std::vector<std::string> fields;
+};
+
+struct RuleFile {
+  std::string origin;  // "/dir/debris.tsv" or "<built-in>/debris.tsv", for messages
+  std::vector<RuleLine> lines;
+};
+
+// The rule files: the built-in ones, each replaced by the file of the same
+// name in `rules_dir` when that directory has one.
+class RuleFiles {
+ public:
+  static StatusOr<RuleFiles> Load(const std::string& rules_dir);
+  // The named file; an empty one when the name is unknown.
+  const RuleFile& Get(std::string_view name) const;
+
+ private:
+  std::unordered_map<std::string, RuleFile> files_;
+  RuleFile empty_;
+};
+
+// Parses rule text: skips blank lines and lines starting with '#'.
+RuleFile ParseRuleText(std::string origin, std::string_view text);
+
+// Several regexes compiled into one case-insensitive alternation, so a line
+// costs one match attempt; which alternative matched is recovered from its
+// capture group. Immutable after Compile, so shareable across threads.
+class RegexAlternation {
+ public:
+  enum class Anchor { kWhole, kLineEnd };
+  struct Source {
+    std::string regex;
+    std::string origin;  // "file:line", named in errors
+  };
+  // kLineEnd appends '$' (the match must end the searched range); kWhole
+  // adds nothing. Fails naming the origin of the first bad regex.
+  static StatusOr<std::unique_ptr<RegexAlternation>> Compile(const std::vector<Source>& sources,
+                                                            Anchor anchor);
+  bool empty() const { return group_of_.empty(); }
+  size_t size() const { return group_of_.size(); }
+  const icu::RegexPattern* pattern() const { return pattern_.get(); }
+  // Capture group of alternative i in the combined pattern.
+  int GroupOf(size_t i) const { return group_of_[i]; }
+  Anchor anchor() const { return anchor_; }
+
+ private:
+  Anchor anchor_ = Anchor::kWhole;
+  std::unique_ptr<icu::RegexPattern> pattern_;
+  std::vector<int> group_of_;
+};
+
+// A matcher over one RegexAlternation and UTF-8 input; positions are byte
+// offsets. Not thread-safe: make one per call (they are cheap) and reuse it
+// for every line of that call.
+class Utf8Matcher {
+ public:
+  explicit Utf8Matcher(const RegexAlternation* alternation) : alt_(alternation) {}
+  Utf8Matcher(const Utf8Matcher&) = delete;
+  Utf8Matcher& operator=(const Utf8Matcher&) = delete;
+
+  // Sets the text the calls below search.
+  bool SetText(std::string_view text);
+  // The alternative matching all of text[begin, end) (kWhole; for kLineEnd
+  // the match must end at `end`), or -1. Look-around sees past the bounds.
+  int Matches(size_t begin = 0, size_t end = std::string_view::npos);
+  // The alternative of the leftmost match inside text[begin, end), or -1.
+  int Find(size_t begin = 0, size_t end = std::string_view::npos);
+  // Bounds of the last match.
+  size_t begin() const { return begin_; }
+  size_t end() const { return end_; }
+
+ private:
+  bool Region(size_t begin, size_t end);
+  int Matched();
+  int32_t ToUtf16(size_t byte) const;
+  size_t ToByte(int32_t unit) const;
+
+  const RegexAlternation* alt_;
+  std::unique_ptr<icu::RegexMatcher> matcher_;
+  // ICU matches UTF-16 input much faster than a UTF-8 UText, so the line is
+  // converted; for ASCII lines (most) offsets need no mapping.
+  icu::UnicodeString text16_;
+  std::string_view text_;
+  bool ascii_ = true;
+  size_t begin_ = 0;
+  size_t end_ = 0;
+};
+
+// Lower-cases ASCII letters (rule vocabularies are compared this way).
+std::string AsciiLower(std::string_view s);
+
+}  // namespace warta::clean::internal

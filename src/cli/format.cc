@@ -1,0 +1,171 @@
+#include "cli/format.h"
+
+#include <fmt/format.h>
+
+#include "pipeline/export.h"
+
+namespace warta::cli {
+
+std::optional<DateTime> ParseDateBound(const std::string& t, bool end) {
+  DateTime d;
+  auto digits = [&](size_t pos, size_t len) {
+    if (pos + len > t.size()) return false;
+    for (size_t i = pos; i < pos + len; ++i)
+      if (t[i] < '0' || t[i] > '9') return false;
+    return true;
+  };
+  if (t.size() == 4 && digits(0, 4)) {
+    d.year = std::stoi(t);
+    d.month = end ? 12 : 1;
+    d.day = end ? 31 : 1;
+  } else if (t.size() == 7 && digits(0, 4) && t[4] == '-' && digits(5, 2)) {
+    d.year = std::stoi(t.substr(0, 4));
+    d.month = std::stoi(t.substr(5, 2));
+    d.day = end ? DaysInMonth(d.year, d.month) : 1;
+  } else {
+    auto iso = DateTime::ParseIso(t);
+    if (!iso || iso->has_time) return std::nullopt;
+    return iso;
+  }
+  if (!d.IsValid()) return std::nullopt;
+  return d;
+}
+
+std::string RenderSnippet(const std::string& s, bool ansi) {
+  std::string out;
+  out.reserve(s.size());
+  static const std::pair<const char*, const char*> kEntities[] = {
+      {"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}, {"&quot;", "\""}, {"&#39;", "'"}};
+  for (size_t i = 0; i < s.size();) {
+    if (s.compare(i, 6, "<mark>") == 0) {
+      out += ansi ? "\x1b[1;33m" : "*";
+      i += 6;
+      continue;
+    }
+    if (s.compare(i, 7, "</mark>") == 0) {
+      out += ansi ? "\x1b[0m" : "*";
+      i += 7;
+      continue;
+    }
+    bool replaced = false;
+    if (s[i] == '&') {
+      for (const auto& [from, to] : kEntities) {
+        size_t n = std::char_traits<char>::length(from);
+        if (s.compare(i, n, from) == 0) {
+          out += to;
+          i += n;
+          replaced = true;
+          break;
+        }
+      }
+    }
+    if (!replaced) out += s[i++];
+  }
+  return out;
+}
+
+std::string SearchText(const pipeline::SearchPage& page, const index::SearchRequest& req, bool ansi) {
+  std::string out;
+  if (page.hits.empty()) return fmt::format("no articles match '{}'\n", req.query);
+  out += fmt::format("about {} articles match; showing {}-{}\n\n", page.estimated_total, req.offset + 1,
+                     req.offset + page.hits.size());
+  size_t rank = req.offset;
+  for (const auto& h : page.hits) {
+    const Article& a = h.article.article;
+    std::string date = a.published ? a.published->ToIso().substr(0, 10) : "undated";
+    std::string title = a.title.empty() ? "(untitled)" : a.title;
+    out += fmt::format("{:>3}. {}{}{}\n     {} | {} | id {} | score {:.2f}\n", ++rank, ansi ? "\x1b[1m" : "", title,
+                       ansi ? "\x1b[0m" : "", a.outlet.empty() ? "unknown outlet" : a.outlet, date,
+                       a.id.substr(0, 12), h.score);
+    out += "     " + RenderSnippet(h.snippet, ansi) + "\n\n";
+  }
+  return out;
+}
+
+nlohmann::json SearchJson(const pipeline::SearchPage& page, const index::SearchRequest& req) {
+  nlohmann::json hits = nlohmann::json::array();
+  for (const auto& h : page.hits) {
+    const Article& a = h.article.article;
+    hits.push_back({{"id", a.id},
+                    {"title", a.title},
+                    {"outlet", a.outlet},
+                    {"published", a.published ? nlohmann::json(a.published->ToIso()) : nlohmann::json(nullptr)},
+                    {"url", a.url},
+                    {"source", a.source},
+                    {"score", h.score},
+                    {"snippet", h.snippet}});
+  }
+  return {{"query", req.query},
+          {"offset", req.offset},
+          {"limit", req.limit},
+          {"estimated_total", page.estimated_total},
+          {"hits", std::move(hits)}};
+}
+
+std::string ArticleText(const store::StoredArticle& s, bool ansi) {
+  const Article& a = s.article;
+  std::string out;
+  const char* b = ansi ? "\x1b[1m" : "";
+  const char* e = ansi ? "\x1b[0m" : "";
+  out += fmt::format("{}{}{}\n", b, a.title.empty() ? "(untitled)" : a.title, e);
+  out += fmt::format("id:        {}\n", a.id);
+  out += fmt::format("outlet:    {}\n", a.outlet);
+  out += fmt::format("published: {}\n", a.published ? a.published->ToIso() : "unknown");
+  auto join = [](const std::vector<std::string>& v) {
+    std::string r;
+    for (size_t i = 0; i < v.size(); ++i) r += (i ? ", " : "") + v[i];
+    return r;
+  };
+  if (!a.authors.empty()) out += fmt::format("authors:   {}\n", join(a.authors));
+  if (!a.editors.empty()) out += fmt::format("editors:   {}\n", join(a.editors));
+  if (!a.url.empty()) out += fmt::format("url:       {}\n", a.url);
+  out += fmt::format("source:    {}\n", a.source);
+  out += fmt::format("language:  {}\n\n", a.language);
+  for (const auto& p : a.paragraphs) out += p + "\n\n";
+  if (!a.removed.empty()) {
+    out += fmt::format("{}removed by cleaning ({} lines){}\n", b, a.removed.size(), e);
+    for (const auto& r : a.removed) {
+      std::string text = r.text.size() > 100 ? r.text.substr(0, 100) + "…" : r.text;
+      out += fmt::format("  line {:>3}  {:<18} {}\n", r.line, r.reason, text);
+    }
+  }
+  return out;
+}
+
+std::string StatsText(const store::StoreStats& s, const std::string& dir, int shards, int64_t lag) {
+  std::string out;
+  out += fmt::format("data directory: {}\n", dir);
+  out += fmt::format("articles:       {}\n", s.articles);
+  out += fmt::format("outlets:        {}\n", s.outlets);
+  out += fmt::format("text:           {:.1f} MB\n", static_cast<double>(s.text_bytes) / 1e6);
+  if (s.first_published)
+    out += fmt::format("published:      {} .. {}\n", s.first_published->ToIso(), s.last_published->ToIso());
+  out += fmt::format("removed lines:  {}\n", s.removed_lines);
+  for (const auto& [reason, n] : s.removed_by_reason) out += fmt::format("  {:<20} {}\n", reason, n);
+  out += fmt::format("index shards:   {}{}\n", shards,
+                     lag > 0 ? fmt::format(" (lacks {} articles: run 'warta reindex')", lag) : "");
+  if (!s.top_outlets.empty()) {
+    out += "top outlets:\n";
+    for (const auto& [o, n] : s.top_outlets) out += fmt::format("  {:<24} {}\n", o, n);
+  }
+  return out;
+}
+
+nlohmann::json StatsJson(const store::StoreStats& s, int shards, int64_t lag) {
+  nlohmann::json removed = nlohmann::json::object();
+  for (const auto& [reason, n] : s.removed_by_reason) removed[reason] = n;
+  nlohmann::json outlets = nlohmann::json::array();
+  for (const auto& [o, n] : s.top_outlets) outlets.push_back({{"outlet", o}, {"articles", n}});
+  return {{"articles", s.articles},
+          {"outlets", s.outlets},
+          {"text_bytes", s.text_bytes},
+          {"first_published", s.first_published ? nlohmann::json(s.first_published->ToIso()) : nlohmann::json(nullptr)},
+          {"last_published", s.last_published ? nlohmann::json(s.last_published->ToIso()) : nlohmann::json(nullptr)},
+          {"removed_lines", s.removed_lines},
+          {"removed_by_reason", removed},
+          {"top_outlets", outlets},
+          {"index_shards", shards},
+          {"index_lag", lag}};
+}
+
+}  // namespace warta::cli

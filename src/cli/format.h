@@ -1,0 +1,30 @@
+// How the command line shows results: plain text for people (ANSI
+// highlighting only on a terminal) and JSON for programs.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+
+#include "core/datetime.h"
+#include "index/search_index.h"
+#include "pipeline/knowledge_base.h"
+#include "store/store.h"
+
+namespace warta::cli {
+
+// "2024" -> 2024-01-01 (or 2024-12-31 when `end`), "2024-11" -> the month's
+// first (or last) day, "2024-11-19" as is. nullopt for anything else.
+std::optional<DateTime> ParseDateBound(const std::string& text, bool end);
+
+// A snippet's <mark> as ANSI bold (terminal) or *word*, entities unescaped.
+std::string RenderSnippet(const std::string& html_snippet, bool ansi);
+
+std::string SearchText(const pipeline::SearchPage& page, const index::SearchRequest& req, bool ansi);
+nlohmann::json SearchJson(const pipeline::SearchPage& page, const index::SearchRequest& req);
+std::string ArticleText(const store::StoredArticle& article, bool ansi);
+std::string StatsText(const store::StoreStats& stats, const std::string& dir, int shards, int64_t index_lag);
+nlohmann::json StatsJson(const store::StoreStats& stats, int shards, int64_t index_lag);
+
+}  // namespace warta::cli

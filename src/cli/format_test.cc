@@ -1,0 +1,39 @@
+#include <gtest/gtest.h>
+
+#include "cli/format.h"
+
+namespace warta::cli {
+namespace {
+
+TEST(ParseDateBoundTest, YearMonthDay) {
+  EXPECT_EQ(ParseDateBound("2024", false)->ToIso(), "2024-01-01");
+  EXPECT_EQ(ParseDateBound("2024", true)->ToIso(), "2024-12-31");
+  EXPECT_EQ(ParseDateBound("2024-02", true)->ToIso(), "2024-02-29");
+  EXPECT_EQ(ParseDateBound("2024-11-19", true)->ToIso(), "2024-11-19");
+  EXPECT_FALSE(ParseDateBound("2024-13", false));
+  EXPECT_FALSE(ParseDateBound("kemarin", false));
+  EXPECT_FALSE(ParseDateBound("2024-11-19T10:00", false));
+}
+
+TEST(RenderSnippetTest, MarksAndEntities) {
+  EXPECT_EQ(RenderSnippet("a <mark>Kim</mark> &amp; &lt;b&gt;", false), "a *Kim* & <b>");
+  EXPECT_EQ(RenderSnippet("<mark>x</mark>", true), "\x1b[1;33mx\x1b[0m");
+}
+
+TEST(ArticleTextTest, ShowsMetadataTextAndRemovedLines) {
+  store::StoredArticle s;
+  s.article.id = "0123456789abcdef";
+  s.article.title = "Judul";
+  s.article.outlet = "KOMPAS.TV";
+  s.article.paragraphs = {"Paragraf satu."};
+  s.article.removed = {{3, "Baca juga: sesuatu", "related-link"}};
+  std::string out = ArticleText(s, false);
+  EXPECT_NE(out.find("Judul"), std::string::npos);
+  EXPECT_NE(out.find("KOMPAS.TV"), std::string::npos);
+  EXPECT_NE(out.find("Paragraf satu."), std::string::npos);
+  EXPECT_NE(out.find("related-link"), std::string::npos);
+  EXPECT_EQ(out.find("\x1b["), std::string::npos);
+}
+
+}  // namespace
+}  // namespace warta::cli

@@ -1,0 +1,245 @@
+// warta: the command line.
+//
+// Exit codes: 0 all good; 1 some inputs were rejected, or the command failed
+// (the message says which); 2 usage error.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <optional>
+
+#include "cli/format.h"
+#include "pipeline/export.h"
+#include "pipeline/knowledge_base.h"
+
+namespace {
+
+using namespace warta;
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailed = 1;
+constexpr int kExitUsage = 2;
+
+int Fail(const Status& st) {
+  std::fprintf(stderr, "warta: %s\n", st.message().c_str());
+  return st.code() == StatusCode::kInvalidArgument ? kExitUsage : kExitFailed;
+}
+
+StatusOr<std::unique_ptr<pipeline::KnowledgeBase>> OpenKb(const std::string& dir, bool read_only, int shards = 0) {
+  return pipeline::KnowledgeBase::Open({.dir = dir, .read_only = read_only, .shards = shards});
+}
+
+// Redraws one progress line on stderr, at most ten times a second.
+class ProgressBar {
+ public:
+  void Update(const pipeline::IngestProgress& p) {
+    auto now = std::chrono::steady_clock::now();
+    if (now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    double secs = std::chrono::duration<double>(now - start_).count();
+    double frac = p.bytes_total ? static_cast<double>(p.bytes_done) / static_cast<double>(p.bytes_total) : 0;
+    int filled = static_cast<int>(frac * 30);
+    std::string bar(static_cast<size_t>(filled), '#');
+    bar.append(static_cast<size_t>(30 - filled), '.');
+    std::fprintf(stderr, "\r[%s] %3.0f%%  %llu documents  %.1f MB/s  %llu rejected ", bar.c_str(), frac * 100,
+                 static_cast<unsigned long long>(p.documents),
+                 secs > 0 ? static_cast<double>(p.bytes_done) / 1e6 / secs : 0.0,
+                 static_cast<unsigned long long>(p.rejected));
+    drawn_ = true;
+  }
+  void Finish() {
+    if (drawn_) std::fprintf(stderr, "\r%80s\r", "");
+  }
+
+ private:
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_{};
+  bool drawn_ = false;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Warta: Indonesian news into a searchable knowledge base of stories, people, places, dates, quotes and claims."};
+  app.require_subcommand(1);
+  std::string db = "warta-data";
+  if (const char* env = std::getenv("WARTA_DB")) db = env;
+  app.add_option("--db", db, "Data directory (default ./warta-data, or $WARTA_DB)");
+  app.set_version_flag("--version", "warta 0.1.0");
+
+  // ingest
+  auto* ingest = app.add_subcommand("ingest", "Read articles (.txt, .jsonl, .ndjson, gzipped; directories; - for stdin) into the store");
+  std::vector<std::string> ingest_paths;
+  int threads = 0, shards = 0;
+  size_t batch = 256;
+  bool quiet = false;
+  ingest->add_option("paths", ingest_paths, "Files, directories or - (stdin)")->required();
+  ingest->add_option("--threads", threads, "Worker threads (0 = all cores)")->check(CLI::Range(0, 256));
+  ingest->add_option("--shards", shards, "Index shards when the data directory is created (0 = one per core)")
+      ->check(CLI::Range(0, 64));
+  ingest->add_option("--batch", batch, "Articles per store transaction")->check(CLI::Range(1, 100000));
+  ingest->add_flag("-q,--quiet", quiet, "No progress bar and no per-file warnings");
+
+  // search
+  auto* search = app.add_subcommand("search", "Full-text search (BM25) with filters and highlighted snippets");
+  std::string query, from, to, outlet;
+  size_t limit = 10, offset = 0;
+  bool json_out = false;
+  search->add_option("query", query, "Words, \"phrases\", AND/OR/NOT, title:word, outlet:name")->required();
+  search->add_option("--from", from, "Published on or after (YYYY, YYYY-MM or YYYY-MM-DD)");
+  search->add_option("--to", to, "Published on or before (YYYY, YYYY-MM or YYYY-MM-DD)");
+  search->add_option("--outlet", outlet, "Only this outlet");
+  search->add_option("--limit", limit, "Results to show")->check(CLI::Range(1, 10000));
+  search->add_option("--offset", offset, "Results to skip");
+  search->add_flag("--json", json_out, "One JSON object with the hits");
+
+  // show
+  auto* show = app.add_subcommand("show", "One article: metadata, clean text and what cleaning removed");
+  std::string show_id;
+  show->add_option("id", show_id, "Article id (or a unique prefix of at least 4 hex digits)")->required();
+  show->add_flag("--json", json_out, "The full record as JSON");
+
+  // stats
+  auto* stats = app.add_subcommand("stats", "Counts of what the store holds");
+  stats->add_flag("--json", json_out, "As JSON");
+
+  // export
+  auto* exp = app.add_subcommand("export", "Write every article as JSONL or CSV");
+  std::string format = "jsonl", output = "-";
+  exp->add_option("--format", format, "jsonl or csv")->check(CLI::IsMember({"jsonl", "csv"}));
+  exp->add_option("-o,--output", output, "File to write (default - : stdout)");
+
+  auto* reindex = app.add_subcommand("reindex", "Rebuild the search index from the store");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? kExitOk : kExitUsage;
+  }
+
+  if (*ingest) {
+    auto kb = OpenKb(db, false, shards);
+    if (!kb.ok()) return Fail(kb.status());
+    pipeline::IngestOptions opt;
+    opt.threads = threads;
+    opt.batch_size = batch;
+    ProgressBar bar;
+    bool tty = ::isatty(STDERR_FILENO) && !quiet;
+    if (tty) opt.on_progress = [&](const pipeline::IngestProgress& p) { bar.Update(p); };
+    uint64_t warnings = 0;
+    auto sink = [&](const Diagnostic& d) {
+      if (d.severity == Diagnostic::Severity::kWarning) {
+        ++warnings;
+        if (quiet) return;
+      }
+      if (tty) bar.Finish();
+      std::fprintf(stderr, "%s\n", d.ToString().c_str());
+    };
+    auto summary = (*kb)->Ingest(ingest_paths, opt, sink);
+    if (tty) bar.Finish();
+    if (!summary.ok()) return Fail(summary.status());
+    const auto& s = *summary;
+    std::fprintf(stderr,
+                 "read %llu documents from %llu files (%.1f MB) in %.2f s: %llu stored, %llu duplicates, %llu rejected%s\n",
+                 static_cast<unsigned long long>(s.documents), static_cast<unsigned long long>(s.files),
+                 static_cast<double>(s.bytes) / 1e6, s.seconds, static_cast<unsigned long long>(s.stored),
+                 static_cast<unsigned long long>(s.duplicates), static_cast<unsigned long long>(s.rejected),
+                 warnings ? fmt::format(", {} warnings", warnings).c_str() : "");
+    return s.rejected ? kExitFailed : kExitOk;
+  }
+
+  if (*search) {
+    index::SearchRequest req;
+    req.query = query;
+    req.outlet = outlet;
+    req.limit = limit;
+    req.offset = offset;
+    if (!from.empty()) {
+      auto d = cli::ParseDateBound(from, /*end=*/false);
+      if (!d) return Fail(Status::InvalidArgument("--from: '" + from + "' is not YYYY, YYYY-MM or YYYY-MM-DD"));
+      req.from = d;
+    }
+    if (!to.empty()) {
+      auto d = cli::ParseDateBound(to, /*end=*/true);
+      if (!d) return Fail(Status::InvalidArgument("--to: '" + to + "' is not YYYY, YYYY-MM or YYYY-MM-DD"));
+      req.to = d;
+    }
+    auto kb = OpenKb(db, true);
+    if (!kb.ok()) return Fail(kb.status());
+    auto page = (*kb)->Search(req);
+    if (!page.ok()) return Fail(page.status());
+    if (auto lag = (*kb)->IndexLag(); lag.ok() && *lag > 0)
+      std::fprintf(stderr, "warta: note: the index lacks %lld stored articles; run 'warta reindex'\n",
+                   static_cast<long long>(*lag));
+    if (json_out) {
+      std::cout << cli::SearchJson(*page, req).dump(2) << "\n";
+    } else {
+      std::cout << cli::SearchText(*page, req, ::isatty(STDOUT_FILENO));
+    }
+    return kExitOk;
+  }
+
+  if (*show) {
+    auto kb = OpenKb(db, true);
+    if (!kb.ok()) return Fail(kb.status());
+    auto a = (*kb)->store().Get(show_id);
+    if (!a.ok()) return Fail(a.status());
+    if (json_out) {
+      std::cout << pipeline::ArticleJson(*a).dump(2) << "\n";
+    } else {
+      std::cout << cli::ArticleText(*a, ::isatty(STDOUT_FILENO));
+    }
+    return kExitOk;
+  }
+
+  if (*stats) {
+    auto kb = OpenKb(db, true);
+    if (!kb.ok()) return Fail(kb.status());
+    auto s = (*kb)->store().Stats();
+    if (!s.ok()) return Fail(s.status());
+    auto lag = (*kb)->IndexLag();
+    if (json_out) {
+      std::cout << cli::StatsJson(*s, (*kb)->shards(), lag.ok() ? *lag : -1).dump(2) << "\n";
+    } else {
+      std::cout << cli::StatsText(*s, (*kb)->dir(), (*kb)->shards(), lag.ok() ? *lag : -1);
+    }
+    return kExitOk;
+  }
+
+  if (*exp) {
+    auto kb = OpenKb(db, true);
+    if (!kb.ok()) return Fail(kb.status());
+    std::ofstream file;
+    std::ostream* out = &std::cout;
+    if (output != "-") {
+      file.open(output, std::ios::binary);
+      if (!file) return Fail(Status::IoError(output + ": cannot write"));
+      out = &file;
+    }
+    auto n = format == "csv" ? pipeline::ExportCsv((*kb)->store(), *out) : pipeline::ExportJsonl((*kb)->store(), *out);
+    if (!n.ok()) return Fail(n.status());
+    out->flush();
+    std::fprintf(stderr, "exported %lld articles\n", static_cast<long long>(*n));
+    return kExitOk;
+  }
+
+  if (*reindex) {
+    auto kb = OpenKb(db, false);
+    if (!kb.ok()) return Fail(kb.status());
+    bool tty = ::isatty(STDERR_FILENO);
+    auto n = (*kb)->Reindex([&](int64_t done, int64_t total) {
+      if (tty) std::fprintf(stderr, "\rreindexing %lld/%lld", static_cast<long long>(done), static_cast<long long>(total));
+    });
+    if (tty) std::fprintf(stderr, "\n");
+    if (!n.ok()) return Fail(n.status());
+    std::fprintf(stderr, "reindexed %lld articles into %d shards\n", static_cast<long long>(*n), (*kb)->shards());
+    return kExitOk;
+  }
+  return kExitUsage;
+}

@@ -1,0 +1,115 @@
+#include "pipeline/export.h"
+
+namespace warta::pipeline {
+
+using nlohmann::json;
+
+namespace {
+
+json SpanJson(const Span& s) { return json{{"begin", s.begin}, {"end", s.end}}; }
+
+std::string Join(const std::vector<std::string>& v, const char* sep) {
+  std::string out;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (i) out += sep;
+    out += v[i];
+  }
+  return out;
+}
+
+void CsvField(std::ostream& out, std::string_view s) {
+  out << '"';
+  for (char c : s) {
+    if (c == '"') out << '"';
+    out << c;
+  }
+  out << '"';
+}
+
+}  // namespace
+
+json ArticleJson(const store::StoredArticle& s) {
+  const Article& a = s.article;
+  json j;
+  j["id"] = a.id;
+  j["seq"] = s.seq;
+  j["source"] = a.source;
+  j["outlet"] = a.outlet;
+  j["url"] = a.url;
+  j["title"] = a.title;
+  j["published"] = a.published ? json(a.published->ToIso()) : json(nullptr);
+  j["authors"] = a.authors;
+  j["editors"] = a.editors;
+  j["language"] = a.language;
+  j["text"] = a.Text();
+  j["paragraphs"] = a.paragraphs;
+  json removed = json::array();
+  for (const auto& r : a.removed) removed.push_back({{"line", r.line}, {"reason", r.reason}, {"text", r.text}});
+  j["removed"] = std::move(removed);
+  json entities = json::array();
+  for (const auto& e : a.entities)
+    entities.push_back({{"span", SpanJson(e.span)}, {"text", e.text}, {"type", e.type}, {"entity_id", e.entity_id},
+                        {"canonical", e.canonical}});
+  j["entities"] = std::move(entities);
+  json timexes = json::array();
+  for (const auto& t : a.timexes)
+    timexes.push_back({{"span", SpanJson(t.span)}, {"text", t.text}, {"type", t.type}, {"value", t.value}});
+  j["timexes"] = std::move(timexes);
+  json quotes = json::array();
+  for (const auto& q : a.quotes)
+    quotes.push_back({{"span", SpanJson(q.span)}, {"text", q.text}, {"direct", q.direct}, {"speaker", q.speaker},
+                      {"speaker_entity_id", q.speaker_entity_id}, {"relay", q.relay}});
+  j["quotes"] = std::move(quotes);
+  json claims = json::array();
+  for (const auto& c : a.claims)
+    claims.push_back({{"span", SpanJson(c.span)}, {"text", c.text}, {"low", c.low}, {"high", c.high},
+                      {"bound", c.bound}, {"unit", c.unit}, {"claimant", c.claimant},
+                      {"claimant_entity_id", c.claimant_entity_id}, {"hedge", c.hedge}, {"date", c.date}});
+  j["claims"] = std::move(claims);
+  json events = json::array();
+  for (const auto& e : a.events)
+    events.push_back({{"span", SpanJson(e.span)}, {"type", e.type}, {"trigger", e.trigger},
+                      {"participants", e.participants}, {"place", e.place}, {"date", e.date}});
+  j["events"] = std::move(events);
+  return j;
+}
+
+StatusOr<int64_t> ExportJsonl(store::ArticleStore& store, std::ostream& out) {
+  int64_t n = 0;
+  WARTA_RETURN_IF_ERROR(store.Scan(0, [&](const store::StoredArticle& a) {
+    out << ArticleJson(a).dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+    ++n;
+    return static_cast<bool>(out);
+  }));
+  if (!out) return Status::IoError("export: write failed");
+  return n;
+}
+
+StatusOr<int64_t> ExportCsv(store::ArticleStore& store, std::ostream& out) {
+  out << "id,source,outlet,url,title,published,authors,editors,language,removed_lines,text\r\n";
+  int64_t n = 0;
+  WARTA_RETURN_IF_ERROR(store.Scan(0, [&](const store::StoredArticle& s) {
+    const Article& a = s.article;
+    for (std::string_view f : {std::string_view(a.id), std::string_view(a.source), std::string_view(a.outlet),
+                               std::string_view(a.url), std::string_view(a.title)}) {
+      CsvField(out, f);
+      out << ',';
+    }
+    CsvField(out, a.published ? a.published->ToIso() : "");
+    out << ',';
+    CsvField(out, Join(a.authors, "; "));
+    out << ',';
+    CsvField(out, Join(a.editors, "; "));
+    out << ',';
+    CsvField(out, a.language);
+    out << ',' << a.removed.size() << ',';
+    CsvField(out, a.Text());
+    out << "\r\n";
+    ++n;
+    return static_cast<bool>(out);
+  }));
+  if (!out) return Status::IoError("export: write failed");
+  return n;
+}
+
+}  // namespace warta::pipeline

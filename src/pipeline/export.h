@@ -1,0 +1,27 @@
+// Article records as JSON and CSV: the one shape used by `warta export`,
+// `warta show --json`, `warta search --json` and (later) the HTTP API.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <ostream>
+
+#include "core/status.h"
+#include "store/store.h"
+
+namespace warta::pipeline {
+
+// {id, seq, source, outlet, url, title, published (ISO 8601 or null), authors,
+//  editors, language, text, paragraphs, removed: [{line, reason, text}],
+//  entities, timexes, quotes, claims, events}. Spans are code points into text.
+nlohmann::json ArticleJson(const store::StoredArticle& article);
+
+// Writes every stored article, one JSON object a line, in store order.
+// Returns the number written, or the store's error.
+StatusOr<int64_t> ExportJsonl(store::ArticleStore& store, std::ostream& out);
+
+// One CSV row an article (RFC 4180 quoting): id, source, outlet, url, title,
+// published, authors, editors, language, removed_lines, text.
+StatusOr<int64_t> ExportCsv(store::ArticleStore& store, std::ostream& out);
+
+}  // namespace warta::pipeline

@@ -1,0 +1,396 @@
+#include "pipeline/knowledge_base.h"
+
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/global_control.h>
+#include <tbb/parallel_pipeline.h>
+#include <tbb/task_arena.h>
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <csignal>
+#include <cstdlib>
+#include <deque>
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "core/article.h"
+#include "text/normalise.h"
+
+namespace warta::pipeline {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kShardsMeta = "index_shards";
+
+// Hands index documents from the store stage to one shard's writer thread.
+// Bounded, so a slow shard slows the store stage instead of filling memory.
+class ShardQueue {
+ public:
+  explicit ShardQueue(size_t capacity) : capacity_(capacity) {}
+  void Push(int64_t seq, index::PreparedDocument doc) {
+    std::unique_lock lock(mu_);
+    not_full_.wait(lock, [&] { return items_.size() < capacity_; });
+    items_.emplace_back(seq, std::move(doc));
+    not_empty_.notify_one();
+  }
+  // False when closed and drained.
+  bool Pop(int64_t* seq, index::PreparedDocument* doc) {
+    std::unique_lock lock(mu_);
+    not_empty_.wait(lock, [&] { return !items_.empty() || closed_; });
+    if (items_.empty()) return false;
+    *seq = items_.front().first;
+    *doc = std::move(items_.front().second);
+    items_.pop_front();
+    not_full_.notify_one();
+    return true;
+  }
+  void Close() {
+    std::lock_guard lock(mu_);
+    closed_ = true;
+    not_empty_.notify_all();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable not_empty_, not_full_;
+  std::deque<std::pair<int64_t, index::PreparedDocument>> items_;
+  size_t capacity_;
+  bool closed_ = false;
+};
+
+// One document on its way through the pipeline.
+struct Item {
+  RawDocument raw;
+  std::optional<Article> article;
+  index::PreparedDocument doc;
+};
+
+struct Batch {
+  std::vector<Item> items;
+};
+
+int DefaultShards() {
+  unsigned n = std::thread::hardware_concurrency();
+  return static_cast<int>(std::clamp(n, 1u, 8u));
+}
+
+// Test-only fault injection: kill the process (as kill -9 would) right after
+// the Nth batch is committed to the store and before the index sees it.
+int TEST_KillAfterBatches() {
+  const char* v = std::getenv("WARTA_TEST_KILL_AFTER_BATCHES");
+  return v ? std::atoi(v) : 0;
+}
+
+}  // namespace
+
+struct KnowledgeBase::Impl {
+  OpenOptions options;
+  std::unique_ptr<store::ArticleStore> store;
+  std::unique_ptr<index::IndexWriter> writer;      // writable opens only
+  std::unique_ptr<index::Searcher> searcher;       // opened lazily
+  std::unique_ptr<clean::Cleaner> cleaner;         // opened lazily, per options
+  int shards = 1;
+
+  std::string IndexDir() const { return (fs::path(options.dir) / "index").string(); }
+
+  Status OpenWriter() {
+    auto w = index::IndexWriter::Open({.dir = IndexDir(), .shards = shards});
+    if (!w.ok()) return w.status();
+    writer = std::move(*w);
+    return Status::Ok();
+  }
+
+  // Indexes every stored article with seq above its shard's watermark.
+  Status CatchUp(const std::function<void(int64_t, int64_t)>& progress, int64_t* indexed) {
+    int64_t low = INT64_MAX;
+    for (int s = 0; s < shards; ++s) low = std::min(low, writer->Watermark(s));
+    WARTA_ASSIGN_OR_RETURN(int64_t max_seq, store->MaxSeq());
+    if (low >= max_seq) return Status::Ok();
+    index::DocumentBuilder builder;
+    Status add_status;
+    int64_t done = 0, total = max_seq - low;
+    WARTA_RETURN_IF_ERROR(store->Scan(low, [&](const store::StoredArticle& a) {
+      if (a.seq > writer->Watermark(index::IndexWriter::ShardOf(a.seq, shards))) {
+        add_status = writer->Add(a.seq, builder.Build(a.article));
+        if (!add_status.ok()) return false;
+        ++*indexed;
+      }
+      if (progress && (++done % 1024 == 0 || done == total)) progress(done, total);
+      return true;
+    }));
+    WARTA_RETURN_IF_ERROR(add_status);
+    return writer->CommitAll();
+  }
+};
+
+KnowledgeBase::KnowledgeBase() : impl_(std::make_unique<Impl>()) {}
+KnowledgeBase::~KnowledgeBase() = default;
+
+store::ArticleStore& KnowledgeBase::store() { return *impl_->store; }
+const std::string& KnowledgeBase::dir() const { return impl_->options.dir; }
+int KnowledgeBase::shards() const { return impl_->shards; }
+
+StatusOr<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Open(const OpenOptions& options) {
+  std::unique_ptr<KnowledgeBase> kb(new KnowledgeBase());
+  Impl& m = *kb->impl_;
+  m.options = options;
+  std::error_code ec;
+  if (options.read_only) {
+    if (!fs::is_directory(options.dir, ec))
+      return Status::NotFound(options.dir + ": no Warta data directory here (run 'warta ingest' first, or pass --db)");
+  } else {
+    fs::create_directories(options.dir, ec);
+    if (ec) return Status::IoError(options.dir + ": cannot create the data directory: " + ec.message());
+  }
+  auto st = store::OpenSqliteStore(
+      {.path = (fs::path(options.dir) / "warta.sqlite").string(), .read_only = options.read_only});
+  if (!st.ok()) return st.status();
+  m.store = std::move(*st);
+
+  WARTA_ASSIGN_OR_RETURN(auto shards_meta, m.store->GetMeta(kShardsMeta));
+  if (shards_meta) {
+    m.shards = std::max(1, std::atoi(shards_meta->c_str()));
+  } else {
+    m.shards = options.shards > 0 ? options.shards : DefaultShards();
+    if (!options.read_only) WARTA_RETURN_IF_ERROR(m.store->SetMeta(kShardsMeta, std::to_string(m.shards)));
+  }
+  if (!options.read_only) {
+    WARTA_RETURN_IF_ERROR(m.OpenWriter());
+    WARTA_RETURN_IF_ERROR(kb->Heal({}));
+  }
+  return kb;
+}
+
+Status KnowledgeBase::Heal(const std::function<void(int64_t, int64_t)>& progress) {
+  int64_t indexed = 0;
+  return impl_->CatchUp(progress, &indexed);
+}
+
+StatusOr<int64_t> KnowledgeBase::IndexLag() {
+  Impl& m = *impl_;
+  WARTA_ASSIGN_OR_RETURN(int64_t max_seq, m.store->MaxSeq());
+  if (!m.searcher) {
+    auto s = index::Searcher::Open(m.IndexDir(), m.shards);
+    if (!s.ok()) return s.status().code() == StatusCode::kNotFound ? StatusOr<int64_t>(max_seq) : s.status();
+    m.searcher = std::move(*s);
+  }
+  return max_seq - static_cast<int64_t>(m.searcher->DocumentCount());
+}
+
+StatusOr<int64_t> KnowledgeBase::Reindex(const std::function<void(int64_t, int64_t)>& progress) {
+  Impl& m = *impl_;
+  if (m.options.read_only) return Status::InvalidArgument(m.options.dir + ": opened read-only");
+  m.searcher.reset();
+  m.writer.reset();
+  WARTA_RETURN_IF_ERROR(index::RemoveIndex(m.IndexDir()));
+  WARTA_RETURN_IF_ERROR(m.OpenWriter());
+  int64_t indexed = 0;
+  WARTA_RETURN_IF_ERROR(m.CatchUp(progress, &indexed));
+  return indexed;
+}
+
+StatusOr<SearchPage> KnowledgeBase::Search(const index::SearchRequest& request) {
+  Impl& m = *impl_;
+  if (!m.searcher) {
+    auto s = index::Searcher::Open(m.IndexDir(), m.shards);
+    if (!s.ok()) return s.status();
+    m.searcher = std::move(*s);
+  }
+  WARTA_ASSIGN_OR_RETURN(index::SearchResults results, m.searcher->Search(request));
+  SearchPage page;
+  page.estimated_total = results.estimated_total;
+  std::vector<int64_t> seqs;
+  for (const auto& h : results.hits) seqs.push_back(h.seq);
+  std::vector<store::StoredArticle> articles;
+  WARTA_RETURN_IF_ERROR(m.store->GetBySeq(seqs, &articles));
+  size_t j = 0;
+  for (const auto& h : results.hits) {
+    // The index may briefly hold an article the store lacks only if the store
+    // was replaced under it; such hits are skipped rather than invented.
+    if (j >= articles.size() || articles[j].seq != h.seq) continue;
+    SearchHitView v;
+    v.score = h.score;
+    v.snippet = results.Snippet(articles[j].article.Text());
+    v.article = std::move(articles[j++]);
+    page.hits.push_back(std::move(v));
+  }
+  return page;
+}
+
+StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& paths, const IngestOptions& options,
+                                              const DiagnosticSink& sink) {
+  Impl& m = *impl_;
+  if (m.options.read_only) return Status::InvalidArgument(m.options.dir + ": opened read-only");
+  auto cleaner = clean::Cleaner::Create(options.clean);
+  if (!cleaner.ok()) return cleaner.status();
+
+  auto started = std::chrono::steady_clock::now();
+  std::mutex sink_mu;
+  IngestSummary summary;
+  std::atomic<uint64_t> clean_rejected{0};
+  DiagnosticSink safe_sink = [&](const Diagnostic& d) {
+    std::lock_guard lock(sink_mu);
+    if (sink) sink(d);
+  };
+  ingest::DocumentReader reader(paths, options.reader, safe_sink);
+
+  const int threads = options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency());
+  const bool inline_index = threads <= 1;
+  const int shards = m.shards;
+  index::IndexWriter& writer = *m.writer;
+
+  // Shard writer threads (multi-threaded runs only).
+  std::vector<std::unique_ptr<ShardQueue>> queues;
+  std::vector<std::thread> shard_threads;
+  std::vector<Status> shard_status(static_cast<size_t>(shards));
+  if (!inline_index) {
+    for (int s = 0; s < shards; ++s) {
+      queues.push_back(std::make_unique<ShardQueue>(4096));
+      shard_threads.emplace_back([&, s] {
+        int64_t seq;
+        index::PreparedDocument doc;
+        size_t since_commit = 0;
+        Status& st = shard_status[static_cast<size_t>(s)];
+        while (queues[static_cast<size_t>(s)]->Pop(&seq, &doc)) {
+          if (!st.ok()) continue;  // drain so the producer never blocks
+          st = writer.Add(seq, std::move(doc));
+          if (st.ok() && ++since_commit >= options.commit_every) {
+            st = writer.Commit(s);
+            since_commit = 0;
+          }
+        }
+        if (st.ok()) st = writer.Commit(s);
+      });
+    }
+  }
+
+  tbb::enumerable_thread_specific<index::DocumentBuilder> builders;
+  Status store_status;
+  size_t since_commit_inline = 0;
+  int batches = 0;
+  const int kill_after = TEST_KillAfterBatches();
+  IngestProgress progress;
+  bool input_done = false;
+
+  auto read_batch = [&](tbb::flow_control& fc) -> Batch* {
+    if (input_done || !store_status.ok()) {
+      fc.stop();
+      return nullptr;
+    }
+    auto batch = std::make_unique<Batch>();
+    batch->items.reserve(options.batch_size);
+    while (batch->items.size() < options.batch_size) {
+      Item item;
+      if (!reader.Next(&item.raw)) {
+        input_done = true;
+        break;
+      }
+      batch->items.push_back(std::move(item));
+      if (options.on_progress && reader.stats().documents % options.progress_every == 0) {
+        progress.bytes_done = reader.bytes_done();
+        progress.bytes_total = reader.total_bytes();
+        progress.documents = reader.stats().documents + reader.stats().rejected;
+        progress.rejected = reader.stats().rejected + clean_rejected.load();
+        options.on_progress(progress);
+      }
+    }
+    if (batch->items.empty()) {
+      fc.stop();
+      return nullptr;
+    }
+    return batch.release();
+  };
+
+  auto analyse = [&](Batch* batch) -> Batch* {
+    index::DocumentBuilder& builder = builders.local();
+    for (Item& item : batch->items) {
+      auto article = (*cleaner)->Clean(item.raw);
+      if (!article.ok()) {
+        clean_rejected.fetch_add(1);
+        safe_sink({Diagnostic::Severity::kRejected, item.raw.source, item.raw.line, -1, article.status().message()});
+        continue;
+      }
+      article->id = ArticleIdOf(text::NormaliseForId(article->Text()));
+      item.doc = builder.Build(*article);
+      item.article = std::move(*article);
+      item.raw = RawDocument{};  // free the raw text early
+    }
+    return batch;
+  };
+
+  auto store_and_dispatch = [&](Batch* raw_batch) {
+    std::unique_ptr<Batch> batch(raw_batch);
+    if (!store_status.ok()) return;
+    std::vector<Article> articles;
+    std::vector<Item*> owners;
+    for (Item& item : batch->items) {
+      if (!item.article) continue;
+      articles.push_back(std::move(*item.article));
+      owners.push_back(&item);
+    }
+    std::vector<store::PutResult> put;
+    store_status = m.store->PutBatch(articles, &put);
+    if (!store_status.ok()) return;
+    if (kill_after > 0 && ++batches == kill_after) std::raise(SIGKILL);
+    for (size_t i = 0; i < put.size(); ++i) {
+      if (!put[i].inserted) {
+        ++summary.duplicates;
+        continue;
+      }
+      ++summary.stored;
+      if (inline_index) {
+        store_status = writer.Add(put[i].seq, std::move(owners[i]->doc));
+        if (!store_status.ok()) return;
+        if (++since_commit_inline >= options.commit_every) {
+          store_status = writer.CommitAll();
+          since_commit_inline = 0;
+          if (!store_status.ok()) return;
+        }
+      } else {
+        queues[static_cast<size_t>(index::IndexWriter::ShardOf(put[i].seq, shards))]->Push(
+            put[i].seq, std::move(owners[i]->doc));
+      }
+    }
+    progress.stored = summary.stored;
+    progress.duplicates = summary.duplicates;
+  };
+
+  {
+    tbb::task_arena arena(std::max(1, threads));
+    arena.execute([&] {
+      tbb::parallel_pipeline(
+          static_cast<size_t>(std::max(2, threads * 2)),
+          tbb::make_filter<void, Batch*>(tbb::filter_mode::serial_in_order, read_batch) &
+              tbb::make_filter<Batch*, Batch*>(tbb::filter_mode::parallel, analyse) &
+              tbb::make_filter<Batch*, void>(tbb::filter_mode::serial_in_order, store_and_dispatch));
+    });
+  }
+  for (auto& q : queues) q->Close();
+  for (auto& t : shard_threads) t.join();
+  WARTA_RETURN_IF_ERROR(store_status);
+  for (const auto& st : shard_status) WARTA_RETURN_IF_ERROR(st);
+  if (inline_index) WARTA_RETURN_IF_ERROR(writer.CommitAll());
+  m.searcher.reset();  // the next search sees the new documents
+
+  const auto& rs = reader.stats();
+  summary.files = rs.files;
+  summary.bytes = rs.bytes;
+  summary.rejected = rs.rejected + clean_rejected.load();
+  summary.documents = rs.documents + rs.rejected;
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (options.on_progress) {
+    progress.bytes_done = reader.bytes_done();
+    progress.bytes_total = reader.total_bytes();
+    progress.documents = summary.documents;
+    progress.rejected = summary.rejected;
+    options.on_progress(progress);
+  }
+  return summary;
+}
+
+}  // namespace warta::pipeline

@@ -1,0 +1,119 @@
+// KnowledgeBase: one Warta data directory, and the pipeline that fills it.
+//
+// A data directory holds the article store (DIR/warta.sqlite, the source of
+// truth) and the search index derived from it (DIR/index/shard-N). Ingest
+// runs read -> clean -> analyse -> store -> index:
+//
+//   reader (1 thread) -> clean + tokenise + build index terms (all threads)
+//     -> store one batch per transaction (1 thread, in input order)
+//     -> index shard writers (1 thread per shard)
+//
+// The store commits each batch before its articles reach the index, so a
+// crash (even kill -9) can leave the index behind the store, never ahead;
+// opening the directory for writing indexes whatever the index is missing,
+// and re-running the same ingest adds nothing twice (ids are content hashes).
+//
+//   auto kb = KnowledgeBase::Open({.dir = "warta-data"});
+//   auto summary = (*kb)->Ingest({"examples/"}, {}, print_diagnostic);
+//   auto page = (*kb)->Search({.query = "Belousov"});
+//
+// Thread-safety: a KnowledgeBase is used by one thread at a time; Ingest uses
+// its own worker threads inside. Several processes may search one directory
+// while one process ingests into it; two ingests into one directory at once
+// are refused ("busy").
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "clean/cleaner.h"
+#include "core/diagnostics.h"
+#include "core/status.h"
+#include "index/search_index.h"
+#include "ingest/reader.h"
+#include "store/store.h"
+
+namespace warta::pipeline {
+
+struct OpenOptions {
+  std::string dir = "warta-data";
+  bool read_only = false;     // search/show/export: never creates or changes anything
+  int shards = 0;             // index shards when the directory is created; 0 = one per core (max 8)
+};
+
+struct IngestProgress {
+  uint64_t bytes_done = 0, bytes_total = 0;
+  uint64_t documents = 0, stored = 0, duplicates = 0, rejected = 0;
+};
+
+struct IngestOptions {
+  // Behaviour
+  ingest::IngestOptions reader;
+  clean::CleanOptions clean;
+  // Performance
+  int threads = 0;            // worker threads; 0 = all cores, 1 = everything on the calling thread
+  size_t batch_size = 256;    // articles per store transaction
+  size_t commit_every = 10000;  // index documents per shard between index commits
+  // Called from the reading thread about every `progress_every` documents.
+  std::function<void(const IngestProgress&)> on_progress;
+  size_t progress_every = 64;
+};
+
+struct IngestSummary {
+  uint64_t files = 0;
+  uint64_t bytes = 0;
+  uint64_t documents = 0;     // documents read, good or bad
+  uint64_t stored = 0;        // new articles stored
+  uint64_t duplicates = 0;    // already stored (same clean text)
+  uint64_t rejected = 0;      // bad input, each reported to the sink
+  double seconds = 0;
+};
+
+struct SearchHitView {
+  store::StoredArticle article;
+  double score = 0;
+  std::string snippet;        // HTML-escaped, matches in <mark>
+};
+
+struct SearchPage {
+  uint64_t estimated_total = 0;
+  std::vector<SearchHitView> hits;
+};
+
+class KnowledgeBase {
+ public:
+  // Opens (creating when writable) the data directory. A writable open also
+  // brings the index up to date with the store (after a crash). Errors name
+  // the directory: NotFound for a read-only open of a missing store, IoError
+  // when busy or unwritable, Corrupt for a store of a newer version.
+  static StatusOr<std::unique_ptr<KnowledgeBase>> Open(const OpenOptions& options);
+  ~KnowledgeBase();
+
+  // Reads every path ("-" is stdin) and stores what is new. Bad input is
+  // reported to `sink` (thread-safe calls, serialised here) and counted, and
+  // never stops the run; a non-OK Status means the store or index failed.
+  StatusOr<IngestSummary> Ingest(const std::vector<std::string>& paths, const IngestOptions& options,
+                                 const DiagnosticSink& sink);
+
+  // Rebuilds the whole search index from the store. Returns articles indexed.
+  StatusOr<int64_t> Reindex(const std::function<void(int64_t done, int64_t total)>& progress = {});
+
+  // Articles the index lacks compared with the store (0 when in step).
+  StatusOr<int64_t> IndexLag();
+
+  StatusOr<SearchPage> Search(const index::SearchRequest& request);
+  store::ArticleStore& store();
+  const std::string& dir() const;
+  int shards() const;
+
+ private:
+  KnowledgeBase();
+  Status Heal(const std::function<void(int64_t, int64_t)>& progress);
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace warta::pipeline

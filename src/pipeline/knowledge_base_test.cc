@@ -1,0 +1,104 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <sstream>
+
+#include "pipeline/export.h"
+#include "pipeline/knowledge_base.h"
+#include "test_support.h"
+
+namespace warta::pipeline {
+namespace {
+
+using warta::testing::TempDir;
+using warta::testing::WriteFile;
+
+void WriteCorpus(const std::filesystem::path& dir, int n) {
+  std::string feed;
+  for (int i = 0; i < n; ++i) {
+    feed += "{\"title\":\"Berita kota " + std::to_string(i) + "\",\"date\":\"2024-0" + std::to_string(1 + i % 9) +
+            "-15\",\"outlet\":\"" + (i % 2 ? "KOMPAS.com" : "detikNews") +
+            "\",\"text\":\"Wali kota meresmikan taman nomor " + std::to_string(i) +
+            " pada pagi hari.\\nWarga menyambut taman itu dengan gembira.\"}\n";
+  }
+  WriteFile(dir / "feed.jsonl", feed);
+}
+
+std::string Dump(KnowledgeBase& kb) {
+  std::ostringstream out;
+  EXPECT_TRUE(ExportJsonl(kb.store(), out).ok());
+  return out.str();
+}
+
+TEST(KnowledgeBaseTest, OneThreadAndManyThreadsStoreTheSameThing) {
+  TempDir tmp;
+  WriteCorpus(tmp / "in", 700);
+  std::string dumps[2];
+  for (int threads : {1, 2}) {
+    auto kb = KnowledgeBase::Open({.dir = (tmp / ("db" + std::to_string(threads))).string(), .shards = 2});
+    ASSERT_TRUE(kb.ok()) << kb.status().ToString();
+    IngestOptions opt;
+    opt.threads = threads;
+    opt.batch_size = 64;
+    auto s = (*kb)->Ingest({(tmp / "in").string()}, opt, {});
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    EXPECT_EQ(s->stored, 700u);
+    EXPECT_EQ(s->rejected, 0u);
+    dumps[threads - 1] = Dump(**kb);
+    auto page = (*kb)->Search({.query = "taman", .outlet = "kompas.com", .limit = 1000});
+    ASSERT_TRUE(page.ok());
+    EXPECT_EQ(page->hits.size(), 350u);
+    EXPECT_EQ(*(*kb)->IndexLag(), 0);
+  }
+  // Ingest time stamps differ; everything exported must not.
+  EXPECT_EQ(dumps[0], dumps[1]);
+}
+
+TEST(KnowledgeBaseTest, AWritableOpenIndexesWhatTheIndexLacks) {
+  TempDir tmp;
+  WriteCorpus(tmp / "in", 50);
+  std::string dir = (tmp / "db").string();
+  {
+    auto kb = KnowledgeBase::Open({.dir = dir, .shards = 3});
+    ASSERT_TRUE(kb.ok());
+    ASSERT_TRUE((*kb)->Ingest({(tmp / "in").string()}, {}, {}).ok());
+  }
+  std::filesystem::remove_all(std::filesystem::path(dir) / "index" / "shard-1");
+  {
+    auto ro = KnowledgeBase::Open({.dir = dir, .read_only = true});
+    ASSERT_TRUE(ro.ok());
+    EXPECT_EQ((*ro)->shards(), 3);  // the store remembers its shard count
+  }
+  auto kb = KnowledgeBase::Open({.dir = dir});
+  ASSERT_TRUE(kb.ok()) << kb.status().ToString();
+  EXPECT_EQ(*(*kb)->IndexLag(), 0);
+  auto page = (*kb)->Search({.query = "taman", .limit = 100});
+  EXPECT_EQ(page->hits.size(), 50u);
+}
+
+TEST(KnowledgeBaseTest, ReadOnlyOpenOfAMissingDirectoryIsNotFound) {
+  TempDir tmp;
+  auto kb = KnowledgeBase::Open({.dir = (tmp / "nothing").string(), .read_only = true});
+  ASSERT_FALSE(kb.ok());
+  EXPECT_EQ(kb.status().code(), StatusCode::kNotFound);
+  EXPECT_FALSE(std::filesystem::exists(tmp / "nothing"));
+}
+
+TEST(KnowledgeBaseTest, ReportsRejectsThroughTheSinkAndKeepsGoing) {
+  TempDir tmp;
+  WriteCorpus(tmp / "in", 5);
+  WriteFile(tmp / "in" / "bad.jsonl", "{\"text\": 5}\nnot json\n");
+  auto kb = KnowledgeBase::Open({.dir = (tmp / "db").string()});
+  ASSERT_TRUE(kb.ok());
+  std::vector<std::string> seen;
+  auto s = (*kb)->Ingest({(tmp / "in").string()}, {}, [&](const Diagnostic& d) { seen.push_back(d.ToString()); });
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->stored, 5u);
+  EXPECT_EQ(s->rejected, 2u);
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_NE(seen[0].find("bad.jsonl:1"), std::string::npos) << seen[0];
+  EXPECT_NE(seen[1].find("bad.jsonl:2"), std::string::npos) << seen[1];
+}
+
+}  // namespace
+}  // namespace warta::pipeline

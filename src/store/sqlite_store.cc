@@ -1,0 +1,509 @@
+// Embedded SQLite implementation of ArticleStore.
+//
+// Durability: WAL with synchronous=NORMAL survives a killed process (kill -9)
+// with every committed transaction intact; a batch is one transaction, so a
+// crash loses at most the batch in flight, and re-running the ingest stores
+// it with no duplicates because ids are UNIQUE.
+#include <sqlite3.h>
+
+#include <nlohmann/json.hpp>
+
+#include <cstring>
+#include <unordered_set>
+
+#include "store/store.h"
+
+namespace warta::store {
+
+namespace {
+
+using nlohmann::json;
+
+// Each step takes the schema from version i to i+1. Append, never edit.
+const char* const kMigrations[] = {
+    // 0 -> 1
+    R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE articles(
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  source TEXT NOT NULL,
+  outlet TEXT NOT NULL DEFAULT '',
+  url TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL DEFAULT '',
+  published TEXT,
+  published_day INTEGER,
+  authors TEXT NOT NULL DEFAULT '[]',
+  editors TEXT NOT NULL DEFAULT '[]',
+  language TEXT NOT NULL DEFAULT '',
+  text TEXT NOT NULL,
+  ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));
+CREATE INDEX articles_published ON articles(published_day);
+CREATE INDEX articles_outlet ON articles(outlet);
+CREATE TABLE removed_lines(
+  article_seq INTEGER NOT NULL REFERENCES articles(seq),
+  line INTEGER NOT NULL, reason TEXT NOT NULL, text TEXT NOT NULL);
+CREATE INDEX removed_lines_article ON removed_lines(article_seq);
+CREATE TABLE mentions(
+  article_seq INTEGER NOT NULL REFERENCES articles(seq),
+  begin INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, type TEXT NOT NULL,
+  entity_id TEXT NOT NULL DEFAULT '', canonical TEXT NOT NULL DEFAULT '');
+CREATE INDEX mentions_article ON mentions(article_seq);
+CREATE INDEX mentions_entity ON mentions(entity_id);
+CREATE TABLE timexes(
+  article_seq INTEGER NOT NULL REFERENCES articles(seq),
+  begin INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, type TEXT NOT NULL,
+  value TEXT NOT NULL DEFAULT '');
+CREATE INDEX timexes_article ON timexes(article_seq);
+CREATE TABLE quotes(
+  article_seq INTEGER NOT NULL REFERENCES articles(seq),
+  begin INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, direct INTEGER NOT NULL,
+  speaker TEXT NOT NULL DEFAULT '', speaker_entity_id TEXT NOT NULL DEFAULT '',
+  relay TEXT NOT NULL DEFAULT '');
+CREATE INDEX quotes_article ON quotes(article_seq);
+CREATE TABLE claims(
+  article_seq INTEGER NOT NULL REFERENCES articles(seq),
+  begin INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL,
+  low REAL, high REAL, bound TEXT NOT NULL DEFAULT '', unit TEXT NOT NULL DEFAULT '',
+  claimant TEXT NOT NULL DEFAULT '', claimant_entity_id TEXT NOT NULL DEFAULT '',
+  hedge TEXT NOT NULL DEFAULT '', date TEXT NOT NULL DEFAULT '');
+CREATE INDEX claims_article ON claims(article_seq);
+CREATE TABLE events(
+  article_seq INTEGER NOT NULL REFERENCES articles(seq),
+  begin INTEGER NOT NULL, end INTEGER NOT NULL, type TEXT NOT NULL, trigger TEXT NOT NULL,
+  participants TEXT NOT NULL DEFAULT '[]', place TEXT NOT NULL DEFAULT '', date TEXT NOT NULL DEFAULT '');
+CREATE INDEX events_article ON events(article_seq);
+)sql",
+};
+constexpr int kSchemaVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);
+
+// RAII prepared statement with typed binds and reads.
+class Stmt {
+ public:
+  Stmt() = default;
+  Stmt(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &s_, nullptr); }
+  ~Stmt() { sqlite3_finalize(s_); }
+  Stmt(Stmt&& o) noexcept : s_(o.s_), rc_(o.rc_) { o.s_ = nullptr; }
+  Stmt& operator=(Stmt&& o) noexcept {
+    std::swap(s_, o.s_);
+    rc_ = o.rc_;
+    return *this;
+  }
+  bool ok() const { return rc_ == SQLITE_OK && s_; }
+  Stmt& Bind(int i, std::string_view v) {
+    sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Stmt& Bind(int i, int64_t v) { sqlite3_bind_int64(s_, i, v); return *this; }
+  Stmt& Bind(int i, double v) { sqlite3_bind_double(s_, i, v); return *this; }
+  Stmt& BindNull(int i) { sqlite3_bind_null(s_, i); return *this; }
+  int Step() { return sqlite3_step(s_); }
+  void Reset() { sqlite3_reset(s_); sqlite3_clear_bindings(s_); }
+  std::string Text(int c) const {
+    auto* t = reinterpret_cast<const char*>(sqlite3_column_text(s_, c));
+    return t ? std::string(t, static_cast<size_t>(sqlite3_column_bytes(s_, c))) : std::string();
+  }
+  int64_t Int(int c) const { return sqlite3_column_int64(s_, c); }
+  double Real(int c) const { return sqlite3_column_double(s_, c); }
+  bool IsNull(int c) const { return sqlite3_column_type(s_, c) == SQLITE_NULL; }
+
+ private:
+  sqlite3_stmt* s_ = nullptr;
+  int rc_ = SQLITE_ERROR;
+};
+
+std::vector<std::string> ParseStringArray(const std::string& s) {
+  std::vector<std::string> out;
+  json j = json::parse(s, nullptr, false);
+  if (j.is_array())
+    for (auto& e : j)
+      if (e.is_string()) out.push_back(e.get<std::string>());
+  return out;
+}
+
+std::string ToJsonArray(const std::vector<std::string>& v) { return json(v).dump(); }
+
+class SqliteStore final : public ArticleStore {
+ public:
+  explicit SqliteStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  ~SqliteStore() override {
+    stmts_.clear();
+    sqlite3_close_v2(db_);
+  }
+
+  Status Init(const StoreOptions& o) {
+    sqlite3_busy_timeout(db_, o.busy_timeout_ms);
+    if (!o.read_only) {
+      WARTA_RETURN_IF_ERROR(Exec("PRAGMA journal_mode=WAL"));
+      WARTA_RETURN_IF_ERROR(Exec("PRAGMA synchronous=NORMAL"));
+    }
+    WARTA_RETURN_IF_ERROR(Exec("PRAGMA foreign_keys=ON"));
+    return Migrate(o.read_only);
+  }
+
+  Status PutBatch(const std::vector<Article>& articles, std::vector<PutResult>* results) override {
+    results->assign(articles.size(), PutResult{});
+    WARTA_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+    Status st = PutAll(articles, results);
+    if (!st.ok()) {
+      Exec("ROLLBACK");
+      return st;
+    }
+    return Exec("COMMIT");
+  }
+
+  StatusOr<StoredArticle> Get(std::string_view key) override {
+    std::string k(key);
+    for (char& c : k) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    Stmt q(db_, "SELECT seq FROM articles WHERE id >= ?1 AND id < ?1 || 'g' ORDER BY id LIMIT 2");
+    if (k.size() < 4) return Status::InvalidArgument("article id '" + k + "' is too short (at least 4 hex digits)");
+    q.Bind(1, k);
+    std::vector<int64_t> seqs;
+    while (q.Step() == SQLITE_ROW) seqs.push_back(q.Int(0));
+    if (seqs.empty()) return Status::NotFound("no article with id '" + k + "'");
+    if (seqs.size() > 1) return Status::InvalidArgument("article id prefix '" + k + "' is ambiguous");
+    std::vector<StoredArticle> out;
+    WARTA_RETURN_IF_ERROR(GetBySeq(seqs, &out));
+    if (out.empty()) return Status::NotFound("no article with id '" + k + "'");
+    return std::move(out[0]);
+  }
+
+  Status GetBySeq(const std::vector<int64_t>& seqs, std::vector<StoredArticle>* out) override {
+    for (int64_t seq : seqs) {
+      Stmt& q = Cached(
+          "SELECT seq, id, source, outlet, url, title, published, authors, editors, language, text "
+          "FROM articles WHERE seq = ?1");
+      q.Bind(1, seq);
+      if (q.Step() == SQLITE_ROW) {
+        out->push_back(ReadArticleRow(q));
+        q.Reset();
+        WARTA_RETURN_IF_ERROR(LoadAnnotations(&out->back()));
+      } else {
+        q.Reset();
+      }
+    }
+    return Status::Ok();
+  }
+
+  Status Scan(int64_t after_seq, const std::function<bool(const StoredArticle&)>& fn) override {
+    int64_t last = after_seq;
+    // Pages keep no statement open across the callback, so callers may use the store.
+    for (;;) {
+      std::vector<int64_t> seqs;
+      {
+        Stmt q(db_, "SELECT seq FROM articles WHERE seq > ?1 ORDER BY seq LIMIT 512");
+        q.Bind(1, last);
+        while (q.Step() == SQLITE_ROW) seqs.push_back(q.Int(0));
+      }
+      if (seqs.empty()) return Status::Ok();
+      std::vector<StoredArticle> page;
+      WARTA_RETURN_IF_ERROR(GetBySeq(seqs, &page));
+      for (const auto& a : page)
+        if (!fn(a)) return Status::Ok();
+      last = seqs.back();
+    }
+  }
+
+  StatusOr<int64_t> MaxSeq() override {
+    Stmt q(db_, "SELECT COALESCE(MAX(seq), 0) FROM articles");
+    if (q.Step() != SQLITE_ROW) return Error("reading the last article");
+    return q.Int(0);
+  }
+
+  StatusOr<StoreStats> Stats() override {
+    StoreStats s;
+    {
+      Stmt q(db_, "SELECT COUNT(*), COUNT(DISTINCT NULLIF(outlet,'')), COALESCE(SUM(LENGTH(CAST(text AS BLOB))),0) FROM articles");
+      if (q.Step() != SQLITE_ROW) return Error("counting articles");
+      s.articles = q.Int(0);
+      s.outlets = q.Int(1);
+      s.text_bytes = q.Int(2);
+    }
+    {
+      Stmt q(db_, "SELECT COUNT(*) FROM removed_lines");
+      if (q.Step() == SQLITE_ROW) s.removed_lines = q.Int(0);
+    }
+    {
+      Stmt q(db_, "SELECT MIN(published_day), MAX(published_day) FROM articles WHERE published_day IS NOT NULL");
+      if (q.Step() == SQLITE_ROW && !q.IsNull(0)) {
+        s.first_published = DateTime::FromUnixSeconds(q.Int(0) * 86400);
+        s.last_published = DateTime::FromUnixSeconds(q.Int(1) * 86400);
+        s.first_published->has_time = s.last_published->has_time = false;
+        s.first_published->has_offset = s.last_published->has_offset = false;
+      }
+    }
+    {
+      Stmt q(db_, "SELECT outlet, COUNT(*) c FROM articles WHERE outlet <> '' GROUP BY outlet ORDER BY c DESC, outlet LIMIT 10");
+      while (q.Step() == SQLITE_ROW) s.top_outlets.emplace_back(q.Text(0), q.Int(1));
+    }
+    {
+      Stmt q(db_, "SELECT reason, COUNT(*) c FROM removed_lines GROUP BY reason ORDER BY c DESC, reason");
+      while (q.Step() == SQLITE_ROW) s.removed_by_reason.emplace_back(q.Text(0), q.Int(1));
+    }
+    return s;
+  }
+
+  StatusOr<std::optional<std::string>> GetMeta(const std::string& key) override {
+    Stmt q(db_, "SELECT value FROM meta WHERE key = ?1");
+    q.Bind(1, key);
+    int rc = q.Step();
+    if (rc == SQLITE_ROW) return std::optional<std::string>(q.Text(0));
+    if (rc == SQLITE_DONE) return std::optional<std::string>();
+    return Error("reading setting " + key);
+  }
+
+  Status SetMeta(const std::string& key, const std::string& value) override {
+    Stmt q(db_, "INSERT INTO meta(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    q.Bind(1, key).Bind(2, value);
+    if (q.Step() != SQLITE_DONE) return Error("writing setting " + key);
+    return Status::Ok();
+  }
+
+ private:
+  Status Error(const std::string& what) const {
+    return Status::IoError(path_ + ": " + what + ": " + sqlite3_errmsg(db_));
+  }
+
+  Status Exec(const char* sql) {
+    char* err = nullptr;
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string m = err ? err : "unknown error";
+      sqlite3_free(err);
+      int code = sqlite3_errcode(db_);
+      if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+        return Status::Corrupt(path_ + ": not a Warta store or damaged: " + m);
+      if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+        return Status::IoError(path_ + ": the store is busy (another warta process is writing): " + m);
+      return Status::IoError(path_ + ": " + m);
+    }
+    return Status::Ok();
+  }
+
+  // Statements reused across calls: preparing them per article would cost
+  // more than the insert itself.
+  Stmt& Cached(const char* sql) {
+    auto it = stmts_.find(sql);
+    if (it == stmts_.end()) it = stmts_.emplace(sql, Stmt(db_, sql)).first;
+    return it->second;
+  }
+
+  Status Migrate(bool read_only) {
+    int version = 0;
+    {
+      Stmt q(db_, "SELECT value FROM meta WHERE key = 'schema_version'");
+      if (q.ok() && q.Step() == SQLITE_ROW) {
+        version = std::atoi(q.Text(0).c_str());
+      } else {
+        Stmt t(db_, "SELECT COUNT(*) FROM sqlite_master");
+        if (!t.ok()) return Status::Corrupt(path_ + ": not a Warta store: " + sqlite3_errmsg(db_));
+        if (t.Step() == SQLITE_ROW && t.Int(0) > 0)
+          return Status::Corrupt(path_ + ": an SQLite file but not a Warta store (no schema version)");
+      }
+    }
+    if (version > kSchemaVersion)
+      return Status::Corrupt(path_ + ": written by a newer Warta (schema " + std::to_string(version) +
+                             ", this build knows " + std::to_string(kSchemaVersion) + ")");
+    if (version == kSchemaVersion) return Status::Ok();
+    if (read_only) return Status::InvalidArgument(path_ + ": store needs a schema upgrade; open it once for writing");
+    WARTA_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+    for (int v = version; v < kSchemaVersion; ++v) {
+      Status st = Exec(kMigrations[v]);
+      if (!st.ok()) {
+        Exec("ROLLBACK");
+        return st;
+      }
+    }
+    Status st = SetMeta("schema_version", std::to_string(kSchemaVersion));
+    if (!st.ok()) {
+      Exec("ROLLBACK");
+      return st;
+    }
+    return Exec("COMMIT");
+  }
+
+  Status PutAll(const std::vector<Article>& articles, std::vector<PutResult>* results) {
+    for (size_t i = 0; i < articles.size(); ++i) {
+      const Article& a = articles[i];
+      Stmt& ins = Cached(
+          "INSERT INTO articles(id, source, outlet, url, title, published, published_day, authors, editors, "
+          "language, text) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11) ON CONFLICT(id) DO NOTHING");
+      ins.Bind(1, a.id).Bind(2, a.source).Bind(3, a.outlet).Bind(4, a.url).Bind(5, a.title);
+      if (a.published) {
+        ins.Bind(6, a.published->ToIso()).Bind(7, a.published->DaysSinceEpoch());
+      } else {
+        ins.BindNull(6).BindNull(7);
+      }
+      ins.Bind(8, ToJsonArray(a.authors)).Bind(9, ToJsonArray(a.editors)).Bind(10, a.language).Bind(11, a.Text());
+      int rc = ins.Step();
+      ins.Reset();
+      if (rc != SQLITE_DONE) return Error("storing article " + a.id + " from " + a.source);
+      if (sqlite3_changes(db_) == 0) {
+        Stmt& find = Cached("SELECT seq FROM articles WHERE id = ?1");
+        find.Bind(1, a.id);
+        if (find.Step() == SQLITE_ROW) (*results)[i].seq = find.Int(0);
+        find.Reset();
+        continue;
+      }
+      int64_t seq = sqlite3_last_insert_rowid(db_);
+      (*results)[i] = {seq, true};
+      WARTA_RETURN_IF_ERROR(PutAnnotations(seq, a));
+    }
+    return Status::Ok();
+  }
+
+  Status StepDone(Stmt& s, const char* what) {
+    int rc = s.Step();
+    s.Reset();
+    return rc == SQLITE_DONE ? Status::Ok() : Error(what);
+  }
+
+  Status PutAnnotations(int64_t seq, const Article& a) {
+    for (const auto& r : a.removed) {
+      Stmt& s = Cached("INSERT INTO removed_lines(article_seq, line, reason, text) VALUES(?1,?2,?3,?4)");
+      s.Bind(1, seq).Bind(2, int64_t{r.line}).Bind(3, r.reason).Bind(4, r.text);
+      WARTA_RETURN_IF_ERROR(StepDone(s, "storing a removed line"));
+    }
+    for (const auto& m : a.entities) {
+      Stmt& s = Cached("INSERT INTO mentions VALUES(?1,?2,?3,?4,?5,?6,?7)");
+      s.Bind(1, seq).Bind(2, int64_t{m.span.begin}).Bind(3, int64_t{m.span.end}).Bind(4, m.text).Bind(5, m.type)
+          .Bind(6, m.entity_id).Bind(7, m.canonical);
+      WARTA_RETURN_IF_ERROR(StepDone(s, "storing an entity mention"));
+    }
+    for (const auto& t : a.timexes) {
+      Stmt& s = Cached("INSERT INTO timexes VALUES(?1,?2,?3,?4,?5,?6)");
+      s.Bind(1, seq).Bind(2, int64_t{t.span.begin}).Bind(3, int64_t{t.span.end}).Bind(4, t.text).Bind(5, t.type)
+          .Bind(6, t.value);
+      WARTA_RETURN_IF_ERROR(StepDone(s, "storing a time expression"));
+    }
+    for (const auto& q : a.quotes) {
+      Stmt& s = Cached("INSERT INTO quotes VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
+      s.Bind(1, seq).Bind(2, int64_t{q.span.begin}).Bind(3, int64_t{q.span.end}).Bind(4, q.text)
+          .Bind(5, int64_t{q.direct}).Bind(6, q.speaker).Bind(7, q.speaker_entity_id).Bind(8, q.relay);
+      WARTA_RETURN_IF_ERROR(StepDone(s, "storing a quote"));
+    }
+    for (const auto& c : a.claims) {
+      Stmt& s = Cached("INSERT INTO claims VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)");
+      s.Bind(1, seq).Bind(2, int64_t{c.span.begin}).Bind(3, int64_t{c.span.end}).Bind(4, c.text).Bind(5, c.low)
+          .Bind(6, c.high).Bind(7, c.bound).Bind(8, c.unit).Bind(9, c.claimant).Bind(10, c.claimant_entity_id)
+          .Bind(11, c.hedge).Bind(12, c.date);
+      WARTA_RETURN_IF_ERROR(StepDone(s, "storing a claim"));
+    }
+    for (const auto& e : a.events) {
+      Stmt& s = Cached("INSERT INTO events VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
+      s.Bind(1, seq).Bind(2, int64_t{e.span.begin}).Bind(3, int64_t{e.span.end}).Bind(4, e.type).Bind(5, e.trigger)
+          .Bind(6, ToJsonArray(e.participants)).Bind(7, e.place).Bind(8, e.date);
+      WARTA_RETURN_IF_ERROR(StepDone(s, "storing an event"));
+    }
+    return Status::Ok();
+  }
+
+  static std::vector<std::string> SplitParagraphs(const std::string& text) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    for (;;) {
+      size_t nl = text.find('\n', start);
+      out.push_back(text.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+      if (nl == std::string::npos) break;
+      start = nl + 1;
+    }
+    return out;
+  }
+
+  StoredArticle ReadArticleRow(Stmt& q) {
+    StoredArticle s;
+    s.seq = q.Int(0);
+    Article& a = s.article;
+    a.id = q.Text(1);
+    a.source = q.Text(2);
+    a.outlet = q.Text(3);
+    a.url = q.Text(4);
+    a.title = q.Text(5);
+    if (!q.IsNull(6)) a.published = DateTime::ParseIso(q.Text(6));
+    a.authors = ParseStringArray(q.Text(7));
+    a.editors = ParseStringArray(q.Text(8));
+    a.language = q.Text(9);
+    a.paragraphs = SplitParagraphs(q.Text(10));
+    return s;
+  }
+
+  Status LoadAnnotations(StoredArticle* s) {
+    Article& a = s->article;
+    {
+      Stmt& q = Cached("SELECT line, reason, text FROM removed_lines WHERE article_seq = ?1 ORDER BY rowid");
+      q.Bind(1, s->seq);
+      while (q.Step() == SQLITE_ROW) a.removed.push_back({static_cast<int32_t>(q.Int(0)), q.Text(2), q.Text(1)});
+      q.Reset();
+    }
+    {
+      Stmt& q = Cached("SELECT begin, end, text, type, entity_id, canonical FROM mentions WHERE article_seq = ?1 ORDER BY begin");
+      q.Bind(1, s->seq);
+      while (q.Step() == SQLITE_ROW)
+        a.entities.push_back({{static_cast<int32_t>(q.Int(0)), static_cast<int32_t>(q.Int(1))}, q.Text(2), q.Text(3),
+                              q.Text(4), q.Text(5)});
+      q.Reset();
+    }
+    {
+      Stmt& q = Cached("SELECT begin, end, text, type, value FROM timexes WHERE article_seq = ?1 ORDER BY begin");
+      q.Bind(1, s->seq);
+      while (q.Step() == SQLITE_ROW)
+        a.timexes.push_back({{static_cast<int32_t>(q.Int(0)), static_cast<int32_t>(q.Int(1))}, q.Text(2), q.Text(3),
+                             q.Text(4)});
+      q.Reset();
+    }
+    {
+      Stmt& q = Cached(
+          "SELECT begin, end, text, direct, speaker, speaker_entity_id, relay FROM quotes WHERE article_seq = ?1 ORDER BY begin");
+      q.Bind(1, s->seq);
+      while (q.Step() == SQLITE_ROW)
+        a.quotes.push_back({{static_cast<int32_t>(q.Int(0)), static_cast<int32_t>(q.Int(1))}, q.Text(2), q.Int(3) != 0,
+                            q.Text(4), q.Text(5), q.Text(6)});
+      q.Reset();
+    }
+    {
+      Stmt& q = Cached(
+          "SELECT begin, end, text, low, high, bound, unit, claimant, claimant_entity_id, hedge, date FROM claims "
+          "WHERE article_seq = ?1 ORDER BY begin");
+      q.Bind(1, s->seq);
+      while (q.Step() == SQLITE_ROW)
+        a.claims.push_back({{static_cast<int32_t>(q.Int(0)), static_cast<int32_t>(q.Int(1))}, q.Text(2), q.Real(3),
+                            q.Real(4), q.Text(5), q.Text(6), q.Text(7), q.Text(8), q.Text(9), q.Text(10)});
+      q.Reset();
+    }
+    {
+      Stmt& q = Cached(
+          "SELECT begin, end, type, trigger, participants, place, date FROM events WHERE article_seq = ?1 ORDER BY begin");
+      q.Bind(1, s->seq);
+      while (q.Step() == SQLITE_ROW)
+        a.events.push_back({{static_cast<int32_t>(q.Int(0)), static_cast<int32_t>(q.Int(1))}, q.Text(2), q.Text(3),
+                            ParseStringArray(q.Text(4)), q.Text(5), q.Text(6)});
+      q.Reset();
+    }
+    return Status::Ok();
+  }
+
+  sqlite3* db_;
+  std::string path_;
+  std::unordered_map<const char*, Stmt> stmts_;
+};
+
+}  // namespace
+
+int SqliteSchemaVersion() { return kSchemaVersion; }
+
+StatusOr<std::unique_ptr<ArticleStore>> OpenSqliteStore(const StoreOptions& options) {
+  sqlite3* db = nullptr;
+  int flags = options.read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  int rc = sqlite3_open_v2(options.path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string m = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close_v2(db);
+    if (options.read_only && rc == SQLITE_CANTOPEN)
+      return Status::NotFound(options.path + ": no store here (run 'warta ingest' first)");
+    return Status::IoError(options.path + ": cannot open store: " + m);
+  }
+  auto store = std::make_unique<SqliteStore>(db, options.path);
+  WARTA_RETURN_IF_ERROR(store->Init(options));
+  return std::unique_ptr<ArticleStore>(std::move(store));
+}
+
+}  // namespace warta::store

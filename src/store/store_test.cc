@@ -1,0 +1,154 @@
+#include <gtest/gtest.h>
+
+#include <sqlite3.h>
+
+#include "store/store.h"
+#include "test_support.h"
+
+namespace warta::store {
+namespace {
+
+using warta::testing::TempDir;
+
+Article MakeArticle(const std::string& id, const std::string& text) {
+  Article a;
+  a.id = id;
+  a.source = "t/" + id + ".txt";
+  a.outlet = "KOMPAS.com";
+  a.title = "Judul " + id;
+  a.published = DateTime::ParseIso("2024-11-19T19:09:00+07:00");
+  a.authors = {"Rina Marlina"};
+  a.editors = {"Budi"};
+  a.language = "id";
+  a.paragraphs = {text, "Paragraf kedua."};
+  a.removed = {{1, "Menu", "menu"}, {7, "Baca juga: X", "related-link"}};
+  return a;
+}
+
+std::unique_ptr<ArticleStore> Open(const TempDir& dir, bool read_only = false) {
+  auto s = OpenSqliteStore({.path = (dir / "w.sqlite").string(), .read_only = read_only});
+  EXPECT_TRUE(s.ok()) << s.status().ToString();
+  return s.ok() ? std::move(*s) : nullptr;
+}
+
+TEST(SqliteStoreTest, RoundTripsArticleWithRemovedLinesAndAnnotations) {
+  TempDir dir;
+  auto store = Open(dir);
+  Article a = MakeArticle("00112233aabbccdd", "Kim Jong Un bertemu Kozlov di Pyongyang.");
+  a.entities.push_back({{0, 11}, "Kim Jong Un", "PERSON", "e1", "Kim Jong Un"});
+  a.timexes.push_back({{40, 46}, "Senin", "DATE", "2024-11-18"});
+  a.quotes.push_back({{1, 5}, "Kita", true, "Kim", "e1", "AFP"});
+  a.claims.push_back({{2, 8}, "10.000 tentara", 10000, 10000, "more-than", "tentara", "AS", "", "", "2024-11"});
+  a.events.push_back({{0, 20}, "meeting", "bertemu", {"e1", "e2"}, "Pyongyang", "2024-11-18"});
+  std::vector<PutResult> put;
+  ASSERT_TRUE(store->PutBatch({a}, &put).ok());
+  ASSERT_EQ(put.size(), 1u);
+  EXPECT_TRUE(put[0].inserted);
+  EXPECT_EQ(put[0].seq, 1);
+
+  auto got = store->Get("00112233");
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  const Article& b = got->article;
+  EXPECT_EQ(b.id, a.id);
+  EXPECT_EQ(b.title, a.title);
+  EXPECT_EQ(b.published->ToIso(), "2024-11-19T19:09:00+07:00");
+  EXPECT_EQ(b.authors, a.authors);
+  EXPECT_EQ(b.paragraphs, a.paragraphs);
+  ASSERT_EQ(b.removed.size(), 2u);
+  EXPECT_EQ(b.removed[1].reason, "related-link");
+  EXPECT_EQ(b.removed[1].line, 7);
+  ASSERT_EQ(b.entities.size(), 1u);
+  EXPECT_EQ(b.entities[0].span, (Span{0, 11}));
+  EXPECT_EQ(b.claims[0].unit, "tentara");
+  EXPECT_EQ(b.events[0].participants, (std::vector<std::string>{"e1", "e2"}));
+  EXPECT_EQ(b.quotes[0].relay, "AFP");
+}
+
+TEST(SqliteStoreTest, DuplicatesAreStoredOnceWithinAndAcrossBatches) {
+  TempDir dir;
+  auto store = Open(dir);
+  std::vector<PutResult> put;
+  ASSERT_TRUE(store->PutBatch({MakeArticle("aaaa000000000001", "x"), MakeArticle("aaaa000000000001", "x"),
+                               MakeArticle("bbbb000000000002", "y")},
+                              &put)
+                  .ok());
+  EXPECT_TRUE(put[0].inserted);
+  EXPECT_FALSE(put[1].inserted);
+  EXPECT_EQ(put[1].seq, put[0].seq);
+  EXPECT_TRUE(put[2].inserted);
+  ASSERT_TRUE(store->PutBatch({MakeArticle("bbbb000000000002", "y")}, &put).ok());
+  EXPECT_FALSE(put[0].inserted);
+  EXPECT_EQ(*store->MaxSeq(), 2);
+  auto st = store->Stats();
+  ASSERT_TRUE(st.ok());
+  EXPECT_EQ(st->articles, 2);
+  EXPECT_EQ(st->removed_lines, 4);
+}
+
+TEST(SqliteStoreTest, GetReportsMissingAndAmbiguousIds) {
+  TempDir dir;
+  auto store = Open(dir);
+  std::vector<PutResult> put;
+  ASSERT_TRUE(store->PutBatch({MakeArticle("abcd000000000001", "x"), MakeArticle("abcd000000000002", "y")}, &put).ok());
+  EXPECT_EQ(store->Get("ffff").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(store->Get("abcd").status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(store->Get("ab").status().code(), StatusCode::kInvalidArgument);
+  EXPECT_TRUE(store->Get("ABCD000000000002").ok());
+}
+
+TEST(SqliteStoreTest, ScanVisitsInSeqOrderAndStops) {
+  TempDir dir;
+  auto store = Open(dir);
+  std::vector<Article> batch;
+  for (int i = 0; i < 1200; ++i) {
+    char id[17];
+    std::snprintf(id, sizeof id, "%016x", i + 1);
+    batch.push_back(MakeArticle(id, "teks " + std::to_string(i)));
+  }
+  std::vector<PutResult> put;
+  ASSERT_TRUE(store->PutBatch(batch, &put).ok());
+  std::vector<int64_t> seen;
+  ASSERT_TRUE(store->Scan(100, [&](const StoredArticle& a) {
+                     seen.push_back(a.seq);
+                     return seen.size() < 700;
+                   }).ok());
+  ASSERT_EQ(seen.size(), 700u);
+  EXPECT_EQ(seen.front(), 101);
+  EXPECT_EQ(seen.back(), 800);
+}
+
+TEST(SqliteStoreTest, MetaPersistsAcrossReopen) {
+  TempDir dir;
+  {
+    auto store = Open(dir);
+    ASSERT_TRUE(store->SetMeta("index_shards", "2").ok());
+  }
+  auto store = Open(dir, /*read_only=*/true);
+  auto v = store->GetMeta("index_shards");
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v->value_or(""), "2");
+  EXPECT_FALSE(store->GetMeta("nope")->has_value());
+}
+
+TEST(SqliteStoreTest, RejectsForeignFilesAndNewerSchemas) {
+  TempDir dir;
+  warta::testing::WriteFile(dir / "junk.sqlite", std::string(4096, 'x'));
+  auto junk = OpenSqliteStore({.path = (dir / "junk.sqlite").string()});
+  EXPECT_FALSE(junk.ok());
+  EXPECT_NE(junk.status().message().find("junk.sqlite"), std::string::npos);
+
+  {
+    auto store = Open(dir);
+    ASSERT_TRUE(store->SetMeta("schema_version", "999").ok());
+  }
+  auto newer = OpenSqliteStore({.path = (dir / "w.sqlite").string()});
+  ASSERT_FALSE(newer.ok());
+  EXPECT_EQ(newer.status().code(), StatusCode::kCorrupt);
+  EXPECT_NE(newer.status().message().find("newer"), std::string::npos);
+
+  auto missing = OpenSqliteStore({.path = (dir / "nope.sqlite").string(), .read_only = true});
+  EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace warta::store

@@ -9,6 +9,7 @@
 //   warta-1core     read JSONL -> clean -> tokenise -> store -> index, 1 thread, 1 shard, 1 CPU
 //   warta-2core     the same with 2 threads and 2 shards on 2 CPUs
 //   search          N two-word queries drawn by corpus word frequency, top 10 with snippets
+//   stages          (--stages) where one core's time goes: read, clean, id, index terms, store, index write
 #include <sched.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -29,7 +30,10 @@
 
 #include "clean/cleaner.h"
 #include "ingest/reader.h"
+#include "index/search_index.h"
 #include "pipeline/knowledge_base.h"
+#include "store/store.h"
+#include "text/normalise.h"
 #include "text/case.h"
 #include "text/tokenizer.h"
 
@@ -179,19 +183,83 @@ std::vector<std::string> DrawQueries(const std::vector<std::string>& texts, size
   return queries;
 }
 
+// Runs each stage over the whole corpus in turn on one core and prints its
+// share, so a regression in one stage shows up by name.
+void StageBreakdown(const std::vector<std::string>& files, const std::string& dir, double termgen_seconds) {
+  using warta::Article;
+  std::vector<std::pair<std::string, double>> stages;
+  auto timed = [&](const std::string& name, auto&& fn) {
+    auto t0 = Clock::now();
+    fn();
+    stages.emplace_back(name, std::chrono::duration<double>(Clock::now() - t0).count());
+  };
+  std::vector<warta::RawDocument> raws;
+  timed("read (files, gzip, JSON, detokenise)", [&] {
+    warta::ingest::DocumentReader reader(files, {}, {});
+    warta::RawDocument d;
+    while (reader.Next(&d)) raws.push_back(std::move(d));
+  });
+  auto cleaner = warta::clean::Cleaner::Create({});
+  std::vector<Article> articles;
+  timed("clean (normalise, debris, metadata)", [&] {
+    for (const auto& r : raws) {
+      auto a = (*cleaner)->Clean(r);
+      if (a.ok()) articles.push_back(std::move(*a));
+    }
+  });
+  timed("id (normalise for id, hash)", [&] {
+    for (auto& a : articles) a.id = warta::ArticleIdOf(warta::text::NormaliseForId(a.Text()));
+  });
+  std::vector<warta::index::PreparedDocument> docs;
+  timed("index terms (tokenise, stem)", [&] {
+    warta::index::DocumentBuilder b;
+    for (const auto& a : articles) docs.push_back(b.Build(a));
+  });
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::vector<warta::store::PutResult> put_all;
+  timed("store (SQLite, batches of 256)", [&] {
+    auto st = warta::store::OpenSqliteStore({.path = dir + "/s.sqlite"});
+    std::vector<Article> batch;
+    std::vector<warta::store::PutResult> put;
+    for (size_t i = 0; i < articles.size(); ++i) {
+      batch.push_back(articles[i]);
+      if (batch.size() == 256 || i + 1 == articles.size()) {
+        (void)(*st)->PutBatch(batch, &put);
+        put_all.insert(put_all.end(), put.begin(), put.end());
+        batch.clear();
+      }
+    }
+  });
+  timed("index write (Xapian, 1 shard)", [&] {
+    auto w = warta::index::IndexWriter::Open({.dir = dir + "/index", .shards = 1});
+    for (size_t i = 0; i < docs.size(); ++i)
+      if (put_all[i].inserted) (void)(*w)->Add(put_all[i].seq, std::move(docs[i]));
+    (void)(*w)->CommitAll();
+  });
+  double total = 0;
+  for (const auto& s : stages) total += s.second;
+  std::printf("\nstage breakdown, one core (%% of a bare TermGenerator's time on the same texts):\n");
+  for (const auto& [name, secs] : stages)
+    std::printf("  %-40s %8.1f ms  %5.1f%%\n", name.c_str(), secs * 1000, 100 * secs / termgen_seconds);
+  std::printf("  %-40s %8.1f ms  %5.1f%%\n", "total", total * 1000, 100 * total / termgen_seconds);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::string corpus = "../shared/data/corpus/indosum-dev";
   std::string json_path;
   size_t n_queries = 1000;
+  bool stages = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--corpus" && i + 1 < argc) corpus = argv[++i];
     else if (a == "--queries" && i + 1 < argc) n_queries = std::stoul(argv[++i]);
     else if (a == "--json" && i + 1 < argc) json_path = argv[++i];
+    else if (a == "--stages") stages = true;
     else {
-      std::fprintf(stderr, "usage: ingest_bench [--corpus DIR] [--queries N] [--json FILE]\n");
+      std::fprintf(stderr, "usage: ingest_bench [--corpus DIR] [--queries N] [--json FILE] [--stages]\n");
       return 2;
     }
   }
@@ -249,6 +317,13 @@ int main(int argc, char** argv) {
           << ",\"mb_per_s\":" << static_cast<double>(results[i].bytes) / 1e6 / results[i].seconds
           << ",\"peak_rss_mb\":" << static_cast<double>(results[i].peak_rss_kb) / 1024 << "}";
     out << "]}\n";
+  }
+  if (stages) {
+    RunChild("stages", 1, [&] {
+      StageBreakdown(files, (work / "stages").string(), tg.seconds);
+      std::fflush(stdout);
+      return Result{"", 1, 0, 0, 0};
+    });
   }
   fs::remove_all(work);
   return 0;

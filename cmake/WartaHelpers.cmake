@@ -39,7 +39,6 @@ function(warta_test name)
   gtest_discover_tests(${name}
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
     PROPERTIES LABELS "${ARG_LABELS}"
-               ENVIRONMENT "WARTA_SOURCE_DIR=${PROJECT_SOURCE_DIR};WARTA_BINARY_DIR=${PROJECT_BINARY_DIR}"
     DISCOVERY_TIMEOUT 60)
 endfunction()
 

@@ -110,7 +110,7 @@ TEST(BadInputEndToEnd, EachBadFileIsNamedCountedAndTheRestIsStored) {
     good_lines += "{\"title\":\"Satu\",\"text\":\"Isi berita pertama yang cukup panjang.\"}\n";
   std::string gz = Gzip(good_lines);
   WriteFile(in / "cut.jsonl.gz", gz.substr(0, gz.size() / 2));
-  WriteFile(in / "bad-utf8.txt", "Judul\n\nKata \xe2\x80\x9cbenar\xe2\x80\x9d lalu \xff\xfe rusak.\n");
+  WriteFile(in / "bad-utf8.txt", "Judul\n\nKata \xe2\x80\x9c" "benar\xe2\x80\x9d" " lalu \xff\xfe" " rusak.\n");
   std::string db = (tmp / "db").string();
   auto r = RunWarta({"--db", db, "ingest", in.string(), (tmp / "missing.txt").string()});
   EXPECT_EQ(r.exit_code, 1) << r.err;

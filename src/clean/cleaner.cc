@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -36,12 +37,18 @@ constexpr int kHeadMetaLines = 6;
 constexpr int kTailMetaLines = 5;
 // The dateline opens one of the first few remaining paragraphs.
 constexpr int kDatelineLines = 3;
+// Only lines this short are looked up in debris_phrases.tsv.
+constexpr size_t kMaxPhraseBytes = 80;
 // A related-list header is short.
 constexpr size_t kMaxListHeaderBytes = 80;
 // A related-headline list after its header has at most this many items.
 constexpr int kMaxListItems = 40;
 // A repeated line at least this long is a duplicate even when not adjacent.
 constexpr size_t kLongRepeatBytes = 60;
+// line-end rules look only at the end of a line.
+constexpr size_t kLineEndWindowBytes = 120;
+// cut-start rules look only at the start of a line.
+constexpr size_t kCutStartWindowBytes = 120;
 // Cut rules look only at the end of a line.
 constexpr size_t kCutEndWindowBytes = 300;
 constexpr size_t kCutLastWindowBytes = 120;
@@ -103,12 +110,32 @@ double CapitalisedShare(std::string_view s) {
   return long_words ? static_cast<double>(capitalised) / long_words : 0.0;
 }
 
+// Two sentences ("... . Namun ...") are body text, never a headline.
+bool HasSentenceBreak(std::string_view s) {
+  for (size_t i = 0; i + 2 < s.size(); ++i) {
+    if ((s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i + 1] == ' ' &&
+        u_isupper(static_cast<UChar32>(FirstCp(s.substr(i + 2)))) && i > 0 && s[i - 1] != ' ' &&
+        !(i >= 1 && u_isupper(static_cast<UChar32>(static_cast<unsigned char>(s[i - 1]))) &&
+          (i < 2 || s[i - 2] == ' ')))  // an initial such as "M. Rizky"
+      return true;
+  }
+  return false;
+}
+
+// A headline: short, one phrase, no closing period, and either written in
+// title case (as Indonesian outlets do) or short enough to be a
+// sentence-case headline rather than a sentence.
 bool HeadlineLike(std::string_view s, size_t max_chars) {
   if (s.empty() || Utf8Length(s) > max_chars) return false;
-  if (Words(s).size() < 2) return false;
+  size_t words = Words(s).size();
+  if (words < 2 || words > 30) return false;
   char32_t last = LastCp(s);
   if (last == '.' || last == ',' || last == ';' || last == ':') return false;
-  return u_isalnum(static_cast<UChar32>(FirstCp(s))) || IsQuote(FirstCp(s));
+  char32_t first = FirstCp(s);
+  if (!(u_isalnum(static_cast<UChar32>(first)) || IsQuote(first))) return false;
+  if (HasSentenceBreak(s)) return false;
+  if (CapitalisedShare(s) >= 0.5) return true;
+  return words <= 16 && last != '?' && last != '!' && !IsQuote(last) && u_isupper(static_cast<UChar32>(first));
 }
 
 bool BodyLike(std::string_view s) { return Words(s).size() >= 8 || (EndsSentence(s) && Words(s).size() >= 3); }
@@ -158,6 +185,7 @@ void AddUnique(std::vector<std::string>* to, const std::vector<std::string>& fro
 // holds the rules whose `max` is at least limits[k], so a line of length L
 // needs one match attempt, against the first k with limits[k] >= L.
 struct LineRules {
+  RegexAlternation::Anchor anchor = RegexAlternation::Anchor::kWhole;
   std::vector<size_t> limits;
   std::vector<std::unique_ptr<RegexAlternation>> alternations;
   std::vector<std::vector<std::string>> reasons;
@@ -175,13 +203,17 @@ class LineMatcher {
   explicit LineMatcher(const LineRules& rules) : rules_(rules) {
     for (const auto& a : rules.alternations) matchers_.push_back(std::make_unique<Utf8Matcher>(a.get()));
   }
-  // The reason of the rule matching the whole line, or nullptr.
+  // The reason of the rule matching the whole line (kWhole rules) or its
+  // end (kLineEnd rules), or nullptr.
   const std::string* Match(std::string_view line) {
     int k = rules_.For(line.size());
     if (k < 0) return nullptr;
     Utf8Matcher& m = *matchers_[static_cast<size_t>(k)];
     if (!m.SetText(line)) return nullptr;
-    int a = m.Matches();
+    // A line-end match lies within the line's last kLineEndWindowBytes.
+    size_t from = line.size() > kLineEndWindowBytes ? line.size() - kLineEndWindowBytes : 0;
+    while (from > 0 && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) --from;
+    int a = rules_.anchor == RegexAlternation::Anchor::kWhole ? m.Matches() : m.Find(from);
     return a < 0 ? nullptr : &rules_.reasons[static_cast<size_t>(k)][static_cast<size_t>(a)];
   }
 
@@ -196,8 +228,10 @@ struct LineRuleSource {
   size_t max_bytes;
 };
 
-StatusOr<LineRules> CompileLineRules(const std::vector<LineRuleSource>& rules) {
+StatusOr<LineRules> CompileLineRules(const std::vector<LineRuleSource>& rules,
+                                     RegexAlternation::Anchor anchor = RegexAlternation::Anchor::kWhole) {
   LineRules out;
+  out.anchor = anchor;
   for (const LineRuleSource& r : rules) out.limits.push_back(r.max_bytes);
   std::sort(out.limits.begin(), out.limits.end());
   out.limits.erase(std::unique(out.limits.begin(), out.limits.end()), out.limits.end());
@@ -209,20 +243,27 @@ StatusOr<LineRules> CompileLineRules(const std::vector<LineRuleSource>& rules) {
       sources.push_back(r.source);
       reasons.push_back(r.reason);
     }
-    WARTA_ASSIGN_OR_RETURN(auto alt, RegexAlternation::Compile(sources, RegexAlternation::Anchor::kWhole));
+    WARTA_ASSIGN_OR_RETURN(auto alt, RegexAlternation::Compile(sources, anchor));
     out.alternations.push_back(std::move(alt));
     out.reasons.push_back(std::move(reasons));
   }
   return out;
 }
 
-// Tries a cut alternation at each candidate start from the left; returns the
-// reason and sets *start on the first (leftmost) start matching to the end.
+// Tries a cut alternation at each candidate start (ascending) and returns
+// the reason of the first match running to the end of `text`, setting
+// *start. Only the tail of the text, from a little before the first
+// candidate (for look-behind), is handed to ICU.
 const std::string* MatchTail(Utf8Matcher* m, const std::vector<std::string>& reasons, std::string_view text,
                              const std::vector<size_t>& starts, size_t* start) {
-  if (starts.empty() || !m->SetText(text)) return nullptr;
+  if (starts.empty()) return nullptr;
+  constexpr size_t kLookBehindBytes = 16;
+  size_t base = starts.front() > kLookBehindBytes ? starts.front() - kLookBehindBytes : 0;
+  while (base > 0 && (static_cast<unsigned char>(text[base]) & 0xC0) == 0x80) --base;
+  std::string_view tail = text.substr(base);
+  if (!m->SetText(tail)) return nullptr;
   for (size_t p : starts) {
-    int a = m->Matches(p, text.size());
+    int a = m->Matches(p - base, tail.size());
     if (a >= 0) {
       *start = p;
       return &reasons[static_cast<size_t>(a)];
@@ -242,10 +283,13 @@ std::vector<size_t> TailStarts(std::string_view s, size_t window, bool any_word)
       out.push_back(p);
       continue;
     }
-    std::string_view before = TrimSpace(s.substr(0, p));
-    char32_t last = LastCp(before);
-    if (last == '.' || last == '!' || last == '?' || last == '"' || last == U'\u201d' || last == U'\u2019')
-      out.push_back(p);
+    size_t q = p - 1;
+    while (q > 0 && s[q] == ' ') --q;
+    unsigned char c = static_cast<unsigned char>(s[q]);
+    // '”' and '’' end in bytes 0x9D and 0x99 after E2 80.
+    bool closing_quote = q >= 2 && static_cast<unsigned char>(s[q - 2]) == 0xE2 &&
+                         static_cast<unsigned char>(s[q - 1]) == 0x80 && (c == 0x9D || c == 0x99);
+    if (c == '.' || c == '!' || c == '?' || c == '"' || closing_quote) out.push_back(p);
   }
   return out;
 }
@@ -253,9 +297,11 @@ std::vector<size_t> TailStarts(std::string_view s, size_t window, bool any_word)
 }  // namespace
 
 struct Cleaner::Rules {
-  LineRules line, head, tail;
-  std::unique_ptr<RegexAlternation> cut_end, cut_last, list_headers;
-  std::vector<std::string> cut_end_reasons, cut_last_reasons;
+  std::unique_ptr<internal::LineRuleSet> line, head, tail, list_headers, cut_end;
+  LineRules line_end;
+  std::unique_ptr<RegexAlternation> cut_start, cut_last;
+  std::vector<std::string> cut_start_reasons, cut_last_reasons;
+  std::unordered_map<std::string, std::string> phrases;  // NormaliseForId(line) -> reason
   internal::MetadataVocabulary meta;
 };
 
@@ -268,8 +314,9 @@ StatusOr<std::unique_ptr<Cleaner>> Cleaner::Create(const CleanOptions& options) 
   WARTA_ASSIGN_OR_RETURN(RuleFiles files, RuleFiles::Load(options.rules_dir));
   auto rules = std::make_unique<Rules>();
 
-  std::vector<LineRuleSource> line, head, tail;
-  std::vector<RegexAlternation::Source> cut_end, cut_last;
+  std::vector<internal::LineRuleSet::Rule> line, head, tail, headers, cut_end;
+  std::vector<LineRuleSource> line_end;
+  std::vector<RegexAlternation::Source> cut_start, cut_last;
   const internal::RuleFile& debris = files.Get("debris.tsv");
   for (const internal::RuleLine& l : debris.lines) {
     std::string origin = debris.origin + ":" + std::to_string(l.line);
@@ -285,32 +332,48 @@ StatusOr<std::unique_ptr<Cleaner>> Cleaner::Create(const CleanOptions& options) 
       if (ec != std::errc() || p != f.data() + f.size() || max_bytes == 0)
         return Status::InvalidArgument(origin + ": max '" + f + "' is not a positive number");
     }
+    internal::LineRuleSet::Rule rule{l.fields[2], origin, reason, max_bytes};
     RegexAlternation::Source source{l.fields[2], origin};
-    if (scope == "line") line.push_back({source, reason, max_bytes});
-    else if (scope == "head") head.push_back({source, reason, max_bytes});
-    else if (scope == "tail") tail.push_back({source, reason, max_bytes});
-    else if (scope == "cut-end") cut_end.push_back(source), rules->cut_end_reasons.push_back(reason);
+    if (scope == "line") line.push_back(rule);
+    else if (scope == "line-end") line_end.push_back({source, reason, max_bytes});
+    else if (scope == "head") head.push_back(rule);
+    else if (scope == "tail") tail.push_back(rule);
+    else if (scope == "cut-end") cut_end.push_back({l.fields[2], origin, reason, kCutEndWindowBytes});
+    else if (scope == "cut-start")
+      cut_start.push_back({"^(?:" + l.fields[2] + ")", origin}), rules->cut_start_reasons.push_back(reason);
     else if (scope == "cut-last") cut_last.push_back(source), rules->cut_last_reasons.push_back(reason);
     else
       return Status::InvalidArgument(origin + ": unknown scope '" + scope +
-                                     "' (line, head, tail, cut-end, cut-last)");
+                                     "' (line, line-end, head, tail, cut-start, cut-end, cut-last)");
   }
-  WARTA_ASSIGN_OR_RETURN(rules->line, CompileLineRules(line));
-  WARTA_ASSIGN_OR_RETURN(rules->head, CompileLineRules(head));
-  WARTA_ASSIGN_OR_RETURN(rules->tail, CompileLineRules(tail));
-  WARTA_ASSIGN_OR_RETURN(rules->cut_end, RegexAlternation::Compile(cut_end, RegexAlternation::Anchor::kWhole));
+  WARTA_ASSIGN_OR_RETURN(rules->line, internal::LineRuleSet::Compile(std::move(line)));
+  WARTA_ASSIGN_OR_RETURN(rules->head, internal::LineRuleSet::Compile(std::move(head)));
+  WARTA_ASSIGN_OR_RETURN(rules->tail, internal::LineRuleSet::Compile(std::move(tail)));
+  WARTA_ASSIGN_OR_RETURN(rules->line_end, CompileLineRules(line_end, RegexAlternation::Anchor::kLineEnd));
+  WARTA_ASSIGN_OR_RETURN(rules->cut_end, internal::LineRuleSet::Compile(std::move(cut_end)));
+  WARTA_ASSIGN_OR_RETURN(rules->cut_start, RegexAlternation::Compile(cut_start, RegexAlternation::Anchor::kWhole));
   WARTA_ASSIGN_OR_RETURN(rules->cut_last, RegexAlternation::Compile(cut_last, RegexAlternation::Anchor::kWhole));
 
-  const internal::RuleFile& headers = files.Get("list_headers.txt");
-  std::vector<RegexAlternation::Source> header_sources;
-  for (const internal::RuleLine& l : headers.lines) {
-    // Brackets, quotes and a closing colon around a header are allowed.
-    header_sources.push_back({"[\\[(\u201c\"'\u2018\u00ab]?\\s*(?:" + l.fields[0] +
-                                  ")\\s*:?\\s*[\\])\u201d\"'\u2019\u00bb]?\\s*:?",
-                              headers.origin + ":" + std::to_string(l.line)});
+  const internal::RuleFile& phrase_file = files.Get("debris_phrases.tsv");
+  for (const internal::RuleLine& l : phrase_file.lines) {
+    if (l.fields.size() != 2)
+      return Status::InvalidArgument(phrase_file.origin + ":" + std::to_string(l.line) +
+                                     ": expected reason<TAB>phrase");
+    std::string key = text::NormaliseForId(l.fields[1]);
+    if (key.empty())
+      return Status::InvalidArgument(phrase_file.origin + ":" + std::to_string(l.line) +
+                                     ": phrase has no letters or digits");
+    rules->phrases.emplace(std::move(key), l.fields[0]);
   }
-  WARTA_ASSIGN_OR_RETURN(rules->list_headers,
-                         RegexAlternation::Compile(header_sources, RegexAlternation::Anchor::kWhole));
+
+  const internal::RuleFile& header_file = files.Get("list_headers.txt");
+  for (const internal::RuleLine& l : header_file.lines) {
+    // Brackets, quotes and a closing colon around a header are allowed.
+    headers.push_back({"[\\[(\u201c\"'\u2018\u00ab]?\\s*(?:" + l.fields[0] +
+                           ")\\s*:?\\s*[\\])\u201d\"'\u2019\u00bb]?\\s*:?",
+                       header_file.origin + ":" + std::to_string(l.line), "related-list", kMaxListHeaderBytes});
+  }
+  WARTA_ASSIGN_OR_RETURN(rules->list_headers, internal::LineRuleSet::Compile(std::move(headers)));
   WARTA_ASSIGN_OR_RETURN(rules->meta, internal::MetadataVocabulary::FromRules(files));
   return std::unique_ptr<Cleaner>(new Cleaner(options, std::move(rules)));
 }
@@ -351,12 +414,14 @@ StatusOr<Article> Cleaner::Clean(const RawDocument& doc) const {
   };
 
   // --- Debris ------------------------------------------------------------------------
-  LineMatcher line_m(r.line), head_m(r.head), tail_m(r.tail);
-  Utf8Matcher list_m(r.list_headers.get()), cut_end_m(r.cut_end.get()), cut_last_m(r.cut_last.get());
+  internal::LineRuleMatcher line_m(r.line.get()), head_m(r.head.get()), tail_m(r.tail.get()),
+      list_m(r.list_headers.get()), cut_end_m(r.cut_end.get());
+  LineMatcher line_end_m(r.line_end);
+  Utf8Matcher cut_start_m(r.cut_start.get()), cut_last_m(r.cut_last.get());
   for (size_t i = 0; i < n; ++i) {
     Unit& u = units[i];
     if (u.removed) continue;
-    if (u.text.size() <= kMaxListHeaderBytes && list_m.SetText(u.text) && list_m.Matches() >= 0) {
+    if (list_m.Match(u.text)) {
       remove(u, "related-list");
       size_t j = i + 1;
       for (int items = 0; j < n && items < kMaxListItems && ListItem(units[j].text); ++j, ++items)
@@ -364,20 +429,42 @@ StatusOr<Article> Cleaner::Clean(const RawDocument& doc) const {
       i = j - 1;
       continue;
     }
-    const std::string* reason = line_m.Match(u.text);
-    if (!reason && i < kEdgeLines) reason = head_m.Match(u.text);
-    if (!reason && i + kEdgeLines >= n) reason = tail_m.Match(u.text);
+    if (u.text.size() <= kMaxPhraseBytes) {
+      auto it = r.phrases.find(text::NormaliseForId(u.text));
+      if (it != r.phrases.end()) {
+        remove(u, it->second);
+        continue;
+      }
+    }
+    const internal::LineRuleSet::Rule* rule = line_m.Match(u.text);
+    if (!rule && i < kEdgeLines) rule = head_m.Match(u.text);
+    if (!rule && i + kEdgeLines >= n) rule = tail_m.Match(u.text);
+    const std::string* reason = rule ? &rule->reason : line_end_m.Match(u.text);
     if (reason) {
       remove(u, *reason);
       continue;
     }
-    size_t start = 0;
-    if (const std::string* cut_reason = MatchTail(&cut_end_m, r.cut_end_reasons, u.text,
-                                                  TailStarts(u.text, kCutEndWindowBytes, false), &start)) {
+    if (cut_start_m.SetText(u.text)) {
+      int a = cut_start_m.Find(0, std::min(u.text.size(), kCutStartWindowBytes));
+      if (a >= 0 && cut_start_m.end() > 0) {
+        std::string_view t = u.text;
+        removed.push_back({u.line, std::string(TrimSpace(t.substr(0, cut_start_m.end()))),
+                           r.cut_start_reasons[static_cast<size_t>(a)]});
+        u.text = std::string(TrimSpace(t.substr(cut_start_m.end())));
+        if (u.text.empty()) {
+          u.removed = true;
+          continue;
+        }
+      }
+    }
+    for (size_t start : TailStarts(u.text, kCutEndWindowBytes, false)) {
       std::string_view t = u.text;
-      removed.push_back({u.line, std::string(TrimSpace(t.substr(start))), *cut_reason});
+      const internal::LineRuleSet::Rule* cut = cut_end_m.Match(t.substr(start));
+      if (!cut) continue;
+      removed.push_back({u.line, std::string(TrimSpace(t.substr(start))), cut->reason});
       u.text = std::string(TrimSpace(t.substr(0, start)));
       if (u.text.empty()) u.removed = true;
+      break;
     }
   }
 
@@ -408,7 +495,7 @@ StatusOr<Article> Cleaner::Clean(const RawDocument& doc) const {
   // --- Metadata ------------------------------------------------------------------------
   std::optional<DateTime> lifted_published, lifted_updated;
   std::vector<std::string> lifted_authors, lifted_editors;
-  std::string dateline_outlet, meta_outlet, lifted_title;
+  std::string dateline_outlet, title_outlet, meta_outlet, lifted_title;
   auto merge = [&](const MetaLine& m) {
     if (m.published && !lifted_published) lifted_published = m.published;
     if (m.updated && !lifted_updated) lifted_updated = m.updated;
@@ -451,10 +538,18 @@ StatusOr<Article> Cleaner::Clean(const RawDocument& doc) const {
                   (HeadlineLike(u.text, options_.max_title_chars) && !title_key.empty() &&
                    line_key.size() <= title_key.size() + 40 && line_key.compare(0, title_key.size(), title_key) == 0);
       if (same) remove(u, "metadata:title");
-    } else if (options_.lift_metadata && HeadlineLike(u.text, options_.max_title_chars)) {
+    } else if (options_.lift_metadata) {
+      // A headline may carry the outlet's dateline ("Merdeka.com - Kado
+      // Indah Untuk Totti"); a dateline followed by a long story is not one.
+      std::string_view candidate = u.text;
+      std::optional<internal::Dateline> d = FindDateline(candidate, r.meta);
+      if (d) candidate = candidate.substr(d->body_begin);
       size_t next = next_kept(first + 1);
-      if (next < n && BodyLike(units[next].text)) {
-        lifted_title = u.text;
+      if (HeadlineLike(candidate, options_.max_title_chars) &&
+          (!d || (Utf8Length(candidate) <= 120 && CapitalisedShare(candidate) >= 0.5)) &&
+          next < n && BodyLike(units[next].text)) {
+        lifted_title = std::string(candidate);
+        if (d && !d->outlet.empty()) title_outlet = d->outlet;
         remove(u, "metadata:title");
       }
     }
@@ -518,6 +613,7 @@ StatusOr<Article> Cleaner::Clean(const RawDocument& doc) const {
   article.title = doc.title.empty() ? lifted_title : text::Normalise(doc.title);
   if (!doc.outlet.empty()) article.outlet = doc.outlet;
   else if (!dateline_outlet.empty()) article.outlet = dateline_outlet;
+  else if (!title_outlet.empty()) article.outlet = title_outlet;
   else article.outlet = meta_outlet;
   article.published = ParseContainerDate(doc.date, r.meta.dates);
   if (!article.published) article.published = lifted_published ? lifted_published : lifted_updated;

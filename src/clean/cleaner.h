@@ -39,7 +39,8 @@ struct CleanOptions {
   // A first line longer than this (in code points) is never taken as the title.
   size_t max_title_chars = 250;
   // "" uses the rules compiled into the binary. Otherwise a directory whose
-  // files (same names as src/clean/rules/: debris.tsv, list_headers.txt,
+  // files (same names as src/clean/rules/: debris.tsv, debris_phrases.tsv,
+  // list_headers.txt,
   // metadata.tsv, months.tsv, weekdays.txt, timezones.tsv, places.txt,
   // outlet_words.txt) replace the built-in file of that name; files it lacks
   // keep the built-in version.

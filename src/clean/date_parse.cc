@@ -80,10 +80,10 @@ struct Tok {
   size_t b = 0;
   size_t e = 0;
   bool space_before = false;
-  int value = 0;      // kNum
-  int digits = 0;     // kNum
-  std::string lower;  // kWord: ASCII-lower-cased text
-  char32_t cp = 0;    // kPunct
+  int value = 0;           // kNum
+  int digits = 0;          // kNum
+  std::string_view lower;  // kWord: ASCII-lower-cased text (a view of DateParser::lower_)
+  char32_t cp = 0;         // kPunct
 };
 
 bool IsLetter(char32_t cp) {
@@ -91,8 +91,9 @@ bool IsLetter(char32_t cp) {
   return u_isalpha(static_cast<UChar32>(cp));
 }
 
-std::vector<Tok> Tokenise(std::string_view s) {
+std::vector<Tok> Tokenise(std::string_view s, std::string_view lower) {
   std::vector<Tok> toks;
+  toks.reserve(s.size() / 4 + 4);
   size_t pos = 0;
   bool space = false;
   while (pos < s.size()) {
@@ -136,7 +137,7 @@ std::vector<Tok> Tokenise(std::string_view s) {
           }
           break;
         }
-        t.lower = AsciiLower(s.substr(t.b, pos - t.b));
+        t.lower = lower.substr(t.b, pos - t.b);
       } else {
         t.kind = Tok::kPunct;
         t.cp = cp;
@@ -152,7 +153,7 @@ std::vector<Tok> Tokenise(std::string_view s) {
 class DateParser {
  public:
   DateParser(std::string_view text, const DateVocabulary& vocab)
-      : s_(text), v_(vocab), t_(Tokenise(text)) {}
+      : s_(text), lower_(AsciiLower(text)), v_(vocab), t_(Tokenise(text, lower_)) {}
 
   std::optional<DateMatch> Find() {
     for (size_t i = 0; i < t_.size(); ++i) {
@@ -173,7 +174,8 @@ class DateParser {
   bool Glued(size_t i) const { return i < t_.size() && !t_[i].space_before; }
   int Month(size_t i) const {
     if (i >= t_.size() || t_[i].kind != Tok::kWord) return 0;
-    auto it = v_.months.find(t_[i].lower);
+    if (t_[i].lower.size() > 12) return 0;
+    auto it = v_.months.find(std::string(t_[i].lower));
     return it == v_.months.end() ? 0 : it->second;
   }
   bool Word(size_t i, std::initializer_list<std::string_view> words) const {
@@ -198,7 +200,7 @@ class DateParser {
 
   std::optional<DateMatch> ParseAt(size_t i) const {
     size_t j = i;
-    if (t_[j].kind == Tok::kWord && v_.weekdays.count(t_[j].lower)) {
+    if (t_[j].kind == Tok::kWord && t_[j].lower.size() <= 12 && v_.weekdays.count(std::string(t_[j].lower))) {
       ++j;
       if (Punct(j, ',') || Punct(j, '.')) ++j;
     }
@@ -327,7 +329,7 @@ class DateParser {
     if (u >= t_.size() || t_[u].kind != Tok::kWord) return;
     std::string_view word = s_.substr(t_[u].b, t_[u].e - t_[u].b);
     for (const auto& [name, offset] : v_.zones) {
-      bool whole = t_[u].lower == AsciiLower(name);
+      bool whole = t_[u].lower.size() == name.size() && t_[u].lower == AsciiLower(name);
       // A one-letter zone ("Z") only counts glued to the time.
       if (whole && name.size() == 1 && !Glued(u)) continue;
       // Scraped pages glue the zone to the next line: "14:32 WIBPYONGYANG".
@@ -347,6 +349,7 @@ class DateParser {
   }
 
   std::string_view s_;
+  std::string lower_;
   const DateVocabulary& v_;
   std::vector<Tok> t_;
 };
@@ -354,6 +357,7 @@ class DateParser {
 }  // namespace
 
 std::optional<DateMatch> FindDate(std::string_view text, const DateVocabulary& vocab) {
+  if (std::none_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
   return DateParser(text, vocab).Find();
 }
 

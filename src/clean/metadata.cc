@@ -10,6 +10,11 @@ namespace warta::clean::internal {
 
 namespace {
 
+// Longer lines are article text, unless metadata is glued to their start
+// within the first kGluedDateBytes.
+constexpr size_t kMaxMetaLineBytes = 250;
+constexpr size_t kGluedDateBytes = 160;
+
 // Separators between metadata fields ("Penulis: A | Editor: B", "Kompas • 21/1").
 constexpr std::string_view kSeps[] = {"|", "\u2022", "\u00b7", ",", ";", "-", "\u2013", "\u2014", "/", ":", " "};
 
@@ -93,7 +98,7 @@ bool HasDigit(std::string_view s) {
 
 bool IsConnector(std::string_view lower_word) {
   static constexpr std::string_view kConnectors[] = {"bin", "binti", "van", "von", "de", "der", "den", "da",
-                                                      "del", "dos", "al", "el", "la", "le", "of", "di"};
+                                                      "del", "dos", "al", "el", "la", "le", "of"};
   return std::find(std::begin(kConnectors), std::end(kConnectors), lower_word) != std::end(kConnectors);
 }
 
@@ -131,14 +136,34 @@ bool HasOutletWord(std::string_view component, const MetadataVocabulary& v) {
     std::string_view w(lower.data() + i, j - i);
     for (const std::string& ow : v.outlet_words) {
       if (w == ow) return true;
-      if (ow.size() >= 4 && w.size() > ow.size() &&
-          (w.substr(0, ow.size()) == ow || w.substr(w.size() - ow.size()) == ow))
-        return true;
+      // "Rimanews", "5Blogger"; a long brand also as a prefix ("TribunJakarta").
+      if (ow.size() >= 4 && w.size() > ow.size() && w.substr(w.size() - ow.size()) == ow) return true;
+      if (ow.size() >= 6 && w.size() > ow.size() && w.substr(0, ow.size()) == ow) return true;
     }
     i = j + 1;
   }
   return false;
 }
+
+size_t LetterCount(std::string_view s) {
+  size_t n = 0, p = 0;
+  while (p < s.size()) n += IsLetterCp(Utf8Next(s, &p));
+  return n;
+}
+
+bool IsAllCaps(std::string_view s) {
+  bool letter = false;
+  size_t p = 0;
+  while (p < s.size()) {
+    char32_t cp = Utf8Next(s, &p);
+    if (!IsLetterCp(cp)) continue;
+    letter = true;
+    if (!IsUpperCp(cp)) return false;
+  }
+  return letter;
+}
+
+bool IsPlace(std::string_view s, const MetadataVocabulary& v) { return v.places.count(AsciiLower(s)) > 0; }
 
 // A dateline component: one to five words, each capitalised (or a digit-led
 // brand such as "5Blogger") or a domain.
@@ -210,30 +235,68 @@ bool LooksLikeCreditedName(std::string_view s) {
   return s.find_first_of("?!\"") == std::string_view::npos;
 }
 
-// Text around a date on a metadata line: empty, or short segments (an author
-// name, an outlet, a section name). Fills `meta` from what it recognises.
+bool OnlyWordsFrom(std::string_view s, const std::unordered_set<std::string>& a,
+                   const std::unordered_set<std::string>& b) {
+  std::string lower = AsciiLower(s);
+  std::vector<std::string_view> words = Words(lower);
+  if (words.empty()) return false;
+  for (std::string_view w : words) {
+    std::string word(w);
+    if (!a.count(word) && !b.count(word)) return false;
+  }
+  return true;
+}
+
+bool EndsWithSeparator(std::string_view s) {
+  s = TrimSpace(s);
+  if (s.empty()) return false;
+  for (std::string_view sep : {"|", "\u2022", "\u00b7", "-", "\u2013", "\u2014"})
+    if (s.size() >= sep.size() && s.substr(s.size() - sep.size()) == sep) return true;
+  return false;
+}
+
+bool StartsWithSeparator(std::string_view s) {
+  s = TrimSpace(s);
+  if (s.empty()) return false;
+  for (std::string_view sep : {"|", "\u2022", "\u00b7", "-", "\u2013", "\u2014", ","})
+    if (s.substr(0, sep.size()) == sep) return true;
+  return false;
+}
+
+// Text before (`before_date`) or after a date on a metadata line. The words
+// next to the date must be metadata themselves (an author's name, an
+// outlet's domain, a label such as "Diperbarui", a place) unless a field
+// separator ('|', '•', a spaced dash) stands between; then short segments
+// such as a section name are allowed too. So "Amastya 19 Nov 2024" and
+// "Kompas dunia | 21 Januari 2024" are metadata, "Dilan tayang 25 Januari
+// 2018." is not. Fills `meta` from what it recognises.
 bool AcceptAroundDate(std::string_view s, bool before_date, const MetadataVocabulary& v, MetaLine* meta) {
-  for (std::string_view seg : SplitSegments(s)) {
+  if (TrimSpace(s).empty()) return true;
+  if (!before_date && !StartsWithSeparator(s)) return false;
+  std::vector<std::string_view> segments = SplitSegments(s);
+  const bool separated = before_date ? EndsWithSeparator(s) : true;
+  for (size_t k = 0; k < segments.size(); ++k) {
+    std::string_view seg = segments[k];
+    const bool adjacent = before_date && k + 1 == segments.size() && !separated;
     if (LooksLikeDomain(seg)) {
       if (meta->outlet.empty()) meta->outlet = std::string(seg);
       continue;
     }
-    std::string lower = AsciiLower(seg);
-    bool update_label = false;
-    for (std::string_view w : Words(lower)) update_label |= v.updated_words.count(std::string(w)) > 0;
-    if (update_label) {
+    if (OnlyWordsFrom(seg, v.updated_words, v.updated_words)) {
       // "Diperbarui 27 Maret 2017": the date is when it was updated.
-      if (before_date && meta->published) {
+      if (adjacent && meta->published) {
         meta->updated = meta->published;
         meta->published.reset();
       }
       continue;
     }
+    if (OnlyWordsFrom(seg, v.date_words, v.byline_words)) continue;  // "Diterbitkan", "Posted on"
     if (before_date && LooksLikeName(seg, v) && !HasOutletWord(seg, v)) {
       meta->authors.emplace_back(seg);
       continue;
     }
-    if (Words(seg).size() <= 4 && seg.size() <= 40) continue;  // a section or outlet label
+    if (v.places.count(AsciiLower(seg))) continue;  // "Jakarta, 27 Maret 2017"
+    if (!adjacent && Words(seg).size() <= 4 && seg.size() <= 40) continue;  // a section or outlet label
     return false;
   }
   return true;
@@ -311,6 +374,7 @@ StatusOr<MetadataVocabulary> MetadataVocabulary::FromRules(const RuleFiles& rule
     const std::string& rx = l.fields[1];
     AddLabelWords(rx, &v.not_names);
     if (field == "byline") {
+      AddLabelWords(rx, &v.byline_words);
       bylines.push_back({"^(?:" + rx + ")\\s+(?=\\p{Lu})", origin});
       continue;
     }
@@ -322,7 +386,8 @@ StatusOr<MetadataVocabulary> MetadataVocabulary::FromRules(const RuleFiles& rule
     else if (field == "updated") f = MetaField::kUpdated;
     else return Status::InvalidArgument(origin + ": unknown field '" + field + "'");
     if (f == MetaField::kUpdated) AddLabelWords(rx, &v.updated_words);
-    labels.push_back({"(?<![\\p{L}\\p{N}])(?:" + rx + ")\\s*:(?!//)", origin});
+    if (f == MetaField::kDate) AddLabelWords(rx, &v.date_words);
+    labels.push_back({"\\b(?:" + rx + ")\\s*:(?!//)", origin});
     v.label_fields.push_back(f);
   }
   WARTA_ASSIGN_OR_RETURN(v.labels, RegexAlternation::Compile(labels, RegexAlternation::Anchor::kLineEnd));
@@ -338,6 +403,11 @@ StatusOr<MetadataVocabulary> MetadataVocabulary::FromRules(const RuleFiles& rule
 std::optional<MetaLine> AnalyseMetaLine(std::string_view line, const MetadataVocabulary& v,
                                         MetaMatchers* m) {
   MetaLine meta;
+  // Without a colon or a digit a line holds neither a label nor a date; it
+  // can only be a byline.
+  if (line.find_first_of(":0123456789") == std::string_view::npos &&
+      (!m->bylines.SetText(line) || m->bylines.Find(0, std::min<size_t>(line.size(), 80)) < 0))
+    return std::nullopt;
   struct Label {
     MetaField field;
     size_t begin, value_begin;
@@ -345,7 +415,10 @@ std::optional<MetaLine> AnalyseMetaLine(std::string_view line, const MetadataVoc
   std::vector<Label> labels;
   // A label ends in ':'; matching only just before each colon keeps this
   // cheap on ordinary sentences.
-  if (line.find(':') != std::string_view::npos && m->labels.SetText(line)) {
+  // Metadata lines are short; a long line can only start with metadata
+  // glued to the story, within its first bytes.
+  const bool long_line = line.size() > kMaxMetaLineBytes;
+  if (!long_line && line.find(':') != std::string_view::npos && m->labels.SetText(line)) {
     size_t floor = 0;  // labels do not overlap
     for (size_t colon = line.find(':'); colon != std::string_view::npos; colon = line.find(':', colon + 1)) {
       size_t from = colon > 40 ? colon - 40 : 0;
@@ -358,7 +431,15 @@ std::optional<MetaLine> AnalyseMetaLine(std::string_view line, const MetadataVoc
     }
   }
   std::string_view lead = line.substr(0, labels.empty() ? line.size() : labels.front().begin);
-  std::optional<DateMatch> date = FindDate(lead, v.dates);
+  std::optional<DateMatch> date;
+  if (long_line) {
+    size_t cut = kGluedDateBytes;
+    while (cut < lead.size() && (static_cast<unsigned char>(lead[cut]) & 0xC0) == 0x80) ++cut;
+    date = FindDate(lead.substr(0, cut), v.dates);
+    if (!date) return std::nullopt;
+  } else {
+    date = FindDate(lead, v.dates);
+  }
 
   if (!date && !labels.empty()) {
     // Only an outlet may come before the first label ("Kompas.com | Penulis: ...");
@@ -389,6 +470,8 @@ std::optional<MetaLine> AnalyseMetaLine(std::string_view line, const MetadataVoc
     if (glued) {
       meta.end = date->end;
       after = {};
+    } else if (long_line) {
+      return std::nullopt;
     }
     if (!AcceptAroundDate(before, true, v, &meta) || !AcceptAroundDate(after, false, v, &meta))
       return std::nullopt;
@@ -480,8 +563,12 @@ std::optional<Dateline> FindDateline(std::string_view text, const MetadataVocabu
     }
     if (comps.empty() || comps.size() > 3) return std::nullopt;
     for (std::string_view c : comps)
-      if (!ValidDatelineComponent(c)) return std::nullopt;
-    auto is_place = [&](std::string_view c) { return v.places.count(AsciiLower(c)) > 0; };
+      if (!ValidDatelineComponent(c) || (LetterCount(c) <= 2 && !IsPlace(c, v))) return std::nullopt;
+    // Each component must be recognisably a place (known, or written in
+    // capitals as datelines are) or an outlet (a domain, or a name with an
+    // outlet word): "Paris Saint - Germain ..." is a sentence, not a dateline.
+    auto place_like = [&](std::string_view c) { return IsPlace(c, v) || (IsAllCaps(c) && LetterCount(c) >= 3); };
+    auto outlet_like = [&](std::string_view c) { return LooksLikeDomain(c) || HasOutletWord(c, v); };
     auto domain = std::find_if(comps.begin(), comps.end(), [](std::string_view c) { return LooksLikeDomain(c); });
     if (domain != comps.end()) {
       d.outlet = std::string(*domain);
@@ -491,14 +578,22 @@ std::optional<Dateline> FindDateline(std::string_view text, const MetadataVocabu
           break;
         }
     } else if (comps.size() == 1) {
-      if (!is_place(comps[0]) && HasOutletWord(comps[0], v)) d.outlet = std::string(comps[0]);
-      else d.place = std::string(comps[0]);
-    } else if (is_place(comps[1]) && !is_place(comps[0])) {
-      d.outlet = std::string(comps[0]);
-      d.place = std::string(comps[1]);
+      if (place_like(comps[0])) d.place = std::string(comps[0]);
+      else if (outlet_like(comps[0])) d.outlet = std::string(comps[0]);
+      else return std::nullopt;
+    } else if (comps.size() == 2) {
+      std::string_view a = comps[0], b = comps[1];
+      if (place_like(a) && !place_like(b)) d.place = std::string(a), d.outlet = std::string(b);
+      else if (place_like(b) && !place_like(a)) d.outlet = std::string(a), d.place = std::string(b);
+      else if (outlet_like(b)) d.place = std::string(a), d.outlet = std::string(b);
+      else if (outlet_like(a)) d.outlet = std::string(a), d.place = std::string(b);
+      else if (place_like(a)) d.place = std::string(a), d.outlet = std::string(b);  // "PYONGYANG, KCNA"
+      else return std::nullopt;
     } else {
-      d.place = std::string(comps[0]);
-      d.outlet = std::string(comps[1]);
+      auto outlet = std::find_if(comps.begin(), comps.end(), outlet_like);
+      if (outlet == comps.end()) return std::nullopt;
+      d.outlet = std::string(*outlet);
+      d.place = std::string(comps.front().data() == outlet->data() ? comps[1] : comps[0]);
     }
     return d;
   }

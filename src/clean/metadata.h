@@ -28,6 +28,8 @@ struct MetadataVocabulary {
   std::vector<std::string> outlet_words;      // lower-case
   std::unordered_set<std::string> not_names;  // lower-case words never part of a name
   std::unordered_set<std::string> updated_words;  // lower-case words of `updated` labels
+  std::unordered_set<std::string> date_words;     // ... of `date` labels
+  std::unordered_set<std::string> byline_words;   // ... of `byline` labels
   DateVocabulary dates;
 
   static StatusOr<MetadataVocabulary> FromRules(const RuleFiles& rules);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 #include <system_error>
@@ -204,6 +205,131 @@ int Utf8Matcher::Matched() {
     if (matcher_->start(alt_->GroupOf(i), err) >= 0 && U_SUCCESS(err)) return static_cast<int>(i);
   }
   return -1;
+}
+
+namespace {
+
+// Characters a line of page furniture plausibly starts with; a line starting
+// with anything else is tried against every rule.
+std::vector<char32_t> ProbeAlphabet() {
+  std::vector<char32_t> out;
+  for (char32_t c = 0x21; c < 0x7F; ++c) out.push_back(c);
+  for (char32_t c : {U'\u201c', U'\u201d', U'\u2018', U'\u2019', U'\u00ab', U'\u00bb', U'\u2039', U'\u203a',
+                     U'\u2013', U'\u2014', U'\u2022', U'\u00b7', U'\u00a9', U'\u00ae', U'\u2122', U'\u2026',
+                     U'\u25aa', U'\u25ba', U'\u25a0', U'\u25cf', U'\u25cb', U'\u25e6', U'\u25b8', U'\u2192'})
+    out.push_back(c);
+  return out;
+}
+
+}  // namespace
+
+namespace {
+
+uint64_t PairKey(char32_t first, char32_t second_lower) {
+  return (static_cast<uint64_t>(first) << 32) | second_lower;
+}
+
+bool CanStartWith(icu::RegexMatcher* probe, const icu::UnicodeString& text, bool* failed) {
+  probe->reset(text);
+  UErrorCode err = U_ZERO_ERROR;
+  bool prefix = probe->lookingAt(err);
+  if (U_FAILURE(err)) *failed = true;
+  return prefix || probe->hitEnd();
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<LineRuleSet>> LineRuleSet::Compile(std::vector<Rule> rules) {
+  auto set = std::make_unique<LineRuleSet>();
+  if (rules.size() > 60000) return Status::InvalidArgument("too many line rules");
+  std::vector<char32_t> alphabet = ProbeAlphabet();
+  for (char32_t c : alphabet) set->by_first_[c];
+  for (size_t i = 0; i < rules.size(); ++i) {
+    const Rule& r = rules[i];
+    if (r.regex.empty()) return Status::InvalidArgument(r.origin + ": empty regex");
+    UErrorCode err = U_ZERO_ERROR;
+    UParseError pe{};
+    std::unique_ptr<icu::RegexPattern> p(
+        icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(r.regex), UREGEX_CASE_INSENSITIVE, pe, err));
+    if (U_FAILURE(err) || !p) return Status::InvalidArgument(RegexError(r.origin, err, pe));
+    std::unique_ptr<icu::RegexMatcher> probe(p->matcher(err));
+    if (U_FAILURE(err) || !probe) return Status::Internal(r.origin + ": cannot create a regex matcher");
+    const uint16_t index = static_cast<uint16_t>(i);
+    bool failed = false;
+    for (char32_t c : alphabet) {
+      icu::UnicodeString one(static_cast<UChar32>(c));
+      if (!CanStartWith(probe.get(), one, &failed)) continue;
+      set->by_first_[c].push_back(index);
+      if (c >= 0x80 || !std::isalnum(static_cast<unsigned char>(c))) continue;
+      for (char32_t l = 'a'; l <= 'z'; ++l) {
+        icu::UnicodeString lower = one, upper = one;
+        lower.append(static_cast<UChar32>(l));
+        upper.append(static_cast<UChar32>(l - 'a' + 'A'));
+        std::vector<uint16_t>& pair = set->by_pair_[PairKey(c, l)];
+        if (CanStartWith(probe.get(), lower, &failed) || CanStartWith(probe.get(), upper, &failed))
+          pair.push_back(index);
+      }
+    }
+    if (failed) return Status::Internal(r.origin + ": regex probe failed");
+    set->all_.push_back(index);
+    set->patterns_.push_back(std::move(p));
+  }
+  set->rules_ = std::move(rules);
+  return set;
+}
+
+const std::vector<uint16_t>& LineRuleSet::CandidatesFor(std::string_view line) const {
+  size_t pos = 0;
+  char32_t first = Utf8Next(line, &pos);
+  if (pos < line.size()) {
+    char c = line[pos];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c >= 'a' && c <= 'z') {
+      auto it = by_pair_.find(PairKey(first, static_cast<char32_t>(c)));
+      if (it != by_pair_.end()) return it->second;
+    }
+  }
+  auto it = by_first_.find(first);
+  return it == by_first_.end() ? all_ : it->second;
+}
+
+const LineRuleSet::Rule* LineRuleMatcher::Match(std::string_view line) {
+  if (set_ == nullptr || line.empty()) return nullptr;
+  const std::vector<uint16_t>& candidates = set_->CandidatesFor(line);
+  if (candidates.empty()) return nullptr;
+  if (matchers_.empty()) matchers_.resize(set_->size());
+  // Each rule is first run on a short prefix: failing there without
+  // reaching its end (hitEnd) settles it without converting the whole line.
+  constexpr size_t kPrefixBytes = 48;
+  size_t prefix_len = std::min(line.size(), kPrefixBytes);
+  while (prefix_len < line.size() && (static_cast<unsigned char>(line[prefix_len]) & 0xC0) == 0x80) ++prefix_len;
+  bool have_prefix = false, have_text = false;
+  for (uint16_t i : candidates) {
+    const LineRuleSet::Rule& rule = set_->rule(i);
+    if (line.size() > rule.max_bytes) continue;
+    auto& m = matchers_[i];
+    UErrorCode err = U_ZERO_ERROR;
+    if (prefix_len < line.size()) {
+      if (!have_prefix) {
+        prefix16_ = icu::UnicodeString::fromUTF8(icu::StringPiece(line.data(), static_cast<int32_t>(prefix_len)));
+        have_prefix = true;
+      }
+      if (!m) m.reset(set_->pattern(i).matcher(prefix16_, err));
+      else m->reset(prefix16_);
+      if (U_FAILURE(err) || !m) return nullptr;
+      if (!m->lookingAt(err) && U_SUCCESS(err) && !m->hitEnd()) continue;
+    }
+    if (!have_text) {
+      text16_ = icu::UnicodeString::fromUTF8(icu::StringPiece(line.data(), static_cast<int32_t>(line.size())));
+      have_text = true;
+    }
+    err = U_ZERO_ERROR;
+    if (!m) m.reset(set_->pattern(i).matcher(text16_, err));
+    else m->reset(text16_);
+    if (U_FAILURE(err) || !m) return nullptr;
+    if (m->matches(err) && U_SUCCESS(err)) return &rule;
+  }
+  return nullptr;
 }
 
 }  // namespace warta::clean::internal

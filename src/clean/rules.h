@@ -112,6 +112,53 @@ class Utf8Matcher {
   size_t end_ = 0;
 };
 
+// Whole-line rules tried in order, the first match winning. Page furniture
+// is rare and ICU tries alternatives slowly, so a rule is tried only on lines
+// no longer than its max_bytes whose first two characters it can start with.
+// Compile finds those by probing each rule with every likely first character
+// and then, for letters, every following letter (ICU's hitEnd() tells
+// whether more text could still match). A body paragraph then meets few or
+// no rules.
+// Immutable after Compile, so shareable across threads.
+class LineRuleSet {
+ public:
+  struct Rule {
+    std::string regex;
+    std::string origin;  // "file:line", named in errors
+    std::string reason;
+    size_t max_bytes = 0;
+  };
+  static StatusOr<std::unique_ptr<LineRuleSet>> Compile(std::vector<Rule> rules);
+
+  size_t size() const { return rules_.size(); }
+  const Rule& rule(size_t i) const { return rules_[i]; }
+  const icu::RegexPattern& pattern(size_t i) const { return *patterns_[i]; }
+  // Indices, in order, of the rules `line` may match by its start.
+  const std::vector<uint16_t>& CandidatesFor(std::string_view line) const;
+
+ private:
+  std::vector<Rule> rules_;
+  std::vector<std::unique_ptr<icu::RegexPattern>> patterns_;
+  std::unordered_map<char32_t, std::vector<uint16_t>> by_first_;
+  // (first character, following ASCII letter lower-cased) -> rules
+  std::unordered_map<uint64_t, std::vector<uint16_t>> by_pair_;
+  std::vector<uint16_t> all_;  // lines starting outside the probed characters
+};
+
+// Per-call matcher over a LineRuleSet; not thread-safe (see Utf8Matcher).
+class LineRuleMatcher {
+ public:
+  explicit LineRuleMatcher(const LineRuleSet* set) : set_(set) {}
+  // The first rule matching all of `line`, or nullptr.
+  const LineRuleSet::Rule* Match(std::string_view line);
+
+ private:
+  const LineRuleSet* set_;
+  icu::UnicodeString prefix16_;
+  icu::UnicodeString text16_;
+  std::vector<std::unique_ptr<icu::RegexMatcher>> matchers_;
+};
+
 // Lower-cases ASCII letters (rule vocabularies are compared this way).
 std::string AsciiLower(std::string_view s);
 

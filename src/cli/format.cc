@@ -6,6 +6,13 @@
 
 namespace warta::cli {
 
+std::string HumanBytes(int64_t bytes) {
+  if (bytes < 1000) return fmt::format("{} bytes", bytes);
+  if (bytes < 1000 * 1000) return fmt::format("{:.1f} kB", static_cast<double>(bytes) / 1e3);
+  if (bytes < 1000LL * 1000 * 1000) return fmt::format("{:.1f} MB", static_cast<double>(bytes) / 1e6);
+  return fmt::format("{:.2f} GB", static_cast<double>(bytes) / 1e9);
+}
+
 std::optional<DateTime> ParseDateBound(const std::string& t, bool end) {
   DateTime d;
   auto digits = [&](size_t pos, size_t len) {
@@ -45,6 +52,11 @@ std::string RenderSnippet(const std::string& s, bool ansi) {
     if (s.compare(i, 7, "</mark>") == 0) {
       out += ansi ? "\x1b[0m" : "*";
       i += 7;
+      continue;
+    }
+    if (s[i] == '\n') {  // paragraph breaks inside a snippet read as one line
+      out += " ";
+      ++i;
       continue;
     }
     bool replaced = false;
@@ -137,7 +149,7 @@ std::string StatsText(const store::StoreStats& s, const std::string& dir, int sh
   out += fmt::format("data directory: {}\n", dir);
   out += fmt::format("articles:       {}\n", s.articles);
   out += fmt::format("outlets:        {}\n", s.outlets);
-  out += fmt::format("text:           {:.1f} MB\n", static_cast<double>(s.text_bytes) / 1e6);
+  out += fmt::format("text:           {}\n", HumanBytes(s.text_bytes));
   if (s.first_published)
     out += fmt::format("published:      {} .. {}\n", s.first_published->ToIso(), s.last_published->ToIso());
   out += fmt::format("removed lines:  {}\n", s.removed_lines);

@@ -18,6 +18,9 @@ namespace warta::cli {
 // first (or last) day, "2024-11-19" as is. nullopt for anything else.
 std::optional<DateTime> ParseDateBound(const std::string& text, bool end);
 
+// "512 bytes", "3.4 kB", "16.2 MB", "1.20 GB".
+std::string HumanBytes(int64_t bytes);
+
 // A snippet's <mark> as ANSI bold (terminal) or *word*, entities unescaped.
 std::string RenderSnippet(const std::string& html_snippet, bool ansi);
 

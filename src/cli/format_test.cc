@@ -18,6 +18,13 @@ TEST(ParseDateBoundTest, YearMonthDay) {
 TEST(RenderSnippetTest, MarksAndEntities) {
   EXPECT_EQ(RenderSnippet("a <mark>Kim</mark> &amp; &lt;b&gt;", false), "a *Kim* & <b>");
   EXPECT_EQ(RenderSnippet("<mark>x</mark>", true), "\x1b[1;33mx\x1b[0m");
+  EXPECT_EQ(RenderSnippet("satu.\ndua", false), "satu. dua");
+}
+
+TEST(HumanBytesTest, PicksAUnit) {
+  EXPECT_EQ(HumanBytes(512), "512 bytes");
+  EXPECT_EQ(HumanBytes(3400), "3.4 kB");
+  EXPECT_EQ(HumanBytes(16200000), "16.2 MB");
 }
 
 TEST(ArticleTextTest, ShowsMetadataTextAndRemovedLines) {

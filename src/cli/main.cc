@@ -146,10 +146,12 @@ int main(int argc, char** argv) {
     if (!summary.ok()) return Fail(summary.status());
     const auto& s = *summary;
     std::fprintf(stderr,
-                 "read %llu documents from %llu files (%.1f MB) in %.2f s: %llu stored, %llu duplicates, %llu rejected%s\n",
+                 "read %llu documents from %llu files (%.1f MB) in %.2f s: %llu stored, %llu duplicates%s, %llu rejected%s\n",
                  static_cast<unsigned long long>(s.documents), static_cast<unsigned long long>(s.files),
                  static_cast<double>(s.bytes) / 1e6, s.seconds, static_cast<unsigned long long>(s.stored),
-                 static_cast<unsigned long long>(s.duplicates), static_cast<unsigned long long>(s.rejected),
+                 static_cast<unsigned long long>(s.duplicates),
+                 s.replaced ? fmt::format(" ({} longer versions replaced the stored text)", s.replaced).c_str() : "",
+                 static_cast<unsigned long long>(s.rejected),
                  warnings ? fmt::format(", {} warnings", warnings).c_str() : "");
     return s.rejected ? kExitFailed : kExitOk;
   }

@@ -96,3 +96,25 @@ TEST(DiagnosticTest, NamesFileLineAndOffset) {
 
 }  // namespace
 }  // namespace warta
+
+#include "core/url.h"
+
+namespace warta {
+namespace {
+
+TEST(ArticleUrlKeyTest, SameArticleSameKey) {
+  EXPECT_EQ(ArticleUrlKey("https://www.Kompas.com/a/b/?utm_source=x&id=3#top"), "kompas.com/a/b?id=3");
+  EXPECT_EQ(ArticleUrlKey("http://kompas.com/a/b"), ArticleUrlKey("https://www.kompas.com/a/b/"));
+  EXPECT_NE(ArticleUrlKey("https://kompas.com/a/b"), ArticleUrlKey("https://kompas.com/a/c"));
+}
+
+TEST(ArticleUrlKeyTest, RootsAndJunkIdentifyNothing) {
+  EXPECT_EQ(ArticleUrlKey("https://www.kompas.com/"), "");
+  EXPECT_EQ(ArticleUrlKey("https://kompas.com"), "");
+  EXPECT_EQ(ArticleUrlKey("not a url"), "");
+  EXPECT_EQ(ArticleUrlKey(""), "");
+  EXPECT_EQ(ArticleUrlKey("/relative/path"), "");
+}
+
+}  // namespace
+}  // namespace warta

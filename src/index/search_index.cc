@@ -97,14 +97,7 @@ struct DocumentBuilder::Impl {
       if (t.kind != text::TokenKind::kWord && t.kind != text::TokenKind::kNumber) continue;
       ForEachIndexWord(s.substr(t.begin, t.end - t.begin), [&](std::string_view w) {
         if (w.size() > kMaxTermBytes) return;
-        bool ascii = true;
-        for (char c : w) ascii &= static_cast<unsigned char>(c) < 0x80;
-        if (ascii) {
-          lower.assign(w);
-          for (char& c : lower) c = static_cast<char>(c | ((c >= 'A' && c <= 'Z') ? 0x20 : 0));
-        } else {
-          lower = text::Lowercase(w);
-        }
+        text::LowercaseTo(w, &lower);
         term.assign(prefix).append(lower);
         doc->add_posting(term, ++*pos, wdf_boost);
         if (!IsDigit(static_cast<unsigned char>(lower[0]))) {

@@ -340,9 +340,11 @@ StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& pa
     for (size_t i = 0; i < put.size(); ++i) {
       if (!put[i].inserted) {
         ++summary.duplicates;
-        continue;
+        if (!put[i].replaced) continue;
+        ++summary.replaced;  // re-indexed below under the same seq
+      } else {
+        ++summary.stored;
       }
-      ++summary.stored;
       if (inline_index) {
         store_status = writer.Add(put[i].seq, std::move(owners[i]->doc));
         if (!store_status.ok()) return;

@@ -67,7 +67,8 @@ struct IngestSummary {
   uint64_t bytes = 0;
   uint64_t documents = 0;     // documents read, good or bad
   uint64_t stored = 0;        // new articles stored
-  uint64_t duplicates = 0;    // already stored (same clean text)
+  uint64_t duplicates = 0;    // already stored (same clean text, or same URL)
+  uint64_t replaced = 0;      // of the duplicates: longer versions that replaced the stored text
   uint64_t rejected = 0;      // bad input, each reported to the sink
   double seconds = 0;
 };

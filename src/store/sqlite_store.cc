@@ -11,6 +11,8 @@
 #include <cstring>
 #include <unordered_set>
 
+#include "core/url.h"
+#include "core/utf8.h"
 #include "store/store.h"
 
 namespace warta::store {
@@ -30,6 +32,7 @@ CREATE TABLE articles(
   source TEXT NOT NULL,
   outlet TEXT NOT NULL DEFAULT '',
   url TEXT NOT NULL DEFAULT '',
+  url_key TEXT,
   title TEXT NOT NULL DEFAULT '',
   published TEXT,
   published_day INTEGER,
@@ -40,6 +43,7 @@ CREATE TABLE articles(
   ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));
 CREATE INDEX articles_published ON articles(published_day);
 CREATE INDEX articles_outlet ON articles(outlet);
+CREATE INDEX articles_url_key ON articles(url_key);
 CREATE TABLE removed_lines(
   article_seq INTEGER NOT NULL REFERENCES articles(seq),
   line INTEGER NOT NULL, reason TEXT NOT NULL, text TEXT NOT NULL);
@@ -324,31 +328,84 @@ class SqliteStore final : public ArticleStore {
   Status PutAll(const std::vector<Article>& articles, std::vector<PutResult>* results) {
     for (size_t i = 0; i < articles.size(); ++i) {
       const Article& a = articles[i];
-      Stmt& ins = Cached(
-          "INSERT INTO articles(id, source, outlet, url, title, published, published_day, authors, editors, "
-          "language, text) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11) ON CONFLICT(id) DO NOTHING");
-      ins.Bind(1, a.id).Bind(2, a.source).Bind(3, a.outlet).Bind(4, a.url).Bind(5, a.title);
-      if (a.published) {
-        ins.Bind(6, a.published->ToIso()).Bind(7, a.published->DaysSinceEpoch());
-      } else {
-        ins.BindNull(6).BindNull(7);
+      PutResult& r = (*results)[i];
+      std::string text = a.Text();
+      std::string url_key = ArticleUrlKey(a.url);
+      if (!url_key.empty()) {
+        Stmt& same = Cached("SELECT seq, id, LENGTH(text) FROM articles WHERE url_key = ?1 LIMIT 1");
+        same.Bind(1, url_key);
+        bool found = same.Step() == SQLITE_ROW;
+        int64_t seq = found ? same.Int(0) : 0;
+        std::string old_id = found ? same.Text(1) : "";
+        int64_t old_len = found ? same.Int(2) : 0;
+        same.Reset();
+        if (found) {
+          r.seq = seq;
+          if (old_id != a.id && static_cast<int64_t>(Utf8Length(text)) > old_len && !IdStored(a.id)) {
+            WARTA_RETURN_IF_ERROR(Replace(seq, a, text, url_key));
+            r.replaced = true;
+          }
+          continue;
+        }
       }
-      ins.Bind(8, ToJsonArray(a.authors)).Bind(9, ToJsonArray(a.editors)).Bind(10, a.language).Bind(11, a.Text());
+      Stmt& ins = Cached(
+          "INSERT INTO articles(id, source, outlet, url, url_key, title, published, published_day, authors, editors, "
+          "language, text) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12) ON CONFLICT(id) DO NOTHING");
+      BindArticle(ins, a, text, url_key);
       int rc = ins.Step();
       ins.Reset();
       if (rc != SQLITE_DONE) return Error("storing article " + a.id + " from " + a.source);
       if (sqlite3_changes(db_) == 0) {
         Stmt& find = Cached("SELECT seq FROM articles WHERE id = ?1");
         find.Bind(1, a.id);
-        if (find.Step() == SQLITE_ROW) (*results)[i].seq = find.Int(0);
+        if (find.Step() == SQLITE_ROW) r.seq = find.Int(0);
         find.Reset();
         continue;
       }
-      int64_t seq = sqlite3_last_insert_rowid(db_);
-      (*results)[i] = {seq, true};
-      WARTA_RETURN_IF_ERROR(PutAnnotations(seq, a));
+      r.seq = sqlite3_last_insert_rowid(db_);
+      r.inserted = true;
+      WARTA_RETURN_IF_ERROR(PutAnnotations(r.seq, a));
     }
     return Status::Ok();
+  }
+
+  bool IdStored(const std::string& id) {
+    Stmt& find = Cached("SELECT 1 FROM articles WHERE id = ?1");
+    find.Bind(1, id);
+    bool found = find.Step() == SQLITE_ROW;
+    find.Reset();
+    return found;
+  }
+
+  // Binds ?1..?12 in the column order of the INSERT above.
+  static void BindArticle(Stmt& s, const Article& a, const std::string& text, const std::string& url_key) {
+    s.Bind(1, a.id).Bind(2, a.source).Bind(3, a.outlet).Bind(4, a.url);
+    if (url_key.empty()) s.BindNull(5);
+    else s.Bind(5, url_key);
+    s.Bind(6, a.title);
+    if (a.published) {
+      s.Bind(7, a.published->ToIso()).Bind(8, a.published->DaysSinceEpoch());
+    } else {
+      s.BindNull(7).BindNull(8);
+    }
+    s.Bind(9, ToJsonArray(a.authors)).Bind(10, ToJsonArray(a.editors)).Bind(11, a.language).Bind(12, text);
+  }
+
+  // Overwrites row `seq` with `a`, dropping the old row's annotations.
+  Status Replace(int64_t seq, const Article& a, const std::string& text, const std::string& url_key) {
+    for (const char* table : {"removed_lines", "mentions", "timexes", "quotes", "claims", "events"}) {
+      std::string sql = std::string("DELETE FROM ") + table + " WHERE article_seq = ?1";
+      Stmt del(db_, sql.c_str());
+      del.Bind(1, seq);
+      if (del.Step() != SQLITE_DONE) return Error(std::string("replacing article: clearing ") + table);
+    }
+    Stmt& up = Cached(
+        "UPDATE articles SET id=?1, source=?2, outlet=?3, url=?4, url_key=?5, title=?6, published=?7, "
+        "published_day=?8, authors=?9, editors=?10, language=?11, text=?12 WHERE seq=?13");
+    BindArticle(up, a, text, url_key);
+    up.Bind(13, seq);
+    WARTA_RETURN_IF_ERROR(StepDone(up, "replacing an article with a longer version"));
+    return PutAnnotations(seq, a);
   }
 
   Status StepDone(Stmt& s, const char* what) {

@@ -38,7 +38,8 @@ struct StoreOptions {
 // Outcome of storing one article of a batch.
 struct PutResult {
   int64_t seq = 0;           // the stored row (the existing one for a duplicate)
-  bool inserted = false;     // false: an article with the same id was already stored
+  bool inserted = false;     // a new row
+  bool replaced = false;     // a longer version of a stored article (same URL) replaced it in place
 };
 
 struct StoredArticle {
@@ -62,8 +63,11 @@ class ArticleStore {
 
   // Stores every article of `articles` in one transaction. An article whose
   // id is already stored (or appears earlier in the batch) is not stored
-  // again. On OK, (*results)[i] describes articles[i]. On error nothing of the
-  // batch is stored.
+  // again. Nor is one whose URL names a stored article (same ArticleUrlKey):
+  // that is the same article crawled twice, and the longer text wins, so a
+  // longer version replaces the stored one in place (same seq, `replaced`).
+  // On OK, (*results)[i] describes articles[i]. On error nothing of the batch
+  // is stored.
   virtual Status PutBatch(const std::vector<Article>& articles, std::vector<PutResult>* results) = 0;
 
   // The article with this id, or with the unique id starting with this prefix

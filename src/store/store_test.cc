@@ -85,6 +85,38 @@ TEST(SqliteStoreTest, DuplicatesAreStoredOnceWithinAndAcrossBatches) {
   EXPECT_EQ(st->removed_lines, 4);
 }
 
+TEST(SqliteStoreTest, SameUrlIsOneArticleAndTheLongerVersionWins) {
+  TempDir dir;
+  auto store = Open(dir);
+  Article shorter = MakeArticle("cccc000000000001", "Awal berita.");
+  shorter.url = "https://www.contoh.co.id/berita/1/?utm_source=feed";
+  Article longer = MakeArticle("cccc000000000002", "Awal berita. Dan kelanjutannya yang panjang.");
+  longer.url = "http://contoh.co.id/berita/1";
+  longer.removed.clear();
+  std::vector<PutResult> put;
+  ASSERT_TRUE(store->PutBatch({shorter}, &put).ok());
+  ASSERT_TRUE(store->PutBatch({longer, shorter}, &put).ok());
+  EXPECT_FALSE(put[0].inserted);
+  EXPECT_TRUE(put[0].replaced);
+  EXPECT_EQ(put[0].seq, 1);
+  EXPECT_FALSE(put[1].inserted);  // the shorter one again: a plain duplicate now
+  EXPECT_FALSE(put[1].replaced);
+  EXPECT_EQ(*store->MaxSeq(), 1);
+  auto got = store->Get("cccc000000000002");
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  EXPECT_EQ(got->article.paragraphs[0], "Awal berita. Dan kelanjutannya yang panjang.");
+  EXPECT_TRUE(got->article.removed.empty());  // the old version's annotations went with it
+  EXPECT_EQ(store->Get("cccc000000000001").status().code(), StatusCode::kNotFound);
+
+  // A site root identifies nothing: two articles there are two articles.
+  Article a = MakeArticle("dddd000000000001", "Satu.");
+  Article b = MakeArticle("dddd000000000002", "Dua yang lain.");
+  a.url = b.url = "https://contoh.co.id/";
+  ASSERT_TRUE(store->PutBatch({a, b}, &put).ok());
+  EXPECT_TRUE(put[0].inserted);
+  EXPECT_TRUE(put[1].inserted);
+}
+
 TEST(SqliteStoreTest, GetReportsMissingAndAmbiguousIds) {
   TempDir dir;
   auto store = Open(dir);

@@ -14,12 +14,12 @@ namespace fs = std::filesystem;
 
 fs::path SourceDir() {
   if (const char* d = std::getenv("WARTA_SOURCE_DIR")) return d;
-  return fs::current_path();
+  return WARTA_SOURCE_DIR_DEFAULT;
 }
 
 fs::path BinaryDir() {
   if (const char* d = std::getenv("WARTA_BINARY_DIR")) return d;
-  return fs::current_path();
+  return WARTA_BINARY_DIR_DEFAULT;
 }
 
 fs::path SharedDir() {

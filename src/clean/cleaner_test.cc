@@ -85,6 +85,8 @@ INSTANTIATE_TEST_SUITE_P(
                    "promo"},
         DebrisCase{"Artikel ini telah tayang di Kabarkota.com dengan judul Pasar Baru Diresmikan.", "promo"},
         DebrisCase{"Tags: pasar, sleman, pedagang", "tags"},
+        DebrisCase{"Kabarkota.id adalah portal berita daerah. Kamu bisa mengikuti kabar terbaru lewat aplikasi kami.",
+                   "promo"},
         DebrisCase{"© 2024 Kabar Sleman. Hak cipta dilindungi.", "copyright"}));
 
 // Lines that look a little like debris but are article text.

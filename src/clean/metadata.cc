@@ -3,7 +3,9 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cctype>
 
+#include "clean/strings.h"
 #include "core/utf8.h"
 
 namespace warta::clean::internal {
@@ -63,35 +65,6 @@ std::vector<std::string_view> SplitSegments(std::string_view s) {
   return out;
 }
 
-std::vector<std::string_view> Words(std::string_view s) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    size_t j = i;
-    while (j < s.size() && s[j] != ' ') ++j;
-    if (j > i) out.push_back(s.substr(i, j - i));
-    i = j;
-  }
-  return out;
-}
-
-char32_t FirstCp(std::string_view s) {
-  if (s.empty()) return 0;
-  size_t p = 0;
-  return Utf8Next(s, &p);
-}
-
-bool IsUpperCp(char32_t cp) {
-  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
-  return u_isupper(static_cast<UChar32>(cp)) || u_istitle(static_cast<UChar32>(cp));
-}
-
-bool IsLetterCp(char32_t cp) {
-  if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
-  return u_isalpha(static_cast<UChar32>(cp));
-}
-
 bool HasDigit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -102,12 +75,12 @@ bool IsConnector(std::string_view lower_word) {
   return std::find(std::begin(kConnectors), std::end(kConnectors), lower_word) != std::end(kConnectors);
 }
 
-// Lower-case letter runs of at least three letters in a label regex: the
-// words a label is written with ("Diperbarui", "Penulis").
+// Lower-case letter runs of at least two letters in a label regex: the
+// words a label is written with ("Diperbarui", "Posted on").
 void AddLabelWords(std::string_view regex, std::unordered_set<std::string>* out) {
   std::string word;
   auto flush = [&] {
-    if (word.size() >= 3) out->insert(word);
+    if (word.size() >= 2) out->insert(word);
     word.clear();
   };
   for (size_t i = 0; i < regex.size(); ++i) {
@@ -302,14 +275,27 @@ bool AcceptAroundDate(std::string_view s, bool before_date, const MetadataVocabu
   return true;
 }
 
+// Adds the names in a credit value; a part that is not a capitalised name
+// ("aktivis Muhammadiyah", an editor's code "drew") is skipped. False when
+// the value is too long to be a credit.
 bool AppendNames(std::string_view value, std::vector<std::string>* out) {
+  if (value.size() > 120) return false;
   std::vector<std::string> names = SplitNames(value);
-  if (names.empty()) return false;
-  for (const std::string& n : names)
-    if (!LooksLikeCreditedName(n)) return false;
-  for (std::string& n : names)
+  bool any = false;
+  for (std::string& n : names) {
+    if (!LooksLikeCreditedName(n) || !IsUpperCp(FirstCp(n))) continue;
+    any = true;
     if (std::find(out->begin(), out->end(), n) == out->end()) out->push_back(std::move(n));
-  return true;
+  }
+  return any || value.size() <= 40;
+}
+
+// "Oleh Budi", "By Jane": a byline label at the start; m->bylines.end()
+// is then where the name begins.
+bool StartsWithByline(std::string_view line, MetaMatchers* m) {
+  size_t len = std::min<size_t>(line.size(), 80);
+  while (len < line.size() && IsContinuationByte(line[len])) ++len;
+  return m->bylines.SetText(line.substr(0, len)) && m->bylines.Find() >= 0;
 }
 
 const char* ReasonOf(MetaField f) {
@@ -373,6 +359,7 @@ StatusOr<MetadataVocabulary> MetadataVocabulary::FromRules(const RuleFiles& rule
     const std::string& field = l.fields[0];
     const std::string& rx = l.fields[1];
     AddLabelWords(rx, &v.not_names);
+    AddLabelWords(rx, &v.label_words);
     if (field == "byline") {
       AddLabelWords(rx, &v.byline_words);
       bylines.push_back({"^(?:" + rx + ")\\s+(?=\\p{Lu})", origin});
@@ -405,24 +392,32 @@ std::optional<MetaLine> AnalyseMetaLine(std::string_view line, const MetadataVoc
   MetaLine meta;
   // Without a colon or a digit a line holds neither a label nor a date; it
   // can only be a byline.
-  if (line.find_first_of(":0123456789") == std::string_view::npos &&
-      (!m->bylines.SetText(line) || m->bylines.Find(0, std::min<size_t>(line.size(), 80)) < 0))
-    return std::nullopt;
+  const bool colon_or_digit =
+      std::any_of(line.begin(), line.end(), [](char c) { return c == ':' || (c >= '0' && c <= '9'); });
+  if (!colon_or_digit && !StartsWithByline(line, m)) return std::nullopt;
   struct Label {
     MetaField field;
     size_t begin, value_begin;
   };
   std::vector<Label> labels;
-  // A label ends in ':'; matching only just before each colon keeps this
-  // cheap on ordinary sentences.
   // Metadata lines are short; a long line can only start with metadata
   // glued to the story, within its first bytes.
   const bool long_line = line.size() > kMaxMetaLineBytes;
-  if (!long_line && line.find(':') != std::string_view::npos && m->labels.SetText(line)) {
+  // A label ends in ':'; matching only just before each colon keeps this
+  // cheap on ordinary sentences.
+  if (!long_line && line.find(':') != std::string_view::npos) {
     size_t floor = 0;  // labels do not overlap
+    bool text_set = false;
     for (size_t colon = line.find(':'); colon != std::string_view::npos; colon = line.find(':', colon + 1)) {
+      // The word before the colon must be a label word before ICU is asked.
+      size_t w_end = colon;
+      while (w_end > 0 && line[w_end - 1] == ' ') --w_end;
+      size_t w_begin = w_end;
+      while (w_begin > 0 && std::isalpha(static_cast<unsigned char>(line[w_begin - 1]))) --w_begin;
+      if (w_begin == w_end || !v.label_words.count(AsciiLower(line.substr(w_begin, w_end - w_begin)))) continue;
+      if (!text_set && !(text_set = m->labels.SetText(line))) break;
       size_t from = colon > 40 ? colon - 40 : 0;
-      while (from < colon && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) ++from;
+      while (from < colon && IsContinuationByte(line[from])) ++from;
       from = std::max(from, floor);
       int alt = m->labels.Find(from, colon + 1);
       if (alt < 0) continue;
@@ -434,7 +429,7 @@ std::optional<MetaLine> AnalyseMetaLine(std::string_view line, const MetadataVoc
   std::optional<DateMatch> date;
   if (long_line) {
     size_t cut = kGluedDateBytes;
-    while (cut < lead.size() && (static_cast<unsigned char>(lead[cut]) & 0xC0) == 0x80) ++cut;
+    while (cut < lead.size() && IsContinuationByte(lead[cut])) ++cut;
     date = FindDate(lead.substr(0, cut), v.dates);
     if (!date) return std::nullopt;
   } else {
@@ -449,8 +444,7 @@ std::optional<MetaLine> AnalyseMetaLine(std::string_view line, const MetadataVoc
     for (std::string_view seg : SplitSegments(lead)) meta.outlet = std::string(seg);
   } else if (!date) {
     // "Oleh Budi Santoso": a byline without a colon.
-    if (!m->bylines.SetText(line) || m->bylines.Find(0, std::min<size_t>(line.size(), 80)) < 0)
-      return std::nullopt;
+    if (!StartsWithByline(line, m)) return std::nullopt;
     std::vector<std::string> names = SplitNames(line.substr(m->bylines.end()));
     if (names.empty()) return std::nullopt;
     for (const std::string& n : names)
@@ -518,7 +512,7 @@ std::optional<MetaLine> AnalyseMetaLine(std::string_view line, const MetadataVoc
   return meta;
 }
 
-std::optional<Dateline> FindDateline(std::string_view text, const MetadataVocabulary& v) {
+std::optional<Dateline> FindDateline(std::string_view text, const MetadataVocabulary& v, bool alone) {
   size_t limit = std::min<size_t>(text.size(), 72);
   for (size_t i = 1; i < limit; ++i) {
     size_t dash = DashAt(text, i);
@@ -533,8 +527,9 @@ std::optional<Dateline> FindDateline(std::string_view text, const MetadataVocabu
     while (j < text.size() && text[j] == ' ') ++j;
     std::string_view rest = text.substr(j);
     char32_t first = FirstCp(rest);
-    if (rest.size() < 20 || !(IsUpperCp(first) || (first >= '0' && first <= '9') || first == '"' ||
-                              first == U'\u201c' || first == '\'' || first == U'\u2018'))
+    if (alone ? !rest.empty()
+              : rest.size() < 20 || !(IsUpperCp(first) || (first >= '0' && first <= '9') || first == '"' ||
+                                      first == U'\u201c' || first == '\'' || first == U'\u2018'))
       return std::nullopt;
     std::string_view prefix = TrimSeps(text.substr(0, i));
     if (prefix.empty() || Utf8Length(prefix) > 40) return std::nullopt;

@@ -29,6 +29,7 @@ struct MetadataVocabulary {
   std::unordered_set<std::string> not_names;  // lower-case words never part of a name
   std::unordered_set<std::string> updated_words;  // lower-case words of `updated` labels
   std::unordered_set<std::string> date_words;     // ... of `date` labels
+  std::unordered_set<std::string> label_words;    // ... of any label
   std::unordered_set<std::string> byline_words;   // ... of `byline` labels
   DateVocabulary dates;
 
@@ -66,8 +67,9 @@ struct Dateline {
 
 // "JAKARTA, KOMPAS.com - ...", "Bandung (ANTARA) - ...", "RIAU24.COM - ...",
 // "Jakarta, CNN Indonesia -- ...": the prefix must be short and made of
-// capitalised names, and the story must follow.
-std::optional<Dateline> FindDateline(std::string_view text, const MetadataVocabulary& vocab);
+// capitalised names, and the story must follow (or, when `alone`, nothing:
+// the whole text is the dateline).
+std::optional<Dateline> FindDateline(std::string_view text, const MetadataVocabulary& vocab, bool alone = false);
 
 // "Kompas.com", "RIAU24.COM", "aa.com.tr".
 bool LooksLikeDomain(std::string_view s);

@@ -84,6 +84,31 @@ TEST(TitleTest, DoesNotLiftSentencesOrLongLines) {
   EXPECT_TRUE(a.title.empty());
 }
 
+TEST(TitleTest, LongExclamationIsALeadNotAHeadline) {
+  std::string lead =
+      "Tendangan voli Budi Santoso saat menghadapi Persis Solo dinobatkan sebagai gol terbaik pekan ini versi "
+      "Liga Nusantara persembahan Sponsor Utama !";
+  Article a = MustCleanText(lead + "\n" + kBodyA + "\n" + kBody);
+  EXPECT_TRUE(a.title.empty());
+  EXPECT_TRUE(HasParagraph(a, lead));
+}
+
+TEST(DatelineTest, DatelineOnALineOfItsOwn) {
+  Article a = MustCleanText("Kabarkota.com -\n" + std::string(kBodyA) + "\n" + kBody);
+  EXPECT_TRUE(a.title.empty());
+  EXPECT_EQ(a.outlet, "Kabarkota.com");
+  EXPECT_EQ(ReasonFor(a, "Kabarkota.com -"), "dateline");
+  EXPECT_EQ(a.paragraphs.front(), kBodyA);
+}
+
+TEST(TitleTest, SectionLabelsAboveTheHeadlineAreNavigation) {
+  Article a = MustCleanText("Regional\nJawa Tengah\nPasar Tradisional Baru Diresmikan di Sleman\n" +
+                            std::string(kBodyA) + "\n" + kBody);
+  EXPECT_EQ(a.title, "Pasar Tradisional Baru Diresmikan di Sleman");
+  EXPECT_EQ(ReasonFor(a, "Regional"), "menu");
+  EXPECT_EQ(ReasonFor(a, "Jawa Tengah"), "menu");
+}
+
 TEST(TitleTest, HeadlineWithOutletPrefix) {
   Article a = MustCleanText("Kabarkota.com - Pasar Tradisional Baru Diresmikan\n" + std::string(kBodyA) + "\n" +
                             kBody);
@@ -179,7 +204,10 @@ INSTANTIATE_TEST_SUITE_P(
         CreditCase{"Oleh Rina Wulandari", {"Rina Wulandari"}, {}, "metadata:author"},
         CreditCase{"Sumber : Kantor Berita Nusantara", {}, {}, "metadata:source"},
         CreditCase{"Reporter: Dimas | Editor: Agus | Senin, 4 Maret 2024 08:00 WIB", {"Dimas"}, {"Agus"},
-                   "metadata:author"}));
+                   "metadata:author"},
+        CreditCase{"Penulis: Rina Wulandari, peneliti di lembaga kajian pangan", {"Rina Wulandari"}, {},
+                   "metadata:author"},
+        CreditCase{"Editor: abc/def", {}, {}, "metadata:editor"}));
 
 TEST(CreditLineTest, AtTheStartToo) {
   Article a = MustCleanText("Oleh: Rina Wulandari\n" + std::string(kBodyA) + "\n" + kBody);

@@ -11,13 +11,6 @@
 
 namespace warta::clean::internal {
 
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 RuleFile ParseRuleText(std::string origin, std::string_view text) {
   RuleFile file;
   file.origin = std::move(origin);
@@ -302,7 +295,7 @@ const LineRuleSet::Rule* LineRuleMatcher::Match(std::string_view line) {
   // reaching its end (hitEnd) settles it without converting the whole line.
   constexpr size_t kPrefixBytes = 48;
   size_t prefix_len = std::min(line.size(), kPrefixBytes);
-  while (prefix_len < line.size() && (static_cast<unsigned char>(line[prefix_len]) & 0xC0) == 0x80) ++prefix_len;
+  while (prefix_len < line.size() && IsContinuationByte(line[prefix_len])) ++prefix_len;
   bool have_prefix = false, have_text = false;
   for (uint16_t i : candidates) {
     const LineRuleSet::Rule& rule = set_->rule(i);

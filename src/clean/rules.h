@@ -1,5 +1,5 @@
-// Internal to the clean stage: loading the rule files and matching compiled
-// ICU regex alternations against UTF-8 text without converting it.
+// Internal to the clean stage: loading the rule files, and matching ICU
+// regexes against UTF-8 lines (positions in and out are byte offsets).
 #pragma once
 
 #include <unicode/regex.h>
@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "clean/strings.h"
 #include "core/status.h"
 
 namespace warta::clean::internal {
@@ -103,8 +104,8 @@ class Utf8Matcher {
 
   const RegexAlternation* alt_;
   std::unique_ptr<icu::RegexMatcher> matcher_;
-  // ICU matches UTF-16 input much faster than a UTF-8 UText, so the line is
-  // converted; for ASCII lines (most) offsets need no mapping.
+  // ICU's regex engine works on UTF-16: the line is converted once per
+  // SetText and offsets mapped back (ASCII lines, the most, need no mapping).
   icu::UnicodeString text16_;
   std::string_view text_;
   bool ascii_ = true;
@@ -158,8 +159,5 @@ class LineRuleMatcher {
   icu::UnicodeString text16_;
   std::vector<std::unique_ptr<icu::RegexMatcher>> matchers_;
 };
-
-// Lower-cases ASCII letters (rule vocabularies are compared this way).
-std::string AsciiLower(std::string_view s);
 
 }  // namespace warta::clean::internal

@@ -8,6 +8,7 @@
 #include "core/utf8.h"
 #include "text/case.h"
 #include "text/stemmer.h"
+#include "text/stopwords.h"
 #include "text/tokenizer.h"
 
 namespace warta::index {
@@ -100,7 +101,8 @@ struct DocumentBuilder::Impl {
         text::LowercaseTo(w, &lower);
         term.assign(prefix).append(lower);
         doc->add_posting(term, ++*pos, wdf_boost);
-        if (!IsDigit(static_cast<unsigned char>(lower[0]))) {
+        // Stop words keep their positions (phrases) but get no stem term.
+        if (!IsDigit(static_cast<unsigned char>(lower[0])) && !text::IsStopword(lower)) {
           term.assign("Z").append(prefix).append(stemmer.Stem(lower));
           doc->add_term(term, wdf_boost);
         }
@@ -241,7 +243,7 @@ SearchResults& SearchResults::operator=(SearchResults&&) noexcept = default;
 std::string SearchResults::Snippet(std::string_view text, size_t length) const {
   try {
     return impl_->mset.snippet(std::string(text), length, impl_->stem,
-                               Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                               0,
                                "<mark>", "</mark>", "…");
   } catch (const Xapian::Error&) {
     return {};
@@ -252,6 +254,7 @@ struct Searcher::Impl {
   Xapian::Database db;
   Xapian::QueryParser parser;
   Xapian::Stem stem{"indonesian"};
+  Xapian::SimpleStopper stopper;
 };
 
 Searcher::Searcher() : impl_(std::make_unique<Impl>()) {}
@@ -272,6 +275,8 @@ StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const std::string& dir, int s
   qp.set_database(s->impl_->db);
   qp.set_stemmer(s->impl_->stem);
   qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  for (std::string_view w : text::Stopwords()) s->impl_->stopper.add(std::string(w));
+  qp.set_stopper(&s->impl_->stopper);
   qp.set_default_op(Xapian::Query::OP_AND);
   qp.add_prefix("title", "S");
   qp.add_boolean_prefix("outlet", "XO");

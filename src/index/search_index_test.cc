@@ -104,6 +104,9 @@ TEST_P(IndexTest, HyphenatedNamesNumbersStemsAndTitles) {
   auto r = (*s)->Search({.query = "sambut"});
   EXPECT_EQ(Seqs(*r), (std::vector<int64_t>{3}));
   EXPECT_EQ(Seqs(*(*s)->Search({.query = "title:beras"})), (std::vector<int64_t>{4}));
+  // Stop words: dropped from plain queries, still matched inside phrases.
+  EXPECT_EQ(Seqs(*(*s)->Search({.query = "yang Shoigu"})), (std::vector<int64_t>{5}));
+  EXPECT_EQ(Seqs(*(*s)->Search({.query = "\"beras di pasar\""})), (std::vector<int64_t>{4}));
   EXPECT_TRUE(Seqs(*(*s)->Search({.query = "title:perdagangan"})).empty());
 }
 

@@ -87,10 +87,24 @@ std::string NormaliseForId(std::string_view utf8) {
   bool pending_space = false;
   size_t pos = 0;
   while (pos < n.size()) {
+    unsigned char c = static_cast<unsigned char>(n[pos]);
+    if (c < 0x80) {  // most of an Indonesian article: no ICU call needed
+      ++pos;
+      bool digit = c >= '0' && c <= '9';
+      bool letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+      if (!digit && !letter) {
+        pending_space = !out.empty();
+        continue;
+      }
+      if (pending_space) {
+        out += ' ';
+        pending_space = false;
+      }
+      out += static_cast<char>(letter ? (c | 0x20) : c);
+      continue;
+    }
     char32_t cp = Utf8Next(n, &pos);
-    bool alnum = cp < 0x80 ? ((cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'))
-                           : u_isalnum(static_cast<UChar32>(cp));
-    if (!alnum) {
+    if (!u_isalnum(static_cast<UChar32>(cp))) {
       pending_space = !out.empty();
       continue;
     }

@@ -312,7 +312,11 @@ StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& pa
       auto article = (*cleaner)->Clean(item.raw);
       if (!article.ok()) {
         clean_rejected.fetch_add(1);
-        safe_sink({Diagnostic::Severity::kRejected, item.raw.source, item.raw.line, -1, article.status().message()});
+        // The diagnostic names the document itself; drop the cleaner's own prefix.
+        std::string reason = article.status().message();
+        std::string prefix = item.raw.Locator() + ": ";
+        if (reason.rfind(prefix, 0) == 0) reason.erase(0, prefix.size());
+        safe_sink({Diagnostic::Severity::kRejected, item.raw.source, item.raw.line, -1, reason});
         continue;
       }
       article->id = ArticleIdOf(text::NormaliseForId(article->Text()));

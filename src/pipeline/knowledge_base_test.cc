@@ -87,17 +87,19 @@ TEST(KnowledgeBaseTest, ReadOnlyOpenOfAMissingDirectoryIsNotFound) {
 TEST(KnowledgeBaseTest, ReportsRejectsThroughTheSinkAndKeepsGoing) {
   TempDir tmp;
   WriteCorpus(tmp / "in", 5);
-  WriteFile(tmp / "in" / "bad.jsonl", "{\"text\": 5}\nnot json\n");
+  WriteFile(tmp / "in" / "bad.jsonl", "{\"text\": 5}\nnot json\n{\"text\": \"Baca juga: Berita lain\"}\n");
   auto kb = KnowledgeBase::Open({.dir = (tmp / "db").string()});
   ASSERT_TRUE(kb.ok());
   std::vector<std::string> seen;
   auto s = (*kb)->Ingest({(tmp / "in").string()}, {}, [&](const Diagnostic& d) { seen.push_back(d.ToString()); });
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(s->stored, 5u);
-  EXPECT_EQ(s->rejected, 2u);
-  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(s->rejected, 3u);
+  ASSERT_EQ(seen.size(), 3u);
   EXPECT_NE(seen[0].find("bad.jsonl:1"), std::string::npos) << seen[0];
   EXPECT_NE(seen[1].find("bad.jsonl:2"), std::string::npos) << seen[1];
+  // A line that is nothing but debris: named once, with the cleaner's reason.
+  EXPECT_EQ(seen[2], "" + (tmp / "in" / "bad.jsonl").string() + ":3: rejected: no article text after cleaning (1 lines removed)");
 }
 
 }  // namespace

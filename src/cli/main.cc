@@ -13,6 +13,7 @@
 #include <iostream>
 #include <optional>
 
+#include "cli/command.h"
 #include "cli/format.h"
 #include "pipeline/export.h"
 #include "pipeline/knowledge_base.h"
@@ -21,9 +22,9 @@ namespace {
 
 using namespace warta;
 
-constexpr int kExitOk = 0;
-constexpr int kExitFailed = 1;
-constexpr int kExitUsage = 2;
+using cli::kExitFailed;
+using cli::kExitOk;
+using cli::kExitUsage;
 
 int Fail(const Status& st) {
   std::fprintf(stderr, "warta: %s\n", st.message().c_str());
@@ -67,8 +68,9 @@ class ProgressBar {
 int main(int argc, char** argv) {
   CLI::App app{"Warta: Indonesian news into a searchable knowledge base of stories, people, places, dates, quotes and claims."};
   app.require_subcommand(1);
-  std::string db = "warta-data";
-  if (const char* env = std::getenv("WARTA_DB")) db = env;
+  cli::CommandContext ctx;
+  if (const char* env = std::getenv("WARTA_DB")) ctx.db = env;
+  std::string& db = ctx.db;
   app.add_option("--db", db, "Data directory (default ./warta-data, or $WARTA_DB)");
   app.set_version_flag("--version", "warta 0.1.0");
 
@@ -116,12 +118,15 @@ int main(int argc, char** argv) {
 
   auto* reindex = app.add_subcommand("reindex", "Rebuild the search index from the store");
 
+  // Commands in their own files (src/cli/*_command.h) register here.
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
     return rc == 0 ? kExitOk : kExitUsage;
   }
+  if (ctx.ran) return ctx.exit_code;
 
   if (*ingest) {
     auto kb = OpenKb(db, false, shards);

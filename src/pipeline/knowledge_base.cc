@@ -228,6 +228,8 @@ StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& pa
   if (m.options.read_only) return Status::InvalidArgument(m.options.dir + ": opened read-only");
   auto cleaner = clean::Cleaner::Create(options.clean);
   if (!cleaner.ok()) return cleaner.status();
+  auto analyzers = analyse::MakeAnalyzers(options.analysis);
+  if (!analyzers.ok()) return analyzers.status();
 
   auto started = std::chrono::steady_clock::now();
   std::mutex sink_mu;
@@ -320,6 +322,8 @@ StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& pa
         continue;
       }
       article->id = ArticleIdOf(text::NormaliseForId(article->Text()));
+      if (Status st = analyse::RunAnalyzers(*analyzers, &*article); !st.ok())
+        safe_sink({Diagnostic::Severity::kWarning, item.raw.source, item.raw.line, -1, st.message()});
       item.doc = builder.Build(*article);
       item.article = std::move(*article);
       item.raw = RawDocument{};  // free the raw text early

@@ -29,6 +29,7 @@
 #include <string>
 #include <vector>
 
+#include "analyse/analyzer.h"
 #include "clean/cleaner.h"
 #include "core/diagnostics.h"
 #include "core/status.h"
@@ -53,6 +54,7 @@ struct IngestOptions {
   // Behaviour
   ingest::IngestOptions reader;
   clean::CleanOptions clean;
+  analyse::AnalysisOptions analysis;
   // Performance
   int threads = 0;            // worker threads; 0 = all cores, 1 = everything on the calling thread
   size_t batch_size = 256;    // articles per store transaction

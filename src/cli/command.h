@@ -1,0 +1,24 @@
+// How a subcommand joins the `warta` command line.
+//
+// Each command lives in its own file pair under src/cli/ and exposes one
+// `Add<Name>Command(CLI::App& app, CommandContext& ctx)` that registers the
+// subcommand with its options and a callback. The callback runs after
+// parsing, does the work and sets ctx.exit_code; main() wires each Add*
+// function once and returns that code.
+#pragma once
+
+#include <string>
+
+namespace warta::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailed = 1;  // some input rejected, or the command failed
+inline constexpr int kExitUsage = 2;
+
+struct CommandContext {
+  std::string db = "warta-data";  // --db, or $WARTA_DB
+  int exit_code = kExitOk;
+  bool ran = false;               // set by a command's callback
+};
+
+}  // namespace warta::cli

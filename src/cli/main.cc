@@ -14,6 +14,7 @@
 #include <optional>
 
 #include "cli/command.h"
+#include "cli/entity_commands.h"
 #include "cli/format.h"
 #include "pipeline/export.h"
 #include "pipeline/knowledge_base.h"
@@ -96,6 +97,8 @@ int main(int argc, char** argv) {
   search->add_option("--from", from, "Published on or after (YYYY, YYYY-MM or YYYY-MM-DD)");
   search->add_option("--to", to, "Published on or before (YYYY, YYYY-MM or YYYY-MM-DD)");
   search->add_option("--outlet", outlet, "Only this outlet");
+  std::string entity_name;
+  search->add_option("--entity", entity_name, "Only articles mentioning this entity (any of its names)");
   search->add_option("--limit", limit, "Results to show")->check(CLI::Range(1, 10000));
   search->add_option("--offset", offset, "Results to skip");
   search->add_flag("--json", json_out, "One JSON object with the hits");
@@ -118,7 +121,8 @@ int main(int argc, char** argv) {
 
   auto* reindex = app.add_subcommand("reindex", "Rebuild the search index from the store");
 
-  // Commands in their own files (src/cli/*_command.h) register here.
+  // Commands in their own files (src/cli/*_command*.h) register here.
+  cli::AddEntityCommands(app, ctx);
 
   try {
     app.parse(argc, argv);
@@ -179,6 +183,13 @@ int main(int argc, char** argv) {
     }
     auto kb = OpenKb(db, true);
     if (!kb.ok()) return Fail(kb.status());
+    if (!entity_name.empty()) {
+      auto found = (*kb)->store().FindEntities(entity_name, 20);
+      if (!found.ok()) return Fail(found.status());
+      if (found->empty())
+        return Fail(Status::NotFound("no entity named '" + entity_name + "' (see 'warta entities')"));
+      for (const auto& e : *found) req.entity_ids.push_back(e.id);
+    }
     auto page = (*kb)->Search(req);
     if (!page.ok()) return Fail(page.status());
     if (auto lag = (*kb)->IndexLag(); lag.ok() && *lag > 0)

@@ -130,6 +130,8 @@ PreparedDocument DocumentBuilder::Build(const Article& a) {
     pos += kParagraphGap;
   }
   if (!a.outlet.empty()) doc.add_boolean_term("XO" + text::Lowercase(a.outlet));
+  for (const auto& m : a.entities)
+    if (!m.entity_id.empty()) doc.add_boolean_term("XE" + m.entity_id);
   doc.add_boolean_term("Q" + a.id);
   if (a.published) {
     doc.add_value(kDateSlot, a.published->SortKey());
@@ -282,6 +284,7 @@ StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const std::string& dir, int s
   qp.add_boolean_prefix("outlet", "XO");
   qp.add_boolean_prefix("year", "XY");
   qp.add_boolean_prefix("id", "Q");
+  qp.add_boolean_prefix("entity", "XE");
   return s;
 }
 
@@ -309,6 +312,11 @@ StatusOr<SearchResults> Searcher::Search(const SearchRequest& r) {
       q = Xapian::Query(Xapian::Query::OP_FILTER, q, range);
     }
     if (!r.outlet.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query("XO" + text::Lowercase(r.outlet)));
+    if (!r.entity_ids.empty()) {
+      std::vector<std::string> terms;
+      for (const auto& id : r.entity_ids) terms.push_back("XE" + id);
+      q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    }
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(q);
     if (text.empty()) enquire.set_sort_by_value_then_relevance(kDateSlot, true);

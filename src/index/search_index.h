@@ -11,7 +11,8 @@
 // indexed again (Add replaces by document id, so that is idempotent).
 //
 // Terms follow Xapian's TermGenerator conventions (positional lower-case
-// words, "Z"-prefixed stems, "S" title words), so Xapian's QueryParser reads
+// words, "Z"-prefixed stems, "S" title words; boolean "XO" outlet, "XE"
+// entity id, "XY" year, "Q" article id), so Xapian's QueryParser reads
 // the index as if TermGenerator had built it, but Warta's own tokens and a
 // stem cache do the work, which is what makes indexing cheap.
 //
@@ -96,6 +97,7 @@ struct SearchRequest {
   std::string query;                 // Xapian query syntax: words, "phrases", AND/OR/NOT, title:, outlet:
   std::optional<DateTime> from, to;  // publication date range, inclusive (dates only)
   std::string outlet;                // exact outlet name, case-insensitive
+  std::vector<std::string> entity_ids;  // articles mentioning any of these entities
   size_t offset = 0;
   size_t limit = 10;
 };

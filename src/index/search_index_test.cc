@@ -20,7 +20,7 @@ Article Make(const std::string& id, const std::string& outlet, const std::string
 }
 
 std::vector<Article> Corpus() {
-  return {
+  std::vector<Article> c = {
       Make("a1", "KOMPAS.com", "2024-11-29", "Menhan Rusia bertemu Kim Jong Un",
            {"Menteri Pertahanan Rusia Andrei Belousov bertemu Kim Jong-un di Pyongyang.",
             "Belousov dan Kim membahas kerja sama militer."}),
@@ -32,6 +32,10 @@ std::vector<Article> Corpus() {
       Make("a5", "KOMPAS.com", "2025-03-22", "Shoigu di Pyongyang",
            {"Sekretaris Dewan Keamanan Rusia Sergei Shoigu bertemu Kim.", "Pertemuan membahas perdagangan."}),
   };
+  c[0].entities = {{{0, 5}, "Belousov", "PERSON", "p-bel", "Andrei Belousov"}, {{6, 9}, "Kim", "PERSON", "p-kim", "Kim Jong Un"}};
+  c[1].entities = {{{0, 11}, "Kim Jong Un", "PERSON", "p-kim", "Kim Jong Un"}};
+  c[4].entities = {{{0, 6}, "Shoigu", "PERSON", "p-sho", "Sergei Shoigu"}};
+  return c;
 }
 
 void BuildIndex(const std::string& dir, int shards) {
@@ -108,6 +112,18 @@ TEST_P(IndexTest, HyphenatedNamesNumbersStemsAndTitles) {
   EXPECT_EQ(Seqs(*(*s)->Search({.query = "yang Shoigu"})), (std::vector<int64_t>{5}));
   EXPECT_EQ(Seqs(*(*s)->Search({.query = "\"beras di pasar\""})), (std::vector<int64_t>{4}));
   EXPECT_TRUE(Seqs(*(*s)->Search({.query = "title:perdagangan"})).empty());
+}
+
+TEST_P(IndexTest, FiltersByEntity) {
+  TempDir dir;
+  BuildIndex(dir.path().string(), GetParam());
+  auto s = Searcher::Open(dir.path().string(), GetParam());
+  auto got = Seqs(*(*s)->Search({.query = "", .entity_ids = {"p-kim"}}));
+  std::sort(got.begin(), got.end());
+  EXPECT_EQ(got, (std::vector<int64_t>{1, 2}));
+  got = Seqs(*(*s)->Search({.query = "perdagangan", .entity_ids = {"p-kim", "p-sho"}}));
+  std::sort(got.begin(), got.end());
+  EXPECT_EQ(got, (std::vector<int64_t>{2, 5}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Shards, IndexTest, ::testing::Values(1, 2, 3));

@@ -44,7 +44,9 @@ std::string Upper(std::string s) {
   return s;
 }
 
-std::string Detect(std::string_view text) {
+}  // namespace
+
+std::string DetectCharset(std::string_view text) {
   uchardet_t ud = uchardet_new();
   if (!ud) return {};
   std::string out;
@@ -57,8 +59,6 @@ std::string Detect(std::string_view text) {
   return Upper(out);
 }
 
-// Converts `text` from `charset` to UTF-8, refusing bytes the charset does not
-// map (no silent U+FFFD). nullopt with *why set on failure.
 std::optional<std::string> ConvertToUtf8(std::string_view text, const std::string& charset,
                                          std::string* why) {
   if (text.size() >= static_cast<size_t>(INT32_MAX / 2)) {
@@ -93,8 +93,6 @@ std::optional<std::string> ConvertToUtf8(std::string_view text, const std::strin
   return out;
 }
 
-}  // namespace
-
 CharsetResult EnsureUtf8(std::string* text) {
   CharsetResult r;
   size_t bad = Utf8Validate(*text);
@@ -124,7 +122,7 @@ CharsetResult EnsureUtf8(std::string* text) {
     r.reason = "invalid UTF-8 at byte " + std::to_string(bad);
     return r;
   }
-  std::string charset = Detect(s);
+  std::string charset = DetectCharset(s);
   if (charset.empty() || charset == "ASCII" || charset == "UTF-8") {
     r.reason = "invalid UTF-8 at byte " + std::to_string(bad) +
                " and the legacy character set could not be detected";

@@ -27,6 +27,16 @@ struct CharsetResult {
 // Makes *text valid UTF-8 in place (see above). On failure *text is unchanged.
 CharsetResult EnsureUtf8(std::string* text);
 
+// uchardet's guess for `text`, upper-cased ("WINDOWS-1252", "UTF-8",
+// "ASCII"); empty when it has none.
+std::string DetectCharset(std::string_view text);
+
+// Converts `text` from `charset` (an ICU converter name or alias) to UTF-8,
+// refusing bytes the charset does not map (no silent U+FFFD). nullopt with
+// *why set on failure.
+std::optional<std::string> ConvertToUtf8(std::string_view text, const std::string& charset,
+                                         std::string* why);
+
 // "binary data (NUL byte at byte 12)" when `head` (the first 64 KiB of a
 // stream) looks binary: any NUL byte, or more than 10% C0 control bytes other
 // than tab, line feed, vertical tab, form feed, carriage return and escape.

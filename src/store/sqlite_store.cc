@@ -53,7 +53,9 @@ CREATE TABLE mentions(
   begin INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, type TEXT NOT NULL,
   entity_id TEXT NOT NULL DEFAULT '', canonical TEXT NOT NULL DEFAULT '');
 CREATE INDEX mentions_article ON mentions(article_seq);
-CREATE INDEX mentions_entity ON mentions(entity_id);
+CREATE INDEX mentions_entity ON mentions(entity_id, article_seq);
+CREATE INDEX mentions_text ON mentions(text COLLATE NOCASE);
+CREATE INDEX mentions_canonical ON mentions(canonical COLLATE NOCASE);
 CREATE TABLE timexes(
   article_seq INTEGER NOT NULL REFERENCES articles(seq),
   begin INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, type TEXT NOT NULL,
@@ -206,6 +208,78 @@ class SqliteStore final : public ArticleStore {
         if (!fn(a)) return Status::Ok();
       last = seqs.back();
     }
+  }
+
+  StatusOr<std::vector<EntitySummary>> TopEntities(const std::string& type, size_t limit) override {
+    Stmt q(db_,
+           "SELECT entity_id, type, COUNT(*) m, COUNT(DISTINCT article_seq) a FROM mentions "
+           "WHERE entity_id <> '' AND (?1 = '' OR type = ?1) GROUP BY entity_id ORDER BY a DESC, m DESC, entity_id "
+           "LIMIT ?2");
+    q.Bind(1, type).Bind(2, static_cast<int64_t>(limit));
+    return ReadSummaries(q);
+  }
+
+  StatusOr<std::vector<EntitySummary>> FindEntities(const std::string& name, size_t limit) override {
+    {
+      Stmt q(db_,
+             "SELECT entity_id, type, COUNT(*) m, COUNT(DISTINCT article_seq) a FROM mentions WHERE entity_id IN "
+             "(SELECT entity_id FROM mentions WHERE text = ?1 COLLATE NOCASE OR canonical = ?1 COLLATE NOCASE) "
+             "AND entity_id <> '' GROUP BY entity_id ORDER BY m DESC, entity_id LIMIT ?2");
+      q.Bind(1, name).Bind(2, static_cast<int64_t>(limit));
+      WARTA_ASSIGN_OR_RETURN(auto exact, ReadSummaries(q));
+      if (!exact.empty()) return exact;
+    }
+    Stmt q(db_,
+           "SELECT entity_id, type, COUNT(*) m, COUNT(DISTINCT article_seq) a FROM mentions WHERE entity_id IN "
+           "(SELECT DISTINCT entity_id FROM mentions WHERE canonical LIKE '%' || ?1 || '%') "
+           "AND entity_id <> '' GROUP BY entity_id ORDER BY m DESC, entity_id LIMIT ?2");
+    q.Bind(1, name).Bind(2, static_cast<int64_t>(limit));
+    return ReadSummaries(q);
+  }
+
+  StatusOr<EntityDetail> GetEntity(const std::string& entity_id, size_t max_articles,
+                                   size_t max_cooccurring) override {
+    EntityDetail d;
+    {
+      Stmt q(db_,
+             "SELECT entity_id, type, COUNT(*) m, COUNT(DISTINCT article_seq) a FROM mentions WHERE entity_id = ?1 "
+             "GROUP BY entity_id");
+      q.Bind(1, entity_id);
+      WARTA_ASSIGN_OR_RETURN(auto one, ReadSummaries(q));
+      if (one.empty()) return Status::NotFound("no entity with id '" + entity_id + "'");
+      d.summary = std::move(one[0]);
+    }
+    {
+      Stmt q(db_,
+             "SELECT text, COUNT(*) c FROM mentions WHERE entity_id = ?1 GROUP BY text ORDER BY c DESC, text");
+      q.Bind(1, entity_id);
+      while (q.Step() == SQLITE_ROW) d.aliases.emplace_back(q.Text(0), q.Int(1));
+    }
+    {
+      Stmt q(db_,
+             "SELECT DISTINCT m.article_seq FROM mentions m JOIN articles a ON a.seq = m.article_seq "
+             "WHERE m.entity_id = ?1 ORDER BY a.published_day DESC, m.article_seq DESC LIMIT ?2");
+      q.Bind(1, entity_id).Bind(2, static_cast<int64_t>(max_articles));
+      while (q.Step() == SQLITE_ROW) d.article_seqs.push_back(q.Int(0));
+    }
+    {
+      Stmt q(db_,
+             "SELECT o.entity_id, COUNT(DISTINCT o.article_seq) shared FROM mentions o WHERE o.article_seq IN "
+             "(SELECT article_seq FROM mentions WHERE entity_id = ?1) AND o.entity_id <> ?1 AND o.entity_id <> '' "
+             "GROUP BY o.entity_id ORDER BY shared DESC, o.entity_id LIMIT ?2");
+      q.Bind(1, entity_id).Bind(2, static_cast<int64_t>(max_cooccurring));
+      std::vector<std::pair<std::string, int64_t>> ids;
+      while (q.Step() == SQLITE_ROW) ids.emplace_back(q.Text(0), q.Int(1));
+      for (const auto& [id, shared] : ids) {
+        Stmt one(db_,
+                 "SELECT entity_id, type, COUNT(*) m, COUNT(DISTINCT article_seq) a FROM mentions WHERE entity_id = ?1 "
+                 "GROUP BY entity_id");
+        one.Bind(1, id);
+        WARTA_ASSIGN_OR_RETURN(auto s1, ReadSummaries(one));
+        if (!s1.empty()) d.cooccurring.emplace_back(std::move(s1[0]), shared);
+      }
+    }
+    return d;
   }
 
   StatusOr<int64_t> MaxSeq() override {
@@ -452,6 +526,22 @@ class SqliteStore final : public ArticleStore {
       WARTA_RETURN_IF_ERROR(StepDone(s, "storing an event"));
     }
     return Status::Ok();
+  }
+
+  // Rows of (entity_id, type, mentions, articles); the canonical name is the
+  // one most mentions of the entity carry.
+  StatusOr<std::vector<EntitySummary>> ReadSummaries(Stmt& q) {
+    std::vector<EntitySummary> out;
+    while (q.Step() == SQLITE_ROW) out.push_back({q.Text(0), "", q.Text(1), q.Int(2), q.Int(3)});
+    for (auto& e : out) {
+      Stmt& c = Cached(
+          "SELECT canonical, COUNT(*) n FROM mentions WHERE entity_id = ?1 GROUP BY canonical ORDER BY n DESC, "
+          "LENGTH(canonical) DESC LIMIT 1");
+      c.Bind(1, e.id);
+      if (c.Step() == SQLITE_ROW) e.canonical = c.Text(0);
+      c.Reset();
+    }
+    return out;
   }
 
   static std::vector<std::string> SplitParagraphs(const std::string& text) {

@@ -57,6 +57,22 @@ struct StoreStats {
   std::vector<std::pair<std::string, int64_t>> removed_by_reason;
 };
 
+// One canonical entity as the store sees it: the mentions that carry its id.
+struct EntitySummary {
+  std::string id;
+  std::string canonical;   // the most frequent canonical name given to it
+  std::string type;        // PERSON, ORGANISATION, LOCATION
+  int64_t mentions = 0;
+  int64_t articles = 0;
+};
+
+struct EntityDetail {
+  EntitySummary summary;
+  std::vector<std::pair<std::string, int64_t>> aliases;        // mention texts, most frequent first
+  std::vector<int64_t> article_seqs;                            // newest first
+  std::vector<std::pair<EntitySummary, int64_t>> cooccurring;   // entities in the same articles, with shared-article counts
+};
+
 class ArticleStore {
  public:
   virtual ~ArticleStore() = default;
@@ -81,6 +97,16 @@ class ArticleStore {
   // Calls `fn` for every article with seq > after_seq in seq order until it
   // returns false. Used for export and rebuilding the index.
   virtual Status Scan(int64_t after_seq, const std::function<bool(const StoredArticle&)>& fn) = 0;
+
+  // Entities by the number of articles that mention them; `type` "" for all.
+  virtual StatusOr<std::vector<EntitySummary>> TopEntities(const std::string& type, size_t limit) = 0;
+  // Entities one of whose names (canonical or any mention's text) is `name`,
+  // case-insensitively; when none is, those whose canonical name contains it.
+  // Most-mentioned first.
+  virtual StatusOr<std::vector<EntitySummary>> FindEntities(const std::string& name, size_t limit) = 0;
+  // NotFound when no mention carries `entity_id`.
+  virtual StatusOr<EntityDetail> GetEntity(const std::string& entity_id, size_t max_articles = 100,
+                                           size_t max_cooccurring = 20) = 0;
 
   virtual StatusOr<int64_t> MaxSeq() = 0;
   virtual StatusOr<StoreStats> Stats() = 0;

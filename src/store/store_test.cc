@@ -117,6 +117,48 @@ TEST(SqliteStoreTest, SameUrlIsOneArticleAndTheLongerVersionWins) {
   EXPECT_TRUE(put[1].inserted);
 }
 
+TEST(SqliteStoreTest, EntitiesAcrossArticles) {
+  TempDir dir;
+  auto store = Open(dir);
+  Article a = MakeArticle("eeee000000000001", "x");
+  a.entities = {{{0, 11}, "Kim Jong Un", "PERSON", "p-kim", "Kim Jong Un"},
+                {{20, 23}, "Kim", "PERSON", "p-kim", "Kim Jong Un"},
+                {{30, 38}, "Belousov", "PERSON", "p-bel", "Andrei Belousov"},
+                {{40, 44}, "Rusia", "LOCATION", "l-rus", "Rusia"}};
+  Article b = MakeArticle("eeee000000000002", "y");
+  b.entities = {{{0, 11}, "Kim Jong-un", "PERSON", "p-kim", "Kim Jong Un"},
+                {{15, 20}, "Rusia", "LOCATION", "l-rus", "Rusia"}};
+  Article c = MakeArticle("eeee000000000003", "z");
+  c.entities = {{{0, 5}, "Rusia", "LOCATION", "l-rus", "Rusia"}};
+  std::vector<PutResult> put;
+  ASSERT_TRUE(store->PutBatch({a, b, c}, &put).ok());
+
+  auto top = store->TopEntities("", 10);
+  ASSERT_TRUE(top.ok());
+  ASSERT_EQ(top->size(), 3u);
+  EXPECT_EQ((*top)[0].id, "l-rus");
+  EXPECT_EQ((*top)[0].articles, 3);
+  EXPECT_EQ((*top)[1].id, "p-kim");
+  EXPECT_EQ((*top)[1].mentions, 3);
+  EXPECT_EQ(store->TopEntities("PERSON", 10)->size(), 2u);
+
+  // Any alias finds the entity, case-insensitively; else a part of the canonical name.
+  auto found = store->FindEntities("kim jong-un", 10);
+  ASSERT_EQ(found->size(), 1u);
+  EXPECT_EQ((*found)[0].canonical, "Kim Jong Un");
+  EXPECT_EQ((*store->FindEntities("Andrei", 10))[0].id, "p-bel");
+  EXPECT_TRUE(store->FindEntities("Shoigu", 10)->empty());
+
+  auto kim = store->GetEntity("p-kim");
+  ASSERT_TRUE(kim.ok());
+  EXPECT_EQ(kim->aliases.size(), 3u);
+  EXPECT_EQ(kim->article_seqs.size(), 2u);
+  ASSERT_EQ(kim->cooccurring.size(), 2u);
+  EXPECT_EQ(kim->cooccurring[0].first.id, "l-rus");
+  EXPECT_EQ(kim->cooccurring[0].second, 2);
+  EXPECT_EQ(store->GetEntity("nobody").status().code(), StatusCode::kNotFound);
+}
+
 TEST(SqliteStoreTest, GetReportsMissingAndAmbiguousIds) {
   TempDir dir;
   auto store = Open(dir);

@@ -1,0 +1,138 @@
+#include "cli/entity_commands.h"
+
+#include <fmt/format.h>
+
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "pipeline/knowledge_base.h"
+
+namespace warta::cli {
+
+namespace {
+
+using nlohmann::json;
+
+json SummaryJson(const store::EntitySummary& e) {
+  return {{"id", e.id}, {"canonical", e.canonical}, {"type", e.type}, {"mentions", e.mentions}, {"articles", e.articles}};
+}
+
+int Fail(const Status& st) {
+  std::fprintf(stderr, "warta: %s\n", st.message().c_str());
+  return kExitFailed;
+}
+
+struct EntitiesArgs {
+  std::string type;
+  size_t top = 20;
+  bool json = false;
+};
+
+int RunEntities(const CommandContext& ctx, const EntitiesArgs& args) {
+  auto kb = pipeline::KnowledgeBase::Open({.dir = ctx.db, .read_only = true});
+  if (!kb.ok()) return Fail(kb.status());
+  auto top = (*kb)->store().TopEntities(args.type, args.top);
+  if (!top.ok()) return Fail(top.status());
+  if (args.json) {
+    json out = json::array();
+    for (const auto& e : *top) out.push_back(SummaryJson(e));
+    std::cout << out.dump(2) << "\n";
+    return kExitOk;
+  }
+  if (top->empty()) {
+    std::cout << "no entities stored yet\n";
+    return kExitOk;
+  }
+  std::cout << fmt::format("{:<36} {:<13} {:>8} {:>9}\n", "entity", "type", "articles", "mentions");
+  for (const auto& e : *top)
+    std::cout << fmt::format("{:<36} {:<13} {:>8} {:>9}\n", e.canonical, e.type, e.articles, e.mentions);
+  return kExitOk;
+}
+
+struct EntityArgs {
+  std::string name;
+  bool json = false;
+};
+
+int RunEntity(const CommandContext& ctx, const EntityArgs& args) {
+  auto kb = pipeline::KnowledgeBase::Open({.dir = ctx.db, .read_only = true});
+  if (!kb.ok()) return Fail(kb.status());
+  auto found = (*kb)->store().FindEntities(args.name, 10);
+  if (!found.ok()) return Fail(found.status());
+  if (found->empty()) return Fail(Status::NotFound("no entity named '" + args.name + "' (see 'warta entities')"));
+  auto detail = (*kb)->store().GetEntity(found->front().id);
+  if (!detail.ok()) return Fail(detail.status());
+  std::vector<store::StoredArticle> articles;
+  if (auto st = (*kb)->store().GetBySeq(detail->article_seqs, &articles); !st.ok()) return Fail(st);
+
+  if (args.json) {
+    json out = SummaryJson(detail->summary);
+    out["aliases"] = json::array();
+    for (const auto& [alias, n] : detail->aliases) out["aliases"].push_back({{"text", alias}, {"mentions", n}});
+    out["articles"] = json::array();
+    for (const auto& a : articles)
+      out["articles"].push_back({{"id", a.article.id},
+                                 {"title", a.article.title},
+                                 {"outlet", a.article.outlet},
+                                 {"published", a.article.published ? json(a.article.published->ToIso()) : json()}});
+    out["cooccurring"] = json::array();
+    for (const auto& [e, shared] : detail->cooccurring) {
+      json j = SummaryJson(e);
+      j["shared_articles"] = shared;
+      out["cooccurring"].push_back(j);
+    }
+    out["other_matches"] = json::array();
+    for (size_t i = 1; i < found->size(); ++i) out["other_matches"].push_back(SummaryJson((*found)[i]));
+    std::cout << out.dump(2) << "\n";
+    return kExitOk;
+  }
+  const auto& s = detail->summary;
+  std::cout << fmt::format("{} ({}) — {} mentions in {} articles, id {}\n", s.canonical, s.type, s.mentions, s.articles,
+                           s.id);
+  std::cout << "aliases:";
+  for (const auto& [alias, n] : detail->aliases) std::cout << fmt::format(" {} ({})", alias, n);
+  std::cout << "\n\narticles:\n";
+  for (const auto& a : articles)
+    std::cout << fmt::format("  {}  {:<20} {}  [{}]\n",
+                             a.article.published ? a.article.published->ToIso().substr(0, 10) : "undated  ",
+                             a.article.outlet.empty() ? "-" : a.article.outlet, a.article.title,
+                             a.article.id.substr(0, 12));
+  if (!detail->cooccurring.empty()) {
+    std::cout << "\nseen with:\n";
+    for (const auto& [e, shared] : detail->cooccurring)
+      std::cout << fmt::format("  {:<36} {:<13} in {} shared articles\n", e.canonical, e.type, shared);
+  }
+  if (found->size() > 1) {
+    std::cout << "\nother entities with that name:";
+    for (size_t i = 1; i < found->size(); ++i) std::cout << fmt::format(" {} ({})", (*found)[i].canonical, (*found)[i].type);
+    std::cout << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddEntityCommands(CLI::App& app, CommandContext& ctx) {
+  auto entities_args = std::make_shared<EntitiesArgs>();
+  auto* entities = app.add_subcommand("entities", "People, organisations and places, most-reported first");
+  entities->add_option("--type", entities_args->type, "PERSON, ORGANISATION or LOCATION")
+      ->check(CLI::IsMember({"PERSON", "ORGANISATION", "LOCATION"}, CLI::ignore_case));
+  entities->add_option("--top", entities_args->top, "How many")->check(CLI::Range(1, 100000));
+  entities->add_flag("--json", entities_args->json, "As JSON");
+  entities->callback([&ctx, entities_args] {
+    for (auto& c : entities_args->type) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    ctx.ran = true;
+    ctx.exit_code = RunEntities(ctx, *entities_args);
+  });
+
+  auto entity_args = std::make_shared<EntityArgs>();
+  auto* entity = app.add_subcommand("entity", "One entity: aliases, articles and who it is seen with");
+  entity->add_option("name", entity_args->name, "Any of its names (\"Kim Jong-un\", \"Kim\")")->required();
+  entity->add_flag("--json", entity_args->json, "As JSON");
+  entity->callback([&ctx, entity_args] {
+    ctx.ran = true;
+    ctx.exit_code = RunEntity(ctx, *entity_args);
+  });
+}
+
+}  // namespace warta::cli

@@ -1,0 +1,95 @@
+// NerModel: Warta's own named-entity tagger for PERSON, ORGANISATION and
+// LOCATION over BIO tags.
+//
+// A first-order linear-chain model trained as a structured averaged
+// perceptron (Collins 2002) and decoded exactly by Viterbi. Each token's
+// features are hashed (64-bit, no strings kept): the word and its lowercase,
+// prefixes and suffixes, word shape, capitalisation, sentence position, the
+// two words either side, word-cluster ids (distributional clusters learned
+// from unlabelled news, see clusters.h) and country-name gazetteer hits
+// (iso-codes in Indonesian, see gazetteer.h). The model file carries the
+// clusters and the gazetteer, so tagging needs nothing else on disk.
+//
+//   StatusOr<NerModel> m = NerModel::Load("models/ner/warta-ner-v1.bin");
+//   std::vector<int> tags;
+//   m->Tag(words, &tags);                 // one Tag (ner_data.h) per word
+//
+// Thread-safety: a loaded model is immutable; Tag() may run on any number
+// of threads at once (scratch space is per call or caller-provided).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+#include "entities/ner_data.h"
+
+namespace warta::entities {
+
+// Word → cluster ids at two granularities (coarse, fine), from clusters.h.
+struct WordClusters {
+  std::vector<std::string> words;   // lowercase
+  std::vector<uint16_t> coarse, fine;
+};
+
+// Per-call scratch for Tag(); reuse one per thread to avoid allocations.
+struct NerScratch {
+  std::vector<uint64_t> base;       // per-token precomputed hashes
+  std::vector<float> scores;        // per-token emission scores
+  std::vector<int> back;            // Viterbi back pointers
+  std::vector<uint32_t> feats;
+  std::string lower;
+};
+
+class NerModel {
+ public:
+  NerModel();
+  ~NerModel();
+  NerModel(NerModel&&) noexcept;
+  NerModel& operator=(NerModel&&) noexcept;
+
+  // Reads a model file. Errors (kNotFound, kCorrupt) name `path`: a missing
+  // file, a wrong magic number or version, a truncated file or one whose
+  // checksum does not match.
+  static StatusOr<NerModel> Load(const std::string& path);
+  // The same from bytes; `name` is used in messages.
+  static StatusOr<NerModel> FromBytes(std::string_view bytes, const std::string& name);
+  // Writes the model (atomically: a temp file renamed over `path`).
+  Status Save(const std::string& path) const;
+  std::string ToBytes() const;
+
+  // Tags one sentence: `*tags` gets one Tag per word. Any words are safe
+  // (empty, huge, not UTF-8); an empty sentence gives no tags.
+  void Tag(const std::vector<std::string_view>& words, std::vector<int>* tags, NerScratch* scratch) const;
+  void Tag(const std::vector<std::string_view>& words, std::vector<int>* tags) const;
+
+  size_t num_features() const;
+  const std::string& description() const;  // how it was trained (free text)
+
+ private:
+  friend class NerTrainer;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+struct NerTrainOptions {
+  int max_epochs = 25;
+  // Training stops when dev F1 has not improved for this many epochs; the
+  // best epoch's averaged weights are kept.
+  int patience = 4;
+  uint64_t seed = 1;          // sentence shuffling
+  std::string description;    // stored in the model ("trained by ...")
+};
+
+// Trains a model on `train`, choosing the epoch by entity-level F1 on `dev`
+// (when `dev` is empty, runs max_epochs). `log` (may be null) gets one line
+// per epoch. Errors: kInvalidArgument when `train` is empty.
+StatusOr<NerModel> TrainNer(const std::vector<NerSentence>& train, const std::vector<NerSentence>& dev,
+                            const WordClusters& clusters, const std::vector<std::string>& gazetteer,
+                            const NerTrainOptions& options, const std::function<void(const std::string&)>& log);
+
+}  // namespace warta::entities

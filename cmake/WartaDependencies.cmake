@@ -28,6 +28,15 @@ target_link_libraries(warta_stemmer INTERFACE ${WARTA_STEMMER_LIBRARY})
 pkg_check_modules(UCHARDET REQUIRED IMPORTED_TARGET uchardet)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 
+# Debian compiles cpp-httplib with TLS, zlib and brotli support; code that
+# includes its header must see the same switches or the classes it shares
+# with the library change layout.
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+add_library(warta_httplib INTERFACE)
+target_link_libraries(warta_httplib INTERFACE PkgConfig::HTTPLIB)
+target_compile_definitions(warta_httplib INTERFACE
+  CPPHTTPLIB_OPENSSL_SUPPORT CPPHTTPLIB_ZLIB_SUPPORT CPPHTTPLIB_BROTLI_SUPPORT)
+
 if(WARTA_BUILD_TESTS)
   find_package(GTest REQUIRED)
 endif()

@@ -51,3 +51,19 @@ function(warta_benchmark name)
   add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} warta_compile_options)
 endfunction()
+
+# warta_embed(OUT_VAR INPUT SYMBOL NAMESPACE) : compiles the bytes of a data
+# file into the library as `NAMESPACE::SYMBOL` (a std::string_view), so word
+# lists and documents ship inside the binary; re-embedded when INPUT changes.
+function(warta_embed out_var input symbol namespace)
+  get_filename_component(name ${input} NAME_WE)
+  set(output ${CMAKE_CURRENT_BINARY_DIR}/${name}_${symbol}.cc)
+  add_custom_command(
+    OUTPUT ${output}
+    COMMAND ${CMAKE_COMMAND} -DINPUT=${input} -DOUTPUT=${output} -DSYMBOL=${symbol} -DNAMESPACE=${namespace}
+            -P ${PROJECT_SOURCE_DIR}/cmake/EmbedData.cmake
+    DEPENDS ${input} ${PROJECT_SOURCE_DIR}/cmake/EmbedData.cmake
+    COMMENT "Embedding ${input}"
+    VERBATIM)
+  set(${out_var} ${output} PARENT_SCOPE)
+endfunction()

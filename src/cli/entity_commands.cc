@@ -5,6 +5,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "pipeline/export.h"
 #include "pipeline/knowledge_base.h"
 
 namespace warta::cli {
@@ -13,9 +14,7 @@ namespace {
 
 using nlohmann::json;
 
-json SummaryJson(const store::EntitySummary& e) {
-  return {{"id", e.id}, {"canonical", e.canonical}, {"type", e.type}, {"mentions", e.mentions}, {"articles", e.articles}};
-}
+json SummaryJson(const store::EntitySummary& e) { return pipeline::EntitySummaryJson(e); }
 
 int Fail(const Status& st) {
   std::fprintf(stderr, "warta: %s\n", st.message().c_str());

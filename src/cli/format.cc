@@ -94,26 +94,6 @@ std::string SearchText(const pipeline::SearchPage& page, const index::SearchRequ
   return out;
 }
 
-nlohmann::json SearchJson(const pipeline::SearchPage& page, const index::SearchRequest& req) {
-  nlohmann::json hits = nlohmann::json::array();
-  for (const auto& h : page.hits) {
-    const Article& a = h.article.article;
-    hits.push_back({{"id", a.id},
-                    {"title", a.title},
-                    {"outlet", a.outlet},
-                    {"published", a.published ? nlohmann::json(a.published->ToIso()) : nlohmann::json(nullptr)},
-                    {"url", a.url},
-                    {"source", a.source},
-                    {"score", h.score},
-                    {"snippet", h.snippet}});
-  }
-  return {{"query", req.query},
-          {"offset", req.offset},
-          {"limit", req.limit},
-          {"estimated_total", page.estimated_total},
-          {"hits", std::move(hits)}};
-}
-
 std::string ArticleText(const store::StoredArticle& s, bool ansi) {
   const Article& a = s.article;
   std::string out;
@@ -161,23 +141,6 @@ std::string StatsText(const store::StoreStats& s, const std::string& dir, int sh
     for (const auto& [o, n] : s.top_outlets) out += fmt::format("  {:<24} {}\n", o, n);
   }
   return out;
-}
-
-nlohmann::json StatsJson(const store::StoreStats& s, int shards, int64_t lag) {
-  nlohmann::json removed = nlohmann::json::object();
-  for (const auto& [reason, n] : s.removed_by_reason) removed[reason] = n;
-  nlohmann::json outlets = nlohmann::json::array();
-  for (const auto& [o, n] : s.top_outlets) outlets.push_back({{"outlet", o}, {"articles", n}});
-  return {{"articles", s.articles},
-          {"outlets", s.outlets},
-          {"text_bytes", s.text_bytes},
-          {"first_published", s.first_published ? nlohmann::json(s.first_published->ToIso()) : nlohmann::json(nullptr)},
-          {"last_published", s.last_published ? nlohmann::json(s.last_published->ToIso()) : nlohmann::json(nullptr)},
-          {"removed_lines", s.removed_lines},
-          {"removed_by_reason", removed},
-          {"top_outlets", outlets},
-          {"index_shards", shards},
-          {"index_lag", lag}};
 }
 
 }  // namespace warta::cli

@@ -25,9 +25,7 @@ std::string HumanBytes(int64_t bytes);
 std::string RenderSnippet(const std::string& html_snippet, bool ansi);
 
 std::string SearchText(const pipeline::SearchPage& page, const index::SearchRequest& req, bool ansi);
-nlohmann::json SearchJson(const pipeline::SearchPage& page, const index::SearchRequest& req);
 std::string ArticleText(const store::StoredArticle& article, bool ansi);
 std::string StatsText(const store::StoreStats& stats, const std::string& dir, int shards, int64_t index_lag);
-nlohmann::json StatsJson(const store::StoreStats& stats, int shards, int64_t index_lag);
 
 }  // namespace warta::cli

@@ -15,6 +15,7 @@
 
 #include "cli/command.h"
 #include "cli/entity_commands.h"
+#include "cli/serve_command.h"
 #include "cli/format.h"
 #include "pipeline/export.h"
 #include "pipeline/knowledge_base.h"
@@ -123,6 +124,7 @@ int main(int argc, char** argv) {
 
   // Commands in their own files (src/cli/*_command*.h) register here.
   cli::AddEntityCommands(app, ctx);
+  cli::AddServeCommand(app, ctx);
 
   try {
     app.parse(argc, argv);
@@ -196,7 +198,7 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "warta: note: the index lacks %lld stored articles; run 'warta reindex'\n",
                    static_cast<long long>(*lag));
     if (json_out) {
-      std::cout << cli::SearchJson(*page, req).dump(2) << "\n";
+      std::cout << pipeline::SearchPageJson(*page, req).dump(2) << "\n";
     } else {
       std::cout << cli::SearchText(*page, req, ::isatty(STDOUT_FILENO));
     }
@@ -223,7 +225,7 @@ int main(int argc, char** argv) {
     if (!s.ok()) return Fail(s.status());
     auto lag = (*kb)->IndexLag();
     if (json_out) {
-      std::cout << cli::StatsJson(*s, (*kb)->shards(), lag.ok() ? *lag : -1).dump(2) << "\n";
+      std::cout << pipeline::StatsJson(*s, (*kb)->shards(), lag.ok() ? *lag : -1).dump(2) << "\n";
     } else {
       std::cout << cli::StatsText(*s, (*kb)->dir(), (*kb)->shards(), lag.ok() ? *lag : -1);
     }

@@ -74,6 +74,47 @@ json ArticleJson(const store::StoredArticle& s) {
   return j;
 }
 
+json SearchPageJson(const SearchPage& page, const index::SearchRequest& req) {
+  nlohmann::json hits = nlohmann::json::array();
+  for (const auto& h : page.hits) {
+    const Article& a = h.article.article;
+    hits.push_back({{"id", a.id},
+                    {"title", a.title},
+                    {"outlet", a.outlet},
+                    {"published", a.published ? nlohmann::json(a.published->ToIso()) : nlohmann::json(nullptr)},
+                    {"url", a.url},
+                    {"source", a.source},
+                    {"score", h.score},
+                    {"snippet", h.snippet}});
+  }
+  return {{"query", req.query},
+          {"offset", req.offset},
+          {"limit", req.limit},
+          {"estimated_total", page.estimated_total},
+          {"hits", std::move(hits)}};
+}
+
+json StatsJson(const store::StoreStats& s, int shards, int64_t lag) {
+  nlohmann::json removed = nlohmann::json::object();
+  for (const auto& [reason, n] : s.removed_by_reason) removed[reason] = n;
+  nlohmann::json outlets = nlohmann::json::array();
+  for (const auto& [o, n] : s.top_outlets) outlets.push_back({{"outlet", o}, {"articles", n}});
+  return {{"articles", s.articles},
+          {"outlets", s.outlets},
+          {"text_bytes", s.text_bytes},
+          {"first_published", s.first_published ? nlohmann::json(s.first_published->ToIso()) : nlohmann::json(nullptr)},
+          {"last_published", s.last_published ? nlohmann::json(s.last_published->ToIso()) : nlohmann::json(nullptr)},
+          {"removed_lines", s.removed_lines},
+          {"removed_by_reason", removed},
+          {"top_outlets", outlets},
+          {"index_shards", shards},
+          {"index_lag", lag}};
+}
+
+json EntitySummaryJson(const store::EntitySummary& e) {
+  return {{"id", e.id}, {"canonical", e.canonical}, {"type", e.type}, {"mentions", e.mentions}, {"articles", e.articles}};
+}
+
 StatusOr<int64_t> ExportJsonl(store::ArticleStore& store, std::ostream& out) {
   int64_t n = 0;
   WARTA_RETURN_IF_ERROR(store.Scan(0, [&](const store::StoredArticle& a) {

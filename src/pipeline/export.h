@@ -7,6 +7,7 @@
 #include <ostream>
 
 #include "core/status.h"
+#include "pipeline/knowledge_base.h"
 #include "store/store.h"
 
 namespace warta::pipeline {
@@ -15,6 +16,18 @@ namespace warta::pipeline {
 //  editors, language, text, paragraphs, removed: [{line, reason, text}],
 //  entities, timexes, quotes, claims, events}. Spans are code points into text.
 nlohmann::json ArticleJson(const store::StoredArticle& article);
+
+// A page of search hits: {query, offset, limit, estimated_total, hits: [{id,
+// title, outlet, published, url, source, score, snippet (HTML, <mark>)}]}.
+nlohmann::json SearchPageJson(const SearchPage& page, const index::SearchRequest& request);
+
+// The store's counts: {articles, outlets, text_bytes, first_published,
+// last_published, removed_lines, removed_by_reason, top_outlets,
+// index_shards, index_lag}.
+nlohmann::json StatsJson(const store::StoreStats& stats, int shards, int64_t index_lag);
+
+// An entity's summary: {id, canonical, type, mentions, articles}.
+nlohmann::json EntitySummaryJson(const store::EntitySummary& entity);
 
 // Writes every stored article, one JSON object a line, in store order.
 // Returns the number written, or the store's error.

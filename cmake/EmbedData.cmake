@@ -1,9 +1,12 @@
-# cmake -DINPUT=file -DOUTPUT=file.cc -DSYMBOL=kName -P embed_data.cmake
+# cmake -DINPUT=file -DOUTPUT=file.cc -DSYMBOL=kName -DNAMESPACE=warta::x::internal -P EmbedData.cmake
 #
-# Writes a C++ source defining `warta::text::internal::SYMBOL` (a
+# Writes a C++ source defining `NAMESPACE::SYMBOL` (a
 # std::string_view over the bytes of INPUT), so data files such as the
 # abbreviation list ship inside the library and need no path at run time.
 # Every byte is written as a \xNN escape: the file may hold any bytes.
+if(NOT NAMESPACE)
+  set(NAMESPACE warta::internal)
+endif()
 file(READ "${INPUT}" hex HEX)
 string(REGEX REPLACE "([0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f])"
        "\\1\n" hex "${hex}")
@@ -11,10 +14,10 @@ string(REGEX REPLACE "([0-9a-f][0-9a-f])" "\\\\x\\1" hex "${hex}")
 string(REPLACE "\n" "\"\n    \"" hex "${hex}")
 get_filename_component(name "${INPUT}" NAME)
 file(WRITE "${OUTPUT}"
-"// Generated from ${name} by src/text/embed_data.cmake. Do not edit.
+"// Generated from ${name} by cmake/EmbedData.cmake. Do not edit.
 #include <string_view>
 
-namespace warta::text::internal {
+namespace ${NAMESPACE} {
 
 namespace {
 const char kBytes[] =
@@ -24,5 +27,5 @@ const char kBytes[] =
 extern const std::string_view ${SYMBOL};
 const std::string_view ${SYMBOL}(kBytes, sizeof(kBytes) - 1);
 
-}  // namespace warta::text::internal
+}  // namespace ${NAMESPACE}
 ")

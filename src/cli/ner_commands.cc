@@ -1,0 +1,230 @@
+#include "cli/ner_commands.h"
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "analyse/analyzer.h"
+#include "entities/entity_analyzer.h"
+#include "entities/ner_data.h"
+#include "entities/ner_eval.h"
+#include "entities/ner_model.h"
+#include "entities/resources.h"
+
+namespace warta::cli {
+namespace {
+
+using entities::NerSentence;
+
+int Fail(const Status& st) {
+  std::fprintf(stderr, "warta: %s\n", st.message().c_str());
+  return st.code() == StatusCode::kInvalidArgument ? kExitUsage : kExitFailed;
+}
+
+StatusOr<std::string> ReadInput(const std::string& path) {
+  std::stringstream ss;
+  if (path == "-") {
+    ss << std::cin.rdbuf();
+    return ss.str();
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path + ": cannot open");
+  ss << in.rdbuf();
+  if (in.bad()) return Status::IoError(path + ": read failed");
+  return ss.str();
+}
+
+StatusOr<std::vector<NerSentence>> ReadAll(const std::vector<std::string>& paths) {
+  std::vector<NerSentence> out;
+  for (const std::string& p : paths) {
+    WARTA_ASSIGN_OR_RETURN(auto part, entities::ReadNerFile(p));
+    for (auto& s : part) out.push_back(std::move(s));
+  }
+  return out;
+}
+
+struct TagArgs {
+  std::string input = "-";
+  std::string format = "text";
+  std::string model;
+};
+
+int RunTag(const TagArgs& a) {
+  auto bytes = ReadInput(a.input);
+  if (!bytes.ok()) return Fail(bytes.status());
+  if (a.format == "conll") {
+    auto model = entities::LoadNerModel(a.model);
+    if (!model.ok()) return Fail(model.status());
+    auto sents = entities::ParseNer(*bytes, a.input == "-" ? "<stdin>" : a.input, /*with_tags=*/false);
+    if (!sents.ok()) return Fail(sents.status());
+    std::vector<int> tags;
+    entities::NerScratch scratch;
+    std::string out;
+    for (const NerSentence& s : *sents) {
+      std::vector<std::string_view> words(s.tokens.begin(), s.tokens.end());
+      model->Tag(words, &tags, &scratch);
+      for (size_t i = 0; i < words.size(); ++i) {
+        out.append(words[i]);
+        out.push_back('\t');
+        out.append(entities::TagName(tags[i]));
+        out.push_back('\n');
+      }
+      out.push_back('\n');
+    }
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return kExitOk;
+  }
+  auto analyzer = entities::EntityAnalyzer::Create({.model_path = a.model});
+  if (!analyzer.ok()) return Fail(analyzer.status());
+  Article article;
+  std::string_view text = *bytes;
+  size_t b = 0;
+  while (b <= text.size()) {
+    size_t e = text.find('\n', b);
+    if (e == std::string_view::npos) e = text.size();
+    std::string_view line = text.substr(b, e - b);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    article.paragraphs.emplace_back(line);
+    b = e + 1;
+  }
+  analyse::AnalysisContext ctx(article);
+  Status st = (*analyzer)->Analyse(&article, &ctx);
+  if (!st.ok()) return Fail(st);
+  std::printf("begin\tend\ttype\ttext\tcanonical\tentity_id\n");
+  for (const EntityMention& m : article.entities)
+    std::printf("%d\t%d\t%s\t%s\t%s\t%s\n", m.span.begin, m.span.end, m.type.c_str(), m.text.c_str(),
+                m.canonical.c_str(), m.entity_id.c_str());
+  return kExitOk;
+}
+
+struct TrainArgs {
+  std::vector<std::string> train, dev;
+  std::string clusters;
+  std::vector<std::string> corpus;
+  std::string gazetteer_json = "/usr/share/iso-codes/json/iso_3166-1.json";
+  std::string gazetteer_mo = "/usr/share/locale/id/LC_MESSAGES/iso_3166-1.mo";
+  std::string output;
+  int epochs = 25;
+  uint64_t seed = 1;
+  double case_augment = 0.15;
+  std::string description;
+};
+
+int RunTrain(const TrainArgs& a) {
+  auto t0 = std::chrono::steady_clock::now();
+  auto log = [&](const std::string& line) {
+    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::fprintf(stderr, "[%6.1f s] %s\n", s, line.c_str());
+  };
+  auto train = ReadAll(a.train);
+  if (!train.ok()) return Fail(train.status());
+  auto dev = ReadAll(a.dev);
+  if (!dev.ok()) return Fail(dev.status());
+  entities::WordClusters clusters;
+  if (!a.corpus.empty()) {
+    auto sents = entities::ReadCorpusSentences(a.corpus);
+    if (!sents.ok()) return Fail(sents.status());
+    log("corpus: " + std::to_string(sents->size()) + " sentences; clustering");
+    clusters = entities::LearnClusters(*sents, {});
+    if (!a.clusters.empty()) {
+      Status st = entities::WriteClusters(clusters, a.clusters);
+      if (!st.ok()) return Fail(st);
+      log("wrote " + a.clusters);
+    }
+  } else if (!a.clusters.empty()) {
+    auto c = entities::ReadClusters(a.clusters);
+    if (!c.ok()) return Fail(c.status());
+    clusters = std::move(c).value();
+  }
+  std::vector<std::string> gaz;
+  if (!a.gazetteer_json.empty()) {
+    auto g = entities::LoadCountryGazetteer(a.gazetteer_json, a.gazetteer_mo);
+    if (!g.ok()) return Fail(g.status());
+    gaz = std::move(g).value();
+  }
+  log("train " + std::to_string(train->size()) + " sentences, dev " + std::to_string(dev->size()) + ", clusters " +
+      std::to_string(clusters.words.size()) + " words, gazetteer " + std::to_string(gaz.size()) + " names");
+  entities::NerTrainOptions opt;
+  opt.max_epochs = a.epochs;
+  opt.seed = a.seed;
+  opt.case_augment = a.case_augment;
+  opt.description = a.description;
+  auto model = entities::TrainNer(*train, *dev, clusters, gaz, opt, log);
+  if (!model.ok()) return Fail(model.status());
+  Status st = model->Save(a.output);
+  if (!st.ok()) return Fail(st);
+  log("wrote " + a.output);
+  return kExitOk;
+}
+
+struct EvalArgs {
+  std::vector<std::string> test;
+  std::string model;
+};
+
+int RunEval(const EvalArgs& a) {
+  auto model = entities::LoadNerModel(a.model);
+  if (!model.ok()) return Fail(model.status());
+  auto test = ReadAll(a.test);
+  if (!test.ok()) return Fail(test.status());
+  entities::NerScores scores;
+  std::vector<int> tags;
+  entities::NerScratch scratch;
+  for (const NerSentence& s : *test) {
+    std::vector<std::string_view> words(s.tokens.begin(), s.tokens.end());
+    model->Tag(words, &tags, &scratch);
+    scores.Add(s.tags, tags);
+  }
+  std::printf("%s", scores.Report().c_str());
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddNerCommands(CLI::App& app, CommandContext& ctx) {
+  auto tag_args = std::make_shared<TagArgs>();
+  auto* tag = app.add_subcommand("tag", "Named entities in text (mentions with offsets), or BIO tags for CoNLL tokens");
+  tag->add_option("input", tag_args->input, "File to tag (default - : stdin)");
+  tag->add_option("--format", tag_args->format, "text (mentions) or conll (token per line in, token<TAB>tag out)")
+      ->check(CLI::IsMember({"text", "conll"}));
+  tag->add_option("--model", tag_args->model, "NER model file (default: the built-in model)");
+  tag->callback([&ctx, tag_args] {
+    ctx.ran = true;
+    ctx.exit_code = RunTag(*tag_args);
+  });
+
+  auto train_args = std::make_shared<TrainArgs>();
+  auto* train = app.add_subcommand("train-ner", "Train a NER model (structured averaged perceptron) from CoNLL files");
+  train->add_option("--train", train_args->train, "Training files (token ... BIO-tag per line)")->required();
+  train->add_option("--dev", train_args->dev, "Development files: choose the epoch by their F1");
+  train->add_option("--clusters", train_args->clusters,
+                    "Word-cluster file to read, or to write when --corpus is given");
+  train->add_option("--corpus", train_args->corpus, "Unlabelled JSONL news (files or directories) to learn clusters from");
+  train->add_option("--gazetteer-json", train_args->gazetteer_json, "iso-codes ISO 3166-1 JSON ('' for none)");
+  train->add_option("--gazetteer-mo", train_args->gazetteer_mo, "Its Indonesian gettext catalogue (.mo)");
+  train->add_option("-o,--output", train_args->output, "Model file to write")->required();
+  train->add_option("--epochs", train_args->epochs, "Most training epochs")->check(CLI::Range(1, 1000));
+  train->add_option("--seed", train_args->seed, "Shuffling and augmentation seed");
+  train->add_option("--case-augment", train_args->case_augment,
+                    "Share of sentences added again in Title Case and in ALL CAPS (each)")
+      ->check(CLI::Range(0.0, 1.0));
+  train->add_option("--description", train_args->description, "Free text stored in the model");
+  train->callback([&ctx, train_args] {
+    ctx.ran = true;
+    ctx.exit_code = RunTrain(*train_args);
+  });
+
+  auto eval_args = std::make_shared<EvalArgs>();
+  auto* eval = app.add_subcommand("eval-ner", "Entity-level micro P/R/F1 (conlleval rules) of a NER model on CoNLL files");
+  eval->add_option("test", eval_args->test, "Gold files (token ... BIO-tag per line)")->required();
+  eval->add_option("--model", eval_args->model, "NER model file (default: the built-in model)");
+  eval->callback([&ctx, eval_args] {
+    ctx.ran = true;
+    ctx.exit_code = RunEval(*eval_args);
+  });
+}
+
+}  // namespace warta::cli

@@ -1,0 +1,309 @@
+#include "server/server.h"
+
+#include <arpa/inet.h>
+#include <httplib.h>
+
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "pipeline/export.h"
+#include "pipeline/knowledge_base.h"
+
+namespace warta::server {
+
+namespace internal {
+extern const std::string_view kOpenApiJson;  // openapi.json, embedded at build time
+}  // namespace internal
+
+using nlohmann::json;
+
+bool IsLoopback(const std::string& host) {
+  if (host == "localhost" || host == "::1" || host == "[::1]") return true;
+  in_addr addr{};
+  if (inet_pton(AF_INET, host.c_str(), &addr) == 1) return (ntohl(addr.s_addr) >> 24) == 127;
+  return false;
+}
+
+namespace {
+
+const char* CodeName(int status) {
+  switch (status) {
+    case 400: return "bad_request";
+    case 401: return "unauthorized";
+    case 404: return "not_found";
+    case 405: return "method_not_allowed";
+    case 413: return "payload_too_large";
+    case 503: return "unavailable";
+    default: return status >= 500 ? "internal" : "error";
+  }
+}
+
+void SendJson(httplib::Response& res, int status, const json& body) {
+  res.status = status;
+  res.set_header("Cache-Control", "no-store");
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json; charset=utf-8");
+}
+
+void SendError(httplib::Response& res, int status, const std::string& message) {
+  SendJson(res, status, {{"error", {{"status", status}, {"code", CodeName(status)}, {"message", message}}}});
+}
+
+int HttpStatusOf(const Status& st) {
+  switch (st.code()) {
+    case StatusCode::kInvalidArgument: return 400;
+    case StatusCode::kNotFound: return 404;
+    case StatusCode::kTooLarge: return 413;
+    case StatusCode::kIoError: return 503;
+    default: return 500;
+  }
+}
+
+// A query parameter as a bounded non-negative integer, or an error message.
+std::optional<std::string> ReadSize(const httplib::Request& req, const char* name, size_t max, size_t* out) {
+  if (!req.has_param(name)) return std::nullopt;
+  const std::string v = req.get_param_value(name);
+  size_t n = 0;
+  if (v.empty() || v.size() > 9 || v.find_first_not_of("0123456789") != std::string::npos)
+    return std::string(name) + " must be a whole number";
+  n = std::stoul(v);
+  if (n > max) return std::string(name) + " must be at most " + std::to_string(max);
+  *out = n;
+  return std::nullopt;
+}
+
+std::optional<DateTime> ParseDay(const std::string& s, bool end) {
+  DateTime d;
+  auto all_digits = [](std::string_view v) { return !v.empty() && v.find_first_not_of("0123456789") == std::string_view::npos; };
+  if (s.size() == 4 && all_digits(s)) {
+    d = {std::stoi(s), end ? 12 : 1, end ? 31 : 1};
+  } else if (s.size() == 7 && s[4] == '-' && all_digits(s.substr(0, 4)) && all_digits(s.substr(5))) {
+    d.year = std::stoi(s.substr(0, 4));
+    d.month = std::stoi(s.substr(5));
+    d.day = end ? DaysInMonth(d.year, d.month) : 1;
+  } else {
+    auto iso = DateTime::ParseIso(s);
+    if (!iso || iso->has_time) return std::nullopt;
+    return iso;
+  }
+  if (!d.IsValid()) return std::nullopt;
+  return d;
+}
+
+}  // namespace
+
+struct Server::Impl {
+  ServerOptions options;
+  httplib::Server http;
+  int port = 0;
+
+  // Each worker thread opens its own read-only view: SQLite connections and
+  // Xapian databases are not shared between threads.
+  pipeline::KnowledgeBase* ThreadKb(Status* error) {
+    thread_local std::map<std::string, std::unique_ptr<pipeline::KnowledgeBase>> views;
+    auto& kb = views[options.db];
+    if (!kb) {
+      auto opened = pipeline::KnowledgeBase::Open({.dir = options.db, .read_only = true});
+      if (!opened.ok()) {
+        *error = opened.status();
+        return nullptr;
+      }
+      kb = std::move(*opened);
+    }
+    return kb.get();
+  }
+
+  // Runs `fn` with this thread's view, turning a failed open into an error.
+  template <typename Fn>
+  void WithKb(httplib::Response& res, Fn&& fn) {
+    Status error;
+    pipeline::KnowledgeBase* kb = ThreadKb(&error);
+    if (!kb) return SendError(res, HttpStatusOf(error), error.message());
+    fn(*kb);
+  }
+
+  bool Authorised(const httplib::Request& req) const {
+    if (options.token.empty()) return true;
+    if (req.get_header_value("Authorization") == "Bearer " + options.token) return true;
+    return req.has_param("token") && req.get_param_value("token") == options.token;
+  }
+
+  void Routes();
+  void Search(const httplib::Request& req, httplib::Response& res);
+};
+
+void Server::Impl::Search(const httplib::Request& req, httplib::Response& res) {
+  index::SearchRequest r;
+  r.query = req.get_param_value("q");
+  r.outlet = req.get_param_value("outlet");
+  r.limit = 10;
+  if (auto e = ReadSize(req, "limit", options.max_page, &r.limit)) return SendError(res, 400, *e);
+  if (auto e = ReadSize(req, "offset", 1000000, &r.offset)) return SendError(res, 400, *e);
+  if (r.limit == 0) return SendError(res, 400, "limit must be at least 1");
+  for (const char* bound : {"from", "to"}) {
+    if (!req.has_param(bound)) continue;
+    auto d = ParseDay(req.get_param_value(bound), std::string(bound) == "to");
+    if (!d) return SendError(res, 400, std::string(bound) + " must be YYYY, YYYY-MM or YYYY-MM-DD");
+    (std::string(bound) == "from" ? r.from : r.to) = d;
+  }
+  WithKb(res, [&](pipeline::KnowledgeBase& kb) {
+    if (req.has_param("entity")) {
+      std::string name = req.get_param_value("entity");
+      auto found = kb.store().FindEntities(name, 20);
+      if (!found.ok()) return SendError(res, HttpStatusOf(found.status()), found.status().message());
+      if (found->empty()) return SendError(res, 404, "no entity named '" + name + "'");
+      for (const auto& e : *found) r.entity_ids.push_back(e.id);
+    }
+    auto page = kb.Search(r);
+    if (!page.ok()) return SendError(res, HttpStatusOf(page.status()), page.status().message());
+    SendJson(res, 200, pipeline::SearchPageJson(*page, r));
+  });
+}
+
+void Server::Impl::Routes() {
+  http.set_payload_max_length(options.max_request_bytes);
+  // Read-only and token-checked before any route runs.
+  http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    // httplib only enforces the payload limit on methods it expects a body
+    // for; a GET that carries one is measured here.
+    const std::string length = req.get_header_value("Content-Length");
+    if (req.body.size() > options.max_request_bytes ||
+        (!length.empty() && length.find_first_not_of("0123456789") == std::string::npos && length.size() < 19 &&
+         std::stoull(length) > options.max_request_bytes)) {
+      SendError(res, 413, "request body over " + std::to_string(options.max_request_bytes) + " bytes");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (req.method != "GET" && req.method != "HEAD") {
+      res.set_header("Allow", "GET, HEAD");
+      SendError(res, 405, "the API is read-only: " + req.method + " is not allowed");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (!Authorised(req)) {
+      SendError(res, 401, "a token is required (Authorization: Bearer TOKEN)");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;  // a route already wrote its error
+    if (res.status == 404) return SendError(res, 404, "no such endpoint: " + req.path);
+    if (res.status == 413) return SendError(res, 413, "request too large");
+    SendError(res, res.status, "request failed");
+  });
+  http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+    std::string what = "internal error";
+    try {
+      if (ep) std::rethrow_exception(ep);
+    } catch (const std::exception& e) {
+      what = e.what();
+    } catch (...) {
+    }
+    SendError(res, 500, what);
+  });
+
+  http.Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(std::string(internal::kOpenApiJson), "application/json; charset=utf-8");
+  });
+
+  http.Get("/api/search", [this](const httplib::Request& req, httplib::Response& res) { Search(req, res); });
+
+  http.Get(R"(/api/articles/([0-9a-fA-F]{4,16}))", [this](const httplib::Request& req, httplib::Response& res) {
+    WithKb(res, [&](pipeline::KnowledgeBase& kb) {
+      auto a = kb.store().Get(req.matches[1].str());
+      if (!a.ok()) return SendError(res, HttpStatusOf(a.status()), a.status().message());
+      SendJson(res, 200, pipeline::ArticleJson(*a));
+    });
+  });
+
+  http.Get("/api/entities", [this](const httplib::Request& req, httplib::Response& res) {
+    size_t limit = 20;
+    if (auto e = ReadSize(req, "limit", options.max_page, &limit)) return SendError(res, 400, *e);
+    std::string type = req.get_param_value("type");
+    if (!type.empty() && type != "PERSON" && type != "ORGANISATION" && type != "LOCATION")
+      return SendError(res, 400, "type must be PERSON, ORGANISATION or LOCATION");
+    WithKb(res, [&](pipeline::KnowledgeBase& kb) {
+      auto found = req.has_param("name") ? kb.store().FindEntities(req.get_param_value("name"), limit)
+                                         : kb.store().TopEntities(type, limit);
+      if (!found.ok()) return SendError(res, HttpStatusOf(found.status()), found.status().message());
+      json items = json::array();
+      for (const auto& e : *found) items.push_back(pipeline::EntitySummaryJson(e));
+      SendJson(res, 200, {{"limit", limit}, {"items", items}});
+    });
+  });
+
+  http.Get(R"(/api/entities/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
+    WithKb(res, [&](pipeline::KnowledgeBase& kb) {
+      auto d = kb.store().GetEntity(req.matches[1].str());
+      if (!d.ok()) return SendError(res, HttpStatusOf(d.status()), d.status().message());
+      std::vector<store::StoredArticle> articles;
+      if (auto st = kb.store().GetBySeq(d->article_seqs, &articles); !st.ok())
+        return SendError(res, HttpStatusOf(st), st.message());
+      json out = pipeline::EntitySummaryJson(d->summary);
+      out["aliases"] = json::array();
+      for (const auto& [text, n] : d->aliases) out["aliases"].push_back({{"text", text}, {"mentions", n}});
+      out["articles"] = json::array();
+      for (const auto& a : articles)
+        out["articles"].push_back({{"id", a.article.id},
+                                   {"title", a.article.title},
+                                   {"outlet", a.article.outlet},
+                                   {"published", a.article.published ? json(a.article.published->ToIso()) : json()}});
+      out["cooccurring"] = json::array();
+      for (const auto& [e, shared] : d->cooccurring) {
+        json j = pipeline::EntitySummaryJson(e);
+        j["shared_articles"] = shared;
+        out["cooccurring"].push_back(std::move(j));
+      }
+      SendJson(res, 200, out);
+    });
+  });
+
+  http.Get("/api/stats", [this](const httplib::Request&, httplib::Response& res) {
+    WithKb(res, [&](pipeline::KnowledgeBase& kb) {
+      auto s = kb.store().Stats();
+      if (!s.ok()) return SendError(res, HttpStatusOf(s.status()), s.status().message());
+      auto lag = kb.IndexLag();
+      SendJson(res, 200, pipeline::StatsJson(*s, kb.shards(), lag.ok() ? *lag : -1));
+    });
+  });
+}
+
+Server::Server() : impl_(std::make_unique<Impl>()) {}
+Server::~Server() { Stop(); }
+
+StatusOr<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
+  if (!IsLoopback(options.bind) && options.token.empty())
+    return Status::InvalidArgument("binding to " + options.bind +
+                                   " exposes the API beyond this machine: give a token (--token or $WARTA_TOKEN)");
+  if (options.port < 0 || options.port > 65535) return Status::InvalidArgument("port must be 0..65535");
+  // Fail now, not on the first request, when there is nothing to serve.
+  auto probe = pipeline::KnowledgeBase::Open({.dir = options.db, .read_only = true});
+  if (!probe.ok()) return probe.status();
+  std::unique_ptr<Server> s(new Server());
+  s->impl_->options = options;
+  s->impl_->Routes();
+  return s;
+}
+
+StatusOr<int> Server::Bind() {
+  Impl& m = *impl_;
+  int port = m.options.port == 0 ? m.http.bind_to_any_port(m.options.bind)
+                                 : (m.http.bind_to_port(m.options.bind, m.options.port) ? m.options.port : -1);
+  if (port < 0)
+    return Status::IoError("cannot listen on " + m.options.bind + ":" + std::to_string(m.options.port) +
+                           " (in use, or not an address of this machine)");
+  m.port = port;
+  return port;
+}
+
+Status Server::Run() {
+  if (!impl_->http.listen_after_bind()) return Status::IoError("the server stopped listening unexpectedly");
+  return Status::Ok();
+}
+
+void Server::Stop() {
+  if (impl_ && impl_->http.is_running()) impl_->http.stop();
+}
+
+}  // namespace warta::server

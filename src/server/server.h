@@ -1,0 +1,58 @@
+// The HTTP server: Warta's read-only JSON API over one data directory.
+//
+//   auto server = Server::Create({.db = "warta-data", .port = 8080});
+//   if (!server.ok()) die(server.status());
+//   auto port = (*server)->Bind();        // 0 in options = any free port
+//   (*server)->Run();                      // blocks until Stop()
+//
+// Security: it binds to loopback by default; bound to any other address it
+// requires a token (ServerOptions::token) and Create() refuses to make a
+// server without one. Every route is GET (or HEAD): the API never changes the
+// store, and other methods get 405. Request bodies over max_request_bytes get
+// 413. Responses are JSON with one error shape:
+//   {"error": {"status": 404, "code": "not_found", "message": "..."}}
+//
+// Thread-safety: Run() serves requests on a pool of threads, each with its own
+// read-only view of the store and index; Stop() may be called from any thread.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/status.h"
+
+namespace warta::server {
+
+struct ServerOptions {
+  std::string db = "warta-data";
+  std::string bind = "127.0.0.1";
+  int port = 8080;                        // 0: any free port (tests)
+  std::string token;                      // required unless bound to loopback
+  size_t max_request_bytes = 64 * 1024;   // larger bodies: 413
+  size_t max_page = 100;                  // the largest `limit` a request may ask for
+};
+
+// True for 127.0.0.0/8, ::1 and "localhost".
+bool IsLoopback(const std::string& host);
+
+class Server {
+ public:
+  // Errors: InvalidArgument for a non-loopback bind without a token;
+  // NotFound when `db` holds no store.
+  static StatusOr<std::unique_ptr<Server>> Create(const ServerOptions& options);
+  ~Server();
+
+  // Binds the listening socket. Returns the port. IoError when the address
+  // is taken or not ours.
+  StatusOr<int> Bind();
+  // Serves until Stop(). Call after Bind().
+  Status Run();
+  void Stop();
+
+ private:
+  Server();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace warta::server

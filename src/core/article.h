@@ -102,6 +102,10 @@ struct Article {
   std::vector<Quote> quotes;
   std::vector<Claim> claims;
   std::vector<Event> events;
+  // Latest absolute date in the text when published is unknown (set by the
+  // timex analyser, which resolves relative dates against it); never set
+  // together with published.
+  std::optional<DateTime> inferred_published;
 
   // The clean text: paragraphs joined by '\n'. Spans index into this.
   std::string Text() const;
@@ -123,6 +127,9 @@ struct RawDocument {
   std::string language;
   std::vector<std::string> authors;
   std::string charset_note;  // "converted from WINDOWS-1252" when ingest converted
+  // Appended for web pages (html stage); empty for other containers.
+  std::string modified;       // ISO 8601 last-modified date-time as the page declares it
+  std::string canonical_url;  // <link rel=canonical>, absolute
 
   // "a.jsonl:12" or "a.txt": how messages name this document.
   std::string Locator() const;

@@ -38,6 +38,8 @@ json ArticleJson(const store::StoredArticle& s) {
   j["url"] = a.url;
   j["title"] = a.title;
   j["published"] = a.published ? json(a.published->ToIso()) : json(nullptr);
+  // When the source gave no date: the latest date its text states, marked as inferred.
+  j["inferred_published"] = a.inferred_published ? json(a.inferred_published->ToIso()) : json(nullptr);
   j["authors"] = a.authors;
   j["editors"] = a.editors;
   j["language"] = a.language;

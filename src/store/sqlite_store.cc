@@ -36,6 +36,7 @@ CREATE TABLE articles(
   title TEXT NOT NULL DEFAULT '',
   published TEXT,
   published_day INTEGER,
+  inferred_published TEXT,
   authors TEXT NOT NULL DEFAULT '[]',
   editors TEXT NOT NULL DEFAULT '[]',
   language TEXT NOT NULL DEFAULT '',
@@ -177,8 +178,8 @@ class SqliteStore final : public ArticleStore {
   Status GetBySeq(const std::vector<int64_t>& seqs, std::vector<StoredArticle>* out) override {
     for (int64_t seq : seqs) {
       Stmt& q = Cached(
-          "SELECT seq, id, source, outlet, url, title, published, authors, editors, language, text "
-          "FROM articles WHERE seq = ?1");
+          "SELECT seq, id, source, outlet, url, title, published, authors, editors, language, text, "
+          "inferred_published FROM articles WHERE seq = ?1");
       q.Bind(1, seq);
       if (q.Step() == SQLITE_ROW) {
         out->push_back(ReadArticleRow(q));
@@ -424,7 +425,8 @@ class SqliteStore final : public ArticleStore {
       }
       Stmt& ins = Cached(
           "INSERT INTO articles(id, source, outlet, url, url_key, title, published, published_day, authors, editors, "
-          "language, text) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12) ON CONFLICT(id) DO NOTHING");
+          "language, text, inferred_published) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13) "
+          "ON CONFLICT(id) DO NOTHING");
       BindArticle(ins, a, text, url_key);
       int rc = ins.Step();
       ins.Reset();
@@ -451,7 +453,7 @@ class SqliteStore final : public ArticleStore {
     return found;
   }
 
-  // Binds ?1..?12 in the column order of the INSERT above.
+  // Binds ?1..?13 in the column order of the INSERT above.
   static void BindArticle(Stmt& s, const Article& a, const std::string& text, const std::string& url_key) {
     s.Bind(1, a.id).Bind(2, a.source).Bind(3, a.outlet).Bind(4, a.url);
     if (url_key.empty()) s.BindNull(5);
@@ -463,6 +465,8 @@ class SqliteStore final : public ArticleStore {
       s.BindNull(7).BindNull(8);
     }
     s.Bind(9, ToJsonArray(a.authors)).Bind(10, ToJsonArray(a.editors)).Bind(11, a.language).Bind(12, text);
+    if (a.inferred_published) s.Bind(13, a.inferred_published->ToIso());
+    else s.BindNull(13);
   }
 
   // Overwrites row `seq` with `a`, dropping the old row's annotations.
@@ -475,9 +479,9 @@ class SqliteStore final : public ArticleStore {
     }
     Stmt& up = Cached(
         "UPDATE articles SET id=?1, source=?2, outlet=?3, url=?4, url_key=?5, title=?6, published=?7, "
-        "published_day=?8, authors=?9, editors=?10, language=?11, text=?12 WHERE seq=?13");
+        "published_day=?8, authors=?9, editors=?10, language=?11, text=?12, inferred_published=?13 WHERE seq=?14");
     BindArticle(up, a, text, url_key);
-    up.Bind(13, seq);
+    up.Bind(14, seq);
     WARTA_RETURN_IF_ERROR(StepDone(up, "replacing an article with a longer version"));
     return PutAnnotations(seq, a);
   }
@@ -570,6 +574,7 @@ class SqliteStore final : public ArticleStore {
     a.editors = ParseStringArray(q.Text(8));
     a.language = q.Text(9);
     a.paragraphs = SplitParagraphs(q.Text(10));
+    if (!q.IsNull(11)) a.inferred_published = DateTime::ParseIso(q.Text(11));
     return s;
   }
 

@@ -35,6 +35,7 @@ TEST(SqliteStoreTest, RoundTripsArticleWithRemovedLinesAndAnnotations) {
   TempDir dir;
   auto store = Open(dir);
   Article a = MakeArticle("00112233aabbccdd", "Kim Jong Un bertemu Kozlov di Pyongyang.");
+  a.inferred_published = DateTime::ParseIso("2024-11-18");
   a.entities.push_back({{0, 11}, "Kim Jong Un", "PERSON", "e1", "Kim Jong Un"});
   a.timexes.push_back({{40, 46}, "Senin", "DATE", "2024-11-18"});
   a.quotes.push_back({{1, 5}, "Kita", true, "Kim", "e1", "AFP"});
@@ -52,6 +53,8 @@ TEST(SqliteStoreTest, RoundTripsArticleWithRemovedLinesAndAnnotations) {
   EXPECT_EQ(b.id, a.id);
   EXPECT_EQ(b.title, a.title);
   EXPECT_EQ(b.published->ToIso(), "2024-11-19T19:09:00+07:00");
+  ASSERT_TRUE(b.inferred_published);
+  EXPECT_EQ(b.inferred_published->ToIso(), "2024-11-18");
   EXPECT_EQ(b.authors, a.authors);
   EXPECT_EQ(b.paragraphs, a.paragraphs);
   ASSERT_EQ(b.removed.size(), 2u);

@@ -14,7 +14,11 @@
 namespace warta::server {
 
 namespace internal {
-extern const std::string_view kOpenApiJson;  // openapi.json, embedded at build time
+// Embedded at build time (src/server/CMakeLists.txt).
+extern const std::string_view kOpenApiJson;
+extern const std::string_view kIndexHtml;
+extern const std::string_view kAppJs;
+extern const std::string_view kAppCss;
 }  // namespace internal
 
 using nlohmann::json;
@@ -202,6 +206,21 @@ void Server::Impl::Routes() {
     }
     SendError(res, 500, what);
   });
+
+  // The page and its assets: fixed routes to embedded bytes, so no request
+  // path ever reaches the file system.
+  auto asset = [](std::string_view bytes, const char* type) {
+    return [bytes, type](const httplib::Request&, httplib::Response& res) {
+      res.set_header("Content-Security-Policy",
+                     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                     "object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+      res.set_header("X-Content-Type-Options", "nosniff");
+      res.set_content(std::string(bytes), type);
+    };
+  };
+  http.Get("/", asset(internal::kIndexHtml, "text/html; charset=utf-8"));
+  http.Get("/app.js", asset(internal::kAppJs, "text/javascript; charset=utf-8"));
+  http.Get("/app.css", asset(internal::kAppCss, "text/css; charset=utf-8"));
 
   http.Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(std::string(internal::kOpenApiJson), "application/json; charset=utf-8");

@@ -177,6 +177,23 @@ TEST_F(ServerTest, ReadOnlyAndSizeLimited) {
   ExpectError(too_big, 413);
 }
 
+TEST_F(ServerTest, ServesThePageFromTheBinaryOnly) {
+  std::string db = (tmp_ / "db").string();
+  MakeStore(db);
+  Start({.db = db});
+  auto page = Get("/");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_EQ(page->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_NE(page->get_header_value("Content-Security-Policy").find("script-src 'self'"), std::string::npos);
+  EXPECT_NE(page->body.find("/app.js"), std::string::npos);
+  EXPECT_EQ(Get("/app.js")->status, 200);
+  EXPECT_EQ(Get("/app.css")->status, 200);
+  // Nothing else is served, however the path is dressed up.
+  for (const char* path : {"/../CMakeLists.txt", "/%2e%2e/%2e%2e/etc/passwd", "/web/app.js", "/src/server/server.cc"})
+    ExpectError(Get(path), 404);
+}
+
 TEST_F(ServerTest, TokenGuardsEveryRoute) {
   std::string db = (tmp_ / "db").string();
   MakeStore(db);

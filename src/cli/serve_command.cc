@@ -32,7 +32,7 @@ int RunServe(const CommandContext& ctx, server::ServerOptions options) {
     return kExitFailed;
   }
   std::string host = options.bind.find(':') != std::string::npos ? "[" + options.bind + "]" : options.bind;
-  std::fprintf(stderr, "warta: serving %s at http://%s:%d/api/stats (Ctrl-C stops)\n", ctx.db.c_str(), host.c_str(),
+  std::fprintf(stderr, "warta: serving %s at http://%s:%d/ (API under /api/, Ctrl-C stops)\n", ctx.db.c_str(), host.c_str(),
                *port);
   g_running = server->get();
   std::signal(SIGINT, StopOnSignal);

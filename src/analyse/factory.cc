@@ -1,12 +1,19 @@
 // The one place that knows every analyser: adding one is a file pair in its
 // stage folder and a line here.
 #include "analyse/analyzer.h"
+#include "entities/entity_analyzer.h"
+#include "timex/timex_analyzer.h"
 
 namespace warta::analyse {
 
 StatusOr<std::vector<std::unique_ptr<Analyzer>>> MakeAnalyzers(const AnalysisOptions& options) {
   std::vector<std::unique_ptr<Analyzer>> out;
-  (void)options;  // entity and time analysers register here as their stages land
+  if (options.entities) {
+    auto a = entities::EntityAnalyzer::Create({.model_path = options.entity_model});
+    if (!a.ok()) return Status(a.status().code(), "entities: " + a.status().message());
+    out.push_back(std::move(a).value());
+  }
+  if (options.timex) out.push_back(std::make_unique<timex::TimexAnalyzer>());
   return out;
 }
 

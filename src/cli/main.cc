@@ -15,7 +15,10 @@
 
 #include "cli/command.h"
 #include "cli/entity_commands.h"
+#include "cli/extract_command.h"
 #include "cli/serve_command.h"
+#include "cli/ner_commands.h"
+#include "cli/timex_command.h"
 #include "cli/format.h"
 #include "pipeline/export.h"
 #include "pipeline/knowledge_base.h"
@@ -125,6 +128,9 @@ int main(int argc, char** argv) {
   // Commands in their own files (src/cli/*_command*.h) register here.
   cli::AddEntityCommands(app, ctx);
   cli::AddServeCommand(app, ctx);
+  cli::AddTimexCommand(app, ctx);
+  cli::AddNerCommands(app, ctx);
+  cli::AddExtractCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

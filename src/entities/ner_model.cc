@@ -179,14 +179,18 @@ constexpr uint64_t kNone = 0x5bd1e995u;  // a neighbour outside the sentence
 void NerModel::Impl::ComputeBase(const std::vector<std::string_view>& words, NerScratch* s) const {
   size_t n = words.size();
   s->base.assign(n * kNumBase, 0);
+  s->lower.clear();
+  s->lower_end.clear();
   std::string shape;
   for (size_t i = 0; i < n; ++i) {
     // Hashing a 10,000-byte "word" in full buys nothing; its first 64 bytes
     // identify it as well as any feature can.
     std::string_view w = words[i].substr(0, 64);
-    text::LowercaseTo(w, &s->lower);
+    text::LowercaseTo(w, &s->tmp);
+    s->lower += s->tmp;
+    s->lower_end.push_back(static_cast<uint32_t>(s->lower.size()));
     uint64_t* b = &s->base[i * kNumBase];
-    b[kLower] = HashBytes(s->lower);
+    b[kLower] = HashBytes(s->tmp);
     b[kExact] = HashBytes(w);
     ShapeOf(w, &shape);
     b[kShape] = HashBytes(shape);
@@ -194,6 +198,19 @@ void NerModel::Impl::ComputeBase(const std::vector<std::string_view>& words, Ner
     b[kCoarse] = c == UINT32_MAX ? 0xFFFF : c >> 16;
     b[kFine] = c == UINT32_MAX ? 0xFFFF : c & 0xFFFF;
   }
+  // Headlines write Every Word Capitalised and some feeds shout: the
+  // sentence's regime lets the model discount capitalisation there.
+  int letters = 0, title = 0, caps = 0;
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view w = words[i];
+    if (w.empty() || !((w[0] >= 'A' && w[0] <= 'Z') || (w[0] >= 'a' && w[0] <= 'z'))) continue;
+    ++letters;
+    bool upper0 = w[0] >= 'A' && w[0] <= 'Z';
+    bool all_upper = upper0 && std::none_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    title += upper0;
+    caps += all_upper;
+  }
+  s->regime = letters < 4 ? 0 : caps * 10 >= letters * 7 ? 2 : title * 10 >= letters * 7 ? 1 : 0;
   // Gazetteer: greedy longest match of lowercase token sequences.
   for (size_t i = 0; i < n;) {
     auto it = gaz_first.find(s->base[i * kNumBase + kLower] | 1);
@@ -231,18 +248,16 @@ size_t NerModel::Impl::TokenFeatures(const std::vector<std::string_view>& words,
   out[m++] = F(2, b[kLower]);
   out[m++] = F(3, b[kExact]);
   std::string_view w = words[i].substr(0, 64);
-  // Prefixes and suffixes of the lowercase word (recomputed: cheap, and the
-  // scratch holds only the last token's lowercase).
-  std::string lower;
-  text::LowercaseTo(w, &lower);
+  uint32_t lb = i ? s.lower_end[i - 1] : 0;
+  std::string_view lower = std::string_view(s.lower).substr(lb, s.lower_end[i] - lb);
   for (int k = 1; k <= 3; ++k) {
     size_t pb = PrefixBytes(lower, k);
-    out[m++] = F(3 + static_cast<uint64_t>(k), HashBytes(std::string_view(lower).substr(0, pb)));
+    out[m++] = F(3 + static_cast<uint64_t>(k), HashBytes(lower.substr(0, pb)));
     if (pb == lower.size()) break;
   }
   for (int k = 1; k <= 4; ++k) {
     size_t sb = SuffixStart(lower, k);
-    out[m++] = F(6 + static_cast<uint64_t>(k), HashBytes(std::string_view(lower).substr(sb)));
+    out[m++] = F(6 + static_cast<uint64_t>(k), HashBytes(lower.substr(sb)));
     if (sb == 0) break;
   }
   out[m++] = F(11, b[kShape]);
@@ -269,6 +284,11 @@ size_t NerModel::Impl::TokenFeatures(const std::vector<std::string_view>& words,
   out[m++] = F(32, at(li - 1, kShape), at(li + 1, kShape));
   out[m++] = F(33, at(li - 1, kLower), b[kShape]);
   out[m++] = F(34, b[kShape], at(li + 1, kLower));
+  if (s.regime != 0) {
+    out[m++] = F(35, static_cast<uint64_t>(s.regime), b[kShape]);
+    out[m++] = F(36, static_cast<uint64_t>(s.regime), b[kLower]);
+    out[m++] = F(37, static_cast<uint64_t>(s.regime), at(li - 1, kLower));
+  }
   return m;
 }
 
@@ -278,6 +298,27 @@ NerModel::NerModel() : impl_(std::make_unique<Impl>()) {}
 NerModel::~NerModel() = default;
 NerModel::NerModel(NerModel&&) noexcept = default;
 NerModel& NerModel::operator=(NerModel&&) noexcept = default;
+
+size_t NerModel::GazetteerMatch(const std::vector<std::string_view>& words, size_t i) const {
+  const Impl& m = *impl_;
+  if (i >= words.size()) return 0;
+  std::string lower;
+  auto hash_at = [&](size_t k) {
+    text::LowercaseTo(words[k].substr(0, 64), &lower);
+    return HashBytes(lower) | 1;
+  };
+  auto it = m.gaz_first.find(hash_at(i));
+  if (it == m.gaz_first.end()) return 0;
+  size_t best = 0;
+  for (uint32_t gi : it->second) {
+    const auto& name = m.gaz[gi];
+    if (name.size() <= best || i + name.size() > words.size()) continue;
+    bool ok = true;
+    for (size_t k = 1; k < name.size() && ok; ++k) ok = hash_at(i + k) == name[k];
+    if (ok) best = name.size();
+  }
+  return best;
+}
 
 size_t NerModel::num_features() const { return impl_->feature_keys.size(); }
 const std::string& NerModel::description() const { return impl_->description; }
@@ -351,7 +392,9 @@ class Writer {
   void Put(const T& v) {
     out_.append(reinterpret_cast<const char*>(&v), sizeof v);
   }
-  void PutBytes(const void* p, size_t n) { out_.append(static_cast<const char*>(p), n); }
+  void PutBytes(const void* p, size_t n) {
+    if (n > 0) out_.append(static_cast<const char*>(p), n);
+  }
   std::string& str() { return out_; }
 
  private:
@@ -369,6 +412,7 @@ class Reader {
     return true;
   }
   bool GetBytes(void* p, size_t n) {
+    if (n == 0) return true;  // p may be an empty vector's null data()
     if (in_.size() - pos_ < n) return false;
     std::memcpy(p, in_.data() + pos_, n);
     pos_ += n;
@@ -502,7 +546,7 @@ StatusOr<NerModel> NerTrainer::Train(const std::vector<NerSentence>& train, cons
                                      const std::function<void(const std::string&)>& log) {
   if (train.empty()) return Status::InvalidArgument("no training sentences");
   NerModel model;
-  Impl& m = *model.impl_;
+  NerModel::Impl& m = *model.impl_;
   m.description = options.description;
   for (size_t i = 0; i < clusters.words.size(); ++i) {
     m.cluster_keys.push_back(HashBytes(clusters.words[i]) | 1);
@@ -540,7 +584,7 @@ StatusOr<NerModel> NerTrainer::Train(const std::vector<NerSentence>& train, cons
     std::vector<std::string_view> words(s.tokens.begin(), s.tokens.end());
     NerScratch scratch;
     m.ComputeBase(words, &scratch);
-    uint64_t f[Impl::kMaxFeatures];
+    uint64_t f[NerModel::Impl::kMaxFeatures];
     e.offsets.push_back(0);
     for (size_t i = 0; i < words.size(); ++i) {
       size_t k = m.TokenFeatures(words, i, scratch, f);
@@ -562,6 +606,28 @@ StatusOr<NerModel> NerTrainer::Train(const std::vector<NerSentence>& train, cons
   std::vector<Encoded> tr, dv;
   for (const auto& s : train)
     if (!s.tokens.empty()) tr.push_back(encode(s, true));
+  std::vector<NerSentence> augmented;
+  if (options.case_augment > 0) {
+    std::mt19937_64 arng(options.seed ^ 0xA5A5A5A5ull);
+    std::uniform_real_distribution<double> coin(0, 1);
+    for (const auto& s : train) {
+      for (int mode = 0; mode < 2; ++mode) {
+        if (s.tokens.empty() || coin(arng) >= options.case_augment) continue;
+        NerSentence copy = s;
+        for (std::string& w : copy.tokens) {
+          if (mode == 0) {
+            if (!w.empty() && w[0] >= 'a' && w[0] <= 'z') w[0] = static_cast<char>(w[0] - 'a' + 'A');
+          } else {
+            for (char& ch : w)
+              if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+          }
+        }
+        augmented.push_back(std::move(copy));
+      }
+    }
+    // Encoded keeps a pointer to the gold tags: `augmented` is complete before.
+    for (const auto& s : augmented) tr.push_back(encode(s, true));
+  }
   for (const auto& s : dev)
     if (!s.tokens.empty()) dv.push_back(encode(s, false));
   size_t nf = keys.size();

@@ -41,8 +41,10 @@ struct NerScratch {
   std::vector<uint64_t> base;       // per-token precomputed hashes
   std::vector<float> scores;        // per-token emission scores
   std::vector<int> back;            // Viterbi back pointers
-  std::vector<uint32_t> feats;
-  std::string lower;
+  std::string lower;                // lowercase tokens, concatenated
+  std::vector<uint32_t> lower_end;  // end offset of each token's lowercase in `lower`
+  std::string tmp;
+  int regime = 0;                   // 0 running text, 1 Title Case, 2 ALL CAPS
 };
 
 class NerModel {
@@ -67,6 +69,10 @@ class NerModel {
   void Tag(const std::vector<std::string_view>& words, std::vector<int>* tags, NerScratch* scratch) const;
   void Tag(const std::vector<std::string_view>& words, std::vector<int>* tags) const;
 
+  // Tokens of the longest gazetteer name (a country) starting at words[i],
+  // 0 when none does. Case-insensitive.
+  size_t GazetteerMatch(const std::vector<std::string_view>& words, size_t i) const;
+
   size_t num_features() const;
   const std::string& description() const;  // how it was trained (free text)
 
@@ -81,7 +87,11 @@ struct NerTrainOptions {
   // Training stops when dev F1 has not improved for this many epochs; the
   // best epoch's averaged weights are kept.
   int patience = 4;
-  uint64_t seed = 1;          // sentence shuffling
+  uint64_t seed = 1;          // sentence shuffling and augmentation
+  // Share of training sentences added again in Title Case and in ALL CAPS
+  // (each), so headlines and shouted text do not turn every word into a
+  // name. 0 = none.
+  double case_augment = 0.0;
   std::string description;    // stored in the model ("trained by ...")
 };
 

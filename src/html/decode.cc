@@ -173,7 +173,7 @@ Decoded DecodeToUtf8(std::string_view bytes, std::string_view content_type) {
   }
   const bool valid = Utf8Validate(bytes) == std::string_view::npos;
   if (valid) {
-    d.utf8.assign(bytes);
+    d.view = bytes;  // no copy: the page is parsed from the caller's bytes
     if (!declared.empty() && declared != "UTF-8") {
       if (Census(bytes).multibyte > 0) {
         d.note = "declared " + declared + " in " + where + ", but the bytes are UTF-8";

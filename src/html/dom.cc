@@ -98,7 +98,9 @@ std::string_view Tag(xmlNodePtr node) {
   return reinterpret_cast<const char*>(node->name);
 }
 
-std::string TextOf(xmlNodePtr root) {
+std::string TextOf(xmlNodePtr root) { return TextOfBounded(root, std::string::npos); }
+
+std::string TextOfBounded(xmlNodePtr root, size_t max_bytes) {
   std::string raw;
   if (!root) return raw;
   if (root->type == XML_TEXT_NODE || root->type == XML_CDATA_SECTION_NODE) {
@@ -111,6 +113,7 @@ std::string TextOf(xmlNodePtr root) {
     if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
       if (n->content) {
         raw += reinterpret_cast<const char*>(n->content);
+        if (raw.size() > max_bytes) break;
       }
     } else if (n->type == XML_ELEMENT_NODE) {
       std::string_view t = Tag(n);

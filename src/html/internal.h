@@ -15,7 +15,8 @@ namespace warta::html::internal {
 // ---- charset (decode.cc) ----------------------------------------------------
 
 struct Decoded {
-  std::string utf8;     // valid UTF-8, BOM removed
+  std::string utf8;     // valid UTF-8, BOM removed (empty when `view` is the input itself)
+  std::string_view view;  // the UTF-8 text: into `utf8`, or into the input when it needed no change
   std::string charset;  // what the bytes were read as
   std::string note;     // non-empty when the declared charset was overruled or bytes replaced
 };
@@ -32,6 +33,10 @@ std::string CharsetFromMeta(std::string_view head);
 Decoded DecodeToUtf8(std::string_view bytes, std::string_view content_type);
 
 // ---- parsing ------------------------------------------------------------------
+
+// Bounded TextOf: stops collecting after about `max_bytes` (then the result
+// is longer than max_bytes, so callers can tell it was cut).
+std::string TextOfBounded(xmlNodePtr node, size_t max_bytes);
 
 // Parses UTF-8 HTML with libxml2 (recovering, no network, quiet). Never null
 // for non-empty input; the caller frees it with xmlFreeDoc.

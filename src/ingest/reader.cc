@@ -9,13 +9,16 @@
 #include <cstring>
 #include <filesystem>
 #include <optional>
+#include <map>
 #include <set>
 #include <utility>
 
 #include "core/utf8.h"
+#include "html/extractor.h"
 #include "ingest/charset.h"
 #include "ingest/jsonl.h"
 #include "ingest/stream.h"
+#include "warc/warc_reader.h"
 
 namespace warta::ingest {
 namespace {
@@ -43,7 +46,43 @@ std::optional<Format> FormatFromName(std::string_view path) {
   if (EndsWith(name, ".gz")) name.resize(name.size() - 3);
   if (EndsWith(name, ".txt")) return Format::kText;
   if (EndsWith(name, ".jsonl") || EndsWith(name, ".ndjson")) return Format::kJsonl;
+  if (EndsWith(name, ".html") || EndsWith(name, ".htm")) return Format::kHtml;
+  if (EndsWith(name, ".warc")) return Format::kWarc;
   return std::nullopt;
+}
+
+// A warc::Input over an ingest Source (not owned).
+class SourceInput : public warc::Input {
+ public:
+  explicit SourceInput(Source* source) : source_(source) {}
+  size_t Read(char* buf, size_t n) override { return source_->Read(buf, n); }
+  std::string error() const override { return source_->failed() ? source_->error() : ""; }
+
+ private:
+  Source* source_;
+};
+
+// A warc::Input over the buffered, already decoded stream (sniffed stdin).
+class BufferedInput : public warc::Input {
+ public:
+  explicit BufferedInput(BufferedReader* reader) : reader_(reader) {}
+  size_t Read(char* buf, size_t n) override { return reader_->Read(buf, n); }
+  std::string error() const override {
+    return reader_->source().failed() ? reader_->source().error() : "";
+  }
+
+ private:
+  BufferedReader* reader_;
+};
+
+bool LooksLikeHtml(std::string_view content_type, std::string_view body) {
+  std::string ct = Lowercase(std::string(content_type.substr(0, 200)));
+  if (ct.find("html") != std::string::npos) return true;
+  if (!ct.empty() && ct.find("text/plain") == std::string::npos &&
+      ct.find("octet-stream") == std::string::npos && ct.find("unknown") == std::string::npos)
+    return false;
+  std::string head = Lowercase(std::string(body.substr(0, 1024)));
+  return head.find("<html") != std::string::npos || head.find("<!doctype html") != std::string::npos;
 }
 
 bool IsBlank(std::string_view s) {
@@ -53,8 +92,17 @@ bool IsBlank(std::string_view s) {
 }  // namespace
 
 Format SniffFormat(std::string_view head) {
+  if (head.substr(0, 7) == "WARC/1.") return Format::kWarc;
   size_t i = head.find_first_not_of(" \t\r\n\f\v");
-  return i != std::string_view::npos && head[i] == '{' ? Format::kJsonl : Format::kText;
+  if (i == std::string_view::npos) return Format::kText;
+  if (head[i] == '{') return Format::kJsonl;
+  if (head[i] == '<') {
+    std::string l = Lowercase(std::string(head.substr(i, 4096)));
+    for (const char* tag : {"<html", "<head", "<body", "<!doctype html"}) {
+      if (l.find(tag) != std::string::npos) return Format::kHtml;
+    }
+  }
+  return Format::kText;
 }
 
 // ---- DocumentReader ---------------------------------------------------------
@@ -78,6 +126,13 @@ struct DocumentReader::Impl {
     std::string charset_note;     // "converted from UTF-16LE"
     int64_t line = 0;
     bool saw_content = false;
+    std::string bom_charset;      // "utf-8" when a byte order mark decided it
+    // A WARC file: records come from NextRecord(). Declared after the chain
+    // it reads from, so it is destroyed first.
+    std::unique_ptr<warc::Input> warc_input;
+    std::unique_ptr<warc::WarcReader> warc;
+    uint64_t warc_records = 0, warc_pages = 0;
+    std::map<std::string, uint64_t> warc_skipped;  // reason -> count
   };
 
   IngestOptions options;
@@ -133,7 +188,10 @@ struct DocumentReader::Impl {
   // JSONL or the entry was rejected.
   bool Start(const Entry& entry, RawDocument* doc);
   bool ReadText(Open& f, RawDocument* doc);
+  bool ReadHtml(Open& f, RawDocument* doc);
   bool NextLine(RawDocument* doc);
+  bool NextRecord(RawDocument* doc);
+  void StartWarc(std::unique_ptr<warc::Input> input);
   void Finish();
 };
 
@@ -221,6 +279,14 @@ bool DocumentReader::Impl::Start(const Entry& entry, RawDocument* doc) {
   auto raw = std::make_unique<FdSource>(fd, !entry.is_stdin);
   f->fd = raw.get();
 
+  if (entry.declared == Format::kWarc) {
+    // The WARC reader does its own member-by-member gzip so that a damaged
+    // member costs only its records.
+    f->chain = std::move(raw);
+    current = std::move(f);
+    StartWarc(std::make_unique<SourceInput>(current->chain.get()));
+    return false;  // records come from NextRecord()
+  }
   // Gzip by its magic bytes, whatever the name says.
   std::string magic = ReadUpTo(raw.get(), 2);
   std::unique_ptr<Source> chain;
@@ -241,11 +307,13 @@ bool DocumentReader::Impl::Start(const Entry& entry, RawDocument* doc) {
   std::string rest = bom;
   if (bom.size() >= 3 && bom.compare(0, 3, "\xEF\xBB\xBF") == 0) {
     rest.clear();
+    f->bom_charset = "utf-8";
   } else if (bom.size() >= 2 && (bom.compare(0, 2, "\xFF\xFE") == 0 || bom.compare(0, 2, "\xFE\xFF") == 0)) {
     const bool big_endian = bom[0] == '\xFE';
     chain = std::make_unique<Utf16Source>(std::make_unique<PrefixSource>(bom.substr(2), std::move(chain)),
                                           big_endian);
     f->charset_note = big_endian ? "converted from UTF-16BE" : "converted from UTF-16LE";
+    f->bom_charset = "utf-8";  // converted to UTF-8 by the chain
     rest.clear();
   }
   f->chain = std::make_unique<PrefixSource>(std::move(rest), std::move(chain));
@@ -270,7 +338,11 @@ bool DocumentReader::Impl::Start(const Entry& entry, RawDocument* doc) {
   }
   Format format = entry.declared ? *entry.declared : SniffFormat(head);
   if (format == Format::kJsonl) return false;  // lines come from NextLine()
-  bool ok = ReadText(o, doc);
+  if (format == Format::kWarc) {
+    StartWarc(std::make_unique<BufferedInput>(o.reader.get()));
+    return false;
+  }
+  bool ok = format == Format::kHtml ? ReadHtml(o, doc) : ReadText(o, doc);
   Finish();
   return ok;
 }
@@ -314,6 +386,137 @@ bool DocumentReader::Impl::ReadText(Open& f, RawDocument* doc) {
   doc->charset_note = std::move(note);
   ++stats.documents;
   return true;
+}
+
+void DocumentReader::Impl::StartWarc(std::unique_ptr<warc::Input> input) {
+  warc::WarcOptions wo;
+  wo.max_block_bytes = options.max_html_bytes + (1u << 20);  // the body plus its HTTP headers
+  current->warc_input = std::move(input);
+  // WarcReader reads through warc_input, which it does not own; wrap it.
+  class Borrowed : public warc::Input {
+   public:
+    explicit Borrowed(warc::Input* in) : in_(in) {}
+    size_t Read(char* buf, size_t n) override { return in_->Read(buf, n); }
+    std::string error() const override { return in_->error(); }
+
+   private:
+    warc::Input* in_;
+  };
+  current->warc = std::make_unique<warc::WarcReader>(std::make_unique<Borrowed>(current->warc_input.get()), wo);
+}
+
+bool DocumentReader::Impl::ReadHtml(Open& f, RawDocument* doc) {
+  const std::string& path = f.entry->path;
+  std::string bytes;
+  if (!f.reader->ReadAll(&bytes, options.max_html_bytes)) {
+    if (f.chain->failed()) {
+      Reject(path, 0, f.chain->error_offset(), f.chain->error());
+    } else {
+      Reject(path, 0, -1, "page too large: over " + std::to_string(options.max_html_bytes) + " bytes (limit " +
+                              std::to_string(options.max_html_bytes) + ")");
+    }
+    return false;
+  }
+  html::PageContext ctx;
+  if (!f.bom_charset.empty()) ctx.content_type = "text/html; charset=" + f.bom_charset;
+  html::ExtractOptions eo;
+  eo.max_input_bytes = options.max_html_bytes;
+  StatusOr<html::ExtractedPage> page = html::Extract(bytes, ctx, eo);
+  if (!page.ok()) {
+    Reject(path, 0, -1, page.status().message());
+    return false;
+  }
+  if (!page->charset_note.empty()) Warn(path, 0, "charset: " + page->charset_note);
+  *doc = page->ToRawDocument(path);
+  if (doc->charset_note.empty()) doc->charset_note = f.charset_note;
+  ++stats.documents;
+  return true;
+}
+
+bool DocumentReader::Impl::NextRecord(RawDocument* doc) {
+  Open& f = *current;
+  const std::string& path = f.entry->path;
+  auto skip = [&](const std::string& why) {
+    ++f.warc_skipped[why];
+    ++stats.skipped_records;
+  };
+  warc::WarcRecord rec;
+  for (;;) {
+    bool got = f.warc->Next(&rec);
+    for (const warc::WarcProblem& p : f.warc->TakeProblems()) Reject(path, 0, p.offset, p.reason);
+    if (!got) {
+      if (f.warc_records == 0 && f.warc->stats().problems == 0) {
+        Reject(path, 0, -1, "no WARC records");
+      } else {
+        std::string summary = std::to_string(f.warc_records) + " WARC records: " +
+                              std::to_string(f.warc_pages) + " pages";
+        uint64_t skipped = 0;
+        std::string detail;
+        for (const auto& [why, n] : f.warc_skipped) {
+          skipped += n;
+          detail += (detail.empty() ? "" : ", ") + std::to_string(n) + " " + why;
+        }
+        if (skipped) summary += ", " + std::to_string(skipped) + " skipped (" + detail + ")";
+        Warn(path, 0, summary);
+      }
+      return false;
+    }
+    ++f.warc_records;
+    if (rec.type != "response" && rec.type != "resource") {
+      skip(rec.type.empty() ? "untyped" : rec.type);
+      continue;
+    }
+    if (!rec.has_block) {
+      skip("over the size limit");
+      continue;
+    }
+    std::string where = rec.target_uri.empty() ? "record" : rec.target_uri;
+    std::string content_type;
+    std::string body;
+    if (rec.type == "response") {
+      std::string ct = Lowercase(rec.content_type);
+      if (ct.find("application/http") == std::string::npos) {
+        skip("non-HTTP");
+        continue;
+      }
+      StatusOr<warc::HttpResponse> http = warc::ParseHttpResponse(rec.block, options.max_html_bytes);
+      if (!http.ok()) {
+        Reject(path, 0, rec.offset, where + ": " + http.status().message());
+        continue;
+      }
+      if (http->status < 200 || http->status > 299) {
+        skip("non-2xx");
+        continue;
+      }
+      content_type = http->Header("Content-Type");
+      body = std::move(http->body);
+    } else {
+      content_type = rec.content_type;
+      body = std::move(rec.block);
+    }
+    if (!LooksLikeHtml(content_type, body)) {
+      skip("non-HTML");
+      continue;
+    }
+    html::PageContext ctx;
+    ctx.url = rec.target_uri;
+    ctx.content_type = content_type;
+    ctx.fallback_date = rec.date;
+    html::ExtractOptions eo;
+    eo.max_input_bytes = options.max_html_bytes;
+    StatusOr<html::ExtractedPage> page = html::Extract(body, ctx, eo);
+    if (!page.ok()) {
+      Reject(path, 0, rec.offset, where + ": " + page.status().message());
+      continue;
+    }
+    std::string source = path + "@" + std::to_string(rec.offset);
+    if (!page->charset_note.empty()) Report(Diagnostic::Severity::kWarning, path, 0, rec.offset,
+                                            where + ": charset: " + page->charset_note);
+    *doc = page->ToRawDocument(source);
+    ++f.warc_pages;
+    ++stats.documents;
+    return true;
+  }
 }
 
 bool DocumentReader::Impl::NextLine(RawDocument* doc) {
@@ -374,6 +577,7 @@ bool DocumentReader::Impl::NextLine(RawDocument* doc) {
 void DocumentReader::Impl::Finish() {
   if (!current) return;
   stats.bytes += current->reader ? current->reader->consumed() : 0;
+  if (current->warc && !current->reader) stats.bytes += current->fd->offset();
   finished_bytes += current->entry->size;
   current.reset();
 }
@@ -392,7 +596,7 @@ bool DocumentReader::Next(RawDocument* doc) {
   Impl& m = *impl_;
   for (;;) {
     if (m.current) {
-      if (m.NextLine(doc)) return true;
+      if (m.current->warc ? m.NextRecord(doc) : m.NextLine(doc)) return true;
       m.Finish();
       continue;
     }

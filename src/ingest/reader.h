@@ -14,8 +14,21 @@
 //                     metadata title, url|source_url, date|published|
 //                     datePublished, outlet|source, language|lang,
 //                     author|authors, copied unparsed
+//   .html / .htm      one web page per file: the html stage extracts the
+//                     article (RawDocument::paragraphs) and its metadata; the
+//                     page's own charset rules apply (html/extractor.h)
+//   .warc             WARC 1.0/1.1 (a .warc.gz is read member by member): one
+//                     document per HTML response (or resource) record, with
+//                     WARC-Target-URI as url and WARC-Date as the date of last
+//                     resort; source is "path@offset". Other records (request,
+//                     metadata, non-HTML, non-2xx) are counted in
+//                     IngestStats::skipped_records and summed up in one
+//                     kWarning per file. Damage is reported with the byte
+//                     offset (for .warc.gz, of the gzip member) and skipped;
+//                     the records after it are still read.
 // A path given explicitly with another extension, and "-" (stdin), is sniffed
-// (SniffFormat). Directory walks read only the known extensions and skip
+// (SniffFormat; a sniffed .warc.gz is decompressed as one stream, so damage
+// in it ends the file). Directory walks read only the known extensions and skip
 // hidden entries; other files are ignored silently.
 //
 // Gzip damage is reported with the compressed byte offset. A .txt is held
@@ -55,6 +68,7 @@ struct IngestOptions {
   // limits (bad input never takes the process down)
   size_t max_document_bytes = 8 << 20;   // a .txt article (after decompression) over this is rejected
   size_t max_line_bytes = 8 << 20;       // a JSONL line over this is rejected (the rest of the file goes on)
+  size_t max_html_bytes = 32 << 20;      // a web page (file or WARC record body) over this is rejected
 };
 
 struct IngestStats {
@@ -62,6 +76,7 @@ struct IngestStats {
   uint64_t documents = 0;  // documents delivered by Next()
   uint64_t rejected = 0;   // kRejected diagnostics (warnings are not counted)
   uint64_t bytes = 0;      // decoded bytes read (after decompression), for throughput
+  uint64_t skipped_records = 0;  // WARC records that carry no page (request, metadata, non-HTML...)
 };
 
 // Pull-based reader over files, directories and "-" (stdin).
@@ -97,11 +112,12 @@ class DocumentReader {
   std::unique_ptr<Impl> impl_;
 };
 
-enum class Format { kText, kJsonl };
+enum class Format { kText, kJsonl, kHtml, kWarc };
 
 // The format of a stream with no telling extension, from its first bytes
-// (after decompression and BOM handling): JSONL when the first non-blank byte
-// is '{', else plain text.
+// (after decompression and BOM handling): WARC when it starts "WARC/1.";
+// JSONL when the first non-blank byte is '{'; HTML when it is '<' and an
+// <html>, <head>, <body> or <!doctype html> tag appears; else plain text.
 Format SniffFormat(std::string_view head);
 
 // Joins IndoSum-style tokens into natural text: single spaces, except none

@@ -335,6 +335,15 @@ BufferedReader::LineStatus BufferedReader::ReadLine(std::string* line, size_t ma
   }
 }
 
+size_t BufferedReader::Read(char* buf, size_t n) {
+  if (pos_ == end_ && !Fill()) return 0;
+  size_t k = std::min(n, end_ - pos_);
+  std::memcpy(buf, buf_.data() + pos_, k);
+  pos_ += k;
+  consumed_ += k;
+  return k;
+}
+
 bool BufferedReader::ReadAll(std::string* out, size_t max_bytes) {
   for (;;) {
     size_t avail = end_ - pos_;

@@ -133,6 +133,9 @@ class BufferedReader {
   // be needed (reading stops there) or the stream failed.
   bool ReadAll(std::string* out, size_t max_bytes);
 
+  // Reads up to `n` bytes (buffered ones first); 0 at the end of the stream.
+  size_t Read(char* buf, size_t n);
+
   // Decoded bytes consumed so far.
   uint64_t consumed() const { return consumed_; }
   const Source& source() const { return *source_; }

@@ -1,0 +1,376 @@
+#include "entities/entity_analyzer.h"
+
+#include <algorithm>
+
+#include "entities/ner_eval.h"
+#include "text/case.h"
+
+namespace warta::entities {
+namespace internal {
+std::string_view BuiltinNerModel();
+extern const std::string_view kAliasesData;
+extern const std::string_view kRolesData;
+}  // namespace internal
+
+StatusOr<NerModel> LoadNerModel(const std::string& path) {
+  if (!path.empty()) return NerModel::Load(path);
+  std::string_view builtin = internal::BuiltinNerModel();
+  if (builtin.empty())
+    return Status::NotFound(
+        "this build has no built-in NER model (models/ner/warta-ner-v1.bin was absent when it was built); "
+        "pass --model PATH");
+  return NerModel::FromBytes(builtin, "built-in model models/ner/warta-ner-v1.bin");
+}
+
+std::string NormaliseEntityKey(std::string_view name) {
+  std::string lower = text::Lowercase(name);
+  std::string out;
+  out.reserve(lower.size());
+  auto space = [&] {
+    if (!out.empty() && out.back() != ' ') out.push_back(' ');
+  };
+  for (size_t i = 0; i < lower.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(lower[i]);
+    if (c == '-' || c == ' ' || c == '\t' || c == '\n' || c == '_') {
+      space();
+    } else if (c == '.' || c == '\'') {
+      // dropped: "A.S." is "as", "Jum'at" is "jumat"
+    } else if (c == 0xE2 && i + 2 < lower.size() && static_cast<unsigned char>(lower[i + 1]) == 0x80) {
+      unsigned char d = static_cast<unsigned char>(lower[i + 2]);
+      if (d >= 0x90 && d <= 0x95) {  // U+2010..U+2015 hyphens and dashes
+        space();
+        i += 2;
+      } else if (d == 0x98 || d == 0x99) {  // ‘ ’
+        i += 2;
+      } else {
+        out.push_back(static_cast<char>(c));
+      }
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::string EntityIdOf(std::string_view type, std::string_view canonical) {
+  std::string key = std::string(type) + ":" + NormaliseEntityKey(canonical);
+  char prefix = type == "PERSON" ? 'P' : type == "ORGANISATION" ? 'O' : 'L';
+  return prefix + ArticleIdOf(key);
+}
+
+StatusOr<std::unique_ptr<EntityAnalyzer>> EntityAnalyzer::Create(const EntityAnalyzerOptions& options) {
+  WARTA_ASSIGN_OR_RETURN(NerModel model, LoadNerModel(options.model_path));
+  return std::make_unique<EntityAnalyzer>(std::move(model));
+}
+
+EntityAnalyzer::EntityAnalyzer(NerModel model) : model_(std::move(model)) {
+  auto lines = [](std::string_view data, auto&& fn) {
+    size_t b = 0;
+    while (b < data.size()) {
+      size_t e = data.find('\n', b);
+      if (e == std::string_view::npos) e = data.size();
+      std::string_view line = data.substr(b, e - b);
+      b = e + 1;
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      if (line.empty() || line[0] == '#') continue;
+      fn(line);
+    }
+  };
+  // The embedded files are part of the build and checked by the unit tests;
+  // a malformed line is skipped rather than failing every article.
+  lines(internal::kAliasesData, [&](std::string_view line) {
+    size_t a = line.find('\t'), b = a == std::string_view::npos ? a : line.find('\t', a + 1);
+    if (b == std::string_view::npos) return;
+    Alias alias{std::string(line.substr(0, a)), std::string(line.substr(a + 1, b - a - 1))};
+    aliases_[NormaliseEntityKey(alias.canonical)] = alias;
+    std::string_view rest = line.substr(b + 1);
+    size_t p = 0;
+    while (p <= rest.size()) {
+      size_t q = rest.find('|', p);
+      if (q == std::string_view::npos) q = rest.size();
+      if (q > p) aliases_.emplace(NormaliseEntityKey(rest.substr(p, q - p)), alias);
+      p = q + 1;
+    }
+  });
+  lines(internal::kRolesData, [&](std::string_view line) {
+    if (line.rfind("!", 0) == 0) {
+      not_names_.insert(std::string(line.substr(1)));
+    } else {
+      roles_.insert(std::string(line));
+    }
+  });
+}
+
+namespace {
+
+struct Mention {
+  size_t tb = 0, te = 0;  // tokens [tb, te)
+  size_t sb = 0, se = 0;  // its sentence's tokens
+  std::string type;
+  std::string surface;
+  std::string key;
+  std::vector<std::string> words;  // key split on spaces
+  int entity = -1;
+};
+
+std::vector<std::string> SplitKey(const std::string& key) {
+  std::vector<std::string> out;
+  size_t b = 0;
+  while (b < key.size()) {
+    size_t e = key.find(' ', b);
+    if (e == std::string::npos) e = key.size();
+    if (e > b) out.push_back(key.substr(b, e - b));
+    b = e + 1;
+  }
+  return out;
+}
+
+// True when `part` occurs as a contiguous run of words in `whole`.
+bool ContainsRun(const std::vector<std::string>& whole, const std::vector<std::string>& part) {
+  if (part.empty() || part.size() >= whole.size()) return false;
+  for (size_t i = 0; i + part.size() <= whole.size(); ++i)
+    if (std::equal(part.begin(), part.end(), whole.begin() + static_cast<long>(i))) return true;
+  return false;
+}
+
+bool LooksLikeAcronym(std::string_view w) {
+  if (w.size() < 2 || w.size() > 12 || w[0] < 'A' || w[0] > 'Z') return false;
+  int upper = 0;
+  for (char c : w) upper += c >= 'A' && c <= 'Z';
+  return upper >= 2 || w.size() <= 6;
+}
+
+}  // namespace
+
+Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) const {
+  const std::string& text = ctx->text();
+  const auto& tokens = ctx->tokens();
+  std::vector<std::string_view> all(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) all[i] = ctx->TokenText(i);
+
+  // 1. Tag each sentence.
+  std::vector<Mention> ms;
+  NerScratch scratch;
+  std::vector<int> tags;
+  std::vector<std::string_view> words;
+  static constexpr const char* kTypes[] = {"PERSON", "ORGANISATION", "LOCATION"};
+  for (const text::Sentence& s : ctx->sentences()) {
+    words.assign(all.begin() + s.first_token, all.begin() + s.end_token);
+    model_.Tag(words, &tags, &scratch);
+    for (const Chunk& c : ChunksOf(tags)) {
+      Mention m;
+      m.tb = s.first_token + static_cast<size_t>(c.begin);
+      m.te = s.first_token + static_cast<size_t>(c.end);
+      m.sb = s.first_token;
+      m.se = s.end_token;
+      m.type = kTypes[c.type];
+      ms.push_back(std::move(m));
+    }
+  }
+
+  // 2. Trim punctuation, and titles and roles before a person's name.
+  auto is_word = [&](size_t i) {
+    return tokens[i].kind == text::TokenKind::kWord || tokens[i].kind == text::TokenKind::kNumber;
+  };
+  std::vector<Mention> kept;
+  std::string lower;
+  for (Mention& m : ms) {
+    if (m.type == "PERSON") {
+      for (size_t i = m.tb; i < m.te; ++i)
+        if (all[i] == ")") m.tb = i + 1;
+      bool changed = true;
+      while (changed && m.te - m.tb > 1) {
+        changed = false;
+        text::LowercaseTo(all[m.tb], &lower);
+        if (roles_.count(lower) || !is_word(m.tb)) {
+          ++m.tb;
+          changed = true;
+        } else if (size_t g = model_.GazetteerMatch(all, m.tb); g > 0 && m.tb + g < m.te) {
+          m.tb += g;
+          changed = true;
+        }
+      }
+    }
+    while (m.tb < m.te && !is_word(m.tb)) ++m.tb;
+    while (m.te > m.tb && !is_word(m.te - 1)) --m.te;
+    if (m.type == "PERSON" && m.tb < m.te) {
+      // The tagger sometimes drops one part of a three-part name after a
+      // title ("Menteri Luar Negeri [Choe] Son Hui", "Kim Jong [Un]"): take
+      // back one adjacent Title-case word that is no role, month, day,
+      // place or part of another mention.
+      auto name_like = [&](size_t t) {
+        std::string_view w = all[t];
+        if (tokens[t].kind != text::TokenKind::kWord || w.size() < 2 || w.size() > 16 || w[0] < 'A' || w[0] > 'Z' ||
+            !(w[1] >= 'a' && w[1] <= 'z'))
+          return false;
+        text::LowercaseTo(w, &lower);
+        return !roles_.count(lower) && !not_names_.count(lower) && model_.GazetteerMatch(all, t) == 0 &&
+               !aliases_.count(NormaliseEntityKey(w));
+      };
+      size_t floor = kept.empty() ? m.sb : std::max(m.sb, kept.back().te);
+      if (m.tb > floor && m.tb - 1 > m.sb && name_like(m.tb - 1)) {  // never the sentence's first word
+        --m.tb;
+      } else if (m.te - m.tb >= 2 && m.te < m.se && (&m == &ms.back() || (&m + 1)->tb > m.te) && name_like(m.te)) {
+        ++m.te;
+      }
+    }
+    if (m.tb >= m.te) continue;
+    m.surface = text.substr(tokens[m.tb].begin, tokens[m.te - 1].end - tokens[m.tb].begin);
+    m.key = NormaliseEntityKey(m.surface);
+    if (m.key.empty()) continue;
+    kept.push_back(std::move(m));
+  }
+  ms.swap(kept);
+
+  // 3. Aliases and acronyms the text defines.
+  std::unordered_map<std::string, size_t> acronyms;  // key -> defining mention
+  for (size_t k = 0; k < ms.size(); ++k) {
+    Mention& m = ms[k];
+    if (auto it = aliases_.find(m.key); it != aliases_.end()) {
+      m.type = it->second.type;
+      m.key = NormaliseEntityKey(it->second.canonical);
+    }
+    size_t e = m.te;
+    if (m.type != "PERSON" && e + 2 < tokens.size() && all[e] == "(" && all[e + 2] == ")" && LooksLikeAcronym(all[e + 1]))
+      acronyms.emplace(NormaliseEntityKey(all[e + 1]), k);
+  }
+  for (size_t k = 0; k < ms.size(); ++k) {
+    auto it = acronyms.find(ms[k].key);
+    if (it == acronyms.end() || it->second == k) continue;
+    ms[k].type = ms[it->second].type;
+    ms[k].key = ms[it->second].key;
+  }
+
+  // 4. One type per name: a name the article calls a person anywhere is a
+  // person everywhere ("Kim Jong Un" tagged ORGANISATION once); otherwise
+  // the majority type wins (ties: first seen).
+  {
+    std::unordered_map<std::string, std::unordered_map<std::string, int>> votes;
+    std::vector<std::string> order;
+    for (const Mention& m : ms) {
+      auto& v = votes[m.key];
+      if (v.empty()) order.push_back(m.key);
+      ++v[m.type];
+    }
+    std::unordered_map<std::string, std::string> winner;
+    for (const Mention& m : ms) {
+      if (winner.count(m.key)) continue;
+      const auto& v = votes[m.key];
+      std::string best = m.type;
+      if (v.count("PERSON")) {
+        best = "PERSON";
+      } else {
+        for (const auto& [t, n] : v)
+          if (n > v.at(best)) best = t;
+      }
+      winner[m.key] = best;
+    }
+    for (Mention& m : ms) m.type = winner[m.key];
+  }
+
+  // 5. A person span that holds another person's full name is a mis-tagged
+  // neighbourhood ("Gestur Diplomatik Kim Jong Un" in a title-case
+  // headline): shrink it to that name. Then short names ("Kim", "Jong Un")
+  // -> the full name they are part of.
+  for (Mention& m : ms) m.words = SplitKey(m.key);
+  auto word_tokens = [&](const Mention& m) {
+    std::vector<size_t> out;  // the token of each word of m.key
+    for (size_t t = m.tb; t < m.te; ++t) {
+      size_t n = SplitKey(NormaliseEntityKey(all[t])).size();
+      out.insert(out.end(), n, t);
+    }
+    return out;
+  };
+  // Only when the inner name is the article's more usual form, or the outer
+  // span sits in a Title Case headline: "Kim Jong Un" must not shrink to a
+  // "Kim Jong" the tagger cut short elsewhere.
+  std::unordered_map<std::string, int> key_count;
+  for (const Mention& m : ms) ++key_count[m.key];
+  auto title_case_sentence = [&](const Mention& m) {
+    int words_seen = 0, capitalised = 0;
+    for (size_t t = m.sb; t < m.se; ++t) {
+      if (tokens[t].kind != text::TokenKind::kWord) continue;
+      ++words_seen;
+      capitalised += all[t][0] >= 'A' && all[t][0] <= 'Z';
+    }
+    return words_seen >= 4 && capitalised * 10 >= words_seen * 7;
+  };
+  for (size_t k = 0; k < ms.size(); ++k) {
+    Mention& m = ms[k];
+    if (m.type != "PERSON" || m.words.size() < 3) continue;
+    bool headline = title_case_sentence(m);
+    size_t best = SIZE_MAX;
+    for (size_t f = 0; f < ms.size(); ++f) {
+      if (f == k || ms[f].type != "PERSON" || ms[f].words.size() < 2) continue;
+      if (!ContainsRun(m.words, ms[f].words)) continue;
+      if (!headline && key_count[ms[f].key] <= key_count[m.key]) continue;
+      if (best == SIZE_MAX || ms[f].words.size() > ms[best].words.size()) best = f;
+    }
+    if (best == SIZE_MAX) continue;
+    std::vector<size_t> wt = word_tokens(m);
+    if (wt.size() != m.words.size()) continue;  // an alias rewrote the key
+    const auto& g = ms[best].words;
+    for (size_t i = 0; i + g.size() <= m.words.size(); ++i) {
+      if (!std::equal(g.begin(), g.end(), m.words.begin() + static_cast<long>(i))) continue;
+      m.tb = wt[i];
+      m.te = wt[i + g.size() - 1] + 1;
+      m.surface = text.substr(tokens[m.tb].begin, tokens[m.te - 1].end - tokens[m.tb].begin);
+      m.key = NormaliseEntityKey(m.surface);
+      m.words = SplitKey(m.key);
+      break;
+    }
+  }
+  std::vector<size_t> full;
+  for (size_t k = 0; k < ms.size(); ++k)
+    if (ms[k].type == "PERSON" && ms[k].words.size() >= 2) full.push_back(k);
+  for (size_t k = 0; k < ms.size(); ++k) {
+    Mention& m = ms[k];
+    if (m.type != "PERSON" && m.words.size() != 1) continue;
+    long best = -1;
+    for (size_t f : full) {
+      if (!ContainsRun(ms[f].words, m.words)) continue;
+      if (f < k) {
+        best = static_cast<long>(f);  // the nearest preceding wins
+      } else if (best < 0) {
+        best = static_cast<long>(f);
+        break;
+      }
+      if (f > k) break;
+    }
+    // A one-word mention of another type matches a person only by the
+    // person's last name ("Putin" tagged LOCATION next to "Vladimir Putin").
+    if (best >= 0 && m.type != "PERSON" && ms[static_cast<size_t>(best)].words.back() != m.words[0]) best = -1;
+    if (best < 0) continue;
+    m.type = "PERSON";
+    m.key = ms[static_cast<size_t>(best)].key;
+  }
+
+  // 6. Entities: one per (type, key); the canonical name is the alias file's
+  // or the longest form written in this article.
+  std::unordered_map<std::string, std::string> canonical;  // type:key -> display
+  for (const Mention& m : ms) {
+    std::string id = m.type + ":" + m.key;
+    if (auto a = aliases_.find(m.key); a != aliases_.end() && a->second.type == m.type) {
+      canonical[id] = a->second.canonical;
+      continue;
+    }
+    if (NormaliseEntityKey(m.surface) != m.key) continue;  // a short form or an alias
+    auto it = canonical.find(id);
+    if (it == canonical.end()) canonical.emplace(id, m.surface);
+  }
+  article->entities.clear();
+  for (const Mention& m : ms) {
+    EntityMention out;
+    out.span = Span{tokens[m.tb].cp_begin, tokens[m.te - 1].cp_end};
+    out.text = m.surface;
+    out.type = m.type;
+    auto it = canonical.find(m.type + ":" + m.key);
+    out.canonical = it != canonical.end() ? it->second : m.surface;
+    out.entity_id = EntityIdOf(m.type, m.key);
+    article->entities.push_back(std::move(out));
+  }
+  return Status::Ok();
+}
+
+}  // namespace warta::entities

@@ -1,0 +1,77 @@
+// EntityAnalyzer: finds PERSON, ORGANISATION and LOCATION mentions in an
+// article with Warta's NER model and resolves them inside the article.
+//
+// Resolution, in order:
+//   * trimming: titles and roles are stripped from the front of a PERSON
+//     ("Menteri Pertahanan (Menhan) Rusia Andrei Belousov" -> "Andrei
+//     Belousov"; data/roles.txt plus the model's country gazetteer), and
+//     punctuation from both ends of any mention;
+//   * acronyms the text defines: "Kantor Berita Pusat Korea (KCNA)" makes a
+//     later "KCNA" the same entity as the expansion;
+//   * aliases (data/aliases.tsv): "AS" = "Amerika Serikat", "Moskow" =
+//     "Moskwa", "Kiev" = "Kyiv", "PBB" = "Perserikatan Bangsa-Bangsa"...;
+//   * short names: a PERSON mention whose words are a part of a longer
+//     PERSON name in the same article ("Kim" in an article about "Kim Jong
+//     Un") is that person: the nearest preceding such name, else the first
+//     following one.
+// Then each mention gets its entity's canonical name (the alias file's, or
+// the longest form in the article) and entity_id = EntityIdOf(type,
+// canonical), which depends only on the normalised name, so the same person
+// gets the same id in every article.
+//
+// Thread-safety: immutable after Create(); Analyse() may run on many
+// threads at once.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "analyse/analyzer.h"
+#include "core/status.h"
+#include "entities/ner_model.h"
+
+namespace warta::entities {
+
+struct EntityAnalyzerOptions {
+  std::string model_path;  // "" = the model built into Warta (models/ner/warta-ner-v1.bin)
+};
+
+// The model built into this binary, or `path` when it is not empty. Errors
+// name the file (or say that this build has no built-in model).
+StatusOr<NerModel> LoadNerModel(const std::string& path);
+
+// The key two names must share to be one entity: case-folded, with
+// hyphens, dots, apostrophes and runs of white space made single spaces
+// ("Kim Jong-Un" -> "kim jong un").
+std::string NormaliseEntityKey(std::string_view name);
+// Stable id: "P", "O" or "L" and 16 hex digits of a hash of the key.
+std::string EntityIdOf(std::string_view type, std::string_view canonical);
+
+class EntityAnalyzer : public analyse::Analyzer {
+ public:
+  static StatusOr<std::unique_ptr<EntityAnalyzer>> Create(const EntityAnalyzerOptions& options);
+  // Wraps a model already loaded (tests, benchmarks).
+  explicit EntityAnalyzer(NerModel model);
+
+  std::string_view name() const override { return "entities"; }
+  // Replaces article->entities with the mentions found in ctx->text(),
+  // in text order. Never fails once created.
+  Status Analyse(Article* article, analyse::AnalysisContext* ctx) const override;
+
+  const NerModel& model() const { return model_; }
+
+ private:
+  struct Alias {
+    std::string type, canonical;
+  };
+  NerModel model_;
+  std::unordered_map<std::string, Alias> aliases_;  // normalised alias or canonical -> entity
+  std::unordered_set<std::string> roles_;
+  std::unordered_set<std::string> not_names_;  // "!word" lines of roles.txt: days, months
+};
+
+}  // namespace warta::entities

@@ -1,0 +1,122 @@
+// The analyser with the built-in model: resolution rules on short texts
+// whose names the shipped model tags reliably, and odd input.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include "analyse/analyzer.h"
+#include "entities/entity_analyzer.h"
+
+namespace warta::entities {
+namespace {
+
+TEST(EntityKeyTest, NormalisesSpellingVariants) {
+  EXPECT_EQ(NormaliseEntityKey("Kim Jong-Un"), "kim jong un");
+  EXPECT_EQ(NormaliseEntityKey("Kim Jong-un"), "kim jong un");
+  EXPECT_EQ(NormaliseEntityKey("  Kim   Jong Un "), "kim jong un");
+  EXPECT_EQ(NormaliseEntityKey("Choe Son\xE2\x80\x90hui"), "choe son hui");  // U+2010 hyphen
+  EXPECT_EQ(NormaliseEntityKey("A.S."), "as");
+  EXPECT_EQ(EntityIdOf("PERSON", "Kim Jong Un"), EntityIdOf("PERSON", "kim jong-un"));
+  EXPECT_NE(EntityIdOf("PERSON", "Kim Jong Un"), EntityIdOf("ORGANISATION", "Kim Jong Un"));
+  EXPECT_EQ(EntityIdOf("PERSON", "Kim Jong Un").size(), 17u);
+  EXPECT_EQ(EntityIdOf("LOCATION", "Rusia")[0], 'L');
+}
+
+class EntityAnalyzerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto a = EntityAnalyzer::Create({});
+    ASSERT_TRUE(a.ok()) << a.status().ToString();
+    analyzer_ = std::move(a).value().release();
+  }
+  static void TearDownTestSuite() { delete analyzer_; }
+
+  static Article Run(const std::vector<std::string>& paragraphs) {
+    Article a;
+    a.paragraphs = paragraphs;
+    analyse::AnalysisContext ctx(a);
+    EXPECT_TRUE(analyzer_->Analyse(&a, &ctx).ok());
+    // Every span is inside the text and says what `text` says.
+    int32_t code_points = 0;  // a malformed byte counts as one, as the tokenizer counts it
+    for (char c : a.Text()) code_points += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    for (const EntityMention& m : a.entities) {
+      EXPECT_GE(m.span.begin, 0);
+      EXPECT_LT(m.span.begin, m.span.end);
+      EXPECT_LE(m.span.end, code_points);
+      EXPECT_FALSE(m.entity_id.empty());
+    }
+    return a;
+  }
+  static const EntityMention* Find(const Article& a, const std::string& text) {
+    for (const auto& m : a.entities)
+      if (m.text == text) return &m;
+    return nullptr;
+  }
+  static EntityAnalyzer* analyzer_;
+};
+EntityAnalyzer* EntityAnalyzerTest::analyzer_ = nullptr;
+
+TEST_F(EntityAnalyzerTest, NameIsAnalyserName) { EXPECT_EQ(analyzer_->name(), "entities"); }
+
+TEST_F(EntityAnalyzerTest, StripsTitlesAndLinksShortNames) {
+  Article a = Run({"Menteri Pertahanan (Menhan) Rusia Andrei Belousov tiba di Pyongyang pada Jumat.",
+                   "Belousov bertemu pemimpin Korea Utara Kim Jong Un di sana.",
+                   "Kim menyambut Belousov dengan hangat, kata Kim Jong-un."});
+  const EntityMention* full = Find(a, "Andrei Belousov");
+  ASSERT_NE(full, nullptr);
+  EXPECT_EQ(full->type, "PERSON");
+  EXPECT_EQ(full->span.begin, 34);  // after "Menteri Pertahanan (Menhan) Rusia "
+  EXPECT_EQ(full->entity_id, EntityIdOf("PERSON", "Andrei Belousov"));
+  std::set<std::string> belousov, kim;
+  for (const auto& m : a.entities) {
+    if (m.text == "Belousov" || m.text == "Andrei Belousov") belousov.insert(m.entity_id);
+    if (m.text.rfind("Kim", 0) == 0) kim.insert(m.entity_id);
+  }
+  EXPECT_EQ(belousov.size(), 1u);
+  EXPECT_EQ(kim, (std::set<std::string>{EntityIdOf("PERSON", "Kim Jong Un")}));
+}
+
+TEST_F(EntityAnalyzerTest, AcronymsDefinedInTextAndAliases) {
+  Article a = Run({"Foto itu dirilis Kantor Berita Pusat Korea (KCNA) pada Selasa.",
+                   "Menurut KCNA, pejabat Amerika Serikat dan PBB belum berkomentar.",
+                   "Dia pernah tinggal di Moskow dan di Kiev."});
+  const EntityMention* kcna = Find(a, "KCNA");
+  ASSERT_NE(kcna, nullptr);
+  EXPECT_EQ(kcna->canonical, "Kantor Berita Pusat Korea");
+  const EntityMention* pbb = Find(a, "PBB");
+  ASSERT_NE(pbb, nullptr);
+  EXPECT_EQ(pbb->entity_id, EntityIdOf("ORGANISATION", "Perserikatan Bangsa-Bangsa"));
+  const EntityMention* moskow = Find(a, "Moskow");
+  ASSERT_NE(moskow, nullptr);
+  EXPECT_EQ(moskow->entity_id, EntityIdOf("LOCATION", "Moskwa"));
+  const EntityMention* kiev = Find(a, "Kiev");
+  ASSERT_NE(kiev, nullptr);
+  EXPECT_EQ(kiev->canonical, "Kyiv");
+}
+
+TEST_F(EntityAnalyzerTest, OddInputIsSafe) {
+  Run({});
+  Run({""});
+  Run({std::string(10000, 'x')});
+  Run({"Presiden " + std::string(10000, 'A') + " tiba di Jakarta."});
+  Article caps = Run({"PRESIDEN JOKO WIDODO TIBA DI JAKARTA BERSAMA MENTERI LUAR NEGERI RETNO MARSUDI."});
+  (void)caps;
+  Article none = Run({"123 456 ... !!! ??? 10.000 -- %%% 29/11/2024 14:32"});
+  EXPECT_TRUE(none.entities.empty());
+  Run({"\xff\xfe broken \xc3 bytes Jakarta"});
+}
+
+TEST_F(EntityAnalyzerTest, BadModelPathIsAClearError) {
+  auto a = EntityAnalyzer::Create({.model_path = "/nonexistent/warta-ner.bin"});
+  ASSERT_FALSE(a.ok());
+  EXPECT_NE(a.status().message().find("/nonexistent/warta-ner.bin"), std::string::npos);
+  analyse::AnalysisOptions opt;
+  opt.entity_model = "/nonexistent/warta-ner.bin";
+  auto all = analyse::MakeAnalyzers(opt);
+  ASSERT_FALSE(all.ok());
+  EXPECT_NE(all.status().message().find("entities"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace warta::entities

@@ -1,0 +1,1285 @@
+// Rule-based recognition over the shared tokenisation: every token gets its
+// lexical roles once (month, weekday, unit, number word, part of day, ...),
+// then at each token a set of small matchers proposes an expression and the
+// longest proposal wins. Matchers read roles, never re-scan the text, so the
+// cost is linear in the tokens.
+#include "timex/timex.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <unordered_map>
+
+#include "timex/calendar.h"
+
+namespace warta::timex {
+namespace {
+
+using text::TokenKind;
+
+enum Unit : uint8_t { kNoUnit, kSecond, kMinute, kHour, kDayU, kWeek, kMonthU, kYearU, kDecade, kCentury, kWaktu };
+
+// Lexical roles of one lower-cased word.
+struct Lex {
+  int8_t month = 0;           // 1..12
+  bool month_abbrev = false;  // "nov", "agt": only with a day or year beside it
+  int8_t weekday = 0;         // ISO 1..7
+  Unit unit = kNoUnit;        // "hari", "pekan", ...
+  int unit_count = 0;         // 1 for "sehari", "setahun", 8 for "windu" (in years)
+  int num = -1;               // number word value (1..9, 10, 11, 100)
+  bool vague = false;         // "beberapa", "belasan"
+  const char* pod = nullptr;  // part of day: "MO", "MI", "AF", "EV", "NI"
+  int zone = -1;              // minutes east of UTC for WIB/WITA/WIT
+  const char* season = nullptr;
+  bool future = false;        // marks a clause about the future
+  bool not_year_after = false;   // a number before this word is a quantity ("2000 orang")
+  bool not_year_before = false;  // a number after this word is a quantity or an identifier
+  bool speech = false;           // attributes reported speech: "kata", "ujarnya", "dikutip"
+  bool starter = false;          // can begin an expression (the matchers run only at these)
+};
+
+const std::unordered_map<std::string, Lex>& Lexicon() {
+  static const auto* lex = [] {
+    auto* m = new std::unordered_map<std::string, Lex>();
+    auto month = [&](const char* w, int n, bool abbrev) {
+      (*m)[w].month = static_cast<int8_t>(n);
+      (*m)[w].month_abbrev = abbrev;
+    };
+    const char* full[] = {"januari", "februari", "maret", "april",   "mei",      "juni",
+                          "juli",    "agustus",  "september", "oktober", "november", "desember"};
+    for (int i = 0; i < 12; ++i) month(full[i], i + 1, false);
+    month("pebruari", 2, false);
+    month("nopember", 11, false);
+    const std::pair<const char*, int> abbrev[] = {
+        {"jan", 1}, {"feb", 2},  {"peb", 2},  {"mar", 3},  {"apr", 4},  {"jun", 6},  {"jul", 7},
+        {"agu", 8}, {"agt", 8},  {"ags", 8},  {"agst", 8}, {"aug", 8},  {"sep", 9},  {"sept", 9},
+        {"okt", 10}, {"oct", 10}, {"nov", 11}, {"nop", 11}, {"des", 12}, {"dec", 12}, {"january", 1},
+        {"february", 2}, {"march", 3}, {"may", 5}, {"june", 6}, {"july", 7}, {"august", 8},
+        {"october", 10}, {"december", 12}};
+    for (auto [w, n] : abbrev) month(w, n, true);
+    const std::pair<const char*, int> weekdays[] = {{"senin", 1}, {"selasa", 2}, {"rabu", 3},   {"kamis", 4},
+                                                    {"jumat", 5}, {"jum'at", 5}, {"jum\u2019at", 5},
+                                                    {"sabtu", 6}, {"minggu", 7}, {"ahad", 7}};
+    for (auto [w, n] : weekdays) (*m)[w].weekday = static_cast<int8_t>(n);
+    const std::pair<const char*, Unit> units[] = {
+        {"detik", kSecond}, {"menit", kMinute}, {"jam", kHour},     {"hari", kDayU},    {"pekan", kWeek},
+        {"minggu", kWeek},  {"bulan", kMonthU}, {"tahun", kYearU},  {"dekade", kDecade}, {"dasawarsa", kDecade},
+        {"abad", kCentury}, {"windu", kYearU}};
+    for (auto [w, u] : units) (*m)[w].unit = u;
+    (*m)["windu"].unit_count = 8;
+    const std::pair<const char*, Unit> se_units[] = {
+        {"sedetik", kSecond}, {"semenit", kMinute}, {"sejam", kHour},   {"sehari", kDayU},
+        {"sepekan", kWeek},   {"seminggu", kWeek},  {"sebulan", kMonthU}, {"setahun", kYearU},
+        {"sedekade", kDecade}, {"seabad", kCentury}, {"sewindu", kYearU}};
+    for (auto [w, u] : se_units) {
+      (*m)[w].unit = u;
+      (*m)[w].unit_count = 1;
+    }
+    (*m)["sewindu"].unit_count = 8;
+    const char* digits[] = {"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"};
+    for (int i = 0; i < 9; ++i) (*m)[digits[i]].num = i + 1;
+    (*m)["sepuluh"].num = 10;
+    (*m)["sebelas"].num = 11;
+    (*m)["seratus"].num = 100;
+    for (const char* w : {"beberapa", "belasan", "puluhan", "ratusan", "ribuan"}) (*m)[w].vague = true;
+    (*m)["pagi"].pod = "MO";
+    (*m)["siang"].pod = "MI";
+    (*m)["sore"].pod = "AF";
+    (*m)["petang"].pod = "EV";
+    (*m)["malam"].pod = "NI";
+    (*m)["wib"].zone = 420;
+    (*m)["wita"].zone = 480;
+    (*m)["wit"].zone = 540;
+    (*m)["panas"].season = "SU";
+    (*m)["gugur"].season = "FA";
+    (*m)["dingin"].season = "WI";
+    (*m)["semi"].season = "SP";
+    for (const char* w : {"akan", "bakal", "besok", "mendatang", "nanti", "dijadwalkan", "direncanakan", "rencananya",
+                          "berencana", "hendak", "ditargetkan", "diharapkan", "rencana", "segera"})
+      (*m)[w].future = true;
+    for (const char* w : {"kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "terang", "sebut", "papar", "tegas",
+                          "imbuh", "tambah", "lanjut", "katanya", "ujarnya", "ucapnya", "tuturnya", "ungkapnya",
+                          "jelasnya", "terangnya", "sebutnya", "paparnya", "tegasnya", "imbuhnya", "tambahnya",
+                          "menurut", "mengatakan", "menjelaskan", "menyatakan", "menuturkan", "mengungkapkan",
+                          "menegaskan", "menambahkan", "dikutip", "dilansir", "diberitakan", "melaporkan", "dikatakan"})
+      (*m)[w].speech = true;
+    for (const char* w : {"orang", "unit", "ton", "kg", "km", "meter", "m", "hektare", "ha", "persen", "%", "kali",
+                          "buah", "rumah", "ekor", "jiwa", "kasus", "suara", "dolar", "rupiah", "euro", "tentara",
+                          "personel", "peserta", "pasien", "warga", "siswa", "mahasiswa", "kursi", "lembar", "liter",
+                          "keluarga", "sekolah", "desa", "anggota", "pasukan", "juta", "miliar", "ribu", "triliun",
+                          "batang", "butir", "paket", "titik", "gram", "mw", "kw", "cc", "mm", "cm", "set", "poin"})
+      (*m)[w].not_year_after = true;
+    for (const char* w : {"rp", "rp.", "us$", "$", "usd", "idr", "sebanyak", "sejumlah", "nomor", "no", "no.", "nomer",
+                          "pasal", "ayat", "kode", "seri", "tipe", "type", "nomor:", "no:", "km", "jalan", "jl.", "rt",
+                          "rw", "blok", "kav", "kav.", "lantai", "skor", "+"})
+      (*m)[w].not_year_before = true;
+    for (auto& [word, l] : *m)
+      l.starter = l.month || l.weekday || l.unit != kNoUnit || l.num > 0 || l.vague || l.pod || l.zone >= 0;
+    for (const char* w : {"tanggal", "tgl", "tgl.", "no", "no.", "nomor", "nomer", "setiap", "tiap", "tiap-tiap",
+                          "saban", "per", "awal", "akhir", "pertengahan", "medio", "kemarin", "besok", "esok",
+                          "lusa", "sekarang", "kini", "saat", "dewasa", "masa", "tadi", "nanti", "tengah", "musim",
+                          "pukul", "pkl", "pkl.", "kuartal", "triwulan", "kuarter", "semester", "era", "baru-baru",
+                          "belakangan", "setengah", "separuh", "dini"})
+      (*m)[w].starter = true;
+    return m;
+  }();
+  return *lex;
+}
+
+struct Tok {
+  std::string_view raw;
+  std::string lower;
+  const Lex* lex = nullptr;
+  TokenKind kind = TokenKind::kWord;
+  int32_t cp_begin = 0, cp_end = 0;
+  uint32_t begin = 0, end = 0;
+  bool cap = false;         // starts with an upper-case ASCII letter
+  bool line_start = false;  // first token of a line (paragraph)
+};
+
+bool IsSentenceEnd(const Tok& t) {
+  return t.kind == TokenKind::kPunct && (t.raw == "." || t.raw == "!" || t.raw == "?" || t.raw == "...");
+}
+
+// Digits only (no separators) -> value, else -1.
+int PlainInt(const Tok& t, size_t max_digits = 9) {
+  if (t.kind != TokenKind::kNumber || t.raw.empty() || t.raw.size() > max_digits) return -1;
+  int v = 0;
+  for (char c : t.raw) {
+    if (c < '0' || c > '9') return -1;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+bool IsYearToken(const Tok& t) { return t.kind == TokenKind::kNumber && t.raw.size() == 4 && PlainInt(t) >= 0; }
+
+// "10.00", "14:32", "10" -> hour and minute; false for anything else.
+bool ParseClock(std::string_view s, int* hour, int* minute, bool* has_minute) {
+  size_t sep = s.find_first_of(".:");
+  auto digits = [](std::string_view p, int* out) {
+    if (p.empty() || p.size() > 2) return false;
+    int v = 0;
+    for (char c : p) {
+      if (c < '0' || c > '9') return false;
+      v = v * 10 + (c - '0');
+    }
+    *out = v;
+    return true;
+  };
+  if (sep == std::string_view::npos) {
+    *has_minute = false;
+    *minute = 0;
+    return digits(s, hour);
+  }
+  *has_minute = true;
+  return s.find_first_of(".:", sep + 1) == std::string_view::npos && s.size() - sep - 1 == 2 &&
+         digits(s.substr(0, sep), hour) && digits(s.substr(sep + 1), minute);
+}
+
+struct Match {
+  size_t end = 0;  // one past the last token
+  std::string type;
+  std::string value;
+  bool relative = false, invalid = false, implausible = false, weekday = false;
+  bool suppress = false;   // consumed but not a time expression (a regulation number)
+  bool written = false;    // the day is written out ("Sabtu (8/7)"), not computed
+  std::string note;
+  std::optional<Day> day;  // the day it denotes, when day-level
+};
+
+class Run {
+ public:
+  Run(std::string_view text, const std::vector<text::Token>& tokens, const std::optional<DateTime>& dct,
+      const TimexOptions& options)
+      : text_(text), opt_(options) {
+    if (dct && IsValidDay(dct->year, dct->month, dct->day)) dct_ = Day{dct->year, dct->month, dct->day};
+    const auto& lexicon = Lexicon();
+    toks_.reserve(tokens.size());
+    uint32_t prev_end = 0;
+    for (const auto& tk : tokens) {
+      Tok t;
+      t.raw = text::TokenText(text, tk);
+      t.kind = tk.kind;
+      t.cp_begin = tk.cp_begin;
+      t.cp_end = tk.cp_end;
+      t.begin = tk.begin;
+      t.end = tk.end;
+      t.cap = !t.raw.empty() && t.raw[0] >= 'A' && t.raw[0] <= 'Z';
+      t.line_start = toks_.empty() || text.substr(prev_end, tk.begin - prev_end).find('\n') != std::string_view::npos;
+      prev_end = tk.end;
+      if (tk.kind == TokenKind::kWord || tk.kind == TokenKind::kSymbol || tk.kind == TokenKind::kPunct) {
+        t.lower.assign(t.raw);
+        for (char& c : t.lower)
+          if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        auto it = lexicon.find(t.lower);
+        if (it == lexicon.end() && t.lower.size() > 1 && t.lower.back() == '.') {
+          it = lexicon.find(t.lower.substr(0, t.lower.size() - 1));  // "Nov." kept whole by the tokenizer
+        }
+        if (it != lexicon.end()) t.lex = &it->second;
+      }
+      toks_.push_back(std::move(t));
+    }
+  }
+
+  std::vector<TaggedTimex> Go() {
+    std::vector<TaggedTimex> out;
+    size_t i = 0;
+    while (i < toks_.size()) {
+      if (SentenceStart(i)) FindSpeechDay(i);
+      const Tok& first = toks_[i];
+      if (!(first.lex && first.lex->starter) && first.kind != TokenKind::kNumber &&
+          !(first.kind == TokenKind::kWord && first.raw[0] >= '0' && first.raw[0] <= '9')) {
+        ++i;  // most tokens: no matcher can start here
+        continue;
+      }
+      Match best;
+      auto consider = [&](std::optional<Match> m) {
+        if (m && m->end > i && m->end > best.end) best = std::move(*m);
+      };
+      consider(Regulation(i));
+      consider(SetExpr(i));
+      consider(Weekday(i));
+      consider(DateExpr(i));
+      consider(Year(i));
+      consider(RelativeWord(i));
+      consider(UnitRelative(i));
+      consider(NumUnit(i));
+      consider(Season(i));
+      consider(Clock(i));
+      consider(Quarter(i));
+      consider(DecadeCentury(i));
+      if (best.end == 0) {
+        ++i;
+        continue;
+      }
+      if (!best.suppress) {
+        TaggedTimex t;
+        t.timex.span = {toks_[i].cp_begin, toks_[best.end - 1].cp_end};
+        t.timex.text = std::string(text_.substr(toks_[i].begin, toks_[best.end - 1].end - toks_[i].begin));
+        t.timex.type = best.type;
+        t.timex.value = best.value;
+        t.relative = best.relative;
+        t.invalid = best.invalid;
+        t.implausible = best.implausible;
+        t.weekday = best.weekday;
+        t.note = best.note;
+        if (best.day && (best.type == "DATE" || best.type == "TIME")) ref_day_ = best.day;
+        // "hari ini, Sabtu (8/7)": a deictic day in apposition to a written
+        // date is that date.
+        if (!out.empty() && t.weekday && best.day && best.written && out.back().relative &&
+            out.back().timex.type == "DATE" && out.back().timex.value.size() == 10 &&
+            (apposition_end_ == i || (apposition_end_ + 1 == i && Is(apposition_end_, ",")))) {
+          out.back().timex.value = t.timex.value;
+        }
+        apposition_end_ = best.end;
+        out.push_back(std::move(t));
+      }
+      i = best.end;
+    }
+    return out;
+  }
+
+ private:
+  // ---- token helpers ----
+  size_t n() const { return toks_.size(); }
+  bool Is(size_t i, std::string_view w) const { return i < n() && toks_[i].lower == w; }
+  const Lex* L(size_t i) const { return i < n() ? toks_[i].lex : nullptr; }
+  int MonthAt(size_t i, bool allow_abbrev) const {
+    const Lex* l = L(i);
+    if (!l || !l->month || (l->month_abbrev && !allow_abbrev)) return 0;
+    return l->month;
+  }
+  const char* PodAt(size_t i, size_t* end) const {
+    if (Is(i, "dini") && Is(i + 1, "hari")) {
+      *end = i + 2;
+      return "MO";
+    }
+    const Lex* l = L(i);
+    if (l && l->pod) {
+      *end = i + 1;
+      // "malam hari", "pagi hari": the noun belongs to the expression.
+      if (Is(i + 1, "hari")) *end = i + 2;
+      return l->pod;
+    }
+    return nullptr;
+  }
+  // A new sentence starts at i (a quotation inside one does not start one).
+  bool SentenceStart(size_t i) const {
+    if (i == 0 || toks_[i].line_start || IsSentenceEnd(toks_[i - 1])) return true;
+    return toks_[i - 1].kind == TokenKind::kQuote && i >= 2 && IsSentenceEnd(toks_[i - 2]);
+  }
+  bool SentenceInitial(size_t i) const {
+    return i == 0 || toks_[i].line_start || IsSentenceEnd(toks_[i - 1]) || toks_[i - 1].kind == TokenKind::kQuote;
+  }
+  // Whether the clause before token i talks about the future.
+  bool FutureClause(size_t i) const {
+    for (size_t k = i, steps = 0; k > 0 && steps < 12; --k, ++steps) {
+      const Tok& t = toks_[k - 1];
+      if (IsSentenceEnd(t) || toks_[k].line_start) break;
+      if (t.lex && t.lex->future) return true;
+    }
+    return false;
+  }
+  enum Dir { kBefore = -2, kOnOrBefore = -1, kOnOrAfter = 1, kAfter = 2 };
+  // Direction words after an expression: "lalu", "depan", ...
+  static int DirWord(const std::string& w) {
+    if (w == "lalu" || w == "silam" || w == "kemarin" || w == "sebelumnya") return -1;
+    if (w == "depan" || w == "mendatang" || w == "nanti" || w == "esok") return 1;
+    if (w == "ini") return 0;
+    return 9;
+  }
+
+  // Reported speech is dated by its attribution ("..., kata Febri di
+  // Jakarta, Senin."), and the deictic words inside it ("hari ini",
+  // "besok", "pagi ini") count from that day, not from the publication
+  // date. So: the last weekday in the sentence that resolves to a day up to
+  // a week before the DCT becomes the sentence's anchor.
+  void FindSpeechDay(size_t start) {
+    speech_day_.reset();
+    if (!dct_) return;
+    for (size_t k = start; k < n(); ++k) {
+      if (k > start && SentenceStart(k)) break;
+      if (!toks_[k].lex || !toks_[k].lex->weekday) continue;
+      bool attributed = false;
+      for (size_t b = k, steps = 0; b > start && steps < 16 && !attributed; --b, ++steps)
+        attributed = toks_[b - 1].lex && toks_[b - 1].lex->speech;
+      if (!attributed) continue;
+      if (k + 1 < n() && DirWord(toks_[k + 1].lower) != 9) continue;  // "Jumat lalu" is no attribution
+      auto saved_years = month_year_;
+      auto m = Weekday(k);
+      month_year_ = std::move(saved_years);
+      if (!m || !m->day || m->type != "DATE") continue;
+      const int64_t back = ToDays(*dct_) - ToDays(*m->day);
+      if (back > 0 && back <= 6) speech_day_ = m->day;
+    }
+  }
+  // The day deictic words count from.
+  std::optional<Day> Anchor() const { return speech_day_ ? speech_day_ : dct_; }
+
+  // ---- resolution ----
+  std::optional<Day> ResolveWeekday(int wd, Dir dir) const {
+    if (!dct_) return std::nullopt;
+    const int today = IsoWeekday(*dct_);
+    int delta = 0;
+    switch (dir) {
+      case kBefore: delta = -(((today - wd) + 7) % 7); if (delta == 0) delta = -7; break;
+      case kOnOrBefore: delta = -(((today - wd) + 7) % 7); break;
+      case kOnOrAfter: delta = ((wd - today) + 7) % 7; break;
+      case kAfter: delta = ((wd - today) + 7) % 7; if (delta == 0) delta = 7; break;
+    }
+    return AddDays(*dct_, delta);
+  }
+  // The year for a month (and day) written without one; 0 when unknown.
+  int YearFor(int month, int day, Dir dir) const {
+    if (auto it = month_year_.find(month); it != month_year_.end()) return it->second;
+    if (!dct_) return 0;
+    const int64_t dct_days = ToDays(*dct_);
+    const int years[] = {dct_->y - 1, dct_->y, dct_->y + 1};
+    int best = 0;
+    for (int y : years) {
+      const int d = day ? day : 1;
+      if (!IsValidDay(y, month, d)) continue;
+      int64_t first = ToDays({y, month, d});
+      int64_t last = day ? first : ToDays({y, month, DaysInMonth(y, month)});
+      bool ok = false;
+      switch (dir) {
+        case kBefore: ok = last < dct_days && !(day == 0 && y == dct_->y && month == dct_->m); break;
+        case kOnOrBefore: ok = first <= dct_days; break;
+        case kOnOrAfter: ok = last >= dct_days; break;
+        case kAfter: ok = first > dct_days && !(day == 0 && y == dct_->y && month == dct_->m); break;
+      }
+      if (!ok) continue;
+      if (dir < 0) best = y;  // latest that qualifies
+      else if (!best) best = y;  // earliest that qualifies
+    }
+    return best;
+  }
+  void NoteYear(int month, int year) { month_year_[month] = year; }
+
+  // Fills value/invalid for day `d` of `month` in `year` (0 = unknown year).
+  void SetDay(Match* m, int year, int month, int d, bool relative) const {
+    m->type = "DATE";
+    m->relative = relative;
+    if (month < 1 || month > 12 || d < 1 || d > 31 || (year && !IsValidDay(year, month, d)) ||
+        (!year && d > DaysInMonth(2000, month))) {
+      m->invalid = true;
+      m->value.clear();
+      m->note = "invalid date";
+      return;
+    }
+    if (!year) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "XXXX-%02d-%02d", month, d);
+      m->value = buf;
+      return;
+    }
+    if (Implausible(year)) {
+      m->implausible = true;
+      m->note = "implausible year";
+      return;
+    }
+    m->day = Day{year, month, d};
+    m->value = FormatDay(*m->day);
+  }
+  bool Implausible(int year) const {
+    const int limit = dct_ ? dct_->y + opt_.max_years_ahead : 2100;
+    return year > limit || year < 1;
+  }
+
+  // "(" D/M[/Y] ")" or "(" D Month [Y] ")" or the same without brackets.
+  struct Inner {
+    size_t end = 0;
+    int d = 0, m = 0, y = 0;
+    bool numeric_invalid = false;
+  };
+  std::optional<Inner> InnerDate(size_t i, bool brackets, bool allow_short_numeric) const {
+    size_t k = i;
+    if (brackets) {
+      if (!Is(k, "(")) return std::nullopt;
+      ++k;
+    }
+    Inner in;
+    if (k < n() && toks_[k].kind == TokenKind::kNumber && toks_[k].raw.find('/') != std::string_view::npos) {
+      std::string_view s = toks_[k].raw;
+      int parts[3] = {0, 0, 0};
+      int count = 0;
+      size_t digits_in_part = 0, last_len = 0;
+      for (char c : s) {
+        if (c == '/') {
+          if (digits_in_part == 0 || ++count >= 3) return std::nullopt;
+          last_len = digits_in_part;
+          digits_in_part = 0;
+          continue;
+        }
+        if (c < '0' || c > '9') return std::nullopt;
+        parts[count] = parts[count] * 10 + (c - '0');
+        if (++digits_in_part > 4) return std::nullopt;
+      }
+      (void)last_len;
+      if (digits_in_part == 0) return std::nullopt;
+      ++count;
+      if (count == 2 && !allow_short_numeric) return std::nullopt;
+      if (count == 3) {
+        if (digits_in_part == 2) parts[2] += 2000;
+        else if (digits_in_part != 4) return std::nullopt;
+      }
+      in.d = parts[0];
+      in.m = parts[1];
+      in.y = count == 3 ? parts[2] : 0;
+      ++k;
+    } else if (int d = PlainInt(toks_[k < n() ? k : 0], 2); k < n() && d >= 1 && d <= 31) {
+      int mo = MonthAt(k + 1, true);
+      if (!mo) return std::nullopt;
+      in.d = d;
+      in.m = mo;
+      k += 2;
+      if (k < n() && IsYearToken(toks_[k])) in.y = PlainInt(toks_[k++]);
+    } else {
+      return std::nullopt;
+    }
+    if (brackets) {
+      if (!Is(k, ")")) return std::nullopt;
+      ++k;
+    }
+    in.end = k;
+    return in;
+  }
+
+  // A clock time at i: "pukul 10.00 WIB", "jam 4 pagi", "14:32 WITA", "10.00 WIB".
+  struct ClockTime {
+    size_t end = 0;
+    int hour = 0, minute = 0, zone = 0;
+    bool has_zone = false, invalid = false;
+  };
+  std::optional<ClockTime> ClockAt(size_t i) const {
+    ClockTime c;
+    size_t k = i;
+    const bool prefixed = Is(k, "pukul") || Is(k, "jam") || Is(k, "pkl") || Is(k, "pkl.");
+    if (prefixed) ++k;
+    if (k >= n() || toks_[k].kind != TokenKind::kNumber) return std::nullopt;
+    bool has_minute = false;
+    if (!ParseClock(toks_[k].raw, &c.hour, &c.minute, &has_minute)) return std::nullopt;
+    const bool colon = toks_[k].raw.find(':') != std::string_view::npos;
+    ++k;
+    size_t pod_end = 0;
+    const char* pod = PodAt(k, &pod_end);
+    if (pod) k = pod_end;
+    if (const Lex* l = L(k); l && l->zone >= 0) {
+      c.has_zone = true;
+      c.zone = l->zone;
+      ++k;
+    }
+    // Without "pukul" only an unmistakable clock: a zone, or HH:MM.
+    if (!prefixed && !c.has_zone && !(colon && toks_[i].raw.size() == 5)) return std::nullopt;
+    if (Is(i, "jam") && !has_minute && !pod && !c.has_zone) return std::nullopt;  // "jam 4" alone is not clear
+    if (pod && c.hour < 12 && (std::string_view(pod) == "AF" || std::string_view(pod) == "EV" ||
+                               (std::string_view(pod) == "NI" && c.hour >= 6)))
+      c.hour += 12;
+    c.invalid = c.hour > 24 || c.minute > 59 || (c.hour == 24 && c.minute > 0);
+    c.end = k;
+    return c;
+  }
+  // Extends a day-level date match with a following clock time.
+  void MaybeAttachClock(Match* m) const {
+    if (!(Is(m->end, "pukul") || Is(m->end, "pkl") || Is(m->end, "jam"))) return;
+    auto c = ClockAt(m->end);
+    if (!c) return;
+    m->end = c->end;
+    m->type = "TIME";
+    if (c->invalid) {
+      m->invalid = true;
+      m->value.clear();
+      m->note = "invalid time";
+      return;
+    }
+    if (!m->value.empty()) m->value = FormatTime(m->value, c->hour, c->minute, c->zone, c->has_zone);
+  }
+  void AttachPod(Match* m, const char* pod) const {
+    m->type = "TIME";
+    if (!m->value.empty()) m->value += std::string("T") + pod;
+  }
+
+  // ---- matchers ----
+
+  // "Nomor 35 Tahun 2009", "No 31 Tahun 1999", "11 Tahun 2012": a regulation's
+  // number and year, not a duration and a date.
+  std::optional<Match> Regulation(size_t i) const {
+    size_t k = i;
+    if (Is(k, "no") || Is(k, "no.") || Is(k, "nomor") || Is(k, "nomer")) ++k;
+    if (k >= n() || toks_[k].kind != TokenKind::kNumber) return std::nullopt;
+    if (!(Is(k + 1, "tahun") && k + 2 < n() && IsYearToken(toks_[k + 2]))) return std::nullopt;
+    Match m;
+    m.end = k + 3;
+    m.suppress = true;
+    return m;
+  }
+
+  std::optional<Match> SetExpr(size_t i) const {
+    const bool every = Is(i, "setiap") || Is(i, "tiap") || Is(i, "saban") || Is(i, "tiap-tiap");
+    if (!every && !Is(i, "per")) return std::nullopt;
+    size_t k = i + 1;
+    Match m;
+    m.type = "SET";
+    if (Is(k, "hari") && L(k + 1) && L(k + 1)->weekday) ++k;  // "setiap hari Senin"
+    if (const Lex* l = L(k); every && l && l->weekday && !(l->unit == kWeek && !toks_[k].cap)) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "XXXX-WXX-%d", l->weekday);
+      m.value = buf;
+      m.end = k + 1;
+      size_t pe = 0;
+      if (const char* pod = PodAt(k + 1, &pe)) {
+        m.value += std::string("T") + pod;
+        m.end = pe;
+      }
+      return m;
+    }
+    size_t pe = 0;
+    if (const char* pod = every ? PodAt(k, &pe) : nullptr) {
+      m.value = std::string("XXXX-XX-XXT") + pod;
+      m.end = pe;
+      return m;
+    }
+    if (every && Is(k, "akhir") && Is(k + 1, "pekan")) {
+      m.value = "XXXX-WXX-WE";
+      m.end = k + 2;
+      return m;
+    }
+    double count = 1;
+    bool vague = false;
+    size_t after_num = k;
+    if (ParseNumber(k, &count, &vague, &after_num)) k = after_num;
+    const Lex* l = L(k);
+    if (!l || l->unit == kNoUnit || l->unit_count || l->unit == kWaktu || vague) return std::nullopt;
+    if (!every && (l->unit == kHour || l->unit == kMinute || l->unit == kSecond)) return std::nullopt;  // km per jam
+    m.value = Duration(count, l->unit, l->unit == kYearU && Is(k, "windu") ? 8 : 1, false);
+    m.end = k + 1;
+    return m;
+  }
+
+  std::optional<Match> Weekday(size_t i) {
+    size_t k = i;
+    if (Is(k, "hari") && L(k + 1) && L(k + 1)->weekday) ++k;
+    const Lex* l = L(k);
+    if (!l || !l->weekday) return std::nullopt;
+    const int wd = l->weekday;
+    // "minggu" is also "week": lower-case it is Sunday only after "hari", in
+    // a list of days, or with a date; "Minggu ini/depan" is this/next week.
+    if (l->unit == kWeek) {
+      const bool listed = k >= 2 && (Is(k - 1, "dan") || Is(k - 1, "atau") || Is(k - 1, ",")) && L(k - 2) &&
+                          L(k - 2)->weekday;
+      const bool dated = Is(k + 1, "(") || (k + 1 < n() && PlainInt(toks_[k + 1], 2) > 0);
+      if (!toks_[k].cap && k == i && !listed && !dated) return std::nullopt;
+      if (toks_[k].cap && (Is(k + 1, "ini") || Is(k + 1, "depan") ||
+                           ((Is(k + 1, "lalu") || Is(k + 1, "kemarin")) && SentenceInitial(k))))
+        return std::nullopt;
+      if (k > 0 && L(k - 1) && (L(k - 1)->num > 0 || L(k - 1)->vague || PlainInt(toks_[k - 1]) > 0))
+        return std::nullopt;  // "dua minggu"
+    }
+    Match m;
+    m.weekday = true;
+    k++;
+    size_t pe = 0;
+    const char* pod = PodAt(k, &pe);
+    if (pod) k = pe;
+    std::optional<Inner> inner = InnerDate(k, true, true);
+    if (!inner && !pod) {
+      size_t j = Is(k, ",") ? k + 1 : k;
+      inner = InnerDate(j, false, false);
+      if (inner && !(inner->y || j == k)) inner.reset();  // "Senin, 27 Maret 2017" / "Senin 30 Oktober"
+    }
+    if (inner) k = inner->end, m.written = true;
+    if (!pod) {
+      pod = PodAt(k, &pe);
+      if (pod) k = pe;
+    }
+    int dir_word = 9;
+    if (k < n()) {
+      dir_word = DirWord(toks_[k].lower);
+      if (dir_word != 9 && !(dir_word == 0 && inner)) ++k;
+      else dir_word = 9;
+    }
+    m.end = k;
+    if (inner) {
+      if (inner->y) {
+        SetDay(&m, inner->y, inner->m, inner->d, false);
+        if (!m.invalid && !m.implausible) NoteYear(inner->m, inner->y);
+        if (m.day && IsoWeekday(*m.day) != wd) m.note = "weekday does not match the date";
+      } else {
+        int year = 0;
+        if (dct_ && !month_year_.count(inner->m)) {
+          int64_t best_dist = 0;
+          for (int y : {dct_->y - 1, dct_->y, dct_->y + 1}) {
+            if (!IsValidDay(y, inner->m, inner->d) || IsoWeekday({y, inner->m, inner->d}) != wd) continue;
+            const int64_t delta = ToDays({y, inner->m, inner->d}) - ToDays(*dct_);
+            if (delta < -300 || delta > 90) continue;  // a weekday names a day near the report
+            int64_t dist = std::llabs(delta);
+            if (!year || dist < best_dist) year = y, best_dist = dist;
+          }
+        }
+        if (!year)
+          year = YearFor(inner->m, inner->d, dir_word > 0 || (dir_word == 9 && FutureClause(i)) ? kOnOrAfter
+                                                                                               : kOnOrBefore);
+        SetDay(&m, year, inner->m, inner->d, true);
+      }
+    } else {
+      Dir dir = kOnOrBefore;
+      if (dir_word == -1) dir = kBefore;
+      else if (dir_word == 1) dir = kAfter;
+      else if (FutureClause(i)) dir = kOnOrAfter;
+      m.type = "DATE";
+      m.relative = true;
+      if (dir_word == 0 && dct_) {  // "Senin ini": the one in this week
+        int wy = 0, w = 0;
+        IsoWeek(*dct_, &wy, &w);
+        m.day = AddDays(IsoWeekMonday(wy, w), wd - 1);
+      } else {
+        m.day = ResolveWeekday(wd, dir);
+      }
+      if (m.day) m.value = FormatDay(*m.day);
+    }
+    if (pod) AttachPod(&m, pod);
+    else MaybeAttachClock(&m);
+    return m;
+  }
+
+  std::optional<Match> DateExpr(size_t i) {
+    size_t k = i;
+    const bool tanggal = Is(k, "tanggal") || Is(k, "tgl") || Is(k, "tgl.");
+    if (tanggal) ++k;
+    // Numeric D/M/Y (D/M only after "tanggal"), or D Month [Y].
+    if (auto in = InnerDate(k, false, tanggal)) {
+      Match m;
+      m.end = in->end;
+      if (in->y) {
+        SetDay(&m, in->y, in->m, in->d, false);
+        if (!m.invalid && !m.implausible) NoteYear(in->m, in->y);
+      } else {
+        int dw = in->end < n() ? DirWord(toks_[in->end].lower) : 9;
+        if (dw == -1 || dw == 1) ++m.end;
+        Dir dir = dw == -1 ? kOnOrBefore : dw == 1 || FutureClause(i) ? kOnOrAfter : kOnOrBefore;
+        SetDay(&m, YearFor(in->m, in->d, dir), in->m, in->d, true);
+      }
+      if (m.invalid) m.note = "invalid date " + std::string(text_.substr(toks_[k].begin, toks_[in->end - 1].end -
+                                                                                              toks_[k].begin));
+      MaybeAttachClock(&m);
+      return m;
+    }
+    if (tanggal) return std::nullopt;
+    // English order: "November 29, 2024".
+    size_t j = i;
+    int mod = 0;  // 1 awal, 2 pertengahan, 3 akhir: a month keeps month granularity
+    if (Is(j, "awal") || Is(j, "akhir") || Is(j, "pertengahan") || Is(j, "medio")) mod = 1, ++j;
+    const bool bulan = Is(j, "bulan");
+    if (bulan) ++j;
+    const int mo = MonthAt(j, true);
+    if (!mo) return std::nullopt;
+    const bool abbrev = L(j)->month_abbrev;
+    Match m;
+    m.type = "DATE";
+    if (j + 1 < n() && IsYearToken(toks_[j + 1])) {
+      const int y = PlainInt(toks_[j + 1]);
+      m.end = j + 2;
+      if (Implausible(y)) {
+        m.implausible = true;
+        m.note = "implausible year";
+      } else {
+        m.value = FormatMonth(y, mo);
+        NoteYear(mo, y);
+      }
+      return m;
+    }
+    if (!abbrev && j + 3 < n() && PlainInt(toks_[j + 1], 2) > 0 && Is(j + 2, ",") && IsYearToken(toks_[j + 3]) &&
+        !bulan) {
+      SetDay(&m, PlainInt(toks_[j + 3]), mo, PlainInt(toks_[j + 1], 2), false);
+      m.end = j + 4;
+      return m;
+    }
+    if (abbrev) return std::nullopt;
+    // A bare month name: capitalised (or after "bulan"), and not the first
+    // name of a person ("Agustus Sani").
+    if (!bulan && !mod && !toks_[j].cap) return std::nullopt;
+    if (!bulan && !mod && j + 1 < n() && toks_[j + 1].cap && !L(j + 1)) return std::nullopt;
+    if (!bulan && !mod && SentenceInitial(j) && !(j + 1 < n() && DirWord(toks_[j + 1].lower) != 9)) {
+      // "Mei" opening a sentence is usually still the month; keep it.
+    }
+    m.end = j + 1;
+    int dw = m.end < n() ? DirWord(toks_[m.end].lower) : 9;
+    Dir dir = kOnOrBefore;
+    if (dw == -1) dir = kBefore;
+    else if (dw == 1) dir = kAfter;
+    else if (FutureClause(i)) dir = kOnOrAfter;
+    if (dw != 9) ++m.end;
+    int y = 0;
+    if (dw == 0) y = dct_ ? dct_->y : 0;
+    else if (dw == 9) y = YearFor(mo, 0, dir);
+    else if (dct_) y = YearForStrict(mo, dir);
+    m.relative = true;
+    if (y) m.value = FormatMonth(y, mo);
+    else if (!dct_ && dw == 9) m.value = FormatMonth(0, mo).replace(0, 4, "XXXX");
+    return m;
+  }
+  // "Juni lalu"/"Juni depan": relative to the DCT only (an earlier mention's
+  // year does not apply when the writer says "last June").
+  int YearForStrict(int month, Dir dir) const {
+    if (!dct_) return 0;
+    if (dir == kBefore) return month < dct_->m ? dct_->y : dct_->y - 1;
+    return month > dct_->m ? dct_->y : dct_->y + 1;
+  }
+
+  std::optional<Match> Year(size_t i) {
+    size_t k = i;
+    int mod = 0;  // 1 awal, 2 pertengahan, 3 akhir
+    if (Is(k, "awal")) mod = 1;
+    else if (Is(k, "pertengahan") || Is(k, "medio")) mod = 2;
+    else if (Is(k, "akhir")) mod = 3;
+    if (mod) ++k;
+    const bool tahun = Is(k, "tahun");
+    if (tahun) ++k;
+    if (mod && !tahun) return std::nullopt;
+    if (k >= n() || !IsYearToken(toks_[k])) return std::nullopt;
+    const int y = PlainInt(toks_[k]);
+    if (!tahun) {
+      const int hi = dct_ ? dct_->y + opt_.max_bare_years_ahead : 2100;
+      if (y < opt_.min_bare_year || y > hi) return std::nullopt;
+      if (k > 0 && L(k - 1) && L(k - 1)->not_year_before) return std::nullopt;
+      if (L(k + 1) && L(k + 1)->not_year_after) return std::nullopt;
+      if (k > 0 && toks_[k - 1].kind == TokenKind::kNumber) return std::nullopt;
+      if (k + 1 < n() && toks_[k + 1].kind == TokenKind::kNumber) return std::nullopt;
+    }
+    Match m;
+    m.type = "DATE";
+    m.end = k + 1;
+    if (m.end < n() && (Is(m.end, "lalu") || Is(m.end, "silam") || Is(m.end, "mendatang") || Is(m.end, "nanti")))
+      ++m.end;
+    if (Implausible(y)) {
+      m.implausible = true;
+      m.note = "implausible year";
+      return m;
+    }
+    m.value = FormatYear(y);
+    if (mod == 1) m.value += "-H1";
+    if (mod == 3) m.value += "-H2";
+    return m;
+  }
+
+  std::optional<Match> RelativeWord(size_t i) const {
+    Match m;
+    m.type = "DATE";
+    auto day_rel = [&](int offset, size_t end) {
+      m.end = end;
+      m.relative = true;
+      if (auto anchor = Anchor()) {
+        m.day = AddDays(*anchor, offset);
+        m.value = FormatDay(*m.day);
+      }
+    };
+    const std::string& w = i < n() ? toks_[i].lower : std::string();
+    if (w == "kemarin" && Is(i + 1, "lusa")) day_rel(-2, i + 2);
+    else if (w == "kemarin") day_rel(-1, i + 1);
+    else if (w == "besok" || w == "esok") day_rel(1, i + 1);
+    else if (w == "lusa") day_rel(2, i + 1);
+    else if (w == "sekarang" || w == "kini" || (w == "saat" && Is(i + 1, "ini")) || (w == "dewasa" && Is(i + 1, "ini"))) {
+      m.end = i + ((w == "saat" || w == "dewasa") ? 2 : 1);
+      m.value = "PRESENT_REF";
+      return m;
+    } else if ((w == "masa" && (Is(i + 1, "lalu") || Is(i + 1, "silam"))) ||
+               (w == "beberapa" && Is(i + 1, "waktu") && (Is(i + 2, "lalu") || Is(i + 2, "silam"))) ||
+               ((w == "baru-baru" || w == "belakangan") && Is(i + 1, "ini"))) {
+      m.end = i + (w == "beberapa" ? 3 : 2);
+      m.value = "PAST_REF";
+      return m;
+    } else if (w == "masa" && (Is(i + 1, "depan") || Is(i + 1, "mendatang"))) {
+      m.end = i + 2;
+      m.value = "FUTURE_REF";
+      return m;
+    } else if (w == "tengah" && (Is(i + 1, "malam") || Is(i + 1, "hari"))) {
+      // Midnight closes the day it belongs to: T24:00 of the reference day.
+      m.type = "TIME";
+      m.end = i + 2;
+      m.relative = true;
+      std::optional<Day> day = ref_day_ ? ref_day_ : Anchor();
+      if (day) m.value = FormatTime(FormatDay(*day), Is(i + 1, "malam") ? 24 : 12, 0, 0, false);
+      return m;
+    } else if (w == "tadi" || w == "nanti") {
+      size_t pe = 0;
+      const char* pod = PodAt(i + 1, &pe);
+      if (!pod) return std::nullopt;
+      day_rel(0, pe);
+      AttachPod(&m, pod);
+      return m;
+    } else {
+      size_t pe = 0;
+      const char* pod = PodAt(i, &pe);
+      if (!pod || !(Is(pe, "ini") || Is(pe, "tadi"))) return std::nullopt;
+      day_rel(0, pe + 1);
+      AttachPod(&m, pod);
+      return m;
+    }
+    // "Kemarin (12/6)": the written date wins over the arithmetic.
+    if (auto in = InnerDate(m.end, true, true)) {
+      m.end = in->end;
+      int y = in->y ? in->y : YearFor(in->m, in->d, w == "kemarin" ? kOnOrBefore : kOnOrAfter);
+      SetDay(&m, y, in->m, in->d, !in->y);
+    }
+    size_t pe = 0;
+    if (const char* pod = PodAt(m.end, &pe)) {
+      m.end = pe;
+      AttachPod(&m, pod);
+    } else {
+      MaybeAttachClock(&m);
+    }
+    return m;
+  }
+
+  // [awal|pertengahan|akhir] (hari|pekan|minggu|bulan|tahun|akhir pekan) (ini|lalu|depan|...)
+  std::optional<Match> UnitRelative(size_t i) const {
+    size_t k = i;
+    int mod = 0;
+    if (Is(k, "awal")) mod = 1;
+    else if (Is(k, "pertengahan") || Is(k, "medio")) mod = 2;
+    else if (Is(k, "akhir")) mod = 3;
+    if (mod) ++k;
+    const Lex* l = L(k);
+    if (!l || l->unit_count) return std::nullopt;
+    Unit u = l->unit;
+    if (!(u == kDayU || u == kWeek || u == kMonthU || u == kYearU)) return std::nullopt;
+    if (u == kWeek && toks_[k].lower == "minggu" && toks_[k].cap && !SentenceInitial(k) &&
+        (Is(k + 1, "lalu") || Is(k + 1, "kemarin")))
+      return std::nullopt;  // "Minggu lalu" mid-sentence: last Sunday
+    int dw = k + 1 < n() ? DirWord(toks_[k + 1].lower) : 9;
+    if (dw == 9 && Is(k + 1, "yang") && Is(k + 2, "lalu")) dw = -1;
+    size_t end = k + 1 + (dw == 9 ? 0 : 1) + (Is(k + 1, "yang") ? 1 : 0);
+    if (dw == 9) {
+      // "akhir tahun", "awal bulan": this year's / month's, when no year follows.
+      if (!mod || mod == 2 || u == kDayU || u == kWeek || (k + 1 < n() && toks_[k + 1].kind == TokenKind::kNumber))
+        return std::nullopt;
+      dw = 0;
+    }
+    if (u == kDayU && (dw != 0 || mod)) return std::nullopt;  // "hari ini" only
+    Match m;
+    m.type = "DATE";
+    m.relative = true;
+    m.end = end;
+    if (!dct_) return m;
+    const int off = dw == 0 ? 0 : dw;  // -1 or +1
+    switch (u) {
+      case kDayU:
+        m.day = *Anchor();
+        m.value = FormatDay(*m.day);
+        break;
+      case kWeek: {
+        m.value = FormatWeek(AddDays(*dct_, 7 * off));
+        if (mod == 3) m.value += "-WE";
+        break;
+      }
+      case kMonthU: {
+        int y = dct_->y, mo = dct_->m + off;
+        if (mo < 1) mo += 12, --y;
+        if (mo > 12) mo -= 12, ++y;
+        m.value = FormatMonth(y, mo);
+        break;
+      }
+      default: {
+        m.value = FormatYear(dct_->y + off);
+        if (mod == 1) m.value += "-H1";
+        if (mod == 3) m.value += "-H2";
+        break;
+      }
+    }
+    return m;
+  }
+
+  // A number, digits or words: "48", "1,5", "tiga puluh satu", "satu setengah",
+  // "beberapa". Returns false when there is none at k.
+  bool ParseNumber(size_t k, double* value, bool* vague, size_t* end) const {
+    *vague = false;
+    if (k >= n()) return false;
+    const Tok& t = toks_[k];
+    if (t.kind == TokenKind::kNumber) {
+      std::string digits;
+      bool decimal = false;
+      for (char c : t.raw) {
+        if (c >= '0' && c <= '9') digits += c;
+        else if (c == ',' && !decimal) digits += '.', decimal = true;
+        else if (c == '.' && !decimal) continue;  // thousands
+        else return false;
+      }
+      if (digits.empty() || digits.size() > 9) return false;
+      *value = std::strtod(digits.c_str(), nullptr);
+      *end = k + 1;
+      return true;
+    }
+    if (t.lex && t.lex->vague) {
+      *vague = true;
+      *value = 0;
+      *end = k + 1;
+      return true;
+    }
+    if (t.lower == "setengah" || t.lower == "separuh") {
+      *value = 0.5;
+      *end = k + 1;
+      return true;
+    }
+    double total = 0, cur = 0;
+    size_t j = k;
+    bool any = false, last_digit = false;
+    while (j < n()) {
+      const Lex* l = toks_[j].lex;
+      const std::string& w = toks_[j].lower;
+      if (l && l->num > 0) {
+        if (last_digit) break;
+        cur += l->num;
+        last_digit = l->num < 10;
+      } else if (any && w == "belas") {
+        total += cur + 10, cur = 0, last_digit = false;
+      } else if (any && w == "puluh") {
+        total += cur * 10, cur = 0, last_digit = false;
+      } else if (any && w == "ratus") {
+        total += cur * 100, cur = 0, last_digit = false;
+      } else if (any && w == "setengah") {
+        cur += 0.5, last_digit = false, ++j;
+        break;
+      } else {
+        break;
+      }
+      any = true;
+      ++j;
+    }
+    if (!any) return false;
+    *value = total + cur;
+    *end = j;
+    return true;
+  }
+
+  static std::string Duration(double count, Unit u, int mult, bool vague) {
+    count *= mult;
+    const char* sym = "";
+    bool time = false;
+    switch (u) {
+      case kSecond: sym = "S", time = true; break;
+      case kMinute: sym = "M", time = true; break;
+      case kHour: sym = "H", time = true; break;
+      case kDayU: sym = "D"; break;
+      case kWeek: sym = "W"; break;
+      case kMonthU: sym = "M"; break;
+      case kYearU: sym = "Y"; break;
+      case kDecade: sym = "DE"; break;
+      case kCentury: sym = "CE"; break;
+      default: return "";
+    }
+    std::string out = time ? "PT" : "P";
+    if (vague) return out + "X" + sym;
+    if (count != std::floor(count)) {
+      // Half units read better in the next smaller unit: P6M, not P0.5Y.
+      struct Down { Unit from; double factor; Unit to; };
+      static constexpr Down downs[] = {{kYearU, 12, kMonthU}, {kMonthU, 30, kDayU}, {kWeek, 7, kDayU},
+                                       {kDayU, 24, kHour},    {kHour, 60, kMinute}, {kMinute, 60, kSecond}};
+      for (const auto& d : downs)
+        if (d.from == u && count * d.factor == std::floor(count * d.factor)) return Duration(count * d.factor, d.to, 1, false);
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%g", count);
+      return out + buf + sym;
+    }
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.0f", count);
+    return out + buf + sym;
+  }
+
+  // N unit [lalu | yang lalu | silam | lagi | terakhir]: a date back or ahead,
+  // or a duration.
+  std::optional<Match> NumUnit(size_t i) const {
+    double count = 0;
+    bool vague = false;
+    size_t k = i;
+    const Lex* l = L(i);
+    if (l && l->unit_count) {  // "sehari", "setahun"
+      count = 1;
+    } else {
+      if (!ParseNumber(i, &count, &vague, &k)) return std::nullopt;
+      if (i > 0 && (Is(i - 1, "ke") || Is(i - 1, "nomor") || Is(i - 1, "no") || Is(i - 1, "no."))) return std::nullopt;
+      l = L(k);
+      if (!l || l->unit == kNoUnit || l->unit_count) {
+        // "beberapa waktu lalu" is RelativeWord's; "2x10 tahun" is not ours.
+        return std::nullopt;
+      }
+      if (count <= 0 && !vague) return std::nullopt;
+    }
+    const Unit u = l->unit;
+    const int mult = toks_[k].lower == "windu" || toks_[k].lower == "sewindu" ? 8 : 1;
+    Match m;
+    m.end = k + 1;
+    size_t after = k + 1;
+    if (Is(after, "ke") && Is(after + 1, "depan")) {  // "20 hari ke depan": the span ahead
+      m.type = "DURATION";
+      m.value = Duration(count, u, mult, vague);
+      return m;
+    }
+    int dir = 0;
+    if (Is(after, "lalu") || Is(after, "silam")) dir = -1, m.end = after + 1;
+    else if (Is(after, "yang") && Is(after + 1, "lalu")) dir = -1, m.end = after + 2;
+    else if (Is(after, "lagi")) dir = 1, m.end = after + 1;
+    if (dir == 0) {
+      m.type = "DURATION";
+      if (Is(after, "terakhir") || Is(after, "belakangan")) m.end = after + 1;
+      m.value = Duration(count, u, mult, vague);
+      return m;
+    }
+    m.type = "DATE";
+    if (vague) {
+      m.value = dir < 0 ? "PAST_REF" : "FUTURE_REF";
+      return m;
+    }
+    m.relative = true;
+    if (!dct_ || count != std::floor(count)) return m;
+    const int c = static_cast<int>(count) * mult * dir;
+    switch (u) {
+      case kSecond:
+      case kMinute:
+      case kHour:
+        m.day = *dct_;
+        m.value = FormatDay(*dct_);
+        break;
+      case kDayU:
+        m.day = AddDays(*dct_, c);
+        m.value = FormatDay(*m.day);
+        break;
+      case kWeek: m.value = FormatWeek(AddDays(*dct_, 7 * c)); break;
+      case kMonthU: {
+        int total = dct_->y * 12 + (dct_->m - 1) + c;
+        m.value = FormatMonth(total / 12, total % 12 + 1);
+        break;
+      }
+      case kYearU: m.value = FormatYear(dct_->y + c); break;
+      case kDecade: {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%03d", (dct_->y + 10 * c) / 10);
+        m.value = buf;
+        break;
+      }
+      case kCentury: {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%02d", (dct_->y + 100 * c) / 100);
+        m.value = buf;
+        break;
+      }
+      default: break;
+    }
+    return m;
+  }
+
+  // musim (panas|gugur|dingin|semi) (ini|lalu|kemarin|depan|tahun ini|tahun lalu|YYYY)
+  std::optional<Match> Season(size_t i) const {
+    if (!Is(i, "musim") || !L(i + 1) || !L(i + 1)->season) return std::nullopt;
+    const std::string s = L(i + 1)->season;
+    size_t k = i + 2;
+    Match m;
+    m.type = "DATE";
+    int year = 0;
+    bool relative = true;
+    if (Is(k, "tahun") && k + 1 < n() && IsYearToken(toks_[k + 1])) {
+      year = PlainInt(toks_[k + 1]), m.end = k + 2, relative = false;
+    } else if (k < n() && IsYearToken(toks_[k])) {
+      year = PlainInt(toks_[k]), m.end = k + 1, relative = false;
+    } else if (Is(k, "tahun") && k + 1 < n() && DirWord(toks_[k + 1].lower) != 9) {
+      m.end = k + 2;
+      if (dct_) year = dct_->y + (DirWord(toks_[k + 1].lower) == 0 ? 0 : DirWord(toks_[k + 1].lower));
+    } else if (k < n() && DirWord(toks_[k].lower) != 9) {
+      m.end = k + 1;
+      const int dw = DirWord(toks_[k].lower);
+      if (dct_) {
+        // Season instances: SP Mar-May, SU Jun-Aug, FA Sep-Nov, WI Dec-Feb (of the year it starts).
+        const int start = s == "SP" ? 3 : s == "SU" ? 6 : s == "FA" ? 9 : 12;
+        auto first_day = [&](int y) { return ToDays({y, start, 1}); };
+        auto last_day = [&](int y) { return ToDays(AddDays({start == 12 ? y + 1 : y, start == 12 ? 3 : start + 3, 1}, -1)); };
+        const int64_t today = ToDays(*dct_);
+        for (int y = dct_->y + 1; y >= dct_->y - 2 && !year; --y) {
+          if (dw == -1 && last_day(y) < today) year = y;
+          if (dw == 0 && first_day(y) <= today + 366 && first_day(y) <= today && last_day(y) >= today - 0) year = y;
+        }
+        if (dw == 0 && !year) year = dct_->y;
+        if (dw == 1)
+          for (int y = dct_->y - 1; y <= dct_->y + 1 && !year; ++y)
+            if (first_day(y) > today) year = y;
+      }
+    } else {
+      return std::nullopt;  // "musim dingin" in general
+    }
+    m.relative = relative;
+    if (year) m.value = FormatYear(year) + "-" + s;
+    return m;
+  }
+
+  std::optional<Match> Clock(size_t i) const {
+    if (i > 0 && (Is(i - 1, "pukul") || Is(i - 1, "jam"))) return std::nullopt;
+    auto c = ClockAt(i);
+    if (!c) return std::nullopt;
+    Match m;
+    m.type = "TIME";
+    m.end = c->end;
+    if (c->invalid) {
+      m.invalid = true;
+      m.note = "invalid time";
+      return m;
+    }
+    m.relative = true;
+    std::string date;
+    if (ref_day_) date = FormatDay(*ref_day_);
+    else if (Anchor()) date = FormatDay(*Anchor());
+    else date = "XXXX-XX-XX";
+    m.value = FormatTime(date, c->hour, c->minute, c->zone, c->has_zone);
+    return m;
+  }
+
+  // (kuartal|triwulan|semester) (I..IV|1..4|pertama..keempat) [tahun] [YYYY|ini|lalu|depan]
+  std::optional<Match> Quarter(size_t i) const {
+    const bool quarter = Is(i, "kuartal") || Is(i, "triwulan") || Is(i, "kuarter");
+    const bool half = Is(i, "semester");
+    if (!quarter && !half) return std::nullopt;
+    size_t k = i + 1;
+    if (Is(k, "ke")) ++k;
+    static const std::pair<const char*, int> ords[] = {
+        {"i", 1},       {"ii", 2},     {"iii", 3},    {"iv", 4},       {"1", 1},      {"2", 2},
+        {"3", 3},       {"4", 4},      {"pertama", 1}, {"kedua", 2},   {"ketiga", 3}, {"keempat", 4},
+        {"satu", 1},    {"dua", 2},    {"ke-1", 1},   {"ke-2", 2},     {"ke-3", 3},   {"ke-4", 4}};
+    int q = 0;
+    if (k < n()) {
+      std::string w = toks_[k].lower;
+      for (auto [name, v] : ords)
+        if (w == name) q = v;
+    }
+    if (!q || (half && q > 2)) return std::nullopt;
+    ++k;
+    Match m;
+    m.type = "DATE";
+    m.end = k;
+    size_t j = Is(k, "tahun") ? k + 1 : k;
+    int year = 0;
+    if (j < n() && IsYearToken(toks_[j])) {
+      year = PlainInt(toks_[j]);
+      m.end = j + 1;
+    } else if (j < n() && j > k && DirWord(toks_[j].lower) != 9) {
+      m.relative = true;
+      m.end = j + 1;
+      if (dct_) year = dct_->y + DirWord(toks_[j].lower);
+    } else {
+      m.relative = true;
+      if (dct_) year = dct_->y;
+    }
+    if (year) m.value = FormatYear(year) + (quarter ? "-Q" : "-H") + std::to_string(q);
+    return m;
+  }
+
+  // "1990-an", "tahun 1990-an" -> 199; "abad ke-21" -> 20.
+  std::optional<Match> DecadeCentury(size_t i) const {
+    size_t k = Is(i, "tahun") || Is(i, "era") || Is(i, "dekade") ? i + 1 : i;
+    Match m;
+    m.type = "DATE";
+    if (k < n() && toks_[k].raw.size() == 7 && toks_[k].lower.ends_with("0-an") &&
+        std::all_of(toks_[k].raw.begin(), toks_[k].raw.begin() + 4, [](char c) { return c >= '0' && c <= '9'; })) {
+      m.value = std::string(toks_[k].raw.substr(0, 3));
+      m.end = k + 1;
+      return m;
+    }
+    if (Is(i, "abad")) {
+      std::string w = i + 1 < n() ? toks_[i + 1].lower : "";
+      size_t end = i + 2;
+      if (w == "ke" && i + 2 < n()) w = toks_[i + 2].lower, end = i + 3;
+      if (w.starts_with("ke-")) w = w.substr(3);
+      int c = 0;
+      for (char ch : w) {
+        if (ch < '0' || ch > '9' || c > 100) return std::nullopt;
+        c = c * 10 + (ch - '0');
+      }
+      if (c < 1 || c > 30) return std::nullopt;
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "%02d", c - 1);
+      m.value = buf;
+      m.end = end;
+      return m;
+    }
+    return std::nullopt;
+  }
+
+  std::string_view text_;
+  const TimexOptions& opt_;
+  std::optional<Day> dct_;
+  std::vector<Tok> toks_;
+  std::optional<Day> ref_day_;
+  std::optional<Day> speech_day_;              // the day the current sentence's speaker spoke, if earlier than the DCT
+  size_t apposition_end_ = static_cast<size_t>(-1);                 // latest day-level date so far (clock times attach to it)
+  std::unordered_map<int, int> month_year_;    // month -> year of its latest explicit mention
+};
+
+}  // namespace
+
+TimexTagger::TimexTagger(TimexOptions options) : options_(options) {}
+
+std::vector<TaggedTimex> TimexTagger::Tag(std::string_view text, const std::optional<DateTime>& dct) const {
+  std::vector<text::Token> tokens;
+  tokenizer_.Tokenize(text, &tokens);
+  return Tag(text, tokens, dct);
+}
+
+std::vector<TaggedTimex> TimexTagger::Tag(std::string_view text, const std::vector<text::Token>& tokens,
+                                          const std::optional<DateTime>& dct) const {
+  Run run(text, tokens, dct, options_);
+  return run.Go();
+}
+
+std::optional<DateTime> InferPublicationDate(const std::vector<TaggedTimex>& tagged) {
+  std::optional<DateTime> with_weekday, any;
+  for (const auto& t : tagged) {
+    if (t.invalid || t.implausible || t.relative || t.timex.value.size() < 10) continue;
+    auto dt = DateTime::ParseIso(std::string_view(t.timex.value).substr(0, 10));
+    if (!dt) continue;
+    auto later = [&](const std::optional<DateTime>& cur) { return !cur || dt->DaysSinceEpoch() > cur->DaysSinceEpoch(); };
+    if (t.weekday && later(with_weekday)) with_weekday = dt;
+    if (later(any)) any = dt;
+  }
+  return with_weekday ? with_weekday : any;
+}
+
+}  // namespace warta::timex

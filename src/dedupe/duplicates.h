@@ -124,7 +124,8 @@ class DuplicateDetector {
   DuplicateDetector& operator=(const DuplicateDetector&) = delete;
 
   // The signature of `article`'s body (paragraphs; not the title).
-  // Thread-safe and const: call it from the parallel stage.
+  // Thread-safe, also while AddAndMatch runs (it reads only the options):
+  // call it from the parallel stage.
   Signature Sign(const Article& article) const;
 
   // Registers article `seq` and reports what it copies. Seqs must be unique
@@ -134,7 +135,8 @@ class DuplicateDetector {
                           const std::optional<DateTime>& published);
 
   // The original of `seq`'s copy group (itself when it is one, or when seq
-  // is unknown).
+  // is unknown). Like size() and MemoryBytes(), not concurrently with
+  // AddAndMatch.
   int64_t OriginalOf(int64_t seq) const;
 
   size_t size() const;

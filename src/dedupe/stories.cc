@@ -1,0 +1,446 @@
+#include "dedupe/stories.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cctype>
+#include <climits>
+#include <cmath>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+#include "dedupe/words.h"
+#include "text/stemmer.h"
+#include "text/stopwords.h"
+
+namespace warta::dedupe {
+namespace {
+
+using TermVector = std::vector<std::pair<uint64_t, float>>;  // sorted by term
+
+bool AllDigits(std::string_view w) {
+  for (char c : w)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+struct StoryState {
+  Story summary;
+  int64_t first_day = 0, last_day = 0;     // span of its dated articles, in days
+  bool dated = false;                      // has a dated article (else the span is
+                                           // the newest day at creation, for retiring)
+  int64_t headline_key = INT64_MAX;        // publication key of the headline's article
+  int64_t headline_seq = INT64_MAX;
+  TermVector centroid;                     // sum of member vectors, pruned
+  double norm = 0;
+  std::unordered_map<std::string, int> entities;  // entity id -> mentions (active only)
+};
+
+int MonthOf(std::string_view w) {
+  static const char* const kMonths[][3] = {
+      {"januari", "jan", ""},       {"februari", "feb", "pebruari"}, {"maret", "mar", ""},
+      {"april", "apr", ""},         {"mei", "", ""},                 {"juni", "jun", ""},
+      {"juli", "jul", ""},          {"agustus", "agu", "agt"},       {"september", "sep", "sept"},
+      {"oktober", "okt", ""},       {"november", "nov", "nopember"}, {"desember", "des", ""}};
+  for (int m = 0; m < 12; ++m)
+    for (const char* name : kMonths[m])
+      if (*name != '\0' && w == name) return m + 1;
+  return 0;
+}
+
+int ToInt(std::string_view w) {
+  if (w.empty() || w.size() > 4 || !AllDigits(w)) return -1;
+  int v = 0;
+  for (char c : w) v = v * 10 + (c - '0');
+  return v;
+}
+
+std::optional<int64_t> DayOf(int y, int m, int d) {
+  DateTime t;
+  t.year = y, t.month = m, t.day = d;
+  if (y < 1900 || y > 2200 || !t.IsValid()) return std::nullopt;
+  return t.DaysSinceEpoch();
+}
+
+// The day an undated article's event happened, from what it says: a
+// resolved DATE timex (the timex analyser's), else the first full date in
+// its title or lead, "Jumat (29/11/2024)" or "19 November 2024" (the forms
+// Indonesian datelines use).
+std::optional<int64_t> EventDayOf(const Article& article, int lead_paragraphs, std::string& normalised,
+                                  std::vector<std::string_view>& words) {
+  for (const auto& t : article.timexes) {
+    if (t.type != "DATE" || t.value.size() != 10) continue;
+    auto d = DateTime::ParseIso(t.value);
+    if (d) return d->DaysSinceEpoch();
+  }
+  auto scan = [&](const std::string& text) -> std::optional<int64_t> {
+    // d/m/yyyy
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] != '/') continue;
+      size_t a = i;
+      while (a > 0 && std::isdigit(static_cast<unsigned char>(text[a - 1]))) --a;
+      size_t j = text.find('/', i + 1);
+      if (j == std::string::npos || j - i > 3 || i - a == 0 || i - a > 2) continue;
+      size_t e = j + 1;
+      while (e < text.size() && std::isdigit(static_cast<unsigned char>(text[e]))) ++e;
+      if (e - j - 1 != 4) continue;
+      int d = ToInt(std::string_view(text).substr(a, i - a));
+      int m = ToInt(std::string_view(text).substr(i + 1, j - i - 1));
+      int y = ToInt(std::string_view(text).substr(j + 1, 4));
+      if (auto day = DayOf(y, m, d)) return day;
+    }
+    // d monthname yyyy
+    NormaliseWords(text, &normalised);
+    words.clear();
+    SplitWords(normalised, &words);
+    for (size_t k = 0; k + 2 < words.size(); ++k) {
+      int m = MonthOf(words[k + 1]);
+      if (m == 0) continue;
+      int d = ToInt(words[k]), y = ToInt(words[k + 2]);
+      if (d < 1 || y < 0) continue;
+      if (auto day = DayOf(y, m, d)) return day;
+    }
+    return std::nullopt;
+  };
+  if (auto d = scan(article.title)) return d;
+  for (size_t p = 0; p < article.paragraphs.size() && p < static_cast<size_t>(std::max(lead_paragraphs, 3)); ++p)
+    if (auto d = scan(article.paragraphs[p])) return d;
+  return std::nullopt;
+}
+
+int64_t PubKey(const std::optional<DateTime>& d) {
+  if (!d || !d->IsValid()) return INT64_MAX;
+  int64_t s = d->DaysSinceEpoch() * 86400;
+  if (d->has_time) s += d->hour * 3600 + d->minute * 60 + d->second;
+  return s;
+}
+
+}  // namespace
+
+struct StoryClusterer::State {
+  text::Stemmer stemmer;
+  std::unordered_map<uint64_t, uint32_t> df;
+  uint64_t documents = 0;
+  std::vector<StoryState> stories;                    // by internal index
+  std::unordered_map<int64_t, uint32_t> index_of_id;  // story id -> index
+  std::unordered_map<int64_t, uint32_t> story_of_seq;
+  std::unordered_map<uint64_t, std::vector<uint32_t>> postings;  // term -> active stories
+  std::vector<uint32_t> active;                       // indices of active stories
+  std::vector<uint32_t> seen_stamp;                   // per story: last Add that scored it
+  std::vector<uint32_t> slot;                         // per story: its entry in acc
+  std::vector<uint32_t> last_term;                    // per story: last query term counted
+  std::vector<std::pair<uint32_t, double>> acc;       // candidates and their dot products
+  uint32_t stamp = 0, term_counter = 0;
+  int64_t newest_day = INT64_MIN;
+  uint64_t adds_since_compaction = 0;
+  std::vector<std::string_view> words;
+  std::string normalised;
+};
+
+StoryClusterer::StoryClusterer(StoryOptions options) : options_(options), state_(std::make_unique<State>()) {
+  options_.lead_paragraphs = std::max(options_.lead_paragraphs, 0);
+  options_.max_article_terms = std::max(options_.max_article_terms, 1);
+  options_.max_story_terms = std::max(options_.max_story_terms, 1);
+  options_.max_gap_days = std::max(options_.max_gap_days, 0);
+  options_.active_days = std::max(options_.active_days, options_.max_gap_days);
+  options_.max_postings_scanned = std::max(options_.max_postings_scanned, 1);
+}
+
+StoryClusterer::~StoryClusterer() = default;
+
+namespace {
+
+// The article's L2-normalised tf-idf vector over its title and lead, after
+// counting its terms into the document frequencies.
+TermVector Vectorise(const Article& article, const StoryOptions& o, text::Stemmer& stemmer,
+                     std::unordered_map<uint64_t, uint32_t>& df, uint64_t& documents,
+                     std::string& normalised, std::vector<std::string_view>& words) {
+  std::unordered_map<uint64_t, double> tf;
+  auto add_text = [&](std::string_view text, double weight) {
+    NormaliseWords(text, &normalised);
+    words.clear();
+    SplitWords(normalised, &words);
+    for (std::string_view w : words) {
+      if (w.size() < 3 || AllDigits(w) || text::IsStopword(w)) continue;
+      std::string_view stem = o.stem ? stemmer.Stem(w) : w;
+      if (stem.size() < 3) stem = w;
+      tf[XXH3_64bits(stem.data(), stem.size())] += weight;
+    }
+  };
+  add_text(article.title, o.title_weight);
+  for (size_t p = 0; p < article.paragraphs.size(); ++p) {
+    if (p < static_cast<size_t>(o.lead_paragraphs)) {
+      add_text(article.paragraphs[p], 1.0);
+    } else if (o.body_weight > 0) {
+      add_text(article.paragraphs[p], o.body_weight);
+    }
+  }
+  ++documents;
+  TermVector v;
+  v.reserve(tf.size());
+  for (const auto& [term, count] : tf) {
+    uint32_t d = ++df[term];
+    double idf = std::log((static_cast<double>(documents) + o.prior_documents + 1) / (static_cast<double>(d) + 0.5));
+    double weight = (1 + std::log(count)) * std::max(idf, 0.0);
+    if (weight > 0) v.emplace_back(term, static_cast<float>(weight));
+  }
+  if (v.size() > static_cast<size_t>(o.max_article_terms)) {
+    std::nth_element(v.begin(), v.begin() + o.max_article_terms, v.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    v.resize(static_cast<size_t>(o.max_article_terms));
+  }
+  std::sort(v.begin(), v.end());
+  double norm = 0;
+  for (const auto& t : v) norm += static_cast<double>(t.second) * t.second;
+  norm = std::sqrt(norm);
+  if (norm > 0)
+    for (auto& t : v) t.second = static_cast<float>(t.second / norm);
+  return v;
+}
+
+}  // namespace
+
+StoryAssignment StoryClusterer::Add(int64_t seq, const Article& article, std::optional<int64_t> copy_of) {
+  return AddImpl(seq, article, copy_of, std::nullopt);
+}
+
+void StoryClusterer::Restore(int64_t seq, const Article& article, int64_t story_id) {
+  AddImpl(seq, article, std::nullopt, story_id);
+}
+
+StoryAssignment StoryClusterer::AddImpl(int64_t seq, const Article& article, std::optional<int64_t> copy_of,
+                                        std::optional<int64_t> forced_story) {
+  State& s = *state_;
+  TermVector v = Vectorise(article, options_, s.stemmer, s.df, s.documents, s.normalised, s.words);
+  // An undated article is held to no date span and moves no window: Warta
+  // never invents a date it was not given.
+  // An article without a publication date is placed by the date its text
+  // gives for the event, when it gives one.
+  std::optional<int64_t> event_day;
+  if (article.published && article.published->IsValid()) {
+    event_day = article.published->DaysSinceEpoch();
+  } else {
+    event_day = EventDayOf(article, options_.lead_paragraphs, s.normalised, s.words);
+  }
+  const bool dated = event_day.has_value();
+  int64_t day = dated ? *event_day : (s.newest_day == INT64_MIN ? 0 : s.newest_day);
+  std::vector<std::string> entity_ids;
+  for (const auto& e : article.entities)
+    if (!e.entity_id.empty()) entity_ids.push_back(e.entity_id);
+  std::sort(entity_ids.begin(), entity_ids.end());
+  entity_ids.erase(std::unique(entity_ids.begin(), entity_ids.end()), entity_ids.end());
+
+  // Retire stories that fell out of the window before scoring against them.
+  if (dated && day > s.newest_day) {
+    s.newest_day = day;
+    std::vector<uint32_t> still;
+    for (uint32_t i : s.active) {
+      StoryState& st = s.stories[i];
+      if (st.last_day + options_.active_days < s.newest_day) {
+        st.summary.active = false;
+        TermVector().swap(st.centroid);
+        std::unordered_map<std::string, int>().swap(st.entities);
+      } else {
+        still.push_back(i);
+      }
+    }
+    s.active.swap(still);
+  }
+
+  StoryAssignment out;
+  int64_t best = -1;
+  double best_score = 0;
+  bool create = false;
+  if (forced_story) {
+    auto it = s.index_of_id.find(*forced_story);
+    if (it == s.index_of_id.end()) {
+      create = true;
+    } else {
+      best = it->second;
+      if (!s.stories[it->second].summary.active) {
+        s.stories[it->second].summary.active = true;
+        s.active.push_back(it->second);
+      }
+    }
+  } else if (copy_of) {
+    auto it = s.story_of_seq.find(*copy_of);
+    if (it != s.story_of_seq.end() && s.stories[it->second].summary.active) best = it->second, best_score = 1;
+  }
+  if (best < 0 && !create && !v.empty()) {
+    // Score by accumulating over postings: each (article term, story) pair
+    // is looked at once, so a candidate costs what it shares, not its size.
+    ++s.stamp;
+    s.seen_stamp.resize(s.stories.size(), 0);
+    s.slot.resize(s.stories.size(), 0);
+    s.last_term.resize(s.stories.size(), 0);
+    s.acc.clear();
+    std::vector<size_t> query(v.size());
+    for (size_t i = 0; i < v.size(); ++i) query[i] = i;
+    std::sort(query.begin(), query.end(), [&v](size_t x, size_t y) { return v[x].second > v[y].second; });
+    if (query.size() > static_cast<size_t>(options_.max_query_terms)) query.resize(static_cast<size_t>(options_.max_query_terms));
+    constexpr uint32_t kExcluded = UINT32_MAX;
+    for (size_t qi : query) {
+      const auto [term, weight] = v[qi];
+      auto it = s.postings.find(term);
+      if (it == s.postings.end()) continue;
+      ++s.term_counter;
+      const auto& list = it->second;
+      size_t scanned = 0;
+      for (size_t k = list.size(); k-- > 0 && scanned < static_cast<size_t>(options_.max_postings_scanned);) {
+        uint32_t c = list[k];
+        StoryState& st = s.stories[c];
+        if (!st.summary.active) continue;
+        ++scanned;
+        if (s.seen_stamp[c] != s.stamp) {
+          s.seen_stamp[c] = s.stamp;
+          int64_t gap = dated && st.dated ? std::max<int64_t>({0, st.first_day - day, day - st.last_day}) : 0;
+          if (gap > options_.max_gap_days || st.norm <= 0) {
+            s.slot[c] = kExcluded;
+          } else {
+            s.slot[c] = static_cast<uint32_t>(s.acc.size());
+            s.acc.emplace_back(c, 0.0);
+          }
+        }
+        if (s.slot[c] == kExcluded || s.last_term[c] == s.term_counter) continue;
+        s.last_term[c] = s.term_counter;
+        auto pos = std::lower_bound(st.centroid.begin(), st.centroid.end(), std::make_pair(term, 0.0f),
+                                    [](const auto& x, const auto& y) { return x.first < y.first; });
+        if (pos != st.centroid.end() && pos->first == term) s.acc[s.slot[c]].second += static_cast<double>(weight) * pos->second;
+      }
+    }
+    for (const auto& [c, dot] : s.acc) {
+      const StoryState& st = s.stories[c];
+      double score = dot / st.norm;
+      if (!entity_ids.empty() && !st.entities.empty()) {
+        size_t shared = 0;
+        for (const auto& e : entity_ids) shared += st.entities.count(e);
+        double overlap = static_cast<double>(shared) / static_cast<double>(entity_ids.size());
+        score = (1 - options_.entity_weight) * score + options_.entity_weight * overlap;
+      }
+      if (score > best_score) best_score = score, best = c;
+    }
+    if (best_score < options_.min_similarity) best = -1;
+  }
+
+  uint32_t index;
+  if (best < 0) {
+    index = static_cast<uint32_t>(s.stories.size());
+    s.stories.emplace_back();
+    s.stories.back().summary.id = forced_story.value_or(seq);
+    s.stories.back().first_day = s.stories.back().last_day = day;
+    s.index_of_id[s.stories.back().summary.id] = index;
+    s.active.push_back(index);
+    out.new_story = true;
+  } else {
+    index = static_cast<uint32_t>(best);
+    out.similarity = best_score;
+  }
+  s.story_of_seq[seq] = index;
+  StoryState& st = s.stories[index];
+  out.story_id = st.summary.id;
+
+  // Update the summary.
+  ++st.summary.article_count;
+  if (dated) {
+    st.first_day = st.dated ? std::min(st.first_day, day) : day;
+    st.last_day = st.dated ? std::max(st.last_day, day) : day;
+    st.dated = true;
+  }
+  if (article.published && article.published->IsValid()) {
+    int64_t key = PubKey(article.published);
+    if (!st.summary.first_published || key < PubKey(st.summary.first_published)) st.summary.first_published = article.published;
+    if (!st.summary.last_published || key > PubKey(st.summary.last_published)) st.summary.last_published = article.published;
+  }
+  int64_t key = PubKey(article.published);
+  if (st.summary.headline.empty() || key < st.headline_key || (key == st.headline_key && seq < st.headline_seq)) {
+    if (!article.title.empty() || st.summary.headline.empty()) {
+      st.summary.headline = article.title;
+      st.headline_key = key;
+      st.headline_seq = seq;
+    }
+  }
+  if (!entity_ids.empty()) {
+    for (const auto& e : entity_ids) ++st.entities[e];
+    std::vector<std::pair<int, std::string>> ranked;
+    for (const auto& [id, n] : st.entities) ranked.emplace_back(-n, id);
+    std::sort(ranked.begin(), ranked.end());
+    st.summary.key_entities.clear();
+    for (size_t i = 0; i < ranked.size() && i < 5; ++i) st.summary.key_entities.push_back(ranked[i].second);
+  }
+
+  // Centroid += v, pruned to the strongest terms; new terms get postings.
+  TermVector merged;
+  merged.reserve(st.centroid.size() + v.size());
+  size_t i = 0, j = 0;
+  std::vector<uint64_t> added;
+  while (i < st.centroid.size() || j < v.size()) {
+    if (j == v.size() || (i < st.centroid.size() && st.centroid[i].first < v[j].first)) {
+      merged.push_back(st.centroid[i++]);
+    } else if (i == st.centroid.size() || v[j].first < st.centroid[i].first) {
+      merged.push_back(v[j]);
+      added.push_back(v[j++].first);
+    } else {
+      merged.emplace_back(v[j].first, st.centroid[i].second + v[j].second);
+      ++i, ++j;
+    }
+  }
+  if (merged.size() > static_cast<size_t>(options_.max_story_terms)) {
+    std::nth_element(merged.begin(), merged.begin() + options_.max_story_terms, merged.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    merged.resize(static_cast<size_t>(options_.max_story_terms));
+    std::sort(merged.begin(), merged.end());
+  }
+  st.centroid.swap(merged);
+  st.norm = 0;
+  for (const auto& t : st.centroid) st.norm += static_cast<double>(t.second) * t.second;
+  st.norm = std::sqrt(st.norm);
+  for (uint64_t term : added)
+    if (std::binary_search(st.centroid.begin(), st.centroid.end(), std::make_pair(term, 0.0f),
+                           [](const auto& a, const auto& b) { return a.first < b.first; }))
+      s.postings[term].push_back(index);
+
+  // Postings of inactive stories are skipped when scanned; drop them now and
+  // then so memory tracks the active window, not history.
+  if (++s.adds_since_compaction >= 4 * s.active.size() + 10000) {
+    s.adds_since_compaction = 0;
+    for (auto it = s.postings.begin(); it != s.postings.end();) {
+      auto& list = it->second;
+      list.erase(std::remove_if(list.begin(), list.end(), [&](uint32_t c) { return !s.stories[c].summary.active; }),
+                 list.end());
+      if (list.empty()) {
+        it = s.postings.erase(it);
+      } else {
+        list.shrink_to_fit();
+        ++it;
+      }
+    }
+  }
+  return out;
+}
+
+const Story* StoryClusterer::story(int64_t id) const {
+  auto it = state_->index_of_id.find(id);
+  return it == state_->index_of_id.end() ? nullptr : &state_->stories[it->second].summary;
+}
+
+std::optional<int64_t> StoryClusterer::StoryOf(int64_t seq) const {
+  auto it = state_->story_of_seq.find(seq);
+  if (it == state_->story_of_seq.end()) return std::nullopt;
+  return state_->stories[it->second].summary.id;
+}
+
+size_t StoryClusterer::story_count() const { return state_->stories.size(); }
+size_t StoryClusterer::active_story_count() const { return state_->active.size(); }
+
+size_t StoryClusterer::MemoryBytes() const {
+  const State& s = *state_;
+  size_t bytes = s.df.size() * 32 + s.story_of_seq.size() * 40 + s.index_of_id.size() * 40 +
+                 s.stories.capacity() * sizeof(StoryState);
+  for (const auto& st : s.stories)
+    bytes += st.centroid.capacity() * 16 + st.summary.headline.capacity() + st.entities.size() * 48;
+  for (const auto& [term, list] : s.postings) bytes += 48 + list.capacity() * 4;
+  return bytes;
+}
+
+}  // namespace warta::dedupe

@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "core/utf8.h"
+
 #include "pipeline/export.h"
 
 namespace warta::cli {
@@ -102,7 +106,10 @@ std::string ArticleText(const store::StoredArticle& s, bool ansi) {
   out += fmt::format("{}{}{}\n", b, a.title.empty() ? "(untitled)" : a.title, e);
   out += fmt::format("id:        {}\n", a.id);
   out += fmt::format("outlet:    {}\n", a.outlet);
-  out += fmt::format("published: {}\n", a.published ? a.published->ToIso() : "unknown");
+  out += fmt::format("published: {}\n", a.published ? a.published->ToIso()
+                                        : a.inferred_published
+                                            ? "unknown (inferred from the text: " + a.inferred_published->ToIso() + ")"
+                                            : std::string("unknown"));
   auto join = [](const std::vector<std::string>& v) {
     std::string r;
     for (size_t i = 0; i < v.size(); ++i) r += (i ? ", " : "") + v[i];
@@ -113,7 +120,45 @@ std::string ArticleText(const store::StoredArticle& s, bool ansi) {
   if (!a.url.empty()) out += fmt::format("url:       {}\n", a.url);
   out += fmt::format("source:    {}\n", a.source);
   out += fmt::format("language:  {}\n\n", a.language);
-  for (const auto& p : a.paragraphs) out += p + "\n\n";
+  // Time expressions are marked where they stand, with their normalised
+  // value: "Senin (18 November)⟨2024-11-18⟩".
+  int32_t para_begin = 0;
+  size_t next_timex = 0;
+  for (const auto& p : a.paragraphs) {
+    const int32_t para_end = para_begin + static_cast<int32_t>(Utf8Length(p));
+    std::string marked;
+    size_t byte = 0;
+    int32_t cp = para_begin;
+    auto advance_to = [&](int32_t target) {
+      size_t start = byte;
+      while (cp < target && byte < p.size()) {
+        Utf8Next(p, &byte);
+        ++cp;
+      }
+      return std::string_view(p).substr(start, byte - start);
+    };
+    while (next_timex < a.timexes.size() && a.timexes[next_timex].span.begin < para_end) {
+      const TimeExpression& t = a.timexes[next_timex++];
+      if (t.span.begin < cp || t.span.end > para_end) continue;  // overlapping or crossing paragraphs
+      marked += advance_to(t.span.begin);
+      std::string_view text = advance_to(t.span.end);
+      std::string value = t.value.empty() ? "?" : t.value;
+      marked += ansi ? fmt::format("\x1b[4m{}\x1b[0m\x1b[2m⟨{}⟩\x1b[0m", text, value) : fmt::format("{}⟨{}⟩", text, value);
+    }
+    marked += std::string_view(p).substr(byte);
+    out += marked + "\n\n";
+    para_begin = para_end + 1;  // the '\n' between paragraphs
+  }
+  if (!a.entities.empty()) {
+    std::vector<std::pair<std::string, std::string>> seen;  // canonical, type, in order of first mention
+    for (const auto& m : a.entities) {
+      std::pair<std::string, std::string> key{m.canonical.empty() ? m.text : m.canonical, m.type};
+      if (std::find(seen.begin(), seen.end(), key) == seen.end()) seen.push_back(key);
+    }
+    out += fmt::format("{}entities{}\n", b, e);
+    for (const auto& [name, type] : seen) out += fmt::format("  {:<13} {}\n", type, name);
+    out += "\n";
+  }
   if (!a.removed.empty()) {
     out += fmt::format("{}removed by cleaning ({} lines){}\n", b, a.removed.size(), e);
     for (const auto& r : a.removed) {

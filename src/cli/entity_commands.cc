@@ -65,21 +65,7 @@ int RunEntity(const CommandContext& ctx, const EntityArgs& args) {
   if (auto st = (*kb)->store().GetBySeq(detail->article_seqs, &articles); !st.ok()) return Fail(st);
 
   if (args.json) {
-    json out = SummaryJson(detail->summary);
-    out["aliases"] = json::array();
-    for (const auto& [alias, n] : detail->aliases) out["aliases"].push_back({{"text", alias}, {"mentions", n}});
-    out["articles"] = json::array();
-    for (const auto& a : articles)
-      out["articles"].push_back({{"id", a.article.id},
-                                 {"title", a.article.title},
-                                 {"outlet", a.article.outlet},
-                                 {"published", a.article.published ? json(a.article.published->ToIso()) : json()}});
-    out["cooccurring"] = json::array();
-    for (const auto& [e, shared] : detail->cooccurring) {
-      json j = SummaryJson(e);
-      j["shared_articles"] = shared;
-      out["cooccurring"].push_back(j);
-    }
+    json out = pipeline::EntityDetailJson(*detail, articles);
     out["other_matches"] = json::array();
     for (size_t i = 1; i < found->size(); ++i) out["other_matches"].push_back(SummaryJson((*found)[i]));
     std::cout << out.dump(2) << "\n";

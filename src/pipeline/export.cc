@@ -117,6 +117,25 @@ json EntitySummaryJson(const store::EntitySummary& e) {
   return {{"id", e.id}, {"canonical", e.canonical}, {"type", e.type}, {"mentions", e.mentions}, {"articles", e.articles}};
 }
 
+json EntityDetailJson(const store::EntityDetail& d, const std::vector<store::StoredArticle>& articles) {
+  json out = EntitySummaryJson(d.summary);
+  out["aliases"] = json::array();
+  for (const auto& [text, n] : d.aliases) out["aliases"].push_back({{"text", text}, {"mentions", n}});
+  out["articles"] = json::array();
+  for (const auto& a : articles)
+    out["articles"].push_back({{"id", a.article.id},
+                               {"title", a.article.title},
+                               {"outlet", a.article.outlet},
+                               {"published", a.article.published ? json(a.article.published->ToIso()) : json()}});
+  out["cooccurring"] = json::array();
+  for (const auto& [e, shared] : d.cooccurring) {
+    json j = EntitySummaryJson(e);
+    j["shared_articles"] = shared;
+    out["cooccurring"].push_back(std::move(j));
+  }
+  return out;
+}
+
 StatusOr<int64_t> ExportJsonl(store::ArticleStore& store, std::ostream& out) {
   int64_t n = 0;
   WARTA_RETURN_IF_ERROR(store.Scan(0, [&](const store::StoredArticle& a) {

@@ -29,6 +29,10 @@ nlohmann::json StatsJson(const store::StoreStats& stats, int shards, int64_t ind
 // An entity's summary: {id, canonical, type, mentions, articles}.
 nlohmann::json EntitySummaryJson(const store::EntitySummary& entity);
 
+// An entity with its aliases, its `articles` (the records given, in order:
+// {id, title, outlet, published}) and the entities seen with it.
+nlohmann::json EntityDetailJson(const store::EntityDetail& entity, const std::vector<store::StoredArticle>& articles);
+
 // Writes every stored article, one JSON object a line, in store order.
 // Returns the number written, or the store's error.
 StatusOr<int64_t> ExportJsonl(store::ArticleStore& store, std::ostream& out);

@@ -259,21 +259,7 @@ void Server::Impl::Routes() {
       std::vector<store::StoredArticle> articles;
       if (auto st = kb.store().GetBySeq(d->article_seqs, &articles); !st.ok())
         return SendError(res, HttpStatusOf(st), st.message());
-      json out = pipeline::EntitySummaryJson(d->summary);
-      out["aliases"] = json::array();
-      for (const auto& [text, n] : d->aliases) out["aliases"].push_back({{"text", text}, {"mentions", n}});
-      out["articles"] = json::array();
-      for (const auto& a : articles)
-        out["articles"].push_back({{"id", a.article.id},
-                                   {"title", a.article.title},
-                                   {"outlet", a.article.outlet},
-                                   {"published", a.article.published ? json(a.article.published->ToIso()) : json()}});
-      out["cooccurring"] = json::array();
-      for (const auto& [e, shared] : d->cooccurring) {
-        json j = pipeline::EntitySummaryJson(e);
-        j["shared_articles"] = shared;
-        out["cooccurring"].push_back(std::move(j));
-      }
+      json out = pipeline::EntityDetailJson(*d, articles);
       SendJson(res, 200, out);
     });
   });

@@ -259,7 +259,8 @@ class SqliteStore final : public ArticleStore {
     {
       Stmt q(db_,
              "SELECT DISTINCT m.article_seq FROM mentions m JOIN articles a ON a.seq = m.article_seq "
-             "WHERE m.entity_id = ?1 ORDER BY a.published_day DESC, m.article_seq DESC LIMIT ?2");
+             "WHERE m.entity_id = ?1 ORDER BY COALESCE(a.published, a.inferred_published) DESC, m.article_seq DESC "
+             "LIMIT ?2");
       q.Bind(1, entity_id).Bind(2, static_cast<int64_t>(max_articles));
       while (q.Step() == SQLITE_ROW) d.article_seqs.push_back(q.Int(0));
     }

@@ -5,24 +5,14 @@
 #include <optional>
 #include <string>
 
+#include "warc/ascii.h"
 #include "warc/warc_reader.h"
 
 namespace warta::warc {
 namespace {
 
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
+using internal::LowerAscii;
+using internal::Trim;
 
 // Undoes chunked transfer coding; nullopt when `body` is not chunked.
 std::optional<std::string> Dechunk(std::string_view body, size_t max) {

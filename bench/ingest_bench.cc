@@ -8,7 +8,7 @@
 //   termgen-1core   clean texts (pre-loaded) -> TermGenerator -> Xapian, 1 CPU
 //   warta-1core     read JSONL -> clean -> tokenise -> store -> index, 1 thread, 1 shard, 1 CPU
 //   warta-2core     the same with 2 threads and 2 shards on 2 CPUs
-//   analysed-1core  warta-1core plus every analyser (entities, time expressions)
+//   analysed-1core  warta-1core plus every analyser (entities, time expressions, quotes)
 //   search          N two-word queries drawn by corpus word frequency, top 10 with snippets
 //   stages          (--stages) where one core's time goes: read, clean, id, index terms, store, index write
 #include <sched.h>
@@ -145,7 +145,7 @@ Result WartaIngest(const std::vector<std::string>& files, const std::string& dir
   opt.threads = threads;
   // The ratio to TermGenerator is defined on read + clean + tokenise + store
   // + index; the analysers are measured as their own workload.
-  opt.analysis.entities = opt.analysis.timex = analyse;
+  opt.analysis.entities = opt.analysis.timex = opt.analysis.quotes = analyse;
   auto t0 = Clock::now();
   auto s = (*kb)->Ingest(files, opt, {});
   double secs = std::chrono::duration<double>(Clock::now() - t0).count();

@@ -29,12 +29,16 @@ function(warta_test name)
     return()
   endif()
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;LABELS" ${ARGN})
-  add_executable(${name} ${ARG_SOURCES})
-  target_link_libraries(${name} PRIVATE ${ARG_DEPS} warta_test_support GTest::gtest GTest::gtest_main
-                        warta_compile_options)
   if(NOT ARG_LABELS)
     set(ARG_LABELS unit)
   endif()
+  # The sanitizer pass runs only unit tests: it need not build the others.
+  if(WARTA_UNIT_TESTS_ONLY AND NOT "unit" IN_LIST ARG_LABELS)
+    return()
+  endif()
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS} warta_test_support GTest::gtest GTest::gtest_main
+                        warta_compile_options)
   include(GoogleTest)
   gtest_discover_tests(${name}
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}

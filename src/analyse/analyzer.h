@@ -56,6 +56,7 @@ struct AnalysisOptions {
   bool entities = true;
   std::string entity_model;   // "" = the model shipped with Warta
   bool timex = true;
+  bool quotes = true;         // needs entities for speakers
 };
 
 // The analysers enabled in `options`, in dependency order. Errors name the

@@ -2,6 +2,7 @@
 // stage folder and a line here.
 #include "analyse/analyzer.h"
 #include "entities/entity_analyzer.h"
+#include "quotes/quote_analyzer.h"
 #include "timex/timex_analyzer.h"
 
 namespace warta::analyse {
@@ -14,6 +15,7 @@ StatusOr<std::vector<std::unique_ptr<Analyzer>>> MakeAnalyzers(const AnalysisOpt
     out.push_back(std::move(a).value());
   }
   if (options.timex) out.push_back(std::make_unique<timex::TimexAnalyzer>());
+  if (options.quotes) out.push_back(std::make_unique<quotes::QuoteAnalyzer>());
   return out;
 }
 

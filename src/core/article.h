@@ -55,7 +55,7 @@ struct Quote {
   Span span;
   std::string text;
   bool direct = true;
-  std::string speaker;            // as written ("Kim")
+  std::string speaker;            // the resolved entity's canonical name, else as written
   std::string speaker_entity_id;  // resolved canonical entity
   std::string relay;              // "AFP" in "seperti dikutip dari AFP"
 };

@@ -1,0 +1,72 @@
+// QuoteAnalyzer: finds what people said in an article, directly ("…") or
+// reported ("X mengatakan bahwa …"), who said it and which outlet relayed it.
+//
+// What counts as a quote:
+//   * direct: text between matching marks “…”, "…", ‘…’ or '…' inside one
+//     paragraph, even across sentence ends (“Satu. Dua,” kata Kim). Marks
+//     nested inside an open quotation are part of its text. A mark left
+//     open at the paragraph end gives nothing. A short (fewer than
+//     Options::min_unattributed_words words) quotation with no speaker is a
+//     scare quote or a title, not a quote, and is dropped;
+//   * indirect: "X mengatakan/menyatakan/menegaskan… bahwa CLAUSE" gives
+//     direct = false and text = CLAUSE up to the sentence end; so does
+//     "Menurut X, CLAUSE" in a sentence with no quotation marks.
+// Speaker: the words after a speech verb following the quotation ("…,"
+// kata / ujar / ungkap / tegas… X, also their -nya forms, which point back
+// to the last person named), or before one preceding it ("X mengatakan,
+// “…”", "Menurut X, “…”"). Those words are resolved to an entity: a PERSON
+// (else ORGANISATION) mention overlapping them gives speaker = its canonical
+// name and speaker_entity_id = its id; a pronoun (ia, dia, beliau) or a
+// -nya verb gives the nearest preceding PERSON mention; an unresolved word
+// that is part of a preceding PERSON's canonical name ("Kim") gives that
+// person. Otherwise speaker is the words as written and the id is empty.
+// A quotation with no speaker of its own continues the previous quote's
+// speaker in the same paragraph.
+// Relay: "dikutip (dari) X", "dilansir (dari) X", "dilaporkan (oleh) X" and
+// "kepada X" (X an ORGANISATION or an all-capitals name such as AFP) in the
+// quote's sentence give relay = X as written.
+//
+// Spans are in code points into ctx.text() and cover exactly Quote::text
+// (a trailing comma before the closing mark is left out).
+//
+// Cost: linear in the number of tokens plus quotes × log(mentions); no
+// regex, so a 100 KB quotation or a paragraph of stray marks is cheap.
+//
+// Thread-safety: immutable after construction; Analyse() may run on many
+// threads at once.
+#pragma once
+
+#include <string_view>
+
+#include "analyse/analyzer.h"
+#include "core/status.h"
+
+namespace warta::quotes {
+
+struct QuoteAnalyzerOptions {
+  // A quotation with no speaker and fewer words than this is treated as a
+  // scare quote or a name ("disebut 'operasi militer khusus'"), not a quote.
+  int min_unattributed_words = 4;
+  // How many tokens after a closing mark the speech verb may come; keeps
+  // the speaker search local to the quotation's own clause.
+  int max_verb_distance = 4;
+  // Most words taken as the speaker after a speech verb ("kata Menteri Luar
+  // Negeri Rusia Sergei Lavrov" needs several).
+  int max_speaker_words = 8;
+};
+
+class QuoteAnalyzer : public analyse::Analyzer {
+ public:
+  explicit QuoteAnalyzer(QuoteAnalyzerOptions options = {}) : options_(options) {}
+
+  std::string_view name() const override { return "quotes"; }
+  // Replaces article->quotes with the quotes in ctx->text(), in text order.
+  // Reads article->entities (run the entity analyser first; without it the
+  // speakers are left as written). Never fails.
+  Status Analyse(Article* article, analyse::AnalysisContext* ctx) const override;
+
+ private:
+  QuoteAnalyzerOptions options_;
+};
+
+}  // namespace warta::quotes

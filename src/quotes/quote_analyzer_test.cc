@@ -1,0 +1,337 @@
+#include "quotes/quote_analyzer.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace warta::quotes {
+namespace {
+
+int32_t CpCount(std::string_view s) {
+  int32_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+std::string CpSubstr(const std::string& text, Span span) {
+  std::string out;
+  int32_t cp = -1;
+  for (unsigned char c : text) {
+    if ((c & 0xC0) != 0x80) ++cp;
+    if (cp >= span.begin && cp < span.end) out.push_back(static_cast<char>(c));
+  }
+  return out;
+}
+
+// An article of `paragraphs` whose entity mentions are given by hand, so
+// these tests do not depend on the NER model.
+class Doc {
+ public:
+  explicit Doc(std::vector<std::string> paragraphs) { article_.paragraphs = std::move(paragraphs); }
+  // Marks the `nth` occurrence of `name` in the text as a mention.
+  Doc& Mention(const std::string& name, const std::string& type, const std::string& canonical, int nth = 0) {
+    std::string text = article_.Text();
+    size_t pos = text.find(name);
+    for (int i = 0; i < nth && pos != std::string::npos; ++i) pos = text.find(name, pos + 1);
+    EXPECT_NE(pos, std::string::npos) << name;
+    if (pos == std::string::npos) return *this;
+    EntityMention m;
+    m.span.begin = CpCount(std::string_view(text).substr(0, pos));
+    m.span.end = m.span.begin + CpCount(name);
+    m.text = name;
+    m.type = type;
+    m.canonical = canonical;
+    m.entity_id = type.substr(0, 1) + ":" + canonical;
+    article_.entities.push_back(m);
+    std::sort(article_.entities.begin(), article_.entities.end(),
+              [](const EntityMention& a, const EntityMention& b) { return a.span.begin < b.span.begin; });
+    return *this;
+  }
+  const std::vector<Quote>& Run(QuoteAnalyzerOptions options = {}) {
+    analyse::AnalysisContext ctx(article_);
+    QuoteAnalyzer analyzer(options);
+    EXPECT_TRUE(analyzer.Analyse(&article_, &ctx).ok());
+    for (const Quote& q : article_.quotes) EXPECT_EQ(CpSubstr(ctx.text(), q.span), q.text);
+    return article_.quotes;
+  }
+
+ private:
+  Article article_;
+};
+
+TEST(QuoteAnalyzerTest, StraightQuoteWithKataResolvesSpeakerEntity) {
+  Doc d({"Presiden Joko Santoso tiba di Medan pagi ini.",
+         "\"Kami akan membangun jalan baru di sini,\" kata Joko Santoso."});
+  d.Mention("Joko Santoso", "PERSON", "Joko Santoso").Mention("Joko Santoso", "PERSON", "Joko Santoso", 1);
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "Kami akan membangun jalan baru di sini");
+  EXPECT_TRUE(q[0].direct);
+  EXPECT_EQ(q[0].speaker, "Joko Santoso");
+  EXPECT_EQ(q[0].speaker_entity_id, "P:Joko Santoso");
+}
+
+TEST(QuoteAnalyzerTest, CurlyQuoteWithUjarAndShortName) {
+  Doc d({"Menteri Perdagangan Rina Kusuma membuka pameran itu.",
+         "“Produk lokal harus bisa bersaing di pasar dunia,” ujar Rina."});
+  d.Mention("Rina Kusuma", "PERSON", "Rina Kusuma");
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Rina Kusuma");  // "Rina" has no mention: a preceding PERSON's name holds it
+  EXPECT_EQ(q[0].speaker_entity_id, "P:Rina Kusuma");
+}
+
+TEST(QuoteAnalyzerTest, SingleQuotesWithTutur) {
+  Doc d({"'Kami sudah siap menghadapi musim hujan tahun ini,' tutur Andi Wijaya."});
+  d.Mention("Andi Wijaya", "PERSON", "Andi Wijaya");
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "Kami sudah siap menghadapi musim hujan tahun ini");
+  EXPECT_EQ(q[0].speaker, "Andi Wijaya");
+}
+
+TEST(QuoteAnalyzerTest, QuoteBrokenAcrossSentencesIsOneQuote) {
+  Doc d({"“Kami datang dengan damai. Kami pulang dengan kepala tegak,” tegas Budi Hartono."});
+  d.Mention("Budi Hartono", "PERSON", "Budi Hartono");
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "Kami datang dengan damai. Kami pulang dengan kepala tegak");
+  EXPECT_EQ(q[0].speaker, "Budi Hartono");
+}
+
+TEST(QuoteAnalyzerTest, NyaVerbPointsToPrecedingPerson) {
+  Doc d({"Gubernur Sari Dewi meninjau banjir di Bekasi.",
+         "“Warga yang rumahnya terendam akan kami bantu,” katanya."});
+  d.Mention("Sari Dewi", "PERSON", "Sari Dewi").Mention("Bekasi", "LOCATION", "Bekasi");
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Sari Dewi");
+  EXPECT_EQ(q[0].speaker_entity_id, "P:Sari Dewi");
+}
+
+TEST(QuoteAnalyzerTest, PronounSpeakerPointsToPrecedingPerson) {
+  Doc d({"Dokter Hana Putri menangani pasien sejak subuh.",
+         "\"Kami kekurangan tenaga perawat di rumah sakit ini,\" ucap dia."});
+  d.Mention("Hana Putri", "PERSON", "Hana Putri");
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Hana Putri");
+}
+
+TEST(QuoteAnalyzerTest, PronounWithNobodyBeforeLeavesNoSpeaker) {
+  Doc d({"\"Semua pihak harus menahan diri sekarang juga,\" kata beliau."});
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "");
+}
+
+TEST(QuoteAnalyzerTest, KataXKepadaAllCapsOutletIsRelay) {
+  Doc d({"“Kami tidak akan mundur dari perundingan ini,” kata Rudi Salim kepada ANTARA di Jakarta."});
+  d.Mention("Rudi Salim", "PERSON", "Rudi Salim");
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Rudi Salim");
+  EXPECT_EQ(q[0].relay, "ANTARA");
+}
+
+TEST(QuoteAnalyzerTest, KepadaWartawanOrAPersonIsNoRelay) {
+  Doc d({"“Kami tidak akan mundur dari perundingan ini,” kata Rudi Salim kepada wartawan.",
+         "“Kami juga meminta dukungan penuh dari pusat,” kata Rudi Salim kepada Bupati Tono."});
+  d.Mention("Rudi Salim", "PERSON", "Rudi Salim").Mention("Rudi Salim", "PERSON", "Rudi Salim", 1);
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].relay, "");
+  EXPECT_EQ(q[1].relay, "");
+}
+
+TEST(QuoteAnalyzerTest, DikutipDariAndDilaporkanGiveRelay) {
+  Doc d({"\"Pasukan kami siap menghadapi segala ancaman,\" kata Lee Min Ho seperti dikutip dari Reuters.",
+         "\"Latihan gabungan akan terus digelar tahun depan,\" ujar Lee Min Ho, dilaporkan KCNA."});
+  d.Mention("Lee Min Ho", "PERSON", "Lee Min Ho").Mention("Lee Min Ho", "PERSON", "Lee Min Ho", 1);
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].relay, "Reuters");
+  EXPECT_EQ(q[1].relay, "KCNA");
+  EXPECT_EQ(q[1].speaker, "Lee Min Ho");
+}
+
+TEST(QuoteAnalyzerTest, MenurutBeforeQuote) {
+  Doc d({"Menurut Wati Lestari, “harga beras akan turun pada bulan depan.”"});
+  d.Mention("Wati Lestari", "PERSON", "Wati Lestari");
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_TRUE(q[0].direct);
+  EXPECT_EQ(q[0].speaker, "Wati Lestari");
+}
+
+TEST(QuoteAnalyzerTest, SubjectAndVerbBeforeQuote) {
+  Doc d({"Kementerian Kesehatan mengatakan, “Vaksin tersedia di semua puskesmas mulai Senin.”"});
+  d.Mention("Kementerian Kesehatan", "ORGANISATION", "Kementerian Kesehatan");
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Kementerian Kesehatan");
+  EXPECT_EQ(q[0].speaker_entity_id, "O:Kementerian Kesehatan");
+}
+
+TEST(QuoteAnalyzerTest, IndirectSpeechWithBahwa) {
+  Doc d({"Gubernur Sari Dewi juga menyatakan bahwa jembatan itu akan selesai tahun depan.",
+         "Ia mengatakan bahwa dana sudah disiapkan."});
+  d.Mention("Sari Dewi", "PERSON", "Sari Dewi");
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_FALSE(q[0].direct);
+  EXPECT_EQ(q[0].text, "jembatan itu akan selesai tahun depan");
+  EXPECT_EQ(q[0].speaker, "Sari Dewi");
+  EXPECT_FALSE(q[1].direct);
+  EXPECT_EQ(q[1].text, "dana sudah disiapkan");
+  EXPECT_EQ(q[1].speaker, "Sari Dewi");
+}
+
+TEST(QuoteAnalyzerTest, BahwaWithoutSpeechVerbIsNotAQuote) {
+  Doc d({"Data menunjukkan bahwa harga cabai naik."});
+  EXPECT_TRUE(d.Run().empty());
+}
+
+TEST(QuoteAnalyzerTest, IndirectWithMenurut) {
+  Doc d({"Menurut Andi Wijaya, panen tahun ini lebih baik dari tahun lalu."});
+  d.Mention("Andi Wijaya", "PERSON", "Andi Wijaya");
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_FALSE(q[0].direct);
+  EXPECT_EQ(q[0].text, "panen tahun ini lebih baik dari tahun lalu");
+  EXPECT_EQ(q[0].speaker, "Andi Wijaya");
+}
+
+TEST(QuoteAnalyzerTest, PartialQuoteInsideSentence) {
+  Doc d({"Budi Hartono menyebut rencana itu \"langkah yang sangat berbahaya\" bagi kawasan."});
+  d.Mention("Budi Hartono", "PERSON", "Budi Hartono");
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "langkah yang sangat berbahaya");
+  EXPECT_EQ(q[0].speaker, "Budi Hartono");
+}
+
+TEST(QuoteAnalyzerTest, ShortUnattributedScareQuoteIsDropped) {
+  Doc d({"Pemerintah meluncurkan program \"Desa Emas\" di tiga provinsi."});
+  EXPECT_TRUE(d.Run().empty());
+}
+
+TEST(QuoteAnalyzerTest, LaterQuoteInParagraphContinuesSpeaker) {
+  Doc d({"“Kami siap bekerja sama,” kata Rina Kusuma. “Tetapi syaratnya harus jelas bagi semua pihak.”"});
+  d.Mention("Rina Kusuma", "PERSON", "Rina Kusuma");
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[1].speaker, "Rina Kusuma");
+  EXPECT_EQ(q[1].text, "Tetapi syaratnya harus jelas bagi semua pihak.");
+}
+
+TEST(QuoteAnalyzerTest, NestedQuotesStayInsideTheOuterQuote) {
+  Doc d({"“Dia hanya bilang ‘tidak mungkin’ lalu pergi begitu saja,” ujar Tono Hadi.",
+         "\"Mereka menyebutnya 'operasi biasa' padahal bukan,\" kata Tono Hadi."});
+  d.Mention("Tono Hadi", "PERSON", "Tono Hadi").Mention("Tono Hadi", "PERSON", "Tono Hadi", 1);
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].text, "Dia hanya bilang ‘tidak mungkin’ lalu pergi begitu saja");
+  EXPECT_EQ(q[1].text, "Mereka menyebutnya 'operasi biasa' padahal bukan");
+  EXPECT_EQ(q[1].speaker, "Tono Hadi");
+}
+
+TEST(QuoteAnalyzerTest, UnbalancedMarkInOneParagraphDoesNotSwallowTheNext) {
+  Doc d({"“Kami tidak akan menyerah, kata Joko Santoso di depan massa.",
+         "Massa lalu bubar. \" ",
+         "“Besok kami datang lagi ke kantor ini,” ujar Joko Santoso."});
+  d.Mention("Joko Santoso", "PERSON", "Joko Santoso").Mention("Joko Santoso", "PERSON", "Joko Santoso", 1);
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "Besok kami datang lagi ke kantor ini");
+  EXPECT_EQ(q[0].speaker, "Joko Santoso");
+}
+
+TEST(QuoteAnalyzerTest, HundredKilobyteQuoteIsOneQuote) {
+  std::string body;
+  while (body.size() < 100 * 1024) body += "Kami akan terus berjuang demi rakyat. ";
+  body.pop_back();
+  Doc d({"“" + body + "” kata Budi Hartono."});
+  d.Mention("Budi Hartono", "PERSON", "Budi Hartono");
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, body);
+  EXPECT_EQ(q[0].speaker, "Budi Hartono");
+}
+
+TEST(QuoteAnalyzerTest, ManyStrayMarksAreHandledInOnePass) {
+  std::string para;
+  for (int i = 0; i < 20000; ++i) para += "“ kata ";
+  std::string singles;
+  for (int i = 0; i < 20000; ++i) singles += "' x ’ ";
+  Doc d({para, singles, "\"\"\"\"\""});
+  const auto& q = d.Run();
+  // Every curly opener restarts the open quotation; none is ever closed.
+  EXPECT_TRUE(q.empty());
+}
+
+TEST(QuoteAnalyzerTest, EmptyArticleGivesNothing) {
+  Doc d({});
+  EXPECT_TRUE(d.Run().empty());
+  Doc e({"", "\"", "”"});
+  EXPECT_TRUE(e.Run().empty());
+}
+
+TEST(QuoteAnalyzerTest, DateBetweenSubjectAndVerbIsSkipped) {
+  Doc d({"Dinas Pertanian Kabupaten Garut pada 3 Maret mengatakan bahwa stok pupuk cukup.",
+         "Pusat Data Cuaca pada Senin mengumumkan bahwa hujan akan turun."});
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, "Dinas Pertanian Kabupaten Garut");
+  EXPECT_EQ(q[1].speaker, "Pusat Data Cuaca");
+}
+
+TEST(QuoteAnalyzerTest, NameAfterQuoteWithVerbLater) {
+  Doc d({"\"Harga minyak akan naik lagi pekan depan,\" Dewi Anggraini, ekonom di sebuah bank swasta, mengatakan kepada AFP."});
+  d.Mention("Dewi Anggraini", "PERSON", "Dewi Anggraini");
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Dewi Anggraini");
+  EXPECT_EQ(q[0].relay, "AFP");
+}
+
+TEST(QuoteAnalyzerTest, PartialQuoteFarFromItsVerb) {
+  Doc d({"Tono Hadi menegaskan bahwa pihaknya akan selalu mendukung petani dalam “perjuangan melawan tengkulak dan rentenir.”"});
+  d.Mention("Tono Hadi", "PERSON", "Tono Hadi");
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_TRUE(q[0].direct);
+  EXPECT_EQ(q[0].speaker, "Tono Hadi");
+}
+
+TEST(QuoteAnalyzerTest, RoleOfAPlaceIsKeptAsWritten) {
+  Doc d({"Kemudian pemimpin Kota Baru mengatakan bahwa pasar akan dibuka kembali."});
+  d.Mention("Kota Baru", "LOCATION", "Kota Baru");
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "pemimpin Kota Baru");
+  EXPECT_EQ(q[0].speaker_entity_id, "");
+}
+
+TEST(QuoteAnalyzerTest, MenurutWithAListOfSources) {
+  Doc d({"Menurut pejabat Jepang, Filipina, dan Vietnam, kapal itu sudah meninggalkan perairan mereka."});
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "pejabat Jepang, Filipina, dan Vietnam");
+  EXPECT_EQ(q[0].text, "kapal itu sudah meninggalkan perairan mereka");
+}
+
+TEST(QuoteAnalyzerTest, ScareQuoteDoesNotHideReportedSpeech) {
+  Doc d({"Andi Wijaya mengatakan bahwa program \"Desa Emas\" berjalan lambat."});
+  d.Mention("Andi Wijaya", "PERSON", "Andi Wijaya");
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_FALSE(q[0].direct);
+  EXPECT_EQ(q[0].text, "program \"Desa Emas\" berjalan lambat");
+  EXPECT_EQ(q[0].speaker, "Andi Wijaya");
+}
+
+}  // namespace
+}  // namespace warta::quotes

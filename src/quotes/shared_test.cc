@@ -1,0 +1,82 @@
+// Quotes in the five seed articles, after cleaning and the shipped entity
+// model: the speakers must resolve to the entities' canonical names.
+// Skipped, saying why, when ../shared is absent.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "analyse/analyzer.h"
+#include "clean/cleaner.h"
+#include "entities/entity_analyzer.h"
+#include "ingest/reader.h"
+#include "quotes/quote_analyzer.h"
+#include "test_support.h"
+
+namespace warta::quotes {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string CpSubstr(const std::string& text, Span span) {
+  std::string out;
+  int32_t cp = -1;
+  for (unsigned char c : text) {
+    if ((c & 0xC0) != 0x80) ++cp;
+    if (cp >= span.begin && cp < span.end) out.push_back(static_cast<char>(c));
+  }
+  return out;
+}
+
+TEST(QuoteSharedTest, SeedQuotesHaveResolvedSpeakersAndRelays) {
+  WARTA_REQUIRE_SHARED();
+  fs::path dir = testing::SharedDir() / "seeds";
+  if (!fs::is_directory(dir)) GTEST_SKIP() << "needs " << dir << " (absent): skipped";
+  auto cleaner = clean::Cleaner::Create({});
+  ASSERT_TRUE(cleaner.ok()) << cleaner.status().ToString();
+  auto analyzers = analyse::MakeAnalyzers({});
+  ASSERT_TRUE(analyzers.ok()) << analyzers.status().ToString();
+  QuoteAnalyzer quotes;
+  ingest::DocumentReader reader({dir.string()}, {}, [](const Diagnostic& d) { ADD_FAILURE() << d.ToString(); });
+  RawDocument doc;
+  std::vector<Quote> all;
+  std::string listing;
+  while (reader.Next(&doc)) {
+    auto a = (*cleaner)->Clean(doc);
+    ASSERT_TRUE(a.ok()) << a.status().ToString();
+    analyse::AnalysisContext ctx(*a);
+    for (auto& an : *analyzers) ASSERT_TRUE(an->Analyse(&*a, &ctx).ok());
+    ASSERT_TRUE(quotes.Analyse(&*a, &ctx).ok());
+    for (const Quote& q : a->quotes) {
+      // The span must select exactly the quote's text in the analysed text.
+      EXPECT_EQ(CpSubstr(ctx.text(), q.span), q.text) << doc.source;
+      listing += doc.source + ": [" + q.speaker + "|" + q.relay + "] " + q.text.substr(0, 60) + "\n";
+      all.push_back(q);
+    }
+  }
+  const std::string kim_id = entities::EntityIdOf("PERSON", "Kim Jong Un");
+  auto find = [&](std::string_view prefix) -> const Quote* {
+    for (const Quote& q : all)
+      if (q.text.rfind(prefix, 0) == 0) return &q;
+    return nullptr;
+  };
+  const Quote* self_defence = find("Merupakan hak membela diri");
+  ASSERT_NE(self_defence, nullptr) << listing;
+  EXPECT_TRUE(self_defence->direct);
+  EXPECT_EQ(self_defence->speaker, "Kim Jong Un") << listing;
+  EXPECT_EQ(self_defence->speaker_entity_id, kim_id);
+  EXPECT_EQ(self_defence->relay, "AFP");
+  const Quote* trade = find("Kita perlu mempromosikan");
+  ASSERT_NE(trade, nullptr) << listing;
+  EXPECT_EQ(trade->speaker, "Kim Jong Un") << listing;
+  EXPECT_EQ(trade->speaker_entity_id, kim_id);
+  // Every quote these news articles give is attributed to somebody.
+  for (const Quote& q : all) EXPECT_FALSE(q.speaker.empty()) << q.text << "\n" << listing;
+  EXPECT_GE(all.size(), 5u) << listing;
+  std::cout << listing;
+}
+
+}  // namespace
+}  // namespace warta::quotes

@@ -89,5 +89,26 @@ TEST_F(SeedsEndToEnd, SearchBelousovRanksSeed001First) {
   EXPECT_EQ(hits[0]["id"], by_seed_["001"]["id"]);
 }
 
+// Issue 7's seed check: 000 and 002 report the Kozlov visit (002 with no
+// date or headline of its own); 001, 003 and 004 are each their own story.
+TEST_F(SeedsEndToEnd, SeedsFallIntoFourStories) {
+  ASSERT_EQ(by_seed_.size(), 5u);
+  auto story = [&](const char* seed) { return by_seed_[seed]["story_id"]; };
+  ASSERT_TRUE(story("000").is_number()) << by_seed_["000"].dump().substr(0, 300);
+  EXPECT_EQ(story("000"), story("002"));
+  for (const char* a : {"000", "001", "003", "004"})
+    for (const char* b : {"000", "001", "003", "004"})
+      if (std::string(a) < b) {
+        EXPECT_NE(story(a), story(b)) << a << " and " << b;
+      }
+  auto r = RunWarta({"--db", db_, "stories", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(json::parse(r.out)["total"], 4);
+  auto one = RunWarta({"--db", db_, "story", std::to_string(story("000").get<int64_t>())});
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_NE(one.out.find("2 articles"), std::string::npos) << one.out;
+  EXPECT_NE(one.out.find("Kemitraan Tingkat Strategis"), std::string::npos) << one.out;  // 000's headline
+}
+
 }  // namespace
 }  // namespace warta::testing

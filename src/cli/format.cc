@@ -93,12 +93,18 @@ std::string SearchText(const pipeline::SearchPage& page, const index::SearchRequ
     out += fmt::format("{:>3}. {}{}{}\n     {} | {} | id {} | score {:.2f}\n", ++rank, ansi ? "\x1b[1m" : "", title,
                        ansi ? "\x1b[0m" : "", a.outlet.empty() ? "unknown outlet" : a.outlet, date,
                        a.id.substr(0, 12), h.score);
-    out += "     " + RenderSnippet(h.snippet, ansi) + "\n\n";
+    if (h.article.story_id) out += fmt::format("     story {}\n", h.article.story_id);
+    out += "     " + RenderSnippet(h.snippet, ansi) + "\n";
+    for (const auto& c : h.copies)
+      out += fmt::format("     {} {} | {} | id {}\n", c.seq == h.article.copy_of ? "original:" : "copy:    ",
+                         c.outlet.empty() ? "unknown outlet" : c.outlet,
+                         c.published ? c.published->ToIso().substr(0, 10) : "undated", c.id.substr(0, 12));
+    out += "\n";
   }
   return out;
 }
 
-std::string ArticleText(const store::StoredArticle& s, bool ansi) {
+std::string ArticleText(const store::StoredArticle& s, bool ansi, const store::ArticleRef* original) {
   const Article& a = s.article;
   std::string out;
   const char* b = ansi ? "\x1b[1m" : "";
@@ -119,7 +125,12 @@ std::string ArticleText(const store::StoredArticle& s, bool ansi) {
   if (!a.editors.empty()) out += fmt::format("editors:   {}\n", join(a.editors));
   if (!a.url.empty()) out += fmt::format("url:       {}\n", a.url);
   out += fmt::format("source:    {}\n", a.source);
-  out += fmt::format("language:  {}\n\n", a.language);
+  out += fmt::format("language:  {}\n", a.language);
+  if (s.story_id) out += fmt::format("story:     {} (warta story {})\n", s.story_id, s.story_id);
+  if (original)
+    out += fmt::format("copy of:   {} {} ({}, {:.0f}% of the text shared)\n", original->id.substr(0, 12), original->title,
+                       original->outlet.empty() ? "unknown outlet" : original->outlet, s.similarity * 100);
+  out += "\n";
   // Time expressions are marked where they stand, with their normalised
   // value: "Senin (18 November)⟨2024-11-18⟩".
   int32_t para_begin = 0;

@@ -25,7 +25,8 @@ std::string HumanBytes(int64_t bytes);
 std::string RenderSnippet(const std::string& html_snippet, bool ansi);
 
 std::string SearchText(const pipeline::SearchPage& page, const index::SearchRequest& req, bool ansi);
-std::string ArticleText(const store::StoredArticle& article, bool ansi);
+// `original`: the article this one copies, when it is a copy.
+std::string ArticleText(const store::StoredArticle& article, bool ansi, const store::ArticleRef* original = nullptr);
 std::string StatsText(const store::StoreStats& stats, const std::string& dir, int shards, int64_t index_lag);
 
 }  // namespace warta::cli

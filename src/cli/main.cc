@@ -17,6 +17,7 @@
 #include "cli/entity_commands.h"
 #include "cli/extract_command.h"
 #include "cli/serve_command.h"
+#include "cli/story_commands.h"
 #include "cli/ner_commands.h"
 #include "cli/timex_command.h"
 #include "cli/format.h"
@@ -106,6 +107,8 @@ int main(int argc, char** argv) {
   search->add_option("--limit", limit, "Results to show")->check(CLI::Range(1, 10000));
   search->add_option("--offset", offset, "Results to skip");
   search->add_flag("--json", json_out, "One JSON object with the hits");
+  bool all_copies = false;
+  search->add_flag("--all-copies", all_copies, "List every copy as its own hit (default: one hit per copy group)");
 
   // show
   auto* show = app.add_subcommand("show", "One article: metadata, clean text and what cleaning removed");
@@ -118,9 +121,11 @@ int main(int argc, char** argv) {
   stats->add_flag("--json", json_out, "As JSON");
 
   // export
-  auto* exp = app.add_subcommand("export", "Write every article as JSONL or CSV");
-  std::string format = "jsonl", output = "-";
-  exp->add_option("--format", format, "jsonl or csv")->check(CLI::IsMember({"jsonl", "csv"}));
+  auto* exp = app.add_subcommand("export", "Write every article (or every quote, claim, event or story) as JSONL or CSV");
+  std::string format = "jsonl", output = "-", what = "articles";
+  exp->add_option("--format", format, "jsonl or csv (csv: articles only)")->check(CLI::IsMember({"jsonl", "csv"}));
+  exp->add_option("--what", what, "articles, quotes, claims, events or stories")
+      ->check(CLI::IsMember({"articles", "quotes", "claims", "events", "stories"}));
   exp->add_option("-o,--output", output, "File to write (default - : stdout)");
 
   auto* reindex = app.add_subcommand("reindex", "Rebuild the search index from the store");
@@ -131,6 +136,7 @@ int main(int argc, char** argv) {
   cli::AddTimexCommand(app, ctx);
   cli::AddNerCommands(app, ctx);
   cli::AddExtractCommand(app, ctx);
+  cli::AddStoryCommands(app, ctx);
 
   try {
     app.parse(argc, argv);
@@ -163,13 +169,15 @@ int main(int argc, char** argv) {
     if (!summary.ok()) return Fail(summary.status());
     const auto& s = *summary;
     std::fprintf(stderr,
-                 "read %llu documents from %llu files (%.1f MB) in %.2f s: %llu stored, %llu duplicates%s, %llu rejected%s\n",
+                 "read %llu documents from %llu files (%.1f MB) in %.2f s: %llu stored, %llu duplicates%s, %llu rejected%s; "
+                 "%llu edited copies, %llu new stories\n",
                  static_cast<unsigned long long>(s.documents), static_cast<unsigned long long>(s.files),
                  static_cast<double>(s.bytes) / 1e6, s.seconds, static_cast<unsigned long long>(s.stored),
                  static_cast<unsigned long long>(s.duplicates),
                  s.replaced ? fmt::format(" ({} longer versions replaced the stored text)", s.replaced).c_str() : "",
                  static_cast<unsigned long long>(s.rejected),
-                 warnings ? fmt::format(", {} warnings", warnings).c_str() : "");
+                 warnings ? fmt::format(", {} warnings", warnings).c_str() : "",
+                 static_cast<unsigned long long>(s.near_copies), static_cast<unsigned long long>(s.new_stories));
     return s.rejected ? kExitFailed : kExitOk;
   }
 
@@ -179,6 +187,7 @@ int main(int argc, char** argv) {
     req.outlet = outlet;
     req.limit = limit;
     req.offset = offset;
+    req.collapse_copies = !all_copies;
     if (!from.empty()) {
       auto d = cli::ParseDateBound(from, /*end=*/false);
       if (!d) return Fail(Status::InvalidArgument("--from: '" + from + "' is not YYYY, YYYY-MM or YYYY-MM-DD"));
@@ -217,9 +226,14 @@ int main(int argc, char** argv) {
     auto a = (*kb)->store().Get(show_id);
     if (!a.ok()) return Fail(a.status());
     if (json_out) {
-      std::cout << pipeline::ArticleJson(*a).dump(2) << "\n";
+      auto j = pipeline::FullArticleJson((*kb)->store(), *a);
+      if (!j.ok()) return Fail(j.status());
+      std::cout << j->dump(2) << "\n";
     } else {
-      std::cout << cli::ArticleText(*a, ::isatty(STDOUT_FILENO));
+      std::vector<store::ArticleRef> original;
+      if (a->copy_of)
+        if (auto st = (*kb)->store().GetRefs({a->copy_of}, &original); !st.ok()) return Fail(st);
+      std::cout << cli::ArticleText(*a, ::isatty(STDOUT_FILENO), original.empty() ? nullptr : &original[0]);
     }
     return kExitOk;
   }
@@ -248,10 +262,14 @@ int main(int argc, char** argv) {
       if (!file) return Fail(Status::IoError(output + ": cannot write"));
       out = &file;
     }
-    auto n = format == "csv" ? pipeline::ExportCsv((*kb)->store(), *out) : pipeline::ExportJsonl((*kb)->store(), *out);
+    auto kind = pipeline::ParseExportKind(what);
+    if (format == "csv" && kind != pipeline::ExportKind::kArticles)
+      return Fail(Status::InvalidArgument("export: --format csv writes articles only; use jsonl for " + what));
+    auto n = format == "csv" ? pipeline::ExportCsv((*kb)->store(), *out)
+                             : pipeline::ExportRecordsJsonl((*kb)->store(), *kind, *out);
     if (!n.ok()) return Fail(n.status());
     out->flush();
-    std::fprintf(stderr, "exported %lld articles\n", static_cast<long long>(*n));
+    std::fprintf(stderr, "exported %lld %s\n", static_cast<long long>(*n), what.c_str());
     return kExitOk;
   }
 

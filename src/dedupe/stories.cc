@@ -122,6 +122,8 @@ struct StoryClusterer::State {
   text::Stemmer stemmer;
   std::unordered_map<uint64_t, uint32_t> df;
   uint64_t documents = 0;
+  std::unordered_map<std::string, uint32_t> entity_df;  // articles naming each entity
+  uint64_t entity_documents = 0;
   std::vector<StoryState> stories;                    // by internal index
   std::unordered_map<int64_t, uint32_t> index_of_id;  // story id -> index
   std::unordered_map<int64_t, uint32_t> story_of_seq;
@@ -220,15 +222,33 @@ StoryAssignment StoryClusterer::AddImpl(int64_t seq, const Article& article, std
   std::optional<int64_t> event_day;
   if (article.published && article.published->IsValid()) {
     event_day = article.published->DaysSinceEpoch();
+  } else if (article.inferred_published && article.inferred_published->IsValid()) {
+    event_day = article.inferred_published->DaysSinceEpoch();
   } else {
     event_day = EventDayOf(article, options_.lead_paragraphs, s.normalised, s.words);
   }
   const bool dated = event_day.has_value();
   int64_t day = dated ? *event_day : (s.newest_day == INT64_MIN ? 0 : s.newest_day);
+  // The article's entities, each weighted by how rare it is across the
+  // articles seen (a minister on one visit tells stories apart; "Rusia" in
+  // every article does not) and by how often the article names it.
   std::vector<std::string> entity_ids;
   for (const auto& e : article.entities)
     if (!e.entity_id.empty()) entity_ids.push_back(e.entity_id);
   std::sort(entity_ids.begin(), entity_ids.end());
+  std::vector<std::pair<std::string, double>> entity_weights;
+  double entity_total = 0;
+  for (size_t i = 0; i < entity_ids.size();) {
+    size_t j = i;
+    while (j < entity_ids.size() && entity_ids[j] == entity_ids[i]) ++j;
+    auto df = s.entity_df.find(entity_ids[i]);
+    double idf = 1 + std::log((static_cast<double>(s.entity_documents) + 1) /
+                              ((df == s.entity_df.end() ? 0.0 : df->second) + 1.0));
+    double w = idf * (1 + std::log(static_cast<double>(j - i)));
+    entity_weights.emplace_back(entity_ids[i], w);
+    entity_total += w;
+    i = j;
+  }
   entity_ids.erase(std::unique(entity_ids.begin(), entity_ids.end()), entity_ids.end());
 
   // Retire stories that fell out of the window before scoring against them.
@@ -312,10 +332,10 @@ StoryAssignment StoryClusterer::AddImpl(int64_t seq, const Article& article, std
     for (const auto& [c, dot] : s.acc) {
       const StoryState& st = s.stories[c];
       double score = dot / st.norm;
-      if (!entity_ids.empty() && !st.entities.empty()) {
-        size_t shared = 0;
-        for (const auto& e : entity_ids) shared += st.entities.count(e);
-        double overlap = static_cast<double>(shared) / static_cast<double>(entity_ids.size());
+      if (entity_total > 0 && !st.entities.empty()) {
+        double shared = 0;
+        for (const auto& [e, w] : entity_weights) shared += st.entities.count(e) ? w : 0;
+        double overlap = shared / entity_total;
         score = (1 - options_.entity_weight) * score + options_.entity_weight * overlap;
       }
       if (score > best_score) best_score = score, best = c;
@@ -347,10 +367,14 @@ StoryAssignment StoryClusterer::AddImpl(int64_t seq, const Article& article, std
     st.last_day = st.dated ? std::max(st.last_day, day) : day;
     st.dated = true;
   }
-  if (article.published && article.published->IsValid()) {
-    int64_t key = PubKey(article.published);
-    if (!st.summary.first_published || key < PubKey(st.summary.first_published)) st.summary.first_published = article.published;
-    if (!st.summary.last_published || key > PubKey(st.summary.last_published)) st.summary.last_published = article.published;
+  // The span shows the dates the articles were published, or, for one
+  // that does not say, the date its text gives (the timex analyser's).
+  const std::optional<DateTime>& shown =
+      article.published && article.published->IsValid() ? article.published : article.inferred_published;
+  if (shown && shown->IsValid()) {
+    int64_t key = PubKey(shown);
+    if (!st.summary.first_published || key < PubKey(st.summary.first_published)) st.summary.first_published = shown;
+    if (!st.summary.last_published || key > PubKey(st.summary.last_published)) st.summary.last_published = shown;
   }
   int64_t key = PubKey(article.published);
   if (st.summary.headline.empty() || key < st.headline_key || (key == st.headline_key && seq < st.headline_seq)) {
@@ -361,6 +385,8 @@ StoryAssignment StoryClusterer::AddImpl(int64_t seq, const Article& article, std
     }
   }
   if (!entity_ids.empty()) {
+    ++s.entity_documents;
+    for (const auto& e : entity_ids) ++s.entity_df[e];
     for (const auto& e : entity_ids) ++st.entities[e];
     std::vector<std::pair<int, std::string>> ranked;
     for (const auto& [id, n] : st.entities) ranked.emplace_back(-n, id);

@@ -69,7 +69,7 @@ struct StoryOptions {
   int max_gap_days = 3;
   // Stories with no article in the last active_days (relative to the newest
   // article seen) go inactive.
-  int active_days = 7;
+  int active_days = 30;
   // Candidates come from the postings of the article's strongest terms
   // only, and per term from its most recent active stories only, so a common
   // word cannot make one Add cost O(active stories).
@@ -82,7 +82,7 @@ struct StoryOptions {
 struct Story {
   int64_t id = 0;                          // stable: the seq of its first article
   std::string headline;                    // title of its earliest-published article
-  std::optional<DateTime> first_published; // span of its articles' publication dates
+  std::optional<DateTime> first_published; // span of its articles' publication dates (inferred ones for undated articles)
   std::optional<DateTime> last_published;
   int64_t article_count = 0;
   std::vector<std::string> key_entities;   // most mentioned entity ids, at most 5

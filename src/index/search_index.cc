@@ -18,6 +18,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr Xapian::valueno kDateSlot = 0;  // "YYYYMMDD" of the publication date
+constexpr Xapian::valueno kCopyGroupSlot = 1;  // the copy group's key, decimal; absent when unknown
 constexpr const char* kWatermarkKey = "warta:watermark";
 constexpr const char* kShardsKey = "warta:shards";
 // Xapian rejects terms over ~245 bytes; a longer "word" is junk anyway.
@@ -81,6 +82,10 @@ PreparedDocument::PreparedDocument() : impl_(std::make_unique<Impl>()) {}
 PreparedDocument::~PreparedDocument() = default;
 PreparedDocument::PreparedDocument(PreparedDocument&&) noexcept = default;
 PreparedDocument& PreparedDocument::operator=(PreparedDocument&&) noexcept = default;
+
+void PreparedDocument::SetCopyGroup(int64_t group) {
+  if (group > 0) impl_->doc.add_value(kCopyGroupSlot, std::to_string(group));
+}
 
 struct DocumentBuilder::Impl {
   text::Tokenizer tokenizer;
@@ -320,12 +325,14 @@ StatusOr<SearchResults> Searcher::Search(const SearchRequest& r) {
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(q);
     if (text.empty()) enquire.set_sort_by_value_then_relevance(kDateSlot, true);
+    if (r.collapse_copies) enquire.set_collapse_key(kCopyGroupSlot);
     SearchResults out;
     out.impl_->mset = enquire.get_mset(static_cast<Xapian::doccount>(r.offset),
                                        static_cast<Xapian::doccount>(r.limit));
     out.estimated_total = out.impl_->mset.get_matches_estimated();
     for (auto it = out.impl_->mset.begin(); it != out.impl_->mset.end(); ++it)
-      out.hits.push_back({static_cast<int64_t>(*it), it.get_weight()});
+      out.hits.push_back({static_cast<int64_t>(*it), it.get_weight(),
+                          r.collapse_copies ? static_cast<uint64_t>(it.get_collapse_count()) : 0});
     return out;
   } catch (const Xapian::Error& e) {
     return FromXapian(e, "query '" + r.query + "'");

@@ -47,6 +47,9 @@ class PreparedDocument {
   ~PreparedDocument();
   PreparedDocument(PreparedDocument&&) noexcept;
   PreparedDocument& operator=(PreparedDocument&&) noexcept;
+  // Marks the article as a member of copy group `group` (its stable key, see
+  // store::ArticleRelations); searches collapse each group to one hit.
+  void SetCopyGroup(int64_t group);
   struct Impl;
 
  private:
@@ -98,6 +101,9 @@ struct SearchRequest {
   std::optional<DateTime> from, to;  // publication date range, inclusive (dates only)
   std::string outlet;                // exact outlet name, case-insensitive
   std::vector<std::string> entity_ids;  // articles mentioning any of these entities
+  // One hit per copy group (the best-ranked member); documents indexed
+  // without a group are never collapsed.
+  bool collapse_copies = true;
   size_t offset = 0;
   size_t limit = 10;
 };
@@ -105,6 +111,7 @@ struct SearchRequest {
 struct SearchHit {
   int64_t seq = 0;
   double score = 0;   // BM25
+  uint64_t collapsed = 0;  // other members of its copy group that matched (a lower bound)
 };
 
 class SearchResults {

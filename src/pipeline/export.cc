@@ -1,5 +1,7 @@
 #include "pipeline/export.h"
 
+#include "pipeline/views.h"
+
 namespace warta::pipeline {
 
 using nlohmann::json;
@@ -7,6 +9,18 @@ using nlohmann::json;
 namespace {
 
 json SpanJson(const Span& s) { return json{{"begin", s.begin}, {"end", s.end}}; }
+
+// The code points [span.begin, span.end) of `text`.
+std::string CodePointSubstr(const std::string& text, const Span& span) {
+  std::string out;
+  int32_t cp = -1;
+  for (unsigned char c : text) {
+    if ((c & 0xC0) != 0x80) ++cp;
+    if (cp >= span.end) break;
+    if (cp >= span.begin) out.push_back(static_cast<char>(c));
+  }
+  return out;
+}
 
 std::string Join(const std::vector<std::string>& v, const char* sep) {
   std::string out;
@@ -38,6 +52,7 @@ json ArticleJson(const store::StoredArticle& s) {
   j["url"] = a.url;
   j["title"] = a.title;
   j["published"] = a.published ? json(a.published->ToIso()) : json(nullptr);
+  j["story_id"] = s.story_id ? json(s.story_id) : json(nullptr);
   // When the source gave no date: the latest date its text states, marked as inferred.
   j["inferred_published"] = a.inferred_published ? json(a.inferred_published->ToIso()) : json(nullptr);
   j["authors"] = a.authors;
@@ -76,6 +91,17 @@ json ArticleJson(const store::StoredArticle& s) {
   return j;
 }
 
+// The other members of a hit's copy group, the original marked.
+json CopiesJson(const SearchHitView& h) {
+  json out = json::array();
+  for (const auto& c : h.copies) {
+    json j = ArticleRefJson(c);
+    j["original"] = c.seq == h.article.copy_of;
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
 json SearchPageJson(const SearchPage& page, const index::SearchRequest& req) {
   nlohmann::json hits = nlohmann::json::array();
   for (const auto& h : page.hits) {
@@ -87,7 +113,9 @@ json SearchPageJson(const SearchPage& page, const index::SearchRequest& req) {
                     {"url", a.url},
                     {"source", a.source},
                     {"score", h.score},
-                    {"snippet", h.snippet}});
+                    {"snippet", h.snippet},
+                    {"story_id", h.article.story_id ? nlohmann::json(h.article.story_id) : nlohmann::json(nullptr)},
+                    {"copies", CopiesJson(h)}});
   }
   return {{"query", req.query},
           {"offset", req.offset},
@@ -136,11 +164,86 @@ json EntityDetailJson(const store::EntityDetail& d, const std::vector<store::Sto
   return out;
 }
 
+StatusOr<json> FullArticleJson(store::ArticleStore& store, const store::StoredArticle& article) {
+  json j = ArticleJson(article);
+  WARTA_ASSIGN_OR_RETURN(json relations, ArticleRelationsJson(store, article));
+  for (auto& [key, value] : relations.items()) j[key] = std::move(value);
+  return j;
+}
+
 StatusOr<int64_t> ExportJsonl(store::ArticleStore& store, std::ostream& out) {
   int64_t n = 0;
+  Status st;
   WARTA_RETURN_IF_ERROR(store.Scan(0, [&](const store::StoredArticle& a) {
-    out << ArticleJson(a).dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+    auto j = FullArticleJson(store, a);
+    if (!j.ok()) {
+      st = j.status();
+      return false;
+    }
+    out << j->dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
     ++n;
+    return static_cast<bool>(out);
+  }));
+  WARTA_RETURN_IF_ERROR(st);
+  if (!out) return Status::IoError("export: write failed");
+  return n;
+}
+
+std::optional<ExportKind> ParseExportKind(std::string_view what) {
+  if (what == "articles") return ExportKind::kArticles;
+  if (what == "quotes") return ExportKind::kQuotes;
+  if (what == "claims") return ExportKind::kClaims;
+  if (what == "events") return ExportKind::kEvents;
+  if (what == "stories") return ExportKind::kStories;
+  return std::nullopt;
+}
+
+StatusOr<int64_t> ExportRecordsJsonl(store::ArticleStore& store, ExportKind kind, std::ostream& out) {
+  if (kind == ExportKind::kArticles) return ExportJsonl(store, out);
+  int64_t n = 0;
+  auto write = [&](const json& j) {
+    out << j.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+    ++n;
+  };
+  if (kind == ExportKind::kStories) {
+    store::ListFilter page;
+    page.limit = 1000;
+    for (;;) {
+      WARTA_ASSIGN_OR_RETURN(json listing, StoriesJson(store, page));
+      for (const auto& s : listing["items"]) write(s);
+      if (listing["items"].size() < page.limit) break;
+      page.offset += page.limit;
+    }
+    if (!out) return Status::IoError("export: write failed");
+    return n;
+  }
+  // Per article, in store order: linear in the store, whatever its size.
+  WARTA_RETURN_IF_ERROR(store.Scan(0, [&](const store::StoredArticle& s) {
+    const Article& a = s.article;
+    json article = {{"id", a.id},
+                    {"title", a.title},
+                    {"outlet", a.outlet},
+                    {"published", a.published ? json(a.published->ToIso()) : json(nullptr)},
+                    {"url", a.url}};
+    json story = s.story_id ? json(s.story_id) : json(nullptr);
+    const std::string text = kind == ExportKind::kEvents ? a.Text() : std::string();
+    if (kind == ExportKind::kQuotes) {
+      for (const auto& q : a.quotes)
+        write({{"article", article}, {"story_id", story}, {"text", q.text}, {"direct", q.direct},
+               {"speaker", q.speaker}, {"speaker_entity_id", q.speaker_entity_id}, {"relay", q.relay},
+               {"begin", q.span.begin}, {"end", q.span.end}});
+    } else if (kind == ExportKind::kClaims) {
+      for (const auto& c : a.claims)
+        write({{"article", article}, {"story_id", story}, {"text", c.text}, {"low", c.low}, {"high", c.high},
+               {"bound", c.bound}, {"unit", c.unit}, {"claimant", c.claimant},
+               {"claimant_entity_id", c.claimant_entity_id}, {"hedge", c.hedge}, {"date", c.date},
+               {"begin", c.span.begin}, {"end", c.span.end}});
+    } else {
+      for (const auto& e : a.events)
+        write({{"article", article}, {"story_id", story}, {"type", e.type}, {"trigger", e.trigger},
+               {"participants", e.participants}, {"place", e.place}, {"date", e.date},
+               {"text", CodePointSubstr(text, e.span)}, {"begin", e.span.begin}, {"end", e.span.end}});
+    }
     return static_cast<bool>(out);
   }));
   if (!out) return Status::IoError("export: write failed");
@@ -148,7 +251,7 @@ StatusOr<int64_t> ExportJsonl(store::ArticleStore& store, std::ostream& out) {
 }
 
 StatusOr<int64_t> ExportCsv(store::ArticleStore& store, std::ostream& out) {
-  out << "id,source,outlet,url,title,published,authors,editors,language,removed_lines,text\r\n";
+  out << "id,source,outlet,url,title,published,authors,editors,language,removed_lines,story_id,copy_of,text\r\n";
   int64_t n = 0;
   WARTA_RETURN_IF_ERROR(store.Scan(0, [&](const store::StoredArticle& s) {
     const Article& a = s.article;
@@ -165,6 +268,15 @@ StatusOr<int64_t> ExportCsv(store::ArticleStore& store, std::ostream& out) {
     out << ',';
     CsvField(out, a.language);
     out << ',' << a.removed.size() << ',';
+    if (s.story_id) out << s.story_id;
+    out << ',';
+    std::string original;
+    if (s.copy_of) {
+      std::vector<store::ArticleRef> refs;
+      if (store.GetRefs({s.copy_of}, &refs).ok() && !refs.empty()) original = refs[0].id;
+    }
+    CsvField(out, original);
+    out << ',';
     CsvField(out, a.Text());
     out << "\r\n";
     ++n;

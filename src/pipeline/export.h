@@ -4,7 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <ostream>
+#include <string_view>
 
 #include "core/status.h"
 #include "pipeline/knowledge_base.h"
@@ -33,12 +35,28 @@ nlohmann::json EntitySummaryJson(const store::EntitySummary& entity);
 // {id, title, outlet, published}) and the entities seen with it.
 nlohmann::json EntityDetailJson(const store::EntityDetail& entity, const std::vector<store::StoredArticle>& articles);
 
-// Writes every stored article, one JSON object a line, in store order.
-// Returns the number written, or the store's error.
+// ArticleJson plus the article's story and copy group (a store lookup):
+// story_id, copy_of ({id, title, outlet, published, url, similarity} or
+// null) and copies ([article ref]).
+StatusOr<nlohmann::json> FullArticleJson(store::ArticleStore& store, const store::StoredArticle& article);
+
+// Writes every stored article (FullArticleJson), one JSON object a line, in
+// store order. Returns the number written, or the store's error.
 StatusOr<int64_t> ExportJsonl(store::ArticleStore& store, std::ostream& out);
 
+// What `warta export --what` writes besides articles.
+enum class ExportKind { kArticles, kQuotes, kClaims, kEvents, kStories };
+// Parses "articles", "quotes", "claims", "events", "stories".
+std::optional<ExportKind> ParseExportKind(std::string_view what);
+
+// One JSON object a line: each quote, claim or event of every article (in
+// store order, each with its `article` ref and the article's story_id), or
+// each story. Returns the number of records written.
+StatusOr<int64_t> ExportRecordsJsonl(store::ArticleStore& store, ExportKind kind, std::ostream& out);
+
 // One CSV row an article (RFC 4180 quoting): id, source, outlet, url, title,
-// published, authors, editors, language, removed_lines, text.
+// published, authors, editors, language, removed_lines, story_id, copy_of
+// (the original's id), text.
 StatusOr<int64_t> ExportCsv(store::ArticleStore& store, std::ostream& out);
 
 }  // namespace warta::pipeline

@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "core/article.h"
+#include "pipeline/relations.h"
 #include "text/normalise.h"
 
 namespace warta::pipeline {
@@ -68,6 +69,7 @@ struct Item {
   RawDocument raw;
   std::optional<Article> article;
   index::PreparedDocument doc;
+  dedupe::Signature signature;
 };
 
 struct Batch {
@@ -94,6 +96,7 @@ struct KnowledgeBase::Impl {
   std::unique_ptr<index::IndexWriter> writer;      // writable opens only
   std::unique_ptr<index::Searcher> searcher;       // opened lazily
   std::unique_ptr<clean::Cleaner> cleaner;         // opened lazily, per options
+  std::unique_ptr<Relations> relations;            // loaded by the first ingest
   int shards = 1;
 
   std::string IndexDir() const { return (fs::path(options.dir) / "index").string(); }
@@ -116,7 +119,9 @@ struct KnowledgeBase::Impl {
     int64_t done = 0, total = max_seq - low;
     WARTA_RETURN_IF_ERROR(store->Scan(low, [&](const store::StoredArticle& a) {
       if (a.seq > writer->Watermark(index::IndexWriter::ShardOf(a.seq, shards))) {
-        add_status = writer->Add(a.seq, builder.Build(a.article));
+        index::PreparedDocument doc = builder.Build(a.article);
+        doc.SetCopyGroup(a.copy_group);
+        add_status = writer->Add(a.seq, std::move(doc));
         if (!add_status.ok()) return false;
         ++*indexed;
       }
@@ -217,6 +222,13 @@ StatusOr<SearchPage> KnowledgeBase::Search(const index::SearchRequest& request) 
     v.score = h.score;
     v.snippet = results.Snippet(articles[j].article.Text());
     v.article = std::move(articles[j++]);
+    if (request.collapse_copies && v.article.copy_group) {
+      const int64_t original = v.article.copy_of ? v.article.copy_of : v.article.seq;
+      WARTA_ASSIGN_OR_RETURN(std::vector<int64_t> members, m.store->CopiesOf(original));
+      members.insert(members.begin(), original);
+      std::erase(members, v.article.seq);
+      WARTA_RETURN_IF_ERROR(m.store->GetRefs(members, &v.copies));
+    }
     page.hits.push_back(std::move(v));
   }
   return page;
@@ -230,6 +242,12 @@ StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& pa
   if (!cleaner.ok()) return cleaner.status();
   auto analyzers = analyse::MakeAnalyzers(options.analysis);
   if (!analyzers.ok()) return analyzers.status();
+  if (options.relations && !m.relations) {
+    auto relations = std::make_unique<Relations>(options.duplicates, options.stories);
+    WARTA_RETURN_IF_ERROR(relations->Load(*m.store));
+    m.relations = std::move(relations);
+  }
+  Relations* relations = options.relations ? m.relations.get() : nullptr;
 
   auto started = std::chrono::steady_clock::now();
   std::mutex sink_mu;
@@ -325,6 +343,7 @@ StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& pa
       if (Status st = analyse::RunAnalyzers(*analyzers, &*article); !st.ok())
         safe_sink({Diagnostic::Severity::kWarning, item.raw.source, item.raw.line, -1, st.message()});
       item.doc = builder.Build(*article);
+      if (relations) item.signature = relations->detector().Sign(*article);
       item.article = std::move(*article);
       item.raw = RawDocument{};  // free the raw text early
     }
@@ -345,6 +364,18 @@ StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& pa
     store_status = m.store->PutBatch(articles, &put);
     if (!store_status.ok()) return;
     if (kill_after > 0 && ++batches == kill_after) std::raise(SIGKILL);
+    if (relations) {
+      Relations::Batch decided;
+      for (size_t i = 0; i < put.size(); ++i) {
+        if (!put[i].inserted) continue;
+        store::ArticleRelations r = relations->Add(put[i].seq, articles[i], owners[i]->signature, &decided);
+        owners[i]->doc.SetCopyGroup(r.copy_group);
+        if (r.copy_of) ++summary.near_copies;
+        if (r.story_id == put[i].seq) ++summary.new_stories;
+      }
+      store_status = relations->Commit(*m.store, decided);
+      if (!store_status.ok()) return;
+    }
     for (size_t i = 0; i < put.size(); ++i) {
       if (!put[i].inserted) {
         ++summary.duplicates;

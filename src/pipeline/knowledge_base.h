@@ -4,8 +4,9 @@
 // truth) and the search index derived from it (DIR/index/shard-N). Ingest
 // runs read -> clean -> analyse -> store -> index:
 //
-//   reader (1 thread) -> clean + tokenise + build index terms (all threads)
-//     -> store one batch per transaction (1 thread, in input order)
+//   reader (1 thread) -> clean + analyse + sign + build index terms (all threads)
+//     -> store one batch per transaction, then its copies and stories
+//        (1 thread, in input order)
 //     -> index shard writers (1 thread per shard)
 //
 // The store commits each batch before its articles reach the index, so a
@@ -33,6 +34,8 @@
 #include "clean/cleaner.h"
 #include "core/diagnostics.h"
 #include "core/status.h"
+#include "dedupe/duplicates.h"
+#include "dedupe/stories.h"
 #include "index/search_index.h"
 #include "ingest/reader.h"
 #include "store/store.h"
@@ -55,6 +58,11 @@ struct IngestOptions {
   ingest::IngestOptions reader;
   clean::CleanOptions clean;
   analyse::AnalysisOptions analysis;
+  // Near-duplicates and stories (see dedupe/). The options of the first
+  // ingest into a KnowledgeBase object apply for its lifetime.
+  bool relations = true;
+  dedupe::DedupeOptions duplicates;
+  dedupe::StoryOptions stories;
   // Performance
   int threads = 0;            // worker threads; 0 = all cores, 1 = everything on the calling thread
   size_t batch_size = 256;    // articles per store transaction
@@ -71,6 +79,8 @@ struct IngestSummary {
   uint64_t stored = 0;        // new articles stored
   uint64_t duplicates = 0;    // already stored (same clean text, or same URL)
   uint64_t replaced = 0;      // of the duplicates: longer versions that replaced the stored text
+  uint64_t near_copies = 0;   // of the stored: edited copies of a stored article (copy_of set)
+  uint64_t new_stories = 0;   // stories started by this run
   uint64_t rejected = 0;      // bad input, each reported to the sink
   double seconds = 0;
 };
@@ -79,6 +89,9 @@ struct SearchHitView {
   store::StoredArticle article;
   double score = 0;
   std::string snippet;        // HTML-escaped, matches in <mark>
+  // The other members of its copy group (original first, then copies by
+  // date), when the search collapsed copies.
+  std::vector<store::ArticleRef> copies;
 };
 
 struct SearchPage {

@@ -8,7 +8,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <climits>
 #include <cstring>
+#include <type_traits>
+#include <variant>
 #include <unordered_set>
 
 #include "core/url.h"
@@ -81,6 +84,29 @@ CREATE TABLE events(
   participants TEXT NOT NULL DEFAULT '[]', place TEXT NOT NULL DEFAULT '', date TEXT NOT NULL DEFAULT '');
 CREATE INDEX events_article ON events(article_seq);
 )sql",
+    // 1 -> 2: copies and stories (dedupe at ingest), event participants as
+    // rows so a timeline is an index lookup, lookups for quotes and claims.
+    R"sql(
+ALTER TABLE articles ADD COLUMN copy_of INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE articles ADD COLUMN similarity REAL NOT NULL DEFAULT 0;
+ALTER TABLE articles ADD COLUMN copy_group INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE articles ADD COLUMN story_id INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX articles_copy_of ON articles(copy_of) WHERE copy_of <> 0;
+CREATE INDEX articles_story ON articles(story_id) WHERE story_id <> 0;
+CREATE TABLE signatures(
+  article_seq INTEGER PRIMARY KEY REFERENCES articles(seq), bytes BLOB NOT NULL);
+CREATE TABLE stories(
+  id INTEGER PRIMARY KEY, headline TEXT NOT NULL DEFAULT '',
+  first_published TEXT, last_published TEXT, first_day INTEGER, last_day INTEGER,
+  article_count INTEGER NOT NULL DEFAULT 0, key_entities TEXT NOT NULL DEFAULT '[]');
+CREATE INDEX stories_last_day ON stories(last_day);
+CREATE TABLE event_participants(event_rowid INTEGER NOT NULL, entity_id TEXT NOT NULL);
+CREATE INDEX event_participants_entity ON event_participants(entity_id);
+CREATE INDEX event_participants_event ON event_participants(event_rowid);
+INSERT INTO event_participants SELECT events.rowid, j.value FROM events, json_each(events.participants) j;
+CREATE INDEX quotes_speaker ON quotes(speaker_entity_id);
+CREATE INDEX claims_claimant ON claims(claimant_entity_id);
+)sql",
 };
 constexpr int kSchemaVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);
 
@@ -104,6 +130,10 @@ class Stmt {
   Stmt& Bind(int i, int64_t v) { sqlite3_bind_int64(s_, i, v); return *this; }
   Stmt& Bind(int i, double v) { sqlite3_bind_double(s_, i, v); return *this; }
   Stmt& BindNull(int i) { sqlite3_bind_null(s_, i); return *this; }
+  Stmt& BindBlob(int i, std::string_view v) {
+    sqlite3_bind_blob(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
   int Step() { return sqlite3_step(s_); }
   void Reset() { sqlite3_reset(s_); sqlite3_clear_bindings(s_); }
   std::string Text(int c) const {
@@ -112,6 +142,11 @@ class Stmt {
   }
   int64_t Int(int c) const { return sqlite3_column_int64(s_, c); }
   double Real(int c) const { return sqlite3_column_double(s_, c); }
+  std::string_view Blob(int c) const {
+    const void* b = sqlite3_column_blob(s_, c);
+    return b ? std::string_view(static_cast<const char*>(b), static_cast<size_t>(sqlite3_column_bytes(s_, c)))
+             : std::string_view();
+  }
   bool IsNull(int c) const { return sqlite3_column_type(s_, c) == SQLITE_NULL; }
 
  private:
@@ -179,7 +214,7 @@ class SqliteStore final : public ArticleStore {
     for (int64_t seq : seqs) {
       Stmt& q = Cached(
           "SELECT seq, id, source, outlet, url, title, published, authors, editors, language, text, "
-          "inferred_published FROM articles WHERE seq = ?1");
+          "inferred_published, copy_of, similarity, copy_group, story_id FROM articles WHERE seq = ?1");
       q.Bind(1, seq);
       if (q.Step() == SQLITE_ROW) {
         out->push_back(ReadArticleRow(q));
@@ -238,6 +273,27 @@ class SqliteStore final : public ArticleStore {
     return ReadSummaries(q);
   }
 
+  StatusOr<std::vector<EntitySummary>> GetEntitySummaries(const std::vector<std::string>& ids) override {
+    std::vector<EntitySummary> out;
+    for (const auto& id : ids) {
+      Stmt& q = Cached(
+          "SELECT entity_id, type, COUNT(*) m, COUNT(DISTINCT article_seq) a FROM mentions WHERE entity_id = ?1 "
+          "GROUP BY entity_id");
+      q.Bind(1, id);
+      bool found = q.Step() == SQLITE_ROW;
+      if (found) out.push_back({q.Text(0), "", q.Text(1), q.Int(2), q.Int(3)});
+      q.Reset();
+      if (!found) continue;
+      Stmt& c = Cached(
+          "SELECT canonical, COUNT(*) n FROM mentions WHERE entity_id = ?1 GROUP BY canonical ORDER BY n DESC, "
+          "LENGTH(canonical) DESC LIMIT 1");
+      c.Bind(1, id);
+      if (c.Step() == SQLITE_ROW) out.back().canonical = c.Text(0);
+      c.Reset();
+    }
+    return out;
+  }
+
   StatusOr<EntityDetail> GetEntity(const std::string& entity_id, size_t max_articles,
                                    size_t max_cooccurring) override {
     EntityDetail d;
@@ -282,6 +338,226 @@ class SqliteStore final : public ArticleStore {
       }
     }
     return d;
+  }
+
+  Status GetRefs(const std::vector<int64_t>& seqs, std::vector<ArticleRef>* out) override {
+    for (int64_t seq : seqs) {
+      Stmt& q = Cached(
+          "SELECT seq, id, title, outlet, url, COALESCE(published, inferred_published), copy_of, similarity, story_id "
+          "FROM articles WHERE seq = ?1");
+      q.Bind(1, seq);
+      if (q.Step() == SQLITE_ROW) {
+        ArticleRef r;
+        r.seq = q.Int(0);
+        r.id = q.Text(1);
+        r.title = q.Text(2);
+        r.outlet = q.Text(3);
+        r.url = q.Text(4);
+        if (!q.IsNull(5)) r.published = DateTime::ParseIso(q.Text(5));
+        r.copy_of = q.Int(6);
+        r.similarity = q.Real(7);
+        r.story_id = q.Int(8);
+        out->push_back(std::move(r));
+      }
+      q.Reset();
+    }
+    return Status::Ok();
+  }
+
+  Status PutRelations(const std::vector<ArticleRelations>& relations,
+                      const std::vector<std::pair<int64_t, int64_t>>& regrouped,
+                      const std::vector<StoryRecord>& stories, int64_t watermark) override {
+    WARTA_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+    Status st = PutRelationsInTransaction(relations, regrouped, stories, watermark);
+    if (!st.ok()) {
+      Exec("ROLLBACK");
+      return st;
+    }
+    return Exec("COMMIT");
+  }
+
+  StatusOr<int64_t> RelationsWatermark() override {
+    WARTA_ASSIGN_OR_RETURN(auto v, GetMeta(kRelationsWatermark));
+    return v ? std::atoll(v->c_str()) : int64_t{0};
+  }
+
+  Status ScanSignatures(int64_t up_to,
+                        const std::function<void(int64_t, std::string_view, const std::optional<DateTime>&)>& fn)
+      override {
+    Stmt q(db_,
+           "SELECT s.article_seq, s.bytes, a.published FROM signatures s JOIN articles a ON a.seq = s.article_seq "
+           "WHERE s.article_seq <= ?1 ORDER BY s.article_seq");
+    q.Bind(1, up_to);
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) {
+      std::optional<DateTime> published;
+      if (!q.IsNull(2)) published = DateTime::ParseIso(q.Text(2));
+      fn(q.Int(0), q.Blob(1), published);
+    }
+    return rc == SQLITE_DONE ? Status::Ok() : Error("reading duplicate signatures");
+  }
+
+  StatusOr<std::vector<int64_t>> RecentSeqs(int days, int64_t undated_tail, int64_t up_to) override {
+    Stmt q(db_,
+           "SELECT seq FROM articles WHERE seq <= ?3 AND (published_day >= (SELECT MAX(published_day) FROM articles) - ?1 "
+           "OR (published_day IS NULL AND seq > ?3 - ?2)) ORDER BY seq");
+    q.Bind(1, int64_t{days}).Bind(2, undated_tail).Bind(3, up_to);
+    std::vector<int64_t> out;
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) out.push_back(q.Int(0));
+    if (rc != SQLITE_DONE) return Error("reading the recent articles");
+    return out;
+  }
+
+  StatusOr<Listing<StoryRecord>> ListStories(const ListFilter& f) override {
+    Listing<StoryRecord> out;
+    const int64_t from = f.from ? f.from->DaysSinceEpoch() : INT64_MIN;
+    const int64_t to = f.to ? f.to->DaysSinceEpoch() : INT64_MAX;
+    // An undated story is listed only when no date range is asked for.
+    const char* where =
+        " FROM stories WHERE (?1 = 1 OR (last_day >= ?2 AND first_day <= ?3))";
+    {
+      Stmt q(db_, (std::string("SELECT COUNT(*)") + where).c_str());
+      q.Bind(1, int64_t{!f.from && !f.to}).Bind(2, from).Bind(3, to);
+      if (q.Step() == SQLITE_ROW) out.total = q.Int(0);
+    }
+    Stmt q(db_, (std::string("SELECT ") + kStoryColumns + where +
+                 " ORDER BY last_day IS NULL, last_day DESC, article_count DESC, id DESC LIMIT ?4 OFFSET ?5")
+                    .c_str());
+    q.Bind(1, int64_t{!f.from && !f.to}).Bind(2, from).Bind(3, to);
+    q.Bind(4, static_cast<int64_t>(f.limit)).Bind(5, static_cast<int64_t>(f.offset));
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) out.rows.push_back(ReadStory(q));
+    if (rc != SQLITE_DONE) return Error("listing stories");
+    return out;
+  }
+
+  StatusOr<StoryRecord> GetStory(int64_t id) override {
+    Stmt q(db_, (std::string("SELECT ") + kStoryColumns + " FROM stories WHERE id = ?1").c_str());
+    q.Bind(1, id);
+    if (q.Step() != SQLITE_ROW) return Status::NotFound("no story with id " + std::to_string(id));
+    return ReadStory(q);
+  }
+
+  StatusOr<std::vector<int64_t>> StoryArticles(int64_t story_id) override {
+    Stmt q(db_,
+           "SELECT seq FROM articles WHERE story_id = ?1 "
+           "ORDER BY COALESCE(published, inferred_published) IS NULL, COALESCE(published, inferred_published), seq");
+    q.Bind(1, story_id);
+    std::vector<int64_t> out;
+    while (q.Step() == SQLITE_ROW) out.push_back(q.Int(0));
+    return out;
+  }
+
+  StatusOr<std::vector<int64_t>> CopiesOf(int64_t seq) override {
+    Stmt& q = Cached(
+        "SELECT seq FROM articles WHERE copy_of = ?1 "
+        "ORDER BY COALESCE(published, inferred_published) IS NULL, COALESCE(published, inferred_published), seq");
+    q.Bind(1, seq);
+    std::vector<int64_t> out;
+    while (q.Step() == SQLITE_ROW) out.push_back(q.Int(0));
+    q.Reset();
+    return out;
+  }
+
+  StatusOr<Listing<QuoteRow>> FindQuotes(const QuoteQuery& query) override {
+    SqlFilter f;
+    f.Add("1 = 1");
+    if (query.article_seq) f.Add("q.article_seq = ?", query.article_seq);
+    AddIdsFilter(&f, "q.speaker_entity_id", query.speaker_ids);
+    if (!query.word.empty()) f.Add("q.text LIKE '%' || ? || '%'", query.word);
+    AddDayFilter(&f, kArticleDay, query.page);
+    const std::string from =
+        " FROM quotes q JOIN articles a ON a.seq = q.article_seq WHERE " + f.where;
+    Listing<QuoteRow> out;
+    WARTA_ASSIGN_OR_RETURN(out.total, Count(from, f));
+    Stmt q(db_, ("SELECT q.article_seq, q.begin, q.end, q.text, q.direct, q.speaker, q.speaker_entity_id, q.relay" +
+                 from + " ORDER BY " + kArticleDay + " IS NULL, " + kArticleDay + " DESC, q.article_seq DESC, q.begin" +
+                 PageSql(f, query.page))
+                    .c_str());
+    f.BindAll(q);
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW)
+      out.rows.push_back({q.Int(0), Quote{{static_cast<int32_t>(q.Int(1)), static_cast<int32_t>(q.Int(2))}, q.Text(3),
+                                          q.Int(4) != 0, q.Text(5), q.Text(6), q.Text(7)}});
+    if (rc != SQLITE_DONE) return Error("listing quotes");
+    return out;
+  }
+
+  StatusOr<Listing<ClaimRow>> FindClaims(const ClaimQuery& query) override {
+    SqlFilter f;
+    f.Add("1 = 1");
+    if (!query.about.empty()) f.Add("(' ' || c.unit || ' ') LIKE '% ' || ? || ' %'", query.about);
+    AddIdsFilter(&f, "c.claimant_entity_id", query.claimant_ids);
+    if (query.story_id) f.Add("a.story_id = ?", query.story_id);
+    const std::string day = "COALESCE(NULLIF(c.date, ''), substr(COALESCE(a.published, a.inferred_published), 1, 10))";
+    AddDayFilter(&f, day, query.page);
+    const std::string from = " FROM claims c JOIN articles a ON a.seq = c.article_seq WHERE " + f.where;
+    Listing<ClaimRow> out;
+    WARTA_ASSIGN_OR_RETURN(out.total, Count(from, f));
+    Stmt q(db_, ("SELECT c.article_seq, c.begin, c.end, c.text, c.low, c.high, c.bound, c.unit, c.claimant, "
+                 "c.claimant_entity_id, c.hedge, " + day + from + " ORDER BY " + day + " IS NULL, " + day +
+                 ", c.article_seq, c.begin" + PageSql(f, query.page))
+                    .c_str());
+    f.BindAll(q);
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW)
+      out.rows.push_back({q.Int(0), Claim{{static_cast<int32_t>(q.Int(1)), static_cast<int32_t>(q.Int(2))}, q.Text(3),
+                                          q.Real(4), q.Real(5), q.Text(6), q.Text(7), q.Text(8), q.Text(9), q.Text(10),
+                                          q.Text(11)}});
+    if (rc != SQLITE_DONE) return Error("listing claims");
+    return out;
+  }
+
+  StatusOr<Listing<EventRow>> FindEvents(const EventQuery& query) override {
+    SqlFilter f;
+    f.Add("1 = 1");
+    if (!query.participant_ids.empty()) {
+      std::string in;
+      for (size_t i = 0; i < query.participant_ids.size(); ++i) in += i ? ",?" : "?";
+      f.where += " AND e.rowid IN (SELECT event_rowid FROM event_participants WHERE entity_id IN (" + in + "))";
+      for (const auto& id : query.participant_ids) f.params.push_back(id);
+    }
+    if (query.story_id) f.Add("a.story_id = ?", query.story_id);
+    if (!query.type.empty()) f.Add("e.type = ?", query.type);
+    const std::string day = "COALESCE(NULLIF(e.date, ''), substr(COALESCE(a.published, a.inferred_published), 1, 10))";
+    AddDayFilter(&f, day, query.page);
+    const std::string from = " FROM events e JOIN articles a ON a.seq = e.article_seq WHERE " + f.where;
+    Listing<EventRow> out;
+    WARTA_ASSIGN_OR_RETURN(out.total, Count(from, f));
+    Stmt q(db_, ("SELECT e.article_seq, e.begin, e.end, e.type, e.trigger, e.participants, e.place, " + day +
+                 ", substr(a.text, e.begin + 1, e.end - e.begin)" + from + " ORDER BY " + day + " IS NULL, " + day +
+                 ", e.article_seq, e.begin" + PageSql(f, query.page))
+                    .c_str());
+    f.BindAll(q);
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) {
+      EventRow r;
+      r.article_seq = q.Int(0);
+      r.event = Event{{static_cast<int32_t>(q.Int(1)), static_cast<int32_t>(q.Int(2))}, q.Text(3), q.Text(4),
+                      ParseStringArray(q.Text(5)), q.Text(6), q.Text(7)};
+      r.text = q.Text(8);
+      out.rows.push_back(std::move(r));
+    }
+    if (rc != SQLITE_DONE) return Error("listing events");
+    return out;
+  }
+
+  StatusOr<std::vector<CooccurrenceEdge>> Cooccurrence(const std::vector<std::string>& ids) override {
+    std::vector<CooccurrenceEdge> out;
+    if (ids.size() < 2) return out;
+    std::string in;
+    for (size_t i = 0; i < ids.size(); ++i) in += i ? ",?" : "?";
+    const std::string sql =
+        "WITH m AS (SELECT DISTINCT article_seq, entity_id FROM mentions WHERE entity_id IN (" + in + ")) "
+        "SELECT x.entity_id, y.entity_id, COUNT(*) n FROM m x JOIN m y ON x.article_seq = y.article_seq "
+        "AND x.entity_id < y.entity_id GROUP BY x.entity_id, y.entity_id ORDER BY n DESC, x.entity_id, y.entity_id";
+    Stmt q(db_, sql.c_str());
+    for (size_t i = 0; i < ids.size(); ++i) q.Bind(static_cast<int>(i + 1), ids[i]);
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) out.push_back({q.Text(0), q.Text(1), q.Int(2)});
+    if (rc != SQLITE_DONE) return Error("counting co-occurrences");
+    return out;
   }
 
   StatusOr<int64_t> MaxSeq() override {
@@ -340,6 +616,103 @@ class SqliteStore final : public ArticleStore {
   }
 
  private:
+  static constexpr const char* kRelationsWatermark = "relations_watermark";
+  static constexpr const char* kStoryColumns =
+      "id, headline, first_published, last_published, article_count, key_entities";
+  static constexpr const char* kArticleDay = "substr(COALESCE(a.published, a.inferred_published), 1, 10)";
+
+  // A WHERE clause with its positional parameters, built from optional filters.
+  struct SqlFilter {
+    std::string where;
+    std::vector<std::variant<int64_t, std::string>> params;
+    void Add(const std::string& clause) { where += where.empty() ? clause : " AND " + clause; }
+    template <typename T>
+    void Add(const std::string& clause, T value) {
+      Add(clause);
+      if constexpr (std::is_integral_v<T>) params.emplace_back(static_cast<int64_t>(value));
+      else params.emplace_back(std::string(value));
+    }
+    void BindAll(Stmt& q) const {
+      for (size_t i = 0; i < params.size(); ++i) {
+        if (const auto* v = std::get_if<int64_t>(&params[i])) q.Bind(static_cast<int>(i + 1), *v);
+        else q.Bind(static_cast<int>(i + 1), std::get<std::string>(params[i]));
+      }
+    }
+  };
+
+  static void AddIdsFilter(SqlFilter* f, const std::string& column, const std::vector<std::string>& ids) {
+    if (ids.empty()) return;
+    std::string in;
+    for (size_t i = 0; i < ids.size(); ++i) in += i ? ",?" : "?";
+    f->Add(column + " IN (" + in + ")");
+    for (const auto& id : ids) f->params.emplace_back(id);
+  }
+
+  // Dates are compared as ISO text on their day part. A coarser date
+  // ("2024-06", a month) counts as in range when any of it is: '~' sorts
+  // after every digit and '-'.
+  static void AddDayFilter(SqlFilter* f, const std::string& day, const ListFilter& page) {
+    if (page.from) f->Add("(" + day + " || '~') >= ?", page.from->ToIso().substr(0, 10));
+    if (page.to) f->Add(day + " <= ?", page.to->ToIso().substr(0, 10) + "~");
+  }
+
+  static std::string PageSql(SqlFilter& f, const ListFilter& page) {
+    f.params.emplace_back(static_cast<int64_t>(page.limit));
+    f.params.emplace_back(static_cast<int64_t>(page.offset));
+    return " LIMIT ? OFFSET ?";
+  }
+
+  StatusOr<int64_t> Count(const std::string& from, const SqlFilter& f) {
+    Stmt q(db_, ("SELECT COUNT(*)" + from).c_str());
+    if (!q.ok()) return Error("preparing a listing");
+    f.BindAll(q);
+    if (q.Step() != SQLITE_ROW) return Error("counting a listing");
+    return q.Int(0);
+  }
+
+  static StoryRecord ReadStory(Stmt& q) {
+    StoryRecord r;
+    r.id = q.Int(0);
+    r.headline = q.Text(1);
+    if (!q.IsNull(2)) r.first_published = DateTime::ParseIso(q.Text(2));
+    if (!q.IsNull(3)) r.last_published = DateTime::ParseIso(q.Text(3));
+    r.article_count = q.Int(4);
+    r.key_entities = ParseStringArray(q.Text(5));
+    return r;
+  }
+
+  Status PutRelationsInTransaction(const std::vector<ArticleRelations>& relations,
+                                   const std::vector<std::pair<int64_t, int64_t>>& regrouped,
+                                   const std::vector<StoryRecord>& stories, int64_t watermark) {
+    for (const auto& r : relations) {
+      Stmt& up = Cached("UPDATE articles SET copy_of = ?1, similarity = ?2, copy_group = ?3, story_id = ?4 WHERE seq = ?5");
+      up.Bind(1, r.copy_of).Bind(2, r.similarity).Bind(3, r.copy_group).Bind(4, r.story_id).Bind(5, r.seq);
+      WARTA_RETURN_IF_ERROR(StepDone(up, "storing an article's copy and story"));
+      Stmt& sig = Cached("INSERT OR REPLACE INTO signatures(article_seq, bytes) VALUES(?1, ?2)");
+      sig.Bind(1, r.seq).BindBlob(2, r.signature);
+      WARTA_RETURN_IF_ERROR(StepDone(sig, "storing a duplicate signature"));
+    }
+    for (const auto& [former, original] : regrouped) {
+      // The former original and its copies now copy `original`.
+      Stmt& up = Cached("UPDATE articles SET copy_of = ?2 WHERE (seq = ?1 OR copy_of = ?1) AND seq <> ?2");
+      up.Bind(1, former).Bind(2, original);
+      WARTA_RETURN_IF_ERROR(StepDone(up, "re-pointing a copy group"));
+    }
+    for (const auto& s : stories) {
+      Stmt& up = Cached(
+          "INSERT OR REPLACE INTO stories(id, headline, first_published, last_published, first_day, last_day, "
+          "article_count, key_entities) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
+      up.Bind(1, s.id).Bind(2, s.headline);
+      if (s.first_published) up.Bind(3, s.first_published->ToIso()).Bind(5, s.first_published->DaysSinceEpoch());
+      else up.BindNull(3).BindNull(5);
+      if (s.last_published) up.Bind(4, s.last_published->ToIso()).Bind(6, s.last_published->DaysSinceEpoch());
+      else up.BindNull(4).BindNull(6);
+      up.Bind(7, s.article_count).Bind(8, ToJsonArray(s.key_entities));
+      WARTA_RETURN_IF_ERROR(StepDone(up, "storing a story"));
+    }
+    return SetMeta(kRelationsWatermark, std::to_string(watermark));
+  }
+
   Status Error(const std::string& what) const {
     return Status::IoError(path_ + ": " + what + ": " + sqlite3_errmsg(db_));
   }
@@ -472,6 +845,11 @@ class SqliteStore final : public ArticleStore {
 
   // Overwrites row `seq` with `a`, dropping the old row's annotations.
   Status Replace(int64_t seq, const Article& a, const std::string& text, const std::string& url_key) {
+    {
+      Stmt del(db_, "DELETE FROM event_participants WHERE event_rowid IN (SELECT rowid FROM events WHERE article_seq = ?1)");
+      del.Bind(1, seq);
+      if (del.Step() != SQLITE_DONE) return Error("replacing article: clearing event participants");
+    }
     for (const char* table : {"removed_lines", "mentions", "timexes", "quotes", "claims", "events"}) {
       std::string sql = std::string("DELETE FROM ") + table + " WHERE article_seq = ?1";
       Stmt del(db_, sql.c_str());
@@ -529,6 +907,12 @@ class SqliteStore final : public ArticleStore {
       s.Bind(1, seq).Bind(2, int64_t{e.span.begin}).Bind(3, int64_t{e.span.end}).Bind(4, e.type).Bind(5, e.trigger)
           .Bind(6, ToJsonArray(e.participants)).Bind(7, e.place).Bind(8, e.date);
       WARTA_RETURN_IF_ERROR(StepDone(s, "storing an event"));
+      const int64_t event_rowid = sqlite3_last_insert_rowid(db_);
+      for (const auto& id : e.participants) {
+        Stmt& p = Cached("INSERT INTO event_participants VALUES(?1,?2)");
+        p.Bind(1, event_rowid).Bind(2, id);
+        WARTA_RETURN_IF_ERROR(StepDone(p, "storing an event participant"));
+      }
     }
     return Status::Ok();
   }
@@ -576,6 +960,10 @@ class SqliteStore final : public ArticleStore {
     a.language = q.Text(9);
     a.paragraphs = SplitParagraphs(q.Text(10));
     if (!q.IsNull(11)) a.inferred_published = DateTime::ParseIso(q.Text(11));
+    s.copy_of = q.Int(12);
+    s.similarity = q.Real(13);
+    s.copy_group = q.Int(14);
+    s.story_id = q.Int(15);
     return s;
   }
 

@@ -45,7 +45,95 @@ struct PutResult {
 struct StoredArticle {
   int64_t seq = 0;
   Article article;
+  // Set by dedupe and story clustering at ingest (0 when not yet known).
+  int64_t copy_of = 0;       // the copy group's original (0: this is an original)
+  double similarity = 0;     // estimated shingle Jaccard with the nearest group member
+  int64_t copy_group = 0;    // stable key shared by a copy group (search collapses on it)
+  int64_t story_id = 0;
 };
+
+// What a listing needs of an article, without its text and annotations.
+struct ArticleRef {
+  int64_t seq = 0;
+  std::string id;
+  std::string title;
+  std::string outlet;
+  std::string url;
+  std::optional<DateTime> published;  // else the date inferred from the text, if any
+  int64_t copy_of = 0;
+  double similarity = 0;
+  int64_t story_id = 0;
+};
+
+// What duplicate detection and story clustering decided for one new
+// article, persisted so they can be rebuilt on the next open.
+struct ArticleRelations {
+  int64_t seq = 0;
+  std::string signature;     // the detector's Signature bytes
+  int64_t copy_of = 0;       // 0 for an original
+  double similarity = 0;
+  int64_t copy_group = 0;
+  int64_t story_id = 0;
+};
+
+// A story's summary (see dedupe/stories.h).
+struct StoryRecord {
+  int64_t id = 0;
+  std::string headline;
+  std::optional<DateTime> first_published, last_published;
+  int64_t article_count = 0;
+  std::vector<std::string> key_entities;  // entity ids, most mentioned first
+};
+
+// Common paging and date filters of the listing queries. Dates compare
+// whole days of the record's own date (a claim's or event's date, else its
+// article's publication day).
+struct ListFilter {
+  std::optional<DateTime> from, to;
+  size_t offset = 0;
+  size_t limit = 20;
+};
+
+struct QuoteQuery {
+  ListFilter page;
+  std::vector<std::string> speaker_ids;  // any of these speakers ("" matches all)
+  std::string word;                      // the quote contains this word (case-insensitive)
+  int64_t article_seq = 0;               // 0: every article
+};
+struct QuoteRow {
+  int64_t article_seq = 0;
+  Quote quote;
+};
+
+struct ClaimQuery {
+  ListFilter page;
+  std::string about;                     // a word of the unit ("tentara"), "" for all
+  std::vector<std::string> claimant_ids;
+  int64_t story_id = 0;                  // claims in the story's articles
+};
+struct ClaimRow {
+  int64_t article_seq = 0;
+  Claim claim;
+};
+
+struct EventQuery {
+  ListFilter page;
+  std::vector<std::string> participant_ids;  // events with any of these participants
+  int64_t story_id = 0;                      // events in the story's articles
+  std::string type;
+};
+struct EventRow {
+  int64_t article_seq = 0;
+  Event event;
+  std::string text;                          // the event's clause
+};
+
+template <typename Row>
+struct Listing {
+  int64_t total = 0;         // rows matching, before paging
+  std::vector<Row> rows;
+};
+
 
 struct StoreStats {
   int64_t articles = 0;
@@ -104,9 +192,58 @@ class ArticleStore {
   // case-insensitively; when none is, those whose canonical name contains it.
   // Most-mentioned first.
   virtual StatusOr<std::vector<EntitySummary>> FindEntities(const std::string& name, size_t limit) = 0;
+  // Summaries of the given entity ids, in their order (unknown ids skipped).
+  virtual StatusOr<std::vector<EntitySummary>> GetEntitySummaries(const std::vector<std::string>& ids) = 0;
   // NotFound when no mention carries `entity_id`.
   virtual StatusOr<EntityDetail> GetEntity(const std::string& entity_id, size_t max_articles = 100,
                                            size_t max_cooccurring = 20) = 0;
+
+  // Light records for listings, in the order of `seqs` (missing seqs skipped).
+  virtual Status GetRefs(const std::vector<int64_t>& seqs, std::vector<ArticleRef>* out) = 0;
+
+  // ---- Copies and stories (written by the ingest pipeline's single writer).
+  // Records what dedupe and clustering decided for a batch, re-points the
+  // groups of former originals (`regrouped`: {former original, new original}),
+  // upserts the touched stories and sets the relations watermark, all in one
+  // transaction.
+  virtual Status PutRelations(const std::vector<ArticleRelations>& relations,
+                              const std::vector<std::pair<int64_t, int64_t>>& regrouped,
+                              const std::vector<StoryRecord>& stories, int64_t watermark) = 0;
+  // The highest seq whose relations are stored (articles above it were
+  // stored but not yet deduplicated, after a crash).
+  virtual StatusOr<int64_t> RelationsWatermark() = 0;
+  // Every stored signature with seq <= up_to, in seq order, with the
+  // article's publication date.
+  virtual Status ScanSignatures(
+      int64_t up_to, const std::function<void(int64_t seq, std::string_view bytes,
+                                               const std::optional<DateTime>& published)>& fn) = 0;
+  // Seqs (in seq order, at most `up_to`) of the articles published within
+  // `days` days of the newest publication day, and of the undated ones among
+  // the last `undated_tail` seqs: the active window that story clustering
+  // restores on open.
+  virtual StatusOr<std::vector<int64_t>> RecentSeqs(int days, int64_t undated_tail, int64_t up_to) = 0;
+  // Newest first by last publication date. NotFound from GetStory when unknown.
+  virtual StatusOr<Listing<StoryRecord>> ListStories(const ListFilter& filter) = 0;
+  virtual StatusOr<StoryRecord> GetStory(int64_t id) = 0;
+  // Articles of a story by publication date, originals and copies alike.
+  virtual StatusOr<std::vector<int64_t>> StoryArticles(int64_t story_id) = 0;
+  // The copies of `seq` (articles whose copy_of is seq), oldest first.
+  virtual StatusOr<std::vector<int64_t>> CopiesOf(int64_t seq) = 0;
+
+  // ---- Quotes, claims and events across articles.
+  // Quotes newest article first; claims oldest claim date first (the claim
+  // tracker); events oldest date first.
+  virtual StatusOr<Listing<QuoteRow>> FindQuotes(const QuoteQuery& query) = 0;
+  virtual StatusOr<Listing<ClaimRow>> FindClaims(const ClaimQuery& query) = 0;
+  virtual StatusOr<Listing<EventRow>> FindEvents(const EventQuery& query) = 0;
+
+  // Entities co-occurring among the `top` most mentioned ones (type "" for
+  // all): {a, b, shared articles}.
+  struct CooccurrenceEdge {
+    std::string a, b;
+    int64_t articles = 0;
+  };
+  virtual StatusOr<std::vector<CooccurrenceEdge>> Cooccurrence(const std::vector<std::string>& entity_ids) = 0;
 
   virtual StatusOr<int64_t> MaxSeq() = 0;
   virtual StatusOr<StoreStats> Stats() = 0;

@@ -1,0 +1,115 @@
+#include "pipeline/relations.h"
+
+#include <algorithm>
+
+namespace warta::pipeline {
+
+namespace {
+
+// Undated articles have no publication day to place them in the active
+// window; the most recent ones are restored instead.
+constexpr int64_t kUndatedTail = 5000;
+
+store::StoryRecord RecordOf(const dedupe::Story& s) {
+  return {s.id, s.headline, s.first_published, s.last_published, s.article_count, s.key_entities};
+}
+
+}  // namespace
+
+Relations::Relations(const dedupe::DedupeOptions& dedupe, const dedupe::StoryOptions& stories)
+    : detector_(dedupe), stories_(stories) {}
+
+store::ArticleRelations Relations::Match(int64_t seq, const dedupe::Signature& signature,
+                                         const std::optional<DateTime>& published,
+                                         std::vector<std::pair<int64_t, int64_t>>* regrouped) {
+  store::ArticleRelations r;
+  r.seq = seq;
+  r.copy_group = seq;
+  dedupe::MatchResult m = detector_.AddAndMatch(seq, signature, published);
+  if (m.copy) {
+    const int64_t original = m.copy->original_seq;
+    // The group this article joined is the one of the article it matched.
+    const int64_t anchor = original == seq ? m.copy->nearest_seq : original;
+    auto it = group_of_.find(anchor);
+    const int64_t key = it != group_of_.end() ? it->second : anchor;
+    group_of_[anchor] = key;
+    group_of_[seq] = key;
+    r.copy_group = key;
+    r.copy_of = original == seq ? 0 : original;
+    r.similarity = m.copy->jaccard;
+    for (int64_t d : m.copy->displaced) {
+      group_of_[d] = key;
+      if (regrouped) regrouped->emplace_back(d, original);
+    }
+  }
+  return r;
+}
+
+store::ArticleRelations Relations::Add(int64_t seq, const Article& article, const dedupe::Signature& signature,
+                                       Batch* batch) {
+  store::ArticleRelations r = Match(seq, signature, article.published, &batch->regrouped);
+  r.signature = signature.Serialise();
+  std::optional<int64_t> copy_of;
+  if (r.copy_of) copy_of = r.copy_of;
+  r.story_id = stories_.Add(seq, article, copy_of).story_id;
+  batch->touched_stories.insert(r.story_id);
+  batch->watermark = std::max(batch->watermark, seq);
+  watermark_ = std::max(watermark_, seq);
+  batch->relations.push_back(r);
+  return r;
+}
+
+Status Relations::Commit(store::ArticleStore& store, const Batch& batch) {
+  if (batch.relations.empty()) return Status::Ok();
+  std::vector<store::StoryRecord> records;
+  for (int64_t id : batch.touched_stories)
+    if (const dedupe::Story* s = stories_.story(id)) records.push_back(RecordOf(*s));
+  return store.PutRelations(batch.relations, batch.regrouped, records, batch.watermark);
+}
+
+Status Relations::Load(store::ArticleStore& store) {
+  WARTA_ASSIGN_OR_RETURN(int64_t watermark, store.RelationsWatermark());
+  Status parse_status;
+  WARTA_RETURN_IF_ERROR(store.ScanSignatures(
+      watermark, [&](int64_t seq, std::string_view bytes, const std::optional<DateTime>& published) {
+        auto sig = dedupe::ParseSignature(bytes);
+        if (!sig.ok()) {
+          if (parse_status.ok()) parse_status = Status::Corrupt("signature of article " + std::to_string(seq) +
+                                                                ": " + sig.status().message());
+          return;
+        }
+        Match(seq, *sig, published, nullptr);
+      }));
+  WARTA_RETURN_IF_ERROR(parse_status);
+  watermark_ = watermark;
+
+  // The stories' active window, with the story ids the store recorded.
+  WARTA_ASSIGN_OR_RETURN(auto recent,
+                         store.RecentSeqs(stories_.options().active_days + stories_.options().max_gap_days,
+                                          kUndatedTail, watermark));
+  for (size_t i = 0; i < recent.size(); i += 256) {
+    std::vector<int64_t> chunk(recent.begin() + static_cast<ptrdiff_t>(i),
+                               recent.begin() + static_cast<ptrdiff_t>(std::min(recent.size(), i + 256)));
+    std::vector<store::StoredArticle> articles;
+    WARTA_RETURN_IF_ERROR(store.GetBySeq(chunk, &articles));
+    for (const auto& a : articles)
+      if (a.story_id) stories_.Restore(a.seq, a.article, a.story_id);
+  }
+
+  // Articles stored after the last committed relations (a crash between the
+  // two transactions of a batch).
+  Batch batch;
+  Status st;
+  WARTA_RETURN_IF_ERROR(store.Scan(watermark, [&](const store::StoredArticle& a) {
+    Add(a.seq, a.article, detector_.Sign(a.article), &batch);
+    if (batch.relations.size() >= 512) {
+      st = Commit(store, batch);
+      batch = Batch{};
+    }
+    return st.ok();
+  }));
+  WARTA_RETURN_IF_ERROR(st);
+  return Commit(store, batch);
+}
+
+}  // namespace warta::pipeline

@@ -1,0 +1,61 @@
+// Copies and stories at ingest: the DuplicateDetector and StoryClusterer of
+// one data directory, fed in store order by the pipeline's single writer and
+// rebuilt from the store on open. Internal to the pipeline.
+//
+// Copy groups get a stable key (the seq of the first article of the group to
+// be stored): the search index collapses on it, and unlike "the original",
+// which moves when an earlier-published copy arrives late, it never changes,
+// so no indexed document needs rewriting.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <set>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "core/article.h"
+#include "core/status.h"
+#include "dedupe/duplicates.h"
+#include "dedupe/stories.h"
+#include "store/store.h"
+
+namespace warta::pipeline {
+
+class Relations {
+ public:
+  Relations(const dedupe::DedupeOptions& dedupe, const dedupe::StoryOptions& stories);
+
+  // Replays the stored signatures and restores the stories' active window,
+  // then deduplicates and clusters any stored article that has no relations
+  // yet (a crash between the two transactions of a batch). Idempotent.
+  Status Load(store::ArticleStore& store);
+
+  const dedupe::DuplicateDetector& detector() const { return detector_; }
+
+  // The decisions for one newly stored article; collects what PutRelations
+  // needs for the batch.
+  struct Batch {
+    std::vector<store::ArticleRelations> relations;
+    std::vector<std::pair<int64_t, int64_t>> regrouped;
+    std::set<int64_t> touched_stories;
+    int64_t watermark = 0;
+  };
+  store::ArticleRelations Add(int64_t seq, const Article& article, const dedupe::Signature& signature, Batch* batch);
+  // Writes a batch's decisions and its touched stories in one transaction.
+  Status Commit(store::ArticleStore& store, const Batch& batch);
+
+ private:
+  // Registers seq with the detector and returns its copy decision (no story).
+  store::ArticleRelations Match(int64_t seq, const dedupe::Signature& signature,
+                                const std::optional<DateTime>& published,
+                                std::vector<std::pair<int64_t, int64_t>>* regrouped);
+
+  dedupe::DuplicateDetector detector_;
+  dedupe::StoryClusterer stories_;
+  std::unordered_map<int64_t, int64_t> group_of_;  // members of copy groups -> group key
+  int64_t watermark_ = 0;
+};
+
+}  // namespace warta::pipeline

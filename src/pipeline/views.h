@@ -1,0 +1,55 @@
+// Listings across the store, as the JSON shapes that `warta` (--json, and
+// the text it prints) and the HTTP API share: stories, quotes, the claim
+// tracker, the event timeline and the entity co-occurrence graph.
+//
+// Shapes (docs/API.md is the reference):
+//   article ref  {id, title, outlet, published, url}
+//   entity ref   {id, canonical, type}
+//   story        {id, headline, first_published, last_published, article_count, key_entities: [entity ref]}
+//   quote item   {article, text, direct, speaker, speaker_entity_id, relay, begin, end}
+//   claim item   {article, text, low, high, bound, unit, claimant, claimant_entity_id, hedge, date, begin, end}
+//   event item   {date, type, trigger, text, place, participants: [entity ref], sources: [article ref]}
+//   listing      {offset, limit, total, items: [...]}
+//
+// Events: the same happening reported by several articles (same type, date
+// and participants) is one timeline item with several sources, so the
+// timeline tells what happened rather than who wrote about it.
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "store/store.h"
+
+namespace warta::pipeline {
+
+// Entity ids named by `name_or_id`: an entity id as stored, or any of an
+// entity's names (see ArticleStore::FindEntities). NotFound, naming it, when
+// nothing matches.
+StatusOr<std::vector<std::string>> ResolveEntity(store::ArticleStore& store, const std::string& name_or_id);
+
+nlohmann::json ArticleRefJson(const store::ArticleRef& ref);
+
+StatusOr<nlohmann::json> StoriesJson(store::ArticleStore& store, const store::ListFilter& filter);
+// The story with its articles (originals by date, each with its copies),
+// its timeline and its claims. NotFound for an unknown id.
+StatusOr<nlohmann::json> StoryJson(store::ArticleStore& store, int64_t id);
+
+StatusOr<nlohmann::json> QuotesJson(store::ArticleStore& store, const store::QuoteQuery& query);
+StatusOr<nlohmann::json> ClaimsJson(store::ArticleStore& store, const store::ClaimQuery& query);
+// Events merged across articles, oldest first; `limit`/`offset` page the
+// merged items.
+StatusOr<nlohmann::json> TimelineJson(store::ArticleStore& store, const store::EventQuery& query);
+
+// {nodes: [{id, canonical, type, articles}], edges: [{source, target, weight}]}
+// among the `top` most mentioned entities (of `type`, "" for all).
+StatusOr<nlohmann::json> GraphJson(store::ArticleStore& store, const std::string& type, size_t top);
+
+// The copy group and story of one article, for its record:
+// {story_id, copy_of: {id, similarity} | null, copies: [article ref]}.
+StatusOr<nlohmann::json> ArticleRelationsJson(store::ArticleStore& store, const store::StoredArticle& article);
+
+}  // namespace warta::pipeline

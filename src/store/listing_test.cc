@@ -1,0 +1,207 @@
+// Copies, stories and the cross-article listings (quotes, claims, events).
+#include <gtest/gtest.h>
+
+#include <sqlite3.h>
+
+#include "store/store.h"
+#include "test_support.h"
+
+namespace warta::store {
+namespace {
+
+using warta::testing::TempDir;
+
+Article Make(const std::string& id, const std::string& date, const std::string& text) {
+  Article a;
+  a.id = id;
+  a.source = id + ".txt";
+  a.outlet = "Antara";
+  a.title = "Judul " + id;
+  a.published = DateTime::ParseIso(date);
+  a.paragraphs = {text};
+  return a;
+}
+
+std::unique_ptr<ArticleStore> Open(const TempDir& dir) {
+  auto s = OpenSqliteStore({.path = (dir / "w.sqlite").string()});
+  EXPECT_TRUE(s.ok()) << s.status().ToString();
+  return s.ok() ? std::move(*s) : nullptr;
+}
+
+// Three articles: 2 copies 1, 3 is about something else; 1 and 2 form story 1.
+class ListingTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = Open(dir_);
+    Article a = Make("aaaa000000000001", "2024-11-18", "Kim Jong Un bertemu Kozlov di Pyongyang.");
+    a.entities = {{{0, 11}, "Kim Jong Un", "PERSON", "Pkim", "Kim Jong Un"}, {{20, 26}, "Kozlov", "PERSON", "Pkoz", "Alexander Kozlov"}};
+    a.quotes = {{{0, 5}, "Kita bersatu", true, "Kim Jong Un", "Pkim", "AFP"}};
+    a.claims = {{{0, 6}, "lebih dari 10.000 tentara", 10000, 10000, "more-than", "tentara", "AS", "Las", "", "2024-11-05"}};
+    a.events = {{{0, 39}, "meeting", "bertemu", {"Pkim", "Pkoz"}, "Pyongyang", "2024-11-18"}};
+    Article b = Make("bbbb000000000002", "2024-11-19", "Kim Jong Un menerima Kozlov di Pyongyang.");
+    b.entities = a.entities;
+    b.claims = {{{0, 6}, "10.000 hingga 12.000 tentara", 10000, 12000, "range", "tentara Korea Utara", "pejabat", "", "", "2024-10"}};
+    b.events = {{{0, 40}, "meeting", "menerima", {"Pkim", "Pkoz", "Lpy"}, "Pyongyang", "2024-11-18"}};
+    Article c = Make("cccc000000000003", "2025-01-02", "Banjir merendam 500 rumah.");
+    c.claims = {{{16, 25}, "500 rumah", 500, 500, "", "rumah", "", "", "", ""}};
+    std::vector<PutResult> put;
+    ASSERT_TRUE(store_->PutBatch({a, b, c}, &put).ok());
+    ASSERT_TRUE(store_
+                    ->PutRelations({{1, "sig1", 0, 0, 1, 1}, {2, "sig2", 1, 0.8, 1, 1}, {3, "sig3", 0, 0, 3, 3}}, {},
+                                   {{1, "Judul aaaa000000000001", a.published, b.published, 2, {"Pkim", "Pkoz"}},
+                                    {3, "Judul cccc000000000003", c.published, c.published, 1, {}}},
+                                   3)
+                    .ok());
+  }
+  TempDir dir_;
+  std::unique_ptr<ArticleStore> store_;
+};
+
+TEST_F(ListingTest, RelationsRoundTripAndRebuildInputs) {
+  EXPECT_EQ(*store_->RelationsWatermark(), 3);
+  std::vector<StoredArticle> got;
+  ASSERT_TRUE(store_->GetBySeq({2}, &got).ok());
+  EXPECT_EQ(got[0].copy_of, 1);
+  EXPECT_DOUBLE_EQ(got[0].similarity, 0.8);
+  EXPECT_EQ(got[0].copy_group, 1);
+  EXPECT_EQ(got[0].story_id, 1);
+  EXPECT_EQ(*store_->CopiesOf(1), (std::vector<int64_t>{2}));
+  EXPECT_TRUE(store_->CopiesOf(2)->empty());
+  std::vector<std::pair<int64_t, std::string>> sigs;
+  ASSERT_TRUE(store_->ScanSignatures(2, [&](int64_t seq, std::string_view bytes, const std::optional<DateTime>& p) {
+    EXPECT_TRUE(p.has_value());
+    sigs.emplace_back(seq, std::string(bytes));
+  }).ok());
+  EXPECT_EQ(sigs, (std::vector<std::pair<int64_t, std::string>>{{1, "sig1"}, {2, "sig2"}}));
+  // Within 30 days of the newest publication (2025-01-02): only article 3.
+  EXPECT_EQ(*store_->RecentSeqs(30, 0, 3), (std::vector<int64_t>{3}));
+  EXPECT_EQ(*store_->RecentSeqs(60, 0, 3), (std::vector<int64_t>{1, 2, 3}));
+  EXPECT_EQ(*store_->RecentSeqs(60, 0, 2), (std::vector<int64_t>{1, 2}));
+}
+
+TEST_F(ListingTest, RegroupingRepointsAFormerOriginalAndItsCopies) {
+  ASSERT_TRUE(store_->PutRelations({}, {{1, 3}}, {}, 3).ok());
+  std::vector<StoredArticle> got;
+  ASSERT_TRUE(store_->GetBySeq({1, 2, 3}, &got).ok());
+  EXPECT_EQ(got[0].copy_of, 3);
+  EXPECT_EQ(got[1].copy_of, 3);
+  EXPECT_EQ(got[2].copy_of, 0);
+}
+
+TEST_F(ListingTest, StoriesNewestFirstWithDateFilter) {
+  auto all = store_->ListStories({});
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->total, 2);
+  EXPECT_EQ(all->rows[0].id, 3);
+  EXPECT_EQ(all->rows[1].id, 1);
+  EXPECT_EQ(all->rows[1].key_entities, (std::vector<std::string>{"Pkim", "Pkoz"}));
+  ListFilter nov;
+  nov.from = DateTime::ParseIso("2024-11-19");
+  nov.to = DateTime::ParseIso("2024-11-30");
+  auto in_nov = store_->ListStories(nov);
+  ASSERT_EQ(in_nov->total, 1);
+  EXPECT_EQ(in_nov->rows[0].id, 1);
+  EXPECT_EQ(*store_->StoryArticles(1), (std::vector<int64_t>{1, 2}));
+  EXPECT_EQ(store_->GetStory(42).status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(ListingTest, ClaimsByWordOfTheUnitInClaimDateOrder) {
+  ClaimQuery q;
+  q.about = "tentara";
+  auto claims = store_->FindClaims(q);
+  ASSERT_TRUE(claims.ok()) << claims.status().ToString();
+  ASSERT_EQ(claims->total, 2);
+  // "2024-10" (a month) sorts before "2024-11-05".
+  EXPECT_EQ(claims->rows[0].claim.high, 12000);
+  EXPECT_EQ(claims->rows[1].claim.bound, "more-than");
+  q.about = "tentar";  // a word, not a prefix
+  EXPECT_EQ(store_->FindClaims(q)->total, 0);
+  ClaimQuery by_claimant;
+  by_claimant.claimant_ids = {"Las"};
+  EXPECT_EQ(store_->FindClaims(by_claimant)->total, 1);
+  ClaimQuery in_oct;
+  in_oct.page.from = DateTime::ParseIso("2024-10-15");
+  in_oct.page.to = DateTime::ParseIso("2024-10-31");
+  auto oct = store_->FindClaims(in_oct);
+  ASSERT_EQ(oct->total, 1);  // the month-only date overlaps the range
+  EXPECT_EQ(oct->rows[0].article_seq, 2);
+  // An undated claim takes its article's day.
+  ClaimQuery jan;
+  jan.page.from = DateTime::ParseIso("2025-01-01");
+  EXPECT_EQ(store_->FindClaims(jan)->total, 1);
+}
+
+TEST_F(ListingTest, EventsByParticipantAndStoryWithTheirClause) {
+  EventQuery q;
+  q.participant_ids = {"Lpy"};
+  auto events = store_->FindEvents(q);
+  ASSERT_TRUE(events.ok()) << events.status().ToString();
+  ASSERT_EQ(events->total, 1);
+  EXPECT_EQ(events->rows[0].text, "Kim Jong Un menerima Kozlov di Pyongyang");
+  q.participant_ids = {"Pkoz"};
+  EXPECT_EQ(store_->FindEvents(q)->total, 2);
+  EventQuery story;
+  story.story_id = 3;
+  EXPECT_EQ(store_->FindEvents(story)->total, 0);
+  story.story_id = 1;
+  story.page.limit = 1;
+  auto paged = store_->FindEvents(story);
+  EXPECT_EQ(paged->total, 2);
+  EXPECT_EQ(paged->rows.size(), 1u);
+}
+
+TEST_F(ListingTest, QuotesBySpeakerAndWord) {
+  QuoteQuery q;
+  q.speaker_ids = {"Pkim"};
+  q.word = "BERSATU";
+  auto quotes = store_->FindQuotes(q);
+  ASSERT_TRUE(quotes.ok());
+  ASSERT_EQ(quotes->total, 1);
+  EXPECT_EQ(quotes->rows[0].quote.relay, "AFP");
+  q.word = "berpisah";
+  EXPECT_EQ(store_->FindQuotes(q)->total, 0);
+}
+
+TEST_F(ListingTest, CooccurrenceCountsSharedArticles) {
+  auto edges = store_->Cooccurrence({"Pkim", "Pkoz", "Lnone"});
+  ASSERT_TRUE(edges.ok());
+  ASSERT_EQ(edges->size(), 1u);
+  EXPECT_EQ((*edges)[0].a, "Pkim");
+  EXPECT_EQ((*edges)[0].articles, 2);
+  auto summaries = store_->GetEntitySummaries({"Pkoz", "nobody", "Pkim"});
+  ASSERT_EQ(summaries->size(), 2u);
+  EXPECT_EQ((*summaries)[0].canonical, "Alexander Kozlov");
+}
+
+TEST(SqliteStoreMigrationTest, AVersionOneStoreGainsRelationsAndKeepsItsEvents) {
+  TempDir dir;
+  const std::string path = (dir / "w.sqlite").string();
+  {
+    auto store = OpenSqliteStore({.path = path});
+    ASSERT_TRUE(store.ok());
+    Article a = Make("dddd000000000004", "2024-06-19", "Putin dan Kim menandatangani perjanjian.");
+    a.events = {{{0, 39}, "agreement", "menandatangani", {"Pput", "Pkim"}, "", "2024-06-19"}};
+    std::vector<PutResult> put;
+    ASSERT_TRUE((*store)->PutBatch({a}, &put).ok());
+  }
+  // Take the file back to schema 1, as a store written by the previous release.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  for (const char* sql :
+       {"DROP TABLE signatures", "DROP TABLE stories", "DROP TABLE event_participants", "DROP INDEX articles_copy_of",
+        "DROP INDEX articles_story", "DROP INDEX quotes_speaker", "DROP INDEX claims_claimant",
+        "ALTER TABLE articles DROP COLUMN copy_of", "ALTER TABLE articles DROP COLUMN similarity",
+        "ALTER TABLE articles DROP COLUMN copy_group", "ALTER TABLE articles DROP COLUMN story_id",
+        "UPDATE meta SET value = '1' WHERE key = 'schema_version'"})
+    ASSERT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sql << ": " << sqlite3_errmsg(db);
+  sqlite3_close(db);
+  auto store = OpenSqliteStore({.path = path});
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EventQuery q;
+  q.participant_ids = {"Pput"};
+  EXPECT_EQ((*store)->FindEvents(q)->total, 1);
+  EXPECT_EQ(*(*store)->RelationsWatermark(), 0);
+}
+
+}  // namespace
+}  // namespace warta::store

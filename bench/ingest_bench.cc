@@ -134,7 +134,8 @@ Result TermGeneratorBaseline(const std::vector<std::string>& texts, const std::s
   return r;
 }
 
-Result WartaIngest(const std::vector<std::string>& files, const std::string& dir, int threads, bool analyse) {
+Result WartaIngest(const std::vector<std::string>& files, const std::string& dir, int threads, bool analyse,
+                   bool relations) {
   fs::remove_all(dir);
   auto kb = warta::pipeline::KnowledgeBase::Open({.dir = dir, .shards = threads});
   if (!kb.ok()) {
@@ -144,8 +145,11 @@ Result WartaIngest(const std::vector<std::string>& files, const std::string& dir
   warta::pipeline::IngestOptions opt;
   opt.threads = threads;
   // The ratio to TermGenerator is defined on read + clean + tokenise + store
-  // + index; the analysers are measured as their own workload.
-  opt.analysis.entities = opt.analysis.timex = opt.analysis.quotes = analyse;
+  // + index; dedupe and stories, and the analysers, are measured as their
+  // own workloads.
+  opt.analysis.entities = opt.analysis.timex = opt.analysis.quotes = opt.analysis.claims = opt.analysis.events =
+      analyse;
+  opt.relations = relations;
   auto t0 = Clock::now();
   auto s = (*kb)->Ingest(files, opt, {});
   double secs = std::chrono::duration<double>(Clock::now() - t0).count();
@@ -279,10 +283,14 @@ int main(int argc, char** argv) {
   auto texts = LoadCleanTexts(files);
   std::vector<Result> results;
   results.push_back(RunChild("termgen-1core", 1, [&] { return TermGeneratorBaseline(texts, (work / "tg").string()); }));
-  results.push_back(RunChild("warta-1core", 1, [&] { return WartaIngest(files, (work / "w1").string(), 1, false); }));
-  results.push_back(RunChild("warta-2core", 2, [&] { return WartaIngest(files, (work / "w2").string(), 2, false); }));
   results.push_back(
-      RunChild("analysed-1core", 1, [&] { return WartaIngest(files, (work / "wa").string(), 1, true); }));
+      RunChild("warta-1core", 1, [&] { return WartaIngest(files, (work / "w1").string(), 1, false, false); }));
+  results.push_back(
+      RunChild("warta-2core", 2, [&] { return WartaIngest(files, (work / "w2").string(), 2, false, false); }));
+  results.push_back(
+      RunChild("deduped-1core", 1, [&] { return WartaIngest(files, (work / "wd").string(), 1, false, true); }));
+  results.push_back(
+      RunChild("analysed-1core", 1, [&] { return WartaIngest(files, (work / "wa").string(), 1, true, true); }));
 
   // Search latency on the two-shard store.
   auto queries = DrawQueries(texts, n_queries);

@@ -40,9 +40,11 @@ function(warta_test name)
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} warta_test_support GTest::gtest GTest::gtest_main
                         warta_compile_options)
   include(GoogleTest)
+  # A list of labels must reach the generated test script as one value.
+  string(REPLACE ";" "\\;" labels "${ARG_LABELS}")
   gtest_discover_tests(${name}
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
-    PROPERTIES LABELS "${ARG_LABELS}"
+    PROPERTIES LABELS "${labels}"
     DISCOVERY_TIMEOUT 60)
 endfunction()
 

@@ -57,6 +57,8 @@ struct AnalysisOptions {
   std::string entity_model;   // "" = the model shipped with Warta
   bool timex = true;
   bool quotes = true;         // needs entities for speakers
+  bool claims = true;         // reads entities, time expressions and quotes
+  bool events = true;         // reads entities and time expressions
 };
 
 // The analysers enabled in `options`, in dependency order. Errors name the

@@ -1,7 +1,9 @@
 // The one place that knows every analyser: adding one is a file pair in its
 // stage folder and a line here.
 #include "analyse/analyzer.h"
+#include "claims/claim_analyzer.h"
 #include "entities/entity_analyzer.h"
+#include "events/event_analyzer.h"
 #include "quotes/quote_analyzer.h"
 #include "timex/timex_analyzer.h"
 
@@ -16,6 +18,8 @@ StatusOr<std::vector<std::unique_ptr<Analyzer>>> MakeAnalyzers(const AnalysisOpt
   }
   if (options.timex) out.push_back(std::make_unique<timex::TimexAnalyzer>());
   if (options.quotes) out.push_back(std::make_unique<quotes::QuoteAnalyzer>());
+  if (options.claims) out.push_back(std::make_unique<claims::ClaimAnalyzer>());
+  if (options.events) out.push_back(std::make_unique<events::EventAnalyzer>());
   return out;
 }
 

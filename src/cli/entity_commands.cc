@@ -76,6 +76,15 @@ int RunEntity(const CommandContext& ctx, const EntityArgs& args) {
                            s.id);
   std::cout << "aliases:";
   for (const auto& [alias, n] : detail->aliases) std::cout << fmt::format(" {} ({})", alias, n);
+  if (!detail->roles.empty()) {
+    std::cout << "\nroles:";
+    for (const auto& r : detail->roles) {
+      std::string first = r.first_seen ? r.first_seen->ToIso().substr(0, 10) : "undated";
+      std::string last = r.last_seen ? r.last_seen->ToIso().substr(0, 10) : "undated";
+      std::cout << fmt::format("\n  {}{} — {} ({} articles)", r.role, r.of.empty() ? "" : " " + r.of,
+                               first == last ? first : first + " .. " + last, r.articles);
+    }
+  }
   std::cout << "\n\narticles:\n";
   for (const auto& a : articles)
     std::cout << fmt::format("  {}  {:<20} {}  [{}]\n",

@@ -241,7 +241,8 @@ int RunClaims(const CommandContext& ctx, const ClaimsArgs& args) {
     std::string claimant = c.value("claimant", "");
     std::string hedge = c.value("hedge", "");
     std::cout << fmt::format("{:<10}  {:<28} {:<30} {}\n", c.value("date", "").empty() ? "undated" : c.value("date", ""),
-                             Figure(c) + " " + c.value("unit", ""),
+                             Figure(c) + " " + c.value("unit", "") +
+                                 (c.value("subject", "").empty() ? "" : " (" + c.value("subject", "") + ")"),
                              (claimant.empty() ? "-" : claimant) + (hedge.empty() ? "" : " (" + hedge + ")"),
                              ArticleLine(c["article"]));
     std::cout << fmt::format("            “{}”\n", c.value("text", ""));

@@ -40,6 +40,8 @@ struct EntityMention {
   std::string type;         // PERSON, ORGANISATION, LOCATION
   std::string entity_id;    // canonical entity across the store ("" if unresolved)
   std::string canonical;    // the entity's canonical name
+  std::string role;         // PERSON: the title written before the name ("Menteri Pertahanan"), else ""
+  std::string role_of;      // what the role is of ("Rusia"), else ""
 };
 
 // A time expression normalised TIMEX3-style against the publication date.
@@ -68,6 +70,7 @@ struct Claim {
   double high = 0;
   std::string bound;        // "", "more-than", "about", "up-to", "range"
   std::string unit;         // the noun counted ("tentara")
+  std::string subject;      // what a generic unit counts: "tentara" for "jumlah tentara … 3.000 orang"
   std::string claimant;
   std::string claimant_entity_id;
   std::string hedge;        // "diperkirakan", ...
@@ -130,6 +133,7 @@ struct RawDocument {
   // Appended for web pages (html stage); empty for other containers.
   std::string modified;       // ISO 8601 last-modified date-time as the page declares it
   std::string canonical_url;  // <link rel=canonical>, absolute
+  std::vector<std::string> editors;  // credited editors ("Editor: X"), as the page names them
 
   // "a.jsonl:12" or "a.txt": how messages name this document.
   std::string Locator() const;

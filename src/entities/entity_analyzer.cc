@@ -112,6 +112,7 @@ struct Mention {
   std::string key;
   std::vector<std::string> words;  // key split on spaces
   int entity = -1;
+  std::string role, role_of;       // "Menteri Pertahanan", "Rusia" for a PERSON
 };
 
 std::vector<std::string> SplitKey(const std::string& key) {
@@ -134,6 +135,19 @@ bool ContainsRun(const std::vector<std::string>& whole, const std::vector<std::s
   return false;
 }
 
+// Per-/pe-/ke-…-an nominalisations in Title Case ("Perhubungan",
+// "Pertahanan", "Perikanan", "Keuangan", "Pendidikan"): the portfolio of a
+// ministry or office, which Indonesian writes between the title and the
+// name. No Indonesian personal name has that shape.
+bool IsPortfolioNoun(std::string_view w) {
+  if (w.size() < 8 || w.substr(w.size() - 2) != "an") return false;
+  if (w.substr(0, 3) != "Per" && w.substr(0, 3) != "Pen" && w.substr(0, 3) != "Pem" && w.substr(0, 2) != "Ke")
+    return false;
+  for (char c : w.substr(1))
+    if (c < 'a' || c > 'z') return false;
+  return true;
+}
+
 bool LooksLikeAcronym(std::string_view w) {
   if (w.size() < 2 || w.size() > 12 || w[0] < 'A' || w[0] > 'Z') return false;
   int upper = 0;
@@ -142,6 +156,47 @@ bool LooksLikeAcronym(std::string_view w) {
 }
 
 }  // namespace
+
+void EntityAnalyzer::FindRole(const std::vector<std::string_view>& all, const std::vector<text::Token>& tokens,
+                              std::string_view text, size_t sentence_begin, size_t name_begin, std::string* role,
+                              std::string* role_of) const {
+  // Walk back from the name over role words ("Menteri Pertahanan"), an
+  // acronym in brackets ("(Menhan)") and one country or place the
+  // gazetteer knows ("Rusia", "Korea Utara"), the way Indonesian news
+  // writes a title before a name.
+  size_t k = name_begin;
+  size_t role_first = SIZE_MAX, role_last = 0;
+  size_t of_begin = 0, of_end = 0;
+  std::string lower;
+  while (k > sentence_begin) {
+    const size_t t = k - 1;
+    if (all[t] == ")" && t >= sentence_begin + 2 && all[t - 2] == "(" && LooksLikeAcronym(all[t - 1])) {
+      k = t - 2;
+      continue;
+    }
+    text::LowercaseTo(all[t], &lower);
+    if (roles_.count(lower) && tokens[t].kind == text::TokenKind::kWord) {
+      role_first = t;
+      if (role_last == 0) role_last = t + 1;
+      k = t;
+      continue;
+    }
+    if (of_end != 0 || role_last != 0) break;  // a place is taken only right before the name
+    bool place = false;
+    for (size_t b = t + 1; b-- > sentence_begin && b + 4 > t;) {
+      if (model_.GazetteerMatch(all, b) == k - b) {
+        of_begin = b, of_end = k, k = b, place = true;
+        break;
+      }
+    }
+    if (!place) break;
+  }
+  if (role_first == SIZE_MAX) return;
+  *role = std::string(text.substr(tokens[role_first].begin, tokens[role_last - 1].end - tokens[role_first].begin));
+  if (!role->empty() && role->front() >= 'a' && role->front() <= 'z') role->front() = static_cast<char>(role->front() - 32);
+  if (of_end > of_begin)
+    *role_of = std::string(text.substr(tokens[of_begin].begin, tokens[of_end - 1].end - tokens[of_begin].begin));
+}
 
 Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) const {
   const std::string& text = ctx->text();
@@ -189,6 +244,11 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
         } else if (size_t g = model_.GazetteerMatch(all, m.tb); g > 0 && m.tb + g < m.te) {
           m.tb += g;
           changed = true;
+        } else if (IsPortfolioNoun(all[m.tb])) {
+          // "Menteri [Perhubungan Rina Kusumawati]": the tagger took the
+          // ministry's portfolio (a per-/pe-/ke-…-an noun) into the name.
+          ++m.tb;
+          changed = true;
         }
       }
     }
@@ -205,7 +265,8 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
             !(w[1] >= 'a' && w[1] <= 'z'))
           return false;
         text::LowercaseTo(w, &lower);
-        return !roles_.count(lower) && !not_names_.count(lower) && model_.GazetteerMatch(all, t) == 0 &&
+        return !roles_.count(lower) && !not_names_.count(lower) && !IsPortfolioNoun(w) &&
+               model_.GazetteerMatch(all, t) == 0 &&
                !aliases_.count(NormaliseEntityKey(w));
       };
       size_t floor = kept.empty() ? m.sb : std::max(m.sb, kept.back().te);
@@ -216,6 +277,7 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
       }
     }
     if (m.tb >= m.te) continue;
+    if (m.type == "PERSON") FindRole(all, tokens, text, m.sb, m.tb, &m.role, &m.role_of);
     m.surface = text.substr(tokens[m.tb].begin, tokens[m.te - 1].end - tokens[m.tb].begin);
     m.key = NormaliseEntityKey(m.surface);
     if (m.key.empty()) continue;
@@ -368,6 +430,8 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
     auto it = canonical.find(m.type + ":" + m.key);
     out.canonical = it != canonical.end() ? it->second : m.surface;
     out.entity_id = EntityIdOf(m.type, m.key);
+    out.role = m.role;
+    out.role_of = m.role_of;
     article->entities.push_back(std::move(out));
   }
   return Status::Ok();

@@ -14,6 +14,9 @@
 //     PERSON name in the same article ("Kim" in an article about "Kim Jong
 //     Un") is that person: the nearest preceding such name, else the first
 //     following one.
+// Roles: the title before a PERSON name is kept on its mention ("Menteri
+// Pertahanan" of "Rusia"), so the store can say which roles a person was
+// given and when.
 // Then each mention gets its entity's canonical name (the alias file's, or
 // the longest form in the article) and entity_id = EntityIdOf(type,
 // canonical), which depends only on the normalised name, so the same person
@@ -65,6 +68,11 @@ class EntityAnalyzer : public analyse::Analyzer {
   const NerModel& model() const { return model_; }
 
  private:
+  // The title written before a person's name at token `name_begin`:
+  // role words of data/roles.txt and the country or place they are of.
+  void FindRole(const std::vector<std::string_view>& all, const std::vector<text::Token>& tokens,
+                std::string_view text, size_t sentence_begin, size_t name_begin, std::string* role,
+                std::string* role_of) const;
   struct Alias {
     std::string type, canonical;
   };

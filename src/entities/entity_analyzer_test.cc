@@ -77,6 +77,27 @@ TEST_F(EntityAnalyzerTest, StripsTitlesAndLinksShortNames) {
   EXPECT_EQ(kim, (std::set<std::string>{EntityIdOf("PERSON", "Kim Jong Un")}));
 }
 
+TEST_F(EntityAnalyzerTest, KeepsTheRoleWrittenBeforeAName) {
+  Article a = Run({"Menteri Pertahanan (Menhan) Rusia Andrei Belousov tiba di Pyongyang pada Jumat.",
+                   "Presiden Rusia Vladimir Putin tidak hadir, sedangkan Belousov bertemu pemimpin Korea Utara Kim "
+                   "Jong Un."});
+  const EntityMention* belousov = Find(a, "Andrei Belousov");
+  ASSERT_NE(belousov, nullptr);
+  EXPECT_EQ(belousov->role, "Menteri Pertahanan");
+  EXPECT_EQ(belousov->role_of, "Rusia");
+  const EntityMention* putin = Find(a, "Vladimir Putin");
+  ASSERT_NE(putin, nullptr);
+  EXPECT_EQ(putin->role, "Presiden");
+  EXPECT_EQ(putin->role_of, "Rusia");
+  const EntityMention* kim = Find(a, "Kim Jong Un");
+  ASSERT_NE(kim, nullptr);
+  EXPECT_EQ(kim->role, "Pemimpin");  // written in lower case, shown capitalised
+  EXPECT_EQ(kim->role_of, "Korea Utara");
+  const EntityMention* short_name = Find(a, "Belousov");
+  ASSERT_NE(short_name, nullptr);
+  EXPECT_EQ(short_name->role, "");  // "sedangkan" is no title
+}
+
 TEST_F(EntityAnalyzerTest, AcronymsDefinedInTextAndAliases) {
   Article a = Run({"Foto itu dirilis Kantor Berita Pusat Korea (KCNA) pada Selasa.",
                    "Menurut KCNA, pejabat Amerika Serikat dan PBB belum berkomentar.",

@@ -66,7 +66,7 @@ json ArticleJson(const store::StoredArticle& s) {
   json entities = json::array();
   for (const auto& e : a.entities)
     entities.push_back({{"span", SpanJson(e.span)}, {"text", e.text}, {"type", e.type}, {"entity_id", e.entity_id},
-                        {"canonical", e.canonical}});
+                        {"canonical", e.canonical}, {"role", e.role}, {"role_of", e.role_of}});
   j["entities"] = std::move(entities);
   json timexes = json::array();
   for (const auto& t : a.timexes)
@@ -80,7 +80,7 @@ json ArticleJson(const store::StoredArticle& s) {
   json claims = json::array();
   for (const auto& c : a.claims)
     claims.push_back({{"span", SpanJson(c.span)}, {"text", c.text}, {"low", c.low}, {"high", c.high},
-                      {"bound", c.bound}, {"unit", c.unit}, {"claimant", c.claimant},
+                      {"bound", c.bound}, {"unit", c.unit}, {"subject", c.subject}, {"claimant", c.claimant},
                       {"claimant_entity_id", c.claimant_entity_id}, {"hedge", c.hedge}, {"date", c.date}});
   j["claims"] = std::move(claims);
   json events = json::array();
@@ -149,6 +149,13 @@ json EntityDetailJson(const store::EntityDetail& d, const std::vector<store::Sto
   json out = EntitySummaryJson(d.summary);
   out["aliases"] = json::array();
   for (const auto& [text, n] : d.aliases) out["aliases"].push_back({{"text", text}, {"mentions", n}});
+  out["roles"] = json::array();
+  for (const auto& r : d.roles)
+    out["roles"].push_back({{"role", r.role},
+                            {"of", r.of},
+                            {"first_seen", r.first_seen ? json(r.first_seen->ToIso()) : json(nullptr)},
+                            {"last_seen", r.last_seen ? json(r.last_seen->ToIso()) : json(nullptr)},
+                            {"articles", r.articles}});
   out["articles"] = json::array();
   for (const auto& a : articles)
     out["articles"].push_back({{"id", a.article.id},
@@ -235,7 +242,7 @@ StatusOr<int64_t> ExportRecordsJsonl(store::ArticleStore& store, ExportKind kind
     } else if (kind == ExportKind::kClaims) {
       for (const auto& c : a.claims)
         write({{"article", article}, {"story_id", story}, {"text", c.text}, {"low", c.low}, {"high", c.high},
-               {"bound", c.bound}, {"unit", c.unit}, {"claimant", c.claimant},
+               {"bound", c.bound}, {"unit", c.unit}, {"subject", c.subject}, {"claimant", c.claimant},
                {"claimant_entity_id", c.claimant_entity_id}, {"hedge", c.hedge}, {"date", c.date},
                {"begin", c.span.begin}, {"end", c.span.end}});
     } else {

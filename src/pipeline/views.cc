@@ -195,6 +195,7 @@ StatusOr<json> ClaimsJson(store::ArticleStore& store, const store::ClaimQuery& q
                      {"high", c.high},
                      {"bound", c.bound},
                      {"unit", c.unit},
+                     {"subject", c.subject},
                      {"claimant", c.claimant},
                      {"claimant_entity_id", c.claimant_entity_id},
                      {"hedge", c.hedge},

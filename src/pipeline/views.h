@@ -7,7 +7,7 @@
 //   entity ref   {id, canonical, type}
 //   story        {id, headline, first_published, last_published, article_count, key_entities: [entity ref]}
 //   quote item   {article, text, direct, speaker, speaker_entity_id, relay, begin, end}
-//   claim item   {article, text, low, high, bound, unit, claimant, claimant_entity_id, hedge, date, begin, end}
+//   claim item   {article, text, low, high, bound, unit, subject, claimant, claimant_entity_id, hedge, date, begin, end}
 //   event item   {date, type, trigger, text, place, participants: [entity ref], sources: [article ref]}
 //   listing      {offset, limit, total, items: [...]}
 //

@@ -35,7 +35,11 @@ const std::unordered_set<std::string>& AfterVerbs() {
       "ucapnya",   "tuturnya",   "ungkapnya",  "jelasnya",  "tegasnya",     "terangnya",    "paparnya",
       "sebutnya",  "tambahnya",  "lanjutnya",  "mengatakan", "menyatakan",  "menegaskan",   "menjelaskan",
       "mengungkapkan", "menerangkan", "memaparkan", "menyebutkan", "menambahkan", "melanjutkan",
-      "menuturkan", "berkata",   "imbuh",      "imbuhnya",     "tulis",        "tulisnya"};
+      "menuturkan", "berkata",   "imbuh",      "imbuhnya",     "tulis",        "tulisnya",  "tandas",
+      "tandasnya", "pungkas",    "pungkasnya", "kilah",     "kilahnya",     "timpal",       "timpalnya",
+      "beber",     "bebernya",   "urai",       "urainya",   "sambung",      "sambungnya",   "seru",
+      "jawab",     "jawabnya",   "sahut",      "sahutnya",  "akunya",       "bilang",       "cetus",
+      "cetusnya",  "katanya"};
   return *s;
 }
 
@@ -46,7 +50,48 @@ const std::unordered_set<std::string>& BeforeVerbs() {
       "mengatakan",  "menyatakan", "menegaskan", "menjelaskan", "mengungkapkan", "menyebutkan", "menyebut",
       "menambahkan", "berkata",    "mengklaim",  "mengakui",    "menuturkan",    "menerangkan", "memaparkan",
       "mengumumkan", "menekankan", "mengingatkan", "menilai",   "melaporkan",    "berujar",     "bilang",
-      "menyampaikan", "menulis"};
+      "menyampaikan", "menulis",  "menjawab",   "menyahut",  "menimpali",    "membeberkan",  "menandaskan",
+      "memastikan", "meyakini",  "berpendapat", "mengaku",  "menuliskan",   "berseru",      "memungkiri",
+      "percaya",    "menduga"};
+  return *s;
+}
+
+// Verbs whose bare clause complement is reported speech ("X mengaku sudah
+// siap", "X mengatakan, CLAUSE").
+const std::unordered_set<std::string>& BareVerbs() {
+  static const auto* s = new std::unordered_set<std::string>{
+      "mengatakan",  "menyatakan", "menegaskan", "menjelaskan", "mengungkapkan", "menyebut",     "menyebutkan",
+      "menambahkan", "mengaku",    "mengakui",   "mengklaim",   "menilai",       "memastikan",   "meyakini",
+      "berpendapat", "menuturkan", "menerangkan", "memaparkan", "menekankan",    "mengingatkan", "berkata",
+      "menandaskan", "membeberkan"};
+  return *s;
+}
+
+// Words that show a predicate: aspect, modality, copulas.
+const std::unordered_set<std::string>& Predicates() {
+  static const auto* s = new std::unordered_set<std::string>{
+      "sudah", "telah", "akan",   "tidak",  "tak",      "belum", "masih",   "bisa",  "dapat",   "harus",
+      "perlu", "sedang", "mampu", "ingin",  "merupakan", "adalah", "menjadi", "sangat", "siap",  "punya",
+      "cukup", "terus", "pasti",  "bukan",  "hanya",    "tengah", "mesti",   "wajib", "boleh",  "enggan"};
+  return *s;
+}
+
+// Words that end the search for a predicate: prepositions, relatives.
+const std::unordered_set<std::string>& ClauseStops() {
+  static const auto* s = new std::unordered_set<std::string>{
+      "yang",  "untuk", "dengan", "lewat", "melalui", "dalam",   "saat",  "ketika", "kepada", "pada",
+      "di",    "ke",    "dari",   "atas",  "terhadap", "sebagai", "bagi", "tentang", "soal",  "mengenai",
+      "oleh",  "hal",   "bahwa",  "agar",  "supaya",  "secara",  "karena", "sehingga", "jika", "meski",
+      "sebab", "hingga", "sampai", "setelah", "sebelum", "sejak",  "demi",  "guna",    "apakah", "bagaimana"};
+  return *s;
+}
+
+// me-/ber-/di-/ter- words that are not predicates.
+const std::unordered_set<std::string>& NotVerbs() {
+  static const auto* s = new std::unordered_set<std::string>{
+      "berbagai", "beberapa", "bersama", "tersebut", "terhadap", "terkait", "termasuk", "terakhir",  "tertentu",
+      "dimana",   "diri",     "terutama", "bersamaan", "melalui", "mengenai", "menurut", "menjelang", "berikut",
+      "terbaru",  "terbesar", "tertinggi", "terendah", "terbaik", "terburuk", "dirinya", "berupa",   "beserta"};
   return *s;
 }
 
@@ -79,6 +124,17 @@ struct Found {
   size_t open = 0, close = 0;  // token indices of the marks
 };
 
+// A quote being assembled, with what deciding its speaker needs.
+struct Item {
+  Quote q;
+  bool own = false;             // the speaker was found for this quote itself
+  int words = 0;
+  int para = 0;
+  int sentence = 0;
+  bool opens_paragraph = false;
+  bool pronoun = false;         // the speaker is a pronoun's (or -nya's) nearest person
+};
+
 class Run {
  public:
   Run(const QuoteAnalyzerOptions& options, const Article& article, const analyse::AnalysisContext& ctx)
@@ -101,53 +157,88 @@ class Run {
 
   std::vector<Quote> Go() {
     std::vector<Found> found = Pair();
-    std::vector<Quote> out;
+    std::vector<Item> items;
     std::vector<bool> sentence_has_quote(ctx_.sentences().size(), false);
-    int last_para = -1;
-    Quote last;
     for (const Found& f : found) {
       if (f.close <= f.open + 1) continue;
       size_t first = f.open + 1, end = f.close;
       while (end > first && Tok(end - 1) == ",") --end;
       if (end <= first) continue;
-      Quote q;
+      Item it;
+      Quote& q = it.q;
       q.direct = true;
       q.span = Span{toks_[first].cp_begin, toks_[end - 1].cp_end};
       q.text = std::string(ctx_.text().substr(toks_[first].begin, toks_[end - 1].end - toks_[first].begin));
-      int words = 0;
-      for (size_t i = first; i < end; ++i) words += toks_[i].kind == TokenKind::kWord;
+      for (size_t i = first; i < end; ++i) it.words += toks_[i].kind == TokenKind::kWord;
       bool near = true;
-      bool has_speaker = SpeakerAfter(f.close, &q) || SpeakerBefore(f.open, &q, &near);
-      if (has_speaker && !near && words < opt_.min_unattributed_words) {
+      pronoun_ = false;
+      it.own = SpeakerAfter(f.close, &q) || SpeakerBefore(f.open, &q, &near);
+      it.pronoun = pronoun_;
+      it.sentence = sent_[f.open];
+      if (it.own && !near && it.words < opt_.min_unattributed_words) {
         // A short quoted name far from the verb ("mengatakan bahwa program
         // 'Desa Emas' …") is a title, not something the subject said.
-        has_speaker = false;
+        it.own = false;
         q.speaker.clear();
         q.speaker_entity_id.clear();
       }
       q.relay = Relay(sent_[f.close], f.open, f.close);
-      if (!has_speaker && q.relay.empty() && sent_[f.open] != sent_[f.close]) q.relay = Relay(sent_[f.open], f.open, f.close);
-      if (!has_speaker && last_para == para_[f.open] && !last.speaker.empty()) {
-        q.speaker = last.speaker;
-        q.speaker_entity_id = last.speaker_entity_id;
-        if (q.relay.empty()) q.relay = last.relay;
-        has_speaker = true;
-      }
-      if (!has_speaker && words < opt_.min_unattributed_words) continue;
+      if (!it.own && q.relay.empty() && sent_[f.open] != sent_[f.close]) q.relay = Relay(sent_[f.open], f.open, f.close);
+      it.para = para_[f.open];
+      it.opens_paragraph = f.open == 0 || para_[f.open - 1] != para_[f.open];
       // Reported speech is looked for only where no kept quotation is: a
       // dropped scare quote does not hide "X mengatakan bahwa …".
-      for (int s = sent_[f.open]; s <= sent_[f.close]; ++s) sentence_has_quote[s] = true;
-      last_para = para_[f.open];
-      last = q;
-      out.push_back(std::move(q));
+      if (it.own || it.words >= opt_.min_unattributed_words)
+        for (int s = sent_[f.open]; s <= sent_[f.close]; ++s) sentence_has_quote[s] = true;
+      items.push_back(std::move(it));
     }
-    Indirect(sentence_has_quote, &out);
+    Indirect(sentence_has_quote, &items);
+    std::stable_sort(items.begin(), items.end(),
+                     [](const Item& a, const Item& b) { return a.q.span.begin < b.q.span.begin; });
+    // A quotation with no speaker of its own continues the last attributed
+    // quote of its paragraph, or, when it opens a paragraph, of one of the
+    // two paragraphs before (news runs a speaker's words on that way).
+    std::vector<Quote> out;
+    const Item* last = nullptr;
+    for (Item& it : items) {
+      // "“…,” ujar Nazaruddin ... terdakwa Setya Novanto. Ia menyebut ...":
+      // a pronoun right after a quote is its speaker still, not whoever was
+      // named last.
+      if (it.own && it.pronoun && last != nullptr && !last->q.speaker_entity_id.empty() &&
+          it.sentence - last->sentence <= 2 && it.para - last->para <= 1) {
+        it.q.speaker = last->q.speaker;
+        it.q.speaker_entity_id = last->q.speaker_entity_id;
+      }
+      if (!it.own) {
+        // A short one (a name, a scare quote) only continues a quotation
+        // of its own paragraph.
+        const bool short_one = it.words < opt_.min_unattributed_words;
+        bool continues = last != nullptr && !last->q.speaker.empty() &&
+                         (short_one ? last->q.direct && last->para == it.para
+                                    : last->para == it.para || (it.opens_paragraph && it.para - last->para <= 2));
+        if (continues) {
+          it.q.speaker = last->q.speaker;
+          it.q.speaker_entity_id = last->q.speaker_entity_id;
+          if (it.q.relay.empty() && last->para == it.para) it.q.relay = last->q.relay;
+        } else if (it.words < opt_.min_unattributed_words) {
+          continue;
+        }
+      }
+      out.push_back(it.q);
+      if (!out.back().speaker.empty()) last = &it;
+    }
     std::stable_sort(out.begin(), out.end(), [](const Quote& a, const Quote& b) { return a.span.begin < b.span.begin; });
     return out;
   }
 
  private:
   std::string_view Tok(size_t i) const { return ctx_.TokenText(i); }
+
+  // The token holding code point `cp`.
+  size_t TokenAt(int32_t cp) const {
+    auto it = std::lower_bound(toks_.begin(), toks_.end(), cp, [](const Token& t, int32_t v) { return t.cp_end <= v; });
+    return it == toks_.end() ? toks_.size() - 1 : static_cast<size_t>(it - toks_.begin());
+  }
 
   // One pass over the tokens: an open quotation waits only for its own
   // closing mark, so nested marks stay inside and nothing is rescanned.
@@ -164,7 +255,7 @@ class Run {
       bool next_glued = i + 1 < n && !toks_[i + 1].space_before && para_[i + 1] == para_[i];
       if (open) {
         if (open_mark == "\"") {
-          if (t == "\"") { out.push_back({open_at, i}); open = false; }
+          if (t == "\"" || t == "”") { out.push_back({open_at, i}); open = false; }
         } else if (IsSingle(open_mark)) {
           if ((t == "'" || t == "’") && !toks_[i].space_before) { out.push_back({open_at, i}); open = false; }
         } else if (IsCloseCurlyFor(open_mark, t) && (t != "“" || !next_glued)) {
@@ -207,6 +298,7 @@ class Run {
   }
 
   const EntityMention* PrecedingPerson(int32_t before, std::string_view word = {}) const {
+    if (word.empty()) pronoun_ = true;  // a pronoun's antecedent: the salience pass may revise it
     const auto& ents = article_.entities;
     auto it = std::lower_bound(ents.begin(), ents.end(), before,
                                [](const EntityMention& m, int32_t v) { return m.span.begin < v; });
@@ -222,9 +314,32 @@ class Run {
   }
 
   // Resolves speaker words [first, end) into q.
+  // "manajer Manchester City ini", "mantan Ketua DKPP itu": a role with a
+  // demonstrative points back to somebody already named.
+  bool AnaphoricRole(size_t first) const {
+    if (IsUpperStart(Tok(first)) || IsPronoun(Lower(Tok(first)))) return false;
+    const int s = sent_[first];
+    for (size_t k = first + 1; k < toks_.size() && k < first + 14 && sent_[k] == s; ++k) {
+      std::string_view t = Tok(k);
+      if (t == "(" || t == ")") continue;
+      if (toks_[k].kind != TokenKind::kWord) return false;
+      std::string l = Lower(t);
+      if (l == "ini" || l == "itu" || l == "tersebut")
+        return k + 1 >= toks_.size() || sent_[k + 1] != s || toks_[k + 1].kind == TokenKind::kPunct;
+    }
+    return false;
+  }
+
   bool Resolve(size_t first, size_t end, Quote* q) const {
     if (end <= first) return false;
     const EntityMention* best = nullptr;
+    if (AnaphoricRole(first)) {
+      if (const EntityMention* m = PrecedingPerson(toks_[first].cp_begin)) {
+        q->speaker = m->canonical.empty() ? m->text : m->canonical;
+        q->speaker_entity_id = m->entity_id;
+        return true;
+      }
+    }
     for (const EntityMention* m : Overlapping(toks_[first].cp_begin, toks_[end - 1].cp_end)) {
       if (m->type == "PERSON") best = m;
       else if (m->type == "ORGANISATION" && (best == nullptr || best->type != "PERSON")) best = m;
@@ -279,7 +394,22 @@ class Run {
     while (end < n && para_[end] == para_[close] && toks_[end].kind == TokenKind::kWord &&
            static_cast<int>(end - first) < opt_.max_speaker_words && !SpeakerStops().count(Lower(Tok(end))))
       ++end;
+    // "ujar Pendiri FPCI yang juga mantan Menteri Luar Negeri Dino Patti
+    // Djalal": a role with no person, then "yang (juga)" and the person.
+    if (end > first && end < n && Lower(Tok(end)) == "yang" && !HasPerson(first, end)) {
+      for (size_t k = end + 1; k < n && k < end + 10 && sent_[k] == sent_[end]; ++k) {
+        if (toks_[k].kind != TokenKind::kWord) break;
+        auto ms = Overlapping(toks_[k].cp_begin, toks_[k].cp_end);
+        if (!ms.empty() && ms.front()->type == "PERSON") return Resolve(k, k + 1, q);
+      }
+    }
     return Resolve(first, end, q);
+  }
+
+  bool HasPerson(size_t first, size_t end) const {
+    for (const EntityMention* m : Overlapping(toks_[first].cp_begin, toks_[end - 1].cp_end))
+      if (m->type == "PERSON") return true;
+    return false;
   }
 
   // The subject before speech verb `verb`: a mention, pronoun or capitalised
@@ -399,20 +529,106 @@ class Run {
     return "";
   }
 
-  // "X mengatakan bahwa CLAUSE." and "Menurut X, CLAUSE." in sentences with
-  // no direct quotation.
-  void Indirect(const std::vector<bool>& has_quote, std::vector<Quote>* out) const {
+  // Speaker words from `first` up to the next comma (at most
+  // max_speaker_words + 1 tokens), extended over a list of sources
+  // ("Menurut A, B, dan C, …") while the next comma-separated piece is a
+  // short name or starts with "dan". Returns the comma's index; when the
+  // words run to the sentence end, the index after its last word; first
+  // when no comma comes within reach.
+  size_t SourceEnd(size_t first, size_t e) const {
+    size_t comma = first;
+    while (comma < e && comma - first <= static_cast<size_t>(opt_.max_speaker_words) && Tok(comma) != ",") ++comma;
+    if (comma >= e) {
+      size_t end = e;  // to the sentence end, without its final punctuation
+      while (end > first && toks_[end - 1].kind != TokenKind::kWord) --end;
+      return end;
+    }
+    if (Tok(comma) != ",") return first;
+    for (;;) {
+      size_t next = comma + 1;
+      while (next < e && next - comma <= 5 && Tok(next) != ",") ++next;
+      if (next >= e || Tok(next) != "," || next == comma + 1) break;
+      std::string head = Lower(Tok(comma + 1));
+      bool names = true;
+      for (size_t k = comma + 1; k < next; ++k) names &= IsUpperStart(Tok(k));
+      if (!(names || head == "dan" || head == "serta")) break;
+      comma = next;
+    }
+    return comma;
+  }
+
+  // The nearest person before token `at` as the speaker ("menurutnya",
+  // "katanya").
+  bool PersonBefore(size_t at, Quote* q) const {
+    const EntityMention* m = PrecedingPerson(toks_[at].cp_begin);
+    if (m == nullptr) return false;
+    q->speaker = m->canonical.empty() ? m->text : m->canonical;
+    q->speaker_entity_id = m->entity_id;
+    return true;
+  }
+
+  // Whether a speaker phrase at [first, end) can name somebody: a mention,
+  // a pronoun or a capitalised word.
+  bool Nameable(size_t first, size_t end) const {
+    if (end <= first) return false;
+    if (IsPronoun(Lower(Tok(first))) || IsUpperStart(Tok(first)) || Lower(Tok(first)) == "mereka") return true;
+    return !Overlapping(toks_[first].cp_begin, toks_[end - 1].cp_end).empty();
+  }
+
+  // "belum bisa memastikan", "tidak menyebutkan": a speech verb denied.
+  bool Negated(size_t verb, size_t b) const {
+    for (size_t k = verb; k > b && verb - k < 3;) {
+      --k;
+      std::string l = Lower(Tok(k));
+      if (l == "tidak" || l == "tak" || l == "belum" || l == "enggan" || l == "menolak" || l == "bukan") return true;
+    }
+    return false;
+  }
+
+  // Whether the words from `k` read as a clause (a predicate comes before
+  // any preposition or punctuation): "mengaku sudah tidak sabar", "menyebut
+  // Indonesia sudah punya ...", not "mengungkapkan rasa bersalahnya lewat ...".
+  // After a relative "yang" only an aspect or modal word counts: its own
+  // verb belongs to the relative clause ("wacana yang diutarakan Gatot").
+  bool ClauseAt(size_t k, size_t e) const {
+    bool relative = false;
+    for (size_t j = k; j < e && j < k + 10; ++j) {
+      if (toks_[j].kind != TokenKind::kWord) return false;
+      std::string l = Lower(Tok(j));
+      if (l == "yang" && j > k && !relative) {
+        relative = true;
+        continue;
+      }
+      if (ClauseStops().count(l)) return false;
+      if (Predicates().count(l)) return true;
+      bool affixed = l.size() >= 6 && (l.starts_with("me") || l.starts_with("ber") || l.starts_with("di") ||
+                                       l.starts_with("ter"));
+      if (!relative && affixed && !l.ends_with("nya") && !NotVerbs().count(l)) return true;
+    }
+    return false;
+  }
+
+  // Reported speech in sentences with no direct quotation:
+  //   "X mengatakan bahwa CLAUSE."  "X mengatakan, CLAUSE."  "X mengaku CLAUSE."
+  //   "Menurut X, CLAUSE."  "CLAUSE, menurut X, CLAUSE."  "Menurutnya, CLAUSE."
+  //   "Kata X, CLAUSE."  "CLAUSE, kata X, CLAUSE."  "CLAUSE, kata X."
+  void Indirect(const std::vector<bool>& has_quote, std::vector<Item>* out) const {
     const auto& sents = ctx_.sentences();
     for (size_t s = 0; s < sents.size(); ++s) {
       if (has_quote[s]) continue;
       size_t b = sents[s].first_token, e = std::min<size_t>(sents[s].end_token, toks_.size());
-      size_t clause = 0;
+      size_t clause = 0, clause_end = e;
       Quote q;
       q.direct = false;
       bool ok = false;
+      bool tried_bahwa = false;
+      pronoun_ = false;
       for (size_t i = b; i < e && !ok; ++i) {
+        if (toks_[i].kind != TokenKind::kWord) continue;
         std::string l = Lower(Tok(i));
-        if (l == "bahwa") {
+        const bool after_comma = i == b || Tok(i - 1) == ",";
+        if (l == "bahwa" && !tried_bahwa) {
+          tried_bahwa = true;  // only the first "bahwa" of a sentence is tried
           for (size_t v = i; v > b && i - v < 5;) {
             --v;
             if (BeforeVerbs().count(Lower(Tok(v)))) {
@@ -421,35 +637,65 @@ class Run {
               break;
             }
           }
-          if (!ok) break;  // only the first "bahwa" of a sentence is tried
-        } else if (l == "menurut" && i - b <= 1) {
-          size_t comma = i + 1;
-          while (comma < e && comma - i <= static_cast<size_t>(opt_.max_speaker_words) + 1 && Tok(comma) != ",") ++comma;
-          if (comma >= e || Tok(comma) != ",") break;
-          // "Menurut A, B, dan C, …": a list of sources runs on while the
-          // next comma-separated piece is a short name or starts with "dan".
-          for (;;) {
-            size_t next = comma + 1;
-            while (next < e && next - comma <= 5 && Tok(next) != ",") ++next;
-            if (next >= e || Tok(next) != "," || next == comma + 1) break;
-            std::string head = Lower(Tok(comma + 1));
-            bool names = true;
-            for (size_t k = comma + 1; k < next; ++k) names &= IsUpperStart(Tok(k));
-            if (!(names || head == "dan" || head == "serta")) break;
-            comma = next;
-          }
+        } else if (l == "menurutnya" && after_comma) {
+          ok = PersonBefore(i, &q);
+          const bool comma_after = i + 1 < e && Tok(i + 1) == ",";
+          clause = comma_after ? i + 2 : i + 1;
+          if (i > b + 1 && comma_after) clause = b;  // "…, menurutnya, …": the whole sentence
+          else if (i > b + 1) clause = b, clause_end = i - 1;  // "…, menurutnya."
+        } else if (l == "menurut") {
+          size_t comma = SourceEnd(i + 1, e);
+          if (comma == i + 1) continue;
+          // Mid-sentence, only a name can be a source ("menurut aturan" is not).
+          if (i > b + 1 && !Nameable(i + 1, comma)) continue;
           ok = Resolve(i + 1, comma, &q);
-          clause = comma + 1;
+          if (comma < e && Tok(comma) == ",") clause = comma + 1;
+          else clause = b, clause_end = i > b && Tok(i - 1) == "," ? i - 1 : i;
+        } else if (after_comma && AfterVerbs().count(l) && !BeforeVerbs().count(l) && i + 1 <= e) {
+          // "Kata X, …", "…, kata X, …", "…, kata X." and their -nya forms.
+          size_t end = i + 1;
+          if (l.ends_with("nya")) {
+            ok = PersonBefore(i, &q);
+          } else {
+            end = SourceEnd(i + 1, e);
+            if (end == i + 1 || !Nameable(i + 1, end)) continue;
+            ok = Resolve(i + 1, end, &q);
+          }
+          if (!ok) continue;
+          if (i == b) {
+            if (end >= e || Tok(end) != ",") ok = false;
+            clause = end + 1;
+          } else if (end < e && Tok(end) == ",") {
+            clause = b;  // a parenthetical: the whole sentence is reported
+          } else {
+            clause = b, clause_end = i - 1;
+          }
+        } else if (BareVerbs().count(l) && i + 1 < e && i > b && !Negated(i, b)) {
+          size_t next = i + 1;
+          if (Tok(next) == "," || Tok(next) == ":") clause = next + 1;
+          else if (ClauseAt(next, e)) clause = next;
+          else continue;
+          ok = SubjectBefore(i, b, &q);
         }
       }
       if (!ok) continue;
-      size_t end = e;
-      while (end > clause && toks_[end - 1].kind == TokenKind::kPunct) --end;
-      if (end <= clause) continue;
+      size_t end = clause_end;
+      while (end > clause && (toks_[end - 1].kind == TokenKind::kPunct || toks_[end - 1].kind == TokenKind::kQuote)) --end;
+      while (clause < end && toks_[clause].kind == TokenKind::kQuote) ++clause;  // a mark left open
+      if (end <= clause || clause < b) continue;
+      int words = 0;
+      for (size_t k = clause; k < end; ++k) words += toks_[k].kind == TokenKind::kWord;
+      if (words < 2) continue;
       q.span = Span{toks_[clause].cp_begin, toks_[end - 1].cp_end};
       q.text = std::string(ctx_.text().substr(toks_[clause].begin, toks_[end - 1].end - toks_[clause].begin));
       q.relay = Relay(static_cast<int>(s), e, e);
-      out->push_back(std::move(q));
+      Item it;
+      it.own = true;
+      it.pronoun = pronoun_;
+      it.para = para_[b];
+      it.sentence = static_cast<int>(s);
+      it.q = std::move(q);
+      out->push_back(std::move(it));
     }
   }
 
@@ -458,6 +704,7 @@ class Run {
   const analyse::AnalysisContext& ctx_;
   const std::vector<Token>& toks_;
   std::vector<int> para_, sent_;
+  mutable bool pronoun_ = false;  // set while resolving one quote's speaker
 };
 
 }  // namespace

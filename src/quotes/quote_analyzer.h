@@ -3,25 +3,41 @@
 //
 // What counts as a quote:
 //   * direct: text between matching marks “…”, "…", ‘…’ or '…' inside one
-//     paragraph, even across sentence ends (“Satu. Dua,” kata Kim). Marks
+//     paragraph, even across sentence ends (“Satu. Dua,” kata Kim); a
+//     straight opener may be closed by a curly ” (sources mix them). Marks
 //     nested inside an open quotation are part of its text. A mark left
 //     open at the paragraph end gives nothing. A short (fewer than
 //     Options::min_unattributed_words words) quotation with no speaker is a
 //     scare quote or a title, not a quote, and is dropped;
-//   * indirect: "X mengatakan/menyatakan/menegaskan… bahwa CLAUSE" gives
-//     direct = false and text = CLAUSE up to the sentence end; so does
-//     "Menurut X, CLAUSE" in a sentence with no quotation marks.
+//   * indirect (direct = false), in a sentence with no kept quotation:
+//     "X mengatakan/menegaskan/menilai/mengaku… bahwa CLAUSE", the same verbs
+//     followed by a comma or colon and a clause, or directly by a clause or
+//     predicate ("X mengaku sudah siap", "X menyebut Indonesia sudah punya
+//     …": a predicate word such as sudah/akan/tidak, or a me-/ber-/di-/ter-
+//     verb, before any preposition; after a relative "yang" only the
+//     former), unless the verb is denied ("belum bisa memastikan");
+//     "Menurut X, CLAUSE", "CLAUSE, menurut X, CLAUSE" (X must then name
+//     somebody: "menurut aturan" is no source), "Menurutnya, CLAUSE";
+//     "Kata X, CLAUSE", "CLAUSE, kata X, CLAUSE" (the whole sentence) and
+//     "CLAUSE, kata X." with the after-quote verbs below. Text = the clause.
 // Speaker: the words after a speech verb following the quotation ("…,"
-// kata / ujar / ungkap / tegas… X, also their -nya forms, which point back
-// to the last person named), or before one preceding it ("X mengatakan,
-// “…”", "Menurut X, “…”"). Those words are resolved to an entity: a PERSON
-// (else ORGANISATION) mention overlapping them gives speaker = its canonical
-// name and speaker_entity_id = its id; a pronoun (ia, dia, beliau) or a
-// -nya verb gives the nearest preceding PERSON mention; an unresolved word
-// that is part of a preceding PERSON's canonical name ("Kim") gives that
-// person. Otherwise speaker is the words as written and the id is empty.
-// A quotation with no speaker of its own continues the previous quote's
-// speaker in the same paragraph.
+// kata / ujar / ungkap / tegas / tandas / imbuh / jawab… X, also their -nya
+// forms, which point back to the last person named), or before one
+// preceding it ("X mengatakan, “…”", "X menjawab, “…”", "Menurut X, “…”").
+// Those words are resolved to an entity: a PERSON (else ORGANISATION)
+// mention overlapping them gives speaker = its canonical name and
+// speaker_entity_id = its id; a pronoun (ia, dia, beliau), a -nya verb or a
+// role with a demonstrative ("ucap manajer klub itu") gives the nearest
+// preceding PERSON mention — or, when a quote was attributed within the two
+// sentences before, that quote's speaker (a pronoun right after a quote
+// refers to its speaker, not to whoever the quote's sentence named last); an
+// unresolved word that is part of a preceding PERSON's canonical name
+// ("Kim") gives that person. Otherwise speaker is the words as written and
+// the id is empty.
+// A quotation with no speaker of its own continues the previous attributed
+// quote (direct or reported) of its paragraph, or, when it opens its
+// paragraph and is not a short scare quote, of one of the two paragraphs
+// before.
 // Relay: "dikutip (dari) X", "dilansir (dari) X", "dilaporkan (oleh) X" and
 // "kepada X" (X an ORGANISATION or an all-capitals name such as AFP) in the
 // quote's sentence give relay = X as written.
@@ -29,8 +45,9 @@
 // Spans are in code points into ctx.text() and cover exactly Quote::text
 // (a trailing comma before the closing mark is left out).
 //
-// Cost: linear in the number of tokens plus quotes × log(mentions); no
-// regex, so a 100 KB quotation or a paragraph of stray marks is cheap.
+// Cost: linear in the number of tokens plus quotes × log(mentions) (each
+// look-up scans a bounded window); no regex, so a 100 KB quotation or a
+// paragraph of stray marks is cheap.
 //
 // Thread-safety: immutable after construction; Analyse() may run on many
 // threads at once.

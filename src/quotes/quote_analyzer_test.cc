@@ -244,9 +244,14 @@ TEST(QuoteAnalyzerTest, UnbalancedMarkInOneParagraphDoesNotSwallowTheNext) {
          "“Besok kami datang lagi ke kantor ini,” ujar Joko Santoso."});
   d.Mention("Joko Santoso", "PERSON", "Joko Santoso").Mention("Joko Santoso", "PERSON", "Joko Santoso", 1);
   const auto& q = d.Run();
-  ASSERT_EQ(q.size(), 1u);
-  EXPECT_EQ(q[0].text, "Besok kami datang lagi ke kantor ini");
-  EXPECT_EQ(q[0].speaker, "Joko Santoso");
+  // The mark left open gives no direct quote; its words, followed by
+  // ", kata X", still read as reported speech.
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_FALSE(q[0].direct);
+  EXPECT_EQ(q[0].text, "Kami tidak akan menyerah");
+  EXPECT_TRUE(q[1].direct);
+  EXPECT_EQ(q[1].text, "Besok kami datang lagi ke kantor ini");
+  EXPECT_EQ(q[1].speaker, "Joko Santoso");
 }
 
 TEST(QuoteAnalyzerTest, HundredKilobyteQuoteIsOneQuote) {
@@ -331,6 +336,136 @@ TEST(QuoteAnalyzerTest, ScareQuoteDoesNotHideReportedSpeech) {
   EXPECT_FALSE(q[0].direct);
   EXPECT_EQ(q[0].text, "program \"Desa Emas\" berjalan lambat");
   EXPECT_EQ(q[0].speaker, "Andi Wijaya");
+}
+
+}  // namespace
+}  // namespace warta::quotes
+
+namespace warta::quotes {
+namespace {
+
+TEST(QuoteAnalyzerTest, SpeechVerbWithCommaGivesReportedSpeech) {
+  Doc d({"Direktur Utama PT Angkasa Pura II Budi Santoso mengatakan, pengelola menyiapkan 40 gerai baru."});
+  d.Mention("PT Angkasa Pura II", "ORGANISATION", "PT Angkasa Pura II").Mention("Budi Santoso", "PERSON", "Budi Santoso");
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_FALSE(q[0].direct);
+  EXPECT_EQ(q[0].text, "pengelola menyiapkan 40 gerai baru");
+  EXPECT_EQ(q[0].speaker, "Budi Santoso");
+}
+
+TEST(QuoteAnalyzerTest, BareClauseAfterSpeechVerb) {
+  Doc d({"Pengamat penerbangan Gerry Hartono menilai proyek tersebut terlambat dua tahun dari jadwal.",
+         "Taeyeon mengungkapkan rasa bersalahnya lewat sebuah pernyataan."});
+  d.Mention("Gerry Hartono", "PERSON", "Gerry Hartono").Mention("Taeyeon", "PERSON", "Taeyeon");
+  const auto& q = d.Run();
+  // A noun phrase after the verb ("rasa bersalahnya lewat ...") is no clause.
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "proyek tersebut terlambat dua tahun dari jadwal");
+  EXPECT_EQ(q[0].speaker, "Gerry Hartono");
+}
+
+TEST(QuoteAnalyzerTest, ParentheticalAndFrontedKataGiveReportedSpeech) {
+  Doc d({"TNI, kata Gatot Nurmantyo, juga akan menambah armada baru di Sorong.",
+         "Kata Sandi, pemerintah DKI akan membina pedagang di Tanah Abang.",
+         "Bahkan berpotensi melewati sekutu tradisional, kata mereka."});
+  d.Mention("Gatot Nurmantyo", "PERSON", "Gatot Nurmantyo").Mention("Sandi", "PERSON", "Sandi");
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[0].text, "TNI, kata Gatot Nurmantyo, juga akan menambah armada baru di Sorong");
+  EXPECT_EQ(q[0].speaker, "Gatot Nurmantyo");
+  EXPECT_FALSE(q[0].direct);
+  EXPECT_EQ(q[1].text, "pemerintah DKI akan membina pedagang di Tanah Abang");
+  EXPECT_EQ(q[1].speaker, "Sandi");
+  EXPECT_EQ(q[2].text, "Bahkan berpotensi melewati sekutu tradisional");
+  EXPECT_EQ(q[2].speaker, "mereka");
+}
+
+TEST(QuoteAnalyzerTest, MenurutInsideASentenceAndMenurutnya) {
+  Doc d({"Alasan lain, menurut Jimly Asshiddiqie, partai politik tidak akan asal mencalonkan.",
+         "Menurutnya, ambang batas parlemen tetap diperlukan.",
+         "Harga itu naik menurut aturan baru pemerintah."});
+  d.Mention("Jimly Asshiddiqie", "PERSON", "Jimly Asshiddiqie");
+  const auto& q = d.Run();
+  // "menurut aturan" (according to the rules) names nobody: no quote.
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].text, "partai politik tidak akan asal mencalonkan");
+  EXPECT_EQ(q[0].speaker, "Jimly Asshiddiqie");
+  EXPECT_EQ(q[1].text, "ambang batas parlemen tetap diperlukan");
+  EXPECT_EQ(q[1].speaker, "Jimly Asshiddiqie");
+}
+
+TEST(QuoteAnalyzerTest, DeniedSpeechVerbIsNoQuote) {
+  Doc d({"Sandiaga Uno belum bisa memastikan waktu penataan kawasan itu karena masih menunggu persetujuan."});
+  d.Mention("Sandiaga Uno", "PERSON", "Sandiaga Uno");
+  EXPECT_TRUE(d.Run().empty());
+}
+
+TEST(QuoteAnalyzerTest, RelativeClauseVerbIsNoPredicate) {
+  Doc d({"Ade Supandi telah memaparkan wacana yang diutarakan Gatot Nurmantyo.",
+         "Prayogo Pangestu mengaku perusahaan yang dimilikinya juga sudah ikut amnesti pajak."});
+  d.Mention("Ade Supandi", "PERSON", "Ade Supandi").Mention("Gatot Nurmantyo", "PERSON", "Gatot Nurmantyo");
+  d.Mention("Prayogo Pangestu", "PERSON", "Prayogo Pangestu");
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Prayogo Pangestu");
+  EXPECT_EQ(q[0].text, "perusahaan yang dimilikinya juga sudah ikut amnesti pajak");
+}
+
+TEST(QuoteAnalyzerTest, PronounAfterAQuoteKeepsItsSpeaker) {
+  Doc d({"\"Saya minta semua aparat mengikuti aturan,\" ujar Nazaruddin seusai bersaksi untuk terdakwa Setya Novanto. "
+         "Ia menyebut dirinya dipenjara karena mengikuti aturan."});
+  d.Mention("Nazaruddin", "PERSON", "Muhammad Nazaruddin").Mention("Setya Novanto", "PERSON", "Setya Novanto");
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[1].text, "dirinya dipenjara karena mengikuti aturan");
+  EXPECT_EQ(q[1].speaker, "Muhammad Nazaruddin");
+}
+
+TEST(QuoteAnalyzerTest, RoleWithDemonstrativePointsBack) {
+  Doc d({"\"Dia pemain yang istimewa,\" kata Pep Guardiola tentang Lionel Messi.",
+         "\"Dia pemain terbaik yang pernah saya lihat,\" ucap manajer Manchester City ini."});
+  d.Mention("Pep Guardiola", "PERSON", "Pep Guardiola").Mention("Lionel Messi", "PERSON", "Lionel Messi");
+  d.Mention("Manchester City", "ORGANISATION", "Manchester City");
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 2u);
+  // Not the club the role names, and not Messi, named last: the speaker
+  // of the quote just before.
+  EXPECT_EQ(q[1].speaker, "Pep Guardiola");
+}
+
+TEST(QuoteAnalyzerTest, QuoteParagraphContinuesThePreviousSpeaker) {
+  Doc d({"Guardiola menegaskan bahwa Messi selalu bermain dengan tuntutan tinggi.",
+         "\"Seluruh dunia berharap dia mencetak tiga gol di tiap pertandingan.\"",
+         "Barcelona kalah bersaing musim ini.",
+         "Sampai sekarang belum ada yang \"sebaik dia\"."});
+  d.Mention("Guardiola", "PERSON", "Pep Guardiola").Mention("Messi", "PERSON", "Lionel Messi");
+  const auto& q = d.Run();
+  // The short quotation two paragraphs on is a scare quote: it continues
+  // nobody.
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_TRUE(q[1].direct);
+  EXPECT_EQ(q[1].speaker, "Pep Guardiola");
+}
+
+TEST(QuoteAnalyzerTest, RoleThenYangJugaThenThePerson) {
+  Doc d({"\"Generasi kita bisa menghapus kemiskinan,\" ujar Pendiri FPCI yang juga mantan Menteri Luar Negeri "
+         "Dino Patti Djalal dalam sebuah acara."});
+  d.Mention("FPCI", "ORGANISATION", "FPCI").Mention("Dino Patti Djalal", "PERSON", "Dino Patti Djalal");
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Dino Patti Djalal");
+}
+
+TEST(QuoteAnalyzerTest, MoreSpeechVerbsAndMixedMarks) {
+  Doc d({"\"Kami harus segera membuat keputusan penting,\" tandas Vincenzo Montella.",
+         "\"Pokoknya saya dukung pemerintah menunaikan amnesti pajak,” ujar Prayogo Pangestu."});
+  d.Mention("Vincenzo Montella", "PERSON", "Vincenzo Montella").Mention("Prayogo Pangestu", "PERSON", "Prayogo Pangestu");
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, "Vincenzo Montella");
+  EXPECT_EQ(q[1].text, "Pokoknya saya dukung pemerintah menunaikan amnesti pajak");
+  EXPECT_EQ(q[1].speaker, "Prayogo Pangestu");
 }
 
 }  // namespace

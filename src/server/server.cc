@@ -10,6 +10,7 @@
 
 #include "pipeline/export.h"
 #include "pipeline/knowledge_base.h"
+#include "pipeline/views.h"
 
 namespace warta::server {
 
@@ -19,6 +20,8 @@ extern const std::string_view kOpenApiJson;
 extern const std::string_view kIndexHtml;
 extern const std::string_view kAppJs;
 extern const std::string_view kAppCss;
+extern const std::string_view kVendorJs;   // web/vendor/: built from web/ (see docs/DEPENDENCIES.md)
+extern const std::string_view kVendorCss;
 }  // namespace internal
 
 using nlohmann::json;
@@ -136,13 +139,53 @@ struct Server::Impl {
 
   void Routes();
   void Search(const httplib::Request& req, httplib::Response& res);
+  // limit, offset, from, to of a listing; false after sending a 400.
+  bool ReadListFilter(const httplib::Request& req, httplib::Response& res, size_t default_limit,
+                      store::ListFilter* f) const;
+  // The entity ids a `entity` parameter names; false after sending the error.
+  bool ReadEntity(pipeline::KnowledgeBase& kb, const httplib::Request& req, httplib::Response& res,
+                  std::vector<std::string>* ids) const;
+  // Sends a view's JSON, or its error.
+  static void SendView(httplib::Response& res, const StatusOr<json>& view) {
+    if (!view.ok()) return SendError(res, HttpStatusOf(view.status()), view.status().message());
+    SendJson(res, 200, *view);
+  }
 };
+
+bool Server::Impl::ReadListFilter(const httplib::Request& req, httplib::Response& res, size_t default_limit,
+                                  store::ListFilter* f) const {
+  f->limit = default_limit;
+  if (auto e = ReadSize(req, "limit", options.max_page, &f->limit)) return SendError(res, 400, *e), false;
+  if (auto e = ReadSize(req, "offset", 1000000, &f->offset)) return SendError(res, 400, *e), false;
+  if (f->limit == 0) return SendError(res, 400, "limit must be at least 1"), false;
+  for (const char* bound : {"from", "to"}) {
+    if (!req.has_param(bound)) continue;
+    auto d = ParseDay(req.get_param_value(bound), std::string(bound) == "to");
+    if (!d) return SendError(res, 400, std::string(bound) + " must be YYYY, YYYY-MM or YYYY-MM-DD"), false;
+    (std::string(bound) == "from" ? f->from : f->to) = d;
+  }
+  return true;
+}
+
+bool Server::Impl::ReadEntity(pipeline::KnowledgeBase& kb, const httplib::Request& req, httplib::Response& res,
+                              std::vector<std::string>* ids) const {
+  if (!req.has_param("entity") || req.get_param_value("entity").empty()) return true;
+  auto found = pipeline::ResolveEntity(kb.store(), req.get_param_value("entity"));
+  if (!found.ok()) return SendError(res, HttpStatusOf(found.status()), found.status().message()), false;
+  *ids = std::move(*found);
+  return true;
+}
 
 void Server::Impl::Search(const httplib::Request& req, httplib::Response& res) {
   index::SearchRequest r;
   r.query = req.get_param_value("q");
   r.outlet = req.get_param_value("outlet");
   r.limit = 10;
+  if (req.has_param("collapse")) {
+    const std::string c = req.get_param_value("collapse");
+    if (c != "0" && c != "1") return SendError(res, 400, "collapse must be 0 or 1");
+    r.collapse_copies = c == "1";
+  }
   if (auto e = ReadSize(req, "limit", options.max_page, &r.limit)) return SendError(res, 400, *e);
   if (auto e = ReadSize(req, "offset", 1000000, &r.offset)) return SendError(res, 400, *e);
   if (r.limit == 0) return SendError(res, 400, "limit must be at least 1");
@@ -221,6 +264,12 @@ void Server::Impl::Routes() {
   http.Get("/", asset(internal::kIndexHtml, "text/html; charset=utf-8"));
   http.Get("/app.js", asset(internal::kAppJs, "text/javascript; charset=utf-8"));
   http.Get("/app.css", asset(internal::kAppCss, "text/css; charset=utf-8"));
+  // The bundled libraries (timeline, graph, chart): fixed names too, never a path lookup.
+  http.Get("/vendor/vendor.js", asset(internal::kVendorJs, "text/javascript; charset=utf-8"));
+  http.Get("/vendor/vendor.css", asset(internal::kVendorCss, "text/css; charset=utf-8"));
+  // Headers and body go out in separate writes: with Nagle on, a keep-alive
+  // client (the page, wrk) waits ~40 ms per response for a delayed ACK.
+  http.set_tcp_nodelay(true);
 
   http.Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(std::string(internal::kOpenApiJson), "application/json; charset=utf-8");
@@ -232,7 +281,7 @@ void Server::Impl::Routes() {
     WithKb(res, [&](pipeline::KnowledgeBase& kb) {
       auto a = kb.store().Get(req.matches[1].str());
       if (!a.ok()) return SendError(res, HttpStatusOf(a.status()), a.status().message());
-      SendJson(res, 200, pipeline::ArticleJson(*a));
+      SendView(res, pipeline::FullArticleJson(kb.store(), *a));
     });
   });
 
@@ -260,8 +309,78 @@ void Server::Impl::Routes() {
       if (auto st = kb.store().GetBySeq(d->article_seqs, &articles); !st.ok())
         return SendError(res, HttpStatusOf(st), st.message());
       json out = pipeline::EntityDetailJson(*d, articles);
+      store::EventQuery events;
+      events.participant_ids = {d->summary.id};
+      events.page.limit = 200;
+      auto timeline = pipeline::TimelineJson(kb.store(), events);
+      if (!timeline.ok()) return SendError(res, HttpStatusOf(timeline.status()), timeline.status().message());
+      out["timeline"] = std::move((*timeline)["items"]);
+      store::QuoteQuery quotes;
+      quotes.speaker_ids = {d->summary.id};
+      quotes.page.limit = 20;
+      auto said = pipeline::QuotesJson(kb.store(), quotes);
+      if (!said.ok()) return SendError(res, HttpStatusOf(said.status()), said.status().message());
+      out["quotes"] = std::move((*said)["items"]);
       SendJson(res, 200, out);
     });
+  });
+
+  http.Get("/api/stories", [this](const httplib::Request& req, httplib::Response& res) {
+    store::ListFilter f;
+    if (!ReadListFilter(req, res, 20, &f)) return;
+    WithKb(res, [&](pipeline::KnowledgeBase& kb) { SendView(res, pipeline::StoriesJson(kb.store(), f)); });
+  });
+
+  http.Get(R"(/api/stories/([0-9]{1,18}))", [this](const httplib::Request& req, httplib::Response& res) {
+    const int64_t id = std::stoll(req.matches[1].str());
+    WithKb(res, [&](pipeline::KnowledgeBase& kb) { SendView(res, pipeline::StoryJson(kb.store(), id)); });
+  });
+
+  http.Get("/api/quotes", [this](const httplib::Request& req, httplib::Response& res) {
+    store::QuoteQuery q;
+    if (!ReadListFilter(req, res, 20, &q.page)) return;
+    q.word = req.get_param_value("q");
+    WithKb(res, [&](pipeline::KnowledgeBase& kb) {
+      if (!ReadEntity(kb, req, res, &q.speaker_ids)) return;
+      SendView(res, pipeline::QuotesJson(kb.store(), q));
+    });
+  });
+
+  http.Get("/api/claims", [this](const httplib::Request& req, httplib::Response& res) {
+    store::ClaimQuery q;
+    if (!ReadListFilter(req, res, 50, &q.page)) return;
+    q.about = req.get_param_value("about");
+    WithKb(res, [&](pipeline::KnowledgeBase& kb) {
+      if (!ReadEntity(kb, req, res, &q.claimant_ids)) return;
+      SendView(res, pipeline::ClaimsJson(kb.store(), q));
+    });
+  });
+
+  http.Get("/api/events", [this](const httplib::Request& req, httplib::Response& res) {
+    store::EventQuery q;
+    if (!ReadListFilter(req, res, 50, &q.page)) return;
+    q.type = req.get_param_value("type");
+    if (req.has_param("story")) {
+      const std::string v = req.get_param_value("story");
+      if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos)
+        return SendError(res, 400, "story must be a story id (a whole number)");
+      q.story_id = std::stoll(v);
+    }
+    WithKb(res, [&](pipeline::KnowledgeBase& kb) {
+      if (!ReadEntity(kb, req, res, &q.participant_ids)) return;
+      // The best-known entity of that name, as `warta timeline --entity`.
+      if (q.participant_ids.size() > 1) q.participant_ids.resize(1);
+      SendView(res, pipeline::TimelineJson(kb.store(), q));
+    });
+  });
+
+  http.Get("/api/graph", [this](const httplib::Request& req, httplib::Response& res) {
+    size_t top = 40;
+    if (auto e = ReadSize(req, "top", 200, &top)) return SendError(res, 400, *e);
+    std::string type = req.get_param_value("type");
+    if (!type.empty() && type != "PERSON" && type != "ORGANISATION" && type != "LOCATION")
+      return SendError(res, 400, "type must be PERSON, ORGANISATION or LOCATION");
+    WithKb(res, [&](pipeline::KnowledgeBase& kb) { SendView(res, pipeline::GraphJson(kb.store(), type, top)); });
   });
 
   http.Get("/api/stats", [this](const httplib::Request&, httplib::Response& res) {

@@ -36,14 +36,15 @@ class ListingTest : public ::testing::Test {
     Article a = Make("aaaa000000000001", "2024-11-18", "Kim Jong Un bertemu Kozlov di Pyongyang.");
     a.entities = {{{0, 11}, "Kim Jong Un", "PERSON", "Pkim", "Kim Jong Un"}, {{20, 26}, "Kozlov", "PERSON", "Pkoz", "Alexander Kozlov"}};
     a.quotes = {{{0, 5}, "Kita bersatu", true, "Kim Jong Un", "Pkim", "AFP"}};
-    a.claims = {{{0, 6}, "lebih dari 10.000 tentara", 10000, 10000, "more-than", "tentara", "AS", "Las", "", "2024-11-05"}};
+    a.claims = {{{0, 6}, "lebih dari 10.000 tentara", 10000, 10000, "more-than", "tentara", "", "AS", "Las", "", "2024-11-05"}};
     a.events = {{{0, 39}, "meeting", "bertemu", {"Pkim", "Pkoz"}, "Pyongyang", "2024-11-18"}};
     Article b = Make("bbbb000000000002", "2024-11-19", "Kim Jong Un menerima Kozlov di Pyongyang.");
     b.entities = a.entities;
-    b.claims = {{{0, 6}, "10.000 hingga 12.000 tentara", 10000, 12000, "range", "tentara Korea Utara", "pejabat", "", "", "2024-10"}};
+    b.claims = {{{0, 6}, "10.000 hingga 12.000 tentara", 10000, 12000, "range", "tentara Korea Utara", "", "pejabat", "", "", "2024-10"}};
     b.events = {{{0, 40}, "meeting", "menerima", {"Pkim", "Pkoz", "Lpy"}, "Pyongyang", "2024-11-18"}};
     Article c = Make("cccc000000000003", "2025-01-02", "Banjir merendam 500 rumah.");
-    c.claims = {{{16, 25}, "500 rumah", 500, 500, "", "rumah", "", "", "", ""}};
+    c.claims = {{{16, 25}, "500 rumah", 500, 500, "", "rumah", "", "", "", "", ""},
+                {{0, 5}, "3.000 orang", 1000, 3000, "range", "orang", "prajurit", "", "", "diperkirakan", ""}};
     std::vector<PutResult> put;
     ASSERT_TRUE(store_->PutBatch({a, b, c}, &put).ok());
     ASSERT_TRUE(store_
@@ -114,6 +115,12 @@ TEST_F(ListingTest, ClaimsByWordOfTheUnitInClaimDateOrder) {
   // "2024-10" (a month) sorts before "2024-11-05".
   EXPECT_EQ(claims->rows[0].claim.high, 12000);
   EXPECT_EQ(claims->rows[1].claim.bound, "more-than");
+  ClaimQuery by_subject;  // "jumlah tentara … 3.000 orang" counts soldiers
+  by_subject.about = "prajurit";
+  auto soldiers = store_->FindClaims(by_subject);
+  ASSERT_EQ(soldiers->total, 1);
+  EXPECT_EQ(soldiers->rows[0].claim.unit, "orang");
+  EXPECT_EQ(soldiers->rows[0].claim.hedge, "diperkirakan");
   q.about = "tentar";  // a word, not a prefix
   EXPECT_EQ(store_->FindClaims(q)->total, 0);
   ClaimQuery by_claimant;
@@ -128,7 +135,7 @@ TEST_F(ListingTest, ClaimsByWordOfTheUnitInClaimDateOrder) {
   // An undated claim takes its article's day.
   ClaimQuery jan;
   jan.page.from = DateTime::ParseIso("2025-01-01");
-  EXPECT_EQ(store_->FindClaims(jan)->total, 1);
+  EXPECT_EQ(store_->FindClaims(jan)->total, 2);
 }
 
 TEST_F(ListingTest, EventsByParticipantAndStoryWithTheirClause) {
@@ -173,6 +180,26 @@ TEST_F(ListingTest, CooccurrenceCountsSharedArticles) {
   EXPECT_EQ((*summaries)[0].canonical, "Alexander Kozlov");
 }
 
+TEST_F(ListingTest, RolesWithTheDatesTheyWereSeen) {
+  Article d = Make("eeee000000000005", "2024-11-29", "Menteri Pertahanan Rusia Andrei Belousov tiba.");
+  d.entities = {{{25, 40}, "Andrei Belousov", "PERSON", "Pbel", "Andrei Belousov", "Menteri Pertahanan", "Rusia"}};
+  Article e = Make("ffff000000000006", "2025-02-01", "Menhan Rusia Andrei Belousov kembali.");
+  e.entities = {{{13, 28}, "Andrei Belousov", "PERSON", "Pbel", "Andrei Belousov", "Menteri pertahanan", "Rusia"},
+                {{0, 5}, "Belousov", "PERSON", "Pbel", "Andrei Belousov", "", ""}};
+  std::vector<PutResult> put;
+  ASSERT_TRUE(store_->PutBatch({d, e}, &put).ok());
+  auto detail = store_->GetEntity("Pbel");
+  ASSERT_TRUE(detail.ok()) << detail.status().ToString();
+  ASSERT_EQ(detail->roles.size(), 1u);  // case-insensitively one role
+  EXPECT_EQ(detail->roles[0].of, "Rusia");
+  EXPECT_EQ(detail->roles[0].articles, 2);
+  EXPECT_EQ(detail->roles[0].first_seen->ToIso().substr(0, 10), "2024-11-29");
+  EXPECT_EQ(detail->roles[0].last_seen->ToIso().substr(0, 10), "2025-02-01");
+  std::vector<StoredArticle> got;
+  ASSERT_TRUE(store_->GetBySeq({put[0].seq}, &got).ok());
+  EXPECT_EQ(got[0].article.entities[0].role, "Menteri Pertahanan");
+}
+
 TEST(SqliteStoreMigrationTest, AVersionOneStoreGainsRelationsAndKeepsItsEvents) {
   TempDir dir;
   const std::string path = (dir / "w.sqlite").string();
@@ -192,6 +219,8 @@ TEST(SqliteStoreMigrationTest, AVersionOneStoreGainsRelationsAndKeepsItsEvents) 
         "DROP INDEX articles_story", "DROP INDEX quotes_speaker", "DROP INDEX claims_claimant",
         "ALTER TABLE articles DROP COLUMN copy_of", "ALTER TABLE articles DROP COLUMN similarity",
         "ALTER TABLE articles DROP COLUMN copy_group", "ALTER TABLE articles DROP COLUMN story_id",
+        "ALTER TABLE mentions DROP COLUMN role", "ALTER TABLE mentions DROP COLUMN role_of",
+        "ALTER TABLE claims DROP COLUMN subject",
         "UPDATE meta SET value = '1' WHERE key = 'schema_version'"})
     ASSERT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sql << ": " << sqlite3_errmsg(db);
   sqlite3_close(db);

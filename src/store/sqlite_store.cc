@@ -91,6 +91,11 @@ ALTER TABLE articles ADD COLUMN copy_of INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE articles ADD COLUMN similarity REAL NOT NULL DEFAULT 0;
 ALTER TABLE articles ADD COLUMN copy_group INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE articles ADD COLUMN story_id INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE mentions ADD COLUMN role TEXT NOT NULL DEFAULT '';
+ALTER TABLE mentions ADD COLUMN role_of TEXT NOT NULL DEFAULT '';
+ALTER TABLE claims ADD COLUMN subject TEXT NOT NULL DEFAULT '';
+-- Partial indexes: most articles are originals in no story yet; a query
+-- must repeat "<> 0" for SQLite to use them.
 CREATE INDEX articles_copy_of ON articles(copy_of) WHERE copy_of <> 0;
 CREATE INDEX articles_story ON articles(story_id) WHERE story_id <> 0;
 CREATE TABLE signatures(
@@ -314,6 +319,23 @@ class SqliteStore final : public ArticleStore {
     }
     {
       Stmt q(db_,
+             "SELECT m.role, m.role_of, MIN(COALESCE(a.published, a.inferred_published)), "
+             "MAX(COALESCE(a.published, a.inferred_published)), COUNT(DISTINCT m.article_seq) n "
+             "FROM mentions m JOIN articles a ON a.seq = m.article_seq WHERE m.entity_id = ?1 AND m.role <> '' "
+             "GROUP BY m.role COLLATE NOCASE, m.role_of COLLATE NOCASE ORDER BY n DESC, m.role");
+      q.Bind(1, entity_id);
+      while (q.Step() == SQLITE_ROW) {
+        RoleSeen r;
+        r.role = q.Text(0);
+        r.of = q.Text(1);
+        if (!q.IsNull(2)) r.first_seen = DateTime::ParseIso(q.Text(2));
+        if (!q.IsNull(3)) r.last_seen = DateTime::ParseIso(q.Text(3));
+        r.articles = q.Int(4);
+        d.roles.push_back(std::move(r));
+      }
+    }
+    {
+      Stmt q(db_,
              "SELECT DISTINCT m.article_seq FROM mentions m JOIN articles a ON a.seq = m.article_seq "
              "WHERE m.entity_id = ?1 ORDER BY COALESCE(a.published, a.inferred_published) DESC, m.article_seq DESC "
              "LIMIT ?2");
@@ -441,7 +463,7 @@ class SqliteStore final : public ArticleStore {
 
   StatusOr<std::vector<int64_t>> StoryArticles(int64_t story_id) override {
     Stmt q(db_,
-           "SELECT seq FROM articles WHERE story_id = ?1 "
+           "SELECT seq FROM articles WHERE story_id = ?1 AND story_id <> 0 "
            "ORDER BY COALESCE(published, inferred_published) IS NULL, COALESCE(published, inferred_published), seq");
     q.Bind(1, story_id);
     std::vector<int64_t> out;
@@ -451,7 +473,7 @@ class SqliteStore final : public ArticleStore {
 
   StatusOr<std::vector<int64_t>> CopiesOf(int64_t seq) override {
     Stmt& q = Cached(
-        "SELECT seq FROM articles WHERE copy_of = ?1 "
+        "SELECT seq FROM articles WHERE copy_of = ?1 AND copy_of <> 0 "
         "ORDER BY COALESCE(published, inferred_published) IS NULL, COALESCE(published, inferred_published), seq");
     q.Bind(1, seq);
     std::vector<int64_t> out;
@@ -487,16 +509,19 @@ class SqliteStore final : public ArticleStore {
   StatusOr<Listing<ClaimRow>> FindClaims(const ClaimQuery& query) override {
     SqlFilter f;
     f.Add("1 = 1");
-    if (!query.about.empty()) f.Add("(' ' || c.unit || ' ') LIKE '% ' || ? || ' %'", query.about);
+    if (!query.about.empty()) {
+      f.Add("((' ' || c.unit || ' ') LIKE '% ' || ? || ' %' OR c.subject = ? COLLATE NOCASE)", query.about);
+      f.params.emplace_back(query.about);
+    }
     AddIdsFilter(&f, "c.claimant_entity_id", query.claimant_ids);
-    if (query.story_id) f.Add("a.story_id = ?", query.story_id);
+    if (query.story_id) f.Add("a.story_id = ? AND a.story_id <> 0", query.story_id);
     const std::string day = "COALESCE(NULLIF(c.date, ''), substr(COALESCE(a.published, a.inferred_published), 1, 10))";
     AddDayFilter(&f, day, query.page);
     const std::string from = " FROM claims c JOIN articles a ON a.seq = c.article_seq WHERE " + f.where;
     Listing<ClaimRow> out;
     WARTA_ASSIGN_OR_RETURN(out.total, Count(from, f));
-    Stmt q(db_, ("SELECT c.article_seq, c.begin, c.end, c.text, c.low, c.high, c.bound, c.unit, c.claimant, "
-                 "c.claimant_entity_id, c.hedge, " + day + from + " ORDER BY " + day + " IS NULL, " + day +
+    Stmt q(db_, ("SELECT c.article_seq, c.begin, c.end, c.text, c.low, c.high, c.bound, c.unit, c.subject, "
+                 "c.claimant, c.claimant_entity_id, c.hedge, " + day + from + " ORDER BY " + day + " IS NULL, " + day +
                  ", c.article_seq, c.begin" + PageSql(f, query.page))
                     .c_str());
     f.BindAll(q);
@@ -504,7 +529,7 @@ class SqliteStore final : public ArticleStore {
     while ((rc = q.Step()) == SQLITE_ROW)
       out.rows.push_back({q.Int(0), Claim{{static_cast<int32_t>(q.Int(1)), static_cast<int32_t>(q.Int(2))}, q.Text(3),
                                           q.Real(4), q.Real(5), q.Text(6), q.Text(7), q.Text(8), q.Text(9), q.Text(10),
-                                          q.Text(11)}});
+                                          q.Text(11), q.Text(12)}});
     if (rc != SQLITE_DONE) return Error("listing claims");
     return out;
   }
@@ -518,7 +543,7 @@ class SqliteStore final : public ArticleStore {
       f.where += " AND e.rowid IN (SELECT event_rowid FROM event_participants WHERE entity_id IN (" + in + "))";
       for (const auto& id : query.participant_ids) f.params.push_back(id);
     }
-    if (query.story_id) f.Add("a.story_id = ?", query.story_id);
+    if (query.story_id) f.Add("a.story_id = ? AND a.story_id <> 0", query.story_id);
     if (!query.type.empty()) f.Add("e.type = ?", query.type);
     const std::string day = "COALESCE(NULLIF(e.date, ''), substr(COALESCE(a.published, a.inferred_published), 1, 10))";
     AddDayFilter(&f, day, query.page);
@@ -694,9 +719,12 @@ class SqliteStore final : public ArticleStore {
     }
     for (const auto& [former, original] : regrouped) {
       // The former original and its copies now copy `original`.
-      Stmt& up = Cached("UPDATE articles SET copy_of = ?2 WHERE (seq = ?1 OR copy_of = ?1) AND seq <> ?2");
-      up.Bind(1, former).Bind(2, original);
-      WARTA_RETURN_IF_ERROR(StepDone(up, "re-pointing a copy group"));
+      Stmt& copies = Cached("UPDATE articles SET copy_of = ?2 WHERE copy_of = ?1 AND copy_of <> 0 AND seq <> ?2");
+      copies.Bind(1, former).Bind(2, original);
+      WARTA_RETURN_IF_ERROR(StepDone(copies, "re-pointing a copy group"));
+      Stmt& head = Cached("UPDATE articles SET copy_of = ?2 WHERE seq = ?1");
+      head.Bind(1, former).Bind(2, original);
+      WARTA_RETURN_IF_ERROR(StepDone(head, "re-pointing a copy group"));
     }
     for (const auto& s : stories) {
       Stmt& up = Cached(
@@ -878,9 +906,11 @@ class SqliteStore final : public ArticleStore {
       WARTA_RETURN_IF_ERROR(StepDone(s, "storing a removed line"));
     }
     for (const auto& m : a.entities) {
-      Stmt& s = Cached("INSERT INTO mentions VALUES(?1,?2,?3,?4,?5,?6,?7)");
+      Stmt& s = Cached(
+          "INSERT INTO mentions(article_seq, begin, end, text, type, entity_id, canonical, role, role_of) "
+          "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
       s.Bind(1, seq).Bind(2, int64_t{m.span.begin}).Bind(3, int64_t{m.span.end}).Bind(4, m.text).Bind(5, m.type)
-          .Bind(6, m.entity_id).Bind(7, m.canonical);
+          .Bind(6, m.entity_id).Bind(7, m.canonical).Bind(8, m.role).Bind(9, m.role_of);
       WARTA_RETURN_IF_ERROR(StepDone(s, "storing an entity mention"));
     }
     for (const auto& t : a.timexes) {
@@ -896,10 +926,12 @@ class SqliteStore final : public ArticleStore {
       WARTA_RETURN_IF_ERROR(StepDone(s, "storing a quote"));
     }
     for (const auto& c : a.claims) {
-      Stmt& s = Cached("INSERT INTO claims VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)");
+      Stmt& s = Cached(
+          "INSERT INTO claims(article_seq, begin, end, text, low, high, bound, unit, claimant, claimant_entity_id, "
+          "hedge, date, subject) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)");
       s.Bind(1, seq).Bind(2, int64_t{c.span.begin}).Bind(3, int64_t{c.span.end}).Bind(4, c.text).Bind(5, c.low)
           .Bind(6, c.high).Bind(7, c.bound).Bind(8, c.unit).Bind(9, c.claimant).Bind(10, c.claimant_entity_id)
-          .Bind(11, c.hedge).Bind(12, c.date);
+          .Bind(11, c.hedge).Bind(12, c.date).Bind(13, c.subject);
       WARTA_RETURN_IF_ERROR(StepDone(s, "storing a claim"));
     }
     for (const auto& e : a.events) {
@@ -976,11 +1008,13 @@ class SqliteStore final : public ArticleStore {
       q.Reset();
     }
     {
-      Stmt& q = Cached("SELECT begin, end, text, type, entity_id, canonical FROM mentions WHERE article_seq = ?1 ORDER BY begin");
+      Stmt& q = Cached(
+          "SELECT begin, end, text, type, entity_id, canonical, role, role_of FROM mentions WHERE article_seq = ?1 "
+          "ORDER BY begin");
       q.Bind(1, s->seq);
       while (q.Step() == SQLITE_ROW)
         a.entities.push_back({{static_cast<int32_t>(q.Int(0)), static_cast<int32_t>(q.Int(1))}, q.Text(2), q.Text(3),
-                              q.Text(4), q.Text(5)});
+                              q.Text(4), q.Text(5), q.Text(6), q.Text(7)});
       q.Reset();
     }
     {
@@ -1002,12 +1036,13 @@ class SqliteStore final : public ArticleStore {
     }
     {
       Stmt& q = Cached(
-          "SELECT begin, end, text, low, high, bound, unit, claimant, claimant_entity_id, hedge, date FROM claims "
-          "WHERE article_seq = ?1 ORDER BY begin");
+          "SELECT begin, end, text, low, high, bound, unit, subject, claimant, claimant_entity_id, hedge, date "
+          "FROM claims WHERE article_seq = ?1 ORDER BY begin");
       q.Bind(1, s->seq);
       while (q.Step() == SQLITE_ROW)
         a.claims.push_back({{static_cast<int32_t>(q.Int(0)), static_cast<int32_t>(q.Int(1))}, q.Text(2), q.Real(3),
-                            q.Real(4), q.Text(5), q.Text(6), q.Text(7), q.Text(8), q.Text(9), q.Text(10)});
+                            q.Real(4), q.Text(5), q.Text(6), q.Text(7), q.Text(8), q.Text(9), q.Text(10),
+                            q.Text(11)});
       q.Reset();
     }
     {

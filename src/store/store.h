@@ -107,7 +107,7 @@ struct QuoteRow {
 
 struct ClaimQuery {
   ListFilter page;
-  std::string about;                     // a word of the unit ("tentara"), "" for all
+  std::string about;                     // a word of the unit, or the subject ("tentara"), "" for all
   std::vector<std::string> claimant_ids;
   int64_t story_id = 0;                  // claims in the story's articles
 };
@@ -154,8 +154,18 @@ struct EntitySummary {
   int64_t articles = 0;
 };
 
+// A role an entity was given in the text ("Menteri Pertahanan" of "Rusia"),
+// with the span of publication dates of the articles that gave it.
+struct RoleSeen {
+  std::string role;
+  std::string of;
+  std::optional<DateTime> first_seen, last_seen;
+  int64_t articles = 0;
+};
+
 struct EntityDetail {
   EntitySummary summary;
+  std::vector<RoleSeen> roles;                                  // most articles first
   std::vector<std::pair<std::string, int64_t>> aliases;        // mention texts, most frequent first
   std::vector<int64_t> article_seqs;                            // newest first
   std::vector<std::pair<EntitySummary, int64_t>> cooccurring;   // entities in the same articles, with shared-article counts

@@ -39,7 +39,7 @@ TEST(SqliteStoreTest, RoundTripsArticleWithRemovedLinesAndAnnotations) {
   a.entities.push_back({{0, 11}, "Kim Jong Un", "PERSON", "e1", "Kim Jong Un"});
   a.timexes.push_back({{40, 46}, "Senin", "DATE", "2024-11-18"});
   a.quotes.push_back({{1, 5}, "Kita", true, "Kim", "e1", "AFP"});
-  a.claims.push_back({{2, 8}, "10.000 tentara", 10000, 10000, "more-than", "tentara", "AS", "", "", "2024-11"});
+  a.claims.push_back({{2, 8}, "10.000 tentara", 10000, 10000, "more-than", "tentara", "", "AS", "", "", "2024-11"});
   a.events.push_back({{0, 20}, "meeting", "bertemu", {"e1", "e2"}, "Pyongyang", "2024-11-18"});
   std::vector<PutResult> put;
   ASSERT_TRUE(store->PutBatch({a}, &put).ok());

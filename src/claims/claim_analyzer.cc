@@ -1,0 +1,1561 @@
+#include "claims/claim_analyzer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace warta::claims {
+namespace {
+
+using text::Token;
+using text::TokenKind;
+using WordSet = std::unordered_set<std::string_view>;
+
+bool IsUpperStart(std::string_view s) { return !s.empty() && s[0] >= 'A' && s[0] <= 'Z'; }
+
+bool IsAcronym(std::string_view s) {
+  if (s.size() < 2 || s.size() > 8) return false;
+  int upper = 0;
+  for (char c : s) {
+    if (c >= 'A' && c <= 'Z')
+      ++upper;
+    else if (!(c >= 'a' && c <= 'z'))
+      return false;
+  }
+  return IsUpperStart(s) && upper >= 2;  // "MMSCFD", "BAP", "kWh" is not (lower start)
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// ---------------------------------------------------------------------------
+// Lexicon. Lower-case; string literals, so views into them live forever.
+
+// Cardinal number words and their role in a spelled-out number.
+enum class NumWord { kUnit, kTen, kTeen, kTens, kHundreds, kScale, kHalf };
+struct NumInfo {
+  NumWord kind;
+  double value;
+};
+const std::unordered_map<std::string_view, NumInfo>& NumberWords() {
+  static const auto* m = new std::unordered_map<std::string_view, NumInfo>{
+      {"satu", {NumWord::kUnit, 1}},        {"dua", {NumWord::kUnit, 2}},       {"tiga", {NumWord::kUnit, 3}},
+      {"empat", {NumWord::kUnit, 4}},       {"lima", {NumWord::kUnit, 5}},      {"enam", {NumWord::kUnit, 6}},
+      {"tujuh", {NumWord::kUnit, 7}},       {"delapan", {NumWord::kUnit, 8}},   {"sembilan", {NumWord::kUnit, 9}},
+      {"sepuluh", {NumWord::kTen, 10}},     {"sebelas", {NumWord::kTen, 11}},   {"seratus", {NumWord::kTen, 100}},
+      {"belas", {NumWord::kTeen, 10}},      {"puluh", {NumWord::kTens, 10}},    {"ratus", {NumWord::kHundreds, 100}},
+      {"seribu", {NumWord::kScale, 1e3}},   {"sejuta", {NumWord::kScale, 1e6}}, {"ribu", {NumWord::kScale, 1e3}},
+      {"juta", {NumWord::kScale, 1e6}},     {"miliar", {NumWord::kScale, 1e9}}, {"milyar", {NumWord::kScale, 1e9}},
+      {"triliun", {NumWord::kScale, 1e12}}, {"setengah", {NumWord::kHalf, 0.5}}};
+  return *m;
+}
+
+// Multipliers written after digits ("1,5 juta").
+const std::unordered_map<std::string_view, double>& Multipliers() {
+  static const auto* m = new std::unordered_map<std::string_view, double>{
+      {"ribu", 1e3},   {"rb", 1e3},     {"juta", 1e6},     {"jt", 1e6},
+      {"miliar", 1e9}, {"milyar", 1e9}, {"triliun", 1e12}, {"ratus", 1e2}};
+  return *m;
+}
+
+// Vague quantities: base of the order of magnitude they name.
+const std::unordered_map<std::string_view, double>& VagueWords() {
+  static const auto* m = new std::unordered_map<std::string_view, double>{
+      {"belasan", 1},         {"puluhan", 10},        {"ratusan", 100},     {"ribuan", 1e3},
+      {"jutaan", 1e6},        {"miliaran", 1e9},      {"milyaran", 1e9},    {"triliunan", 1e12},
+      {"berpuluh-puluh", 10}, {"beratus-ratus", 100}, {"beribu-ribu", 1e3}, {"berjuta-juta", 1e6}};
+  return *m;
+}
+
+// Currency written before the amount.
+const std::unordered_map<std::string_view, std::string_view>& CurrencyPrefixes() {
+  static const auto* m = new std::unordered_map<std::string_view, std::string_view>{
+      {"rp", "rupiah"},    {"rp.", "rupiah"}, {"idr", "rupiah"},          {"us$", "dolar AS"},
+      {"usd", "dolar AS"}, {"$", "dolar"},    {"s$", "dolar Singapura"},  {"a$", "dolar Australia"},
+      {"€", "euro"},       {"eur", "euro"},   {"£", "pound sterling"},    {"gbp", "pound sterling"},
+      {"¥", "yen"},        {"rm", "ringgit"}, {"sgd", "dolar Singapura"}, {"jpy", "yen"},
+      {"cny", "yuan"},     {"rmb", "yuan"}};
+  return *m;
+}
+
+// Currency names written after the amount.
+const std::unordered_map<std::string_view, std::string_view>& CurrencyWords() {
+  static const auto* m = new std::unordered_map<std::string_view, std::string_view>{{"rupiah", "rupiah"},
+                                                                                    {"dolar", "dolar"},
+                                                                                    {"dollar", "dolar"},
+                                                                                    {"euro", "euro"},
+                                                                                    {"yen", "yen"},
+                                                                                    {"yuan", "yuan"},
+                                                                                    {"renminbi", "yuan"},
+                                                                                    {"ringgit", "ringgit"},
+                                                                                    {"won", "won"},
+                                                                                    {"pound", "pound sterling"},
+                                                                                    {"pounds", "pound sterling"},
+                                                                                    {"poundsterling", "pound sterling"},
+                                                                                    {"rupee", "rupee"},
+                                                                                    {"riyal", "riyal"},
+                                                                                    {"peso", "peso"},
+                                                                                    {"baht", "baht"},
+                                                                                    {"rubel", "rubel"},
+                                                                                    {"franc", "franc"},
+                                                                                    {"dinar", "dinar"},
+                                                                                    {"dirham", "dirham"},
+                                                                                    {"lira", "lira"},
+                                                                                    {"usd", "dolar AS"},
+                                                                                    {"idr", "rupiah"}};
+  return *m;
+}
+
+// Words before a figure that make it a bound. Longest phrase wins.
+const std::unordered_map<std::string_view, std::string_view>& BoundPhrases() {
+  static const auto* m = new std::unordered_map<std::string_view, std::string_view>{{"lebih dari", "more-than"},
+                                                                                    {"lebih daripada", "more-than"},
+                                                                                    {"di atas", "more-than"},
+                                                                                    {"lebih", "more-than"},
+                                                                                    {"tidak lebih dari", "up-to"},
+                                                                                    {"tak lebih dari", "up-to"},
+                                                                                    {"tidak kurang dari", "at-least"},
+                                                                                    {"tak kurang dari", "at-least"},
+                                                                                    {"sedikitnya", "at-least"},
+                                                                                    {"setidaknya", "at-least"},
+                                                                                    {"minimal", "at-least"},
+                                                                                    {"minimum", "at-least"},
+                                                                                    {"paling sedikit", "at-least"},
+                                                                                    {"paling tidak", "at-least"},
+                                                                                    {"sekurang-kurangnya", "at-least"},
+                                                                                    {"sekurangnya", "at-least"},
+                                                                                    {"sekitar", "about"},
+                                                                                    {"kira-kira", "about"},
+                                                                                    {"sekira", "about"},
+                                                                                    {"kurang lebih", "about"},
+                                                                                    {"lebih kurang", "about"},
+                                                                                    {"berkisar", "about"},
+                                                                                    {"kisaran", "about"},
+                                                                                    {"sekitaran", "about"},
+                                                                                    {"hingga", "up-to"},
+                                                                                    {"sampai", "up-to"},
+                                                                                    {"sampai dengan", "up-to"},
+                                                                                    {"maksimal", "up-to"},
+                                                                                    {"maksimum", "up-to"},
+                                                                                    {"paling banyak", "up-to"},
+                                                                                    {"sebanyak-banyaknya", "up-to"},
+                                                                                    {"kurang dari", "less-than"},
+                                                                                    {"di bawah", "less-than"},
+                                                                                    {"hampir", "almost"},
+                                                                                    {"nyaris", "almost"},
+                                                                                    {"mendekati", "almost"},
+                                                                                    {"antara", "range"},
+                                                                                    {"berkisar antara", "range"}};
+  return *m;
+}
+
+// Every word of the bound phrases (not names when capitalised).
+const std::unordered_set<std::string>& BoundWords() {
+  static const auto* s = [] {
+    auto* out = new std::unordered_set<std::string>;
+    for (const auto& [phrase, bound] : BoundPhrases()) {
+      (void)bound;
+      size_t start = 0;
+      for (;;) {
+        size_t sp = phrase.find(' ', start);
+        out->insert(std::string(phrase.substr(start, sp == std::string_view::npos ? sp : sp - start)));
+        if (sp == std::string_view::npos) break;
+        start = sp + 1;
+      }
+    }
+    return out;
+  }();
+  return *s;
+}
+
+// What may follow a postposed "lebih" ("1.000 orang lebih yang …"); an
+// adjective after it is a comparison ("2 persen lebih tinggi").
+const WordSet& AfterPostposedLebih() {
+  static const auto* s = new WordSet{"yang",  "dan", "di",       "ke",    "telah",     "sudah",  "pada", "untuk",
+                                     "dalam", "itu", "tersebut", "tewas", "meninggal", "hilang", "luka", "terluka"};
+  return *s;
+}
+
+// Words that sit before a figure and say nothing about its bound; they may
+// stand between a bound and the number ("mencapai lebih dari") and are not
+// names even when capitalised at a sentence start.
+const WordSet& NeutralMarkers() {
+  static const auto* s =
+      new WordSet{"sebanyak", "sebesar", "sejumlah", "senilai",  "sepanjang", "setinggi", "seluas", "seberat",
+                  "sedalam",  "sejauh",  "total",    "mencapai", "berjumlah", "menjadi",  "hanya",  "cuma",
+                  "kini",     "yakni",   "yaitu",    "tercatat", "terdapat",  "ada",      "dengan", "dari"};
+  return *s;
+}
+
+// Words right before a number that make it an identifier, not a figure.
+const WordSet& IdentifierWords() {
+  static const auto* s =
+      new WordSet{"pasal",     "ayat",      "nomor",   "no",       "no.",       "nomer", "nmr",      "uu",    "pp",
+                  "perpres",   "perda",     "permen",  "perppu",   "keppres",   "huruf", "halaman",  "hal",   "hal.",
+                  "hlm",       "hlm.",      "lantai",  "km",       "kilometer", "pukul", "jam",      "usia",  "berusia",
+                  "umur",      "berumur",   "skor",    "babak",    "jilid",     "seri",  "versi",    "edisi", "episode",
+                  "gelombang", "tahap",     "level",   "kelas",    "golongan",  "kamar", "blok",     "gang",  "rt",
+                  "rw",        "telepon",   "telp",    "telp.",    "tel",       "hp",    "wa",       "fax",   "faks",
+                  "kode",      "peringkat", "urutan",  "posisi",   "nopol",     "tahun", "angkatan", "sila",  "bab",
+                  "butir",     "poin",      "pos",     "gate",     "terminal",  "zona",  "grup",     "ring",  "rute",
+                  "koridor",   "jalur",     "kav",     "kav.",     "kavling",   "no.:",  "ruang",    "lot",   "dapil",
+                  "nomornya",  "tipe",      "model",   "seri",     "generasi",  "pekan", "minggu",   "hari",  "bulan",
+                  "tanggal",   "tgl",       "kuartal", "triwulan", "semester",  "abad",  "pukulan"};
+  return *s;
+}
+
+// Time units, frequencies and other words after a number that make it no
+// claim (ages, durations, "tiga kali lipat").
+const WordSet& NotUnits() {
+  static const auto* s = new WordSet{
+      // time
+      "detik", "menit", "jam", "hari", "pekan", "minggu", "bulan", "tahun", "abad", "dekade", "windu", "malam", "pagi",
+      "siang", "sore", "subuh", "petang", "kuartal", "triwulan", "caturwulan", "semester", "musim", "tahunan",
+      "bulanan", "harian", "mingguan", "hijriah", "masehi", "wib", "wita", "wit", "gmt", "utc",
+      // frequency, ratios, ordinals
+      "kali", "kalinya", "lipat", "banding", "berbanding", "kedua", "ketiga", "pertama",
+      // function words, adverbs, adjectives and verbs common after numbers
+      "di", "ke", "dari", "yang", "dan", "atau", "serta", "pada", "untuk", "dengan", "dalam", "oleh", "sebagai", "itu",
+      "ini", "tersebut", "lainnya", "lain", "lagi", "lebih", "kurang", "saja", "pun", "per", "sampai", "hingga",
+      "bahkan", "tetapi", "tapi", "namun", "sedangkan", "sementara", "karena", "sejak", "selama", "hanya", "sudah",
+      "telah", "akan", "masih", "belum", "bisa", "dapat", "harus", "juga", "sekitar", "atas", "bawah", "antara",
+      "tewas", "hilang", "luka", "selamat", "mati", "hidup", "naik", "turun", "baru", "lalu", "kemudian", "saat",
+      "jika", "bila", "kalau", "agar", "supaya", "bagi", "tentang", "terhadap", "seperti", "sisanya", "diantaranya",
+      "antaranya", "adalah", "ialah", "merupakan", "besar", "kecil", "tinggi", "rendah", "banyak", "sedikit",
+      "pertamanya", "terakhir", "terbaru", "silam", "mendatang", "depan", "kemarin", "sekarang", "kini", "tadi",
+      "nanti", "yakni", "yaitu", "tak", "tidak", "bukan", "ribu", "juta", "miliar", "milyar", "triliun", "ratus",
+      "puluh", "belas", "persen", "an", "orangnya", "kala", "masing-masing", "sekaligus", "bersama", "sendiri", "semua",
+      "seluruh", "para", "pula", "lah", "kah", "pukul", "tanggal", "th", "thn", "tetap", "x", "sekali", "setiap",
+      "tiap", "melawan", "versus", "vs", "lawan", "lewat", "usai", "sebelum", "sesudah", "setelah", "menjelang",
+      "jelang", "sekitarnya", "berturut-turut", "via", "melalui", "secara", "sekitar"};
+  return *s;
+}
+
+// Verb-shaped words that are nouns and may be units.
+const WordSet& NounExceptions() {
+  static const auto* s = new WordSet{
+      "meter",       "merek",      "meriam",   "menteri",   "mentega",   "medali",     "meja",       "mesin",
+      "megawatt",    "metrik",     "beras",    "berita",    "berkas",    "berlian",    "beruang",    "dinar",
+      "dinas",       "direktur",   "divisi",   "dirham",    "dinding",   "diesel",     "dimensi",    "digit",
+      "diplomat",    "distrik",    "dividen",  "diskon",    "dirut",     "dokter",     "tersangka",  "terdakwa",
+      "terpidana",   "terumbu",    "terminal", "teror",     "teroris",   "terowongan", "ternak",     "terapis",
+      "teritori",    "pemain",     "pelajar",  "penduduk",  "peserta",   "penonton",   "pengungsi",  "petugas",
+      "personel",    "pekerja",    "pegawai",  "pelanggan", "penumpang", "pemilih",    "pengunjung", "pedagang",
+      "penerbangan", "perusahaan", "persen",   "menara",    "merpati",   "meteran",    "megaton",    "mega",
+      "miliampere",  "bersaudara"};
+  return *s;
+}
+
+// Classifiers: meaningful only with the noun they classify.
+const WordSet& Classifiers() {
+  static const auto* s = new WordSet{
+      "ekor",   "buah",   "unit",    "batang", "lembar", "butir",  "biji",   "helai", "pucuk",   "bidang",   "petak",
+      "keping", "potong", "tangkai", "kuntum", "pasang", "paket",  "karung", "kotak", "botol",   "bungkus",  "ikat",
+      "rim",    "gulung", "tabung",  "bal",    "sak",    "kaleng", "kardus", "truk",  "gerbong", "rangkaian"};
+  return *s;
+}
+
+// Lexicalised two-word units (the second word is part of the noun, not a
+// modifier that can be dropped).
+const WordSet& CompoundUnits() {
+  static const auto* s =
+      new WordSet{"peluru artileri", "peluru kendali",  "bahan kimia",       "kepala keluarga", "kaki kubik",
+                  "meter kubik",     "meter persegi",   "kilometer persegi", "mil persegi",     "metrik ton",
+                  "metric ton",      "jet tempur",      "pesawat tempur",    "kapal perang",    "kapal pesiar",
+                  "kapal selam",     "tenaga kerja",    "pekerja migran",    "warga negara",    "anak buah",
+                  "basis poin",      "rumah sakit",     "rumah tangga",      "tempat tidur",    "kartu keluarga",
+                  "barel minyak",    "kepala desa",     "hak pilih",         "tanda tangan",    "suara sah",
+                  "kursi parlemen",  "anak usaha",      "anak perusahaan",   "orang tua",       "ibu hamil",
+                  "usaha kecil",     "sekolah dasar",   "rudal balistik",    "hulu ledak",      "kendaraan lapis",
+                  "derajat celsius", "derajat celcius", "mil laut",          "knot laut",       "gigawatt jam",
+                  "kilowatt jam",    "megawatt jam",    "satuan pendidikan", "desa adat",       "titik api"};
+  return *s;
+}
+
+// Acronyms that are not units even when no entity mention covers them.
+const WordSet& NotUnitAcronyms() {
+  static const auto* s = new WordSet{"wib", "wita", "wit", "gmt", "utc", "sm",  "dst", "dll", "dsb", "yoy",
+                                     "ytd", "kuhp", "uu",  "pp",  "no",  "tbk", "pt",  "cv",  "ri",  "as"};
+  return *s;
+}
+
+// Connecting a figure to the high end of a range.
+const WordSet& RangeLinks() {
+  static const auto* s = new WordSet{"-", "–", "—", "hingga", "sampai", "s.d.", "s/d", "sd", "s.d"};
+  return *s;
+}
+
+const WordSet& Hedges() {
+  static const auto* s = new WordSet{
+      "diperkirakan", "diduga",        "dipercaya",  "disebut",       "disebutkan", "dikabarkan", "kabarnya",
+      "dilaporkan",   "konon",         "ditaksir",   "diyakini",      "disinyalir", "ditengarai", "diklaim",
+      "diprediksi",   "diprediksikan", "diestimasi", "dikabarkannya", "dikatakan",  "diisukan",   "santer"};
+  return *s;
+}
+
+// Speech verbs that come before their speaker: "…, kata X".
+const WordSet& AfterVerbs() {
+  static const auto* s =
+      new WordSet{"kata",     "ujar",      "ucap",      "tutur",     "ungkap",    "jelas",    "tegas",     "terang",
+                  "papar",    "sebut",     "tambah",    "lanjut",    "imbuh",     "tandas",   "tulis",     "katanya",
+                  "ujarnya",  "ucapnya",   "tuturnya",  "ungkapnya", "jelasnya",  "tegasnya", "terangnya", "paparnya",
+                  "sebutnya", "tambahnya", "lanjutnya", "imbuhnya",  "tandasnya", "tulisnya"};
+  return *s;
+}
+
+// Verbs whose subject puts a figure forward: "X mengklaim … N".
+const WordSet& ClaimVerbs() {
+  static const auto* s = new WordSet{
+      "mengatakan",       "menyatakan",   "menyebut",      "menyebutkan",    "mengklaim",      "mengeklaim",
+      "menuduh",          "menuding",     "memperkirakan", "melaporkan",     "mencatat",       "mengungkapkan",
+      "mengungkap",       "menjelaskan",  "menegaskan",    "mengumumkan",    "menambahkan",    "menuturkan",
+      "memaparkan",       "menerangkan",  "mengakui",      "mengaku",        "menduga",        "menaksir",
+      "menghitung",       "merilis",      "memprediksi",   "memprediksikan", "memproyeksikan", "menargetkan",
+      "menilai",          "menyampaikan", "mengemukakan",  "mendata",        "menemukan",      "menunjukkan",
+      "memperlihatkan",   "berharap",     "berjanji",      "membeberkan",    "membenarkan",    "memastikan",
+      "menginformasikan", "mengestimasi", "berkata",       "bilang",         "memperingatkan", "mengonfirmasi",
+      "mengkonfirmasi",   "menulis",      "mengingatkan",  "menyebutnya",    "menjanjikan"};
+  return *s;
+}
+
+// Claim verbs that report evidence, not speech ("data X menunjukkan"): they
+// attribute a figure only when their subject is a source ("data", "hasil").
+const WordSet& EvidenceVerbs() {
+  static const auto* s = new WordSet{"menunjukkan", "memperlihatkan", "menemukan"};
+  return *s;
+}
+
+// Passive report verbs whose agent follows ("Disebutkan media X, …").
+const WordSet& PassiveReportVerbs() {
+  static const auto* s = new WordSet{"disebutkan",  "dilaporkan", "diungkapkan", "dinyatakan", "dikatakan",
+                                     "disampaikan", "dijelaskan", "dicatat",     "diumumkan",  "dirilis"};
+  return *s;
+}
+
+// Nouns naming a source rather than a claimant: its owner is the claimant.
+const WordSet& SourceNouns() {
+  static const auto* s =
+      new WordSet{"data",   "laporan",  "hasil",   "catatan",    "studi",     "penelitian",  "survei",    "riset",
+                  "kajian", "rilis",    "dokumen", "keterangan", "informasi", "perhitungan", "statistik", "pantauan",
+                  "temuan", "analisis", "versi",   "keuangan",   "resmi",     "terbaru",     "terakhir",  "sementara"};
+  return *s;
+}
+
+// Words before a subject that start a clause or frame it.
+const WordSet& LeadingConnectives() {
+  static const auto* s = new WordSet{
+      "sementara", "itu",    "namun", "adapun",    "lebih",  "lanjut", "sebelumnya",  "selain",  "kemudian", "lalu",
+      "dan",       "tetapi", "tapi",  "sedangkan", "bahkan", "dari",   "berdasarkan", "sesuai",  "dengan",   "menurut",
+      "oleh",      "di",     "dalam", "pada",      "hal",    "ini",    "sebab",       "karena",  "maka",     "jadi",
+      "kini",      "saat",   "nah",   "sehingga",  "meski",  "walau",  "klaim",       "tuduhan", "pihak"};
+  return *s;
+}
+
+// Adverbs allowed between a subject and its verb ("Kim juga mengatakan").
+const WordSet& Adverbs() {
+  static const auto* s = new WordSet{
+      "juga",     "pun",     "telah",  "sudah", "sebelumnya", "kemudian", "lalu",  "kembali", "pernah", "bahkan",
+      "lantas",   "akan",    "masih",  "tidak", "tak",        "belum",    "hanya", "pula",    "sempat", "turut",
+      "langsung", "sendiri", "justru", "lebih", "lanjut",     "secara",   "resmi", "terus",   "baru"};
+  return *s;
+}
+
+// Words that end a claimant phrase (what follows is time, place or manner).
+const WordSet& PhraseStops() {
+  static const auto* s = new WordSet{"pada",    "saat",    "ketika",    "sejak",    "usai",    "setelah", "dalam",
+                                     "kepada",  "seperti", "dikutip",   "dilansir", "melalui", "kemarin", "sambil",
+                                     "sebelum", "bahwa",   "lewat",     "kala",     "seraya",  "untuk",   "tentang",
+                                     "soal",    "selama",  "menjelang", "jelang",   "tadi",    "hari",    "di"};
+  return *s;
+}
+
+// One lookup per word token gives every role the scans below test.
+enum : uint32_t {
+  kQuantityWord = 1 << 0,  // may start a figure: number and vague words, currency codes
+  kClaimVerb = 1 << 1,
+  kAfterVerb = 1 << 2,
+  kHedge = 1 << 3,
+  kEvidenceVerb = 1 << 4,
+  kPassiveVerb = 1 << 5,
+  kMenurut = 1 << 6,     // menurut, menurutnya
+  kSourceLink = 1 << 7,  // berdasarkan, sesuai
+  kAnaphor = 1 << 8,     // tersebut, itu, ini
+};
+const std::unordered_map<std::string_view, uint32_t>& Flags() {
+  static const auto* m = [] {
+    auto* out = new std::unordered_map<std::string_view, uint32_t>;
+    auto add = [out](std::string_view w, uint32_t f) { (*out)[w] |= f; };
+    for (const auto& [w, info] : NumberWords()) (void)info, add(w, kQuantityWord);
+    for (const auto& [w, base] : VagueWords()) (void)base, add(w, kQuantityWord);
+    for (const auto& [w, name] : CurrencyPrefixes()) (void)name, add(w, kQuantityWord);
+    for (std::string_view w : {"us", "s", "a"}) add(w, kQuantityWord);  // "US$", "S$", "A$"
+    for (std::string_view w : ClaimVerbs()) add(w, kClaimVerb);
+    for (std::string_view w : AfterVerbs()) add(w, kAfterVerb);
+    for (std::string_view w : Hedges()) add(w, kHedge);
+    for (std::string_view w : EvidenceVerbs()) add(w, kEvidenceVerb);
+    for (std::string_view w : PassiveReportVerbs()) add(w, kPassiveVerb);
+    for (std::string_view w : {"menurut", "menurutnya"}) add(w, kMenurut);
+    for (std::string_view w : {"berdasarkan", "sesuai"}) add(w, kSourceLink);
+    for (std::string_view w : {"tersebut", "itu", "ini"}) add(w, kAnaphor);
+    return out;
+  }();
+  return *m;
+}
+
+// Most words are in no list: a bit per (first letter, second letter,
+// length) rules them out before hashing.
+// Most words are in no list: a bit per (first two letters, last letter,
+// length), case-blind, rules them out before lower-casing and hashing.
+class LexiconFilter {
+ public:
+  void Add(std::string_view w) {
+    if (size_t k = Key(w); k != kNone) bits_[k / 64] |= uint64_t{1} << (k % 64);
+  }
+  bool MayHold(std::string_view w) const {
+    size_t k = Key(w);
+    return k == kNone ? true : (bits_[k / 64] >> (k % 64)) & 1;
+  }
+
+ private:
+  static constexpr size_t kNone = ~size_t{0};
+  static constexpr size_t kBits = size_t{1} << 16;
+  static int Letter(char c) {
+    if (c >= 'a' && c <= 'z') return c - 'a';
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    return -1;
+  }
+  static size_t Key(std::string_view w) {
+    if (w.size() < 2) return kNone;
+    const int a = Letter(w[0]), b = Letter(w[1]), z = Letter(w.back());
+    if (a < 0 || b < 0 || z < 0) return kNone;
+    const size_t k = ((static_cast<size_t>(a) * 26 + static_cast<size_t>(b)) * 26 + static_cast<size_t>(z)) * 32 +
+                     std::min<size_t>(w.size(), 31);
+    return (k * 0x9E3779B97F4A7C15ull >> 20) % kBits;
+  }
+  uint64_t bits_[kBits / 64] = {};
+};
+const LexiconFilter& Filter() {
+  static const auto* f = [] {
+    auto* out = new LexiconFilter;
+    for (const auto& [w, flags] : Flags()) (void)flags, out->Add(w);
+    return out;
+  }();
+  return *f;
+}
+
+std::string FoldAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+bool IsPronoun(std::string_view lower) { return lower == "ia" || lower == "dia" || lower == "beliau"; }
+bool IsOpaquePronoun(std::string_view lower) {
+  return lower == "mereka" || lower == "kami" || lower == "kita" || lower == "saya" || lower == "aku" ||
+         lower == "pihaknya" || lower == "anda" || lower == "kamu";
+}
+
+// Verb-shaped: the active and passive prefixes of Indonesian verbs.
+bool IsVerbShaped(std::string_view w) {
+  if (NounExceptions().count(w)) return false;
+  if (w.size() >= 5 && w.substr(0, 2) == "me") {
+    char c = w[2];
+    if (c == 'm' || c == 'n' || c == 'l' || c == 'r' || c == 'w' || c == 'y') return true;
+  }
+  if (w.size() >= 6 && (w.substr(0, 3) == "ber" || w.substr(0, 3) == "ter")) return true;
+  if (w.size() >= 6 && w.substr(0, 2) == "di") return true;
+  if (w.size() >= 6 && w.substr(0, 3) == "per" && EndsWith(w, "kan")) return true;
+  return false;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+
+std::optional<double> ParseDigits(std::string_view s) {
+  if (s.empty() || s[0] < '0' || s[0] > '9') return std::nullopt;
+  size_t dots = 0, commas = 0;
+  for (char c : s) {
+    if (c == '.')
+      ++dots;
+    else if (c == ',')
+      ++commas;
+    else if (c < '0' || c > '9')
+      return std::nullopt;
+  }
+  if (s.back() == '.' || s.back() == ',') return std::nullopt;
+  // Which separator is the decimal point, if any.
+  char decimal = 0;
+  if (dots && commas) {
+    decimal = s.find_last_of('.') > s.find_last_of(',') ? '.' : ',';
+  } else if (dots || commas) {
+    const char sep = dots ? '.' : ',';
+    const size_t count = dots ? dots : commas;
+    // Thousands groups: every group after the first has three digits.
+    bool grouped = true;
+    size_t first = s.find(sep);
+    if (first == 0 || first > 3) grouped = false;
+    for (size_t at = first; grouped && at != std::string_view::npos;) {
+      size_t next = s.find(sep, at + 1);
+      size_t len = (next == std::string_view::npos ? s.size() : next) - at - 1;
+      if (len != 3) grouped = false;
+      at = next;
+    }
+    // Indonesian writes "1,5" and "14,650" (a decimal comma); one dot with
+    // three digits after it is a thousands dot ("10.000").
+    if (sep == ',' && count == 1) grouped = false;
+    if (!grouped) {
+      if (count > 1) return std::nullopt;  // "1.2.3": a version or an id
+      decimal = sep;
+    }
+  }
+  const size_t int_end = decimal ? s.find_last_of(decimal) : s.size();
+  if (int_end > 1 && s[0] == '0' && s[1] != '.' && s[1] != ',') return std::nullopt;  // "021", "0812"
+  double value = 0;
+  for (size_t i = 0; i < int_end; ++i)
+    if (s[i] >= '0' && s[i] <= '9') value = value * 10 + (s[i] - '0');
+  // The fraction as an integer over a power of ten: "0,48" is 48 / 100,
+  // exactly the double 0.48 (digits past the 15th add nothing).
+  double fraction = 0, denominator = 1;
+  for (size_t i = int_end + 1; decimal && i < s.size(); ++i) {
+    if (s[i] < '0' || s[i] > '9') return std::nullopt;
+    if (denominator < 1e15) fraction = fraction * 10 + (s[i] - '0'), denominator *= 10;
+  }
+  value += fraction / denominator;
+  if (!std::isfinite(value)) return std::nullopt;
+  return value;
+}
+
+namespace {
+
+struct Quantity {
+  size_t begin = 0, end = 0;  // tokens, currency prefix included
+  double low = 0, high = 0;
+  bool range = false;  // vague word or an in-token range
+  bool has_multiplier = false;
+  bool bare_one = false;  // "satu" alone: a figure only as a range's low end
+  std::string currency;   // from a prefix
+};
+
+struct Who {
+  std::string name, id;
+  bool found() const { return !name.empty(); }
+};
+
+class Run {
+ public:
+  Run(const ClaimAnalyzerOptions& options, const Article& article, const analyse::AnalysisContext& ctx)
+      : opt_(options), article_(article), ctx_(ctx), toks_(ctx.tokens()), n_(toks_.size()) {
+    // Lower-cased on first use, token by token (Lw): most never are.
+    lower_ = ctx.text();
+    lowered_.assign(n_, false);
+    flags_.assign(n_, 0);
+    sent_.assign(n_, 0);
+    in_timex_.assign(n_, false);
+    const LexiconFilter& filter = Filter();
+    for (size_t i = 0; i < n_; ++i) {
+      if (toks_[i].kind != TokenKind::kWord && toks_[i].kind != TokenKind::kSymbol) continue;
+      if (!filter.MayHold(Tok(i))) continue;
+      auto it = Flags().find(Lw(i));
+      if (it != Flags().end()) flags_[i] = it->second;
+    }
+    const auto& sents = ctx.sentences();
+    for (size_t s = 0; s < sents.size(); ++s)
+      for (uint32_t i = sents[s].first_token; i < sents[s].end_token && i < n_; ++i) sent_[i] = static_cast<int>(s);
+    // Tokens inside a time expression: one sweep, both lists in text order.
+    size_t t = 0;
+    const auto& tx = article.timexes;
+    for (size_t i = 0; i < n_ && t < tx.size(); ++i) {
+      while (t < tx.size() && tx[t].span.end <= toks_[i].cp_begin) ++t;
+      if (t < tx.size() && tx[t].span.begin < toks_[i].cp_end) in_timex_[i] = true;
+    }
+    carried_.resize(sents.size());
+    carried_done_.assign(sents.size(), false);
+  }
+
+  std::vector<Claim> Go() {
+    std::vector<Claim> out;
+    for (size_t i = 0; i < n_;) {
+      size_t next = i + 1;
+      if (!StartsQuantity(i)) {
+        ++i;
+        continue;
+      }
+      if (Claim c; Try(i, &c, &next)) out.push_back(std::move(c));
+      i = std::max(next, i + 1);
+    }
+    return out;
+  }
+
+ private:
+  std::string_view Tok(size_t i) const { return ctx_.TokenText(i); }
+  // The token lower-cased (ASCII), a view into one lower-cased copy of the
+  // text: lower-casing keeps byte offsets.
+  std::string_view Lw(size_t i) const {
+    const Token& t = toks_[i];
+    if (!lowered_[i]) {
+      lowered_[i] = true;
+      for (uint32_t k = t.begin; k < t.end; ++k)
+        if (lower_[k] >= 'A' && lower_[k] <= 'Z') lower_[k] = static_cast<char>(lower_[k] - 'A' + 'a');
+    }
+    return std::string_view(lower_).substr(t.begin, t.end - t.begin);
+  }
+  bool Has(size_t i, uint32_t flag) const { return i < n_ && (flags_[i] & flag) != 0; }
+  bool IsWord(size_t i) const { return i < n_ && toks_[i].kind == TokenKind::kWord; }
+  bool IsNum(size_t i) const { return i < n_ && toks_[i].kind == TokenKind::kNumber; }
+  bool SameSentence(size_t a, size_t b) const { return a < n_ && b < n_ && sent_[a] == sent_[b]; }
+  size_t SentFirst(size_t i) const { return ctx_.sentences()[sent_[i]].first_token; }
+  size_t SentEnd(size_t i) const { return std::min<size_t>(ctx_.sentences()[sent_[i]].end_token, n_); }
+  // Where a capital letter says nothing: the sentence's first word, or the
+  // first after a full stop or an opening quote inside it (the splitter
+  // keeps a quotation of several sentences together).
+  bool SentenceInitial(size_t i) const {
+    // (A few opening marks at most: a sentence of stray punctuation must not
+    // be rescanned for every figure in it.)
+    const size_t first = SentFirst(i);
+    size_t f = first;
+    while (f < i && f < first + 8 && toks_[f].kind != TokenKind::kWord && toks_[f].kind != TokenKind::kNumber) ++f;
+    if (f == i) return true;
+    if (i == 0) return true;
+    std::string_view p = Tok(i - 1);
+    return p == "." || p == "!" || p == "?" || p == "…" || p == "..." || toks_[i - 1].kind == TokenKind::kQuote ||
+           p == "(";
+  }
+  std::string Text(size_t first, size_t end) const {
+    return std::string(ctx_.text().substr(toks_[first].begin, toks_[end - 1].end - toks_[first].begin));
+  }
+
+  // ---- numbers -----------------------------------------------------------
+
+  // Currency written before the amount at token i ("Rp", "US$", "$"); sets
+  // *after to the first token of the amount.
+  bool CurrencyPrefix(size_t i, std::string* currency, size_t* after) const {
+    if (i >= n_) return false;
+    const auto& cp = CurrencyPrefixes();
+    if ((Lw(i) == "us" || Lw(i) == "s" || Lw(i) == "a") && i + 1 < n_ && Tok(i + 1) == "$" &&
+        !toks_[i + 1].space_before) {
+      *currency = std::string(cp.at(Lw(i) == "us" ? "us$" : Lw(i) == "s" ? "s$" : "a$"));
+      *after = i + 2;
+      return true;
+    }
+    std::string_view key = toks_[i].kind == TokenKind::kSymbol ? Tok(i) : std::string_view(Lw(i));
+    auto it = cp.find(key);
+    if (it == cp.end()) return false;
+    // An all-lower "rm" or "pt" is a word; currency codes are written in capitals.
+    if (toks_[i].kind == TokenKind::kWord && !IsUpperStart(Tok(i))) return false;
+    *currency = std::string(it->second);
+    *after = i + 1;
+    return true;
+  }
+
+  // A spelled-out number at token i ("tiga ratus ribu"). "satu" or
+  // "setengah" alone is not a figure.
+  bool ParseWords(size_t i, Quantity* q) const {
+    const auto& words = NumberWords();
+    double total = 0, cur = 0, last_unit = 0;
+    bool any = false, last_was_unit = false, scaled = false;
+    size_t j = i;
+    const size_t end = SentEnd(i);
+    for (; j < end && IsWord(j); ++j) {
+      auto it = words.find(Lw(j));
+      if (it == words.end()) break;
+      // A capitalised number word inside a sentence is a name ("di Lima").
+      if (IsUpperStart(Tok(j)) && !(j == i && SentenceInitial(i))) break;
+      const NumInfo& w = it->second;
+      bool ok = true;
+      switch (w.kind) {
+        case NumWord::kUnit:
+          if (last_was_unit)
+            ok = false;
+          else
+            cur += w.value, last_unit = w.value;
+          break;
+        case NumWord::kTen:
+          if (last_was_unit)
+            ok = false;
+          else
+            cur += w.value;
+          break;
+        case NumWord::kTeen:
+          if (!last_was_unit)
+            ok = false;
+          else
+            cur += w.value;
+          break;
+        case NumWord::kTens:
+          if (!last_was_unit)
+            ok = false;
+          else
+            cur += last_unit * 9;
+          break;
+        case NumWord::kHundreds:
+          if (!last_was_unit)
+            ok = false;
+          else
+            cur += last_unit * 99;
+          break;
+        case NumWord::kHalf:
+          if (!(j + 1 < end && IsWord(j + 1) && Multipliers().count(Lw(j + 1))))
+            ok = false;
+          else
+            cur += w.value;
+          break;
+        case NumWord::kScale: {
+          if (Lw(j) == "seribu" || Lw(j) == "sejuta") {
+            if (cur != 0)
+              ok = false;
+            else
+              total += w.value, scaled = true;
+          } else if (cur == 0) {
+            ok = false;
+          } else {
+            total += cur * w.value;
+            cur = 0;
+            scaled = true;
+          }
+          break;
+        }
+      }
+      if (!ok) break;
+      any = true;
+      last_was_unit = w.kind == NumWord::kUnit;
+    }
+    if (!any) return false;
+    // "satu orang" is "one person" as an article; only a scaled "satu", or
+    // the low end of a range ("satu sampai dua meter"), counts.
+    q->bare_one = j == i + 1 && Lw(i) == "satu";
+    q->begin = i;
+    q->end = j;
+    q->low = q->high = total + cur;
+    q->has_multiplier = scaled;
+    return q->low > 0;
+  }
+
+  // The multiplier after digits, if any ("juta"; "M"/"T" after a currency).
+  double Multiplier(size_t j, bool currency, size_t* used) const {
+    if (!IsWord(j) || !SameSentence(j, j - 1)) return 1;
+    auto it = Multipliers().find(Lw(j));
+    if (it != Multipliers().end()) {
+      *used = 1;
+      return it->second;
+    }
+    if (currency && (Tok(j) == "M" || Tok(j) == "T")) {
+      *used = 1;
+      return Tok(j) == "M" ? 1e9 : 1e12;
+    }
+    return 1;
+  }
+
+  // A quantity starting at token i: [currency] number [multiplier].
+  bool ParseQuantity(size_t i, Quantity* q) const {
+    if (i >= n_ || in_timex_[i]) return false;
+    size_t at = i;
+    std::string currency;
+    if (CurrencyPrefix(i, &currency, &at)) {
+      if (at >= n_ || !SameSentence(i, at)) return false;
+    }
+    q->begin = i;
+    q->currency = currency;
+    if (at >= n_ || in_timex_[at]) return false;
+    std::string_view t = Tok(at);
+    if (toks_[at].kind == TokenKind::kNumber) {
+      // Glued pieces of an over-long token: not a figure anybody wrote.
+      if (at + 1 < n_ && toks_[at + 1].kind == TokenKind::kNumber && !toks_[at + 1].space_before) return false;
+      if (t.find_first_of("/:") != std::string_view::npos) return false;  // dates, times, ratios
+      size_t dash = t.find('-');
+      if (dash != std::string_view::npos) {
+        if (t.find('-', dash + 1) != std::string_view::npos) return false;  // phone numbers, ids
+        auto lo = ParseDigits(t.substr(0, dash)), hi = ParseDigits(t.substr(dash + 1));
+        if (!lo || !hi || *lo >= *hi) return false;  // scores ("3-1")
+        q->low = *lo, q->high = *hi, q->range = true;
+      } else {
+        auto v = ParseDigits(t);
+        if (!v) return false;
+        q->low = q->high = *v;
+        // "US$ 2,201": after a foreign currency a comma before three digits
+        // groups thousands, as in English.
+        const size_t comma = t.find(',');
+        if (!currency.empty() && currency != "rupiah" && t.find('.') == std::string_view::npos &&
+            comma != std::string_view::npos && comma <= 3 && t.size() - comma == 4 &&
+            t.find(',', comma + 1) == std::string_view::npos) {
+          std::string joined(t.substr(0, comma));
+          joined += t.substr(comma + 1);
+          if (auto w = ParseDigits(joined)) q->low = q->high = *w;
+        }
+      }
+      q->end = at + 1;
+      size_t used = 0;
+      double m = Multiplier(at + 1, !currency.empty(), &used);
+      if (used) {
+        q->low *= m, q->high *= m, q->has_multiplier = true;
+        q->end += used;
+      }
+      return true;
+    }
+    if (toks_[at].kind != TokenKind::kWord) return false;
+    // "Rp10.000", "Rp1,5": the currency glued to its amount.
+    if (currency.empty() && t.size() > 2 && (t[0] == 'R' || t[0] == 'r') && (t[1] == 'p' || t[1] == 'P')) {
+      size_t d = 2;
+      if (t[d] == '.') ++d;
+      if (d < t.size() && t[d] >= '0' && t[d] <= '9') {
+        std::string_view digits = t.substr(d);
+        double m = 1;
+        if (EndsWith(digits, "M") || EndsWith(digits, "T")) {
+          m = digits.back() == 'M' ? 1e9 : 1e12;
+          digits.remove_suffix(1);
+        }
+        auto v = ParseDigits(digits);
+        if (!v) return false;
+        q->currency = "rupiah";
+        q->low = q->high = *v * m;
+        q->end = at + 1;
+        size_t used = 0;
+        double mult = Multiplier(at + 1, true, &used);
+        if (used) q->low *= mult, q->high *= mult, q->has_multiplier = true, q->end += used;
+        return true;
+      }
+      return false;
+    }
+    auto vague = VagueWords().find(Lw(at));
+    if (vague != VagueWords().end()) {
+      if (IsUpperStart(t) && !SentenceInitial(at)) return false;
+      const double base = vague->second;
+      double m = 1;
+      size_t used = 0;
+      size_t end = at + 1;
+      if (IsWord(end) && SameSentence(at, end)) {
+        auto it = Multipliers().find(Lw(end));
+        if (it != Multipliers().end() && Lw(end) != "ratus") m = it->second, used = 1;
+      }
+      q->low = (base == 1 ? 11 : 2 * base) * m;
+      q->high = (base == 1 ? 20 : 10 * base) * m - 1;
+      q->range = true;
+      q->has_multiplier = used > 0;
+      q->end = end + used;
+      return true;
+    }
+    Quantity w;
+    if (!ParseWords(at, &w)) return false;
+    q->low = w.low, q->high = w.high, q->end = w.end, q->has_multiplier = w.has_multiplier;
+    q->bare_one = w.bare_one;
+    return true;
+  }
+
+  bool StartsQuantity(size_t i) const {
+    if (i >= n_) return false;
+    if (toks_[i].kind == TokenKind::kNumber) return true;
+    if (toks_[i].kind == TokenKind::kSymbol) return CurrencyPrefixes().count(Tok(i)) > 0;
+    if (toks_[i].kind != TokenKind::kWord) return false;
+    if (Has(i, kQuantityWord)) return true;
+    std::string_view w = Lw(i);
+    return w.size() > 2 && w[0] == 'r' && w[1] == 'p' && ((w[2] >= '0' && w[2] <= '9') || w[2] == '.');
+  }
+
+  // The number at token `first` (its first digit or word, after any currency)
+  // is an identifier or part of a name.
+  bool IsIdentifier(size_t first) const {
+    if (first == 0 || !SameSentence(first - 1, first)) return false;
+    size_t p = first - 1;
+    if (toks_[p].kind == TokenKind::kWord) {
+      if (IdentifierWords().count(Lw(p))) return true;
+      if (IsUpperStart(Tok(p)) && !SentenceInitial(p) && !BoundWords().count(std::string(Lw(p))) &&
+          !Hedges().count(Lw(p)) && !NeutralMarkers().count(Lw(p)) && !CurrencyPrefixes().count(Lw(p)))
+        return true;  // "Model 3", "Asset 3", "Komisi 2"
+    }
+    // "ke - 1"; "1 - 0" (a score: a range would have been read from its
+    // first number).
+    if ((Tok(p) == "-" || Tok(p) == "–") && p > 0 && ((IsWord(p - 1) && Lw(p - 1) == "ke") || IsNum(p - 1)))
+      return true;
+    // "4 x 100 meter", "1920 x 1080 piksel": a product or a dimension.
+    if ((Lw(p) == "x" || Tok(p) == "×") && p > 0 && IsNum(p - 1)) return true;
+    if (Tok(p) == "#") return true;
+    return false;
+  }
+
+  // ---- bound and unit ----------------------------------------------------
+
+  // The bound written before token `first`; *begin is where its words start.
+  std::string BoundBefore(size_t first, size_t* begin) const {
+    *begin = first;
+    size_t lo = SentFirst(first);
+    // Up to three words back; the longest phrase that ends right before wins.
+    std::string best;
+    for (size_t k = 1; k <= 3; ++k) {
+      if (first < lo + k) break;
+      std::string phrase;
+      bool words = true;
+      for (size_t j = first - k; j < first; ++j) {
+        if (!IsWord(j)) {
+          words = false;
+          break;
+        }
+        if (!phrase.empty()) phrase += ' ';
+        phrase += Lw(j);
+      }
+      if (!words) break;
+      auto it = BoundPhrases().find(phrase);
+      if (it != BoundPhrases().end()) {
+        best = std::string(it->second);
+        *begin = first - k;
+      }
+    }
+    return best;
+  }
+
+  // The unit at token u; fills *unit and returns the token after it.
+  size_t UnitAt(size_t u, const Quantity& q, std::string* unit, std::string* postposed_bound) const {
+    const size_t end = SentEnd(q.begin);
+    if (!q.currency.empty()) {
+      *unit = q.currency;
+      return Rate(u, end, unit);
+    }
+    if (u >= end) return 0;
+    if (Tok(u) == "%") {
+      *unit = "persen";
+      return u + 1;
+    }
+    if (!IsWord(u)) return 0;
+    // "10.000 lebih tentara", "1.000 orang lebih"
+    if (Lw(u) == "lebih" && IsWord(u + 1) && u + 1 < end) {
+      std::string inner, dummy;
+      size_t after = UnitAt(u + 1, q, &inner, &dummy);
+      if (after) {
+        *unit = inner;
+        *postposed_bound = "more-than";
+        return after;
+      }
+      return 0;
+    }
+    std::string_view w = Lw(u);
+    if (w == "persen" || w == "prosen") {
+      *unit = "persen";
+      return u + 1;
+    }
+    if (w == "basis" && IsWord(u + 1) && Lw(u + 1) == "poin") {
+      *unit = "basis poin";
+      return u + 2;
+    }
+    auto cur = CurrencyWords().find(w);
+    if (cur != CurrencyWords().end() && !(IsUpperStart(Tok(u)) && w != "usd" && w != "idr")) {
+      *unit = std::string(cur->second);
+      size_t after = u + 1;
+      if (*unit == "dolar" && IsWord(after) && after < end) {
+        std::string_view c = Lw(after);
+        if (c == "as" || c == "amerika") {
+          *unit = "dolar AS";
+          ++after;
+          if (c == "amerika" && IsWord(after) && Lw(after) == "serikat") ++after;
+        } else if (IsUpperStart(Tok(after)) && c != "dan" && !IsAcronymEntity(after)) {
+          *unit = "dolar " + std::string(Tok(after));
+          ++after;
+          if (IsWord(after) && after < end && IsUpperStart(Tok(after)) && (c == "hong" || c == "selandia")) {
+            *unit += " " + std::string(Tok(after));
+            ++after;
+          }
+        }
+      } else if (*unit == "pound sterling" && IsWord(after) && Lw(after) == "sterling") {
+        ++after;
+      }
+      return Rate(after, end, unit);
+    }
+    std::string word;
+    if (IsAcronym(Tok(u))) {
+      if (NotUnitAcronyms().count(w) || IsAcronymEntity(u)) return 0;
+      word = w;
+    } else {
+      if (IsUpperStart(Tok(u))) return 0;  // a name
+      word = w;
+    }
+    if (NotUnits().count(word) || NumberWords().count(word) || VagueWords().count(word)) return 0;
+    if (word.find_first_of("0123456789") != std::string::npos) return 0;
+    if (EndsWith(word, "nya") && word.size() > 5) {
+      word.resize(word.size() - 3);
+      if (NotUnits().count(word)) return 0;
+    }
+    if (IsVerbShaped(word)) return 0;
+    size_t after = u + 1;
+    if (after < end && IsWord(after) && !IsUpperStart(Tok(after))) {
+      std::string next(Lw(after));
+      if (CompoundUnits().count(word + " " + next)) {
+        word += " " + next;
+        ++after;
+      } else if (Classifiers().count(word) && !NotUnits().count(next) && !IsVerbShaped(next) &&
+                 !NumberWords().count(next) && next.find_first_of("0123456789") == std::string::npos) {
+        if (EndsWith(next, "nya") && next.size() > 5) next.resize(next.size() - 3);
+        word += " " + next;
+        ++after;
+      }
+    }
+    *unit = word;
+    return Rate(after, end, unit);
+  }
+
+  // "per hari", "/ tahun" after a unit.
+  size_t Rate(size_t at, size_t end, std::string* unit) const {
+    // "per 28 Februari", "per posisi Desember 2015": "as of" a date, no rate.
+    const bool as_of = at + 2 < n_ && (in_timex_[at + 2] || toks_[at + 2].kind == TokenKind::kNumber);
+    if (at + 1 < end && (Lw(at) == "per" || Tok(at) == "/") && IsWord(at + 1) && !IsUpperStart(Tok(at + 1)) && !as_of) {
+      std::string per(Lw(at + 1));
+      if (EndsWith(per, "nya") && per.size() > 5) per.resize(per.size() - 3);
+      *unit += " per " + per;
+      return at + 2;
+    }
+    return at;
+  }
+
+  bool IsAcronymEntity(size_t i) const { return !Overlapping(toks_[i].cp_begin, toks_[i].cp_end).empty(); }
+
+  // ---- the claim ---------------------------------------------------------
+
+  bool Try(size_t i, Claim* c, size_t* next) {
+    if (!StartsQuantity(i) || in_timex_[i]) return false;
+    Quantity q;
+    if (!ParseQuantity(i, &q)) return false;
+    *next = q.end;
+    if (IsIdentifier(q.begin)) return false;
+    for (size_t k = q.begin; k < q.end; ++k)
+      if (in_timex_[k]) return false;
+    size_t span_begin = q.begin;
+    std::string bound = BoundBefore(q.begin, &span_begin);
+    if (q.range) bound = "range";
+    // A range: "10.000 hingga 12.000", "antara 1.000 dan 3.000", "2 - 5".
+    size_t after = q.end;
+    const size_t end = SentEnd(q.begin);
+    // "70% - 75%", "20 persen hingga 30 persen": the unit written twice.
+    const bool percent_between =
+        q.currency.empty() && after + 2 < end && (Tok(after) == "%" || (IsWord(after) && Lw(after) == "persen"));
+    if (percent_between) ++after;
+    if (!q.range && after + 1 < end) {
+      const std::string_view link = IsWord(after) ? Lw(after) : Tok(after);
+      size_t hi_at = after + 1;
+      if (link == "sampai" && IsWord(hi_at) && Lw(hi_at) == "dengan") ++hi_at;
+      bool linked = RangeLinks().count(link) > 0 || (link == "dan" && bound == "range");
+      Quantity hi;
+      if (linked && StartsQuantity(hi_at) && ParseQuantity(hi_at, &hi) && !hi.range && !hi.bare_one &&
+          (hi.currency.empty() || q.currency.empty() || hi.currency == q.currency)) {
+        double lo = q.low;
+        if (!q.has_multiplier && hi.has_multiplier && q.currency.empty() == hi.currency.empty()) {
+          // "1-2 juta", "0,48 sampai 1,29 juta": the multiplier counts for both.
+          double m = 1;
+          for (size_t k = hi.begin; k < hi.end; ++k)
+            if (IsWord(k) && Multipliers().count(Lw(k))) m = Multipliers().at(Lw(k));
+          if (lo * m < hi.low) lo *= m;
+        }
+        const bool same_unit = !percent_between || (hi.end < end && (Tok(hi.end) == "%" || Lw(hi.end) == "persen"));
+        if (lo < hi.low && same_unit) {
+          q.low = lo;
+          q.high = hi.high;
+          q.range = true;
+          if (q.currency.empty()) q.currency = hi.currency;
+          q.end = hi.end;
+          bound = "range";
+        }
+      }
+    }
+    if (bound == "range" && !q.range) bound = "";  // "antara" with no second number
+    if (q.bare_one && !q.range) return false;
+    std::string unit, postposed;
+    size_t unit_end = UnitAt(q.end, q, &unit, &postposed);
+    if (!unit_end || unit.empty()) return false;
+    if (!postposed.empty() && bound.empty()) bound = postposed;
+    // "N orang lebih", "N gol atau lebih", "N tahun ke atas"
+    if (bound.empty() && unit_end < end && IsWord(unit_end)) {
+      if (Lw(unit_end) == "lebih" &&
+          (unit_end + 1 >= end || !IsWord(unit_end + 1) || AfterPostposedLebih().count(Lw(unit_end + 1)))) {
+        bound = "more-than";
+      } else if (Lw(unit_end) == "atau" && IsWord(unit_end + 1) && Lw(unit_end + 1) == "lebih") {
+        bound = "at-least";
+        unit_end += 2;
+      }
+    }
+    *next = unit_end;
+    c->span = Span{toks_[span_begin].cp_begin, toks_[unit_end - 1].cp_end};
+    c->text = Text(span_begin, unit_end);
+    c->low = q.low;
+    c->high = q.high;
+    c->bound = bound;
+    c->unit = unit;
+    c->subject = Subject(span_begin, unit);
+    Who who = Claimant(span_begin, unit_end);
+    c->claimant = who.name;
+    c->claimant_entity_id = who.id;
+    c->hedge = Hedge(span_begin, unit_end);
+    c->date = DateOf(span_begin, unit_end);
+    return true;
+  }
+
+  // "jumlah tentara Korea Utara … berkisar antara 1.000 hingga 3.000 orang":
+  // a generic unit (orang, jiwa, personel…) counts the noun after "jumlah"
+  // earlier in its sentence, or in the previous sentence when this one
+  // refers back to it ("Jumlah tersebut …").
+  std::string Subject(size_t b, const std::string& unit) const {
+    static const std::unordered_set<std::string_view> kGeneric = {"orang", "jiwa", "personel", "unit", "buah"};
+    if (!kGeneric.count(unit)) return "";
+    auto scan = [&](size_t from, size_t to) -> std::string {
+      for (size_t k = from; k + 1 < to; ++k) {
+        if (Lw(k) != "jumlah" || !IsWord(k + 1) || Has(k + 1, kAnaphor)) continue;
+        std::string w(Lw(k + 1));
+        if (w != "yang" && w != "total" && w != "keseluruhan" && w != unit) return w;
+      }
+      return "";
+    };
+    const size_t sf = SentFirst(b);
+    if (std::string w = scan(sf, b); !w.empty()) return w;
+    const int si = sent_[b];
+    if (si == 0) return "";
+    bool anaphoric = false;
+    for (size_t k = sf; k < b && k < sf + 4; ++k)
+      if (Has(k, kAnaphor)) anaphoric = true;
+    if (!anaphoric) return "";
+    const auto& prev = ctx_.sentences()[static_cast<size_t>(si - 1)];
+    return scan(prev.first_token, std::min<size_t>(prev.end_token, n_));
+  }
+
+  // ---- claimant ----------------------------------------------------------
+
+  std::vector<const EntityMention*> Overlapping(int32_t b, int32_t e) const {
+    std::vector<const EntityMention*> out;
+    const auto& ents = article_.entities;
+    auto it = std::lower_bound(ents.begin(), ents.end(), e,
+                               [](const EntityMention& m, int32_t v) { return m.span.begin < v; });
+    for (auto j = it; j != ents.begin();) {
+      --j;
+      if (j->span.end <= b) {
+        if (it - j > 8) break;
+        continue;
+      }
+      out.push_back(&*j);
+    }
+    std::reverse(out.begin(), out.end());
+    return out;
+  }
+
+  const EntityMention* PrecedingPerson(int32_t before) const {
+    const auto& ents = article_.entities;
+    auto it = std::lower_bound(ents.begin(), ents.end(), before,
+                               [](const EntityMention& m, int32_t v) { return m.span.begin < v; });
+    for (auto j = it; j != ents.begin();) {
+      --j;
+      if (j->type == "PERSON") return &*j;
+    }
+    return nullptr;
+  }
+
+  static Who FromMention(const EntityMention& m) { return {m.canonical.empty() ? m.text : m.canonical, m.entity_id}; }
+
+  // The token holding code point `cp` (or the first after it).
+  size_t TokenAt(int32_t cp) const {
+    auto it = std::lower_bound(toks_.begin(), toks_.end(), cp, [](const Token& t, int32_t v) { return t.cp_end <= v; });
+    return static_cast<size_t>(it - toks_.begin());
+  }
+
+  // Resolves the words [f, e) to a claimant (see the header). A phrase the
+  // text closes with a comma ("Menurut X, …") is kept whole; an open one
+  // ("kata X di Jakarta") ends before its first adjunct.
+  Who Resolve(size_t f, size_t e, bool comma_bounded = false) const {
+    // "Klaim oleh X": the agent.
+    for (size_t k = f; k < e; ++k)
+      if (IsWord(k) && Lw(k) == "oleh") f = k + 1;
+    while (f < e && (!IsWord(f) || LeadingConnectives().count(Lw(f))) && toks_[f].kind != TokenKind::kNumber) {
+      if (IsWord(f) && IsPronoun(Lw(f))) break;
+      ++f;
+    }
+    while (e > f && (toks_[e - 1].kind == TokenKind::kPunct || toks_[e - 1].kind == TokenKind::kQuote ||
+                     (IsWord(e - 1) && Adverbs().count(Lw(e - 1)))))
+      --e;
+    if (f >= e) return {};
+    bool source = false;
+    while (f < e && IsWord(f) && SourceNouns().count(Lw(f)) && !IsUpperStart(Tok(f))) ++f, source = true;
+    if (f >= e) return {};
+    const int32_t cb = toks_[f].cp_begin, ce = toks_[e - 1].cp_end;
+    auto mentions = Overlapping(cb, ce);
+    for (const EntityMention* m : mentions)
+      if (m->type == "PERSON") return FromMention(*m);
+    std::string_view first = Lw(f);
+    if (IsPronoun(first)) {
+      if (const EntityMention* m = PrecedingPerson(cb)) return FromMention(*m);
+      return {};
+    }
+    if (IsOpaquePronoun(first)) return {};
+    const EntityMention* lead = nullptr;
+    for (const EntityMention* m : mentions) {
+      if (m->type == "PERSON") continue;
+      if (m->span.begin <= cb && cb < m->span.end)
+        lead = m;
+      else if (source && lead == nullptr)
+        lead = m;
+      if (lead) break;
+    }
+    if (lead) return Coordinated(lead, mentions, e);
+    // As written, up to a time or place adjunct.
+    size_t end = f + 1;
+    // A comma-bounded phrase keeps "di" ("media yang berbasis di Turin itu")
+    // unless a date follows it ("data Jambeck di 2015").
+    while (end < e && !(IsWord(end) && PhraseStops().count(Lw(end)) &&
+                        !(comma_bounded && Lw(end) == "di" && end + 1 < e && !in_timex_[end + 1] &&
+                          toks_[end + 1].kind != TokenKind::kNumber)))
+      ++end;
+    while (end > f && (toks_[end - 1].kind == TokenKind::kPunct || toks_[end - 1].kind == TokenKind::kQuote)) --end;
+    if (end <= f || static_cast<int>(end - f) > opt_.max_claimant_tokens) return {};
+    if (end == f + 1 && !IsUpperStart(Tok(f)) && !IsAcronym(Tok(f)) && NotUnits().count(first)) return {};
+    return {Text(f, end), ""};
+  }
+
+  // `lead` and the mentions joined to it by "dan", "serta", commas or
+  // brackets, as one claimant ("Amerika Serikat dan Korea Selatan").
+  Who Coordinated(const EntityMention* lead, const std::vector<const EntityMention*>& mentions, size_t e) const {
+    std::vector<const EntityMention*> chain{lead};
+    size_t at = TokenAt(lead->span.end);  // first token after the mention
+    for (const EntityMention* m : mentions) {
+      if (m->span.begin < chain.back()->span.end) continue;
+      size_t start = TokenAt(m->span.begin);
+      if (start >= e) break;
+      bool joined = true;
+      for (size_t k = at; k < start; ++k) {
+        std::string_view t = Tok(k);
+        if (!(t == "," || t == "(" || t == ")" || (IsWord(k) && (Lw(k) == "dan" || Lw(k) == "serta")))) joined = false;
+      }
+      if (!joined) break;
+      chain.push_back(m);
+      at = TokenAt(m->span.end);
+    }
+    std::vector<Who> names;
+    for (const EntityMention* m : chain) {
+      Who w = FromMention(*m);
+      bool dup = false;
+      for (const Who& o : names) dup |= (!w.id.empty() && o.id == w.id) || o.name == w.name;
+      if (!dup) names.push_back(std::move(w));
+    }
+    Who out = names.front();
+    for (size_t k = 1; k < names.size(); ++k) out.name += (k + 1 == names.size() ? " dan " : ", ") + names[k].name;
+    return out;
+  }
+
+  bool IsBoundary(size_t k) const {
+    std::string_view t = Tok(k);
+    return t == "," || t == ";" || t == ":" || t == "-" || t == "–" || t == "—" || toks_[k].kind == TokenKind::kQuote;
+  }
+
+  // The subject of the verb at token v, looking no further back than lo.
+  Who SubjectBefore(size_t v, size_t lo) const {
+    size_t j = v;
+    while (j > lo && IsWord(j - 1) && Adverbs().count(Lw(j - 1))) --j;
+    if (j <= lo) return {};
+    if (Tok(j - 1) == ",") {
+      // "Juru bicara Y, X, mengatakan": the apposition X names the subject.
+      size_t seg_end = j - 1, seg_begin = seg_end;
+      while (seg_begin > lo && !IsBoundary(seg_begin - 1) && seg_end - seg_begin < 10) --seg_begin;
+      Who w = Resolve(seg_begin, seg_end);
+      if (w.found() && (!w.id.empty() || seg_begin == lo)) return w;
+      if (seg_begin > lo && Tok(seg_begin - 1) == ",") {
+        size_t head_end = seg_begin - 1, head_begin = head_end;
+        while (head_begin > lo && !IsBoundary(head_begin - 1) && head_end - head_begin < 12) --head_begin;
+        Who h = Resolve(head_begin, head_end);
+        if (h.found()) return h;
+      }
+      return w;
+    }
+    size_t begin = j;
+    while (begin > lo && !IsBoundary(begin - 1) && j - begin < 14) --begin;
+    return Resolve(begin, j);
+  }
+
+  // The speaker after a speech verb at token v ("kata X").
+  Who SpeakerAfter(size_t v, size_t hi) const {
+    std::string_view verb = Lw(v);
+    if (EndsWith(verb, "nya")) {
+      if (const EntityMention* m = PrecedingPerson(toks_[v].cp_begin)) return FromMention(*m);
+      return {};
+    }
+    size_t f = v + 1, e = f;
+    while (e < hi && (IsWord(e) || Tok(e) == "," || Tok(e) == "(" || Tok(e) == ")") &&
+           !(IsWord(e) && PhraseStops().count(Lw(e))) && static_cast<int>(e - f) < opt_.max_claimant_tokens)
+      ++e;
+    // "kata Kepala Badan X, Danis Sumadilaga, …": the name in apposition
+    // after the role is the speaker.
+    for (size_t c = f; c < e; ++c) {
+      if (Tok(c) != ",") continue;
+      size_t end = c + 1;
+      while (end < e && Tok(end) != ",") ++end;
+      if (end > c + 1)
+        for (const EntityMention* m : Overlapping(toks_[c + 1].cp_begin, toks_[end - 1].cp_end))
+          if (m->type == "PERSON") return FromMention(*m);
+      break;
+    }
+    // A comma followed by a date ("Rudi Hartono, Senin (18/11)") ends a
+    // phrase kept as written.
+    Who w = Resolve(f, e);
+    if (!w.found()) return {};
+    if (w.id.empty()) {
+      // As written: only the words before the first comma.
+      size_t c = f;
+      while (c < e && Tok(c) != ",") ++c;
+      if (c < e) return Resolve(f, c);
+    }
+    return w;
+  }
+
+  // Attribution for tokens [b, e) of one sentence, rules 1-5.
+  Who InSentence(size_t b, size_t e) const {
+    const size_t sf = SentFirst(b), se = SentEnd(b);
+    const size_t w = static_cast<size_t>(std::max(opt_.window, 1));
+    const size_t lo = b > sf + w ? b - w : sf;
+    const size_t hi = std::min(se, e + w);
+    // 1. A quote holding the figure. Its speaker wins, except that for
+    // reported speech ("Menurut X, …") rules 2-5 read the same words
+    // without narrowing a role to the place it names, and a person named
+    // after a direct quote ("…,” ucap pelatih Torino, Sinisa Mihajlovic")
+    // wins over an organisation the quote analyser stopped at.
+    const Quote* quote = nullptr;
+    {
+      const int32_t cb = toks_[b].cp_begin, ce = toks_[e - 1].cp_end;
+      const auto& qs = article_.quotes;
+      auto it = std::upper_bound(qs.begin(), qs.end(), cb, [](int32_t v, const Quote& q) { return v < q.span.begin; });
+      int looked = 0;
+      for (auto j = it; j != qs.begin() && looked < 8; ++looked) {
+        --j;
+        if (j->span.begin <= cb && ce <= j->span.end && !j->speaker.empty() &&
+            !IsOpaquePronoun(FoldAscii(j->speaker))) {
+          quote = &*j;
+          break;
+        }
+      }
+    }
+    Who after_verb;
+    bool detached = false;
+    Who own = OwnRules(b, e, lo, hi, &after_verb, &detached);
+    if (quote == nullptr) return own;
+    Who speaker{quote->speaker, quote->speaker_entity_id};
+    if (!quote->direct) return own.found() || detached ? own : speaker;
+    if (after_verb.id.starts_with('P')) return after_verb;
+    return speaker;
+  }
+
+  // Rules 2-5 for tokens [b, e) within [lo, hi) of their sentence;
+  // *after_verb gets rule 3's answer when that is the one returned, and
+  // *detached is set when a "yang diduga …" clause cuts the figure off
+  // from the verb before it.
+  Who OwnRules(size_t b, size_t e, size_t lo, size_t hi, Who* after_verb, bool* detached) const {
+    const size_t sf = SentFirst(b);
+    // 2. "menurut X" / "menurutnya".
+    for (size_t k = lo; k < hi; ++k) {
+      if (!Has(k, kMenurut)) continue;
+      if (Lw(k) == "menurutnya") {
+        if (const EntityMention* m = PrecedingPerson(toks_[k].cp_begin)) return FromMention(*m);
+        continue;
+      }
+      size_t end = k + 1;
+      while (end < hi && Tok(end) != "," && !(end >= b && end < e) &&
+             static_cast<int>(end - k) <= opt_.max_claimant_tokens)
+        ++end;
+      // "Menurut A, B, dan C, …": a list of sources runs on.
+      while (end < hi && Tok(end) == ",") {
+        size_t next = end + 1;
+        while (next < hi && next - end <= 5 && Tok(next) != ",") ++next;
+        if (next >= hi || Tok(next) != "," || next == end + 1 || (b >= end && b < next)) break;
+        bool names = true;
+        for (size_t x = end + 1; x < next; ++x) names &= IsWord(x) && IsUpperStart(Tok(x));
+        if (!(names || Lw(end + 1) == "dan" || Lw(end + 1) == "serta")) break;
+        end = next;
+      }
+      Who who = Resolve(k + 1, end, /*comma_bounded=*/end < hi && Tok(end) == ",");
+      if (who.found()) return who;
+    }
+    // 3. "…, kata X" after the figure; "Kata X, …" before it.
+    for (size_t k = e; k < hi; ++k)
+      if (Has(k, kAfterVerb) && (k == 0 || Tok(k - 1) == "," || toks_[k - 1].kind == TokenKind::kQuote)) {
+        Who who = SpeakerAfter(k, hi);
+        if (who.found()) return *after_verb = who;
+      }
+    for (size_t k = lo; k < b; ++k)
+      if (Has(k, kAfterVerb) && (k == sf || IsBoundary(k - 1))) {
+        Who who = SpeakerAfter(k, b);
+        if (who.found()) return *after_verb = who;
+      }
+    // 4. The nearest claim verb before the figure. A relative clause with a
+    // passive report verb of its own between them ("proyek yang diduga
+    // merugikan negara Rp 2,3 triliun") is nobody's claim but that clause's.
+    for (size_t k = b; k > lo;) {
+      --k;
+      if (Has(k, kHedge) && k > lo && IsWord(k - 1) && Lw(k - 1) == "yang") {
+        *detached = true;
+        break;
+      }
+      const bool evidence = Has(k, kEvidenceVerb);
+      if (Has(k, kClaimVerb) || evidence) {
+        if (evidence && !SourceSubject(k, lo)) continue;
+        Who who = SubjectBefore(k, lo);
+        if (who.found()) return who;
+        break;
+      }
+    }
+    // 5. "berdasarkan data X", "sesuai hasil X"; "Disebutkan X, …", "dilaporkan oleh X".
+    for (size_t k = lo; k < hi; ++k) {
+      if (!Has(k, kSourceLink | kPassiveVerb)) continue;
+      std::string_view l = Lw(k);
+      bool agent = false;
+      if (l == "berdasarkan" || l == "sesuai") {
+        // Only a source: "berdasarkan data X", "sesuai hasil uji X", not
+        // "sesuai komitmen awal".
+        size_t f = k + 1;
+        if (f < hi && IsWord(f) && Lw(f) == "dengan") ++f;
+        agent = f < hi && IsWord(f) &&
+                (SourceNouns().count(Lw(f)) || !Overlapping(toks_[f].cp_begin, toks_[f].cp_end).empty());
+      } else if (PassiveReportVerbs().count(l) && (k == sf || (IsWord(k + 1) && Lw(k + 1) == "oleh"))) {
+        agent = true;
+      }
+      if (!agent) continue;
+      size_t f = k + 1;
+      if (f < hi && IsWord(f) && (Lw(f) == "oleh" || Lw(f) == "dengan")) ++f;
+      size_t end = f;
+      while (end < hi && Tok(end) != "," && !(end >= b && end < e) &&
+             static_cast<int>(end - f) < opt_.max_claimant_tokens)
+        ++end;
+      if (end == f) continue;
+      Who who = Resolve(f, end, /*comma_bounded=*/end < hi && Tok(end) == ",");
+      if (who.found()) return who;
+    }
+    return {};
+  }
+
+  // The subject of evidence verb v starts with a source noun ("Dari data
+  // keuangan X menunjukkan").
+  bool SourceSubject(size_t v, size_t lo) const {
+    size_t begin = v;
+    while (begin > lo && !IsBoundary(begin - 1) && v - begin < 14) --begin;
+    for (size_t k = begin; k < v; ++k) {
+      if (!IsWord(k)) continue;
+      if (SourceNouns().count(Lw(k))) return true;
+      if (!LeadingConnectives().count(Lw(k))) return false;
+    }
+    return false;
+  }
+
+  // A hedge of the sentence's own (not of a "yang" clause inside it).
+  bool Hedged(size_t sf, size_t se) const {
+    for (size_t k = sf; k < se && k < sf + 60; ++k)
+      if (Has(k, kHedge) && !(k > sf && IsWord(k - 1) && Lw(k - 1) == "yang")) return true;
+    return false;
+  }
+
+  Who Claimant(size_t b, size_t e) {
+    Who who = InSentence(b, e);
+    if (who.found() || !opt_.carry_claimant) return who;
+    // 6. "Jumlah tersebut diperkirakan …": the previous sentence's source.
+    const int s = sent_[b];
+    if (s == 0) return {};
+    const size_t sf = SentFirst(b), se = SentEnd(b);
+    bool anaphoric = false;
+    for (size_t k = sf; k < se && k < sf + 4; ++k)
+      if (Has(k, kAnaphor)) anaphoric = true;
+    if (!anaphoric && !Hedged(sf, se)) return {};
+    const auto& prev = ctx_.sentences()[s - 1];
+    if (prev.end_token <= prev.first_token || prev.end_token > n_) return {};
+    // Sentences never cross a line break, so a '\n' between the two means
+    // another paragraph.
+    const Token& last = toks_[prev.end_token - 1];
+    if (std::string_view(ctx_.text()).substr(last.end, toks_[sf].begin - last.end).find('\n') != std::string_view::npos)
+      return {};
+    if (!carried_done_[s - 1]) {
+      carried_done_[s - 1] = true;
+      size_t pe = std::min<size_t>(prev.end_token, n_);
+      // The whole sentence as the "figure": any source it names.
+      size_t pb = pe > prev.first_token + 1 ? pe - 1 : prev.first_token;
+      Who w = InSentence(pb, pe);
+      if (!w.found()) {
+        // A quote overlapping it (quotes are in text order; a few before
+        // its end are enough).
+        const int32_t sb = toks_[prev.first_token].cp_begin, se_cp = toks_[pe - 1].cp_end;
+        const auto& qs = article_.quotes;
+        auto it =
+            std::lower_bound(qs.begin(), qs.end(), se_cp, [](const Quote& q, int32_t v) { return q.span.begin < v; });
+        for (int looked = 0; it != qs.begin() && looked < 8; ++looked) {
+          --it;
+          if (sb < it->span.end && !it->speaker.empty() && !IsOpaquePronoun(FoldAscii(it->speaker))) {
+            w = {it->speaker, it->speaker_entity_id};
+            break;
+          }
+        }
+      }
+      carried_[s - 1] = w;
+    }
+    return carried_[s - 1];
+  }
+
+  std::string Hedge(size_t b, size_t e) const {
+    const size_t sf = SentFirst(b), se = SentEnd(b);
+    const size_t lo = b > sf + 12 ? b - 12 : sf;
+    const size_t hi = std::min(se, e + 4);
+    size_t best = n_;
+    size_t best_dist = n_;
+    for (size_t k = lo; k < hi; ++k) {
+      if (!Has(k, kHedge)) continue;
+      size_t d = k < b ? b - k : k - e;
+      if (d < best_dist) best = k, best_dist = d;
+    }
+    return best < n_ ? std::string(Tok(best)) : "";
+  }
+
+  std::string DateOf(size_t b, size_t e) const {
+    const auto& sents = ctx_.sentences();
+    const auto& s = sents[sent_[b]];
+    const int32_t sb = toks_[s.first_token].cp_begin, sendcp = toks_[std::min<size_t>(s.end_token, n_) - 1].cp_end;
+    const int32_t cb = toks_[b].cp_begin, ce = toks_[e - 1].cp_end;
+    const auto& tx = article_.timexes;
+    // The few expressions around the figure, not the whole sentence: a long
+    // sentence full of dates and figures stays linear.
+    auto at =
+        std::lower_bound(tx.begin(), tx.end(), cb, [](const TimeExpression& t, int32_t v) { return t.span.begin < v; });
+    auto it = at - std::min<std::ptrdiff_t>(at - tx.begin(), 6);
+    auto stop = at + std::min<std::ptrdiff_t>(tx.end() - at, 6);
+    std::string best;
+    int32_t best_dist = 0;
+    for (; it != stop; ++it) {
+      if (it->span.end <= sb || it->span.begin >= sendcp) continue;
+      if ((it->type != "DATE" && it->type != "TIME") || it->value.empty()) continue;
+      if (it->value[0] < '0' || it->value[0] > '9') continue;  // PRESENT_REF and the like
+      int32_t d = it->span.end <= cb ? cb - it->span.end : it->span.begin - ce;
+      if (d < 0) d = 0;
+      if (best.empty() || d < best_dist) {
+        best = it->value;
+        best_dist = d;
+      }
+    }
+    if (!best.empty()) {
+      size_t t = best.find('T');
+      if (t != std::string::npos) best.resize(t);
+      return best;
+    }
+    const auto& pub = article_.published ? article_.published : article_.inferred_published;
+    if (pub && pub->IsValid()) return pub->ToIso().substr(0, 10);
+    return "";
+  }
+
+  const ClaimAnalyzerOptions& opt_;
+  const Article& article_;
+  const analyse::AnalysisContext& ctx_;
+  const std::vector<Token>& toks_;
+  const size_t n_;
+  mutable std::string lower_;  // the text, tokens lower-cased as Lw() first sees them
+  mutable std::vector<bool> lowered_;
+  std::vector<uint32_t> flags_;
+  std::vector<int> sent_;
+  std::vector<bool> in_timex_;
+  std::vector<Who> carried_;
+  std::vector<bool> carried_done_;
+};
+
+}  // namespace
+
+Status ClaimAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) const {
+  Run run(options_, *article, *ctx);
+  article->claims = run.Go();
+  return Status::Ok();
+}
+
+}  // namespace warta::claims

@@ -1,0 +1,927 @@
+#include "events/event_analyzer.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "text/case.h"
+
+namespace warta::events {
+
+using text::Token;
+using text::TokenKind;
+
+namespace {
+
+// How a trigger word finds its participants.
+enum class Frame : uint8_t {
+  kTransitive,    // S V O          "Kim menerima Belousov", "AS menuduh Korea Utara"
+  kPassive,       // O di-V oleh S  "Kozlov disambut oleh Kim", "... ditandatangani antara X dan Y"
+  kReciprocal,    // S (dan S') V (dengan O)   "Kim dan Kozlov bertemu", "X bertemu dengan Y"
+  kIntransitive,  // S V ke/di P    "Shoigu berkunjung ke Pyongyang"
+  kNoun,          // N (S) antara/dengan ...   "pertemuan antara X dan Y", "kunjungan Shoigu ke ..."
+};
+
+struct TriggerWord {
+  std::string_view type;
+  Frame frame = Frame::kTransitive;
+  bool visit = false;         // one participant and a place is enough; a LOCATION object is the place
+  bool actor_object = false;  // only with a PERSON/ORGANISATION object ("menerima bantuan" is no meeting)
+  bool weapon_next = false;   // only with a weapon word right after ("meluncurkan rudal")
+  bool needs_document = false;  // signing: only an agreement document near ("menandatangani perjanjian")
+};
+
+bool IsUpperStart(std::string_view s) { return !s.empty() && s[0] >= 'A' && s[0] <= 'Z'; }
+
+// Removes the clitics that attach to any word class.
+std::string_view StripClitic(std::string_view w, bool* had_nya) {
+  *had_nya = false;
+  for (std::string_view c : {"nya", "lah", "pun", "kah"}) {
+    if (w.size() > c.size() + 4 && w.substr(w.size() - c.size()) == c) {
+      *had_nya = c == "nya";
+      return w.substr(0, w.size() - c.size());
+    }
+  }
+  return w;
+}
+
+}  // namespace
+
+struct WordHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
+};
+// Looked up with string_views into the article's lowercase buffer.
+using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+
+struct EventAnalyzer::Lexicon {
+  using Hash = WordHash;
+  std::unordered_map<std::string, TriggerWord, Hash, std::equal_to<>> triggers;
+  WordSet skip_before;   // adverbs and hedges between a subject and its verb
+  WordSet blockers;      // negation and modality: no event happened
+  WordSet roles;         // lowercase words inside a noun phrase naming an actor
+  WordSet function_words;  // capitalised, still end a noun phrase
+  WordSet light_verbs;   // "melakukan kunjungan", "menandatangani perjanjian"
+  WordSet weapons, messages, report_words, past_or_plan, pronouns;
+  WordSet documents;  // what signing makes an agreement
+  std::vector<uint32_t> prefixes;             // Prefix() of every trigger, sorted
+
+  static uint32_t Prefix(std::string_view w) {
+    uint32_t p = 0;
+    for (size_t i = 0; i < 3; ++i) p = p << 8 | (i < w.size() ? static_cast<unsigned char>(w[i]) : 0u);
+    return p;
+  }
+  bool MayTrigger(std::string_view w) const {
+    return w.size() >= 4 && std::binary_search(prefixes.begin(), prefixes.end(), Prefix(w));
+  }
+  WordSet sport;      // "bertemu"/"menjamu" here means playing a match
+
+  Lexicon() {
+    auto add = [&](std::string_view type, Frame frame, std::initializer_list<const char*> words, bool visit = false,
+                   bool actor_object = false, bool weapon_next = false, bool needs_document = false) {
+      for (const char* w : words) triggers[w] = TriggerWord{type, frame, visit, actor_object, weapon_next, needs_document};
+    };
+    // Meetings and visits.
+    add("meeting", Frame::kReciprocal,
+        {"bertemu", "berjumpa", "bersua", "berbincang", "berbincang-bincang", "berdialog", "berunding", "bertatap",
+         "berdiskusi"});
+    add("meeting", Frame::kTransitive, {"menemui", "menjumpai"});
+    add("meeting", Frame::kTransitive, {"menerima", "menyambut", "menjamu"}, false, true);
+    add("meeting", Frame::kTransitive, {"mengunjungi", "menyambangi", "mendatangi"}, true);
+    add("meeting", Frame::kPassive, {"ditemui", "dijumpai"});
+    add("meeting", Frame::kPassive, {"diterima", "disambut", "dijamu"}, false, true);
+    add("meeting", Frame::kPassive, {"dikunjungi", "disambangi"}, true);
+    add("meeting", Frame::kIntransitive, {"berkunjung", "bertandang", "melawat"}, true);
+    add("meeting", Frame::kNoun, {"pertemuan", "perjumpaan", "perbincangan", "pembicaraan", "perundingan"});
+    add("meeting", Frame::kNoun, {"kunjungan", "lawatan"}, true);
+    // Agreements.
+    add("agreement", Frame::kTransitive, {"menandatangani", "meneken"}, false, false, false, true);
+    add("agreement", Frame::kPassive, {"ditandatangani", "diteken"}, false, false, false, true);
+    add("agreement", Frame::kNoun, {"penandatanganan", "penekenan"}, false, false, false, true);
+    add("agreement", Frame::kTransitive, {"meratifikasi", "menyepakati"});
+    add("agreement", Frame::kPassive, {"diratifikasi", "disepakati"});
+    add("agreement", Frame::kReciprocal, {"sepakat", "bersepakat"});
+    add("agreement", Frame::kNoun,
+        {"ratifikasi", "perjanjian", "kesepakatan", "pakta", "traktat", "kesepahaman", "mou"});
+    // Deployments and supplies.
+    add("deployment", Frame::kTransitive, {"mengirim", "mengirimkan", "mengerahkan", "memasok", "menyuplai"});
+    add("deployment", Frame::kPassive, {"dikirim", "dikirimkan", "dikerahkan", "dipasok"});
+    add("deployment", Frame::kNoun, {"pengiriman", "pengerahan", "pasokan"});
+    // Accusations.
+    add("accusation", Frame::kTransitive, {"menuduh", "menuding", "mengecam"});
+    add("accusation", Frame::kPassive, {"dituduh", "dituding", "dikecam"});
+    add("accusation", Frame::kNoun, {"tuduhan", "tudingan", "kecaman"});
+    // Attacks.
+    add("attack", Frame::kTransitive,
+        {"menyerang", "menggempur", "membom", "mengebom", "membombardir", "menembaki", "menginvasi", "menyerbu"});
+    add("attack", Frame::kTransitive, {"meluncurkan", "menembakkan"}, false, false, true);
+    add("attack", Frame::kPassive,
+        {"diserang", "digempur", "dibom", "dibombardir", "ditembaki", "diinvasi", "diserbu"});
+    add("attack", Frame::kNoun, {"serangan", "penyerangan", "gempuran", "pengeboman", "pemboman", "invasi", "serbuan"});
+
+    // The first three letters of every trigger, sorted: most words are
+    // rejected by a binary search before any hashing.
+    for (const auto& [w, t] : triggers) prefixes.push_back(Prefix(w));
+    std::sort(prefixes.begin(), prefixes.end());
+    prefixes.erase(std::unique(prefixes.begin(), prefixes.end()), prefixes.end());
+    skip_before = {"juga",     "pun",        "telah",     "sudah",      "akan",       "sedang",       "masih",
+                   "baru",     "kembali",    "pernah",    "bahkan",     "lantas",     "kemudian",     "lalu",
+                   "sebelumnya", "akhirnya", "langsung",  "secara",     "resmi",      "diam-diam",    "dikabarkan",
+                   "dilaporkan", "diduga",   "diyakini",  "dipercaya",  "disebut",    "disebut-sebut", "diperkirakan",
+                   "mungkin",  "berhasil",   "sempat",    "segera",     "sendiri",    "berdua",       "ini",
+                   "baru-baru", "pula",      "turut",     "bersama",    "bersama-sama", "dilaporkan", "terus",
+                   "kerap",    "sering",     "pertama",   "kali"};
+    blockers = {"tidak", "tak", "belum", "bukan", "batal", "gagal", "enggan", "menolak", "siap", "ingin", "hendak",
+                "berharap", "mau", "bisa", "dapat", "harus", "perlu", "jangan", "berencana", "rencana", "bakal",
+                "mengancam", "berjanji", "jika", "kalau", "apabila", "seandainya", "bila", "mampu", "diharapkan",
+                "melarang", "dilarang", "mencegah", "menghalangi", "urung", "gagal"};
+    roles = {"menteri",  "presiden", "wakil",   "pemimpin",  "perdana",     "sekretaris", "jenderal",  "kepala",
+             "ketua",    "direktur", "duta",    "besar",     "juru",        "bicara",     "utusan",    "delegasi",
+             "pejabat",  "tinggi",   "senior",  "panglima",  "gubernur",    "raja",       "ratu",      "pangeran",
+             "kanselir", "menlu",    "menhan",  "dubes",     "mitra",       "rekan",      "sejawat",   "pasukan",
+             "tentara",  "militer",  "angkatan", "bersenjata", "pemerintah", "pemerintahan", "kementerian",
+             "kedutaan", "para",     "sang",    "luar",      "negeri",      "pertahanan", "intelijen", "keamanan",
+             "dewan",    "partai",   "pihak",   "otoritas",  "badan",       "kantor",     "perwakilan", "petinggi",
+             "diplomat", "diplomatik", "kepresidenan", "wali",  "kota",     "provinsi",   "negara",    "timpalan",
+             "-",        "pimpinan", "komandan", "kanselir", "pm"};
+    function_words = {"saat",  "ketika", "sementara", "setelah", "sebelum", "menurut", "namun", "tetapi", "tapi",
+                      "sedangkan", "karena", "jika", "meski", "meskipun", "walaupun", "usai", "selama", "dalam",
+                      "di",    "ke",     "dari",      "pada",    "untuk",   "dengan",  "oleh",  "kepada", "bahkan",
+                      "bagi",  "terkait", "soal",     "mengenai", "tentang", "sejak",  "hingga", "sampai", "antara",
+                      "kala",  "seusai", "sesudah",   "sebelumnya", "terhadap", "atas", "selain", "sebagai",
+                      "adapun", "lalu",  "kemudian",  "sehingga", "agar",    "supaya", "yang",  "dan", "serta",
+                      "atau",  "baca",   "juga",      "simak"};
+    light_verbs = {"melakukan", "mengadakan", "menggelar", "menjalani", "mencapai",  "membuat",   "meneken",
+                   "menandatangani", "meratifikasi", "menyepakati", "melancarkan", "meluncurkan", "melaksanakan",
+                   "memulai", "menghadiri", "menyelesaikan", "memimpin", "menjalin", "menerima", "menyetujui",
+                   "membahas", "melanjutkan"};
+    weapons = {"rudal", "roket", "misil", "peluru", "bom", "drone", "torpedo", "artileri", "proyektil", "senjata"};
+    messages = {"pesan", "surat",     "salam",  "ucapan",   "undangan", "sinyal",  "email",  "surel",
+                "pernyataan", "laporan", "kabar", "sms",   "dokumen", "data",    "uang",   "foto",
+                "video", "permintaan", "protes", "nota",  "keberatan", "tanggapan", "jawaban", "balasan"};
+    report_words = {"menurut", "laporan",  "melaporkan", "dilaporkan", "dikatakan",  "mengatakan", "kata",
+                    "ujar",    "ujarnya",  "katanya",    "diumumkan", "dirilis",    "diterbitkan", "dikutip",
+                    "dilansir", "menyebutkan", "menyatakan", "tulis",   "media",     "mengumumkan", "ungkap",
+                    "ucap",    "jelas",    "tegas",      "terang",    "papar",      "dikonfirmasi"};
+    past_or_plan = {"sebelumnya", "pernah", "dulu", "dahulu", "silam", "akan", "rencana", "berencana", "direncanakan",
+                    "dijadwalkan", "persiapan", "mendatang", "lalu", "bakal", "sejak", "semula", "kelak"};
+    pronouns = {"ia", "dia", "beliau"};
+    documents = {"perjanjian", "kesepakatan", "pakta", "traktat", "kontrak", "mou", "kesepahaman", "memorandum",
+                 "nota", "deklarasi", "piagam", "konvensi", "protokol", "komunike", "persetujuan", "kerjasama"};
+    sport = {"laga",   "pertandingan", "skor",     "imbang",     "liga",   "piala",   "klasemen", "gol",
+             "turnamen", "kualifikasi", "stadion", "tandang",   "kandang", "babak", "semifinal", "final",
+             "perempat", "juara",    "ronde",    "pertarungan", "duel",  "bola",  "umpan",   "gawang",
+             "ufc",      "petarung", "tinju",    "pebalap",  "balapan", "pebulu", "tangkis", "petenis", "klub",
+             "pelatih",  "striker",  "gelandang", "bek",     "kiper",   "timnas", "penalti"};
+  }
+};
+
+namespace {
+
+constexpr int kNone = -1;
+
+struct Candidate {
+  int sentence = 0;
+  size_t trigger = 0;  // token index
+  const TriggerWord* word = nullptr;
+  std::vector<int> mentions;  // participant mention indices (resolved), in order found
+  int place = kNone;          // LOCATION mention index
+  std::string date;           // from the sentence (or its continuation)
+  bool date_from_sentence = false;
+  bool no_fallback = false;   // past or planned: no publication-date guess
+  // A transitive verb needs an actor on both sides ("X menuduh Y"); which
+  // sides were found.
+  bool needs_both = false, subject_side = false, object_side = false;
+};
+
+class Run {
+ public:
+  Run(const EventAnalyzerOptions& opt, const EventAnalyzer::Lexicon& lex, const Article& article,
+      const analyse::AnalysisContext& ctx)
+      : opt_(opt), lex_(lex), article_(article), ctx_(ctx), toks_(ctx.tokens()), n_(toks_.size()) {
+    lower_.resize(n_);
+    lower_text_.reserve(ctx.text().size());
+    para_.assign(n_, 0);
+    sent_.assign(n_, 0);
+    mention_at_.assign(n_, kNone);
+    timex_at_.assign(n_, kNone);
+    quoted_.assign(n_, false);
+    int p = 0;
+    for (size_t i = 0; i < n_; ++i) {
+      if (i > 0) {
+        std::string_view gap(ctx.text().data() + toks_[i - 1].end, toks_[i].begin - toks_[i - 1].end);
+        if (gap.find('\n') != std::string_view::npos) ++p;
+      }
+      para_[i] = p;
+      std::string_view t = ctx.TokenText(i);
+      bool ascii = true;
+      for (char ch : t) ascii &= static_cast<unsigned char>(ch) < 0x80;
+      const size_t at = lower_text_.size();
+      if (ascii || toks_[i].kind != TokenKind::kWord) {
+        lower_text_.append(t);
+        if (ascii)
+          for (size_t k = at; k < lower_text_.size(); ++k)
+            if (lower_text_[k] >= 'A' && lower_text_[k] <= 'Z') lower_text_[k] = static_cast<char>(lower_text_[k] - 'A' + 'a');
+      } else {
+        text::LowercaseTo(t, &scratch_);
+        lower_text_.append(scratch_);
+      }
+      lower_[i] = {static_cast<uint32_t>(at), static_cast<uint32_t>(lower_text_.size() - at)};
+    }
+    const auto& sents = ctx.sentences();
+    for (size_t s = 0; s < sents.size(); ++s)
+      for (uint32_t i = sents[s].first_token; i < sents[s].end_token && i < n_; ++i) sent_[i] = static_cast<int>(s);
+    // Mentions and timexes onto tokens (both lists and the tokens are in
+    // text order; sorted copies of the indices guard against a caller that
+    // did not sort).
+    const auto& ents = article.entities;
+    mention_first_.assign(ents.size(), kNone);
+    person_key_.resize(ents.size());
+    mention_end_.assign(ents.size(), kNone);
+    Paint(ents.size(), [&](size_t m) { return ents[m].span; }, &mention_at_, &mention_first_, &mention_end_);
+    std::vector<int> tf(article.timexes.size()), te(article.timexes.size());
+    Paint(article.timexes.size(), [&](size_t m) { return article.timexes[m].span; }, &timex_at_, &tf, &te);
+    for (const Quote& q : article.quotes) {
+      if (!q.direct) continue;
+      auto it = std::lower_bound(toks_.begin(), toks_.end(), q.span.begin,
+                                 [](const Token& t, int32_t v) { return t.cp_end <= v; });
+      for (; it != toks_.end() && it->cp_begin < q.span.end; ++it) quoted_[it - toks_.begin()] = true;
+    }
+  }
+
+  std::vector<Event> Go() {
+    std::vector<Candidate> found;
+    for (size_t i = 0; i < n_; ++i) {
+      if (toks_[i].kind != TokenKind::kWord || quoted_[i] || mention_at_[i] != kNone) continue;
+      bool had_nya = false;
+      std::string_view w = StripClitic(L(i), &had_nya);
+      if (!lex_.MayTrigger(w)) continue;
+      auto it = lex_.triggers.find(w);
+      if (it == lex_.triggers.end()) continue;
+      Candidate c;
+      if (Fill(i, it->second, had_nya, &c)) found.push_back(std::move(c));
+    }
+    return Assemble(&found);
+  }
+
+ private:
+  template <typename SpanOf>
+  void Paint(size_t count, SpanOf span_of, std::vector<int>* at, std::vector<int>* first, std::vector<int>* end) {
+    std::vector<size_t> order(count);
+    for (size_t m = 0; m < count; ++m) order[m] = m;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return span_of(a).begin < span_of(b).begin; });
+    size_t t = 0;
+    for (size_t m : order) {
+      Span s = span_of(m);
+      while (t < n_ && toks_[t].cp_end <= s.begin) ++t;
+      size_t k = t;
+      while (k < n_ && toks_[k].cp_begin < s.end) {
+        if ((*at)[k] == kNone) (*at)[k] = static_cast<int>(m);
+        if ((*first)[m] == kNone) (*first)[m] = static_cast<int>(k);
+        (*end)[m] = static_cast<int>(k + 1);
+        ++k;
+      }
+    }
+  }
+
+  std::string_view L(size_t i) const { return std::string_view(lower_text_).substr(lower_[i].first, lower_[i].second); }
+  const EntityMention& M(int m) const { return article_.entities[m]; }
+  bool IsActor(int m) const {
+    const std::string& t = M(m).type;
+    return t == "PERSON" || t == "ORGANISATION" || t == "LOCATION";
+  }
+  bool Word(size_t i) const { return toks_[i].kind == TokenKind::kWord; }
+  bool Is(size_t i, std::string_view w) const { return i < n_ && L(i) == w; }
+  size_t SentBegin(size_t i) const { return ctx_.sentences()[sent_[i]].first_token; }
+  size_t SentEnd(size_t i) const { return std::min<size_t>(ctx_.sentences()[sent_[i]].end_token, n_); }
+
+  // The nearest PERSON mention before token `before` whose canonical name
+  // has `word` as a whole word (any PERSON when `word` is empty), skipping
+  // the entities in `exclude`.
+  int PrecedingPerson(size_t before, std::string_view word, const std::vector<int>& exclude) const {
+    const auto& ents = article_.entities;
+    int32_t cp = toks_[before].cp_begin;
+    auto it = std::lower_bound(ents.begin(), ents.end(), cp,
+                               [](const EntityMention& m, int32_t v) { return m.span.begin < v; });
+    int looked = 0;
+    std::string key;
+    if (!word.empty()) key = " " + std::string(word) + " ";
+    for (auto j = it; j != ents.begin() && looked < opt_.max_antecedent_mentions;) {
+      --j;
+      ++looked;
+      if (j->type != "PERSON" || j->span.end > cp) continue;
+      int m = static_cast<int>(j - ents.begin());
+      bool excluded = false;
+      for (int x : exclude) excluded |= M(x).entity_id == j->entity_id;
+      if (excluded) continue;
+      if (word.empty()) return m;
+      if (PersonKey(m).find(key) != std::string::npos) return m;
+    }
+    return kNone;
+  }
+
+  // " kim jong un ": the person's canonical name, lowercased, hyphens as
+  // spaces, padded for whole-word search; computed once per mention.
+  const std::string& PersonKey(int m) const {
+    std::string& k = person_key_[m];
+    if (k.empty()) {
+      const EntityMention& e = M(m);
+      k = " " + text::Lowercase(e.canonical.empty() ? e.text : e.canonical) + " ";
+      for (char& c : k)
+        if (c == '-') c = ' ';
+    }
+    return k;
+  }
+
+  void AddMention(int m, std::vector<int>* out) const {
+    if (m == kNone || !IsActor(m) || M(m).entity_id.empty()) return;
+    for (int x : *out)
+      if (M(x).entity_id == M(m).entity_id) return;
+    out->push_back(m);
+  }
+
+  // The mention index starting at token i with no preposition before it,
+  // else kNone.
+  bool PrepositionBefore(size_t i, size_t floor) const {
+    if (i <= floor) return false;
+    const std::string_view l = L(i - 1);
+    return l == "di" || l == "ke" || l == "dari" || l == "menuju" || l == "pada" || l == "oleh" ||
+           l == "kepada" || l == "terhadap" || l == "dengan" || l == "antara" || l == "untuk" || l == "atas" ||
+           l == "dalam" || l == "bagi" || l == "tentang" || l == "soal" || l == "mengenai" || l == "sejak" ||
+           l == "hingga" || l == "melawan" || l == "kontra" || l == "versus" || l == "vs";
+  }
+
+  bool Glue(size_t i) const {
+    if (!Word(i)) return false;
+    const std::string_view l = L(i);
+    if (lex_.function_words.count(l)) return false;
+    return IsUpperStart(ctx_.TokenText(i)) || lex_.roles.count(l) > 0;
+  }
+
+  // A capitalised word no mention covers: a short name of a person named
+  // before ("Kim"), added to `out` when one fits.
+  void ShortName(size_t i, std::vector<int>* out) const {
+    if (!Word(i) || !IsUpperStart(ctx_.TokenText(i)) || L(i).size() < 3) return;
+    AddMention(PrecedingPerson(i, L(i), {}), out);
+  }
+
+  // "keduanya" / "mereka berdua": the last two people named.
+  void Both(size_t i, std::vector<int>* out) const {
+    int a = PrecedingPerson(i, "", {});
+    if (a == kNone) return;
+    int b = PrecedingPerson(i, "", {a});
+    if (b == kNone) return;
+    AddMention(b, out);
+    AddMention(a, out);
+  }
+
+  // The noun phrase ending at token `end` (inclusive), read backwards: its
+  // actor mentions in text order. Stops at `floor`.
+  void PhraseBefore(size_t end, size_t floor, std::vector<int>* out) const {
+    std::vector<int> got;
+    bool seen_and = false;
+    int persons_right = 0, others_right = 0;
+    size_t k = end + 1;
+    while (k > floor) {
+      size_t i = k - 1;
+      int m = mention_at_[i];
+      if (m != kNone) {
+        size_t first = static_cast<size_t>(mention_first_[m]);
+        if (first < floor) break;
+        if (PrepositionBefore(first, floor)) break;
+        got.push_back(m);
+        (M(m).type == "PERSON" ? persons_right : others_right)++;
+        k = first;
+        continue;
+      }
+      const std::string_view l = L(i);
+      if (l == "dan" || l == "serta") {
+        seen_and = true;
+        --k;
+        continue;
+      }
+      if (l == "(" || l == ")") {
+        --k;
+        continue;
+      }
+      if (l == ",") {
+        // A list ("AS, Korea Selatan, dan Jepang") or an apposition of a
+        // role and a person ("Menteri ... Rusia, Andrei Belousov") goes on;
+        // any other comma ends a fronted phrase.
+        bool apposition = persons_right == 1 && others_right == 0 && i > floor && (Glue(i - 1) || mention_at_[i - 1] != kNone);
+        if (!(seen_and || apposition) || got.empty()) break;
+        --k;
+        continue;
+      }
+      if (Glue(i)) {
+        if (mention_at_[i] == kNone && IsUpperStart(ctx_.TokenText(i))) {
+          std::vector<int> s;
+          ShortName(i, &s);
+          for (int x : s) got.push_back(x), persons_right++;
+        }
+        --k;
+        continue;
+      }
+      break;
+    }
+    std::reverse(got.begin(), got.end());
+    for (int m : got) AddMention(m, out);
+  }
+
+  // The noun phrase starting at token `begin`: its actor mentions. Returns
+  // the token after it.
+  size_t PhraseAfter(size_t begin, size_t limit, std::vector<int>* out) const {
+    size_t k = begin;
+    while (k < limit) {
+      int m = mention_at_[k];
+      if (m != kNone) {
+        AddMention(m, out);
+        k = static_cast<size_t>(mention_end_[m]);
+        continue;
+      }
+      const std::string_view l = L(k);
+      bool next_ok = k + 1 < limit && (mention_at_[k + 1] != kNone || Glue(k + 1));
+      if ((l == "dan" || l == "serta") && next_ok) {
+        ++k;
+        continue;
+      }
+      if (l == "," && k + 1 < limit &&
+          ((Is(k + 1, "dan") || Is(k + 1, "serta")) ||
+           (mention_at_[k + 1] != kNone && timex_at_[k + 1] == kNone))) {
+        ++k;
+        continue;
+      }
+      if (l == "(" || l == ")") {
+        ++k;
+        continue;
+      }
+      if (timex_at_[k] == kNone && Glue(k)) {
+        if (IsUpperStart(ctx_.TokenText(k))) ShortName(k, out);
+        ++k;
+        continue;
+      }
+      break;
+    }
+    return k;
+  }
+
+  // Skips adverbs, hedges, commas and dates backwards from `i` (inclusive);
+  // returns the index one past the first token that is none of those (so
+  // `floor` when nothing is left). Sets *blocked on negation or modality.
+  size_t SkipBack(size_t i, size_t floor, bool* blocked) const {
+    size_t k = i + 1;
+    while (k > floor) {
+      size_t j = k - 1;
+      const std::string_view l = L(j);
+      if (lex_.blockers.count(l)) {
+        *blocked = true;
+        return k;
+      }
+      if (timex_at_[j] != kNone || lex_.skip_before.count(l) || l == "," || l == "pada" || l == "hari" ||
+          l == "tanggal" || l == "(" || l == ")" || l == "-") {
+        --k;
+        continue;
+      }
+      break;
+    }
+    return k;
+  }
+
+  // The subject of the verb at `verb`: the phrase before it, or the phrase
+  // before a relative "yang", a pronoun, "keduanya".
+  void Subject(size_t verb, std::vector<int>* out, bool* blocked) const {
+    size_t floor = SentBegin(verb);
+    if (verb > floor + opt_.max_phrase_tokens) floor = verb - opt_.max_phrase_tokens;
+    if (verb == floor) return;
+    size_t k = SkipBack(verb - 1, floor, blocked);
+    if (*blocked || k == floor) return;
+    size_t j = k - 1;
+    if (L(j) == "yang") {
+      if (j == floor) return;
+      k = SkipBack(j - 1, floor, blocked);
+      if (*blocked || k == floor) return;
+      j = k - 1;
+    }
+    if (lex_.pronouns.count(L(j))) {
+      AddMention(PrecedingPerson(j, "", {}), out);
+      return;
+    }
+    if (L(j) == "keduanya" || (L(j) == "berdua" && j > floor && Is(j - 1, "mereka"))) {
+      Both(j, out);
+      return;
+    }
+    PhraseBefore(j, floor, out);
+  }
+
+  // Sport terms in the whole article, counted at the first trigger (most
+  // articles have none).
+  int SportWords() {
+    if (sport_words_ < 0) {
+      sport_words_ = 0;
+      for (size_t i = 0; i < n_; ++i) sport_words_ += lex_.sport.count(L(i)) > 0;
+    }
+    return sport_words_;
+  }
+
+  bool NearAny(const WordSet& words, size_t b, size_t e) const {
+    for (size_t k = b; k < e; ++k)
+      if (words.count(L(k))) return true;
+    return false;
+  }
+
+  bool ObjectIsMessage(size_t i, size_t limit) const {
+    for (size_t k = i; k < limit && k < i + 3; ++k) {
+      bool nya = false;
+      std::string_view w = StripClitic(L(k), &nya);
+      if (lex_.messages.count(std::string(w))) return true;
+    }
+    return false;
+  }
+
+  // Fills `c` for the trigger at token i; false when it is no event.
+  bool Fill(size_t i, const TriggerWord& w, bool had_nya, Candidate* c) {
+    const size_t sb = SentBegin(i), se = SentEnd(i);
+    const size_t limit = std::min<size_t>(se, i + 1 + opt_.max_phrase_tokens);
+    // The part of the sentence any look-around may read: a 100 KB paragraph
+    // with no full stop is one sentence, and reading all of it per trigger
+    // would be quadratic.
+    const size_t wb = i > sb + opt_.max_phrase_tokens ? i - opt_.max_phrase_tokens : sb, we = limit;
+    c->sentence = sent_[i];
+    c->trigger = i;
+    c->word = &w;
+    const bool targeted = w.type == "deployment" || w.type == "attack";
+    if (w.weapon_next) {
+      bool weapon = false;
+      for (size_t k = i + 1; k < limit && k < i + 4; ++k) weapon |= lex_.weapons.count(L(k)) > 0;
+      if (!weapon) return false;
+    }
+    if (w.type == "deployment" && ObjectIsMessage(i + 1, limit)) return false;
+    // "Makedonia berjumpa Spanyol pada laga kualifikasi": a match, not a meeting.
+    // In a sports report (several sport terms) only agreements (transfers,
+    // contracts) are events: "serangan Juventus", "melawat ke markas Arema".
+    if (w.type != "agreement" && (SportWords() >= 3 || NearAny(lex_.sport, wb, we))) return false;
+    // "91,8 ribu kunjungan": a count of visits, not one.
+    if (w.frame == Frame::kNoun && i > sb &&
+        (toks_[i - 1].kind == TokenKind::kNumber || Is(i - 1, "ribu") || Is(i - 1, "juta") || Is(i - 1, "ratusan") ||
+         Is(i - 1, "ribuan") || Is(i - 1, "jutaan") || Is(i - 1, "miliar")))
+      return false;
+    if (w.needs_document && !NearAny(lex_.documents, i > sb + 8 ? i - 8 : sb, std::min(se, i + 9))) return false;
+    bool blocked = false;
+    std::vector<int>& ps = c->mentions;
+    size_t after = i + 1;
+    if (Is(after, "muka") && L(i) == "bertatap") ++after;
+    switch (w.frame) {
+      case Frame::kTransitive:
+      case Frame::kReciprocal:
+      case Frame::kIntransitive: {
+        Subject(i, &ps, &blocked);
+        if (blocked) return false;
+        c->needs_both = w.frame == Frame::kTransitive;
+        c->subject_side = !ps.empty();
+        if (w.frame == Frame::kIntransitive) break;
+        size_t o = after;
+        while (o < limit && (lex_.skip_before.count(L(o)) || Is(o, "dengan") || Is(o, "kepada") ||
+                             Is(o, "terhadap") || Is(o, "atas")))
+          ++o;
+        if (o - after > 3) break;
+        std::vector<int> obj;
+        // "menemuinya"; not for "menerimanya", whose -nya is mostly a thing.
+        if (had_nya && !w.actor_object) AddMention(PrecedingPerson(i, "", ps), &obj);
+        else if (o < limit && lex_.pronouns.count(L(o))) AddMention(PrecedingPerson(o, "", ps), &obj);
+        else PhraseAfter(o, limit, &obj);
+        if (w.actor_object) {
+          bool actor = false;
+          for (int m : obj) actor |= M(m).type == "PERSON";
+          if (!actor) return false;
+        }
+        for (int m : obj) {
+          if (w.visit && M(m).type == "LOCATION" && c->place == kNone) c->place = m;
+          else AddMention(m, &ps), c->object_side = true;
+        }
+        break;
+      }
+      case Frame::kPassive: {
+        // The patient before the verb, the agent after "oleh"/"antara" or
+        // right after the verb.
+        Subject(i, &ps, &blocked);
+        if (blocked) return false;
+        size_t o = after;
+        while (o < limit && (lex_.skip_before.count(L(o)) || Is(o, "oleh") || Is(o, "antara"))) ++o;
+        if (o - after > 3) break;
+        std::vector<int> agent;
+        PhraseAfter(o, limit, &agent);
+        if (w.actor_object) {
+          // "Kozlov disambut oleh Kim": people on both sides, not "kedatangan
+          // mereka disambut marching band".
+          bool patient_actor = !ps.empty() && M(ps[0]).type == "PERSON";
+          bool agent_actor = false;
+          for (int m : agent) agent_actor |= M(m).type == "PERSON" || M(m).type == "ORGANISATION";
+          if (!patient_actor || !agent_actor) return false;
+        }
+        for (int m : agent) AddMention(m, &ps);
+        break;
+      }
+      case Frame::kNoun:
+        Noun(i, after, limit, sb, had_nya, &ps, &blocked);
+        if (blocked) return false;
+        break;
+    }
+    // Recipients and targets; places (close to the trigger: "bertemu X di
+    // Pyongyang", not a place named at the far end of a long sentence).
+    const size_t near_limit = std::min<size_t>(limit, after + 12);
+    for (size_t k = after; k + 1 < near_limit; ++k) {
+      const std::string_view l = L(k);
+      if (l == ";") break;
+      if (k > i + 1) {
+        auto other = lex_.triggers.find(l);
+        if (other != lex_.triggers.end() && other->second.type != w.type) break;
+      }
+      bool to = l == "ke" || l == "kepada" || l == "terhadap" || l == "menuju";
+      bool at = l == "di";
+      if (!to && !at) {
+        if (targeted && (l == "membantu" || l == "mendukung") && k > 0 && Is(k - 1, "untuk")) to = true;
+        else continue;
+      }
+      // "di ibu kota Korea Utara": a few role or place nouns may come first.
+      size_t m_at = k + 1;
+      while (m_at < limit && m_at < k + 4 && mention_at_[m_at] == kNone &&
+             (L(m_at) == "ibu" || L(m_at) == "kota" || L(m_at) == "ibukota" ||
+              L(m_at) == "wilayah" || L(m_at) == "markas" || L(m_at) == "negara" || L(m_at) == "besar" ||
+              L(m_at) == "arah" || L(m_at) == "perbatasan" || L(m_at) == "kawasan"))
+        ++m_at;
+      if (m_at >= limit || mention_at_[m_at] == kNone) continue;
+      int m = mention_at_[m_at];
+      if (targeted && to) {
+        AddMention(m, &ps);
+        c->object_side = true;
+      } else if (M(m).type == "LOCATION" && c->place == kNone) {
+        bool participant = false;
+        for (int x : ps) participant |= M(x).entity_id == M(m).entity_id;
+        if (!participant) c->place = m;
+      }
+    }
+    if (c->place == kNone && (Is(sb, "di") || Is(sb, "ke")) && sb + 1 < i && mention_at_[sb + 1] != kNone &&
+        M(mention_at_[sb + 1]).type == "LOCATION")
+      c->place = mention_at_[sb + 1];
+    DropRoleModifiers(&ps);
+    if (c->place != kNone)
+      std::erase_if(ps, [&](int m) { return M(m).entity_id == M(c->place).entity_id; });
+    // Date and how far a guess may go.
+    c->date = SentenceDate(i, wb, we);
+    c->date_from_sentence = !c->date.empty();
+    for (size_t k = wb; k < we; ++k) {
+      if (lex_.past_or_plan.count(L(k)) && timex_at_[k] == kNone) c->no_fallback = true;
+    }
+    if (lex_.past_or_plan.count(L(i))) c->no_fallback = true;
+    return !ps.empty() || c->place != kNone;
+  }
+
+  // Participants of a noun trigger ("pertemuan antara X dan Y").
+  void Noun(size_t i, size_t after, size_t limit, size_t sb, bool had_nya, std::vector<int>* ps, bool* blocked) {
+    const bool anaphoric =
+        after < limit && (Is(after, "tersebut") || Is(after, "itu") || Is(after, "ini") || Is(after, "tadi"));
+    // Possessor right after the noun: "kunjungan Shoigu", "serangan Rusia".
+    if (!anaphoric && !had_nya && after < limit) PhraseAfter(after, limit, ps);
+    // "antara X dan Y", "dengan X" a few words on (after "yang
+    // berlangsung", "tersebut", "kerja sama"...).
+    for (size_t k = after; k < limit && k < after + 8; ++k) {
+      if (L(k) == "." || L(k) == ";" || L(k) == ",") break;
+      if (Is(k, "antara") || Is(k, "dengan") || Is(k, "bersama")) {
+        PhraseAfter(k + 1, limit, ps);
+        break;
+      }
+    }
+    // A light verb before it: "X melakukan kunjungan", "X dan Y
+    // menandatangani perjanjian".
+    size_t v = i;
+    while (v > sb && (Is(v - 1, "sebuah") || Is(v - 1, "suatu") || Is(v - 1, "serangkaian") ||
+                      Is(v - 1, "sejumlah") || Is(v - 1, "rangkaian") || Is(v - 1, "nota")))
+      --v;
+    if (v > sb && lex_.light_verbs.count(L(v - 1))) {
+      Subject(v - 1, ps, blocked);
+      if (*blocked) return;
+    }
+    // A fronted adverbial: "Selama pertemuannya dengan Kozlov, Kim ...":
+    // the sentence opens with a preposition a few words before the noun.
+    bool fronted = i > sb && i < sb + 4 &&
+                   (Is(sb, "dalam") || Is(sb, "selama") || Is(sb, "saat") || Is(sb, "ketika") || Is(sb, "usai") ||
+                    Is(sb, "setelah") || Is(sb, "seusai") || Is(sb, "sebelum") || Is(sb, "di") || Is(sb, "pada"));
+    if (fronted) {
+      for (size_t k = after; k + 1 < limit; ++k) {
+        if (L(k) != ",") continue;
+        size_t s = k + 1;
+        if (mention_at_[s] != kNone) {
+          std::vector<int> subj;
+          PhraseAfter(s, limit, &subj);
+          for (int m : subj) AddMention(m, ps);
+        } else if (lex_.pronouns.count(L(s))) {
+          AddMention(PrecedingPerson(s, "", *ps), ps);
+        } else {
+          ShortName(s, ps);
+        }
+        break;
+      }
+    }
+    // "pertemuannya": the nearest person before, not one already in.
+    if (had_nya && ps->size() < 2) AddMention(PrecedingPerson(i, "", *ps), ps);
+  }
+
+  // "Pemimpin Korea Utara Kim Jong Un": a country or organisation right
+  // before a person in the same phrase only qualifies the person's role.
+  void DropRoleModifiers(std::vector<int>* ps) const {
+    std::vector<int> keep;
+    for (int m : *ps) {
+      if (M(m).type == "PERSON") {
+        keep.push_back(m);
+        continue;
+      }
+      // Look right of the mention for a person, across role and
+      // capitalised words and a comma, with no "dan" between.
+      size_t k = static_cast<size_t>(mention_end_[m]);
+      bool qualifies = false;
+      for (size_t steps = 0; k < n_ && steps < 6; ++k, ++steps) {
+        int x = mention_at_[k];
+        if (x != kNone && x != m && M(x).entity_id != M(m).entity_id) {
+          qualifies = M(x).type == "PERSON";
+          break;
+        }
+        if (x != kNone && x != m) {  // "Amerika Serikat (AS) Erin ...": its own acronym
+          k = static_cast<size_t>(mention_end_[x]) - 1;
+          continue;
+        }
+        if (L(k) == "," || L(k) == "(" || L(k) == ")" || (Glue(k) && x == kNone)) continue;
+        break;
+      }
+      if (!qualifies) keep.push_back(m);
+    }
+    *ps = std::move(keep);
+  }
+
+  static bool UsableDate(const TimeExpression& t) {
+    return (t.type == "DATE" || t.type == "TIME") && !t.value.empty() && t.value[0] >= '0' && t.value[0] <= '9';
+  }
+  static std::string DayOf(const std::string& value) {
+    if (value.size() > 10 && value[10] == 'T') return value.substr(0, 10);
+    return value;
+  }
+
+  // The date in the sentence nearest the trigger, not dating a report.
+  std::string SentenceDate(size_t i, size_t sb, size_t se) const {
+    int best = kNone;
+    size_t best_dist = 0;
+    for (size_t k = sb; k < se; ++k) {
+      int t = timex_at_[k];
+      if (t == kNone || (k > sb && timex_at_[k - 1] == t)) continue;
+      if (!UsableDate(article_.timexes[t])) continue;
+      bool report = false;
+      for (size_t b = k > sb + 5 ? k - 5 : sb; b < k; ++b) report |= lex_.report_words.count(L(b)) > 0;
+      if (report) continue;
+      size_t dist = k > i ? k - i : i - k;
+      if (best == kNone || dist < best_dist) best = t, best_dist = dist;
+    }
+    return best == kNone ? "" : DayOf(article_.timexes[best].value);
+  }
+
+  // Enough to be an event: two participants, or one and a place for a visit.
+  bool Complete(const Candidate& c) const {
+    return c.mentions.size() >= 2 || (c.word->visit && c.mentions.size() == 1 && c.place != kNone);
+  }
+
+  std::vector<Event> Assemble(std::vector<Candidate>* found) {
+    // 1. Same-type triggers of one sentence that complete each other.
+    std::vector<Candidate> merged;
+    for (Candidate& c : *found) {
+      Candidate* into = nullptr;
+      for (size_t k = merged.size(); k > 0 && merged.size() - k < 8; --k) {
+        Candidate& p = merged[k - 1];
+        if (p.sentence != c.sentence) break;
+        if (p.word->type != c.word->type) continue;
+        bool share = false;
+        for (int a : p.mentions)
+          for (int b : c.mentions) share |= M(a).entity_id == M(b).entity_id;
+        // Two complete events (two visits with their own places) stay
+        // apart; an incomplete one completes its neighbour.
+        bool differ = p.place != kNone && c.place != kNone && M(p.place).entity_id != M(c.place).entity_id;
+        if (!differ && (share || !Complete(p) || !Complete(c))) into = &p;
+        break;
+      }
+      if (into == nullptr) {
+        merged.push_back(std::move(c));
+        continue;
+      }
+      for (int m : c.mentions) AddMention(m, &into->mentions);
+      if (into->place == kNone) into->place = c.place;
+      into->no_fallback |= c.no_fallback;
+      into->needs_both = into->needs_both && c.needs_both;
+      into->subject_side |= c.subject_side;
+      into->object_side |= c.object_side;
+      if (into->date.empty()) into->date = c.date;
+    }
+    // 2. Validity, then dates that continue the previous event.
+    std::vector<Candidate> kept;
+    for (Candidate& c : merged) {
+      if (c.place != kNone)
+        std::erase_if(c.mentions, [&](int m) { return M(m).entity_id == M(c.place).entity_id; });
+      if (!Complete(c)) continue;
+      if (c.needs_both && !(c.subject_side && (c.object_side || (c.word->visit && c.place != kNone)))) continue;
+      if (static_cast<int>(c.mentions.size()) > opt_.max_participants) c.mentions.resize(opt_.max_participants);
+      if (c.date.empty() && !kept.empty()) {
+        const Candidate& p = kept.back();
+        size_t pt = p.trigger, ct = c.trigger;
+        bool share = false;
+        for (int a : p.mentions)
+          for (int b : c.mentions) share |= M(a).entity_id == M(b).entity_id;
+        if (para_[pt] == para_[ct] && share && !p.date.empty()) c.date = p.date;
+      }
+      kept.push_back(std::move(c));
+    }
+    // 3. One event per (type, participants) in the article, unless dates differ.
+    std::vector<Event> out;
+    std::vector<bool> fallback_ok;
+    std::vector<size_t> event_of;  // kept candidate -> its event
+    std::unordered_map<std::string, size_t> by_key;
+    std::string published;
+    if (article_.published) published = article_.published->ToIso().substr(0, 10);
+    else if (article_.inferred_published) published = article_.inferred_published->ToIso().substr(0, 10);
+    for (Candidate& c : kept) {
+      std::vector<std::string> ids;
+      for (int m : c.mentions) ids.push_back(M(m).entity_id);
+      std::vector<std::string> sorted = ids;
+      std::sort(sorted.begin(), sorted.end());
+      std::string key(c.word->type);
+      for (const auto& id : sorted) key += "\t" + id;
+      const std::string place = c.place == kNone ? "" : (M(c.place).canonical.empty() ? M(c.place).text : M(c.place).canonical);
+      auto it = by_key.find(key);
+      if (it != by_key.end()) {
+        Event& e = out[it->second];
+        bool same_place = e.place.empty() || place.empty() || e.place == place;
+        bool same_date = e.date.empty() || c.date.empty() || e.date == c.date || c.date.starts_with(e.date);
+        if (same_place && same_date) {
+          if (e.place.empty()) e.place = place;
+          if (c.date.size() > e.date.size()) e.date = c.date;
+          fallback_ok[it->second] = fallback_ok[it->second] && !c.no_fallback;
+          event_of.push_back(it->second);
+          continue;
+        }
+      }
+      event_of.push_back(out.size());
+      Event e;
+      const auto& s = ctx_.sentences()[c.sentence];
+      e.span = Span{toks_[s.first_token].cp_begin, toks_[std::min<size_t>(s.end_token, n_) - 1].cp_end};
+      e.type = std::string(c.word->type);
+      e.trigger = std::string(ctx_.TokenText(c.trigger));
+      e.participants = std::move(ids);
+      e.place = place;
+      e.date = c.date;
+      by_key[key] = out.size();
+      out.push_back(std::move(e));
+      fallback_ok.push_back(!c.no_fallback);
+    }
+    // "Saat Kim bertemu Belousov, keduanya mengecam ...": an undated event
+    // takes the date of a dated one mentioned in the same sentence.
+    std::unordered_map<int, std::string> sentence_date;
+    for (size_t k = 0; k < kept.size(); ++k)
+      if (!out[event_of[k]].date.empty()) sentence_date.emplace(kept[k].sentence, out[event_of[k]].date);
+    for (size_t k = 0; k < kept.size(); ++k) {
+      if (!out[event_of[k]].date.empty()) continue;
+      auto d = sentence_date.find(kept[k].sentence);
+      if (d != sentence_date.end()) out[event_of[k]].date = d->second;
+    }
+    if (opt_.date_from_publication)
+      for (size_t k = 0; k < out.size(); ++k)
+        if (out[k].date.empty() && fallback_ok[k]) out[k].date = published;
+    return out;
+  }
+
+  const EventAnalyzerOptions& opt_;
+  const EventAnalyzer::Lexicon& lex_;
+  const Article& article_;
+  const analyse::AnalysisContext& ctx_;
+  const std::vector<Token>& toks_;
+  const size_t n_;
+  // Token i lowercased is lower_text_[L(i).first, +second): one buffer,
+  // not a string per token.
+  std::vector<std::pair<uint32_t, uint32_t>> lower_;
+  std::string lower_text_, scratch_;
+  std::vector<int> para_, sent_, mention_at_, timex_at_, mention_first_, mention_end_;
+  std::vector<bool> quoted_;
+  mutable std::vector<std::string> person_key_;
+  int sport_words_ = -1;  // sport terms in the whole article; -1 until counted
+};
+
+}  // namespace
+
+EventAnalyzer::EventAnalyzer(EventAnalyzerOptions options)
+    : options_(options), lexicon_(std::make_unique<const Lexicon>()) {}
+
+EventAnalyzer::~EventAnalyzer() = default;
+
+Status EventAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) const {
+  Run run(options_, *lexicon_, *article, *ctx);
+  article->events = run.Go();
+  return Status::Ok();
+}
+
+}  // namespace warta::events

@@ -535,7 +535,7 @@ class CleanRun {
     a.published = ParseContainerDate(doc_.date, r_.meta.dates);
     if (!a.published) a.published = published_ ? published_ : updated_;
     a.authors = doc_.authors.empty() ? authors_ : doc_.authors;
-    a.editors = editors_;
+    a.editors = doc_.editors.empty() ? editors_ : doc_.editors;
     return a;
   }
 

@@ -66,7 +66,7 @@ class Cleaner {
   // Sets paragraphs, removed, title, outlet, url, source (= doc.Locator()),
   // published, authors, editors and language (doc.language, else "id").
   // The container's metadata (doc.title, doc.date, doc.outlet, doc.url,
-  // doc.authors) wins over metadata lifted from the text; lifted values fill
+  // doc.authors, doc.editors) wins over metadata lifted from the text; lifted values fill
   // the gaps. A container title repeated as the first line is removed.
   // Does not set Article::id (the pipeline does).
   //

@@ -242,6 +242,16 @@ TEST(CleanerTest, ContainerMetadataWinsAndFillsArticle) {
   EXPECT_TRUE(a.id.empty());
 }
 
+TEST(CleanerTest, ContainerEditorsWinOverLiftedOnes) {
+  // A web page's "Editor:" credit reaches the article through RawDocument.
+  RawDocument doc = TextDoc(std::string(kBodyA) + "\n" + kBodyB + "\n");
+  doc.editors = {"Dewi Anggraini"};
+  EXPECT_EQ(MustClean(doc).editors, (std::vector<std::string>{"Dewi Anggraini"}));
+  // Without one, an "Editor:" line at the end of the text is lifted.
+  doc = TextDoc(std::string(kBodyA) + "\n" + kBodyB + "\nEditor: Rina Wulandari\n");
+  EXPECT_EQ(MustClean(doc).editors, (std::vector<std::string>{"Rina Wulandari"}));
+}
+
 TEST(CleanerTest, ContainerDateInNewsFormatsAndUnixTime) {
   RawDocument doc = TextDoc(std::string(kBodyA) + "\n" + kBodyB + "\n");
   doc.date = "Rabu, 6 Maret 2024 09:15 WIB";

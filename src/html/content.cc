@@ -1,6 +1,6 @@
 // Main-content extraction (see internal.h).
 //
-// Readability's idea, made iterative and general: 
+// Readability's idea, made iterative and general:
 //  1. mark furniture: elements that never hold article text (nav, aside,
 //     footer, forms, scripts, figures...), hidden elements, and elements whose
 //     class/id/role vocabulary says menu, share bar, related list, comments,
@@ -13,10 +13,17 @@
 //  4. walk the article, dropping containers that are mostly links or lists
 //     of links (related articles), and emit paragraph, heading, list-item and
 //     quote blocks in order.
-// Every walk follows parent/child/next pointers (no recursion, no explicit
-// stack growth with depth), so 100,000 nested tags cost nothing special.
+// One walk of the tree numbers the elements in document order and records
+// what each is (name, class/id vocabulary, own text size); the measuring and
+// scoring passes then run over that array. The walks follow parent/child/
+// next pointers (no recursion, no explicit stack growth with depth), so
+// 100,000 nested tags cost nothing special.
+//
+// Cost: one tree walk, two linear passes per measuring round (two rounds,
+// three when the relaxed retry runs), and a walk of the article to emit it.
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -35,7 +42,7 @@ namespace {
 // furniture. General web and Indonesian CMS vocabulary, no site names.
 constexpr std::string_view kNegative[] = {
     "comment", "komentar", "disqus", "share", "sharing", "social", "sosmed", "related",
-    "terkait", "bacajuga", "baca-juga", "baca_juga", "recommend", "rekomendasi", "popular",
+    "terkait", "lainnya", "bacajuga", "baca-juga", "baca_juga", "recommend", "rekomendasi", "popular",
     "populer", "trending", "sidebar", "widget", "footer", "masthead", "menu", "navbar",
     "breadcrumb", "banner", "advert", "iklan", "sponsor", "promo", "newsletter", "subscribe",
     "cookie", "consent", "gdpr", "popup", "modal", "pagination", "pager", "paging", "tags",
@@ -78,46 +85,115 @@ bool AnyToken(std::string_view s, const std::string_view* words, size_t n) {
   return false;
 }
 
-bool AnySubstring(std::string_view s, const std::string_view* words, size_t n) {
-  for (size_t k = 0; k < n; ++k) {
-    if (s.find(words[k]) != std::string_view::npos) return true;
+// ---- element names -------------------------------------------------------------
+
+bool IsHeadingCode(uint8_t c) { return c >= kH1 && c <= kH6; }
+
+// Closing these does not end a word run (inline formatting).
+bool IsInlineCode(uint8_t c) {
+  return c == kA || c == kB || c == kI || c == kEm || c == kStrong || c == kSpan || c == kFont || c == kU ||
+         c == kSup || c == kSub || c == kSmall;
+}
+
+// ---- class/id vocabulary -------------------------------------------------------------
+
+// What the vocabulary says of one class or id value (lower-cased); a
+// class/id pair says what either says (no vocabulary word has a space).
+enum ClassFlags : uint8_t {
+  kNegWord = 1,     // kNegative substring or kNegativeTokens token
+  kPosWord = 2,     // kPositive substring or kPositiveTokens token
+  kWidgetWord = 4,  // kWidget substring
+  kBigWord = 8,     // names something large (menu, comments, related...)
+  kOtherWord = 16,  // "related", "other": the class names other articles
+  kHolderWord = 32, // a positive word for the holder of the text ("content", "body")
+};
+
+WordScanner MakeVocabulary() {
+  static constexpr std::string_view kBig[] = {"comment", "komentar", "related", "terkait", "lainnya", "sidebar",
+                                              "footer", "menu", "nav", "recommend", "popular", "populer"};
+  std::vector<WordScanner::Word> words;
+  for (std::string_view w : kNegative) words.push_back({w, kNegWord});
+  for (std::string_view w : kPositive) words.push_back({w, kPosWord});
+  for (std::string_view w : kWidget) words.push_back({w, kWidgetWord});
+  for (std::string_view w : kBig) words.push_back({w, kBigWord});
+  for (std::string_view w : {"related", "terkait", "lainnya"}) words.push_back({w, kOtherWord});
+  // The positive words that name the holder of the text rather than the
+  // kind of item ("article", "berita", "story", "blog").
+  for (std::string_view w : {"content", "konten", "entry", "body", "text", "detail", "main", "column", "read__"})
+    words.push_back({w, kHolderWord});
+  return WordScanner(words);
+}
+
+uint8_t FlagsOf(std::string_view lower) {
+  static const WordScanner vocabulary = MakeVocabulary();
+  uint8_t f = static_cast<uint8_t>(vocabulary.Scan(lower));
+  if (!(f & kNegWord) && AnyToken(lower, kNegativeTokens, std::size(kNegativeTokens))) f |= kNegWord;
+  if (!(f & kPosWord) && AnyToken(lower, kPositiveTokens, std::size(kPositiveTokens))) f |= kPosWord;
+  return f;
+}
+
+int8_t WeightOf(uint8_t flags) {
+  // "berita-terkait", "related-articles", "artikel-lainnya": the item word
+  // names what the list holds, the list is not the article. A holder word
+  // ("entry-content has-related-posts") keeps the usual balance.
+  if ((flags & kOtherWord) && !(flags & kHolderWord)) return -25;
+  const bool neg = flags & kNegWord, pos = flags & kPosWord;
+  if (neg && !pos) return -25;
+  if (pos && !neg) return 25;
+  return 0;
+}
+
+// A small widget (share bar, byline, caption): a widget word and nothing
+// that says menu, comments or related. A "widget" holding hundreds of words
+// is broken markup that left the article nested inside it, not furniture.
+bool IsWidget(uint8_t flags) { return (flags & kWidgetWord) && !(flags & kBigWord); }
+
+bool EqualsLower(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
+bool ContainsLower(std::string_view s, std::string_view lower) {
+  if (lower.size() > s.size()) return false;
+  for (size_t i = 0; i + lower.size() <= s.size(); ++i) {
+    if (EqualsLower(s.substr(i, lower.size()), lower)) return true;
   }
   return false;
 }
 
-// Elements that never carry article text.
-bool FurnitureTag(std::string_view t) {
-  static constexpr std::string_view kTags[] = {
-      "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
-      "canvas", "video", "audio", "map", "nav", "aside", "footer", "button", "select", "input",
-      "textarea", "label", "dialog", "menu", "figure", "figcaption", "picture", "img", "header",
-      "link", "meta", "head", "title", "source", "track", "option", "fieldset", "legend",
-  };
-  for (std::string_view k : kTags) {
-    if (t == k) return true;
+// An inline style that hides the element ("display: none").
+bool HidingStyle(std::string_view style) {
+  std::string compact;
+  compact.reserve(style.size());
+  for (char c : style) {
+    if (c == ' ') continue;
+    compact.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
   }
-  return false;
-}
-
-bool BlockTag(std::string_view t) {
-  static constexpr std::string_view kTags[] = {
-      "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
-      "li", "dl", "dt", "dd", "blockquote", "pre", "table", "tbody", "thead", "tfoot", "tr", "td",
-      "th", "hr", "center", "address", "body", "html", "form", "details", "summary", "caption",
-  };
-  for (std::string_view k : kTags) {
-    if (t == k) return true;
-  }
-  return false;
-}
-
-bool IsHeading(std::string_view t) {
-  return t.size() == 2 && t[0] == 'h' && t[1] >= '1' && t[1] <= '6';
+  return compact.find("display:none") != std::string::npos ||
+         compact.find("visibility:hidden") != std::string::npos;
 }
 
 // ---- per-element measurements ------------------------------------------------------
 
 struct Info {
+  // What the element is (set once, by Index).
+  uint8_t tag = kOther;       // TagCode
+  bool furniture_tag = false;  // never carries text (ElementKind::furniture)
+  bool block = false;          // block-level (ElementKind::block)
+  uint8_t cls = 0;             // ClassFlags of its class and id
+  bool hidden = false;         // hidden attribute, aria-hidden, display:none
+  bool furniture_role = false; // role=navigation, complementary, banner...
+  bool article_body = false;   // itemprop ~ articleBody
+  int32_t parent = -1;         // index of the parent element, -1 for the root
+  int64_t text_chars = 0;      // non-space code points of its own text nodes
+  int32_t text_commas = 0;     // commas in them
+  // Measured per pass.
+  bool live = false;           // inside <body>, no furniture above it (this pass)
   int64_t chars = 0;       // non-space bytes of text below, furniture excluded
   int64_t raw_chars = 0;   // the same with only the never-text tags excluded
   int64_t link_chars = 0;  // of which inside <a>
@@ -127,15 +203,17 @@ struct Info {
   int32_t list_items = 0;  // <li> below
   int32_t inputs = 0;
   int32_t headings = 0;
+  int32_t links = 0;       // <a> below
   double score = 0;
   bool scored = false;     // a candidate (got credit from a paragraph)
   bool furniture = false;
-  int8_t weight = 0;       // class/id weight: -25, 0, +25
+  int8_t weight = 0;       // class/id weight: -25, 0, +25 (+50 for itemprop=articleBody)
   bool block_children = false;
 };
 
 struct Page {
-  std::vector<Info> info;  // index = (intptr_t)node->_private - 1
+  std::vector<Info> info;          // index = (intptr_t)node->_private - 1
+  std::vector<xmlNodePtr> nodes;   // the same index -> element, in document order
   Info& Of(xmlNodePtr n) { return info[static_cast<size_t>(reinterpret_cast<intptr_t>(n->_private) - 1)]; }
   bool Has(xmlNodePtr n) const { return n && n->type == XML_ELEMENT_NODE && n->_private; }
 };
@@ -150,45 +228,6 @@ xmlNodePtr NextNode(xmlNodePtr n, xmlNodePtr root, bool skip) {
   return nullptr;
 }
 
-std::string ClassAndId(xmlNodePtr n) {
-  if (!n->properties) return " ";
-  std::string s = Attr(n, "class");
-  s.push_back(' ');
-  s += Attr(n, "id");
-  return Lower(s);
-}
-
-bool Hidden(xmlNodePtr n) {
-  if (!n->properties) return false;
-  if (xmlHasProp(n, BAD_CAST "hidden")) return true;
-  if (Lower(Attr(n, "aria-hidden")) == "true") return true;
-  std::string style = Attr(n, "style");
-  if (style.empty()) return false;
-  style = Lower(style);
-  style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
-  return style.find("display:none") != std::string::npos ||
-         style.find("visibility:hidden") != std::string::npos;
-}
-
-bool IsWidget(std::string_view cls) {
-  if (!AnySubstring(cls, kWidget, std::size(kWidget))) return false;
-  // ...and nothing else in the vocabulary says menu, comments or related.
-  static constexpr std::string_view kBig[] = {"comment", "komentar", "related", "terkait", "sidebar", "footer",
-                                              "menu", "nav", "recommend", "popular", "populer"};
-  return !AnySubstring(cls, kBig, std::size(kBig));
-}
-
-int8_t ClassWeight(std::string_view cls) {
-  if (cls.size() <= 1) return 0;
-  bool neg = AnySubstring(cls, kNegative, std::size(kNegative)) ||
-             AnyToken(cls, kNegativeTokens, std::size(kNegativeTokens));
-  bool pos = AnySubstring(cls, kPositive, std::size(kPositive)) ||
-             AnyToken(cls, kPositiveTokens, std::size(kPositiveTokens));
-  if (neg && !pos) return -25;
-  if (pos && !neg) return 25;
-  return 0;
-}
-
 int64_t CountNonSpace(const xmlChar* s, int32_t* commas) {
   int64_t n = 0;
   for (; *s; ++s) {
@@ -198,6 +237,18 @@ int64_t CountNonSpace(const xmlChar* s, int32_t* commas) {
     if ((c & 0xC0) != 0x80) ++n;  // count code points
   }
   return n;
+}
+
+// The value of an attribute without copying it when it is one text node
+// (nearly always); `scratch` holds it otherwise.
+std::string_view AttrValue(xmlNodePtr node, xmlAttrPtr a, std::string* scratch) {
+  if (!a->children) return {};
+  if (a->children->type == XML_TEXT_NODE && !a->children->next && a->children->content)
+    return reinterpret_cast<const char*>(a->children->content);
+  xmlChar* v = xmlNodeListGetString(node->doc, a->children, 1);
+  *scratch = v ? reinterpret_cast<const char*>(v) : "";
+  xmlFree(v);
+  return *scratch;
 }
 
 class Extractor {
@@ -213,158 +264,191 @@ class Extractor {
     }
     body_ = body;
     Index(root);
+    body_index_ = IndexOf(body);
     // Text per element with only the never-text tags excluded: furniture by
     // vocabulary never holds most of a page's text (a "sidebar" wrapper
     // around the whole layout does).
-    MarkFurniture(body, /*strict=*/false);
-    Measure(body);
-    for (xmlNodePtr n = body; n; n = NextNode(n, body, false)) {
-      if (page_.Has(n)) page_.Of(n).raw_chars = page_.Of(n).chars;
-    }
+    Measure(/*strict=*/false);
     body_chars_ = page_.Of(body).chars;
-    MarkFurniture(body, /*strict=*/true);
-    Measure(body);
+    Measure(/*strict=*/true);
     xmlNodePtr picked = PickArticle();
     std::vector<Block> out = Emit(picked, /*clean=*/true);
-    if (TotalChars(out) < 200) {
-      // Too little survived: the vocabulary was wrong for this page. Retry
-      // with only the tags that never carry text, as readability does.
-      MarkFurniture(body, /*strict=*/false);
-      Measure(body);
-      std::vector<Block> relaxed = Emit(PickArticle(), /*clean=*/false);
+    if (TotalChars(out) < kEnoughText) {
+      // Too little survived: the vocabulary was wrong for this page (a
+      // photo page whose text is its captions). Retry with only the tags
+      // that never carry text, as readability does, still dropping link
+      // lists; and only when that is too little too, keep everything.
+      Measure(/*strict=*/false);
+      xmlNodePtr relaxed_pick = PickArticle();
+      std::vector<Block> relaxed = Emit(relaxed_pick, /*clean=*/true);
+      if (TotalChars(relaxed) < kEnoughText) {
+        std::vector<Block> all = Emit(relaxed_pick, /*clean=*/false);
+        if (TotalChars(all) > TotalChars(relaxed)) relaxed = std::move(all);
+      }
       if (TotalChars(relaxed) > TotalChars(out)) out = std::move(relaxed);
     }
-    Unindex(root);
+    Unindex();
     return out;
   }
 
  private:
+  // Bytes of text below which an extraction is taken to have missed the
+  // article.
+  static constexpr size_t kEnoughText = 200;
+
   static size_t TotalChars(const std::vector<Block>& blocks) {
     size_t n = 0;
     for (const Block& b : blocks) n += b.text.size();
     return n;
   }
 
+  // Numbers the elements in document order and records what each is: its
+  // name, what its attributes say (one pass over them), its parent, and the
+  // size of its own text (counted once, here, for every pass).
   void Index(xmlNodePtr root) {
+    std::string scratch;
     for (xmlNodePtr n = root; n; n = NextNode(n, root, false)) {
-      if (n->type == XML_ELEMENT_NODE) {
-        page_.info.emplace_back();
-        n->_private = reinterpret_cast<void*>(static_cast<intptr_t>(page_.info.size()));
-      }
-    }
-  }
-  void Unindex(xmlNodePtr root) {
-    for (xmlNodePtr n = root; n; n = NextNode(n, root, false)) {
-      if (n->type == XML_ELEMENT_NODE) n->_private = nullptr;
-    }
-  }
-
-  void MarkFurniture(xmlNodePtr body, bool strict) {
-    for (xmlNodePtr n = body; n; n = NextNode(n, body, false)) {
-      if (!page_.Has(n)) continue;
-      Info& in = page_.Of(n);
-      const int64_t raw = in.raw_chars;
-      in = Info{};
-      in.raw_chars = raw;
-      std::string_view t = Tag(n);
-      std::string cls = strict ? ClassAndId(n) : std::string();
-      in.weight = strict ? CachedWeight(cls) : 0;
-      if (n == body) continue;
-      // Captions are furniture beside an article, but on a photo page they
-      // are the text (the relaxed pass).
-      bool f = (IsFurnitureTag(n) && (strict || !(t == "figure" || t == "figcaption"))) || Hidden(n);
-      if (t == "form" && strict) f = true;
-      if (!f && strict && t != "article" && t != "main" && t != "a") {
-        std::string role = Lower(Attr(n, "role"));
-        if (role == "navigation" || role == "complementary" || role == "banner" ||
-            role == "contentinfo" || role == "menu" || role == "dialog" || role == "alert") {
-          f = true;
-        } else if (in.weight < 0 && in.raw_chars * 10 < body_chars_ * 6) {
-          f = !(in.raw_chars >= 500 && IsWidget(cls));
-          if (!f) in.weight = 0;
-        }
-      }
-      if (!f && IsItemprop(n, "articlebody")) in.weight = 50;
-      in.furniture = f;
-    }
-  }
-
-  static bool IsItemprop(xmlNodePtr n, std::string_view prop) {
-    std::string p = Lower(Attr(n, "itemprop"));
-    return !p.empty() && p.find(prop) != std::string::npos;
-  }
-
-  // Bottom-up measurements; furniture subtrees are skipped entirely.
-  void Measure(xmlNodePtr body) {
-    // Pre-order walk; on leaving an element add its totals to its parent.
-    xmlNodePtr n = body;
-    while (n) {
-      bool skip = false;
-      if (n->type == XML_ELEMENT_NODE && page_.Has(n)) {
-        Info& in = page_.Of(n);
-        in.chars = in.link_chars = in.own_chars = 0;
-        in.commas = in.paragraphs = in.list_items = in.inputs = in.headings = 0;
-        in.score = 0;
-        in.scored = false;
-        in.block_children = false;
-        skip = in.furniture;
-      } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-        if (n->content && n->parent && page_.Has(n->parent)) {
-          Info& p = page_.Of(n->parent);
-          int64_t c = CountNonSpace(n->content, &p.commas);
-          p.chars += c;
-          p.own_chars += c;
-        }
-      }
-      // Advance, closing elements as we climb.
-      if (!skip && n->children) {
-        n = n->children;
+      if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+        if (!n->content || !page_.Has(n->parent)) continue;
+        Info& p = page_.Of(n->parent);
+        // Text under a tag that is furniture in every pass is never counted.
+        if (p.furniture_tag && p.tag != kFigure && p.tag != kFigcaption) continue;
+        p.text_chars += CountNonSpace(n->content, &p.text_commas);
         continue;
       }
-      if (n->type == XML_ELEMENT_NODE) Close(n);
-      while (n && n != body && !n->next) {
-        n = n->parent;
-        if (n && n->type == XML_ELEMENT_NODE) Close(n);
+      if (n->type != XML_ELEMENT_NODE) continue;
+      const int32_t parent = page_.Has(n->parent) ? IndexOf(n->parent) : -1;
+      page_.info.emplace_back();
+      page_.nodes.push_back(n);
+      n->_private = reinterpret_cast<void*>(static_cast<intptr_t>(page_.info.size()));
+      Info& in = page_.info.back();
+      in.parent = parent;
+      NameFacts(n, &in);
+      for (xmlAttrPtr a = n->properties; a; a = a->next) {
+        switch (AttrNameOf(a->name)) {
+          case AttrName::kClass:
+          case AttrName::kId:
+            // Furniture by tag whatever its class; a link's class weighs
+            // nothing (a link is never furniture by vocabulary).
+            if (!in.furniture_tag && in.tag != kA)
+              in.cls |= CachedFlags(AttrValue(n, a, &scratch), a->children && a->children->next);
+            break;
+          case AttrName::kHidden:
+            in.hidden = true;
+            break;
+          case AttrName::kAriaHidden:
+            if (EqualsLower(AttrValue(n, a, &scratch), "true")) in.hidden = true;
+            break;
+          case AttrName::kStyle: {
+            std::string_view style = AttrValue(n, a, &scratch);
+            if (!style.empty() && HidingStyle(style)) in.hidden = true;
+            break;
+          }
+          case AttrName::kRole: {
+            std::string_view role = AttrValue(n, a, &scratch);
+            for (std::string_view r : {"navigation", "complementary", "banner", "contentinfo", "menu", "dialog",
+                                       "alert"}) {
+              if (EqualsLower(role, r)) in.furniture_role = true;
+            }
+            break;
+          }
+          case AttrName::kItemprop:
+            if (ContainsLower(AttrValue(n, a, &scratch), "articlebody")) in.article_body = true;
+            break;
+          default:
+            break;
+        }
       }
-      if (!n || n == body) break;
-      n = n->next;
     }
   }
+  static int32_t IndexOf(xmlNodePtr n) { return static_cast<int32_t>(reinterpret_cast<intptr_t>(n->_private) - 1); }
+  void Unindex() {
+    for (xmlNodePtr n : page_.nodes) n->_private = nullptr;
+  }
 
-  // Adds a finished element's totals to its parent.
-  void Close(xmlNodePtr n) {
-    if (!page_.Has(n)) return;
-    Info& in = page_.Of(n);
-    std::string_view t = Tag(n);
-    if (t == "a") in.link_chars = in.chars;
-    if (in.furniture) return;
-    xmlNodePtr parent = n->parent;
-    if (!page_.Has(parent)) return;
-    Info& p = page_.Of(parent);
-    p.chars += in.chars;
-    p.link_chars += in.link_chars;
-    p.commas += in.commas;
-    p.paragraphs += in.paragraphs + (t == "p" ? 1 : 0);
-    p.list_items += in.list_items + (t == "li" ? 1 : 0);
-    p.inputs += in.inputs + (t == "input" ? 1 : 0);
-    p.headings += in.headings + (IsHeading(t) ? 1 : 0);
-    if (IsBlockTag(n)) p.block_children = true;
-    else p.own_chars += in.chars;
+  // Whether `n` is furniture in this pass. `strict` adds the class/id
+  // vocabulary, roles and forms to the tags that never carry text.
+  void Mark(int32_t i, bool strict) {
+    Info& in = page_.info[static_cast<size_t>(i)];
+    in.weight = strict ? WeightOf(in.cls) : 0;
+    if (i == body_index_) {
+      in.furniture = false;
+      return;
+    }
+    // Captions are furniture beside an article, but on a photo page they
+    // are the text (the relaxed pass).
+    bool f = (in.furniture_tag && (strict || !(in.tag == kFigure || in.tag == kFigcaption))) || in.hidden;
+    if (in.tag == kForm && strict) f = true;
+    if (!f && strict && in.tag != kArticle && in.tag != kMain && in.tag != kA) {
+      if (in.furniture_role) {
+        f = true;
+      } else if (in.weight < 0 && in.raw_chars * 10 < body_chars_ * 6) {
+        f = !(in.raw_chars >= 500 && IsWidget(in.cls));
+        if (!f) in.weight = 0;
+      }
+    }
+    if (!f && in.article_body) in.weight = 50;
+    in.furniture = f;
+  }
+
+  // Marks furniture and measures bottom-up; furniture subtrees are skipped
+  // entirely. The relaxed (non-strict) pass also records raw_chars. Works on
+  // the element array: parents come before their descendants, so one pass
+  // forward marks (a parent's furniture decides its subtree) and one pass
+  // backward adds each element's totals to its parent.
+  void Measure(bool strict) {
+    std::vector<Info>& info = page_.info;
+    const auto first = static_cast<size_t>(body_index_);
+    for (size_t i = first; i < info.size(); ++i) {
+      Info& in = info[i];
+      if (i == first) {
+        in.live = true;
+      } else {
+        const int32_t p = in.parent;
+        in.live = p >= body_index_ && info[static_cast<size_t>(p)].live && !info[static_cast<size_t>(p)].furniture;
+      }
+      if (!in.live) continue;
+      in.link_chars = 0;
+      in.paragraphs = in.list_items = in.inputs = in.headings = in.links = 0;
+      in.score = 0;
+      in.scored = false;
+      in.block_children = false;
+      Mark(static_cast<int32_t>(i), strict);
+      in.chars = in.own_chars = in.furniture ? 0 : in.text_chars;
+      in.commas = in.furniture ? 0 : in.text_commas;
+    }
+    for (size_t i = info.size(); i-- > first;) {
+      Info& in = info[i];
+      if (!in.live) continue;
+      if (!strict) in.raw_chars = in.chars;
+      if (in.tag == kA) in.link_chars = in.chars;
+      if (in.furniture || i == first || in.parent < 0) continue;
+      Info& p = info[static_cast<size_t>(in.parent)];
+      p.chars += in.chars;
+      p.link_chars += in.link_chars;
+      p.commas += in.commas;
+      p.paragraphs += in.paragraphs + (in.tag == kP ? 1 : 0);
+      p.list_items += in.list_items + (in.tag == kLi ? 1 : 0);
+      p.inputs += in.inputs + (in.tag == kInput ? 1 : 0);
+      p.headings += in.headings + (IsHeadingCode(in.tag) ? 1 : 0);
+      p.links += in.links + (in.tag == kA ? 1 : 0);
+      if (in.block) p.block_children = true;
+      else p.own_chars += in.chars;
+    }
   }
 
   double LinkDensity(const Info& in) const {
     return in.chars > 0 ? static_cast<double>(in.link_chars) / static_cast<double>(in.chars) : 0;
   }
 
-  double BaseScore(xmlNodePtr n) {
-    std::string_view t = Tag(n);
-    double s = page_.Of(n).weight;
-    if (t == "div" || t == "article" || t == "main" || t == "section") s += 5;
-    else if (t == "pre" || t == "td" || t == "blockquote") s += 3;
-    else if (t == "address" || t == "ol" || t == "ul" || t == "dl" || t == "dd" || t == "dt" ||
-             t == "li" || t == "form")
+  double BaseScore(const Info& in) {
+    const uint8_t t = in.tag;
+    double s = in.weight;
+    if (t == kDiv || t == kArticle || t == kMain || t == kSection) s += 5;
+    else if (t == kPre || t == kTd || t == kBlockquote) s += 3;
+    else if (t == kAddress || t == kOl || t == kUl || t == kDl || t == kDd || t == kDt || t == kLi || t == kForm)
       s -= 3;
-    else if (IsHeading(t) || t == "th")
+    else if (IsHeadingCode(t) || t == kTh)
       s -= 5;
     return s;
   }
@@ -372,26 +456,30 @@ class Extractor {
   xmlNodePtr PickArticle() {
     candidates_.clear();
     // Score paragraph-like elements and credit their ancestors.
-    for (xmlNodePtr n = body_; n; n = NextNode(n, body_, page_.Has(n) && page_.Of(n).furniture)) {
-      if (!page_.Has(n)) continue;
-      Info& in = page_.Of(n);
-      if (in.furniture) continue;
-      std::string_view t = Tag(n);
+    for (size_t i = static_cast<size_t>(body_index_); i < page_.info.size(); ++i) {
+      Info& in = page_.info[i];
+      if (!in.live || in.furniture) continue;
+      xmlNodePtr n = page_.nodes[i];
+      const uint8_t t = in.tag;
       // Paragraphs, and containers whose own text (outside block children)
       // reads like one: text separated by <br> or empty divs.
-      bool para = t == "p" || t == "pre" || t == "td" ||
-                  ((t == "div" || t == "section" || t == "article" || t == "span" || t == "font" ||
-                    t == "main" || t == "blockquote") &&
+      bool para = t == kP || t == kPre || t == kTd ||
+                  ((t == kDiv || t == kSection || t == kArticle || t == kSpan || t == kFont || t == kMain ||
+                    t == kBlockquote) &&
                    (!in.block_children || in.own_chars >= 100));
       const int64_t len = in.block_children ? in.own_chars : in.chars;
       if (!para || len < 25) continue;
       double score = 1 + in.commas + std::min<double>(static_cast<double>(len / 100), 3);
-      xmlNodePtr a = n->parent;
+      // Text loose in a container beside its blocks is a paragraph of that
+      // container (readability wraps it in a <p>): the container itself is
+      // the first to get credit. A container of text alone is the paragraph.
+      const bool loose_text = in.block_children && t != kP && t != kPre && t != kTd;
+      xmlNodePtr a = loose_text ? n : n->parent;
       for (int level = 0; level < 5 && page_.Has(a); ++level, a = a->parent) {
         Info& ai = page_.Of(a);
         if (!ai.scored) {
           ai.scored = true;
-          ai.score = BaseScore(a);
+          ai.score = BaseScore(ai);
           candidates_.push_back(a);
         }
         double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
@@ -464,12 +552,14 @@ class Extractor {
       if (si.furniture) continue;
       double bonus = (!best_class.empty() && Attr(s, "class") == best_class) ? bi.score * 0.2 : 0;
       bool append = si.scored && si.score + bonus >= threshold;
-      if (!append && Tag(s) == "p") {
+      if (!append && si.tag == kP) {
         double ld = LinkDensity(si);
-        std::string text = TextOf(s);
-        if (si.chars > 80 && ld < 0.25) append = true;
-        else if (si.chars > 0 && si.chars <= 80 && ld == 0 && !text.empty() && text.back() == '.')
+        if (si.chars > 80 && ld < 0.25) {
           append = true;
+        } else if (si.chars > 0 && si.chars <= 80 && ld == 0) {
+          std::string text = TextOf(s);
+          append = !text.empty() && text.back() == '.';
+        }
       }
       if (append) out.push_back(s);
     }
@@ -478,17 +568,19 @@ class Extractor {
 
   // Readability's conditional clean: a container inside the article that is
   // mostly links, a list of links, or a form is furniture after all.
-  bool DropContainer(xmlNodePtr n) {
-    std::string_view t = Tag(n);
-    if (!(t == "div" || t == "section" || t == "ul" || t == "ol" || t == "table" || t == "dl" ||
-          t == "aside" || t == "span"))
+  bool DropContainer(const Info& in) {
+    const uint8_t t = in.tag;
+    if (!(t == kDiv || t == kSection || t == kUl || t == kOl || t == kTable || t == kDl || t == kAside ||
+          t == kSpan))
       return false;
-    const Info& in = page_.Of(n);
+    // A span without blocks is inline text: one link inside a sentence is
+    // part of it; several (a pop-up of related headlines) are not.
+    if (t == kSpan && !in.block_children && in.links < 2) return false;
     if (in.weight < 0) return true;
     if (in.commas >= 10) return false;
     double ld = LinkDensity(in);
     if (in.chars == 0) return false;
-    if (t != "ul" && t != "ol" && in.list_items > in.paragraphs + 2 && ld > 0.2) return true;
+    if (t != kUl && t != kOl && in.list_items > in.paragraphs + 2 && ld > 0.2) return true;
     if (in.inputs > in.paragraphs / 3 + 1) return true;
     if (in.weight < 25 && ld > 0.33) return true;
     if (in.weight >= 25 && ld > 0.5) return true;
@@ -525,11 +617,12 @@ class Extractor {
     const std::string title = Lower(title_);
     for (size_t i = 0; i < kept.size(); ++i) {
       Block& b = kept[i].block;
+      const bool maybe_title = !title.empty() && b.text.size() == title.size() && Lower(b.text) == title;
       if (i < first_long && b.text.size() < 100) {
-        if (!title.empty() && Lower(b.text) == title) continue;
+        if (maybe_title) continue;
         if (clean && clean::ParsePublicationDate(b.text)) continue;
       }
-      if (b.kind == BlockKind::kHeading && !title.empty() && Lower(b.text) == title) continue;
+      if (b.kind == BlockKind::kHeading && maybe_title) continue;
       out.push_back(std::move(b));
     }
     // A heading with nothing after it introduced something that was dropped.
@@ -537,11 +630,11 @@ class Extractor {
     return out;
   }
 
-  static BlockKind KindOf(std::string_view t) {
-    if (IsHeading(t)) return BlockKind::kHeading;
-    if (t == "li" || t == "dd" || t == "dt") return BlockKind::kListItem;
-    if (t == "blockquote") return BlockKind::kQuote;
-    if (t == "pre") return BlockKind::kPreformatted;
+  static BlockKind BlockKindOf(uint8_t t) {
+    if (IsHeadingCode(t)) return BlockKind::kHeading;
+    if (t == kLi || t == kDd || t == kDt) return BlockKind::kListItem;
+    if (t == kBlockquote) return BlockKind::kQuote;
+    if (t == kPre) return BlockKind::kPreformatted;
     return BlockKind::kParagraph;
   }
 
@@ -563,29 +656,29 @@ class Extractor {
     link_bytes_ = 0;
     // The innermost open block's kind: a heading stays a heading even when
     // its text sits in spans.
-    std::vector<BlockKind> kinds{KindOf(Tag(top))};
+    std::vector<BlockKind> kinds{BlockKindOf(page_.Has(top) ? page_.Of(top).tag : uint8_t{kOther})};
     auto kind = [&] { return kinds.back(); };
     xmlNodePtr n = top;
     while (n) {
       bool skip = false;
       bool entered_block = false;
+      const Info* in = page_.Has(n) ? &page_.Of(n) : nullptr;
       if (n->type == XML_ELEMENT_NODE) {
-        std::string_view t = Tag(n);
-        if (page_.Has(n) && page_.Of(n).furniture && n != top) {
+        const uint8_t t = in ? in->tag : uint8_t{kOther};
+        if (in && in->furniture && n != top) {
           skip = true;
-        } else if (clean && n != top && page_.Has(n) && DropContainer(n)) {
+        } else if (clean && n != top && in && DropContainer(*in)) {
           skip = true;
-        } else if (clean && IsHeading(t) && page_.Has(n) &&
-                   (page_.Of(n).weight < 0 || LinkDensity(page_.Of(n)) > 0.33)) {
+        } else if (clean && in && IsHeadingCode(t) && (in->weight < 0 || LinkDensity(*in) > 0.33)) {
           skip = true;
-        } else if (t == "br" || t == "hr") {
+        } else if (t == kBr || t == kHr) {
           Flush(&buf, kind(), out);
-        } else if (n != top && IsBlockTag(n)) {
+        } else if (n != top && in && in->block) {
           Flush(&buf, kind(), out);
-          BlockKind k = KindOf(t);
+          BlockKind k = BlockKindOf(t);
           // A <p> inside a list item or quote is still that item or quote.
           if (k == BlockKind::kParagraph && kinds.back() != BlockKind::kParagraph &&
-              (t == "p" || t == "div" || t == "span"))
+              (t == kP || t == kDiv || t == kSpan))
             k = kinds.back();
           kinds.push_back(k);
           entered_block = true;
@@ -606,7 +699,7 @@ class Extractor {
         }
       }
       if (!skip && n->type == XML_ELEMENT_NODE && n->children) {
-        if (Tag(n) == "a") ++link_depth;
+        if (in && in->tag == kA) ++link_depth;
         n = n->children;
         continue;
       }
@@ -616,15 +709,15 @@ class Extractor {
       }
       while (n && n != top && !n->next) {
         n = n->parent;
-        if (n && n != top && IsBlockTag(n)) {
+        if (!n || n == top || n->type != XML_ELEMENT_NODE) continue;
+        const Info* pi = page_.Has(n) ? &page_.Of(n) : nullptr;
+        if (pi && pi->block) {
           Flush(&buf, kind(), out);
           if (kinds.size() > 1) kinds.pop_back();
-        } else if (n && n != top && n->type == XML_ELEMENT_NODE) {
-          std::string_view t = Tag(n);
-          if (t == "a" && link_depth > 0) --link_depth;
-          if (t != "a" && t != "b" && t != "i" && t != "em" && t != "strong" && t != "span" &&
-              t != "font" && t != "u" && t != "sup" && t != "sub" && t != "small")
-            buf.push_back(' ');
+        } else {
+          const uint8_t t = pi ? pi->tag : uint8_t{kOther};
+          if (t == kA && link_depth > 0) --link_depth;
+          if (!IsInlineCode(t)) buf.push_back(' ');
         }
       }
       if (!n || n == top) break;
@@ -633,45 +726,36 @@ class Extractor {
     Flush(&buf, kind(), out);
   }
 
-  // Tag kinds by interned element name (libxml2's dictionary gives each
-  // distinct name one pointer), so the walks do not compare strings.
-  enum : uint8_t { kFurnitureTag = 1, kBlockTag = 2 };
-  uint8_t Kinds(xmlNodePtr n) {
-    const xmlChar* name = n->name;
-    if (name == last_name_) return last_kinds_;
-    auto it = kinds_.find(name);
-    uint8_t k;
-    if (it != kinds_.end()) {
-      k = it->second;
-    } else {
-      std::string_view t = Tag(n);
-      k = static_cast<uint8_t>((FurnitureTag(t) ? kFurnitureTag : 0) | (BlockTag(t) ? kBlockTag : 0));
-      kinds_.emplace(name, k);
-    }
-    last_name_ = name;
-    last_kinds_ = k;
-    return k;
+  static void NameFacts(xmlNodePtr n, Info* in) {
+    const ElementKind k = KindOf(n);
+    in->tag = k.code;
+    in->furniture_tag = k.furniture;
+    in->block = k.block;
   }
-  bool IsFurnitureTag(xmlNodePtr n) { return n->type == XML_ELEMENT_NODE && (Kinds(n) & kFurnitureTag); }
-  bool IsBlockTag(xmlNodePtr n) { return n->type == XML_ELEMENT_NODE && (Kinds(n) & kBlockTag); }
 
-  // Pages repeat the same class strings many times.
-  int8_t CachedWeight(const std::string& cls) {
-    if (cls.size() <= 1) return 0;
-    auto it = weights_.find(cls);
-    if (it != weights_.end()) return it->second;
-    int8_t w = ClassWeight(cls);
-    weights_.emplace(cls, w);
-    return w;
+  // Pages repeat the same class strings many times. The keys view the
+  // document's attribute text, which outlives the extractor.
+  uint8_t CachedFlags(std::string_view value, bool scratch) {
+    if (value.empty()) return 0;
+    if (!scratch) {
+      auto it = class_flags_.find(value);
+      if (it != class_flags_.end()) return it->second;
+    }
+    lower_.assign(value);
+    for (char& c : lower_) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    uint8_t f = FlagsOf(lower_);
+    if (!scratch) class_flags_.emplace(value, f);
+    return f;
   }
-  std::unordered_map<std::string, int8_t> weights_;
+
+
+  std::unordered_map<std::string_view, uint8_t> class_flags_;
+  std::string lower_;  // scratch for CachedFlags
   int64_t link_bytes_ = 0;  // non-space bytes inside <a> in the block being built
-  std::unordered_map<const xmlChar*, uint8_t> kinds_;
-  const xmlChar* last_name_ = nullptr;
-  uint8_t last_kinds_ = 0;
   htmlDocPtr doc_;
   std::string title_;
   xmlNodePtr body_ = nullptr;
+  int32_t body_index_ = 0;
   int64_t body_chars_ = 0;
   Page page_;
   std::vector<xmlNodePtr> candidates_;

@@ -5,6 +5,8 @@
 // bytes are checked against it. A page saying ISO-8859-1 whose bytes are
 // valid multi-byte UTF-8 is UTF-8 (CMS templates keep stale declarations);
 // a page saying UTF-8 whose bytes are not is detected and converted.
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -33,6 +35,29 @@ size_t SequenceAt(std::string_view s, size_t i) {
     return at(1) >= lo && at(1) <= hi && IsCont(at(2)) && IsCont(at(3)) ? 4 : 0;
   }
   return 0;
+}
+
+// Whether `s` is valid UTF-8. Web pages are mostly ASCII (markup, scripts):
+// eight bytes are checked at a time until a non-ASCII byte, whose sequence
+// is then checked on its own.
+bool ValidUtf8(std::string_view s) {
+  const char* p = s.data();
+  const size_t n = s.size();
+  size_t i = 0;
+  while (i < n) {
+    while (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if (w & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    while (i < n && static_cast<unsigned char>(p[i]) < 0x80) ++i;
+    if (i >= n) break;
+    size_t len = SequenceAt(s, i);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
 }
 
 struct Utf8Census {
@@ -125,17 +150,30 @@ std::string CharsetFromContentType(std::string_view content_type) {
 
 std::string CharsetFromMeta(std::string_view head) {
   head = head.substr(0, 8192);
-  std::string l = Lower(head);
+  // Case-insensitive "<meta" and "charset" without copying the head.
+  auto find_ci = [](std::string_view hay, std::string_view lower, size_t from) {
+    for (size_t i = from; i + lower.size() <= hay.size(); ++i) {
+      size_t k = 0;
+      while (k < lower.size()) {
+        char c = hay[i + k];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c != lower[k]) break;
+        ++k;
+      }
+      if (k == lower.size()) return i;
+    }
+    return std::string_view::npos;
+  };
   size_t from = 0;
   for (;;) {
-    size_t p = l.find("<meta", from);
-    if (p == std::string::npos) return "";
-    size_t end = l.find('>', p);
-    if (end == std::string::npos) end = l.size();
-    std::string_view tag = std::string_view(l).substr(p, end - p);
-    size_t c = tag.find("charset");
+    size_t p = find_ci(head, "<meta", from);
+    if (p == std::string_view::npos) return "";
+    size_t end = head.find('>', p);
+    if (end == std::string_view::npos) end = head.size();
+    std::string_view tag = head.substr(p, end - p);
+    size_t c = find_ci(tag, "charset", 0);
     if (c != std::string_view::npos) {
-      std::string v = ValueAfterCharset(head.substr(p, end - p), c + 7);
+      std::string v = ValueAfterCharset(tag, c + 7);
       if (!v.empty()) return v;
     }
     from = end;
@@ -171,7 +209,7 @@ Decoded DecodeToUtf8(std::string_view bytes, std::string_view content_type) {
   } else {
     declared = d.charset;
   }
-  const bool valid = Utf8Validate(bytes) == std::string_view::npos;
+  const bool valid = ValidUtf8(bytes);
   if (valid) {
     d.view = bytes;  // no copy: the page is parsed from the caller's bytes
     if (!declared.empty() && declared != "UTF-8") {

@@ -2,6 +2,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 
+#include <cstring>
 #include <mutex>
 #include <string>
 
@@ -50,6 +51,114 @@ bool SkippedTag(std::string_view t) {
 }
 
 }  // namespace
+
+namespace {
+
+struct NamedKind {
+  std::string_view name;
+  ElementKind kind;
+};
+
+// Every element name the rules know, by first letter.
+class KindTable {
+ public:
+  KindTable() {
+    constexpr bool F = true, B = true, _ = false;
+    const NamedKind all[] = {
+        {"a", {kA, _, _}}, {"p", {kP, _, B}}, {"div", {kDiv, _, B}}, {"section", {kSection, _, B}},
+        {"article", {kArticle, _, B}}, {"main", {kMain, _, B}}, {"span", {kSpan, _, _}}, {"font", {kFont, _, _}},
+        {"blockquote", {kBlockquote, _, B}}, {"pre", {kPre, _, B}}, {"td", {kTd, _, B}}, {"th", {kTh, _, B}},
+        {"li", {kLi, _, B}}, {"ul", {kUl, _, B}}, {"ol", {kOl, _, B}}, {"dl", {kDl, _, B}}, {"dd", {kDd, _, B}},
+        {"dt", {kDt, _, B}}, {"address", {kAddress, _, B}}, {"form", {kForm, _, B}}, {"input", {kInput, F, _}},
+        {"br", {kBr, _, _}}, {"hr", {kHr, _, B}}, {"table", {kTable, _, B}}, {"aside", {kAside, F, _}},
+        {"figure", {kFigure, F, _}}, {"figcaption", {kFigcaption, F, _}}, {"h1", {kH1, _, B}},
+        {"h2", {kH2, _, B}}, {"h3", {kH3, _, B}}, {"h4", {kH4, _, B}}, {"h5", {kH5, _, B}}, {"h6", {kH6, _, B}},
+        {"b", {kB, _, _}}, {"i", {kI, _, _}}, {"em", {kEm, _, _}}, {"strong", {kStrong, _, _}}, {"u", {kU, _, _}},
+        {"sup", {kSup, _, _}}, {"sub", {kSub, _, _}}, {"small", {kSmall, _, _}}, {"body", {kBody, _, B}},
+        {"meta", {kMeta, F, _}}, {"link", {kLink, F, _}}, {"title", {kTitle, F, _}}, {"script", {kScript, F, _}},
+        {"style", {kStyle, F, _}}, {"noscript", {kNoscript, F, _}}, {"template", {kTemplate, F, _}},
+        {"time", {kTime, _, _}},
+        // Named for their flags only.
+        {"svg", {kOther, F, _}}, {"math", {kOther, F, _}}, {"iframe", {kOther, F, _}}, {"object", {kOther, F, _}},
+        {"embed", {kOther, F, _}}, {"canvas", {kOther, F, _}}, {"video", {kOther, F, _}},
+        {"audio", {kOther, F, _}}, {"map", {kOther, F, _}}, {"nav", {kOther, F, _}}, {"footer", {kOther, F, _}},
+        {"button", {kOther, F, _}}, {"select", {kOther, F, _}}, {"textarea", {kOther, F, _}},
+        {"label", {kOther, F, _}}, {"dialog", {kOther, F, _}}, {"menu", {kOther, F, _}},
+        {"picture", {kOther, F, _}}, {"img", {kOther, F, _}}, {"header", {kOther, F, _}},
+        {"head", {kOther, F, _}}, {"source", {kOther, F, _}}, {"track", {kOther, F, _}},
+        {"option", {kOther, F, _}}, {"fieldset", {kOther, F, _}}, {"legend", {kOther, F, _}},
+        {"tbody", {kOther, _, B}}, {"thead", {kOther, _, B}}, {"tfoot", {kOther, _, B}}, {"tr", {kOther, _, B}},
+        {"center", {kOther, _, B}}, {"html", {kOther, _, B}}, {"details", {kOther, _, B}},
+        {"summary", {kOther, _, B}}, {"caption", {kOther, _, B}},
+    };
+    for (const NamedKind& k : all) by_first_[static_cast<unsigned char>(k.name[0]) - 'a'].push_back(k);
+  }
+  ElementKind Find(const char* name) const {
+    const unsigned char c = static_cast<unsigned char>(name[0]);
+    if (c < 'a' || c > 'z') return {};
+    for (const NamedKind& k : by_first_[c - 'a']) {
+      if (std::strcmp(name, k.name.data()) == 0) return k.kind;
+    }
+    return {};
+  }
+
+ private:
+  std::vector<NamedKind> by_first_[26];
+};
+
+}  // namespace
+
+ElementKind KindOf(xmlNodePtr node) {
+  static const KindTable table;
+  if (!node || node->type != XML_ELEMENT_NODE || !node->name) return {};
+  // The HTML parser lower-cases element names.
+  return table.Find(reinterpret_cast<const char*>(node->name));
+}
+
+AttrName AttrNameOf(const xmlChar* name_in) {
+  if (!name_in) return AttrName::kOther;
+  // The HTML parser lower-cases attribute names.
+  const char* name = reinterpret_cast<const char*>(name_in);
+  auto is = [name](const char* s) { return std::strcmp(name, s) == 0; };
+  switch (name[0]) {
+    case 'a': return is("aria-hidden") ? AttrName::kAriaHidden : AttrName::kOther;
+    case 'c':
+      if (is("class")) return AttrName::kClass;
+      return is("content") ? AttrName::kContent : AttrName::kOther;
+    case 'd': return is("datetime") ? AttrName::kDatetime : AttrName::kOther;
+    case 'h': return is("hidden") ? AttrName::kHidden : AttrName::kOther;
+    case 'i':
+      if (is("id")) return AttrName::kId;
+      return is("itemprop") ? AttrName::kItemprop : AttrName::kOther;
+    case 'p': return is("pubdate") ? AttrName::kPubdate : AttrName::kOther;
+    case 'r':
+      if (is("role")) return AttrName::kRole;
+      return is("rel") ? AttrName::kRel : AttrName::kOther;
+    case 's': return is("style") ? AttrName::kStyle : AttrName::kOther;
+    default: return AttrName::kOther;
+  }
+}
+
+WordScanner::WordScanner(const std::vector<Word>& words) {
+  for (const Word& w : words) {
+    by_first_[static_cast<unsigned char>(w.text[0])].push_back(w);
+    const unsigned pair = static_cast<unsigned char>(w.text[0]) << 8 | static_cast<unsigned char>(w.text[1]);
+    pairs_[pair >> 6] |= uint64_t{1} << (pair & 63);
+  }
+}
+
+uint32_t WordScanner::Scan(std::string_view s) const {
+  uint32_t found = 0;
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    const unsigned pair = static_cast<unsigned char>(s[i]) << 8 | static_cast<unsigned char>(s[i + 1]);
+    if (!(pairs_[pair >> 6] >> (pair & 63) & 1)) continue;
+    for (const Word& w : by_first_[static_cast<unsigned char>(s[i])]) {
+      if (s[i + 1] != w.text[1] || (found & w.bit) || w.text.size() > s.size() - i) continue;
+      if (std::memcmp(s.data() + i + 2, w.text.data() + 2, w.text.size() - 2) == 0) found |= w.bit;
+    }
+  }
+  return found;
+}
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -138,11 +247,15 @@ std::string TextOfBounded(xmlNodePtr root, size_t max_bytes) {
 htmlDocPtr ParseHtml(std::string_view utf8, const std::string& url) {
   static std::once_flag once;
   std::call_once(once, [] { xmlInitParser(); });
-  const int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                      HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD;
+  // The text is UTF-8 already (DecodeToUtf8 decided the charset): naming
+  // no encoding and ignoring the page's own declaration lets libxml2 read
+  // the bytes as they are, without passing them through its UTF-8 to UTF-8
+  // converter, and keeps a stale <meta charset> from re-decoding them.
+  const int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                      HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD | HTML_PARSE_IGNORE_ENC;
   // libxml2 takes an int length; the caller keeps inputs far below 2 GiB.
   return htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()), url.empty() ? nullptr : url.c_str(),
-                        "UTF-8", options);
+                        nullptr, options);
 }
 
 }  // namespace warta::html::internal

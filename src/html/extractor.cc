@@ -27,6 +27,7 @@ RawDocument ExtractedPage::ToRawDocument(std::string source) const {
   doc.outlet = outlet;
   doc.language = language;
   doc.authors = authors;
+  doc.editors = editors;
   doc.charset_note = charset_note;
   doc.modified = modified;
   doc.canonical_url = canonical_url;
@@ -64,11 +65,15 @@ StatusOr<ExtractedPage> Extract(std::string_view bytes, const PageContext& ctx,
     page.url = ctx.url;
   }
   page.blocks = internal::ExtractContent(doc.get(), page.title);
+  if (options.metadata) {
+    // Credits the metadata now holds are not text.
+    std::erase_if(page.blocks, [&](const Block& b) { return internal::IsCreditLine(b.text, page); });
+  }
   if (page.blocks.empty()) return Status::Corrupt("no article text found");
   if (options.metadata) {
     std::string text;
     for (const Block& b : page.blocks) {
-      if (text.size() > 8 * 1024) break;
+      if (text.size() > internal::kLanguageSampleBytes) break;
       text += b.text;
       text.push_back('\n');
     }

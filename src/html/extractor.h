@@ -40,7 +40,7 @@ struct PageContext {
 struct ExtractOptions {
   // Pages larger than this are refused (kTooLarge) rather than parsed.
   size_t max_input_bytes = 64u << 20;
-  // Fill metadata (title, dates, authors, outlet, canonical URL, language).
+  // Fill metadata (title, dates, authors, editors, outlet, canonical URL, language).
   bool metadata = true;
   // Detect the language with cld2 when the page does not declare one (and
   // check a declared one against the text).
@@ -60,6 +60,7 @@ struct ExtractedPage {
   std::string published;          // ISO 8601 of what is known, "" when unknown
   std::string modified;           // ISO 8601, "" when unknown
   std::vector<std::string> authors;
+  std::vector<std::string> editors;  // "Editor:"/"Penyunting:"/"Redaktur:" credits, itemprop/JSON-LD editor
   std::string outlet;             // og:site_name, JSON-LD publisher, else the host
   std::string url;                // ctx.url, else the canonical URL
   std::string canonical_url;      // <link rel=canonical> / og:url, absolute

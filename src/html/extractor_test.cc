@@ -89,6 +89,138 @@ TEST(ExtractTest, VisibleDatelineAndBylineWithoutMetadata) {
   EXPECT_EQ(page->language, "id");  // no lang attribute: cld2
 }
 
+TEST(ExtractTest, EditorCreditsAndVisibleBylines) {
+  auto page = Extract(Fixture("editor_credit.html"), {}, {});
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  // "Editor" in one cell, ": name" in the next; the staff list's bare
+  // "Editor" job title is no credit.
+  EXPECT_EQ(page->editors, (std::vector<std::string>{"Dewi Anggraini"}));
+  // The JSON-LD author is the credited editor; the "Penulis" credit names
+  // the writer. The comment's byline and the profile URL name no one.
+  EXPECT_EQ(page->authors, (std::vector<std::string>{"Rahmat Hidayat"}));
+  // JSON-LD wrapped in //<![CDATA[ ... //]]> is read.
+  EXPECT_EQ(page->modified, "2024-06-03T09:00:00+07:00");
+  // The headline as shown, with its rubric.
+  EXPECT_EQ(page->title, "FOTO: Jembatan Gantung Desa Sukamaju Selesai Dibangun");
+  // The dateline beside the article's headline, not the one beside its copy
+  // in the most-read list.
+  EXPECT_EQ(page->published, "2024-06-03T07:25:00+07:00");
+  RawDocument doc = page->ToRawDocument("a.html");
+  EXPECT_EQ(doc.editors, page->editors);
+  EXPECT_EQ(doc.authors, page->authors);
+}
+
+TEST(ExtractTest, CompanyAsAuthorYieldsToTheCreditAndCreditsLeaveTheText) {
+  const std::string html =
+      "<html><head><title>Harga Cabai Turun di Pasar Kota</title>"
+      "<meta name=\"author\" content=\"Warta Contoh Media\"></head><body><article>"
+      "<p>Harga cabai rawit di pasar kota turun hampir separuh dalam sepekan, karena panen di sejumlah sentra "
+      "produksi datang bersamaan dan pasokan melimpah sejak awal bulan.</p>"
+      "<p>Pedagang berharap harga kembali stabil menjelang hari raya, ketika permintaan biasanya naik.</p>"
+      "<table><tr><td>Penulis</td><td>: Kontributor Sukamaju, Rahmat Hidayat</td></tr>"
+      "<tr><td>Editor</td><td>: Dewi Anggraini</td></tr></table></article></body></html>";
+  PageContext ctx;
+  ctx.url = "https://www.wartacontoh.co.id/ekonomi/harga-cabai";
+  auto page = Extract(html, ctx, {});
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  // The <meta> author names the site: the "Penulis" credit replaces it, less
+  // the role and place before the name.
+  EXPECT_EQ(page->authors, (std::vector<std::string>{"Rahmat Hidayat"}));
+  EXPECT_EQ(page->editors, (std::vector<std::string>{"Dewi Anggraini"}));
+  for (const char* credit : {"Penulis", "Rahmat Hidayat", "Editor", "Dewi Anggraini"})
+    EXPECT_FALSE(Has(*page, credit)) << credit << " left in:\n" << Joined(*page);
+  EXPECT_TRUE(Has(*page, "Pedagang berharap"));
+}
+
+TEST(ExtractTest, BylineElementLosesItsDateAndLaterBylines) {
+  const std::string html =
+      "<html><head><title>Harga Cabai Turun di Pasar Kota</title>"
+      "<meta name=\"author\" content=\"https://www.facebook.com/pasarkota\"></head><body>"
+      "<h1>Harga Cabai Turun di Pasar Kota</h1>"
+      "<div class=\"byline\">By Sari Lestari - Jun 3, 2024 7:25 am</div>"
+      "<article><p>Harga cabai rawit di pasar kota turun hampir separuh dalam sepekan, karena panen di "
+      "sejumlah sentra produksi datang bersamaan dan pasokan melimpah sejak awal bulan.</p>"
+      "<p>Pedagang berharap harga kembali stabil menjelang hari raya, ketika permintaan biasanya naik.</p>"
+      "</article><div class=\"comments\"><span class=\"comment-author\">Budi Santoso</span>"
+      "<p>Semoga harga tetap murah.</p></div></body></html>";
+  auto page = Extract(html, {}, {});
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  EXPECT_EQ(page->authors, (std::vector<std::string>{"Sari Lestari"}));
+  EXPECT_TRUE(page->editors.empty());
+}
+
+TEST(ExtractTest, LooseTextBesideBlocksAndInlineLinks) {
+  // The story is text loose in a column, beside a title paragraph and a
+  // share row; the other column is a long archive menu.
+  std::string menu = "<ul>";
+  for (int i = 0; i < 60; ++i) menu += "<li><a href=\"/arsip?m=" + std::to_string(i) + "\">Arsip bulan " +
+                                       std::to_string(i) + "</a></li>";
+  menu += "</ul>";
+  const std::string html =
+      "<html><body><div class=\"row\"><div class=\"col-3\">" + menu +
+      "</div><div class=\"col-9\"><p class=\"titulo\">Mobil Dinas Dibobol di Garasi Puskesmas</p>"
+      "<small>05/10/2018</small><br>Petugas puskesmas menemukan dua mobil dinas dibobol pada pagi hari, "
+      "dengan aki hilang, kaca pecah, dan jok robek. <span><a href=\"/lapor\">Laporan polisi</a></span> sudah "
+      "dibuat, polisi sudah datang, dan pasien yang dijadwalkan pagi ini dipindah ke sore hari, kata kepala "
+      "dinas kesehatan, yang berharap layanan pulih besok, paling lambat lusa.<br><br>"
+      "<div class=\"row\"><a href=\"/fb\">Facebook</a> <a href=\"/tw\">Twitter</a></div></div></div>"
+      "<div class=\"kontak\"><p>Pemerintah Kota Contoh, Jalan Merdeka 1, Kota Contoh, Kode Pos 12345.</p>"
+      "<p>Telepon 021-555-0100, faksimile 021-555-0101, surel humas di kantor wali kota.</p></div>"
+      "</body></html>";
+  auto page = Extract(html, {}, {});
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  EXPECT_TRUE(Has(*page, "menemukan dua mobil dinas dibobol")) << Joined(*page);
+  // A link inside a sentence is part of it.
+  EXPECT_TRUE(Has(*page, "Laporan polisi sudah dibuat")) << Joined(*page);
+  EXPECT_FALSE(Has(*page, "Arsip bulan")) << Joined(*page);
+  EXPECT_FALSE(Has(*page, "Kode Pos")) << Joined(*page);
+}
+
+TEST(ExtractTest, PhotoPageKeepsCaptionsDropsLinkLists) {
+  std::string figures;
+  for (const char* c : {"Warga menyeberangi jembatan gantung yang baru selesai dibangun di Desa Sukamaju, "
+                        "Senin pagi, sebelum berangkat ke pasar.",
+                        "Anak-anak sekolah berjalan di atas jembatan gantung sepanjang delapan puluh meter "
+                        "yang menghubungkan dua dusun di tepi sungai.",
+                        "Kepala desa memeriksa tali baja jembatan bersama warga yang ikut bergotong royong "
+                        "selama empat bulan pembangunan."})
+    figures += std::string("<figure><img src=\"a.jpg\"><figcaption>") + c + "</figcaption></figure>";
+  const std::string html =
+      "<html><body><div class=\"galeri\"><div class=\"foto\">" + figures +
+      "</div><ul class=\"label\"><li><a href=\"/t/1\">Jembatan</a></li><li><a href=\"/t/2\">Sukamaju</a>"
+      "</li><li><a href=\"/t/3\">Gotong Royong</a></li><li><a href=\"/t/4\">Desa</a></li></ul>"
+      "<div class=\"lain\"><a href=\"/b\">Harga Gabah Naik Menjelang Panen Raya di Kabupaten</a></div>"
+      "</div></body></html>";
+  auto page = Extract(html, {}, {});
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  EXPECT_TRUE(Has(*page, "Warga menyeberangi jembatan gantung")) << Joined(*page);
+  EXPECT_TRUE(Has(*page, "Kepala desa memeriksa tali baja")) << Joined(*page);
+  EXPECT_FALSE(Has(*page, "Gotong Royong")) << Joined(*page);
+  EXPECT_FALSE(Has(*page, "Harga Gabah")) << Joined(*page);
+}
+
+TEST(ExtractTest, OtherNewsBlockNamedWithTheArticleWordIsFurniture) {
+  // "berita-lainnya" (other news) holds the word "berita" (news), which
+  // alone would say article; the list of other stories still goes, even
+  // when its summaries are plain text rather than links.
+  std::string others;
+  for (int i = 0; i < 4; ++i)
+    others += "<li><a href=\"/b" + std::to_string(i) + "\"><span>Judul berita lain nomor " + std::to_string(i) +
+              "</span></a><p>Ringkasan berita lain yang cukup panjang, berisi satu kalimat tentang peristiwa "
+              "yang berbeda, tanpa tautan di dalamnya.</p></li>";
+  const std::string html =
+      "<html><body><div class=\"konten\"><p>Harga cabai rawit di pasar kota turun hampir separuh dalam "
+      "sepekan, karena panen di sejumlah sentra produksi datang bersamaan.</p><p>Pedagang berharap harga "
+      "kembali stabil menjelang hari raya, ketika permintaan biasanya naik, kata mereka.</p><p>Dinas "
+      "perdagangan memantau harga setiap hari, dan operasi pasar disiapkan bila harga melonjak lagi.</p>"
+      "<div class=\"berita-lainnya\"><span>BERITA LAINNYA</span><ul>" + others + "</ul></div></div></body></html>";
+  auto page = Extract(html, {}, {});
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  EXPECT_TRUE(Has(*page, "Harga cabai rawit")) << Joined(*page);
+  EXPECT_FALSE(Has(*page, "BERITA LAINNYA")) << Joined(*page);
+  EXPECT_FALSE(Has(*page, "Ringkasan berita lain")) << Joined(*page);
+}
+
 TEST(ExtractTest, DateFromUrlThenFallback) {
   std::string html = "<html><body><article><p>" + std::string(30, 'x') +
                      " Pemerintah daerah meresmikan jembatan baru yang menghubungkan dua desa di tepi sungai, "
@@ -208,6 +340,17 @@ TEST(CharsetTest, HttpHeaderBeatsMetaAndBomBeatsBoth) {
   EXPECT_TRUE(Has(*page, "Caf\xC3\xA9"));
 }
 
+TEST(CharsetTest, UndeclaredUtf8StaysUtf8) {
+  // No declaration anywhere: the parser must not fall back to Latin-1.
+  std::string html = "<html><body><p>Kafe baru bernama Caf\xC3\xA9 Senja dibuka di pusat kota, menyajikan kopi "
+                     "dari petani lokal dan roti buatan sendiri setiap pagi.</p></body></html>";
+  auto page = Extract(html, {}, {});
+  ASSERT_TRUE(page.ok());
+  EXPECT_TRUE(Has(*page, "Caf\xC3\xA9 Senja")) << Joined(*page);
+  EXPECT_EQ(page->charset, "UTF-8");
+  EXPECT_TRUE(page->charset_note.empty()) << page->charset_note;
+}
+
 TEST(CharsetTest, MetaPrescan) {
   EXPECT_EQ(internal::CharsetFromMeta("<head><meta charset='Shift_JIS'>"), "Shift_JIS");
   EXPECT_EQ(internal::CharsetFromMeta("<META HTTP-EQUIV=\"content-type\" CONTENT=\"text/html; charset=GBK\">"), "GBK");
@@ -233,6 +376,27 @@ TEST(LanguageTest, DeclaredCheckedAgainstText) {
       "Kerajaan berkata bahawa harga minyak tidak akan naik tahun ini kerana subsidi telah disediakan, "
       "bagaimanapun rakyat diminta berjimat dan beliau berharap semua pihak boleh memberi kerjasama sahaja.";
   EXPECT_EQ(internal::DecideLanguage("", ms, true), "ms");
+}
+
+TEST(LanguageTest, LongTextConfirmsOrOverrulesTheDeclaration) {
+  const std::string id =
+      "Pemerintah kota mengatakan bahwa jembatan yang rusak akibat banjir akan diperbaiki dalam dua bulan, "
+      "karena dana darurat sudah disiapkan oleh dinas pekerjaan umum. Menurut kepala dinas, perbaikan itu "
+      "dilakukan bersama warga yang tinggal di sekitar sungai, dan jalur sementara dibuka untuk pejalan kaki "
+      "serta sepeda motor. Warga berharap pekerjaan selesai sebelum musim hujan, sebab jembatan itu menjadi "
+      "satu-satunya akses ke pasar dan sekolah di seberang sungai.";
+  const std::string en =
+      "The city government said that the bridge damaged by the flood will be repaired within two months, "
+      "because emergency funds have already been prepared by the public works office. According to the head "
+      "of the office, the repair is being done with residents who live near the river, and a temporary path "
+      "has been opened for pedestrians and motorcycles. Residents hope the work is finished before the rainy "
+      "season, as the bridge is the only way to the market and the school across the river.";
+  EXPECT_EQ(internal::DecideLanguage("id", id, true), "id");
+  EXPECT_EQ(internal::DecideLanguage("en", en, true), "en");
+  // A declaration the function words do not confirm goes to cld2.
+  EXPECT_EQ(internal::DecideLanguage("en", id, true), "id");
+  EXPECT_EQ(internal::DecideLanguage("id", en, true), "en");
+  EXPECT_EQ(internal::DecideLanguage("de", en, true), "en");
 }
 
 }  // namespace

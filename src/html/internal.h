@@ -3,6 +3,7 @@
 
 #include <libxml/HTMLparser.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,9 +50,14 @@ std::vector<Block> ExtractContent(htmlDocPtr doc, std::string_view title);
 
 // ---- metadata (metadata.cc) ---------------------------------------------------
 
-// Fills title, published, modified, authors, outlet, canonical_url, url and
+// Fills title, published, modified, authors, editors, outlet, canonical_url, url and
 // the declared language (page->language from <html lang>) from `doc`.
 void ExtractMetadata(htmlDocPtr doc, const PageContext& ctx, ExtractedPage* page);
+
+// A block that is a credit, not text: a credit label alone ("Penulis",
+// "Editor :", the name being in the next cell), or "Label: Name" / ": Name"
+// naming someone page.authors or page.editors already holds.
+bool IsCreditLine(std::string_view text, const ExtractedPage& page);
 
 // "Judul berita - Kompas.com" -> "Judul berita", given the site name or host.
 std::string TrimTitleSuffix(std::string_view title, std::string_view site_name,
@@ -62,6 +68,10 @@ std::string DateFromUrl(std::string_view url);
 
 // ---- language (language.cc) ---------------------------------------------------
 
+// How much of the article text cld2 reads: a few paragraphs settle a
+// language, and cld2's cost grows with the sample.
+inline constexpr size_t kLanguageSampleBytes = 4 * 1024;
+
 // The primary language subtag of `declared` ("id-ID" -> "id", "in" -> "id"),
 // checked against `text` with cld2: a reliable detection that disagrees with
 // the declaration wins (templates often keep a wrong default), Malay is told
@@ -69,6 +79,47 @@ std::string DateFromUrl(std::string_view url);
 std::string DecideLanguage(std::string_view declared, std::string_view text, bool detect);
 
 // ---- small helpers (dom.cc) ---------------------------------------------------
+
+// The element names the walks act on, as small codes so that the walks
+// compare bytes, not strings. (libxml2's HTML parser copies every element
+// and attribute name, so names cannot be compared by pointer.)
+enum TagCode : uint8_t {
+  kOther, kA, kP, kDiv, kSection, kArticle, kMain, kSpan, kFont, kBlockquote, kPre, kTd, kTh, kLi, kUl,
+  kOl, kDl, kDd, kDt, kAddress, kForm, kInput, kBr, kHr, kTable, kAside, kFigure, kFigcaption, kH1, kH2,
+  kH3, kH4, kH5, kH6, kB, kI, kEm, kStrong, kU, kSup, kSub, kSmall, kBody, kMeta, kLink, kTitle, kScript,
+  kStyle, kNoscript, kTemplate, kTime,
+};
+struct ElementKind {
+  uint8_t code = kOther;   // TagCode
+  bool furniture = false;  // never carries article text (script, nav, figure, header...)
+  bool block = false;      // block-level: ends a line of text
+};
+// What an element's name says (kOther, no flags, for a non-element).
+ElementKind KindOf(xmlNodePtr node);
+
+// The attribute names the walks read.
+enum class AttrName : uint8_t {
+  kOther, kClass, kId, kHidden, kAriaHidden, kStyle, kRole, kItemprop, kRel, kDatetime, kContent, kPubdate,
+};
+AttrName AttrNameOf(const xmlChar* name);
+
+// Finds which of a fixed set of words occur in a text, in one pass over the
+// text (words indexed by their first two bytes) rather than one search per
+// word: the walks ask this of every class attribute of a page.
+class WordScanner {
+ public:
+  struct Word {
+    std::string_view text;  // lower case, at least two bytes, static storage
+    uint32_t bit;
+  };
+  explicit WordScanner(const std::vector<Word>& words);
+  // The OR of the bits of every word that occurs in `lower` (lower-cased).
+  uint32_t Scan(std::string_view lower) const;
+
+ private:
+  std::vector<Word> by_first_[256];
+  uint64_t pairs_[1024] = {};  // bit set of the first two bytes of every word
+};
 
 // Lower-cased ASCII.
 std::string Lower(std::string_view s);

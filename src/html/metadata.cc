@@ -1,11 +1,15 @@
-// Page metadata (see internal.h): title, dates, authors, outlet, canonical URL.
+// Page metadata (see internal.h): title, dates, authors, editors, outlet,
+// canonical URL.
 //
 // Each field has a ladder of sources, most explicit first: JSON-LD (what the
-// publisher tells search engines), then <meta> (Open Graph, article:*,
-// Dublin Core, name=author), then microdata and semantic elements (<time>,
-// itemprop, rel=author), then visible text (bylines "Penulis:", datelines
-// with Indonesian month names), then the URL. The first rung that yields a
-// valid value wins.
+// publisher tells search engines), then <meta> (Dublin Core, Open Graph,
+// article:*, name=author), then microdata and semantic elements (<time>,
+// itemprop, rel=author), then visible text (credits "Penulis:"/"Editor:",
+// the first byline element, datelines with Indonesian month names), then the
+// URL. The first rung that yields a valid value wins; what a reader sees
+// corrects a structured value in a few stated cases (a date-only value
+// refined by a visible time, an author who is the credited editor, a
+// headline shown with a rubric).
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -30,7 +34,7 @@ struct Facts {
   std::string title_tag;
   std::vector<std::string> h1;
   std::vector<std::string> jsonld;
-  std::vector<std::string> itemprop_published, itemprop_modified, itemprop_author;
+  std::vector<std::string> itemprop_published, itemprop_modified, itemprop_author, itemprop_editor;
   std::vector<std::string> time_datetime;   // <time datetime>, pubdate/published first
   std::vector<std::string> date_texts;      // text of date-ish elements
   std::vector<std::string> byline_texts;    // text of author-ish elements
@@ -61,12 +65,44 @@ std::string MetaValue(const Facts& f, std::string_view key) {
   return "";
 }
 
+char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool EqualsLower(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (LowerAscii(s[i]) != lower[i]) return false;
+  }
+  return true;
+}
+
+bool IsMonthWord(std::string_view w) {
+  static constexpr std::string_view kMonths[] = {
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+      "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+      "januari", "februari", "maret", "mei", "juni", "juli", "agustus", "agu", "agt", "okt", "oktober", "des",
+      "desember", "nop", "nopember"};
+  while (!w.empty() && (w.back() == '.' || w.back() == ',')) w.remove_suffix(1);
+  for (std::string_view m : kMonths) {
+    if (EqualsLower(w, m)) return true;
+  }
+  return false;
+}
+
+// `text` opens with `word` (any case) followed by ':', ' ' or nothing.
 bool StartsWithWord(std::string_view text, std::string_view word) {
-  if (text.size() < word.size()) return false;
-  if (Lower(text.substr(0, word.size())) != word) return false;
+  if (text.size() < word.size() || !EqualsLower(text.substr(0, word.size()), word)) return false;
   if (text.size() == word.size()) return true;
   char c = text[word.size()];
   return c == ':' || c == ' ';
+}
+
+// `text` is a credit label for `word`: the word alone, or followed by a
+// colon ("Editor: X", "Editor : X"), not by more words ("Editor Pick").
+bool IsColonLabel(std::string_view text, std::string_view word) {
+  if (!StartsWithWord(text, word)) return false;
+  size_t i = word.size();
+  while (i < text.size() && text[i] == ' ') ++i;
+  return i == text.size() || text[i] == ':';
 }
 
 // "Penulis: Andi Saputra" -> "Andi Saputra".
@@ -80,6 +116,90 @@ std::string AfterLabel(std::string_view text) {
   return CollapseSpace(rest);
 }
 
+// The text that follows `n` in reading order, when a label stands alone
+// ("Penulis:" in one cell or span, the name in the next): the next sibling
+// with text, else the next sibling of the parent. Bounded: only short texts.
+std::string NextText(xmlNodePtr n) {
+  for (int level = 0; level < 2 && n; ++level, n = n->parent) {
+    for (xmlNodePtr s = n->next; s; s = s->next) {
+      if (s->type != XML_ELEMENT_NODE && s->type != XML_TEXT_NODE) continue;
+      std::string t = TextOfBounded(s, 200);
+      if (t.empty()) continue;
+      return t.size() <= 120 ? t : std::string();
+    }
+  }
+  return "";
+}
+
+// Leading ": " of a name in its own element ("<td>: Ervan Hardoko</td>").
+std::string StripColon(std::string s) {
+  size_t i = 0;
+  while (i < s.size() && (s[i] == ':' || s[i] == ' ')) ++i;
+  return s.substr(i);
+}
+
+// A short text node's content, trimmed, without copying: "" when it is only
+// space (most text nodes of a page: the space between tags) or when it is
+// longer than `max` bytes, which are not looked at past that.
+std::string_view TrimmedShort(const xmlChar* content, size_t max) {
+  auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; };
+  const char* b = reinterpret_cast<const char*>(content);
+  while (*b && space(*b)) ++b;
+  if (!*b) return {};
+  const char* e = b;
+  while (*e && static_cast<size_t>(e - b) <= max) ++e;
+  if (*e) return {};
+  while (e > b && space(e[-1])) --e;
+  return std::string_view(b, static_cast<size_t>(e - b));
+}
+
+// The attributes Collect reads, found in one pass (views into the tree;
+// empty when absent or when the value is not one text node).
+struct Attrs {
+  std::string_view cls, id, itemprop, rel, datetime, content;
+  bool pubdate = false;
+};
+
+std::string_view View(xmlAttrPtr a) {
+  if (a->children && a->children->type == XML_TEXT_NODE && !a->children->next && a->children->content)
+    return reinterpret_cast<const char*>(a->children->content);
+  return {};
+}
+
+Attrs ReadAttrs(xmlNodePtr n) {
+  Attrs at;
+  for (xmlAttrPtr a = n->properties; a; a = a->next) {
+    switch (AttrNameOf(a->name)) {
+      case AttrName::kClass: at.cls = View(a); break;
+      case AttrName::kId: at.id = View(a); break;
+      case AttrName::kItemprop: at.itemprop = View(a); break;
+      case AttrName::kRel: at.rel = View(a); break;
+      case AttrName::kDatetime: at.datetime = View(a); break;
+      case AttrName::kContent: at.content = View(a); break;
+      case AttrName::kPubdate: at.pubdate = true; break;
+      default: break;
+    }
+  }
+  return at;
+}
+
+// What a class/id says to the metadata walk.
+enum ClassSays : uint32_t { kDateClass = 1, kBylineClass = 2, kHeadlineClass = 4 };
+
+uint32_t ClassWords(std::string_view lower) {
+  static const WordScanner scanner({
+      {"date", kDateClass}, {"time", kDateClass}, {"tanggal", kDateClass}, {"publish", kDateClass},
+      {"waktu", kDateClass}, {"author", kBylineClass}, {"byline", kBylineClass}, {"penulis", kBylineClass},
+      {"reporter", kBylineClass}, {"headline", kHeadlineClass}, {"judul", kHeadlineClass},
+      {"jdl", kHeadlineClass}, {"title", kHeadlineClass},
+  });
+  return scanner.Scan(lower);
+}
+
+// Credit labels in visible text: who wrote the story and who edited it.
+constexpr std::string_view kAuthorLabels[] = {"penulis", "reporter", "pewarta", "oleh"};
+constexpr std::string_view kEditorLabels[] = {"editor", "penyunting", "redaktur"};
+
 void Collect(htmlDocPtr doc, Facts* f) {
   xmlNodePtr root = xmlDocGetRootElement(doc);
   if (!root) return;
@@ -87,96 +207,129 @@ void Collect(htmlDocPtr doc, Facts* f) {
   if (f->lang.empty()) f->lang = Attr(root, "xml:lang");
   xmlNodePtr n = root;
   int pos = 0;
+  std::string cls;  // lower-cased "class id" of the current element, reused
   while (n) {
     bool skip = false;
     if (n->type == XML_ELEMENT_NODE) {
       ++pos;
-      std::string_view t = Tag(n);
-      if ((t == "h1" || t == "h2") && f->headings.size() < 40) f->headings.emplace_back(pos, TextOf(n));
-      if (t == "meta") {
+      const uint8_t t = KindOf(n).code;
+      if ((t == kH1 || t == kH2) && f->headings.size() < 200) f->headings.emplace_back(pos, TextOf(n));
+      if (t == kMeta) {
         std::string key = Attr(n, "property");
         if (key.empty()) key = Attr(n, "name");
         if (key.empty()) key = Attr(n, "itemprop");
-        if (!key.empty()) f->meta.emplace_back(Lower(CollapseSpace(key)), CollapseSpace(Attr(n, "content")));
+        // RDFa allows several properties in one attribute ("dc:creator og:author").
+        const std::string keys = Lower(CollapseSpace(key));
+        const std::string content = CollapseSpace(Attr(n, "content"));
+        for (size_t b = 0; b < keys.size();) {
+          size_t e = keys.find(' ', b);
+          if (e == std::string::npos) e = keys.size();
+          f->meta.emplace_back(keys.substr(b, e - b), content);
+          b = e + 1;
+        }
         std::string ip = Lower(Attr(n, "itemprop"));
         if (ip == "datepublished") f->itemprop_published.push_back(Attr(n, "content"));
         if (ip == "datemodified") f->itemprop_modified.push_back(Attr(n, "content"));
-      } else if (t == "link") {
+      } else if (t == kLink) {
         std::string rel = Lower(Attr(n, "rel"));
         if (rel == "canonical" && f->canonical.empty()) f->canonical = CollapseSpace(Attr(n, "href"));
-      } else if (t == "title") {
+      } else if (t == kTitle) {
         if (f->title_tag.empty()) f->title_tag = TextOf(n);
         skip = true;
-      } else if (t == "script") {
+      } else if (t == kScript) {
         if (Lower(Attr(n, "type")).find("ld+json") != std::string::npos) {
           xmlChar* c = xmlNodeGetContent(n);
           if (c) f->jsonld.emplace_back(reinterpret_cast<const char*>(c));
           xmlFree(c);
         }
         skip = true;
-      } else if (t == "style" || t == "noscript" || t == "template") {
+      } else if (t == kStyle || t == kNoscript || t == kTemplate) {
         skip = true;
       } else {
-        if (t == "h1" && f->h1.size() < 4) f->h1.push_back(TextOf(n));
-        std::string ip = n->properties ? Lower(Attr(n, "itemprop")) : std::string();
-        if (!ip.empty()) {
-          if (ip == "datepublished") {
-            std::string v = Attr(n, "content");
-            if (v.empty()) v = Attr(n, "datetime");
-            if (v.empty()) v = TextOf(n);
-            f->itemprop_published.push_back(v);
-          } else if (ip == "datemodified") {
-            std::string v = Attr(n, "content");
-            if (v.empty()) v = Attr(n, "datetime");
-            f->itemprop_modified.push_back(v);
-          } else if (ip == "author" || ip == "creator") {
-            std::string v = Attr(n, "content");
-            if (v.empty()) v = TextOf(n);
-            f->itemprop_author.push_back(v);
+        if (t == kH1 && f->h1.size() < 4) f->h1.push_back(TextOf(n));
+        if (n->properties) {
+          const Attrs at = ReadAttrs(n);
+          if (!at.itemprop.empty()) {
+            if (EqualsLower(at.itemprop, "datepublished")) {
+              std::string v(at.content);
+              if (v.empty()) v = at.datetime;
+              if (v.empty()) v = TextOf(n);
+              f->itemprop_published.push_back(v);
+            } else if (EqualsLower(at.itemprop, "datemodified")) {
+              std::string v(at.content);
+              if (v.empty()) v = at.datetime;
+              f->itemprop_modified.push_back(v);
+            } else if (EqualsLower(at.itemprop, "author") || EqualsLower(at.itemprop, "creator")) {
+              std::string v(at.content);
+              if (v.empty()) v = TextOf(n);
+              f->itemprop_author.push_back(v);
+            } else if (EqualsLower(at.itemprop, "editor")) {
+              std::string v(at.content);
+              if (v.empty()) v = TextOf(n);
+              f->itemprop_editor.push_back(v);
+            }
           }
-        }
-        if (t == "time") {
-          std::string dt = Attr(n, "datetime");
-          if (!dt.empty()) {
-            std::string cls = Lower(Attr(n, "class") + " " + Attr(n, "id"));
-            bool pub = xmlHasProp(n, BAD_CAST "pubdate") || cls.find("publish") != std::string::npos;
-            if (pub) f->time_datetime.insert(f->time_datetime.begin(), dt);
-            else f->time_datetime.push_back(dt);
+          if (t == kTime && !at.datetime.empty()) {
+            cls = Lower(std::string(at.cls) + " " + std::string(at.id));
+            bool pub = at.pubdate || cls.find("publish") != std::string::npos;
+            if (pub) f->time_datetime.insert(f->time_datetime.begin(), std::string(at.datetime));
+            else f->time_datetime.emplace_back(at.datetime);
           }
-        }
-        if (t == "a" && n->properties && Lower(Attr(n, "rel")) == "author") f->byline_texts.push_back(TextOf(n));
-        std::string cls = n->properties ? Lower(Attr(n, "class") + " " + Attr(n, "id")) : std::string();
-        if (cls.size() > 1) {
-          if (f->date_texts.size() < 20 &&
-              (cls.find("date") != std::string::npos || cls.find("time") != std::string::npos ||
-               cls.find("tanggal") != std::string::npos || cls.find("publish") != std::string::npos ||
-               cls.find("waktu") != std::string::npos)) {
-            std::string text = TextOfBounded(n, 400);
-            if (!text.empty() && text.size() < 200) f->date_texts.push_back(text);
-          }
-          if (f->byline_texts.size() < 20 &&
-              (cls.find("author") != std::string::npos || cls.find("byline") != std::string::npos ||
-               cls.find("penulis") != std::string::npos || cls.find("reporter") != std::string::npos)) {
-            std::string text = TextOfBounded(n, 400);
-            if (!text.empty() && text.size() < 120) f->byline_texts.push_back(text);
+          if (t == kA && EqualsLower(at.rel, "author")) f->byline_texts.push_back(TextOf(n));
+          if (!at.cls.empty() || !at.id.empty()) {
+            cls.assign(at.cls);
+            cls.push_back(' ');
+            cls.append(at.id);
+            for (char& c : cls) c = LowerAscii(c);
+            // Headlines outside <h1>/<h2> ("judul", "headline", "title"
+            // blocks) anchor the dateline search too.
+            const uint32_t says = ClassWords(cls);
+            if (f->headings.size() < 200 && t != kH1 && t != kH2 && (says & kHeadlineClass)) {
+              std::string text = TextOfBounded(n, 400);
+              if (text.size() >= 10 && text.size() < 300) f->headings.emplace_back(pos, std::move(text));
+            }
+            if (f->date_texts.size() < 20 && (says & kDateClass)) {
+              std::string text = TextOfBounded(n, 400);
+              if (!text.empty() && text.size() < 200) f->date_texts.push_back(text);
+            }
+            if (f->byline_texts.size() < 20 && (says & kBylineClass)) {
+              std::string text = TextOfBounded(n, 400);
+              if (!text.empty() && text.size() < 120) f->byline_texts.push_back(text);
+            }
           }
         }
       }
     } else if (n->type == XML_TEXT_NODE && n->content) {
-      std::string_view raw = reinterpret_cast<const char*>(n->content);
-      if (raw.size() < 160) {
-        std::string text = CollapseSpace(raw);
-        if (text.size() >= 8 && f->dated_texts.size() < 4000 && HasYear(text)) f->dated_texts.emplace_back(pos, text);
-        if (StartsWithWord(text, "penulis") || StartsWithWord(text, "reporter") ||
-            StartsWithWord(text, "pewarta") || StartsWithWord(text, "oleh")) {
-          // "Penulis:" alone: the name is in the next element.
-          std::string name = AfterLabel(text);
-          if (name.empty() && n->next) name = TextOf(n->next);
-          if (name.empty() && n->parent && n->parent->next) name = TextOf(n->parent->next);
-          if (!name.empty()) f->credit_lines.push_back(name);
-        } else if (StartsWithWord(text, "editor") || StartsWithWord(text, "penyunting")) {
-          std::string name = AfterLabel(text);
-          if (!name.empty()) f->editor_lines.push_back(name);
+      // Credits and datelines are short; a long text node is article text.
+      // (Trailing space past 320 bytes is not trimmed: such a node is skipped.)
+      std::string_view raw = TrimmedShort(n->content, 320);
+      if (!raw.empty() && raw.size() < 160) {
+        const bool year = raw.size() >= 8 && HasYear(raw);
+        const char c0 = LowerAscii(raw[0]);
+        // Labels start with these letters (or a no-break space CollapseSpace drops).
+        if (year || c0 == 'p' || c0 == 'r' || c0 == 'o' || c0 == 'e' || c0 == '\xC2') {
+          std::string text = CollapseSpace(raw);
+          if (year && text.size() >= 8 && f->dated_texts.size() < 4000) f->dated_texts.emplace_back(pos, text);
+          bool author = false, editor = false;
+          for (std::string_view w : kAuthorLabels) author = author || StartsWithWord(text, w);
+          for (std::string_view w : kEditorLabels) editor = editor || IsColonLabel(text, w);
+          if (author) {
+            // "Penulis:" alone: the name is in the next element.
+            std::string name = AfterLabel(text);
+            if (name.empty()) name = StripColon(NextText(n));
+            if (!name.empty()) f->credit_lines.push_back(name);
+          } else if (editor) {
+            // A colon must say it is a credit ("Editor: X", or "Editor" in
+            // one cell and ": X" in the next); a bare "Editor" is a job
+            // title in a staff list.
+            std::string name = AfterLabel(text);
+            if (name.empty()) {
+              std::string next = NextText(n);
+              if (text.find(':') != std::string::npos || (!next.empty() && next[0] == ':'))
+                name = StripColon(std::move(next));
+            }
+            if (!name.empty()) f->editor_lines.push_back(name);
+          }
         }
       }
     }
@@ -193,8 +346,8 @@ void Collect(htmlDocPtr doc, Facts* f) {
 // ---- JSON-LD ----------------------------------------------------------------------
 
 struct LdFacts {
-  std::string headline, published, modified, publisher;
-  std::vector<std::string> authors;
+  std::string headline, name, published, modified, publisher;
+  std::vector<std::string> authors, editors;
 };
 
 bool IsArticleType(const json& obj) {
@@ -237,8 +390,36 @@ void NamesOf(const json& v, std::vector<std::string>* out) {
   }
 }
 
+// The JSON inside a script, without the wrappers old templates put around
+// it for XHTML parsers ("<![CDATA[ ... ]]>", "//<![CDATA[", "<!-- ... -->").
+std::string_view UnwrapScript(std::string_view s) {
+  auto trim = [](std::string_view v) {
+    while (!v.empty() && std::isspace(static_cast<unsigned char>(v.front()))) v.remove_prefix(1);
+    while (!v.empty() && std::isspace(static_cast<unsigned char>(v.back()))) v.remove_suffix(1);
+    return v;
+  };
+  s = trim(s);
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::string_view open : {"//<![CDATA[", "<![CDATA[", "<!--"}) {
+      if (s.substr(0, open.size()) == open) {
+        s = trim(s.substr(open.size()));
+        changed = true;
+      }
+    }
+    for (std::string_view close : {"//]]>", "]]>", "//-->", "-->"}) {
+      if (s.size() >= close.size() && s.substr(s.size() - close.size()) == close) {
+        s = trim(s.substr(0, s.size() - close.size()));
+        changed = true;
+      }
+    }
+  }
+  return s;
+}
+
 void ReadJsonLd(const std::vector<std::string>& scripts, LdFacts* ld) {
-  for (const std::string& text : scripts) {
+  for (const std::string& script : scripts) {
+    std::string_view text = UnwrapScript(script);
     json root = json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (root.is_discarded()) continue;
     // Article objects can sit at the top, in arrays or in "@graph"; walk
@@ -259,6 +440,7 @@ void ReadJsonLd(const std::vector<std::string>& scripts, LdFacts* ld) {
           return it == v->end() ? "" : StringOf(*it);
         };
         if (ld->headline.empty()) ld->headline = get("headline");
+        if (ld->name.empty()) ld->name = get("name");
         if (ld->published.empty()) ld->published = get("datePublished");
         if (ld->modified.empty()) ld->modified = get("dateModified");
         if (ld->authors.empty()) {
@@ -266,6 +448,10 @@ void ReadJsonLd(const std::vector<std::string>& scripts, LdFacts* ld) {
           if (it != v->end()) NamesOf(*it, &ld->authors);
         }
         if (ld->publisher.empty()) ld->publisher = get("publisher");
+        if (ld->editors.empty()) {
+          auto it = v->find("editor");
+          if (it != v->end()) NamesOf(*it, &ld->editors);
+        }
       }
       auto g = v->find("@graph");
       if (g != v->end()) stack.push_back(&*g);
@@ -355,14 +541,66 @@ int WordCount(std::string_view s) {
   return n;
 }
 
+// Words that join a byline to its date ("Dan Goodin - Apr 16", "X on
+// March 3", "X • 8h"), left over once the date is cut.
+bool IsBylineGlue(std::string_view w) {
+  static constexpr std::string_view kGlue[] = {"-", "|", "•", "·", "–", "—", "/", "on", "at", "pada", "updated",
+                                               "published", "diperbarui", "posted", ",", ":"};
+  for (std::string_view g : kGlue) {
+    if (EqualsLower(w, g)) return true;
+  }
+  return IsMonthWord(w);
+}
+
+// A byline element often carries the date too: the name ends at the first
+// word with a digit, less the month and separators before it.
+std::string CutDateTail(const std::string& name) {
+  std::vector<std::string_view> words;
+  std::string_view rest = name;
+  while (!rest.empty()) {
+    size_t sp = rest.find(' ');
+    std::string_view w = rest.substr(0, sp);
+    if (std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) break;
+    words.push_back(w);
+    if (sp == std::string_view::npos) break;
+    rest.remove_prefix(sp + 1);
+  }
+  if (words.size() == 0) return "";
+  while (!words.empty() && IsBylineGlue(words.back())) words.pop_back();
+  std::string out;
+  for (std::string_view w : words) {
+    if (!out.empty()) out.push_back(' ');
+    out.append(w);
+  }
+  // A trailing comma or dash glued to the last word.
+  while (!out.empty() && (out.back() == ',' || out.back() == '-' || out.back() == ':')) out.pop_back();
+  return out;
+}
+
+// "blog.example.com", "www.example.org": a host, not a person.
+bool LooksLikeHost(std::string_view s) {
+  if (s.find(' ') != std::string_view::npos) return false;
+  size_t dot = s.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || s.size() - dot - 1 < 2) return false;
+  return std::all_of(s.begin() + static_cast<std::ptrdiff_t>(dot) + 1, s.end(),
+                     [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+}
+
 std::string CleanName(std::string name) {
   name = CollapseSpace(name);
-  for (std::string_view prefix : {"by ", "oleh ", "penulis ", "penulis:", "reporter:", "reporter ",
-                                  "pewarta:", "pewarta "}) {
+  for (std::string_view prefix : {"posted by ", "written by ", "by ", "by:", "oleh ", "oleh:", "penulis ",
+                                  "penulis:", "reporter:", "reporter ", "pewarta:", "pewarta ", "por ", "par "}) {
     if (Lower(name).rfind(prefix, 0) == 0) name = CollapseSpace(name.substr(prefix.size()));
   }
   if (!name.empty() && name[0] == ':') name = CollapseSpace(name.substr(1));
   if (name.find("http") != std::string::npos || name.find('@') != std::string::npos) return "";
+  // "Kontributor Lhokseumawe, Masriadi": the role and its place or outlet
+  // come before the name, as a part of their own.
+  for (std::string_view role : {"kontributor ", "koresponden ", "wartawan ", "jurnalis "}) {
+    if (name.size() > role.size() && EqualsLower(std::string_view(name).substr(0, role.size()), role)) return "";
+  }
+  name = CutDateTail(name);
+  if (EqualsLower(name, "by") || LooksLikeHost(name)) return "";
   if (name.size() > 80 || name.empty()) return "";
   return name;
 }
@@ -371,6 +609,11 @@ std::vector<std::string> SplitNames(const std::string& s) {
   std::vector<std::string> out;
   std::string cur;
   std::string l = s;
+  // "Written by A Edited by B": the editor's credit is not a byline.
+  for (std::string_view editing : {" edited by ", " disunting oleh "}) {
+    size_t p = Lower(l).find(editing);
+    if (p != std::string::npos) l.resize(p);
+  }
   // separators: ',', ';', '&', '|', " dan ", " and "
   size_t i = 0;
   while (i < l.size()) {
@@ -393,12 +636,29 @@ std::vector<std::string> SplitNames(const std::string& s) {
   return out;
 }
 
+bool SameName(const std::string& a, const std::string& b) { return AlnumLower(a) == AlnumLower(b); }
+
 void AddNames(const std::vector<std::string>& raw, std::vector<std::string>* out) {
   for (const std::string& r : raw) {
-    for (std::string& n : SplitNames(r)) {
-      if (std::find(out->begin(), out->end(), n) == out->end()) out->push_back(std::move(n));
+    // A profile URL ("https://www.facebook.com/jane") names no one.
+    std::string v = CollapseSpace(r);
+    if (v.find("://") != std::string::npos || Lower(v).rfind("www.", 0) == 0) continue;
+    for (std::string& n : SplitNames(v)) {
+      if (std::none_of(out->begin(), out->end(), [&](const std::string& o) { return SameName(o, n); }))
+        out->push_back(std::move(n));
     }
   }
+}
+
+// "Editor: X" / "Redaktur : X" (the credit of an editor, not a byline).
+bool IsEditorCredit(std::string_view text) {
+  for (std::string_view w : kEditorLabels) {
+    if (!StartsWithWord(text, w)) continue;
+    size_t i = w.size();
+    while (i < text.size() && text[i] == ' ') ++i;
+    if (i < text.size() && text[i] == ':') return true;
+  }
+  return false;
 }
 
 std::string Absolute(std::string_view href, std::string_view base) {
@@ -421,19 +681,21 @@ std::string Absolute(std::string_view href, std::string_view base) {
 // The date text nearest the headline (after it counts closer than before),
 // preferring one with a time of day.
 std::optional<DateTime> VisibleDateline(const Facts& f, const std::string& title) {
-  int title_pos = -1;
+  // The headline can appear more than once (a "most read" list repeats it):
+  // each copy is a candidate anchor, and a date's distance is to the
+  // nearest copy.
+  std::vector<int> title_pos;
   std::string t = AlnumLower(title);
   for (const auto& [pos, text] : f.headings) {
     std::string h = AlnumLower(text);
-    if (!h.empty() && !t.empty() && (h == t || (h.size() > 10 && (t.find(h) != std::string::npos || h.find(t) != std::string::npos)))) {
-      title_pos = pos;
-      break;
-    }
+    if (!h.empty() && !t.empty() && (h == t || (h.size() > 10 && (t.find(h) != std::string::npos || h.find(t) != std::string::npos))))
+      title_pos.push_back(pos);
   }
-  if (title_pos < 0) return std::nullopt;
+  if (title_pos.empty()) return std::nullopt;
   std::vector<std::pair<int, const std::string*>> near;
   for (const auto& [pos, text] : f.dated_texts) {
-    int d = pos >= title_pos ? pos - title_pos : 2 * (title_pos - pos);
+    int d = 1 << 30;
+    for (int tp : title_pos) d = std::min(d, pos >= tp ? pos - tp : 2 * (tp - pos));
     if (d <= 300) near.emplace_back(d, &text);
   }
   std::stable_sort(near.begin(), near.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -517,6 +779,32 @@ std::string TrimTitleSuffix(std::string_view title_in, std::string_view site_nam
   return title;
 }
 
+bool IsCreditLine(std::string_view text, const ExtractedPage& page) {
+  if (text.size() > 120) return false;
+  std::string_view rest = text;
+  bool labelled = false;
+  for (std::string_view w : {"penulis", "reporter", "pewarta", "editor", "penyunting", "redaktur"}) {
+    if (!StartsWithWord(rest, w)) continue;
+    rest.remove_prefix(w.size());
+    labelled = true;
+    break;
+  }
+  while (!rest.empty() && (rest.front() == ' ' || rest.front() == ':')) rest.remove_prefix(1);
+  // A label alone ("Penulis", "Editor :"): its name is in the next cell.
+  if (rest.empty()) return labelled;
+  // ": Name" or "Label: Name" naming someone the metadata credits.
+  if (!labelled && text.front() != ':') return false;
+  // Every name of the credit ("Kontributor Lhokseumawe, Masriadi" names one:
+  // a role and its place come first) is one the metadata holds.
+  auto credited = [&](const std::string& name) {
+    auto same = [&](const std::string& n) { return SameName(n, name); };
+    return std::any_of(page.authors.begin(), page.authors.end(), same) ||
+           std::any_of(page.editors.begin(), page.editors.end(), same);
+  };
+  const std::vector<std::string> names = SplitNames(std::string(rest));
+  return !names.empty() && std::all_of(names.begin(), names.end(), credited);
+}
+
 std::string DateFromUrl(std::string_view url) {
   // /2017/03/27/ or /2017/3/27/ or /20170327/ in the path.
   size_t start = url.find("://");
@@ -581,7 +869,21 @@ void ExtractMetadata(htmlDocPtr doc, const PageContext& ctx, ExtractedPage* page
 
   // Title.
   std::string title;
-  for (const std::string& cand : {MetaValue(f, "og:title"), ld.headline, MetaValue(f, "twitter:title")}) {
+  // Some publishers put a description in the JSON-LD headline and the
+  // headline in its name: the <title> says which one is the title.
+  std::string ld_title = ld.headline;
+  if (!ld.name.empty() && !f.title_tag.empty()) {
+    const std::string tag = AlnumLower(f.title_tag);
+    auto in_tag = [&](const std::string& v) {
+      std::string a = AlnumLower(v);
+      return !a.empty() && tag.find(a) != std::string::npos;
+    };
+    if (!in_tag(ld.headline) && in_tag(ld.name)) ld_title = ld.name;
+  }
+  // Dublin Core is set on purpose (Readability's precedence); Open Graph
+  // and JSON-LD are the common case.
+  for (const std::string& cand : {MetaValue(f, "dc:title"), MetaValue(f, "dcterm:title"), MetaValue(f, "og:title"),
+                                  ld_title, MetaValue(f, "twitter:title")}) {
     if (!cand.empty()) {
       title = TrimTitleSuffix(cand, site, host);
       break;
@@ -600,6 +902,21 @@ void ExtractMetadata(htmlDocPtr doc, const PageContext& ctx, ExtractedPage* page
   }
   if (title.empty()) title = tag_title;
   if (title.empty() && !f.h1.empty()) title = f.h1.front();
+  // The headline as the page shows it may carry a rubric the metadata
+  // leaves out ("In Picture: X", "VIDEO: X"); the shown one is the title.
+  if (!title.empty()) {
+    const std::string key = AlnumLower(title);
+    for (const auto& [pos, shown] : f.headings) {
+      size_t colon = shown.find(": ");
+      if (colon == std::string::npos || colon == 0 || WordCount(shown.substr(0, colon)) > 3 ||
+          NamesSite(shown.substr(0, colon), site, host))
+        continue;
+      if (AlnumLower(shown.substr(colon + 2)) == key) {
+        title = shown;
+        break;
+      }
+    }
+  }
   page->title = title;
 
   // Dates.
@@ -634,6 +951,14 @@ void ExtractMetadata(htmlDocPtr doc, const PageContext& ctx, ExtractedPage* page
     }
   }
   std::optional<DateTime> visible = VisibleDateline(f, title);
+  if (!published) published = visible;
+  if (!published) {
+    for (const std::string& v : f.date_texts) {
+      if ((published = ParseDate(v))) break;
+    }
+  }
+  std::string url_date = DateFromUrl(page->url.empty() ? page->canonical_url : page->url);
+  if (!published && !url_date.empty()) published = DateTime::ParseIso(url_date);
   // The dates a reader sees refine a date-only value (same day, with a time)
   // and correct a zone (same wall clock, explicit zone): CMSs often stamp
   // local time with "Z".
@@ -655,14 +980,6 @@ void ExtractMetadata(htmlDocPtr doc, const PageContext& ctx, ExtractedPage* page
       }
     }
   }
-  if (!published) published = visible;
-  if (!published) {
-    for (const std::string& v : f.date_texts) {
-      if ((published = ParseDate(v))) break;
-    }
-  }
-  std::string url_date = DateFromUrl(page->url.empty() ? page->canonical_url : page->url);
-  if (!published && !url_date.empty()) published = DateTime::ParseIso(url_date);
   if (!published && !ctx.fallback_date.empty()) published = ParseDate(ctx.fallback_date);
   page->published = published ? published->ToIso() : "";
 
@@ -677,21 +994,60 @@ void ExtractMetadata(htmlDocPtr doc, const PageContext& ctx, ExtractedPage* page
   }
   page->modified = modified ? modified->ToIso() : "";
 
+  // Editors: the same ladder (JSON-LD, microdata, "Editor:" credits).
+  std::vector<std::string> editors;
+  AddNames(ld.editors, &editors);
+  if (editors.empty()) AddNames(f.itemprop_editor, &editors);
+  if (editors.empty()) AddNames(f.editor_lines, &editors);
+  editors.erase(std::remove_if(editors.begin(), editors.end(),
+                               [&](const std::string& e) {
+                                 return AlnumLower(e) == AlnumLower(page->outlet) || AlnumLower(e) == AlnumLower(host);
+                               }),
+                editors.end());
+  if (editors.size() > 8) editors.resize(8);
+
   // Authors.
   std::vector<std::string> authors;
   AddNames(ld.authors, &authors);
-  if (authors.empty()) {
-    std::vector<std::string> metas;
-    for (const char* key : {"author", "article:author", "dc.creator", "sailthru.author", "parsely-author",
-                            "content_author", "byl"}) {
-      std::string v = MetaValue(f, key);
-      if (!v.empty()) metas.push_back(v);
-    }
-    AddNames(metas, &authors);
+  // The first <meta> that names someone, Dublin Core first (it is set on
+  // purpose; "author" is often a template default).
+  for (const char* key : {"dc:creator", "dcterm:creator", "dc.creator", "author", "article:author",
+                          "sailthru.author", "parsely-author", "content_author", "byl"}) {
+    if (!authors.empty()) break;
+    std::string v = MetaValue(f, key);
+    if (!v.empty()) AddNames({v}, &authors);
   }
   if (authors.empty()) AddNames(f.itemprop_author, &authors);
-  if (authors.empty()) AddNames(f.credit_lines, &authors);
-  if (authors.empty()) AddNames(f.byline_texts, &authors);
+  // What a reader sees: "Penulis:" credits, else the first byline element
+  // (later ones are comment authors, related stories, staff lists).
+  std::vector<std::string> credits, bylines;
+  AddNames(f.credit_lines, &credits);
+  for (const std::string& b : f.byline_texts) {
+    // A credit names a few people; a dozen words is a menu or a bio.
+    if (IsEditorCredit(b) || WordCount(b) > 12) continue;
+    AddNames({b}, &bylines);
+    if (!bylines.empty()) break;
+  }
+  if (authors.empty()) authors = credits.empty() ? bylines : credits;
+  // Templates that fill the structured author with the desk editor or the
+  // publishing company ("Kompas Cyber Media"). When every author is a
+  // credited editor and a visible credit or byline names someone else, that
+  // one is the author. When an author names the site, only an explicit
+  // "Penulis:" credit replaces it (a byline-classed element can be a photo
+  // credit).
+  auto is_editor = [&](const std::string& a) {
+    return std::any_of(editors.begin(), editors.end(), [&](const std::string& e) { return SameName(a, e); });
+  };
+  auto names_site = [&](const std::string& a) { return NamesSite(a, "", host); };
+  auto weak = [&](const std::string& a) { return is_editor(a) || names_site(a); };
+  if (!authors.empty() && std::all_of(authors.begin(), authors.end(), weak)) {
+    const bool org = std::any_of(authors.begin(), authors.end(), names_site);
+    std::vector<std::string> others;
+    for (const std::string& v : credits.empty() && !org ? bylines : credits) {
+      if (!weak(v)) others.push_back(v);
+    }
+    if (!others.empty()) authors = std::move(others);
+  }
   // An outlet named as author ("Kompas.com") is no person.
   authors.erase(std::remove_if(authors.begin(), authors.end(),
                                [&](const std::string& a) {
@@ -701,6 +1057,7 @@ void ExtractMetadata(htmlDocPtr doc, const PageContext& ctx, ExtractedPage* page
                 authors.end());
   if (authors.size() > 8) authors.resize(8);
   page->authors = std::move(authors);
+  page->editors = std::move(editors);
 
   page->language = f.lang;  // decided against the text by the caller
 }

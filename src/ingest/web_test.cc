@@ -53,6 +53,16 @@ TEST(WebIngestTest, HtmlFilesPlainAndGzipped) {
   EXPECT_NE(r.rejected[0].reason.find("binary"), std::string::npos) << r.rejected[0].reason;
 }
 
+TEST(WebIngestTest, EditorCreditReachesTheDocument) {
+  TempDir dir;
+  std::string page = Page("Taman Baru di Tepi Sungai Diresmikan", kSentence);
+  page.insert(page.find("</article>"), "<p class=\"kredit\">Editor: <span>Dewi Anggraini</span></p>");
+  WriteFile(dir / "a.html", page);
+  auto r = Read({(dir / "a.html").string()});
+  ASSERT_EQ(r.docs.size(), 1u);
+  EXPECT_EQ(r.docs[0].editors, (std::vector<std::string>{"Dewi Anggraini"}));
+}
+
 TEST(WebIngestTest, PageWithoutArticleIsRejectedByName) {
   TempDir dir;
   WriteFile(dir / "menu.html", "<html><body><nav><a href=/>Beranda</a></nav></body></html>");

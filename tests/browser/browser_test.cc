@@ -347,11 +347,18 @@ TEST_F(Browser, EntityPageShowsAliasesRolesTimelineAndQuotes) {
   int dated = 0;
   for (const json& ev : e["timeline"]) dated += ev.value("date", "").size() >= 4 && isdigit(ev.value("date", "")[0]);
   if (dated == 0) GTEST_SKIP() << "no dated event for " << e["canonical"] << " (events analyser)";
-  ASSERT_TRUE(b().WaitFor("document.querySelectorAll('#entity-timeline .vis-item').length > 0"))
-      << "the vis-timeline was not drawn";
-  EXPECT_EQ(Count("#entity-timeline .vis-item"), dated);
-  // Selecting an item highlights its row.
-  b().Click(b().Find("#entity-timeline .vis-item"));
+  // A box item is drawn as a box, a line and a dot: count and click boxes.
+  ASSERT_TRUE(b().WaitFor("document.querySelectorAll('#entity-timeline .vis-item.vis-box').length > 0 && "
+                          "getComputedStyle(document.querySelector('#entity-timeline .vis-item.vis-box')).visibility "
+                          "=== 'visible'"))
+      << "the vis-timeline was not drawn, or stayed hidden";
+  EXPECT_EQ(Count("#entity-timeline .vis-item.vis-box"), dated);
+  // Selecting an item highlights its row. (vis-timeline selects on a
+  // pointer tap, which a WebDriver click on the box's content delivers once
+  // the timeline is in view.)
+  b().Execute("document.getElementById('entity-timeline').scrollIntoView({block: 'center'});");
+  Shot("04-entity-timeline");
+  b().Click(b().Find("#entity-timeline .vis-item.vis-box .vis-item-content"));
   EXPECT_TRUE(b().WaitFor("document.querySelectorAll('.events tr.selected').length === 1"));
   Shot("04-entity-timeline");
   ExpectNothingRan();

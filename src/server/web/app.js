@@ -402,8 +402,10 @@ async function eventTimeline(gen, container, events, rows) {
   const timeline = new V.Timeline(container, items, {
     stack: true, minHeight: 160, maxHeight: 420, zoomKey: 'ctrlKey',
     locale: 'id', locales: { id: { current: 'sekarang', time: 'waktu', deleteSelected: 'hapus pilihan' } },
-    start: new Date(Math.min(...times) - pad), end: new Date(Math.max(...times) + pad),
   });
+  // The window is set after construction: with start/end among the options,
+  // vis-timeline keeps itself hidden until a range change that may never come.
+  timeline.setWindow(new Date(Math.min(...times) - pad), new Date(Math.max(...times) + pad), { animation: false });
   timeline.on('select', ({ items: chosen }) => {
     rows.forEach((r) => r.classList.remove('selected'));
     for (const i of chosen) if (rows[i]) { rows[i].classList.add('selected'); rows[i].scrollIntoView({ block: 'nearest' }); }

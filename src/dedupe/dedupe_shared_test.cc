@@ -1,7 +1,9 @@
 // The seed articles (../shared/seeds): 000 and 002 report one event, 001, 003
 // and 004 each another. Here with no analysers, so title, text and date
-// signals alone decide; tests/e2e_shared_test.cc checks the same grouping
-// through `warta ingest`, where entities weigh in too.
+// signals alone decide, and they keep the separate events apart. Whether 002
+// (undated, its headline lost) joins 000 depends on the entities it shares
+// with it (Kozlov): tests/e2e_shared_test.cc checks that through `warta
+// ingest`, where the analysers run.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -40,9 +42,6 @@ TEST(DedupeSharedTest, SeedsAreNotCopiesAndSeparateEventsStaySeparate) {
     story_of.push_back(stories.Add(seq, *article).story_id);
   }
   ASSERT_EQ(story_of.size(), 5u);
-  // 002 has no date of its own; 000 is 11 days older than 001, so it needs
-  // the active window to outlast that gap.
-  EXPECT_EQ(story_of[0], story_of[2]);
   for (size_t i : {1, 3, 4}) {
     for (size_t j = 0; j < 5; ++j) {
       if (j != i) {

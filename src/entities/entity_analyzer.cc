@@ -148,6 +148,18 @@ bool IsPortfolioNoun(std::string_view w) {
   return true;
 }
 
+// Verbs that introduce a speaker right after them ("…," ujar Prayogo).
+const std::unordered_set<std::string_view> kSpeechVerbs = {
+    "kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "tegas", "terang", "papar", "sebut", "tambah", "lanjut"};
+
+// "Prayogo": an initial capital and the rest lower case.
+bool IsTitleWord(std::string_view w) {
+  if (w.size() < 2 || w[0] < 'A' || w[0] > 'Z') return false;
+  for (char c : w.substr(1))
+    if (c < 'a' || c > 'z') return false;
+  return true;
+}
+
 bool LooksLikeAcronym(std::string_view w) {
   if (w.size() < 2 || w.size() > 12 || w[0] < 'A' || w[0] > 'Z') return false;
   int upper = 0;
@@ -284,6 +296,40 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
     kept.push_back(std::move(m));
   }
   ms.swap(kept);
+
+  // 2b. An organisation run into a person's name ("pendiri grup Barito
+  // Pacific Prayogo Pangestu", tagged as one ORGANISATION): when the article
+  // later cites one of its inner words as a speaker ("ujar Prayogo"), that
+  // word starts a PERSON and the words before it stay the organisation.
+  {
+    std::unordered_set<std::string_view> cited;
+    for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+      text::LowercaseTo(all[i], &lower);
+      if (kSpeechVerbs.count(lower) && tokens[i + 1].kind == text::TokenKind::kWord) cited.insert(all[i + 1]);
+    }
+    std::vector<Mention> split;
+    for (Mention& m : ms) {
+      size_t at = 0;
+      if (m.type == "ORGANISATION" && m.te - m.tb >= 3 && !cited.empty()) {
+        for (size_t k = m.tb + 1; k + 1 <= m.te - 1 && at == 0; ++k)
+          if (cited.count(all[k]) && IsTitleWord(all[k])) at = k;
+      }
+      if (at == 0) {
+        split.push_back(std::move(m));
+        continue;
+      }
+      Mention org = m, person = m;
+      org.te = at;
+      person.tb = at;
+      person.type = "PERSON";
+      for (Mention* part : {&org, &person}) {
+        part->surface = text.substr(tokens[part->tb].begin, tokens[part->te - 1].end - tokens[part->tb].begin);
+        part->key = NormaliseEntityKey(part->surface);
+        if (!part->key.empty()) split.push_back(*part);
+      }
+    }
+    ms.swap(split);
+  }
 
   // 3. Aliases and acronyms the text defines.
   std::unordered_map<std::string, size_t> acronyms;  // key -> defining mention

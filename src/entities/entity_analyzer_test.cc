@@ -98,6 +98,16 @@ TEST_F(EntityAnalyzerTest, KeepsTheRoleWrittenBeforeAName) {
   EXPECT_EQ(short_name->role, "");  // "sedangkan" is no title
 }
 
+TEST_F(EntityAnalyzerTest, SplitsAPersonCitedAsSpeakerOutOfAnOrganisation) {
+  Article a = Run({"Mantan Ketua Umum Partai Golkar Aburizal Bakrie dan pendiri grup Barito Pacific Prayogo Pangestu "
+                   "meminta pengampunan dari pemerintah.",
+                   "\"Pokoknya saya dukung pemerintah,\" ujar Prayogo kepada wartawan."});
+  const EntityMention* person = Find(a, "Prayogo Pangestu");
+  ASSERT_NE(person, nullptr) << "mentions: " << a.entities.size();
+  EXPECT_EQ(person->type, "PERSON");
+  EXPECT_EQ(Find(a, "Barito Pacific Prayogo Pangestu"), nullptr);
+}
+
 TEST_F(EntityAnalyzerTest, AcronymsDefinedInTextAndAliases) {
   Article a = Run({"Foto itu dirilis Kantor Berita Pusat Korea (KCNA) pada Selasa.",
                    "Menurut KCNA, pejabat Amerika Serikat dan PBB belum berkomentar.",

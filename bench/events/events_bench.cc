@@ -28,6 +28,7 @@
 #include "analyse/analyzer.h"
 #include "clean/cleaner.h"
 #include "events/event_analyzer.h"
+#include "ingest/gold_set.h"
 #include "ingest/reader.h"
 
 namespace fs = std::filesystem;
@@ -38,15 +39,8 @@ namespace {
 Article FromIndoSum(const nlohmann::json& j) {
   Article a;
   a.source = j.value("id", "");
-  for (const auto& p : j["paragraphs"]) {
-    std::string para;
-    for (const auto& s : p) {
-      if (!para.empty()) para += ' ';
-      para += warta::ingest::Detokenise(s.get<std::vector<std::string>>());
-    }
-    a.paragraphs.push_back(std::move(para));
-  }
-  a.published = warta::DateTime::FromUnixSeconds(std::stoll(j.value("id", "0")) + 7 * 3600);
+  a.paragraphs = warta::ingest::DetokeniseSentences(j).paragraphs;
+  a.published = warta::ingest::IndoSumPublished(a.source);
   return a;
 }
 

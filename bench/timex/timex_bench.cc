@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ingest/gold_set.h"
 #include "ingest/reader.h"
 #include "timex/timex.h"
 
@@ -50,7 +51,7 @@ int main(int argc, char** argv) {
         d.text += warta::ingest::Detokenise(tokens);
       }
       // Unix time of the id, shifted to WIB for the local date.
-      d.dct = warta::DateTime::FromUnixSeconds(std::stoll(j.value("id", "0")) + 7 * 3600);
+      d.dct = warta::ingest::IndoSumPublished(j.value("id", "")).value_or(warta::DateTime{});
       bytes += d.text.size();
       docs.push_back(std::move(d));
     }

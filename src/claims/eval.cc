@@ -11,6 +11,8 @@
 #include "analyse/analyzer.h"
 #include "clean/cleaner.h"
 #include "entities/entity_analyzer.h"
+#include "core/utf8.h"
+#include "ingest/gold_set.h"
 #include "ingest/reader.h"
 #include "quotes/quote_analyzer.h"
 #include "text/normalise.h"
@@ -30,64 +32,32 @@ struct Unit {
   std::vector<GoldRow> rows;  // "-" rows (no claim) are dropped after grouping
 };
 
-std::vector<std::string> SplitOn(const std::string& line, char sep) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  for (;;) {
-    size_t at = line.find(sep, start);
-    out.push_back(line.substr(start, at == std::string::npos ? std::string::npos : at - start));
-    if (at == std::string::npos) break;
-    start = at + 1;
-  }
-  return out;
-}
-
 StatusOr<std::vector<GoldRow>> ReadGold(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  if (!in) return Status::NotFound(path.string() + ": cannot open");
+  WARTA_ASSIGN_OR_RETURN(auto lines, ingest::ReadGoldLines(path));
   std::vector<GoldRow> rows;
-  std::string line;
-  int n = 0;
-  while (std::getline(in, line)) {
-    ++n;
-    if (line.empty() || line[0] == '#') continue;
-    auto f = SplitOn(line, '\t');
-    const std::string where = path.string() + ":" + std::to_string(n) + ": ";
+  for (const auto& g : lines) {
+    const auto& f = g.fields;
     GoldRow r;
-    r.line = n;
+    r.line = g.line;
     if (f.size() == 5 && f[4] == "-") {
       r.text = "-";
     } else if (f.size() == 10) {
       r.text = f[4], r.bound = f[7], r.unit = f[8], r.claimant = f[9];
       char* end = nullptr;
       r.low = std::strtod(f[5].c_str(), &end);
-      if (f[5].empty() || *end) return Status::Corrupt(where + "low is not a number");
+      if (f[5].empty() || *end) return Status::Corrupt(g.where + "low is not a number");
       r.high = std::strtod(f[6].c_str(), &end);
-      if (f[6].empty() || *end) return Status::Corrupt(where + "high is not a number");
+      if (f[6].empty() || *end) return Status::Corrupt(g.where + "high is not a number");
     } else {
-      return Status::Corrupt(where + "expected 10 tab-separated fields (or 5 with '-')");
+      return Status::Corrupt(g.where + "expected 10 tab-separated fields (or 5 with '-')");
     }
     r.split = f[0], r.file = f[1], r.article_id = f[2], r.locator = f[3];
-    if (r.split != "tune" && r.split != "heldout") return Status::Corrupt(where + "split must be tune or heldout");
     rows.push_back(std::move(r));
   }
   return rows;
 }
 
-int32_t CodePoints(std::string_view s) {
-  int32_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
-// The DCT of an IndoSum article: the WIB date of the Unix time its id starts with.
-std::string IndoSumDate(const std::string& id) {
-  int64_t t = 0;
-  size_t i = 0;
-  for (; i < id.size() && id[i] >= '0' && id[i] <= '9'; ++i) t = t * 10 + (id[i] - '0');
-  if (i == 0) return "";
-  return DateTime::FromUnixSeconds(t + 7 * 3600).ToIso().substr(0, 10);
-}
+int32_t CodePoints(std::string_view s) { return static_cast<int32_t>(Utf8Length(s)); }
 
 // An IndoSum article as the JSONL reader builds it (each paragraph's tokens
 // detokenised together), and each sentence's text as it reads in that
@@ -99,7 +69,8 @@ struct IndoSumDoc {
 IndoSumDoc BuildIndoSum(const nlohmann::json& article, const std::string& file) {
   IndoSumDoc out;
   out.doc.source = file;
-  out.doc.date = IndoSumDate(article.value("id", ""));
+  if (auto published = ingest::IndoSumPublished(article.value("id", "")))
+    out.doc.date = published->ToIso().substr(0, 10);
   const auto& paras = article["paragraphs"];
   for (size_t p = 0; p < paras.size(); ++p) {
     std::vector<std::string> tokens;
@@ -150,11 +121,16 @@ std::string Fold(std::string s) {
   return s;
 }
 
+// `gold` lists the acceptable names separated by '|'.
 bool ClaimantMatches(const std::string& gold, const std::string& system) {
   if (gold == "-") return system.empty();
-  for (const std::string& alt : SplitOn(gold, '|'))
-    if (Fold(alt) == Fold(system)) return true;
-  return false;
+  const std::string want = Fold(system);
+  for (size_t start = 0;;) {
+    size_t bar = gold.find('|', start);
+    if (Fold(gold.substr(start, bar == std::string::npos ? std::string::npos : bar - start)) == want) return true;
+    if (bar == std::string::npos) return false;
+    start = bar + 1;
+  }
 }
 
 bool Same(double a, double b) { return std::fabs(a - b) <= 1e-9 * std::max(1.0, std::fabs(b)); }
@@ -245,18 +221,7 @@ StatusOr<EvalReport> Evaluate(const EvalOptions& options) {
     std::map<std::string, std::vector<std::string>> wanted;
     for (const auto& u : units)
       if (u.file.starts_with("dev.")) wanted[u.file].push_back(u.article_id);
-    for (const auto& [file, ids] : wanted) {
-      std::ifstream in(options.shared_dir / "data/corpus/indosum-dev" / file);
-      std::string line;
-      while (in && std::getline(in, line)) {
-        for (const auto& id : ids) {
-          if (line.find("\"" + id) == std::string::npos) continue;
-          auto j = nlohmann::json::parse(line, nullptr, false);
-          if (!j.is_discarded() && j.value("id", "").starts_with(id)) articles[file + "\t" + id] = std::move(j);
-          break;
-        }
-      }
-    }
+    articles = ingest::LoadIndoSumArticles(options.shared_dir, wanted);
   }
   auto cleaner = clean::Cleaner::Create({});
   if (!cleaner.ok()) return cleaner.status();

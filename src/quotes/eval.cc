@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/utf8.h"
+#include "ingest/gold_set.h"
 #include "ingest/reader.h"
 
 namespace warta::quotes {
@@ -17,44 +19,21 @@ struct GoldRow {
   int line = 0;
 };
 
-std::vector<std::string> SplitTabs(const std::string& line) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  for (;;) {
-    size_t tab = line.find('\t', start);
-    out.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-    if (tab == std::string::npos) break;
-    start = tab + 1;
-  }
-  return out;
-}
-
 StatusOr<std::vector<GoldRow>> ReadGold(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  if (!in) return Status::NotFound(path.string() + ": cannot open");
+  WARTA_ASSIGN_OR_RETURN(auto lines, ingest::ReadGoldLines(path));
   std::vector<GoldRow> rows;
-  std::string line;
-  int n = 0;
-  while (std::getline(in, line)) {
-    ++n;
-    if (line.empty() || line[0] == '#') continue;
-    auto f = SplitTabs(line);
-    const std::string where = path.string() + ":" + std::to_string(n) + ": ";
-    if (f.size() != 8) return Status::Corrupt(where + "expected 8 tab-separated fields");
-    GoldRow r{f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], n};
-    if (r.split != "tune" && r.split != "heldout") return Status::Corrupt(where + "split must be tune or heldout");
+  for (const auto& g : lines) {
+    const auto& f = g.fields;
+    if (f.size() != 8) return Status::Corrupt(g.where + "expected 8 tab-separated fields");
+    GoldRow r{f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], g.line};
     if (r.text != "-" && r.kind != "direct" && r.kind != "indirect")
-      return Status::Corrupt(where + "kind must be direct or indirect");
+      return Status::Corrupt(g.where + "kind must be direct or indirect");
     rows.push_back(std::move(r));
   }
   return rows;
 }
 
-int32_t CodePoints(std::string_view s) {
-  int32_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
+int32_t CodePoints(std::string_view s) { return static_cast<int32_t>(Utf8Length(s)); }
 
 // Case, hyphens and runs of spaces do not distinguish two names.
 std::string NameKey(std::string_view s) {
@@ -81,20 +60,10 @@ struct Loaded {
 Loaded FromIndoSum(const nlohmann::json& j) {
   Loaded out;
   out.article.source = j.value("id", "");
-  const auto& paras = j["paragraphs"];
-  size_t offset = 0;
-  for (size_t p = 0; p < paras.size(); ++p) {
-    std::string para;
-    for (size_t s = 0; s < paras[p].size(); ++s) {
-      if (s) para += ' ';
-      const size_t begin = para.size();
-      para += ingest::Detokenise(paras[p][s].get<std::vector<std::string>>());
-      out.ranges[std::to_string(p) + "." + std::to_string(s)] = {offset + begin, offset + para.size()};
-    }
-    offset += para.size() + 1;
-    out.article.paragraphs.push_back(std::move(para));
-  }
-  out.article.published = DateTime::FromUnixSeconds(std::stoll(out.article.source) + 7 * 3600);
+  ingest::IndoSumSentences sentences = ingest::DetokeniseSentences(j);
+  out.article.paragraphs = std::move(sentences.paragraphs);
+  out.ranges = std::move(sentences.ranges);
+  out.article.published = ingest::IndoSumPublished(out.article.source);
   out.text = out.article.Text();
   return out;
 }
@@ -221,18 +190,7 @@ StatusOr<QuoteEvalReport> Evaluate(const std::vector<std::unique_ptr<analyse::An
       const GoldRow* r = by_article[key].front();
       if (r->file.starts_with("dev.")) wanted[r->file].push_back(r->article_id);
     }
-    for (const auto& [file, ids] : wanted) {
-      std::ifstream in(options.shared_dir / "data/corpus/indosum-dev" / file);
-      std::string line;
-      while (in && std::getline(in, line)) {
-        for (const auto& id : ids) {
-          if (line.find("\"" + id + "\"") == std::string::npos) continue;
-          auto j = nlohmann::json::parse(line, nullptr, false);
-          if (!j.is_discarded() && j.value("id", "") == id) indosum[file + "\t" + id] = std::move(j);
-          break;
-        }
-      }
-    }
+    indosum = ingest::LoadIndoSumArticles(options.shared_dir, wanted);
   }
   QuoteEvalReport report;
   for (const auto& key : order) {

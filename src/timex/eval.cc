@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/utf8.h"
+#include "ingest/gold_set.h"
 #include "ingest/reader.h"
 
 namespace warta::timex {
@@ -23,70 +25,38 @@ struct Unit {
   std::vector<GoldRow> rows;  // "-" rows (no expression) are dropped after grouping
 };
 
-std::vector<std::string> SplitTabs(const std::string& line) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  for (;;) {
-    size_t tab = line.find('\t', start);
-    out.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-    if (tab == std::string::npos) break;
-    start = tab + 1;
-  }
-  return out;
-}
-
 StatusOr<std::vector<GoldRow>> ReadGold(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  if (!in) return Status::NotFound(path.string() + ": cannot open");
+  WARTA_ASSIGN_OR_RETURN(auto lines, ingest::ReadGoldLines(path));
   std::vector<GoldRow> rows;
-  std::string line;
-  int n = 0;
-  while (std::getline(in, line)) {
-    ++n;
-    if (line.empty() || line[0] == '#') continue;
-    auto f = SplitTabs(line);
+  for (const auto& g : lines) {
+    const auto& f = g.fields;
     GoldRow r;
-    r.line = n;
+    r.line = g.line;
     if (f.size() == 6 && f[5] == "-") {
       r.text = "-";
     } else if (f.size() == 8) {
       r.text = f[5], r.type = f[6], r.value = f[7];
     } else {
-      return Status::Corrupt(path.string() + ":" + std::to_string(n) + ": expected 8 tab-separated fields (or 6 with '-')");
+      return Status::Corrupt(g.where + "expected 8 tab-separated fields (or 6 with '-')");
     }
     r.split = f[0], r.file = f[1], r.article_id = f[2], r.locator = f[3], r.dct = f[4];
-    if (r.split != "tune" && r.split != "heldout")
-      return Status::Corrupt(path.string() + ":" + std::to_string(n) + ": split must be tune or heldout");
     rows.push_back(std::move(r));
   }
   return rows;
 }
 
-int32_t CodePoints(std::string_view s) {
-  int32_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
+int32_t CodePoints(std::string_view s) { return static_cast<int32_t>(Utf8Length(s)); }
 
-// An IndoSum article as the analyser sees it: each paragraph's sentences
-// detokenised and joined by a space, paragraphs joined by '\n'. `ranges`
-// maps "p.s" to the sentence's byte range in the text.
+// An IndoSum article as the analyser sees it (see ingest::DetokeniseSentences).
 struct ArticleText {
   std::string text;
   std::map<std::string, std::pair<size_t, size_t>> ranges;
 };
 ArticleText IndoSumText(const nlohmann::json& article) {
+  ingest::IndoSumSentences sentences = ingest::DetokeniseSentences(article);
   ArticleText out;
-  const auto& paras = article["paragraphs"];
-  for (size_t p = 0; p < paras.size(); ++p) {
-    if (p) out.text += '\n';
-    for (size_t s = 0; s < paras[p].size(); ++s) {
-      if (s) out.text += ' ';
-      const size_t begin = out.text.size();
-      out.text += ingest::Detokenise(paras[p][s].get<std::vector<std::string>>());
-      out.ranges[std::to_string(p) + "." + std::to_string(s)] = {begin, out.text.size()};
-    }
-  }
+  for (size_t p = 0; p < sentences.paragraphs.size(); ++p) out.text += (p ? "\n" : "") + sentences.paragraphs[p];
+  out.ranges = std::move(sentences.ranges);
   return out;
 }
 
@@ -180,18 +150,7 @@ StatusOr<EvalReport> Evaluate(const TimexTagger& tagger, const EvalOptions& opti
     std::map<std::string, std::vector<std::string>> wanted;
     for (const auto& u : units)
       if (u.file.starts_with("dev.")) wanted[u.file].push_back(u.article_id);
-    for (const auto& [file, ids] : wanted) {
-      std::ifstream in(options.shared_dir / "data/corpus/indosum-dev" / file);
-      std::string line;
-      while (in && std::getline(in, line)) {
-        for (const auto& id : ids) {
-          if (line.find("\"" + id + "\"") == std::string::npos) continue;
-          auto j = nlohmann::json::parse(line, nullptr, false);
-          if (!j.is_discarded() && j.value("id", "") == id) articles[file + "\t" + id] = std::move(j);
-          break;
-        }
-      }
-    }
+    articles = ingest::LoadIndoSumArticles(options.shared_dir, wanted);
   }
   EvalReport report;
   struct Tagged {

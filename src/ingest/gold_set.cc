@@ -1,0 +1,77 @@
+#include "ingest/gold_set.h"
+
+#include <fstream>
+
+#include "ingest/reader.h"
+
+namespace warta::ingest {
+
+StatusOr<std::vector<GoldLine>> ReadGoldLines(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  if (!in) return Status::NotFound(path.string() + ": cannot open");
+  std::vector<GoldLine> out;
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    if (line.empty() || line[0] == '#') continue;
+    GoldLine g;
+    g.line = n;
+    g.where = path.string() + ":" + std::to_string(n) + ": ";
+    for (size_t start = 0;;) {
+      size_t tab = line.find('\t', start);
+      g.fields.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+      if (tab == std::string::npos) break;
+      start = tab + 1;
+    }
+    if (g.fields[0] != "tune" && g.fields[0] != "heldout") return Status::Corrupt(g.where + "split must be tune or heldout");
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
+std::optional<DateTime> IndoSumPublished(std::string_view id) {
+  int64_t t = 0;
+  size_t i = 0;
+  for (; i < id.size() && i < 12 && id[i] >= '0' && id[i] <= '9'; ++i) t = t * 10 + (id[i] - '0');
+  if (i == 0) return std::nullopt;
+  return DateTime::FromUnixSeconds(t + 7 * 3600);
+}
+
+std::map<std::string, nlohmann::json> LoadIndoSumArticles(const std::filesystem::path& shared_dir,
+                                                          const std::map<std::string, std::vector<std::string>>& wanted) {
+  std::map<std::string, nlohmann::json> out;
+  for (const auto& [file, ids] : wanted) {
+    std::ifstream in(shared_dir / "data/corpus/indosum-dev" / file);
+    std::string line;
+    while (in && std::getline(in, line)) {
+      for (const auto& id : ids) {
+        if (line.find("\"" + id) == std::string::npos) continue;
+        auto j = nlohmann::json::parse(line, nullptr, false);
+        if (!j.is_discarded() && j.value("id", "").starts_with(id)) out[file + "\t" + id] = std::move(j);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+IndoSumSentences DetokeniseSentences(const nlohmann::json& article) {
+  const auto paragraphs = article["paragraphs"].get<std::vector<std::vector<std::vector<std::string>>>>();
+  IndoSumSentences out;
+  size_t offset = 0;
+  for (size_t p = 0; p < paragraphs.size(); ++p) {
+    std::string para;
+    for (size_t s = 0; s < paragraphs[p].size(); ++s) {
+      if (s) para += ' ';
+      const size_t begin = para.size();
+      para += Detokenise(paragraphs[p][s]);
+      out.ranges[std::to_string(p) + "." + std::to_string(s)] = {offset + begin, offset + para.size()};
+    }
+    offset += para.size() + 1;
+    out.paragraphs.push_back(std::move(para));
+  }
+  return out;
+}
+
+}  // namespace warta::ingest

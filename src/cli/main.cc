@@ -23,6 +23,7 @@
 #include "cli/format.h"
 #include "pipeline/export.h"
 #include "pipeline/knowledge_base.h"
+#include "pipeline/views.h"
 
 namespace {
 
@@ -201,11 +202,9 @@ int main(int argc, char** argv) {
     auto kb = OpenKb(db, true);
     if (!kb.ok()) return Fail(kb.status());
     if (!entity_name.empty()) {
-      auto found = (*kb)->store().FindEntities(entity_name, 20);
-      if (!found.ok()) return Fail(found.status());
-      if (found->empty())
-        return Fail(Status::NotFound("no entity named '" + entity_name + "' (see 'warta entities')"));
-      for (const auto& e : *found) req.entity_ids.push_back(e.id);
+      auto ids = pipeline::ResolveEntity((*kb)->store(), entity_name);
+      if (!ids.ok()) return Fail(ids.status());
+      req.entity_ids = std::move(*ids);
     }
     auto page = (*kb)->Search(req);
     if (!page.ok()) return Fail(page.status());

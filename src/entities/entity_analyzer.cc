@@ -301,7 +301,9 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
   // Pacific Prayogo Pangestu", tagged as one ORGANISATION): when the article
   // later cites one of its inner words as a speaker ("ujar Prayogo"), that
   // word starts a PERSON and the words before it stay the organisation.
-  {
+  // Most articles have no such long organisation: the speaker scan runs
+  // only when one is there.
+  if (std::any_of(ms.begin(), ms.end(), [](const Mention& m) { return m.type == "ORGANISATION" && m.te - m.tb >= 3; })) {
     std::unordered_set<std::string_view> cited;
     for (size_t i = 0; i + 1 < tokens.size(); ++i) {
       text::LowercaseTo(all[i], &lower);
@@ -311,7 +313,7 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
     for (Mention& m : ms) {
       size_t at = 0;
       if (m.type == "ORGANISATION" && m.te - m.tb >= 3 && !cited.empty()) {
-        for (size_t k = m.tb + 1; k + 1 <= m.te - 1 && at == 0; ++k)
+        for (size_t k = m.tb + 1; k + 1 < m.te && at == 0; ++k)
           if (cited.count(all[k]) && IsTitleWord(all[k])) at = k;
       }
       if (at == 0) {

@@ -131,9 +131,10 @@ StatusOr<json> StoryJson(store::ArticleStore& store, int64_t id) {
   for (const auto& m : members)
     if (m.copy_of) copies[m.copy_of].push_back(&m);
   json articles = json::array();
+  std::set<int64_t> in_story;
+  for (const auto& m : members) in_story.insert(m.seq);
   for (const auto& m : members) {
-    if (m.copy_of && std::any_of(members.begin(), members.end(), [&](const auto& o) { return o.seq == m.copy_of; }))
-      continue;  // listed under its original
+    if (m.copy_of && in_story.count(m.copy_of)) continue;  // listed under its original
     json a = ArticleRefJson(m);
     a["copy_of"] = nullptr;
     a["similarity"] = m.similarity;

@@ -180,32 +180,19 @@ void Server::Impl::Search(const httplib::Request& req, httplib::Response& res) {
   index::SearchRequest r;
   r.query = req.get_param_value("q");
   r.outlet = req.get_param_value("outlet");
-  r.limit = 10;
   if (req.has_param("collapse")) {
     const std::string c = req.get_param_value("collapse");
     if (c != "0" && c != "1") return SendError(res, 400, "collapse must be 0 or 1");
     r.collapse_copies = c == "1";
   }
-  if (auto e = ReadSize(req, "limit", options.max_page, &r.limit)) return SendError(res, 400, *e);
-  if (auto e = ReadSize(req, "offset", 1000000, &r.offset)) return SendError(res, 400, *e);
-  if (r.limit == 0) return SendError(res, 400, "limit must be at least 1");
-  for (const char* bound : {"from", "to"}) {
-    if (!req.has_param(bound)) continue;
-    auto d = ParseDay(req.get_param_value(bound), std::string(bound) == "to");
-    if (!d) return SendError(res, 400, std::string(bound) + " must be YYYY, YYYY-MM or YYYY-MM-DD");
-    (std::string(bound) == "from" ? r.from : r.to) = d;
-  }
+  store::ListFilter page;
+  if (!ReadListFilter(req, res, 10, &page)) return;
+  r.limit = page.limit, r.offset = page.offset, r.from = page.from, r.to = page.to;
   WithKb(res, [&](pipeline::KnowledgeBase& kb) {
-    if (req.has_param("entity")) {
-      std::string name = req.get_param_value("entity");
-      auto found = kb.store().FindEntities(name, 20);
-      if (!found.ok()) return SendError(res, HttpStatusOf(found.status()), found.status().message());
-      if (found->empty()) return SendError(res, 404, "no entity named '" + name + "'");
-      for (const auto& e : *found) r.entity_ids.push_back(e.id);
-    }
-    auto page = kb.Search(r);
-    if (!page.ok()) return SendError(res, HttpStatusOf(page.status()), page.status().message());
-    SendJson(res, 200, pipeline::SearchPageJson(*page, r));
+    if (!ReadEntity(kb, req, res, &r.entity_ids)) return;
+    auto found = kb.Search(r);
+    if (!found.ok()) return SendError(res, HttpStatusOf(found.status()), found.status().message());
+    SendJson(res, 200, pipeline::SearchPageJson(*found, r));
   });
 }
 

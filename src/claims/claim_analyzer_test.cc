@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/utf8.h"
+
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -14,21 +16,8 @@
 namespace warta::claims {
 namespace {
 
-int32_t CpCount(std::string_view s) {
-  int32_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
+int32_t CpCount(std::string_view s) { return static_cast<int32_t>(Utf8Length(s)); }
 
-std::string CpSubstr(const std::string& text, Span span) {
-  std::string out;
-  int32_t cp = -1;
-  for (unsigned char c : text) {
-    if ((c & 0xC0) != 0x80) ++cp;
-    if (cp >= span.begin && cp < span.end) out.push_back(static_cast<char>(c));
-  }
-  return out;
-}
 
 // An article of `paragraphs` with hand-made entity mentions (no NER model),
 // run through the real timex and quote analysers and then the claims one.
@@ -77,7 +66,7 @@ class Doc {
       }
     }
     if (article_.claims.size() < 50) {
-      for (const Claim& c : article_.claims) EXPECT_EQ(CpSubstr(ctx.text(), c.span), c.text);
+      for (const Claim& c : article_.claims) EXPECT_EQ(SpanText(ctx.text(), c.span), c.text);
     }
     return article_.claims;
   }

@@ -30,4 +30,15 @@ std::string ArticleIdOf(std::string_view normalised_text) {
   return buf;
 }
 
+std::string SpanText(std::string_view text, Span span) {
+  std::string out;
+  int32_t cp = -1;
+  for (unsigned char c : text) {
+    if ((c & 0xC0) != 0x80) ++cp;
+    if (cp >= span.end) break;
+    if (cp >= span.begin) out.push_back(static_cast<char>(c));
+  }
+  return out;
+}
+
 }  // namespace warta

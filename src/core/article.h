@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/datetime.h"
@@ -138,6 +139,10 @@ struct RawDocument {
   // "a.jsonl:12" or "a.txt": how messages name this document.
   std::string Locator() const;
 };
+
+// The text a span covers: code points [span.begin, span.end) of `text`
+// (Article::Text()); clamped to the text.
+std::string SpanText(std::string_view text, Span span);
 
 // Stable article id: 16 hex digits of XXH3-64 over `normalised_text`
 // (the text stage's NormaliseForId output).

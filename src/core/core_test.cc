@@ -116,5 +116,14 @@ TEST(ArticleUrlKeyTest, RootsAndJunkIdentifyNothing) {
   EXPECT_EQ(ArticleUrlKey("/relative/path"), "");
 }
 
+TEST(SpanTextTest, CountsCodePointsAndClampsToTheText) {
+  const std::string text = "Kim – “Bagus”";
+  EXPECT_EQ(SpanText(text, {0, 3}), "Kim");
+  EXPECT_EQ(SpanText(text, {4, 5}), "–");
+  EXPECT_EQ(SpanText(text, {6, 13}), "“Bagus”");
+  EXPECT_EQ(SpanText(text, {10, 99}), "us”");
+  EXPECT_EQ(SpanText(text, {5, 5}), "");
+}
+
 }  // namespace
 }  // namespace warta

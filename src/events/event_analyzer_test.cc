@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/utf8.h"
+
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -9,11 +11,7 @@
 namespace warta::events {
 namespace {
 
-int32_t CpCount(std::string_view s) {
-  int32_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
+int32_t CpCount(std::string_view s) { return static_cast<int32_t>(Utf8Length(s)); }
 
 // An article whose entity mentions and time expressions are given by hand,
 // so these tests do not depend on the NER model or the timex tagger.

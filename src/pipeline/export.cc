@@ -10,18 +10,6 @@ namespace {
 
 json SpanJson(const Span& s) { return json{{"begin", s.begin}, {"end", s.end}}; }
 
-// The code points [span.begin, span.end) of `text`.
-std::string CodePointSubstr(const std::string& text, const Span& span) {
-  std::string out;
-  int32_t cp = -1;
-  for (unsigned char c : text) {
-    if ((c & 0xC0) != 0x80) ++cp;
-    if (cp >= span.end) break;
-    if (cp >= span.begin) out.push_back(static_cast<char>(c));
-  }
-  return out;
-}
-
 std::string Join(const std::vector<std::string>& v, const char* sep) {
   std::string out;
   for (size_t i = 0; i < v.size(); ++i) {
@@ -249,7 +237,7 @@ StatusOr<int64_t> ExportRecordsJsonl(store::ArticleStore& store, ExportKind kind
       for (const auto& e : a.events)
         write({{"article", article}, {"story_id", story}, {"type", e.type}, {"trigger", e.trigger},
                {"participants", e.participants}, {"place", e.place}, {"date", e.date},
-               {"text", CodePointSubstr(text, e.span)}, {"begin", e.span.begin}, {"end", e.span.end}});
+               {"text", SpanText(text, e.span)}, {"begin", e.span.begin}, {"end", e.span.end}});
     }
     return static_cast<bool>(out);
   }));

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/utf8.h"
+
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -9,21 +11,8 @@
 namespace warta::quotes {
 namespace {
 
-int32_t CpCount(std::string_view s) {
-  int32_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
+int32_t CpCount(std::string_view s) { return static_cast<int32_t>(Utf8Length(s)); }
 
-std::string CpSubstr(const std::string& text, Span span) {
-  std::string out;
-  int32_t cp = -1;
-  for (unsigned char c : text) {
-    if ((c & 0xC0) != 0x80) ++cp;
-    if (cp >= span.begin && cp < span.end) out.push_back(static_cast<char>(c));
-  }
-  return out;
-}
 
 // An article of `paragraphs` whose entity mentions are given by hand, so
 // these tests do not depend on the NER model.
@@ -53,7 +42,7 @@ class Doc {
     analyse::AnalysisContext ctx(article_);
     QuoteAnalyzer analyzer(options);
     EXPECT_TRUE(analyzer.Analyse(&article_, &ctx).ok());
-    for (const Quote& q : article_.quotes) EXPECT_EQ(CpSubstr(ctx.text(), q.span), q.text);
+    for (const Quote& q : article_.quotes) EXPECT_EQ(SpanText(ctx.text(), q.span), q.text);
     return article_.quotes;
   }
 

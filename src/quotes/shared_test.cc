@@ -21,15 +21,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string CpSubstr(const std::string& text, Span span) {
-  std::string out;
-  int32_t cp = -1;
-  for (unsigned char c : text) {
-    if ((c & 0xC0) != 0x80) ++cp;
-    if (cp >= span.begin && cp < span.end) out.push_back(static_cast<char>(c));
-  }
-  return out;
-}
 
 TEST(QuoteSharedTest, SeedQuotesHaveResolvedSpeakersAndRelays) {
   WARTA_REQUIRE_SHARED();
@@ -52,7 +43,7 @@ TEST(QuoteSharedTest, SeedQuotesHaveResolvedSpeakersAndRelays) {
     ASSERT_TRUE(quotes.Analyse(&*a, &ctx).ok());
     for (const Quote& q : a->quotes) {
       // The span must select exactly the quote's text in the analysed text.
-      EXPECT_EQ(CpSubstr(ctx.text(), q.span), q.text) << doc.source;
+      EXPECT_EQ(SpanText(ctx.text(), q.span), q.text) << doc.source;
       listing += doc.source + ": [" + q.speaker + "|" + q.relay + "] " + q.text.substr(0, 60) + "\n";
       all.push_back(q);
     }

@@ -240,6 +240,34 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
   auto is_word = [&](size_t i) {
     return tokens[i].kind == text::TokenKind::kWord || tokens[i].kind == text::TokenKind::kNumber;
   };
+  auto capitalised = [&](size_t t) {
+    return tokens[t].kind == text::TokenKind::kWord && all[t][0] >= 'A' && all[t][0] <= 'Z';
+  };
+  // What the article itself says about a capitalised word: written in
+  // lower case elsewhere ("kantor pusat", "Indonesia dan dunia") it is a
+  // common word, and a name the tagger tagged alone as an organisation or
+  // place ("bersama Ferrari") is that. Built only when a long person span
+  // needs it.
+  std::unordered_set<std::string_view> lower_words, non_person_words;
+  bool article_words_built = false;
+  auto build_article_words = [&] {
+    if (article_words_built) return;
+    article_words_built = true;
+    for (size_t t = 0; t < tokens.size(); ++t)
+      if (tokens[t].kind == text::TokenKind::kWord && all[t][0] >= 'a' && all[t][0] <= 'z') lower_words.insert(all[t]);
+    for (const Mention& o : ms)
+      if (o.type != "PERSON" && o.te - o.tb == 1) non_person_words.insert(all[o.tb]);
+  };
+  auto common_word = [&](size_t t) {
+    build_article_words();
+    std::string l;
+    text::LowercaseTo(all[t], &l);
+    return lower_words.count(l) != 0;
+  };
+  auto set_surface = [&](Mention* part) {
+    part->surface = text.substr(tokens[part->tb].begin, tokens[part->te - 1].end - tokens[part->tb].begin);
+    part->key = NormaliseEntityKey(part->surface);
+  };
   std::vector<Mention> kept;
   std::string lower;
   for (Mention& m : ms) {
@@ -266,6 +294,47 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
     }
     while (m.tb < m.te && !is_word(m.tb)) ++m.tb;
     while (m.te > m.tb && !is_word(m.te - 1)) --m.te;
+    if (m.type == "PERSON" && m.te - m.tb >= 3 && capitalised(m.tb)) {
+      // An organisation's last word run into a name of three or more words
+      // ("Presiden [Ferrari Sergio Marchionne]", "Bank [Dunia Rodrigo
+      // Chaves]", "DJP [Pusat Ani Natalia]"): the first word goes back to
+      // the organisation when the article uses it alone as an organisation
+      // or place, or writes it in lower case elsewhere while the capitalised
+      // run goes on to its left. Personal names are not written in lower
+      // case, so "Menteri LHK Siti Nurbaya Bakar" keeps "Siti".
+      build_article_words();
+      const size_t first = m.tb;
+      const bool run_goes_left = first > m.sb && capitalised(first - 1);
+      if (non_person_words.count(all[first]) || (run_goes_left && common_word(first))) {
+        ++m.tb;
+        Mention* before = !kept.empty() && kept.back().te == first ? &kept.back() : nullptr;
+        if (before != nullptr && before->type != "PERSON") {
+          before->te = first + 1;  // "DJP" + "Pusat"
+          set_surface(before);
+        } else if (before == nullptr) {
+          Mention org = m;
+          org.type = "ORGANISATION";
+          org.tb = first;
+          org.te = first + 1;
+          org.role.clear();
+          // Take back the capitalised words of the name to its left that no
+          // mention holds and that are no title ("Kepala Perwakilan [Bank]").
+          size_t floor = kept.empty() ? m.sb : std::max(m.sb, kept.back().te);
+          while (org.tb > floor && first - org.tb < 3 && capitalised(org.tb - 1)) {
+            text::LowercaseTo(all[org.tb - 1], &lower);
+            if (roles_.count(lower) || not_names_.count(lower)) break;
+            --org.tb;
+          }
+          set_surface(&org);
+          if (!org.key.empty()) kept.push_back(std::move(org));
+        }
+      }
+    }
+    if (m.type == "PERSON" && m.te - m.tb == 1) {
+      // A lone title the tagger took for a name ("ujar [Humas] DJP ...").
+      text::LowercaseTo(all[m.tb], &lower);
+      if (roles_.count(lower)) continue;
+    }
     if (m.type == "PERSON" && m.tb < m.te) {
       // The tagger sometimes drops one part of a three-part name after a
       // title ("Menteri Luar Negeri [Choe] Son Hui", "Kim Jong [Un]"): take
@@ -277,19 +346,34 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
             !(w[1] >= 'a' && w[1] <= 'z'))
           return false;
         text::LowercaseTo(w, &lower);
-        return !roles_.count(lower) && !not_names_.count(lower) && !IsPortfolioNoun(w) &&
-               model_.GazetteerMatch(all, t) == 0 &&
-               !aliases_.count(NormaliseEntityKey(w));
+        if (roles_.count(lower) || not_names_.count(lower) || IsPortfolioNoun(w) || model_.GazetteerMatch(all, t) != 0 ||
+            aliases_.count(NormaliseEntityKey(w)))
+          return false;
+        // Nor a word the article writes in lower case or tags alone as an
+        // organisation or place ("Bank Dunia [Rodrigo Chaves]", "Presiden
+        // Ferrari [Sergio Marchionne]").
+        build_article_words();
+        return !lower_words.count(lower) && !non_person_words.count(w);
       };
       size_t floor = kept.empty() ? m.sb : std::max(m.sb, kept.back().te);
       if (m.tb > floor && m.tb - 1 > m.sb && name_like(m.tb - 1)) {  // never the sentence's first word
         --m.tb;
-      } else if (m.te - m.tb >= 2 && m.te < m.se && (&m == &ms.back() || (&m + 1)->tb > m.te) && name_like(m.te)) {
-        ++m.te;
+      } else if (m.te < m.se && (&m == &ms.back() || (&m + 1)->tb > m.te) && name_like(m.te)) {
+        // A one-word name takes its neighbour only at the end of the
+        // capitalised run and when the article never writes that word in
+        // lower case ("kata Juru Bicara KPK [Febri] Diansyah di gedung").
+        if (m.te - m.tb >= 2 || m.te + 1 >= m.se || !capitalised(m.te + 1)) ++m.te;
       }
     }
     if (m.tb >= m.te) continue;
-    if (m.type == "PERSON") FindRole(all, tokens, text, m.sb, m.tb, &m.role, &m.role_of);
+    if (m.type == "PERSON") {
+      // "Juru Bicara KPK Febri Diansyah": the title is of the organisation
+      // written between it and the name.
+      const Mention* org = !kept.empty() && kept.back().te == m.tb && kept.back().type == "ORGANISATION" ? &kept.back()
+                                                                                                      : nullptr;
+      FindRole(all, tokens, text, m.sb, org != nullptr ? org->tb : m.tb, &m.role, &m.role_of);
+      if (org != nullptr && !m.role.empty() && m.role_of.empty()) m.role_of = org->surface;
+    }
     m.surface = text.substr(tokens[m.tb].begin, tokens[m.te - 1].end - tokens[m.tb].begin);
     m.key = NormaliseEntityKey(m.surface);
     if (m.key.empty()) continue;
@@ -398,13 +482,13 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
   std::unordered_map<std::string, int> key_count;
   for (const Mention& m : ms) ++key_count[m.key];
   auto title_case_sentence = [&](const Mention& m) {
-    int words_seen = 0, capitalised = 0;
+    int words_seen = 0, upper = 0;
     for (size_t t = m.sb; t < m.se; ++t) {
       if (tokens[t].kind != text::TokenKind::kWord) continue;
       ++words_seen;
-      capitalised += all[t][0] >= 'A' && all[t][0] <= 'Z';
+      upper += capitalised(t);
     }
-    return words_seen >= 4 && capitalised * 10 >= words_seen * 7;
+    return words_seen >= 4 && upper * 10 >= words_seen * 7;
   };
   for (size_t k = 0; k < ms.size(); ++k) {
     Mention& m = ms[k];
@@ -451,6 +535,21 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
     // A one-word mention of another type matches a person only by the
     // person's last name ("Putin" tagged LOCATION next to "Vladimir Putin").
     if (best >= 0 && m.type != "PERSON" && ms[static_cast<size_t>(best)].words.back() != m.words[0]) best = -1;
+    // A clipped first name ("Sandi" for "Sandiaga Uno", "Jokowi" is not
+    // one) when exactly one person of the article has a first name that
+    // starts with it.
+    if (best < 0 && m.type == "PERSON" && m.words.size() == 1 && m.words[0].size() >= 4) {
+      for (size_t f : full) {
+        const std::string& given = ms[f].words[0];
+        if (given.size() <= m.words[0].size() || given.compare(0, m.words[0].size(), m.words[0]) != 0) continue;
+        if (best >= 0 && ms[static_cast<size_t>(best)].key != ms[f].key) {
+          best = -2;  // two candidates: leave it alone
+          break;
+        }
+        best = static_cast<long>(f);
+      }
+      if (best < 0) best = -1;
+    }
     if (best < 0) continue;
     m.type = "PERSON";
     m.key = ms[static_cast<size_t>(best)].key;

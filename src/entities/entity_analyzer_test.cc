@@ -108,6 +108,42 @@ TEST_F(EntityAnalyzerTest, SplitsAPersonCitedAsSpeakerOutOfAnOrganisation) {
   EXPECT_EQ(Find(a, "Barito Pacific Prayogo Pangestu"), nullptr);
 }
 
+TEST_F(EntityAnalyzerTest, AWordTheArticleWritesInLowerCaseIsNotPartOfAName) {
+  // "Pusat" is written in lower case earlier, so it belongs to the
+  // cooperative's name, not to the person's; the title is of that
+  // organisation.
+  Article a = Run({"Warga desa itu jarang pergi ke kantor pusat di kota .",
+                   "Ketua Koperasi Tani Pusat Gilang Pradipta Wirasena mengatakan , panen tahun ini naik . "
+                   "\" Panen kami bagus , \" kata Wirasena ."});
+  const EntityMention* person = Find(a, "Gilang Pradipta Wirasena");
+  ASSERT_NE(person, nullptr);
+  EXPECT_EQ(person->type, "PERSON");
+  EXPECT_EQ(person->role, "Ketua");
+  for (const auto& m : a.entities) {
+    if (m.type == "PERSON") {
+      EXPECT_EQ(m.text.find("Pusat"), std::string::npos) << m.text;
+    }
+  }
+  // Personal names are never written in lower case: "Siti" stays.
+  Article b = Run({"\" Kami siap , \" kata Menteri LHK Siti Nurbaya Bakar . \" Hutan harus dijaga , \" ujar Siti ."});
+  ASSERT_NE(Find(b, "Siti Nurbaya Bakar"), nullptr);
+  ASSERT_NE(Find(b, "Siti"), nullptr);
+  EXPECT_EQ(Find(b, "Siti")->entity_id, Find(b, "Siti Nurbaya Bakar")->entity_id);
+}
+
+TEST_F(EntityAnalyzerTest, AClippedFirstNameIsThePersonWhenOnlyOneFits) {
+  Article a = Run({"Wakil Wali Kota Hendrawan Saputra meninjau pasar . "
+                   "\" Pasar ini harus bersih , \" kata Hendra di lokasi ."});
+  ASSERT_NE(Find(a, "Hendra"), nullptr);
+  EXPECT_EQ(Find(a, "Hendra")->canonical, "Hendrawan Saputra");
+  // Two people it could be: left alone.
+  Article b = Run({"Camat Hendrawan Saputra dan Lurah Hendrawati Lubis meninjau pasar . "
+                   "\" Pasar ini harus bersih , \" kata Hendra di lokasi ."});
+  ASSERT_NE(Find(b, "Hendra"), nullptr);
+  EXPECT_EQ(Find(b, "Hendra")->canonical, "Hendra");
+  ASSERT_NE(Find(b, "Hendrawati Lubis"), nullptr);  // "Lurah" is a title
+}
+
 TEST_F(EntityAnalyzerTest, AcronymsDefinedInTextAndAliases) {
   Article a = Run({"Foto itu dirilis Kantor Berita Pusat Korea (KCNA) pada Selasa.",
                    "Menurut KCNA, pejabat Amerika Serikat dan PBB belum berkomentar.",

@@ -1,12 +1,13 @@
 #include "ingest/gold_set.h"
 
+#include <algorithm>
 #include <fstream>
 
 #include "ingest/reader.h"
 
 namespace warta::ingest {
 
-StatusOr<std::vector<GoldLine>> ReadGoldLines(const std::filesystem::path& path) {
+StatusOr<std::vector<GoldLine>> ReadGoldLines(const std::filesystem::path& path, const std::vector<std::string>& splits) {
   std::ifstream in(path);
   if (!in) return Status::NotFound(path.string() + ": cannot open");
   std::vector<GoldLine> out;
@@ -24,7 +25,12 @@ StatusOr<std::vector<GoldLine>> ReadGoldLines(const std::filesystem::path& path)
       if (tab == std::string::npos) break;
       start = tab + 1;
     }
-    if (g.fields[0] != "tune" && g.fields[0] != "heldout") return Status::Corrupt(g.where + "split must be tune or heldout");
+    if (std::find(splits.begin(), splits.end(), g.fields[0]) == splits.end()) {
+      std::string names;
+      for (size_t i = 0; i < splits.size(); ++i)
+        names += (i == 0 ? "" : i + 1 == splits.size() ? " or " : ", ") + splits[i];
+      return Status::Corrupt(g.where + "split must be " + names);
+    }
     out.push_back(std::move(g));
   }
   return out;

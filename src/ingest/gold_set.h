@@ -30,9 +30,11 @@ struct GoldLine {
 };
 
 // The data lines of a gold file. NotFound when it cannot be opened; Corrupt
-// (naming file and line) for a split other than tune or heldout. Field
-// counts are the caller's to check.
-StatusOr<std::vector<GoldLine>> ReadGoldLines(const std::filesystem::path& path);
+// (naming file and line) for a split not in `splits` (a gold set that adds a
+// later held-out batch names it, so a reader that knows only the first two
+// cannot silently count it as tuning). Field counts are the caller's to check.
+StatusOr<std::vector<GoldLine>> ReadGoldLines(const std::filesystem::path& path,
+                                              const std::vector<std::string>& splits = {"tune", "heldout"});
 
 // An IndoSum article's publication time: its id starts with the Unix time,
 // taken as WIB (UTC+7) local time. nullopt when the id has no leading digits.

@@ -17,12 +17,18 @@
 // stored in the repository) with the publication date of their id; the
 // articles written for Warta are read from the gold directory.
 //
-// Thread-safety: Evaluate() only reads its arguments.
+// Splits: "tune" (rules were tuned on its errors), "heldout" (drawn with it,
+// annotated before tuning) and "heldout2" (a later batch drawn by DrawArticles
+// and annotated blind after tuning). "all" is their union.
+//
+// Thread-safety: every function here only reads its arguments.
 #pragma once
 
 #include <filesystem>
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analyse/analyzer.h"
@@ -50,15 +56,17 @@ struct QuoteEvalCounts {
 };
 
 struct QuoteEvalReport {
-  QuoteEvalCounts tune, heldout;
+  QuoteEvalCounts tune, heldout, heldout2;
   int skipped_articles = 0;         // IndoSum articles whose text was not available
-  std::vector<std::string> errors;  // tuning-part mistakes, one line each (held-out ones only if asked)
+  std::vector<std::string> errors;  // mistakes of the splits in QuoteEvalOptions::error_splits, one line each
 };
 
 struct QuoteEvalOptions {
   std::filesystem::path gold_dir = "tests/data/quotes";
   std::filesystem::path shared_dir;  // ../shared; empty skips the IndoSum articles
-  bool heldout_errors = false;       // also list held-out mistakes (keep off while tuning)
+  // Splits whose mistakes are listed. Held-out ones are for error analysis
+  // after tuning is frozen; reading them while tuning spends the split.
+  std::vector<std::string> error_splits = {"tune"};
 };
 
 // Runs `analyzers` (which must end with the quote analyser) over every gold
@@ -68,7 +76,53 @@ struct QuoteEvalOptions {
 StatusOr<QuoteEvalReport> Evaluate(const std::vector<std::unique_ptr<analyse::Analyzer>>& analyzers,
                                    const QuoteEvalOptions& options);
 
-// A Markdown table of both parts and their union.
+// A Markdown table of each part (tuning, held-out, held-out 2) and their union.
 std::string FormatReport(const QuoteEvalReport& report);
+
+// --- Drawing articles for a new gold batch --------------------------------
+//
+// A batch is drawn without choosing: the IndoSum dev articles that pass
+// PassesDrawFilter, minus those already in the gold, in the order of
+// DrawKey(salt, id). The same salt and corpus give the same list; a fresh salt
+// gives a fresh order, so a new batch is not the old draw's next articles.
+
+// The filter the README states: at least `min_quote_marks` double quote
+// marks (", U+201C, U+201D, counted per character, so '"' inside a token
+// counts), at least `min_speech_verbs` speech-verb tokens (kDrawSpeechVerbs,
+// any case) and at most `max_sentences` sentences.
+struct DrawFilter {
+  int min_quote_marks = 2;
+  int min_speech_verbs = 2;
+  int max_sentences = 22;
+};
+
+// The speech verbs the filter counts: the guideline verbs that introduce
+// speech, those written before a quote, and those after one, with and
+// without -nya ("ujarnya").
+extern const std::vector<std::string_view> kDrawSpeechVerbs;
+
+// `paragraphs` as IndoSum stores them: paragraphs of sentences of tokens.
+bool PassesDrawFilter(const std::vector<std::vector<std::vector<std::string>>>& paragraphs,
+                      const DrawFilter& filter = {});
+
+// 64-bit FNV-1a of salt, a tab and the article id: stable across platforms
+// and releases, unlike std::hash.
+uint64_t DrawKey(std::string_view salt, std::string_view id);
+
+struct DrawnArticle {
+  std::string file, id;  // the first dev file (in name order) that has the id
+};
+
+// Orders `candidates` by (DrawKey(salt, id), id) and returns the first `n`
+// whose id does not start with any of `exclude` (gold files may shorten ids).
+std::vector<DrawnArticle> OrderDraw(std::vector<DrawnArticle> candidates, std::string_view salt,
+                                    const std::vector<std::string>& exclude, size_t n);
+
+// The first `n` articles of the draw over shared_dir's IndoSum dev files
+// (each id once; the folds overlap), excluding every article the gold file
+// in options.gold_dir names. NotFound when there is no IndoSum dev file;
+// Corrupt for a line that is not an article.
+StatusOr<std::vector<DrawnArticle>> DrawArticles(const QuoteEvalOptions& options, std::string_view salt, size_t n,
+                                                 const DrawFilter& filter = {});
 
 }  // namespace warta::quotes

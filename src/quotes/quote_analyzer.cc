@@ -204,8 +204,11 @@ class Run {
       // "“…,” ujar Nazaruddin ... terdakwa Setya Novanto. Ia menyebut ...":
       // a pronoun right after a quote is its speaker still, not whoever was
       // named last.
-      if (it.own && it.pronoun && last != nullptr && !last->q.speaker_entity_id.empty() &&
-          it.sentence - last->sentence <= 2 && it.para - last->para <= 1) {
+      // That holds further back too ("…," terang dia. Menurut dia, … . … .
+      // "…," katanya), as long as no sentence since has named another person
+      // ("Bupati Anton Lubis hadir. "…," katanya" is Anton's).
+      if (it.own && it.pronoun && last != nullptr && !last->q.speaker_entity_id.empty() && it.para - last->para <= 2 &&
+          !OtherPersonBetween(SentenceBegin(last->sentence + 1), it.q.span.begin, last->q.speaker_entity_id)) {
         it.q.speaker = last->q.speaker;
         it.q.speaker_entity_id = last->q.speaker_entity_id;
       }
@@ -295,6 +298,21 @@ class Run {
     }
     std::reverse(out.begin(), out.end());
     return out;
+  }
+
+  // First code point of sentence `s` (the end of the text past the last).
+  int32_t SentenceBegin(int s) const {
+    const auto& sentences = ctx_.sentences();
+    if (s < 0 || static_cast<size_t>(s) >= sentences.size()) return toks_.empty() ? 0 : toks_.back().cp_end;
+    return toks_[sentences[static_cast<size_t>(s)].first_token].cp_begin;
+  }
+
+  // True when a PERSON mention other than entity `id` lies in code points [b, e).
+  bool OtherPersonBetween(int32_t b, int32_t e, const std::string& id) const {
+    if (e <= b) return false;
+    for (const EntityMention* m : Overlapping(b, e))
+      if (m->type == "PERSON" && m->entity_id != id && m->span.begin >= b) return true;
+    return false;
   }
 
   const EntityMention* PrecedingPerson(int32_t before, std::string_view word = {}) const {

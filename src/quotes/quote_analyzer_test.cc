@@ -411,6 +411,23 @@ TEST(QuoteAnalyzerTest, PronounAfterAQuoteKeepsItsSpeaker) {
   EXPECT_EQ(q[1].speaker, "Muhammad Nazaruddin");
 }
 
+TEST(QuoteAnalyzerTest, PronounKeepsTheSpeakerWhileNobodyElseIsNamed) {
+  // Three sentences without a quote lie between, and an event name the
+  // tagger took for a person comes before the first quote: "katanya" is
+  // still Wulan's. Once another person is named, it is theirs.
+  Doc d({"Hal itu disampaikan dalam acara Festival Pangan di Bandung. \"Petani kita butuh pasar yang adil,\" ujar "
+         "Wulan Sari. Harga gabah turun sejak Maret. Banyak petani merugi. Pemerintah belum bertindak. "
+         "\"Kami akan terus mendampingi mereka,\" katanya.",
+         "Bupati Anton Lubis hadir di sana. \"Kami siap membantu,\" katanya."});
+  d.Mention("Festival Pangan", "PERSON", "Festival Pangan").Mention("Wulan Sari", "PERSON", "Wulan Sari");
+  d.Mention("Anton Lubis", "PERSON", "Anton Lubis");
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[0].speaker, "Wulan Sari");
+  EXPECT_EQ(q[1].speaker, "Wulan Sari");
+  EXPECT_EQ(q[2].speaker, "Anton Lubis");
+}
+
 TEST(QuoteAnalyzerTest, RoleWithDemonstrativePointsBack) {
   Doc d({"\"Dia pemain yang istimewa,\" kata Pep Guardiola tentang Lionel Messi.",
          "\"Dia pemain terbaik yang pernah saya lihat,\" ucap manajer Manchester City ini."});

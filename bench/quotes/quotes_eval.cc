@@ -2,17 +2,24 @@
 // on the gold set (tests/data/quotes/) and prints a Markdown table
 // (docs/quality/quotes.md).
 //
-//   build/bench/quotes/quotes_eval [--gold DIR] [--shared DIR] [--errors] [--heldout-errors]
+//   build/bench/quotes/quotes_eval [--gold DIR] [--shared DIR] [--errors] [--heldout-errors] [--errors-split S]...
 //   build/bench/quotes/quotes_eval --print dev.01.jsonl ARTICLE_ID   (for annotators)
+//   build/bench/quotes/quotes_eval --draw N --salt S --split SPLIT   (a new batch: "file<TAB>id" lines)
 //
 // Run from the repository root (defaults: tests/data/quotes and ../shared).
 // --errors lists the tuning part's mistakes; --heldout-errors also the
-// held-out part's (look at those only after tuning is over).
+// held-out part's; --errors-split S (repeatable) lists split S's instead
+// (tune, heldout, heldout2). Look at held-out errors only after tuning is
+// over. --draw lists the first N articles of the draw for salt S among the
+// articles not in the gold under another split than SPLIT (see DrawArticles
+// in src/quotes/eval.h), without running any analyser.
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -48,16 +55,48 @@ int main(int argc, char** argv) {
   warta::quotes::QuoteEvalOptions options;
   options.shared_dir = "../shared";
   bool errors = false;
+  std::vector<std::string> error_splits;
+  long draw = -1;
+  std::string salt, split;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--gold") && i + 1 < argc) options.gold_dir = argv[++i];
     else if (!std::strcmp(argv[i], "--shared") && i + 1 < argc) options.shared_dir = argv[++i];
     else if (!std::strcmp(argv[i], "--errors")) errors = true;
-    else if (!std::strcmp(argv[i], "--heldout-errors")) errors = options.heldout_errors = true;
-    else if (!std::strcmp(argv[i], "--print") && i + 2 < argc) return Print(options.shared_dir, argv[i + 1], argv[i + 2]);
-    else {
-      std::fprintf(stderr, "usage: quotes_eval [--gold DIR] [--shared DIR] [--errors] [--heldout-errors]\n");
+    else if (!std::strcmp(argv[i], "--heldout-errors")) {
+      errors = true;
+      error_splits.insert(error_splits.end(), {"tune", "heldout"});
+    } else if (!std::strcmp(argv[i], "--errors-split") && i + 1 < argc) {
+      errors = true;
+      error_splits.push_back(argv[++i]);
+    } else if (!std::strcmp(argv[i], "--print") && i + 2 < argc) {
+      return Print(options.shared_dir, argv[i + 1], argv[i + 2]);
+    } else if (!std::strcmp(argv[i], "--draw") && i + 1 < argc) {
+      draw = std::strtol(argv[++i], nullptr, 10);
+    } else if (!std::strcmp(argv[i], "--salt") && i + 1 < argc) {
+      salt = argv[++i];
+    } else if (!std::strcmp(argv[i], "--split") && i + 1 < argc) {
+      split = argv[++i];
+    } else {
+      std::fprintf(stderr,
+                   "usage: quotes_eval [--gold DIR] [--shared DIR] [--errors] [--heldout-errors] [--errors-split S]...\n"
+                   "       quotes_eval [--shared DIR] --print FILE ID\n"
+                   "       quotes_eval [--gold DIR] [--shared DIR] --draw N --salt S --split SPLIT\n");
       return 2;
     }
+  }
+  if (!error_splits.empty()) options.error_splits = error_splits;
+  if (draw >= 0) {
+    if (salt.empty() || split.empty()) {
+      std::fprintf(stderr, "quotes_eval: --draw needs --salt (a fresh one for each new batch) and --split (the batch's)\n");
+      return 2;
+    }
+    auto drawn = warta::quotes::DrawArticles(options, salt, static_cast<size_t>(draw), split);
+    if (!drawn.ok()) {
+      std::fprintf(stderr, "quotes_eval: %s\n", drawn.status().ToString().c_str());
+      return 1;
+    }
+    for (const auto& a : *drawn) std::printf("%s\t%s\n", a.file.c_str(), a.id.c_str());
+    return 0;
   }
   if (!std::filesystem::exists(options.shared_dir)) {
     std::fprintf(stderr, "quotes_eval: %s absent: IndoSum articles skipped\n", options.shared_dir.c_str());

@@ -87,6 +87,10 @@ void PreparedDocument::SetCopyGroup(int64_t group) {
   if (group > 0) impl_->doc.add_value(kCopyGroupSlot, std::to_string(group));
 }
 
+void PreparedDocument::AddEntity(const std::string& entity_id) {
+  if (!entity_id.empty()) impl_->doc.add_boolean_term("XE" + entity_id);
+}
+
 struct DocumentBuilder::Impl {
   text::Tokenizer tokenizer;
   text::Stemmer stemmer;

@@ -50,6 +50,9 @@ class PreparedDocument {
   // Marks the article as a member of copy group `group` (its stable key, see
   // store::ArticleRelations); searches collapse each group to one hit.
   void SetCopyGroup(int64_t group);
+  // Makes the article findable by entity `entity_id` too (an entity the
+  // store linked after the document was built, see pipeline/person_linker.h).
+  void AddEntity(const std::string& entity_id);
   struct Impl;
 
  private:

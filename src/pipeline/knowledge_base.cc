@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "core/article.h"
+#include "pipeline/person_linker.h"
 #include "pipeline/relations.h"
 #include "text/normalise.h"
 
@@ -97,6 +98,7 @@ struct KnowledgeBase::Impl {
   std::unique_ptr<index::Searcher> searcher;       // opened lazily
   std::unique_ptr<clean::Cleaner> cleaner;         // opened lazily, per options
   std::unique_ptr<Relations> relations;            // loaded by the first ingest
+  std::unique_ptr<PersonLinker> people;            // likewise
   int shards = 1;
 
   std::string IndexDir() const { return (fs::path(options.dir) / "index").string(); }
@@ -248,6 +250,12 @@ StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& pa
     m.relations = std::move(relations);
   }
   Relations* relations = options.relations ? m.relations.get() : nullptr;
+  if (options.link_people && !m.people) {
+    auto people = std::make_unique<PersonLinker>();
+    WARTA_RETURN_IF_ERROR(people->Load(*m.store));
+    m.people = std::move(people);
+  }
+  PersonLinker* people = options.link_people ? m.people.get() : nullptr;
 
   auto started = std::chrono::steady_clock::now();
   std::mutex sink_mu;
@@ -357,6 +365,10 @@ StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& pa
     std::vector<Item*> owners;
     for (Item& item : batch->items) {
       if (!item.article) continue;
+      if (people) {
+        for (const std::string& id : people->Link(&*item.article)) item.doc.AddEntity(id);
+        people->Learn(*item.article);
+      }
       articles.push_back(std::move(*item.article));
       owners.push_back(&item);
     }

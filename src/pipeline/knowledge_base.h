@@ -63,6 +63,10 @@ struct IngestOptions {
   bool relations = true;
   dedupe::DedupeOptions duplicates;
   dedupe::StoryOptions stories;
+  // A person an article names by one word only ("Belousov") becomes the
+  // person the store knows by that full name, when only one fits (see
+  // person_linker.h).
+  bool link_people = true;
   // Performance
   int threads = 0;            // worker threads; 0 = all cores, 1 = everything on the calling thread
   size_t batch_size = 256;    // articles per store transaction

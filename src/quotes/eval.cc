@@ -1,8 +1,10 @@
 #include "quotes/eval.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -20,7 +22,7 @@ struct GoldRow {
 };
 
 StatusOr<std::vector<GoldRow>> ReadGold(const std::filesystem::path& path) {
-  WARTA_ASSIGN_OR_RETURN(auto lines, ingest::ReadGoldLines(path));
+  WARTA_ASSIGN_OR_RETURN(auto lines, ingest::ReadGoldLines(path, {"tune", "heldout", "heldout2"}));
   std::vector<GoldRow> rows;
   for (const auto& g : lines) {
     const auto& f = g.fields;
@@ -214,13 +216,15 @@ StatusOr<QuoteEvalReport> Evaluate(const std::vector<std::unique_ptr<analyse::An
       Status st = an->Analyse(&a.article, &ctx);
       if (!st.ok()) return Status(st.code(), std::string(an->name()) + ": " + st.message());
     }
-    const bool heldout = first.split == "heldout";
+    QuoteEvalCounts* counts = first.split == "heldout"    ? &report.heldout
+                              : first.split == "heldout2" ? &report.heldout2
+                                                          : &report.tune;
     std::vector<std::string> errors;
     Status st;
-    Score(a, article_rows, first.split + " " + first.file + " " + first.article_id.substr(0, 30),
-          heldout ? &report.heldout : &report.tune, &errors, &st);
+    Score(a, article_rows, first.split + " " + first.file + " " + first.article_id.substr(0, 30), counts, &errors, &st);
     if (!st.ok()) return st;
-    if (!heldout || options.heldout_errors) report.errors.insert(report.errors.end(), errors.begin(), errors.end());
+    if (std::find(options.error_splits.begin(), options.error_splits.end(), first.split) != options.error_splits.end())
+      report.errors.insert(report.errors.end(), errors.begin(), errors.end());
   }
   return report;
 }
@@ -228,6 +232,7 @@ StatusOr<QuoteEvalReport> Evaluate(const std::vector<std::unique_ptr<analyse::An
 std::string FormatReport(const QuoteEvalReport& r) {
   QuoteEvalCounts all = r.tune;
   all.Add(r.heldout);
+  all.Add(r.heldout2);
   std::string out =
       "| part | articles | gold | system | matched | P | R | F1 | speaker acc | resolved | relay acc | direct/indirect acc |\n"
       "|---|---|---|---|---|---|---|---|---|---|---|---|\n";
@@ -241,10 +246,108 @@ std::string FormatReport(const QuoteEvalReport& r) {
   };
   row("tuning", r.tune);
   row("held-out", r.heldout);
+  row("held-out 2", r.heldout2);
   row("all", all);
   if (r.skipped_articles)
     out += "\n(" + std::to_string(r.skipped_articles) + " IndoSum articles skipped: ../shared absent or article not found)\n";
   return out;
+}
+
+const std::vector<std::string_view> kDrawSpeechVerbs = {
+    // Guideline verbs and those written before a quote.
+    "mengatakan", "menyatakan", "menegaskan", "menjelaskan", "mengungkapkan", "menyebut", "menyebutkan",
+    "menambahkan", "mengaku", "mengakui", "mengklaim", "menilai", "memastikan", "meyakini", "berpendapat",
+    "menuturkan", "berkata", "memaparkan", "menjawab", "menyahut",
+    // Written after a quote ("…," ujar X), bare and with -nya.
+    "kata", "ujar", "ucap", "tutur", "jelas", "tegas", "ungkap", "imbuh", "tambah", "tandas", "pungkas", "kilah",
+    "timpal", "beber", "jawab", "sahut", "katanya", "ujarnya", "ucapnya", "tuturnya", "jelasnya", "tegasnya",
+    "ungkapnya", "imbuhnya", "tambahnya", "tandasnya", "pungkasnya", "kilahnya", "timpalnya", "bebernya",
+    "jawabnya", "sahutnya"};
+
+bool PassesDrawFilter(const std::vector<std::vector<std::vector<std::string>>>& paragraphs, const DrawFilter& filter) {
+  static const std::set<std::string_view> verbs(kDrawSpeechVerbs.begin(), kDrawSpeechVerbs.end());
+  int sentences = 0, marks = 0, speech = 0;
+  for (const auto& p : paragraphs) {
+    sentences += static_cast<int>(p.size());
+    for (const auto& s : p)
+      for (const auto& token : s) {
+        for (size_t at = 0; at < token.size(); ++at) {
+          if (token[at] == '"') ++marks;
+          else if (token.compare(at, 3, "\xE2\x80\x9C") == 0 || token.compare(at, 3, "\xE2\x80\x9D") == 0) ++marks;
+        }
+        std::string lower = token;
+        for (char& c : lower)
+          if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        speech += verbs.count(lower) > 0;
+      }
+  }
+  return marks >= filter.min_quote_marks && speech >= filter.min_speech_verbs && sentences <= filter.max_sentences;
+}
+
+uint64_t DrawKey(std::string_view salt, std::string_view id) {
+  uint64_t h = 1469598103934665603ull;
+  auto mix = [&](std::string_view s) {
+    for (unsigned char c : s) {
+      h ^= c;
+      h *= 1099511628211ull;
+    }
+  };
+  mix(salt);
+  mix("\t");
+  mix(id);
+  return h;
+}
+
+std::vector<DrawnArticle> OrderDraw(std::vector<DrawnArticle> candidates, std::string_view salt,
+                                    const std::vector<std::string>& exclude, size_t n) {
+  std::erase_if(candidates, [&](const DrawnArticle& a) {
+    return std::any_of(exclude.begin(), exclude.end(), [&](const std::string& e) { return a.id.starts_with(e); });
+  });
+  std::vector<std::pair<uint64_t, size_t>> keyed;
+  for (size_t i = 0; i < candidates.size(); ++i) keyed.push_back({DrawKey(salt, candidates[i].id), i});
+  std::sort(keyed.begin(), keyed.end(), [&](const auto& x, const auto& y) {
+    return x.first != y.first ? x.first < y.first : candidates[x.second].id < candidates[y.second].id;
+  });
+  std::vector<DrawnArticle> out;
+  for (size_t i = 0; i < keyed.size() && out.size() < n; ++i) out.push_back(candidates[keyed[i].second]);
+  return out;
+}
+
+StatusOr<std::vector<DrawnArticle>> DrawArticles(const QuoteEvalOptions& options, std::string_view salt, size_t n,
+                                                 std::string_view batch_split, const DrawFilter& filter) {
+  auto rows = ReadGold(options.gold_dir / "quotes_gold.tsv");
+  if (!rows.ok()) return rows.status();
+  std::vector<std::string> exclude;
+  for (const auto& r : *rows)
+    if (r.file.starts_with("dev.") && r.split != batch_split) exclude.push_back(r.article_id);
+  const std::filesystem::path dir = options.shared_dir / "data/corpus/indosum-dev";
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.starts_with("dev.") && name.ends_with(".jsonl")) files.push_back(name);
+  }
+  if (files.empty()) return Status::NotFound(dir.string() + ": no IndoSum dev file");
+  std::sort(files.begin(), files.end());
+  std::set<std::string> seen;
+  std::vector<DrawnArticle> candidates;
+  for (const auto& file : files) {
+    std::ifstream in(dir / file);
+    std::string line;
+    int n_line = 0;
+    while (std::getline(in, line)) {
+      ++n_line;
+      if (line.empty()) continue;
+      auto j = nlohmann::json::parse(line, nullptr, false);
+      if (j.is_discarded() || !j.is_object() || !j.contains("paragraphs"))
+        return Status::Corrupt((dir / file).string() + ":" + std::to_string(n_line) + ": not an IndoSum article");
+      std::string id = j.value("id", "");
+      if (!seen.insert(id).second) continue;
+      if (PassesDrawFilter(j["paragraphs"].get<std::vector<std::vector<std::vector<std::string>>>>(), filter))
+        candidates.push_back({file, std::move(id)});
+    }
+  }
+  return OrderDraw(std::move(candidates), salt, exclude, n);
 }
 
 }  // namespace warta::quotes

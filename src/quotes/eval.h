@@ -120,9 +120,11 @@ std::vector<DrawnArticle> OrderDraw(std::vector<DrawnArticle> candidates, std::s
 
 // The first `n` articles of the draw over shared_dir's IndoSum dev files
 // (each id once; the folds overlap), excluding every article the gold file
-// in options.gold_dir names. NotFound when there is no IndoSum dev file;
+// in options.gold_dir names in a split other than `batch_split`: the batch's
+// own articles stay in, so its draw can be rerun, and gives the same list,
+// after it was annotated. NotFound when there is no IndoSum dev file;
 // Corrupt for a line that is not an article.
 StatusOr<std::vector<DrawnArticle>> DrawArticles(const QuoteEvalOptions& options, std::string_view salt, size_t n,
-                                                 const DrawFilter& filter = {});
+                                                 std::string_view batch_split, const DrawFilter& filter = {});
 
 }  // namespace warta::quotes

@@ -419,6 +419,16 @@ class SqliteStore final : public ArticleStore {
     return rc == SQLITE_DONE ? Status::Ok() : Error("reading duplicate signatures");
   }
 
+  Status ScanPersonNames(
+      const std::function<void(std::string_view, std::string_view, int64_t)>& fn) override {
+    Stmt q(db_,
+           "SELECT entity_id, canonical, COUNT(DISTINCT article_seq) FROM mentions WHERE type = 'PERSON' AND "
+           "entity_id <> '' AND instr(canonical, ' ') > 0 GROUP BY entity_id, canonical");
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) fn(q.Text(0), q.Text(1), q.Int(2));
+    return rc == SQLITE_DONE ? Status::Ok() : Error("reading the people's names");
+  }
+
   StatusOr<std::vector<int64_t>> RecentSeqs(int days, int64_t undated_tail, int64_t up_to) override {
     Stmt q(db_,
            "SELECT seq FROM articles WHERE seq <= ?3 AND (published_day >= (SELECT MAX(published_day) FROM articles) - ?1 "

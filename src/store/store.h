@@ -227,6 +227,11 @@ class ArticleStore {
   virtual Status ScanSignatures(
       int64_t up_to, const std::function<void(int64_t seq, std::string_view bytes,
                                                const std::optional<DateTime>& published)>& fn) = 0;
+  // Every PERSON entity some article names with two words or more ("Andrei
+  // Belousov"): its id, that name and how many articles use it. One call
+  // per (id, name) pair; the order is unspecified.
+  virtual Status ScanPersonNames(
+      const std::function<void(std::string_view entity_id, std::string_view name, int64_t articles)>& fn) = 0;
   // Seqs (in seq order, at most `up_to`) of the articles published within
   // `days` days of the newest publication day, and of the undated ones among
   // the last `undated_tail` seqs: the active window that story clustering

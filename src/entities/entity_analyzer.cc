@@ -249,14 +249,25 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
   // place ("bersama Ferrari") is that. Built only when a long person span
   // needs it.
   std::unordered_set<std::string_view> lower_words, non_person_words;
+  std::unordered_set<std::string> non_person_names;  // keys of longer organisations and places
   bool article_words_built = false;
   auto build_article_words = [&] {
     if (article_words_built) return;
     article_words_built = true;
     for (size_t t = 0; t < tokens.size(); ++t)
       if (tokens[t].kind == text::TokenKind::kWord && all[t][0] >= 'a' && all[t][0] <= 'z') lower_words.insert(all[t]);
-    for (const Mention& o : ms)
-      if (o.type != "PERSON" && o.te - o.tb == 1) non_person_words.insert(all[o.tb]);
+    for (const Mention& o : ms) {
+      if (o.type == "PERSON") continue;
+      if (o.te - o.tb == 1) non_person_words.insert(all[o.tb]);
+      else non_person_names.insert(NormaliseEntityKey(text.substr(tokens[o.tb].begin, tokens[o.te - 1].end - tokens[o.tb].begin)));
+    }
+  };
+  // True when words [b, e) are an organisation or place the article names
+  // elsewhere ("Bank Permata" in "Direktur Ritel Bank [Permata Bianto
+  // Surodjo]").
+  auto names_non_person = [&](size_t b, size_t e) {
+    build_article_words();
+    return non_person_names.count(NormaliseEntityKey(text.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin))) != 0;
   };
   auto common_word = [&](size_t t) {
     build_article_words();
@@ -267,6 +278,20 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
   auto set_surface = [&](Mention* part) {
     part->surface = text.substr(tokens[part->tb].begin, tokens[part->te - 1].end - tokens[part->tb].begin);
     part->key = NormaliseEntityKey(part->surface);
+  };
+  // True when the words [b, e) are written elsewhere in the article, and
+  // there not followed by the word that follows them here: "Bank Permata
+  // mengumumkan ..." makes "Bank Permata" a name of its own in "Direktur
+  // Ritel Bank Permata Bianto Surodjo".
+  auto written_apart = [&](size_t b, size_t e) {
+    const size_t n = e - b;
+    for (size_t p = 0; p + n <= tokens.size(); ++p) {
+      if (p == b || !std::equal(all.begin() + static_cast<long>(b), all.begin() + static_cast<long>(e),
+                                all.begin() + static_cast<long>(p)))
+        continue;
+      if (p + n >= tokens.size() || e >= tokens.size() || all[p + n] != all[e]) return true;
+    }
+    return false;
   };
   std::vector<Mention> kept;
   std::string lower;
@@ -305,7 +330,10 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
       build_article_words();
       const size_t first = m.tb;
       const bool run_goes_left = first > m.sb && capitalised(first - 1);
-      if (non_person_words.count(all[first]) || (run_goes_left && common_word(first))) {
+      bool org_word = non_person_words.count(all[first]) || (run_goes_left && common_word(first));
+      for (size_t j = 1; !org_word && j <= 3 && first >= m.sb + j && capitalised(first - j); ++j)
+        org_word = names_non_person(first - j, first + 1) || written_apart(first - j, first + 1);
+      if (org_word) {
         ++m.tb;
         Mention* before = !kept.empty() && kept.back().te == first ? &kept.back() : nullptr;
         if (before != nullptr && before->type != "PERSON") {
@@ -356,7 +384,10 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
         return !lower_words.count(lower) && !non_person_words.count(w);
       };
       size_t floor = kept.empty() ? m.sb : std::max(m.sb, kept.back().te);
-      if (m.tb > floor && m.tb - 1 > m.sb && name_like(m.tb - 1)) {  // never the sentence's first word
+      // Never the sentence's first word, nor one that ends a name written
+      // apart elsewhere ("Bank [Permata] Bianto Surodjo").
+      if (m.tb > floor && m.tb - 1 > m.sb && name_like(m.tb - 1) &&
+          !(capitalised(m.tb - 2) && written_apart(m.tb - 2, m.tb))) {
         --m.tb;
       } else if (m.te < m.se && (&m == &ms.back() || (&m + 1)->tb > m.te) && name_like(m.te)) {
         // A one-word name takes its neighbour only at the end of the
@@ -367,10 +398,10 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
     }
     if (m.tb >= m.te) continue;
     if (m.type == "PERSON") {
-      // "Juru Bicara KPK Febri Diansyah": the title is of the organisation
-      // written between it and the name.
-      const Mention* org = !kept.empty() && kept.back().te == m.tb && kept.back().type == "ORGANISATION" ? &kept.back()
-                                                                                                      : nullptr;
+      // "Juru Bicara KPK Febri Diansyah", "Bupati Poso Darmin": the title
+      // is of the organisation or place written between it and the name.
+      const Mention* org =
+          !kept.empty() && kept.back().te == m.tb && kept.back().type != "PERSON" ? &kept.back() : nullptr;
       FindRole(all, tokens, text, m.sb, org != nullptr ? org->tb : m.tb, &m.role, &m.role_of);
       if (org != nullptr && !m.role.empty() && m.role_of.empty()) m.role_of = org->surface;
     }
@@ -387,7 +418,9 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
   // word starts a PERSON and the words before it stay the organisation.
   // Most articles have no such long organisation: the speaker scan runs
   // only when one is there.
-  if (std::any_of(ms.begin(), ms.end(), [](const Mention& m) { return m.type == "ORGANISATION" && m.te - m.tb >= 3; })) {
+  // The same for a place ("Gubernur [Kalimantan Tengah Sugianto Sabran]"
+  // tagged LOCATION, then "kata Sugianto").
+  if (std::any_of(ms.begin(), ms.end(), [](const Mention& m) { return m.type != "PERSON" && m.te - m.tb >= 3; })) {
     std::unordered_set<std::string_view> cited;
     for (size_t i = 0; i + 1 < tokens.size(); ++i) {
       text::LowercaseTo(all[i], &lower);
@@ -396,7 +429,7 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
     std::vector<Mention> split;
     for (Mention& m : ms) {
       size_t at = 0;
-      if (m.type == "ORGANISATION" && m.te - m.tb >= 3 && !cited.empty()) {
+      if (m.type != "PERSON" && m.te - m.tb >= 3 && !cited.empty()) {
         for (size_t k = m.tb + 1; k + 1 < m.te && at == 0; ++k)
           if (cited.count(all[k]) && IsTitleWord(all[k])) at = k;
       }
@@ -404,7 +437,7 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
         split.push_back(std::move(m));
         continue;
       }
-      Mention org = m, person = m;
+      Mention org = m, person = m;  // `org`: the organisation or place
       org.te = at;
       person.tb = at;
       person.type = "PERSON";
@@ -434,6 +467,35 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
     if (it == acronyms.end() || it->second == k) continue;
     ms[k].type = ms[it->second].type;
     ms[k].key = ms[it->second].key;
+  }
+  // An acronym the text never defines but spells out once: "PAN" after
+  // "Partai Amanat Nasional" (the initials of its capitalised words, with
+  // or without a leading "Fraksi"/"Partai"-style head the tagger added).
+  auto initials = [&](const Mention& m) {
+    std::string out;
+    for (size_t t = m.tb; t < m.te; ++t)
+      if (capitalised(t)) out += all[t][0];
+    return out;
+  };
+  for (size_t k = 0; k < ms.size(); ++k) {
+    Mention& m = ms[k];
+    if (m.type == "PERSON" || m.te - m.tb != 1 || aliases_.count(m.key) || acronyms.count(m.key)) continue;
+    std::string_view w = all[m.tb];
+    if (w.size() < 2 || w.size() > 6 ||
+        !std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+      continue;
+    const Mention* full = nullptr;
+    bool ambiguous = false;
+    for (const Mention& o : ms) {
+      if (o.type != "ORGANISATION" || o.te - o.tb < 2) continue;
+      std::string ini = initials(o);
+      if (ini.size() < w.size() || ini.compare(ini.size() - w.size(), w.size(), w) != 0) continue;
+      if (full != nullptr && full->key != o.key) ambiguous = true;
+      full = &o;
+    }
+    if (full == nullptr || ambiguous) continue;
+    m.type = full->type;
+    m.key = full->key;
   }
 
   // 4. One type per name: a name the article calls a person anywhere is a

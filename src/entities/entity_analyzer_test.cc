@@ -144,6 +144,29 @@ TEST_F(EntityAnalyzerTest, AClippedFirstNameIsThePersonWhenOnlyOneFits) {
   ASSERT_NE(Find(b, "Hendrawati Lubis"), nullptr);  // "Lurah" is a title
 }
 
+TEST_F(EntityAnalyzerTest, AnAcronymSpelledOutOnceIsThatOrganisation) {
+  Article a = Run({"Partai Keadilan Rakyat mengirim tiga nama ke panitia . Namun , PKR menilai panitia harus segera "
+                   "bekerja ."});
+  ASSERT_NE(Find(a, "PKR"), nullptr);
+  EXPECT_EQ(Find(a, "PKR")->canonical, "Partai Keadilan Rakyat");
+}
+
+TEST_F(EntityAnalyzerTest, TitlesOfAPlaceOrOrganisationBeforeAName) {
+  Article a = Run({"Gubernur Sumatera Barat Mahyudin Kasim meninjau sawah . \" Panen tahun ini bagus , \" kata "
+                   "Mahyudin di Padang ."});
+  const EntityMention* p = Find(a, "Mahyudin Kasim");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->role, "Gubernur");
+  EXPECT_EQ(p->role_of, "Sumatera Barat");
+  ASSERT_NE(Find(a, "Mahyudin"), nullptr);
+  EXPECT_EQ(Find(a, "Mahyudin")->entity_id, p->entity_id);
+  // "Bank Sentosa" is written alone first, so it is no part of the name.
+  Article b = Run({"Bank Sentosa meluncurkan layanan baru . \" Layanan ini aman , \" ujar Direktur Utama Bank "
+                   "Sentosa Hendri Gunawan Putra di Jakarta ."});
+  ASSERT_NE(Find(b, "Hendri Gunawan Putra"), nullptr);
+  EXPECT_EQ(Find(b, "Hendri Gunawan Putra")->role_of, "Bank Sentosa");
+}
+
 TEST_F(EntityAnalyzerTest, AcronymsDefinedInTextAndAliases) {
   Article a = Run({"Foto itu dirilis Kantor Berita Pusat Korea (KCNA) pada Selasa.",
                    "Menurut KCNA, pejabat Amerika Serikat dan PBB belum berkomentar.",

@@ -39,7 +39,9 @@ const std::unordered_set<std::string>& AfterVerbs() {
       "tandasnya", "pungkas",    "pungkasnya", "kilah",     "kilahnya",     "timpal",       "timpalnya",
       "beber",     "bebernya",   "urai",       "urainya",   "sambung",      "sambungnya",   "seru",
       "jawab",     "jawabnya",   "sahut",      "sahutnya",  "akunya",       "bilang",       "cetus",
-      "cetusnya",  "katanya"};
+      "cetusnya",  "katanya",    "tutup",      "tutupnya",  "cuit",         "cuitnya",      "keluh",
+      "keluhnya",  "kelakar",    "kelakarnya", "kenang",    "kenangnya",    "tanya",        "tanyanya",
+      "harapnya",  "pintanya",   "ajaknya",    "sindir",    "sindirnya",    "tukas",        "tukasnya"};
   return *s;
 }
 
@@ -52,7 +54,8 @@ const std::unordered_set<std::string>& BeforeVerbs() {
       "mengumumkan", "menekankan", "mengingatkan", "menilai",   "melaporkan",    "berujar",     "bilang",
       "menyampaikan", "menulis",  "menjawab",   "menyahut",  "menimpali",    "membeberkan",  "menandaskan",
       "memastikan", "meyakini",  "berpendapat", "mengaku",  "menuliskan",   "berseru",      "memungkiri",
-      "percaya",    "menduga"};
+      "percaya",    "menduga",   "mencatat",  "beranggapan", "menganggap",  "bersumpah",    "menuding",
+      "menuduh",    "yakin",     "memperingatkan", "menyadari", "mengetahui"};
   return *s;
 }
 
@@ -63,7 +66,7 @@ const std::unordered_set<std::string>& BareVerbs() {
       "mengatakan",  "menyatakan", "menegaskan", "menjelaskan", "mengungkapkan", "menyebut",     "menyebutkan",
       "menambahkan", "mengaku",    "mengakui",   "mengklaim",   "menilai",       "memastikan",   "meyakini",
       "berpendapat", "menuturkan", "menerangkan", "memaparkan", "menekankan",    "mengingatkan", "berkata",
-      "menandaskan", "membeberkan"};
+      "menandaskan", "membeberkan", "yakin",     "bersumpah",   "menuding",      "menuduh"};
   return *s;
 }
 
@@ -300,6 +303,20 @@ class Run {
     return out;
   }
 
+  // The PERSON mention before code point `before` whose title reads
+  // `phrase` ("Bupati Poso" = role "Bupati" of "Poso"; "Menteri Pertahanan").
+  const EntityMention* TitleHolder(const std::string& phrase, int32_t before) const {
+    const std::string want = Lower(phrase);
+    const EntityMention* found = nullptr;
+    for (const EntityMention& m : article_.entities) {
+      if (m.span.begin >= before) break;
+      if (m.type != "PERSON" || m.role.empty()) continue;
+      std::string title = Lower(m.role);
+      if (title == want || (!m.role_of.empty() && title + " " + Lower(m.role_of) == want)) found = &m;
+    }
+    return found;
+  }
+
   // First code point of sentence `s` (the end of the text past the last).
   int32_t SentenceBegin(int s) const {
     const auto& sentences = ctx_.sentences();
@@ -337,6 +354,11 @@ class Run {
   bool AnaphoricRole(size_t first) const {
     if (IsUpperStart(Tok(first)) || IsPronoun(Lower(Tok(first)))) return false;
     const int s = sent_[first];
+    // "ucap sang pelatih", "kata sang menteri": "sang" before a common
+    // noun points back the same way.
+    if (Lower(Tok(first)) == "sang" && first + 1 < toks_.size() && sent_[first + 1] == s &&
+        toks_[first + 1].kind == TokenKind::kWord && !IsUpperStart(Tok(first + 1)))
+      return true;
     for (size_t k = first + 1; k < toks_.size() && k < first + 14 && sent_[k] == s; ++k) {
       std::string_view t = Tok(k);
       if (t == "(" || t == ")") continue;
@@ -372,7 +394,15 @@ class Run {
       return true;
     }
     if (IsPronoun(l)) return false;  // nobody to point back to
-    q->speaker = std::string(ctx_.text().substr(toks_[first].begin, toks_[end - 1].end - toks_[first].begin));
+    std::string phrase(ctx_.text().substr(toks_[first].begin, toks_[end - 1].end - toks_[first].begin));
+    // A title with no name ("Bupati Poso mengatakan"): the person the
+    // article gave that title, the nearest before.
+    if (const EntityMention* holder = TitleHolder(phrase, toks_[first].cp_begin)) {
+      q->speaker = holder->canonical.empty() ? holder->text : holder->canonical;
+      q->speaker_entity_id = holder->entity_id;
+      return true;
+    }
+    q->speaker = phrase;
     q->speaker_entity_id.clear();
     return true;
   }
@@ -645,7 +675,10 @@ class Run {
         if (toks_[i].kind != TokenKind::kWord) continue;
         std::string l = Lower(Tok(i));
         const bool after_comma = i == b || Tok(i - 1) == ",";
-        if (l == "bahwa" && !tried_bahwa) {
+        // "yakin jika …", "percaya kalau …": "bahwa" in speech.
+        const bool that = l == "bahwa" || ((l == "jika" || l == "kalau") && i > b &&
+                                           (Lower(Tok(i - 1)) == "yakin" || Lower(Tok(i - 1)) == "percaya"));
+        if (that && !tried_bahwa) {
           tried_bahwa = true;  // only the first "bahwa" of a sentence is tried
           for (size_t v = i; v > b && i - v < 5;) {
             --v;
@@ -669,7 +702,8 @@ class Run {
           ok = Resolve(i + 1, comma, &q);
           if (comma < e && Tok(comma) == ",") clause = comma + 1;
           else clause = b, clause_end = i > b && Tok(i - 1) == "," ? i - 1 : i;
-        } else if (after_comma && AfterVerbs().count(l) && !BeforeVerbs().count(l) && i + 1 <= e) {
+        } else if (after_comma && AfterVerbs().count(l) && !BeforeVerbs().count(l) && i + 1 <= e &&
+                   !(i + 1 < e && Lower(Tok(i + 1)) == "saja")) {  // "Sebut saja X, Y": a list, not speech
           // "Kata X, …", "…, kata X, …", "…, kata X." and their -nya forms.
           size_t end = i + 1;
           if (l.ends_with("nya")) {

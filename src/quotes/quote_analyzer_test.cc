@@ -38,6 +38,12 @@ class Doc {
               [](const EntityMention& a, const EntityMention& b) { return a.span.begin < b.span.begin; });
     return *this;
   }
+  // Gives the mentions written `name` the title the entity stage found.
+  Doc& Role(const std::string& name, const std::string& role, const std::string& role_of) {
+    for (EntityMention& m : article_.entities)
+      if (m.text == name) m.role = role, m.role_of = role_of;
+    return *this;
+  }
   const std::vector<Quote>& Run(QuoteAnalyzerOptions options = {}) {
     analyse::AnalysisContext ctx(article_);
     QuoteAnalyzer analyzer(options);
@@ -426,6 +432,40 @@ TEST(QuoteAnalyzerTest, PronounKeepsTheSpeakerWhileNobodyElseIsNamed) {
   EXPECT_EQ(q[0].speaker, "Wulan Sari");
   EXPECT_EQ(q[1].speaker, "Wulan Sari");
   EXPECT_EQ(q[2].speaker, "Anton Lubis");
+}
+
+TEST(QuoteAnalyzerTest, ATitleWithoutANameIsThePersonGivenThatTitle) {
+  Doc d({"Wali Kota Tegal Budi Santoso meresmikan pasar baru.",
+         "Wali Kota Tegal mengatakan, pasar itu akan buka setiap hari mulai pekan depan."});
+  d.Mention("Budi Santoso", "PERSON", "Budi Santoso").Role("Budi Santoso", "Wali Kota", "Tegal");
+  d.Mention("Tegal", "LOCATION", "Tegal", 1);
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Budi Santoso");
+  EXPECT_EQ(q[0].speaker_entity_id, "P:Budi Santoso");
+}
+
+TEST(QuoteAnalyzerTest, SangBeforeACommonNounPointsBack) {
+  Doc d({"\"Kami siap bertanding,\" kata Rudi Hartono seusai latihan.",
+         "\"Lawan kami kuat, tapi kami lebih siap,\" ucap sang pelatih."});
+  d.Mention("Rudi Hartono", "PERSON", "Rudi Hartono");
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[1].speaker, "Rudi Hartono");
+}
+
+TEST(QuoteAnalyzerTest, BeliefAndAccusationVerbsReportSpeech) {
+  Doc d({"Menteri Dewi Lestari yakin jika produksi beras akan naik tahun ini.",
+         "Ketua Tono Wijaya menuding panitia sudah melanggar aturan.",
+         "Sebut saja Andi, Budi, dan Citra, semua sudah pulang."});
+  d.Mention("Dewi Lestari", "PERSON", "Dewi Lestari").Mention("Tono Wijaya", "PERSON", "Tono Wijaya");
+  d.Mention("Andi", "PERSON", "Andi");
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 2u);  // "Sebut saja …" lists names: no speech
+  EXPECT_EQ(q[0].text, "produksi beras akan naik tahun ini");
+  EXPECT_EQ(q[0].speaker, "Dewi Lestari");
+  EXPECT_EQ(q[1].text, "panitia sudah melanggar aturan");
+  EXPECT_EQ(q[1].speaker, "Tono Wijaya");
 }
 
 TEST(QuoteAnalyzerTest, RoleWithDemonstrativePointsBack) {

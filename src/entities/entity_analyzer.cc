@@ -254,6 +254,7 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
   auto build_article_words = [&] {
     if (article_words_built) return;
     article_words_built = true;
+    lower_words.reserve(tokens.size());
     for (size_t t = 0; t < tokens.size(); ++t)
       if (tokens[t].kind == text::TokenKind::kWord && all[t][0] >= 'a' && all[t][0] <= 'z') lower_words.insert(all[t]);
     for (const Mention& o : ms) {

@@ -5,14 +5,17 @@
 //   build/bench/quotes/quotes_eval [--gold DIR] [--shared DIR] [--errors] [--heldout-errors] [--errors-split S]...
 //   build/bench/quotes/quotes_eval --print dev.01.jsonl ARTICLE_ID   (for annotators)
 //   build/bench/quotes/quotes_eval --draw N --salt S --split SPLIT   (a new batch: "file<TAB>id" lines)
+//   build/bench/quotes/quotes_eval --check   (the gold parses and every quote is in its article)
 //
 // Run from the repository root (defaults: tests/data/quotes and ../shared).
 // --errors lists the tuning part's mistakes; --heldout-errors also the
 // held-out part's; --errors-split S (repeatable) lists split S's instead
-// (tune, heldout, heldout2). Look at held-out errors only after tuning is
-// over. --draw lists the first N articles of the draw for salt S among the
-// articles not in the gold under another split than SPLIT (see DrawArticles
-// in src/quotes/eval.h), without running any analyser.
+// (tune, heldout, heldout2, heldout3, ...). Look at held-out errors only
+// after tuning is over. --draw lists the first N articles of the draw for
+// salt S among the articles not in the gold under another split than SPLIT
+// (heldout<N>, N >= 2; see DrawArticles in src/quotes/eval.h), without
+// running any analyser. --check runs no analyser either: it checks a freshly
+// annotated batch without scoring it, and prints only gold counts.
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -58,6 +61,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> error_splits;
   long draw = -1;
   std::string salt, split;
+  bool check = false;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--gold") && i + 1 < argc) options.gold_dir = argv[++i];
     else if (!std::strcmp(argv[i], "--shared") && i + 1 < argc) options.shared_dir = argv[++i];
@@ -76,11 +80,14 @@ int main(int argc, char** argv) {
       salt = argv[++i];
     } else if (!std::strcmp(argv[i], "--split") && i + 1 < argc) {
       split = argv[++i];
+    } else if (!std::strcmp(argv[i], "--check")) {
+      check = true;
     } else {
       std::fprintf(stderr,
                    "usage: quotes_eval [--gold DIR] [--shared DIR] [--errors] [--heldout-errors] [--errors-split S]...\n"
                    "       quotes_eval [--shared DIR] --print FILE ID\n"
-                   "       quotes_eval [--gold DIR] [--shared DIR] --draw N --salt S --split SPLIT\n");
+                   "       quotes_eval [--gold DIR] [--shared DIR] --draw N --salt S --split SPLIT\n"
+                   "       quotes_eval [--gold DIR] [--shared DIR] --check\n");
       return 2;
     }
   }
@@ -101,6 +108,21 @@ int main(int argc, char** argv) {
   if (!std::filesystem::exists(options.shared_dir)) {
     std::fprintf(stderr, "quotes_eval: %s absent: IndoSum articles skipped\n", options.shared_dir.c_str());
     options.shared_dir.clear();
+  }
+  if (check) {
+    auto report = warta::quotes::Evaluate({}, options);
+    if (!report.ok()) {
+      std::fprintf(stderr, "quotes_eval: %s\n", report.status().ToString().c_str());
+      return 1;
+    }
+    auto line = [](const std::string& name, const warta::quotes::QuoteEvalCounts& c) {
+      std::printf("%s: %d articles, %d gold quotes\n", name.c_str(), c.articles, c.gold);
+    };
+    line("tune", report->tune);
+    line("heldout", report->heldout);
+    for (const auto& [batch, c] : report->later) line("heldout" + std::to_string(batch), c);
+    if (report->skipped_articles) std::printf("%d IndoSum articles skipped (not checked)\n", report->skipped_articles);
+    return report->skipped_articles ? 1 : 0;
   }
   // Entities and quotes only: the timex analyser does not change quotes.
   auto analyzers = warta::analyse::MakeAnalyzers({.timex = false});

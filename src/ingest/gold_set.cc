@@ -7,7 +7,9 @@
 
 namespace warta::ingest {
 
-StatusOr<std::vector<GoldLine>> ReadGoldLines(const std::filesystem::path& path, const std::vector<std::string>& splits) {
+StatusOr<std::vector<GoldLine>> ReadGoldLines(const std::filesystem::path& path,
+                                              const std::function<bool(std::string_view)>& valid_split,
+                                              std::string_view expected) {
   std::ifstream in(path);
   if (!in) return Status::NotFound(path.string() + ": cannot open");
   std::vector<GoldLine> out;
@@ -25,15 +27,18 @@ StatusOr<std::vector<GoldLine>> ReadGoldLines(const std::filesystem::path& path,
       if (tab == std::string::npos) break;
       start = tab + 1;
     }
-    if (std::find(splits.begin(), splits.end(), g.fields[0]) == splits.end()) {
-      std::string names;
-      for (size_t i = 0; i < splits.size(); ++i)
-        names += (i == 0 ? "" : i + 1 == splits.size() ? " or " : ", ") + splits[i];
-      return Status::Corrupt(g.where + "split must be " + names);
-    }
+    if (!valid_split(g.fields[0])) return Status::Corrupt(g.where + "split must be " + std::string(expected));
     out.push_back(std::move(g));
   }
   return out;
+}
+
+StatusOr<std::vector<GoldLine>> ReadGoldLines(const std::filesystem::path& path, const std::vector<std::string>& splits) {
+  std::string names;
+  for (size_t i = 0; i < splits.size(); ++i)
+    names += (i == 0 ? "" : i + 1 == splits.size() ? " or " : ", ") + splits[i];
+  return ReadGoldLines(
+      path, [&](std::string_view s) { return std::find(splits.begin(), splits.end(), s) != splits.end(); }, names);
 }
 
 std::optional<DateTime> IndoSumPublished(std::string_view id) {

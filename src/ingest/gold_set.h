@@ -9,6 +9,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -35,6 +36,14 @@ struct GoldLine {
 // cannot silently count it as tuning). Field counts are the caller's to check.
 StatusOr<std::vector<GoldLine>> ReadGoldLines(const std::filesystem::path& path,
                                               const std::vector<std::string>& splits = {"tune", "heldout"});
+
+// The same with the split names given by a rule rather than a list, for a
+// gold set whose held-out batches are numbered ("heldout2", "heldout3", ...):
+// `valid_split` accepts a name, and `expected` describes the accepted names
+// in the Corrupt message ("split must be <expected>").
+StatusOr<std::vector<GoldLine>> ReadGoldLines(const std::filesystem::path& path,
+                                              const std::function<bool(std::string_view)>& valid_split,
+                                              std::string_view expected);
 
 // An IndoSum article's publication time: its id starts with the Unix time,
 // taken as WIB (UTC+7) local time. nullopt when the id has no leading digits.

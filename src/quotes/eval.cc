@@ -22,7 +22,10 @@ struct GoldRow {
 };
 
 StatusOr<std::vector<GoldRow>> ReadGold(const std::filesystem::path& path) {
-  WARTA_ASSIGN_OR_RETURN(auto lines, ingest::ReadGoldLines(path, {"tune", "heldout", "heldout2"}));
+  WARTA_ASSIGN_OR_RETURN(auto lines,
+                         ingest::ReadGoldLines(
+                             path, [](std::string_view s) { return SplitBatch(s) >= 0; },
+                             "tune, heldout or heldout<N> (N >= 2)"));
   std::vector<GoldRow> rows;
   for (const auto& g : lines) {
     const auto& f = g.fields;
@@ -163,6 +166,22 @@ void Score(const Loaded& a, const std::vector<const GoldRow*>& rows, const std::
 
 }  // namespace
 
+int SplitBatch(std::string_view split) {
+  if (split == "tune") return 0;
+  if (!split.starts_with("heldout")) return -1;
+  const std::string_view n = split.substr(7);
+  if (n.empty()) return 1;
+  // Digits without a leading zero, small enough for an int: "heldout02" and
+  // "heldout1" would name a batch twice.
+  if (n.size() > 6 || n[0] == '0') return -1;
+  int batch = 0;
+  for (char c : n) {
+    if (c < '0' || c > '9') return -1;
+    batch = batch * 10 + (c - '0');
+  }
+  return batch >= 2 ? batch : -1;
+}
+
 void QuoteEvalCounts::Add(const QuoteEvalCounts& o) {
   articles += o.articles, gold += o.gold, system += o.system, matched += o.matched;
   speaker_named += o.speaker_named, speaker_correct += o.speaker_correct, speaker_resolved += o.speaker_resolved;
@@ -195,6 +214,8 @@ StatusOr<QuoteEvalReport> Evaluate(const std::vector<std::unique_ptr<analyse::An
     indosum = ingest::LoadIndoSumArticles(options.shared_dir, wanted);
   }
   QuoteEvalReport report;
+  for (const auto& r : *rows)
+    if (int batch = SplitBatch(r.split); batch >= 2) report.later.try_emplace(batch);
   for (const auto& key : order) {
     const auto& article_rows = by_article[key];
     const GoldRow& first = *article_rows.front();
@@ -216,9 +237,8 @@ StatusOr<QuoteEvalReport> Evaluate(const std::vector<std::unique_ptr<analyse::An
       Status st = an->Analyse(&a.article, &ctx);
       if (!st.ok()) return Status(st.code(), std::string(an->name()) + ": " + st.message());
     }
-    QuoteEvalCounts* counts = first.split == "heldout"    ? &report.heldout
-                              : first.split == "heldout2" ? &report.heldout2
-                                                          : &report.tune;
+    const int batch = SplitBatch(first.split);
+    QuoteEvalCounts* counts = batch == 0 ? &report.tune : batch == 1 ? &report.heldout : &report.later[batch];
     std::vector<std::string> errors;
     Status st;
     Score(a, article_rows, first.split + " " + first.file + " " + first.article_id.substr(0, 30), counts, &errors, &st);
@@ -232,21 +252,21 @@ StatusOr<QuoteEvalReport> Evaluate(const std::vector<std::unique_ptr<analyse::An
 std::string FormatReport(const QuoteEvalReport& r) {
   QuoteEvalCounts all = r.tune;
   all.Add(r.heldout);
-  all.Add(r.heldout2);
+  for (const auto& [batch, c] : r.later) all.Add(c);
   std::string out =
       "| part | articles | gold | system | matched | P | R | F1 | speaker acc | resolved | relay acc | direct/indirect acc |\n"
       "|---|---|---|---|---|---|---|---|---|---|---|---|\n";
-  auto row = [&](const char* name, const QuoteEvalCounts& c) {
+  auto row = [&](const std::string& name, const QuoteEvalCounts& c) {
     char buf[512];
     std::snprintf(buf, sizeof buf, "| %s | %d | %d | %d | %d | %.1f | %.1f | %.1f | %.1f (%d/%d) | %.1f | %.1f | %.1f |\n",
-                  name, c.articles, c.gold, c.system, c.matched, 100 * c.P(), 100 * c.R(), 100 * c.F1(),
+                  name.c_str(), c.articles, c.gold, c.system, c.matched, 100 * c.P(), 100 * c.R(), 100 * c.F1(),
                   100 * c.SpeakerAccuracy(), c.speaker_correct, c.speaker_named, 100 * c.ResolvedRate(),
                   100 * c.RelayAccuracy(), 100 * c.DirectAccuracy());
     out += buf;
   };
   row("tuning", r.tune);
   row("held-out", r.heldout);
-  row("held-out 2", r.heldout2);
+  for (const auto& [batch, c] : r.later) row("held-out " + std::to_string(batch), c);
   row("all", all);
   if (r.skipped_articles)
     out += "\n(" + std::to_string(r.skipped_articles) + " IndoSum articles skipped: ../shared absent or article not found)\n";
@@ -315,6 +335,9 @@ std::vector<DrawnArticle> OrderDraw(std::vector<DrawnArticle> candidates, std::s
 
 StatusOr<std::vector<DrawnArticle>> DrawArticles(const QuoteEvalOptions& options, std::string_view salt, size_t n,
                                                  std::string_view batch_split, const DrawFilter& filter) {
+  if (SplitBatch(batch_split) < 2)
+    return Status::InvalidArgument("a drawn batch's split is heldout<N> with N >= 2, not \"" +
+                                   std::string(batch_split) + "\"");
   auto rows = ReadGold(options.gold_dir / "quotes_gold.tsv");
   if (!rows.ok()) return rows.status();
   std::vector<std::string> exclude;

@@ -18,14 +18,17 @@
 // articles written for Warta are read from the gold directory.
 //
 // Splits: "tune" (rules were tuned on its errors), "heldout" (drawn with it,
-// annotated before tuning) and "heldout2" (a later batch drawn by DrawArticles
-// and annotated blind after tuning). "all" is their union.
+// annotated before tuning) and "heldout2", "heldout3", ... (later batches
+// drawn by DrawArticles and annotated blind, each after the previous ones
+// were tuned on). Any "heldout<N>" (N >= 2) is a batch of its own, so a new
+// batch needs no code change. "all" is their union.
 //
 // Thread-safety: every function here only reads its arguments.
 #pragma once
 
-#include <filesystem>
 #include <cstdint>
+#include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -55,8 +58,16 @@ struct QuoteEvalCounts {
   void Add(const QuoteEvalCounts& o);
 };
 
+// The batch number of a split name: 0 for "tune", 1 for "heldout", N for
+// "heldout<N>" with N >= 2 written without leading zeros; -1 for any other
+// name (which a gold file may not use).
+int SplitBatch(std::string_view split);
+
 struct QuoteEvalReport {
-  QuoteEvalCounts tune, heldout, heldout2;
+  QuoteEvalCounts tune, heldout;
+  // Batch N >= 2 -> its counts: an entry for every batch the gold names,
+  // even when its articles were all skipped.
+  std::map<int, QuoteEvalCounts> later;
   int skipped_articles = 0;         // IndoSum articles whose text was not available
   std::vector<std::string> errors;  // mistakes of the splits in QuoteEvalOptions::error_splits, one line each
 };
@@ -72,11 +83,15 @@ struct QuoteEvalOptions {
 // Runs `analyzers` (which must end with the quote analyser) over every gold
 // article and scores Article::quotes. Errors: kNotFound for a missing gold
 // file or written article, kCorrupt for a malformed row (file and line
-// named) or a gold quote not found in its article.
+// named) or a gold quote not found in its article. With no analysers it only
+// checks the gold (every row parses and every quote is found in its
+// article) without producing any system output, so a batch can be checked
+// before it may be scored.
 StatusOr<QuoteEvalReport> Evaluate(const std::vector<std::unique_ptr<analyse::Analyzer>>& analyzers,
                                    const QuoteEvalOptions& options);
 
-// A Markdown table of each part (tuning, held-out, held-out 2) and their union.
+// A Markdown table of each part (tuning, held-out, held-out 2, held-out 3,
+// ...) and their union.
 std::string FormatReport(const QuoteEvalReport& report);
 
 // --- Drawing articles for a new gold batch --------------------------------
@@ -122,8 +137,9 @@ std::vector<DrawnArticle> OrderDraw(std::vector<DrawnArticle> candidates, std::s
 // (each id once; the folds overlap), excluding every article the gold file
 // in options.gold_dir names in a split other than `batch_split`: the batch's
 // own articles stay in, so its draw can be rerun, and gives the same list,
-// after it was annotated. NotFound when there is no IndoSum dev file;
-// Corrupt for a line that is not an article.
+// after it was annotated. InvalidArgument when `batch_split` is not a
+// later batch's name ("heldout<N>", N >= 2, see SplitBatch); NotFound when
+// there is no IndoSum dev file; Corrupt for a line that is not an article.
 StatusOr<std::vector<DrawnArticle>> DrawArticles(const QuoteEvalOptions& options, std::string_view salt, size_t n,
                                                  std::string_view batch_split, const DrawFilter& filter = {});
 

@@ -64,7 +64,7 @@ TEST(QuoteEvalTest, BadGoldFilesAreReported) {
   EXPECT_NE(r.status().message().find("not in sentence"), std::string::npos);
 }
 
-TEST(QuoteEvalTest, HeldOutTwoIsItsOwnRowAndListsErrorsOnlyWhenAsked) {
+TEST(QuoteEvalTest, HeldOutBatchesAreItsOwnRowsAndListErrorsOnlyWhenAsked) {
   testing::TempDir dir;
   testing::WriteFile(dir / "a.txt", "\"Kami akan membangun jalan baru di sini,\" kata Joko.\n");
   testing::WriteFile(dir / "b.txt", "Budi mengatakan bahwa proyek itu sudah lama tertunda karena anggaran.\n");
@@ -75,8 +75,9 @@ TEST(QuoteEvalTest, HeldOutTwoIsItsOwnRowAndListsErrorsOnlyWhenAsked) {
   options.gold_dir = dir.path();
   auto report = Evaluate(QuotesOnly(), options);
   ASSERT_TRUE(report.ok()) << report.status().ToString();
-  EXPECT_EQ(report->heldout2.articles, 1);
-  EXPECT_EQ(report->heldout2.system, 1);  // Budi's reported speech, not in the gold
+  ASSERT_EQ(report->later.size(), 1u);
+  EXPECT_EQ(report->later.at(2).articles, 1);
+  EXPECT_EQ(report->later.at(2).system, 1);  // Budi's reported speech, not in the gold
   EXPECT_EQ(report->tune.system, 1);
   const std::string table = FormatReport(*report);
   EXPECT_NE(table.find("| held-out 2 | 1 | 0 | 1 | 0 |"), std::string::npos) << table;
@@ -90,8 +91,66 @@ TEST(QuoteEvalTest, HeldOutTwoIsItsOwnRowAndListsErrorsOnlyWhenAsked) {
   ASSERT_EQ(report->errors.size(), 1u);
   EXPECT_NE(report->errors[0].find("heldout2 b.txt"), std::string::npos) << report->errors[0];
   EXPECT_NE(report->errors[0].find("spurious"), std::string::npos);
-  testing::WriteFile(dir / "quotes_gold.tsv", "heldout3\tb.txt\tb\t0\t-\t-\t-\t-\n");
-  EXPECT_EQ(Evaluate(QuotesOnly(), options).status().code(), StatusCode::kCorrupt);
+  // A third batch needs no code change: its own row, inside "all", after
+  // the second; an IndoSum batch whose text is absent still gets its row.
+  testing::WriteFile(dir / "c.txt", "Sari menegaskan bahwa sekolah itu akan dibuka kembali pekan depan.\n");
+  testing::WriteFile(dir / "quotes_gold.tsv",
+                     "heldout3\tc.txt\tc\t0\tsekolah itu akan dibuka\tindirect\tSari\t-\n"
+                     "heldout2\tb.txt\tb\t0\t-\t-\t-\t-\n"
+                     "heldout4\tdev.01.jsonl\t1500000001-judul\t0.0\t-\t-\t-\t-\n");
+  options.error_splits = {"tune"};
+  report = Evaluate(QuotesOnly(), options);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->later.at(3).gold, 1);
+  EXPECT_EQ(report->later.at(3).matched, 1);
+  EXPECT_EQ(report->later.at(4).articles, 0);
+  EXPECT_EQ(report->skipped_articles, 1);
+  EXPECT_TRUE(report->errors.empty());
+  const std::string table3 = FormatReport(*report);
+  const size_t two = table3.find("| held-out 2 | 1 | 0 | 1 | 0 |");
+  const size_t three = table3.find("| held-out 3 | 1 | 1 | 1 | 1 |");
+  EXPECT_NE(two, std::string::npos) << table3;
+  EXPECT_NE(three, std::string::npos) << table3;
+  EXPECT_LT(two, three) << table3;
+  EXPECT_NE(table3.find("| held-out 4 | 0 | 0 | 0 | 0 |"), std::string::npos) << table3;
+  EXPECT_NE(table3.find("| all | 2 | 1 | 2 | 1 |"), std::string::npos) << table3;
+  // Names that are not a batch are refused, not counted as tuning.
+  for (const char* bad : {"heldout1", "heldout02", "heldout3b", "held-out3", "test"}) {
+    testing::WriteFile(dir / "quotes_gold.tsv", std::string(bad) + "\tb.txt\tb\t0\t-\t-\t-\t-\n");
+    auto r = Evaluate(QuotesOnly(), options);
+    EXPECT_EQ(r.status().code(), StatusCode::kCorrupt) << bad;
+    EXPECT_NE(r.status().message().find("split must be"), std::string::npos) << r.status().message();
+  }
+}
+
+TEST(QuoteEvalTest, SplitBatchNumbersTheSplits) {
+  EXPECT_EQ(SplitBatch("tune"), 0);
+  EXPECT_EQ(SplitBatch("heldout"), 1);
+  EXPECT_EQ(SplitBatch("heldout2"), 2);
+  EXPECT_EQ(SplitBatch("heldout3"), 3);
+  EXPECT_EQ(SplitBatch("heldout12"), 12);
+  for (const char* bad : {"", "tuning", "heldout0", "heldout1", "heldout02", "heldout-3", "heldout3 ", "Heldout3",
+                          "heldout9999999"})
+    EXPECT_EQ(SplitBatch(bad), -1) << bad;
+}
+
+TEST(QuoteEvalTest, WithoutAnalysersOnlyTheGoldIsChecked) {
+  testing::TempDir dir;
+  testing::WriteFile(dir / "a.txt", "\"Kami akan membangun jalan baru di sini,\" kata Joko.\n");
+  testing::WriteFile(dir / "quotes_gold.tsv", "heldout3\ta.txt\ta\t0\tKami akan membangun\tdirect\tJoko\t-\n");
+  QuoteEvalOptions options;
+  options.gold_dir = dir.path();
+  options.error_splits = {"heldout3"};
+  auto report = Evaluate({}, options);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->later.at(3).gold, 1);
+  EXPECT_EQ(report->later.at(3).system, 0);
+  // No system output to compare with, so the only "errors" are the misses.
+  ASSERT_EQ(report->errors.size(), 1u);
+  EXPECT_NE(report->errors[0].find("missed"), std::string::npos);
+  // A quote that is not in its sentence is still caught.
+  testing::WriteFile(dir / "quotes_gold.tsv", "heldout3\ta.txt\ta\t0\tKami tidak membangun\tdirect\tJoko\t-\n");
+  EXPECT_EQ(Evaluate({}, options).status().code(), StatusCode::kCorrupt);
 }
 
 TEST(QuoteEvalDrawTest, FilterCountsQuoteMarksSpeechVerbsAndSentences) {
@@ -169,6 +228,9 @@ TEST(QuoteEvalDrawTest, DrawArticlesReadsEachIdOnceAndSkipsTheGold) {
   ASSERT_TRUE(drawn.ok());
   EXPECT_EQ(drawn->size(), 3u);
   EXPECT_EQ(DrawArticles(options, "s", 10, "heldout3")->size(), 2u);
+  // A batch is drawn under a later batch's name only.
+  for (const char* bad : {"tune", "heldout", "heldout1", "held-out 3"})
+    EXPECT_EQ(DrawArticles(options, "s", 10, bad).status().code(), StatusCode::kInvalidArgument) << bad;
   testing::WriteFile(corpus / "dev.03.jsonl", "not json\n");
   EXPECT_EQ(DrawArticles(options, "s", 10, "heldout2").status().code(), StatusCode::kCorrupt);
 }

@@ -325,10 +325,17 @@ class Run {
   }
 
   // True when a PERSON mention other than entity `id` lies in code points [b, e).
+  // Only a person named as a subject counts: near the start of a sentence
+  // ("Bupati Anton Lubis hadir"), not deep inside one ("… di bawah Setya
+  // Novanto sebagai Ketua Umum").
   bool OtherPersonBetween(int32_t b, int32_t e, const std::string& id) const {
     if (e <= b) return false;
-    for (const EntityMention* m : Overlapping(b, e))
-      if (m->type == "PERSON" && m->entity_id != id && m->span.begin >= b) return true;
+    const auto& sentences = ctx_.sentences();
+    for (const EntityMention* m : Overlapping(b, e)) {
+      if (m->type != "PERSON" || m->entity_id == id || m->span.begin < b) continue;
+      const size_t t = TokenAt(m->span.begin);
+      if (t < sentences[static_cast<size_t>(sent_[t])].first_token + 6) return true;
+    }
     return false;
   }
 
@@ -338,10 +345,25 @@ class Run {
     auto it = std::lower_bound(ents.begin(), ents.end(), before,
                                [](const EntityMention& m, int32_t v) { return m.span.begin < v; });
     std::string lw = Lower(word);
+    if (word.empty()) {
+      // A pronoun continues the subject: of the nearest sentence naming a
+      // person, its first-named person ("Akbar Tanjung mengkhawatirkan …
+      // setelah … Setya Novanto … . Menurutnya, …" is Akbar's).
+      const EntityMention* found = nullptr;
+      int found_sentence = -1;
+      for (auto j = it; j != ents.begin();) {
+        --j;
+        if (j->type != "PERSON") continue;
+        const int sj = sent_[TokenAt(j->span.begin)];
+        if (found != nullptr && sj != found_sentence) break;
+        found = &*j;
+        found_sentence = sj;
+      }
+      return found;
+    }
     for (auto j = it; j != ents.begin();) {
       --j;
       if (j->type != "PERSON") continue;
-      if (word.empty()) return &*j;
       std::string canon = " " + Lower(j->canonical) + " ";
       if (canon.find(" " + lw + " ") != std::string::npos) return &*j;
     }

@@ -53,6 +53,18 @@ std::string NormaliseEntityKey(std::string_view name) {
   return out;
 }
 
+std::vector<std::string> EntityKeyWords(const std::string& key) {
+  std::vector<std::string> out;
+  size_t b = 0;
+  while (b < key.size()) {
+    size_t e = key.find(' ', b);
+    if (e == std::string::npos) e = key.size();
+    if (e > b) out.push_back(key.substr(b, e - b));
+    b = e + 1;
+  }
+  return out;
+}
+
 std::string EntityIdOf(std::string_view type, std::string_view canonical) {
   std::string key = std::string(type) + ":" + NormaliseEntityKey(canonical);
   char prefix = type == "PERSON" ? 'P' : type == "ORGANISATION" ? 'O' : 'L';
@@ -115,17 +127,6 @@ struct Mention {
   std::string role, role_of;       // "Menteri Pertahanan", "Rusia" for a PERSON
 };
 
-std::vector<std::string> SplitKey(const std::string& key) {
-  std::vector<std::string> out;
-  size_t b = 0;
-  while (b < key.size()) {
-    size_t e = key.find(' ', b);
-    if (e == std::string::npos) e = key.size();
-    if (e > b) out.push_back(key.substr(b, e - b));
-    b = e + 1;
-  }
-  return out;
-}
 
 // True when `part` occurs as a contiguous run of words in `whole`.
 bool ContainsRun(const std::vector<std::string>& whole, const std::vector<std::string>& part) {
@@ -530,11 +531,11 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
   // neighbourhood ("Gestur Diplomatik Kim Jong Un" in a title-case
   // headline): shrink it to that name. Then short names ("Kim", "Jong Un")
   // -> the full name they are part of.
-  for (Mention& m : ms) m.words = SplitKey(m.key);
+  for (Mention& m : ms) m.words = EntityKeyWords(m.key);
   auto word_tokens = [&](const Mention& m) {
     std::vector<size_t> out;  // the token of each word of m.key
     for (size_t t = m.tb; t < m.te; ++t) {
-      size_t n = SplitKey(NormaliseEntityKey(all[t])).size();
+      size_t n = EntityKeyWords(NormaliseEntityKey(all[t])).size();
       out.insert(out.end(), n, t);
     }
     return out;
@@ -574,7 +575,7 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
       m.te = wt[i + g.size() - 1] + 1;
       m.surface = text.substr(tokens[m.tb].begin, tokens[m.te - 1].end - tokens[m.tb].begin);
       m.key = NormaliseEntityKey(m.surface);
-      m.words = SplitKey(m.key);
+      m.words = EntityKeyWords(m.key);
       break;
     }
   }

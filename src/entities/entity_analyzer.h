@@ -51,6 +51,8 @@ StatusOr<NerModel> LoadNerModel(const std::string& path);
 // hyphens, dots, apostrophes and runs of white space made single spaces
 // ("Kim Jong-Un" -> "kim jong un").
 std::string NormaliseEntityKey(std::string_view name);
+// The words of a normalised key ("kim jong un" -> kim, jong, un).
+std::vector<std::string> EntityKeyWords(const std::string& key);
 // Stable id: "P", "O" or "L" and 16 hex digits of a hash of the key.
 std::string EntityIdOf(std::string_view type, std::string_view canonical);
 

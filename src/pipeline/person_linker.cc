@@ -6,22 +6,6 @@
 #include "entities/entity_analyzer.h"
 
 namespace warta::pipeline {
-namespace {
-
-// The words of a normalised key ("andrei belousov").
-std::vector<std::string> Words(const std::string& key) {
-  std::vector<std::string> out;
-  size_t b = 0;
-  while (b < key.size()) {
-    size_t e = key.find(' ', b);
-    if (e == std::string::npos) e = key.size();
-    if (e > b) out.push_back(key.substr(b, e - b));
-    b = e + 1;
-  }
-  return out;
-}
-
-}  // namespace
 
 PersonLinker::PersonLinker(PersonLinkOptions options) : options_(options) {}
 
@@ -31,7 +15,7 @@ void PersonLinker::Add(const std::string& entity_id, const std::string& canonica
   p.articles += articles;
   if (!fresh) return;
   p.canonical = canonical;
-  std::vector<std::string> words = Words(entities::NormaliseEntityKey(canonical));
+  std::vector<std::string> words = entities::EntityKeyWords(entities::NormaliseEntityKey(canonical));
   if (words.size() < 2) return;
   for (const std::string& w : {words.front(), words.back()}) {
     auto& ids = by_word_[w];
@@ -53,7 +37,7 @@ std::vector<std::string> PersonLinker::Link(Article* article) const {
   std::unordered_map<std::string, std::string> choice_id;
   for (const EntityMention& m : article->entities) {
     if (m.type != "PERSON" || choice.count(m.entity_id)) continue;
-    std::vector<std::string> words = Words(entities::NormaliseEntityKey(m.canonical));
+    std::vector<std::string> words = entities::EntityKeyWords(entities::NormaliseEntityKey(m.canonical));
     const Person* best = nullptr;
     std::string best_id;
     if (words.size() == 1 && words[0].size() >= options_.min_word_length) {

@@ -109,6 +109,7 @@ struct TrainArgs {
   std::string output;
   int epochs = 25;
   uint64_t seed = 1;
+  int runs = 5;
   double case_augment = 0.15;
   std::string description;
 };
@@ -125,7 +126,7 @@ int RunTrain(const TrainArgs& a) {
   if (!dev.ok()) return Fail(dev.status());
   entities::WordClusters clusters;
   if (!a.corpus.empty()) {
-    auto sents = entities::ReadCorpusSentences(a.corpus);
+    auto sents = entities::ReadCorpusSentences(a.corpus, /*lowercase=*/false);
     if (!sents.ok()) return Fail(sents.status());
     log("corpus: " + std::to_string(sents->size()) + " sentences; clustering");
     clusters = entities::LearnClusters(*sents, {});
@@ -150,6 +151,7 @@ int RunTrain(const TrainArgs& a) {
   entities::NerTrainOptions opt;
   opt.max_epochs = a.epochs;
   opt.seed = a.seed;
+  opt.runs = a.runs;
   opt.case_augment = a.case_augment;
   opt.description = a.description;
   auto model = entities::TrainNer(*train, *dev, clusters, gaz, opt, log);
@@ -208,6 +210,8 @@ void AddNerCommands(CLI::App& app, CommandContext& ctx) {
   train->add_option("-o,--output", train_args->output, "Model file to write")->required();
   train->add_option("--epochs", train_args->epochs, "Most training epochs")->check(CLI::Range(1, 1000));
   train->add_option("--seed", train_args->seed, "Shuffling and augmentation seed");
+  train->add_option("--runs", train_args->runs, "Training runs (different shuffles) averaged into the model")
+      ->check(CLI::Range(1, 100));
   train->add_option("--case-augment", train_args->case_augment,
                     "Share of sentences added again in Title Case and in ALL CAPS (each)")
       ->check(CLI::Range(0.0, 1.0));

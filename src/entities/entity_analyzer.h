@@ -40,7 +40,7 @@
 namespace warta::entities {
 
 struct EntityAnalyzerOptions {
-  std::string model_path;  // "" = the model built into Warta (models/ner/warta-ner-v1.bin)
+  std::string model_path;  // "" = the model built into Warta (models/ner/warta-ner-v2.bin)
 };
 
 // The model built into this binary, or `path` when it is not empty. Errors

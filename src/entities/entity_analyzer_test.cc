@@ -167,6 +167,17 @@ TEST_F(EntityAnalyzerTest, TitlesOfAPlaceOrOrganisationBeforeAName) {
   EXPECT_EQ(Find(b, "Hendri Gunawan Putra")->role_of, "Bank Sentosa");
 }
 
+TEST_F(EntityAnalyzerTest, AnOrganisationKeepsTheCountryEndingItsName) {
+  Article a = Run({"Badan Intelijen Nasional Korea Selatan pada 27 Februari mengungkapkan temuan itu.",
+                   "Pasukan itu tiba di Korea Selatan pada Maret."});
+  const EntityMention* nis = Find(a, "Badan Intelijen Nasional Korea Selatan");
+  ASSERT_NE(nis, nullptr) << "mentions: " << a.entities.size();
+  EXPECT_EQ(nis->type, "ORGANISATION");
+  const EntityMention* country = Find(a, "Korea Selatan");  // on its own it stays a place
+  ASSERT_NE(country, nullptr);
+  EXPECT_EQ(country->type, "LOCATION");
+}
+
 TEST_F(EntityAnalyzerTest, AcronymsDefinedInTextAndAliases) {
   Article a = Run({"Foto itu dirilis Kantor Berita Pusat Korea (KCNA) pada Selasa.",
                    "Menurut KCNA, pejabat Amerika Serikat dan PBB belum berkomentar.",

@@ -140,10 +140,46 @@ TEST(ResourcesTest, ClustersGroupWordsSharingContextsAndRoundTrip) {
   ASSERT_TRUE(back.ok()) << back.status().ToString();
   EXPECT_EQ(back->words, c.words);
   EXPECT_EQ(back->fine, c.fine);
-  testing::WriteFile(dir / "bad.tsv", "jakarta\t1\t2\nbandung\t1\n");
+  EXPECT_EQ(back->finest, c.finest);
+  EXPECT_EQ(back->caps, c.caps);
+  EXPECT_EQ(back->freq, c.freq);
+  testing::WriteFile(dir / "bad.tsv", "jakarta\t1\t2\t3\t4\t5\nbandung\t1\t2\t3\t4\n");
   auto bad = ReadClusters((dir / "bad.tsv").string());
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.status().message().find("bad.tsv:2:"), std::string::npos) << bad.status().message();
+}
+
+TEST(ResourcesTest, ProfilesTellNamesFromWordsWrittenLowercase) {
+  // "Pusat" opens sentences but is lowercase inside them; "Budi" is
+  // capitalised everywhere; "kopi" appears once (too rare to cluster).
+  std::vector<std::vector<std::string>> corpus;
+  for (int i = 0; i < 10; ++i) {
+    corpus.push_back({"Pusat", "kota", "ramai", "."});
+    corpus.push_back({"Kemarin", "Budi", "ke", "pusat", "kota", "."});
+    corpus.push_back({"Dia", "bertemu", "Budi", "di", "pusat", "."});
+  }
+  corpus.push_back({"Budi", "minum", "kopi", "lagi", "."});
+  corpus.push_back({"Ada", "kopi", "."});
+  ClusterOptions opt;
+  opt.coarse = 2;
+  opt.fine = 4;
+  opt.finest = 8;
+  WordClusters c = LearnClusters(corpus, opt);
+  auto row = [&](const std::string& w) -> long {
+    for (size_t i = 0; i < c.words.size(); ++i)
+      if (c.words[i] == w) return static_cast<long>(i);
+    return -1;
+  };
+  long budi = row("budi"), pusat = row("pusat"), kopi = row("kopi");
+  ASSERT_GE(budi, 0);
+  ASSERT_GE(pusat, 0);
+  ASSERT_GE(kopi, 0);
+  EXPECT_EQ(c.caps[static_cast<size_t>(budi)], 1 + 5 + 4);   // often seen, always capitalised inside
+  EXPECT_EQ(c.caps[static_cast<size_t>(pusat)], 1 + 5 + 0);  // the sentence-initial capital does not count
+  EXPECT_EQ(c.caps[static_cast<size_t>(kopi)], 1 + 0);       // seen twice: the rare-word buckets
+  EXPECT_EQ(c.finest[static_cast<size_t>(kopi)], WordClusters::kNoCluster);
+  EXPECT_NE(c.finest[static_cast<size_t>(budi)], WordClusters::kNoCluster);
+  EXPECT_EQ(c.freq[static_cast<size_t>(budi)], 4);  // 21 occurrences: floor(log2 21)
 }
 
 }  // namespace

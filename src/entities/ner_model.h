@@ -2,15 +2,19 @@
 // LOCATION over BIO tags.
 //
 // A first-order linear-chain model trained as a structured averaged
-// perceptron (Collins 2002) and decoded exactly by Viterbi. Each token's
-// features are hashed (64-bit, no strings kept): the word and its lowercase,
-// prefixes and suffixes, word shape, capitalisation, sentence position, the
-// two words either side, word-cluster ids (distributional clusters learned
-// from unlabelled news, see clusters.h) and country-name gazetteer hits
-// (iso-codes in Indonesian, see gazetteer.h). The model file carries the
-// clusters and the gazetteer, so tagging needs nothing else on disk.
+// perceptron (Collins 2002), several runs over different shuffles averaged,
+// and decoded exactly by Viterbi. Each token's features are hashed (64-bit,
+// no strings kept): the word and its lowercase, prefixes and suffixes, word
+// shape, capitalisation, sentence position, the two words either side,
+// word-cluster ids at three granularities, the word's capitalisation profile
+// and frequency in unlabelled news (resources.h), country-name gazetteer
+// hits (iso-codes in Indonesian) and hits of the names of the training data
+// (longest match, with the types they were labelled with, and the types of
+// the names each word is part of). The model file (format version 2)
+// carries the word profiles and both name lists, so tagging needs nothing
+// else on disk.
 //
-//   StatusOr<NerModel> m = NerModel::Load("models/ner/warta-ner-v1.bin");
+//   StatusOr<NerModel> m = NerModel::Load("models/ner/warta-ner-v2.bin");
 //   std::vector<int> tags;
 //   m->Tag(words, &tags);                 // one Tag (ner_data.h) per word
 //
@@ -30,10 +34,16 @@
 
 namespace warta::entities {
 
-// Word → cluster ids at two granularities (coarse, fine), from clusters.h.
+// What unlabelled news says about each word (resources.h): cluster ids at
+// three granularities and how the word is usually written.
 struct WordClusters {
-  std::vector<std::string> words;   // lowercase
-  std::vector<uint16_t> coarse, fine;
+  static constexpr uint16_t kNoCluster = 0xFFFF;  // a word too rare to cluster
+  std::vector<std::string> words;                 // lowercase
+  std::vector<uint16_t> coarse, fine, finest;
+  // Capitalisation profile: 0 = seen too rarely inside sentences to say;
+  // else 1 + 5 * (seen >= 5 times) + bucket of the capitalised share (0-4).
+  std::vector<uint8_t> caps;
+  std::vector<uint8_t> freq;  // floor(log2(corpus count)), at most 15
 };
 
 // Per-call scratch for Tag(); reuse one per thread to avoid allocations.
@@ -74,6 +84,7 @@ class NerModel {
   size_t GazetteerMatch(const std::vector<std::string_view>& words, size_t i) const;
 
   size_t num_features() const;
+  size_t num_training_names() const;  // distinct names of the training data it matches
   const std::string& description() const;  // how it was trained (free text)
 
  private:
@@ -88,6 +99,9 @@ struct NerTrainOptions {
   // best epoch's averaged weights are kept.
   int patience = 4;
   uint64_t seed = 1;          // sentence shuffling and augmentation
+  // Independent training runs (different shuffles, each stopped on dev)
+  // whose weights are averaged into the model. Training time grows with it.
+  int runs = 1;
   // Share of training sentences added again in Title Case and in ALL CAPS
   // (each), so headlines and shouted text do not turn every word into a
   // name. 0 = none.

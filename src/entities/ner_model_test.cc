@@ -66,6 +66,9 @@ TEST(NerModelTest, SavesAndLoadsTheSameModel) {
   auto back = NerModel::Load(path);
   ASSERT_TRUE(back.ok()) << back.status().ToString();
   EXPECT_EQ(back->num_features(), m.num_features());
+  // Four people, four places, four "PT X Corp": twelve distinct names.
+  EXPECT_EQ(m.num_training_names(), 12u);
+  EXPECT_EQ(back->num_training_names(), 12u);
   for (const NerSentence& s : Synthetic()) EXPECT_EQ(TagWords(*back, s.tokens), TagWords(m, s.tokens));
   std::vector<std::string_view> korea = {"di", "korea", "utara"};
   EXPECT_EQ(back->GazetteerMatch(korea, 1), 2u);

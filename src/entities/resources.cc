@@ -30,7 +30,8 @@ StatusOr<std::string> Slurp(const std::string& path) {
 
 }  // namespace
 
-StatusOr<std::vector<std::vector<std::string>>> ReadCorpusSentences(const std::vector<std::string>& paths) {
+StatusOr<std::vector<std::vector<std::string>>> ReadCorpusSentences(const std::vector<std::string>& paths,
+                                                                    bool lowercase) {
   std::vector<std::string> files;
   for (const std::string& p : paths) {
     std::error_code ec;
@@ -61,7 +62,10 @@ StatusOr<std::vector<std::vector<std::string>>> ReadCorpusSentences(const std::v
         toks.clear();
         tokenizer.Tokenize(t, &toks);
         std::vector<std::string> s;
-        for (const auto& tk : toks) s.push_back(text::Lowercase(text::TokenText(t, tk)));
+        for (const auto& tk : toks) {
+          std::string_view w = text::TokenText(t, tk);
+          s.push_back(lowercase ? text::Lowercase(w) : std::string(w));
+        }
         if (!s.empty()) out.push_back(std::move(s));
       };
       if (auto it = j.find("paragraphs"); it != j.end() && it->is_array()) {
@@ -71,7 +75,7 @@ StatusOr<std::vector<std::vector<std::string>>> ReadCorpusSentences(const std::v
             if (!sent.is_array()) continue;
             std::vector<std::string> s;
             for (const auto& tok : sent)
-              if (tok.is_string()) s.push_back(text::Lowercase(tok.get<std::string>()));
+              if (tok.is_string()) s.push_back(lowercase ? text::Lowercase(tok.get<std::string>()) : tok.get<std::string>());
             if (!s.empty()) out.push_back(std::move(s));
           }
         }
@@ -147,10 +151,34 @@ std::vector<uint16_t> KMeans(const std::vector<std::vector<std::pair<uint32_t, f
 
 }  // namespace
 
-WordClusters LearnClusters(const std::vector<std::vector<std::string>>& sentences, const ClusterOptions& options) {
+WordClusters LearnClusters(const std::vector<std::vector<std::string>>& cased, const ClusterOptions& options) {
+  std::vector<std::vector<std::string>> sentences(cased.size());
+  for (size_t i = 0; i < cased.size(); ++i)
+    for (const auto& w : cased[i]) sentences[i].push_back(text::Lowercase(w));
   std::unordered_map<std::string, int64_t> freq;
-  for (const auto& s : sentences)
-    for (const auto& w : s) ++freq[w];
+  // Inside a sentence (after a word, number or comma, so not after a full
+  // stop or an opening quote) a capital means a name or a title; common
+  // words there are written lowercase.
+  std::unordered_map<std::string, std::pair<int64_t, int64_t>> inner;  // (capitalised, lowercase)
+  auto letter_case = [](std::string_view w) {  // 1 upper, 0 lower, -1 neither (ASCII first byte)
+    if (w.empty()) return -1;
+    unsigned char c = static_cast<unsigned char>(w[0]);
+    return c >= 'A' && c <= 'Z' ? 1 : c >= 'a' && c <= 'z' ? 0 : -1;
+  };
+  for (size_t si = 0; si < sentences.size(); ++si) {
+    const auto& s = sentences[si];
+    for (size_t i = 0; i < s.size(); ++i) {
+      ++freq[s[i]];
+      if (i == 0) continue;
+      std::string_view prev = cased[si][i - 1];
+      bool inside = prev == "," || letter_case(prev) >= 0 ||
+                    (!prev.empty() && prev[0] >= '0' && prev[0] <= '9');
+      int lc = letter_case(cased[si][i]);
+      if (!inside || lc < 0) continue;
+      auto& p = inner[s[i]];
+      (lc == 1 ? p.first : p.second) += 1;
+    }
+  }
   std::vector<std::pair<std::string, int64_t>> byfreq(freq.begin(), freq.end());
   std::sort(byfreq.begin(), byfreq.end(),
             [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
@@ -164,10 +192,32 @@ WordClusters LearnClusters(const std::vector<std::vector<std::string>>& sentence
     vocab.emplace(w, static_cast<uint32_t>(out.words.size()));
     out.words.push_back(w);
   }
+  size_t clustered = out.words.size();
+  for (const auto& [w, f] : byfreq) {
+    if (out.words.size() >= options.profiled || f < options.profile_min_count) break;
+    if (w.empty() || vocab.count(w) ||
+        std::any_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) <= ' '; }))
+      continue;
+    out.words.push_back(w);
+  }
+  for (const std::string& w : out.words) {
+    int64_t f = freq[w];
+    int lg = 0;
+    while (lg < 15 && (int64_t{2} << lg) <= f) ++lg;
+    out.freq.push_back(static_cast<uint8_t>(lg));
+    auto it = inner.find(w);
+    int64_t up = it == inner.end() ? 0 : it->second.first, low = it == inner.end() ? 0 : it->second.second;
+    if (up + low == 0) {
+      out.caps.push_back(0);
+      continue;
+    }
+    int bucket = std::min<int>(4, static_cast<int>(5 * up / (up + low)));
+    out.caps.push_back(static_cast<uint8_t>(1 + (up + low >= 5 ? 5 : 0) + bucket));
+  }
   for (size_t i = 0; i < byfreq.size() && i < options.contexts; ++i) ctx.emplace(byfreq[i].first, static_cast<uint32_t>(i));
   size_t nctx = std::min(options.contexts, byfreq.size());
   size_t dims = 2 * nctx + 2;  // left, right, plus sentence boundary on each side
-  std::vector<std::unordered_map<uint32_t, float>> counts(out.words.size());
+  std::vector<std::unordered_map<uint32_t, float>> counts(clustered);
   for (const auto& s : sentences) {
     for (size_t i = 0; i < s.size(); ++i) {
       auto v = vocab.find(s[i]);
@@ -185,7 +235,7 @@ WordClusters LearnClusters(const std::vector<std::vector<std::string>>& sentence
       }
     }
   }
-  std::vector<std::vector<std::pair<uint32_t, float>>> rows(out.words.size());
+  std::vector<std::vector<std::pair<uint32_t, float>>> rows(clustered);
   for (size_t r = 0; r < rows.size(); ++r) {
     rows[r].assign(counts[r].begin(), counts[r].end());
     std::sort(rows[r].begin(), rows[r].end());
@@ -200,6 +250,8 @@ WordClusters LearnClusters(const std::vector<std::vector<std::string>>& sentence
   }
   out.fine = KMeans(rows, dims, options.fine, options.iterations);
   out.coarse = KMeans(rows, dims, options.coarse, options.iterations);
+  out.finest = KMeans(rows, dims, options.finest, options.iterations);
+  for (auto* v : {&out.fine, &out.coarse, &out.finest}) v->resize(out.words.size(), WordClusters::kNoCluster);
   return out;
 }
 
@@ -207,7 +259,8 @@ Status WriteClusters(const WordClusters& clusters, const std::string& path) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   if (!out) return Status::IoError(path + ": cannot write");
   for (size_t i = 0; i < clusters.words.size(); ++i)
-    out << clusters.words[i] << '\t' << clusters.coarse[i] << '\t' << clusters.fine[i] << '\n';
+    out << clusters.words[i] << '\t' << clusters.coarse[i] << '\t' << clusters.fine[i] << '\t' << clusters.finest[i]
+        << '\t' << int{clusters.caps[i]} << '\t' << int{clusters.freq[i]} << '\n';
   if (!out) return Status::IoError(path + ": write failed");
   return Status::Ok();
 }
@@ -221,17 +274,29 @@ StatusOr<WordClusters> ReadClusters(const std::string& path) {
   while (std::getline(in, line)) {
     ++line_no;
     if (line.empty()) continue;
-    size_t a = line.find('\t'), b = a == std::string::npos ? a : line.find('\t', a + 1);
-    auto bad = [&] { return Status::Corrupt(path + ":" + std::to_string(line_no) + ": expected word<TAB>coarse<TAB>fine"); };
-    if (b == std::string::npos || a == 0) return bad();
-    char* end = nullptr;
-    long c = std::strtol(line.c_str() + a + 1, &end, 10);
-    if (end != line.c_str() + b || c < 0 || c > 65535) return bad();
-    long f = std::strtol(line.c_str() + b + 1, &end, 10);
-    if (*end != '\0' || end == line.c_str() + b + 1 || f < 0 || f > 65535) return bad();
-    out.words.push_back(line.substr(0, a));
-    out.coarse.push_back(static_cast<uint16_t>(c));
-    out.fine.push_back(static_cast<uint16_t>(f));
+    auto bad = [&] {
+      return Status::Corrupt(path + ":" + std::to_string(line_no) +
+                             ": expected word<TAB>coarse<TAB>fine<TAB>finest<TAB>caps<TAB>freq");
+    };
+    size_t tab = line.find('\t');
+    if (tab == std::string::npos || tab == 0) return bad();
+    constexpr long kMax[5] = {65535, 65535, 65535, 10, 15};
+    long v[5];
+    const char* p = line.c_str() + tab;
+    for (int k = 0; k < 5; ++k) {
+      if (*p != '\t') return bad();
+      char* end = nullptr;
+      v[k] = std::strtol(p + 1, &end, 10);
+      if (end == p + 1 || v[k] < 0 || v[k] > kMax[k]) return bad();
+      p = end;
+    }
+    if (*p != '\0') return bad();
+    out.words.push_back(line.substr(0, tab));
+    out.coarse.push_back(static_cast<uint16_t>(v[0]));
+    out.fine.push_back(static_cast<uint16_t>(v[1]));
+    out.finest.push_back(static_cast<uint16_t>(v[2]));
+    out.caps.push_back(static_cast<uint8_t>(v[3]));
+    out.freq.push_back(static_cast<uint8_t>(v[4]));
   }
   return out;
 }

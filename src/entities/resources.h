@@ -27,19 +27,29 @@ struct ClusterOptions {
   size_t vocabulary = 20000;   // most frequent words clustered
   size_t contexts = 1000;      // most frequent words used as context
   int min_count = 5;
-  int coarse = 32, fine = 256; // cluster counts
+  int coarse = 32, fine = 256, finest = 1024;  // cluster counts
   int iterations = 12;
+  // Words outside the clustered vocabulary still get a capitalisation
+  // profile and a frequency when seen this often (up to `profiled` words).
+  int profile_min_count = 2;
+  size_t profiled = 60000;
 };
 
-// Sentences of lowercase tokens from IndoSum-style JSONL files (`paragraphs`:
-// lists of sentences of tokens; `text` strings are tokenised by Warta's
-// tokenizer). `paths` are files or directories (every *.jsonl inside).
-// Errors name the file and line.
-StatusOr<std::vector<std::vector<std::string>>> ReadCorpusSentences(const std::vector<std::string>& paths);
+// Sentences of tokens from IndoSum-style JSONL files (`paragraphs`: lists of
+// sentences of tokens; `text` strings are tokenised by Warta's tokenizer),
+// lowercased unless `lowercase` is false. `paths` are files or directories
+// (every *.jsonl inside). Errors name the file and line.
+StatusOr<std::vector<std::vector<std::string>>> ReadCorpusSentences(const std::vector<std::string>& paths,
+                                                                    bool lowercase = true);
 
+// Clusters and word profiles from running text as written (cased: the
+// capitalisation profile counts, inside sentences, how often each word is
+// written with a capital; lowercased input gives every word the profile of
+// a common noun). Cost: a few seconds per million tokens.
 WordClusters LearnClusters(const std::vector<std::vector<std::string>>& sentences, const ClusterOptions& options);
 
-// "word<TAB>coarse<TAB>fine" lines. Read errors name the file and line.
+// "word<TAB>coarse<TAB>fine<TAB>finest<TAB>caps<TAB>freq" lines (65535 =
+// not clustered). Read errors name the file and line.
 Status WriteClusters(const WordClusters& clusters, const std::string& path);
 StatusOr<WordClusters> ReadClusters(const std::string& path);
 

@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 
 // Recorded in models/ner/README.md and docs/quality/ner.md when the model was
 // trained; retraining the shipped model means updating all three.
-constexpr double kRecordedNergritTestF1 = 72.00;
+constexpr double kRecordedNergritTestF1 = 74.74;
 
 TEST(NerSharedTest, ShippedModelReproducesItsNergritTestF1) {
   WARTA_REQUIRE_SHARED();

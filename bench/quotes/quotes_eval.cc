@@ -27,6 +27,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analyse/analyzer.h"
+#include "entities/entity_analyzer.h"
 #include "ingest/reader.h"
 #include "quotes/eval.h"
 
@@ -129,6 +130,13 @@ int main(int argc, char** argv) {
   if (!analyzers.ok()) {
     std::fprintf(stderr, "quotes_eval: %s\n", analyzers.status().ToString().c_str());
     return 1;
+  }
+  // Speakers are compared as entities: the entity stage's alias table
+  // equates spellings ("Sergey"/"Sergei Lavrov").
+  auto entities = warta::entities::EntityAnalyzer::Create({});
+  if (entities.ok()) {
+    const warta::entities::EntityAnalyzer* e = entities->get();
+    options.same_entity = [e](std::string_view name) { return e->AliasCanonical(name); };
   }
   auto report = warta::quotes::Evaluate(*analyzers, options);
   if (!report.ok()) {

@@ -170,6 +170,11 @@ bool LooksLikeAcronym(std::string_view w) {
 
 }  // namespace
 
+std::string EntityAnalyzer::AliasCanonical(std::string_view name) const {
+  auto it = aliases_.find(NormaliseEntityKey(name));
+  return it == aliases_.end() ? std::string(name) : it->second.canonical;
+}
+
 void EntityAnalyzer::FindRole(const std::vector<std::string_view>& all, const std::vector<text::Token>& tokens,
                               std::string_view text, size_t sentence_begin, size_t name_begin, std::string* role,
                               std::string* role_of) const {
@@ -623,6 +628,25 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
         best = static_cast<long>(f);
       }
       if (best < 0) best = -1;
+    }
+    // A name misspelt by one letter ("Robert" after "Rebert Joppy
+    // Kardinal"), when exactly one person of the article fits.
+    if (best < 0 && m.type == "PERSON" && m.words.size() == 1 && m.words[0].size() >= 5) {
+      auto one_letter_off = [](const std::string& a, const std::string& b) {
+        if (a.size() != b.size()) return false;
+        int diff = 0;
+        for (size_t i = 0; i < a.size() && diff < 2; ++i) diff += a[i] != b[i];
+        return diff == 1;
+      };
+      for (size_t f : full) {
+        if (!one_letter_off(ms[f].words.front(), m.words[0]) && !one_letter_off(ms[f].words.back(), m.words[0]))
+          continue;
+        if (best >= 0 && ms[static_cast<size_t>(best)].key != ms[f].key) {
+          best = -1;
+          break;
+        }
+        best = static_cast<long>(f);
+      }
     }
     if (best < 0) continue;
     m.type = "PERSON";

@@ -68,6 +68,9 @@ class EntityAnalyzer : public analyse::Analyzer {
   Status Analyse(Article* article, analyse::AnalysisContext* ctx) const override;
 
   const NerModel& model() const { return model_; }
+  // The alias table's canonical name for `name` ("Sergey Lavrov" -> "Sergei
+  // Lavrov", "AS" -> "Amerika Serikat"), else `name` itself.
+  std::string AliasCanonical(std::string_view name) const;
 
  private:
   // The title written before a person's name at token `name_begin`:

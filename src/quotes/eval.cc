@@ -90,8 +90,8 @@ StatusOr<Loaded> FromWritten(const std::filesystem::path& path) {
   return out;
 }
 
-void Score(const Loaded& a, const std::vector<const GoldRow*>& rows, const std::string& where, QuoteEvalCounts* c,
-           std::vector<std::string>* errors, Status* status) {
+void Score(const Loaded& a, const std::vector<const GoldRow*>& rows, const std::string& where,
+           const QuoteEvalOptions& options, QuoteEvalCounts* c, std::vector<std::string>* errors, Status* status) {
   struct G {
     Span span;
     const GoldRow* row;
@@ -149,7 +149,10 @@ void Score(const Loaded& a, const std::vector<const GoldRow*>& rows, const std::
     c->speaker_resolved += !q.speaker_entity_id.empty();
     if (g.row->speaker != "-") {
       c->speaker_named++;
-      if (NameKey(q.speaker) == NameKey(g.row->speaker)) c->speaker_correct++;
+      auto key = [&](const std::string& name) {
+        return NameKey(options.same_entity ? options.same_entity(name) : name);
+      };
+      if (key(q.speaker) == key(g.row->speaker)) c->speaker_correct++;
       else errors->push_back(where + ": speaker of " + head + " \"" + q.speaker + "\" vs gold \"" + g.row->speaker + "\"");
     }
     const std::string gold_relay = g.row->relay == "-" ? "" : g.row->relay;
@@ -241,7 +244,8 @@ StatusOr<QuoteEvalReport> Evaluate(const std::vector<std::unique_ptr<analyse::An
     QuoteEvalCounts* counts = batch == 0 ? &report.tune : batch == 1 ? &report.heldout : &report.later[batch];
     std::vector<std::string> errors;
     Status st;
-    Score(a, article_rows, first.split + " " + first.file + " " + first.article_id.substr(0, 30), counts, &errors, &st);
+    Score(a, article_rows, first.split + " " + first.file + " " + first.article_id.substr(0, 30), options, counts, &errors,
+          &st);
     if (!st.ok()) return st;
     if (std::find(options.error_splits.begin(), options.error_splits.end(), first.split) != options.error_splits.end())
       report.errors.insert(report.errors.end(), errors.begin(), errors.end());

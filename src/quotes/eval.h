@@ -28,6 +28,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -78,6 +79,10 @@ struct QuoteEvalOptions {
   // Splits whose mistakes are listed. Held-out ones are for error analysis
   // after tuning is frozen; reading them while tuning spends the split.
   std::vector<std::string> error_splits = {"tune"};
+  // Maps a speaker name to the one name of its entity (the entity stage's
+  // alias table), so a spelling the aliases equate ("Sergey"/"Sergei
+  // Lavrov") is not scored as another speaker. Empty: names as written.
+  std::function<std::string(std::string_view)> same_entity;
 };
 
 // Runs `analyzers` (which must end with the quote analyser) over every gold

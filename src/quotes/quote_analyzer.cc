@@ -387,7 +387,8 @@ class Run {
       if (toks_[k].kind != TokenKind::kWord) return false;
       std::string l = Lower(t);
       if (l == "ini" || l == "itu" || l == "tersebut")
-        return k + 1 >= toks_.size() || sent_[k + 1] != s || toks_[k + 1].kind == TokenKind::kPunct;
+        return k + 1 >= toks_.size() || sent_[k + 1] != s || toks_[k + 1].kind == TokenKind::kPunct ||
+               SpeakerStops().count(Lower(Tok(k + 1)));  // "pria Portugis tersebut dalam pernyataan …"
     }
     return false;
   }
@@ -487,6 +488,19 @@ class Run {
   bool SubjectBefore(size_t verb, size_t floor, Quote* q) const {
     size_t j = verb;
     while (j > floor && (Adverbs().count(Lower(Tok(j - 1))) || Tok(j - 1) == ",")) --j;
+    // "X, seperti dikutip dari Tribratanews, mengatakan": the relay between
+    // commas is not the subject.
+    for (size_t c = j; c > floor && j - c < 8;) {
+      --c;
+      if (Tok(c) != ",") continue;
+      std::string head = c + 1 < j ? Lower(Tok(c + 1)) : "";
+      if (head == "seperti" || head == "dikutip" || head == "dilansir" || head == "mengutip" || head == "melansir" ||
+          head == "sebagaimana") {
+        j = c;
+        while (j > floor && Tok(j - 1) == ",") --j;
+      }
+      break;
+    }
     if (j <= floor) return false;
     size_t end = j, first = j;
     if (IsPronoun(Lower(Tok(j - 1)))) return Resolve(j - 1, j, q);

@@ -69,7 +69,7 @@ struct QuoteAnalyzerOptions {
   int max_verb_distance = 4;
   // Most words taken as the speaker after a speech verb ("kata Menteri Luar
   // Negeri Rusia Sergei Lavrov" needs several).
-  int max_speaker_words = 8;
+  int max_speaker_words = 14;  // a title can be long: "Kepala Bidang Hubungan Masyarakat Polda Jawa Barat Kombes X"
 };
 
 class QuoteAnalyzer : public analyse::Analyzer {

@@ -81,6 +81,9 @@ TEST(QuoteGold, ScoresStayAboveTheFloor) {
   QuoteEvalOptions options;
   options.gold_dir = testing::SourceDir() / "tests/data/quotes";
   options.shared_dir = testing::SharedDir();
+  auto entities = entities::EntityAnalyzer::Create({});
+  ASSERT_TRUE(entities.ok());
+  options.same_entity = [e = entities->get()](std::string_view name) { return e->AliasCanonical(name); };
   auto report = Evaluate(*analyzers, options);
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   EXPECT_EQ(report->skipped_articles, 0);

@@ -87,14 +87,18 @@ TEST(QuoteGold, ScoresStayAboveTheFloor) {
   auto report = Evaluate(*analyzers, options);
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   EXPECT_EQ(report->skipped_articles, 0);
+  // Floors just under the measured numbers (docs/quality/quotes.md), over
+  // every part, and on the part never tuned on.
   QuoteEvalCounts all = report->tune;
   all.Add(report->heldout);
-  EXPECT_GE(all.gold, 120);
+  for (const auto& [batch, counts] : report->later) all.Add(counts);
+  EXPECT_GE(all.gold, 250);
   EXPECT_GE(report->heldout.gold, 40);
   EXPECT_GE(all.P(), 0.97) << FormatReport(*report);
-  EXPECT_GE(all.R(), 0.92) << FormatReport(*report);
+  EXPECT_GE(all.R(), 0.87) << FormatReport(*report);
   EXPECT_GE(report->heldout.R(), 0.87) << FormatReport(*report);
-  EXPECT_GE(all.SpeakerAccuracy(), 0.70) << FormatReport(*report);
+  EXPECT_GE(all.SpeakerAccuracy(), 0.88) << FormatReport(*report);
+  EXPECT_GE(report->heldout.SpeakerAccuracy(), 0.90) << FormatReport(*report);
   EXPECT_GE(all.ResolvedRate(), 0.94) << FormatReport(*report);
   EXPECT_GE(all.RelayAccuracy(), 0.97) << FormatReport(*report);
   EXPECT_GE(all.DirectAccuracy(), 0.98) << FormatReport(*report);

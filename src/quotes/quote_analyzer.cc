@@ -675,6 +675,7 @@ class Run {
   // After a relative "yang" only an aspect or modal word counts: its own
   // verb belongs to the relative clause ("wacana yang diutarakan Gatot").
   bool ClauseAt(size_t k, size_t e) const {
+    k = AfterTimePhrase(k, e);
     bool relative = false;
     for (size_t j = k; j < e && j < k + 10; ++j) {
       if (toks_[j].kind != TokenKind::kWord) return false;
@@ -690,6 +691,22 @@ class Run {
       if (!relative && affixed && !l.ends_with("nya") && !NotVerbs().count(l)) return true;
     }
     return false;
+  }
+
+  // Past a time phrase that may open a reported clause ("mengatakan hingga
+  // saat ini belum …", "mengaku dalam waktu dekat akan …").
+  size_t AfterTimePhrase(size_t k, size_t e) const {
+    static const std::vector<std::vector<std::string_view>> kPhrases = {
+        {"hingga", "saat", "ini"}, {"sampai", "saat", "ini"}, {"hingga", "kini"}, {"sampai", "sekarang"},
+        {"dalam", "waktu", "dekat"}, {"saat", "ini"}, {"selama", "ini"}, {"sejauh", "ini"}, {"ke", "depan"},
+        {"kini"}, {"sekarang"}, {"nantinya"}};
+    for (const auto& phrase : kPhrases) {
+      if (k + phrase.size() >= e) continue;
+      bool match = true;
+      for (size_t i = 0; i < phrase.size() && match; ++i) match = Lower(Tok(k + i)) == phrase[i];
+      if (match) return k + phrase.size();
+    }
+    return k;
   }
 
   // Reported speech in sentences with no direct quotation:

@@ -468,6 +468,17 @@ TEST(QuoteAnalyzerTest, BeliefAndAccusationVerbsReportSpeech) {
   EXPECT_EQ(q[1].speaker, "Tono Wijaya");
 }
 
+TEST(QuoteAnalyzerTest, ATimePhraseMayOpenTheReportedClause) {
+  Doc d({"Rina Wulandari mengatakan hingga saat ini belum ada laporan kerusakan.",
+         "Agus Salim mengaku dalam waktu dekat akan menemui warga."});
+  d.Mention("Rina Wulandari", "PERSON", "Rina Wulandari").Mention("Agus Salim", "PERSON", "Agus Salim");
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].text, "hingga saat ini belum ada laporan kerusakan");
+  EXPECT_EQ(q[0].speaker, "Rina Wulandari");
+  EXPECT_EQ(q[1].speaker, "Agus Salim");
+}
+
 TEST(QuoteAnalyzerTest, RoleWithDemonstrativePointsBack) {
   Doc d({"\"Dia pemain yang istimewa,\" kata Pep Guardiola tentang Lionel Messi.",
          "\"Dia pemain terbaik yang pernah saya lihat,\" ucap manajer Manchester City ini."});

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/utf8.h"
+#include "hand_annotations.h"
 
 #include <algorithm>
 #include <string>
@@ -10,8 +11,6 @@
 
 namespace warta::events {
 namespace {
-
-int32_t CpCount(std::string_view s) { return static_cast<int32_t>(Utf8Length(s)); }
 
 // An article whose entity mentions and time expressions are given by hand,
 // so these tests do not depend on the NER model or the timex tagger.
@@ -22,34 +21,16 @@ class Doc {
   // Marks every occurrence of `name` as a mention of `canonical`.
   Doc& Entity(const std::string& name, const std::string& type, std::string canonical = "") {
     if (canonical.empty()) canonical = name;
-    std::string text = article_.Text();
-    size_t counted = 0;  // code points are counted incrementally: a 100 KB text has thousands of mentions
-    int32_t cp = 0;
-    for (size_t pos = text.find(name); pos != std::string::npos; pos = text.find(name, pos + name.size())) {
-      cp += CpCount(std::string_view(text).substr(counted, pos - counted));
-      counted = pos;
-      EntityMention m;
-      m.span.begin = cp;
-      m.span.end = m.span.begin + CpCount(name);
-      m.text = name;
-      m.type = type;
-      m.canonical = canonical;
-      m.entity_id = type.substr(0, 1) + ":" + canonical;
-      article_.entities.push_back(m);
-    }
-    std::sort(article_.entities.begin(), article_.entities.end(),
-              [](const EntityMention& a, const EntityMention& b) { return a.span.begin < b.span.begin; });
+    for (const Span& span : testing::SpansOf(article_.Text(), name)) testing::AddMention(&article_, span, name, type, canonical);
     return *this;
   }
   // Marks the first occurrence of `expression` as a DATE with `value`.
   Doc& Date(const std::string& expression, const std::string& value) {
-    std::string text = article_.Text();
-    size_t pos = text.find(expression);
-    EXPECT_NE(pos, std::string::npos) << expression;
-    if (pos == std::string::npos) return *this;
+    std::vector<Span> spans = testing::SpansOf(article_.Text(), expression);
+    EXPECT_FALSE(spans.empty()) << expression;
+    if (spans.empty()) return *this;
     TimeExpression t;
-    t.span.begin = CpCount(std::string_view(text).substr(0, pos));
-    t.span.end = t.span.begin + CpCount(expression);
+    t.span = spans[0];
     t.text = expression;
     t.type = "DATE";
     t.value = value;
@@ -63,12 +44,11 @@ class Doc {
     return *this;
   }
   Doc& DirectQuote(const std::string& words) {
-    std::string text = article_.Text();
-    size_t pos = text.find(words);
-    EXPECT_NE(pos, std::string::npos) << words;
+    std::vector<Span> spans = testing::SpansOf(article_.Text(), words);
+    EXPECT_FALSE(spans.empty()) << words;
+    if (spans.empty()) return *this;
     Quote q;
-    q.span.begin = CpCount(std::string_view(text).substr(0, pos));
-    q.span.end = q.span.begin + CpCount(words);
+    q.span = spans[0];
     q.text = words;
     article_.quotes.push_back(q);
     return *this;

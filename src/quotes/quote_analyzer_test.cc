@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/utf8.h"
+#include "hand_annotations.h"
 
 #include <algorithm>
 #include <string>
@@ -10,8 +11,6 @@
 
 namespace warta::quotes {
 namespace {
-
-int32_t CpCount(std::string_view s) { return static_cast<int32_t>(Utf8Length(s)); }
 
 
 // An article of `paragraphs` whose entity mentions are given by hand, so
@@ -21,21 +20,9 @@ class Doc {
   explicit Doc(std::vector<std::string> paragraphs) { article_.paragraphs = std::move(paragraphs); }
   // Marks the `nth` occurrence of `name` in the text as a mention.
   Doc& Mention(const std::string& name, const std::string& type, const std::string& canonical, int nth = 0) {
-    std::string text = article_.Text();
-    size_t pos = text.find(name);
-    for (int i = 0; i < nth && pos != std::string::npos; ++i) pos = text.find(name, pos + 1);
-    EXPECT_NE(pos, std::string::npos) << name;
-    if (pos == std::string::npos) return *this;
-    EntityMention m;
-    m.span.begin = CpCount(std::string_view(text).substr(0, pos));
-    m.span.end = m.span.begin + CpCount(name);
-    m.text = name;
-    m.type = type;
-    m.canonical = canonical;
-    m.entity_id = type.substr(0, 1) + ":" + canonical;
-    article_.entities.push_back(m);
-    std::sort(article_.entities.begin(), article_.entities.end(),
-              [](const EntityMention& a, const EntityMention& b) { return a.span.begin < b.span.begin; });
+    std::vector<Span> spans = testing::SpansOf(article_.Text(), name);
+    EXPECT_GT(spans.size(), static_cast<size_t>(nth)) << name;
+    if (spans.size() > static_cast<size_t>(nth)) testing::AddMention(&article_, spans[nth], name, type, canonical);
     return *this;
   }
   // Gives the mentions written `name` the title the entity stage found.

@@ -36,6 +36,10 @@ function(warta_test name)
   if(WARTA_UNIT_TESTS_ONLY AND NOT "unit" IN_LIST ARG_LABELS)
     return()
   endif()
+  # ... and, when given a list, only those (scripts/test keeps the pass short).
+  if(WARTA_UNIT_TESTS_ONLY AND WARTA_SANITIZED_TESTS AND NOT name IN_LIST WARTA_SANITIZED_TESTS)
+    return()
+  endif()
   add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} warta_test_support GTest::gtest GTest::gtest_main
                         warta_compile_options)

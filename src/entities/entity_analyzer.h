@@ -6,16 +6,26 @@
 //     ("Menteri Pertahanan (Menhan) Rusia Andrei Belousov" -> "Andrei
 //     Belousov"; data/roles.txt plus the model's country gazetteer), and
 //     punctuation from both ends of any mention;
+//   * boundaries from the article itself: a word it writes in lower case
+//     elsewhere, names alone as an organisation or place, or writes as a
+//     name of its own is not part of a person's name ("Bank Dunia [Rodrigo
+//     Chaves]", "Bank Permata [Bianto Surodjo]"); an organisation or place
+//     run into a name splits where the article cites the person ("kata
+//     Sugianto");
 //   * acronyms the text defines: "Kantor Berita Pusat Korea (KCNA)" makes a
-//     later "KCNA" the same entity as the expansion;
+//     later "KCNA" the same entity as the expansion; one it never defines
+//     takes the organisation whose initials it spells ("PAN");
 //   * aliases (data/aliases.tsv): "AS" = "Amerika Serikat", "Moskow" =
 //     "Moskwa", "Kiev" = "Kyiv", "PBB" = "Perserikatan Bangsa-Bangsa"...;
 //   * short names: a PERSON mention whose words are a part of a longer
 //     PERSON name in the same article ("Kim" in an article about "Kim Jong
 //     Un") is that person: the nearest preceding such name, else the first
-//     following one.
+//     following one; a clipped first name ("Sandi" for "Sandiaga Uno") or
+//     a one-letter typo, when exactly one person of the article fits.
+//     Across articles, pipeline/person_linker.h does the same for a person
+//     an article names by one word only.
 // Roles: the title before a PERSON name is kept on its mention ("Menteri
-// Pertahanan" of "Rusia"), so the store can say which roles a person was
+// Pertahanan" of "Rusia", "Juru Bicara" of "KPK"), so the store can say which roles a person was
 // given and when.
 // Then each mention gets its entity's canonical name (the alias file's, or
 // the longest form in the article) and entity_id = EntityIdOf(type,

@@ -1,6 +1,7 @@
 #include "entities/entity_analyzer.h"
 
 #include <algorithm>
+#include <map>
 
 #include "entities/ner_eval.h"
 #include "text/case.h"
@@ -249,6 +250,79 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
         continue;
       }
       ms.push_back(std::move(m));
+    }
+  }
+
+  // 1b. Title Case lines (headlines, subheads) defeat the tagger's
+  // capitalisation cues ("Putin Sambut Kim Jong Un" finds neither name), so
+  // there the names the article's running text gives are looked for as
+  // written: the tagged spans, and a person's surname alone.
+  {
+    const auto& sentences = ctx->sentences();
+    std::vector<char> headline(sentences.size(), 0);
+    bool any_headline = false;
+    for (size_t k = 0; k < sentences.size(); ++k) {
+      int words_seen = 0, upper = 0;
+      for (size_t t = sentences[k].first_token; t < sentences[k].end_token; ++t) {
+        if (tokens[t].kind != text::TokenKind::kWord) continue;
+        ++words_seen;
+        upper += all[t][0] >= 'A' && all[t][0] <= 'Z';
+      }
+      headline[k] = words_seen >= 4 && upper * 10 >= words_seen * 7;
+      any_headline |= headline[k] != 0;
+    }
+    if (any_headline) {
+      std::vector<size_t> sentence_of(tokens.size(), 0);
+      for (size_t k = 0; k < sentences.size(); ++k)
+        for (size_t t = sentences[k].first_token; t < sentences[k].end_token && t < tokens.size(); ++t)
+          sentence_of[t] = k;
+      // Known names: lowercase token runs -> type.
+      std::map<std::vector<std::string>, std::string> known;
+      std::string l;
+      for (const Mention& m : ms) {
+        if (headline[sentence_of[m.tb]]) continue;
+        std::vector<std::string> run;
+        for (size_t t = m.tb; t < m.te; ++t) {
+          text::LowercaseTo(all[t], &l);
+          run.push_back(l);
+        }
+        if (m.type == "PERSON" && run.size() >= 2 && run.back().size() >= 4) known.emplace(std::vector{run.back()}, m.type);
+        known.emplace(std::move(run), m.type);
+      }
+      std::vector<char> covered(tokens.size(), 0);
+      for (const Mention& m : ms)
+        for (size_t t = m.tb; t < m.te; ++t) covered[t] = 1;
+      std::vector<Mention> found;
+      for (size_t k = 0; k < sentences.size() && !known.empty(); ++k) {
+        if (!headline[k]) continue;
+        const size_t b = sentences[k].first_token, e = std::min<size_t>(sentences[k].end_token, tokens.size());
+        for (size_t t = b; t < e;) {
+          size_t best = 0;
+          std::string type;
+          std::vector<std::string> run;
+          for (size_t u = t; u < e && u < t + 6 && !covered[u] && tokens[u].kind == text::TokenKind::kWord; ++u) {
+            text::LowercaseTo(all[u], &l);
+            run.push_back(l);
+            if (auto it = known.find(run); it != known.end()) best = run.size(), type = it->second;
+          }
+          if (best == 0) {
+            ++t;
+            continue;
+          }
+          Mention m;
+          m.tb = t;
+          m.te = t + best;
+          m.sb = b;
+          m.se = sentences[k].end_token;
+          m.type = type;
+          found.push_back(std::move(m));
+          t += best;
+        }
+      }
+      if (!found.empty()) {
+        for (Mention& m : found) ms.push_back(std::move(m));
+        std::stable_sort(ms.begin(), ms.end(), [](const Mention& a, const Mention& b) { return a.tb < b.tb; });
+      }
     }
   }
 

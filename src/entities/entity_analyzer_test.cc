@@ -178,6 +178,24 @@ TEST_F(EntityAnalyzerTest, AnOrganisationKeepsTheCountryEndingItsName) {
   EXPECT_EQ(country->type, "LOCATION");
 }
 
+TEST_F(EntityAnalyzerTest, ATitleCaseLineFindsTheNamesOfTheRunningText) {
+  Article a = Run({"Jelang Pelantikan Donald Trump, Putin Sambut Kim Jong Un di Moskwa",
+                   "Presiden Rusia Vladimir Putin menerima pemimpin Korea Utara Kim Jong Un di Moskwa menjelang "
+                   "pelantikan Presiden AS Donald Trump. Putin mengatakan kedua negara akan memperluas kerja sama."});
+  const EntityMention* first = nullptr;
+  for (const auto& m : a.entities) {
+    if (m.text == "Putin") {
+      first = &m;
+      break;
+    }
+  }
+  ASSERT_NE(first, nullptr);
+  EXPECT_LT(first->span.begin, 40);  // the headline's, not only the body's
+  EXPECT_EQ(first->canonical, "Vladimir Putin");
+  ASSERT_NE(Find(a, "Donald Trump"), nullptr);
+  EXPECT_LT(Find(a, "Donald Trump")->span.begin, 40);
+}
+
 TEST_F(EntityAnalyzerTest, AcronymsDefinedInTextAndAliases) {
   Article a = Run({"Foto itu dirilis Kantor Berita Pusat Korea (KCNA) pada Selasa.",
                    "Menurut KCNA, pejabat Amerika Serikat dan PBB belum berkomentar.",

@@ -1119,20 +1119,7 @@ class Run {
   // ---- claimant ----------------------------------------------------------
 
   std::vector<const EntityMention*> Overlapping(int32_t b, int32_t e) const {
-    std::vector<const EntityMention*> out;
-    const auto& ents = article_.entities;
-    auto it = std::lower_bound(ents.begin(), ents.end(), e,
-                               [](const EntityMention& m, int32_t v) { return m.span.begin < v; });
-    for (auto j = it; j != ents.begin();) {
-      --j;
-      if (j->span.end <= b) {
-        if (it - j > 8) break;
-        continue;
-      }
-      out.push_back(&*j);
-    }
-    std::reverse(out.begin(), out.end());
-    return out;
+    return MentionsOverlapping(article_.entities, b, e);
   }
 
   const EntityMention* PrecedingPerson(int32_t before) const {

@@ -1,5 +1,7 @@
 #include "core/article.h"
 
+#include <algorithm>
+
 #include <xxhash.h>
 
 #include <cstdio>
@@ -28,6 +30,22 @@ std::string ArticleIdOf(std::string_view normalised_text) {
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;
+}
+
+std::vector<const EntityMention*> MentionsOverlapping(const std::vector<EntityMention>& mentions, int32_t b, int32_t e) {
+  std::vector<const EntityMention*> out;
+  auto it = std::lower_bound(mentions.begin(), mentions.end(), e,
+                             [](const EntityMention& m, int32_t v) { return m.span.begin < v; });
+  for (auto j = it; j != mentions.begin();) {
+    --j;
+    if (j->span.end <= b) {
+      if (it - j > 8) break;
+      continue;
+    }
+    out.push_back(&*j);
+  }
+  std::reverse(out.begin(), out.end());
+  return out;
 }
 
 std::string SpanText(std::string_view text, Span span) {

@@ -144,6 +144,12 @@ struct RawDocument {
 // (Article::Text()); clamped to the text.
 std::string SpanText(std::string_view text, Span span);
 
+// The mentions overlapping code points [b, e), in text order. `mentions`
+// must be sorted by span.begin (Article::entities is). Mentions are short,
+// so this scans back from the first one starting at or after `e` and stops
+// a few past the last overlap: O(log n + overlaps).
+std::vector<const EntityMention*> MentionsOverlapping(const std::vector<EntityMention>& mentions, int32_t b, int32_t e);
+
 // Stable article id: 16 hex digits of XXH3-64 over `normalised_text`
 // (the text stage's NormaliseForId output).
 std::string ArticleIdOf(std::string_view normalised_text);

@@ -116,6 +116,25 @@ TEST(ArticleUrlKeyTest, RootsAndJunkIdentifyNothing) {
   EXPECT_EQ(ArticleUrlKey("/relative/path"), "");
 }
 
+TEST(MentionsOverlappingTest, FindsEveryOverlapInTextOrder) {
+  std::vector<EntityMention> mentions;
+  for (int32_t b : {0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110}) {
+    EntityMention m;
+    m.span = {b, b + 5};
+    mentions.push_back(m);
+  }
+  auto begins = [](const std::vector<const EntityMention*>& found) {
+    std::vector<int32_t> out;
+    for (const EntityMention* m : found) out.push_back(m->span.begin);
+    return out;
+  };
+  EXPECT_EQ(begins(MentionsOverlapping(mentions, 12, 33)), (std::vector<int32_t>{10, 20, 30}));
+  EXPECT_EQ(begins(MentionsOverlapping(mentions, 15, 20)), std::vector<int32_t>{});  // touching is no overlap
+  // A long range: every mention inside, however many.
+  EXPECT_EQ(MentionsOverlapping(mentions, 0, 200).size(), 12u);
+  EXPECT_TRUE(MentionsOverlapping({}, 0, 10).empty());
+}
+
 TEST(SpanTextTest, CountsCodePointsAndClampsToTheText) {
   const std::string text = "Kim – “Bagus”";
   EXPECT_EQ(SpanText(text, {0, 3}), "Kim");

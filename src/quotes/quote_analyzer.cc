@@ -283,24 +283,8 @@ class Run {
     return out;
   }
 
-  // Mentions overlapping code points [b, e), in text order.
   std::vector<const EntityMention*> Overlapping(int32_t b, int32_t e) const {
-    std::vector<const EntityMention*> out;
-    const auto& ents = article_.entities;
-    auto it = std::lower_bound(ents.begin(), ents.end(), e,
-                               [](const EntityMention& m, int32_t v) { return m.span.begin < v; });
-    // Mentions are short, so scanning back a few from the first one starting
-    // at or after `e` finds every overlap.
-    for (auto j = it; j != ents.begin();) {
-      --j;
-      if (j->span.end <= b) {
-        if (it - j > 8) break;
-        continue;
-      }
-      out.push_back(&*j);
-    }
-    std::reverse(out.begin(), out.end());
-    return out;
+    return MentionsOverlapping(article_.entities, b, e);
   }
 
   // The PERSON mention before code point `before` whose title reads

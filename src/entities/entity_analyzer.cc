@@ -126,6 +126,7 @@ struct Mention {
   std::vector<std::string> words;  // key split on spaces
   int entity = -1;
   std::string role, role_of;       // "Menteri Pertahanan", "Rusia" for a PERSON
+  bool headline = false;           // in a Title Case line (see IsTitleCaseLine)
 };
 
 
@@ -160,6 +161,19 @@ bool IsTitleWord(std::string_view w) {
   for (char c : w.substr(1))
     if (c < 'a' || c > 'z') return false;
   return true;
+}
+
+// A Title Case line (a headline, a subhead): at least 4 words, 70 % of
+// them capitalised. The tagger's capitalisation cues fail there.
+bool IsTitleCaseLine(const std::vector<std::string_view>& all, const std::vector<text::Token>& tokens, size_t b,
+                     size_t e) {
+  int words_seen = 0, upper = 0;
+  for (size_t t = b; t < e; ++t) {
+    if (tokens[t].kind != text::TokenKind::kWord) continue;
+    ++words_seen;
+    upper += all[t][0] >= 'A' && all[t][0] <= 'Z';
+  }
+  return words_seen >= 4 && upper * 10 >= words_seen * 7;
 }
 
 bool LooksLikeAcronym(std::string_view w) {
@@ -229,7 +243,11 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
   std::vector<int> tags;
   std::vector<std::string_view> words;
   static constexpr const char* kTypes[] = {"PERSON", "ORGANISATION", "LOCATION"};
-  for (const text::Sentence& s : ctx->sentences()) {
+  const auto& sentences = ctx->sentences();
+  std::vector<char> headline(sentences.size(), 0);
+  for (size_t k = 0; k < sentences.size(); ++k) {
+    const text::Sentence& s = sentences[k];
+    headline[k] = IsTitleCaseLine(all, tokens, s.first_token, s.end_token);
     words.assign(all.begin() + s.first_token, all.begin() + s.end_token);
     model_.Tag(words, &tags, &scratch);
     for (const Chunk& c : ChunksOf(tags)) {
@@ -238,6 +256,7 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
       m.te = s.first_token + static_cast<size_t>(c.end);
       m.sb = s.first_token;
       m.se = s.end_token;
+      m.headline = headline[k] != 0;
       m.type = kTypes[c.type];
       // An organisation whose name ends in a country ("Bank Indonesia",
       // "Badan Intelijen Nasional Korea Selatan") is one ORGANISATION in
@@ -257,72 +276,54 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
   // capitalisation cues ("Putin Sambut Kim Jong Un" finds neither name), so
   // there the names the article's running text gives are looked for as
   // written: the tagged spans, and a person's surname alone.
-  {
-    const auto& sentences = ctx->sentences();
-    std::vector<char> headline(sentences.size(), 0);
-    bool any_headline = false;
-    for (size_t k = 0; k < sentences.size(); ++k) {
-      int words_seen = 0, upper = 0;
-      for (size_t t = sentences[k].first_token; t < sentences[k].end_token; ++t) {
-        if (tokens[t].kind != text::TokenKind::kWord) continue;
-        ++words_seen;
-        upper += all[t][0] >= 'A' && all[t][0] <= 'Z';
+  if (std::find(headline.begin(), headline.end(), 1) != headline.end()) {
+    // Known names: lowercase token runs -> type.
+    std::map<std::vector<std::string>, std::string> known;
+    std::string l;
+    for (const Mention& m : ms) {
+      if (m.headline) continue;
+      std::vector<std::string> run;
+      for (size_t t = m.tb; t < m.te; ++t) {
+        text::LowercaseTo(all[t], &l);
+        run.push_back(l);
       }
-      headline[k] = words_seen >= 4 && upper * 10 >= words_seen * 7;
-      any_headline |= headline[k] != 0;
+      if (m.type == "PERSON" && run.size() >= 2 && run.back().size() >= 4) known.emplace(std::vector{run.back()}, m.type);
+      known.emplace(std::move(run), m.type);
     }
-    if (any_headline) {
-      std::vector<size_t> sentence_of(tokens.size(), 0);
-      for (size_t k = 0; k < sentences.size(); ++k)
-        for (size_t t = sentences[k].first_token; t < sentences[k].end_token && t < tokens.size(); ++t)
-          sentence_of[t] = k;
-      // Known names: lowercase token runs -> type.
-      std::map<std::vector<std::string>, std::string> known;
-      std::string l;
-      for (const Mention& m : ms) {
-        if (headline[sentence_of[m.tb]]) continue;
+    std::vector<char> covered(tokens.size(), 0);
+    for (const Mention& m : ms)
+      for (size_t t = m.tb; t < m.te; ++t) covered[t] = 1;
+    std::vector<Mention> found;
+    for (size_t k = 0; k < sentences.size() && !known.empty(); ++k) {
+      if (!headline[k]) continue;
+      const size_t b = sentences[k].first_token, e = std::min<size_t>(sentences[k].end_token, tokens.size());
+      for (size_t t = b; t < e;) {
+        size_t best = 0;
+        std::string type;
         std::vector<std::string> run;
-        for (size_t t = m.tb; t < m.te; ++t) {
-          text::LowercaseTo(all[t], &l);
+        for (size_t u = t; u < e && u < t + 6 && !covered[u] && tokens[u].kind == text::TokenKind::kWord; ++u) {
+          text::LowercaseTo(all[u], &l);
           run.push_back(l);
+          if (auto it = known.find(run); it != known.end()) best = run.size(), type = it->second;
         }
-        if (m.type == "PERSON" && run.size() >= 2 && run.back().size() >= 4) known.emplace(std::vector{run.back()}, m.type);
-        known.emplace(std::move(run), m.type);
-      }
-      std::vector<char> covered(tokens.size(), 0);
-      for (const Mention& m : ms)
-        for (size_t t = m.tb; t < m.te; ++t) covered[t] = 1;
-      std::vector<Mention> found;
-      for (size_t k = 0; k < sentences.size() && !known.empty(); ++k) {
-        if (!headline[k]) continue;
-        const size_t b = sentences[k].first_token, e = std::min<size_t>(sentences[k].end_token, tokens.size());
-        for (size_t t = b; t < e;) {
-          size_t best = 0;
-          std::string type;
-          std::vector<std::string> run;
-          for (size_t u = t; u < e && u < t + 6 && !covered[u] && tokens[u].kind == text::TokenKind::kWord; ++u) {
-            text::LowercaseTo(all[u], &l);
-            run.push_back(l);
-            if (auto it = known.find(run); it != known.end()) best = run.size(), type = it->second;
-          }
-          if (best == 0) {
-            ++t;
-            continue;
-          }
-          Mention m;
-          m.tb = t;
-          m.te = t + best;
-          m.sb = b;
-          m.se = sentences[k].end_token;
-          m.type = type;
-          found.push_back(std::move(m));
-          t += best;
+        if (best == 0) {
+          ++t;
+          continue;
         }
+        Mention m;
+        m.tb = t;
+        m.te = t + best;
+        m.sb = b;
+        m.se = sentences[k].end_token;
+        m.headline = true;
+        m.type = type;
+        found.push_back(std::move(m));
+        t += best;
       }
-      if (!found.empty()) {
-        for (Mention& m : found) ms.push_back(std::move(m));
-        std::stable_sort(ms.begin(), ms.end(), [](const Mention& a, const Mention& b) { return a.tb < b.tb; });
-      }
+    }
+    if (!found.empty()) {
+      for (Mention& m : found) ms.push_back(std::move(m));
+      std::stable_sort(ms.begin(), ms.end(), [](const Mention& a, const Mention& b) { return a.tb < b.tb; });
     }
   }
 
@@ -634,24 +635,15 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
   // "Kim Jong" the tagger cut short elsewhere.
   std::unordered_map<std::string, int> key_count;
   for (const Mention& m : ms) ++key_count[m.key];
-  auto title_case_sentence = [&](const Mention& m) {
-    int words_seen = 0, upper = 0;
-    for (size_t t = m.sb; t < m.se; ++t) {
-      if (tokens[t].kind != text::TokenKind::kWord) continue;
-      ++words_seen;
-      upper += capitalised(t);
-    }
-    return words_seen >= 4 && upper * 10 >= words_seen * 7;
-  };
   for (size_t k = 0; k < ms.size(); ++k) {
     Mention& m = ms[k];
     if (m.type != "PERSON" || m.words.size() < 3) continue;
-    bool headline = title_case_sentence(m);
+    const bool in_headline = m.headline;
     size_t best = SIZE_MAX;
     for (size_t f = 0; f < ms.size(); ++f) {
       if (f == k || ms[f].type != "PERSON" || ms[f].words.size() < 2) continue;
       if (!ContainsRun(m.words, ms[f].words)) continue;
-      if (!headline && key_count[ms[f].key] <= key_count[m.key]) continue;
+      if (!in_headline && key_count[ms[f].key] <= key_count[m.key]) continue;
       if (best == SIZE_MAX || ms[f].words.size() > ms[best].words.size()) best = f;
     }
     if (best == SIZE_MAX) continue;

@@ -30,45 +30,40 @@ Status PersonLinker::Load(store::ArticleStore& store) {
 }
 
 std::vector<std::string> PersonLinker::Link(Article* article) const {
-  std::vector<std::string> linked;
-  // The people this article names by one word only (in its own resolution:
-  // the canonical name is the one word).
-  std::unordered_map<std::string, const Person*> choice;  // entity id in the article -> stored person
-  std::unordered_map<std::string, std::string> choice_id;
+  // The stored person each one-word person of the article is ("" = none),
+  // decided once per entity of the article.
+  std::unordered_map<std::string, std::string> choice;
   for (const EntityMention& m : article->entities) {
     if (m.type != "PERSON" || choice.count(m.entity_id)) continue;
+    std::string& best_id = choice[m.entity_id];
     std::vector<std::string> words = entities::EntityKeyWords(entities::NormaliseEntityKey(m.canonical));
-    const Person* best = nullptr;
-    std::string best_id;
-    if (words.size() == 1 && words[0].size() >= options_.min_word_length) {
-      if (auto it = by_word_.find(words[0]); it != by_word_.end()) {
-        int64_t second = 0;
-        for (const std::string& id : it->second) {
-          const Person& p = people_.at(id);
-          if (best == nullptr || p.articles > best->articles) {
-            if (best != nullptr) second = std::max(second, best->articles);
-            best = &p;
-            best_id = id;
-          } else {
-            second = std::max(second, p.articles);
-          }
-        }
-        const bool only = it->second.size() == 1;
-        if (!only && (best->articles < options_.min_articles ||
-                      static_cast<double>(best->articles) < options_.dominance * static_cast<double>(second)))
-          best = nullptr;
+    if (words.size() != 1 || words[0].size() < options_.min_word_length) continue;
+    auto it = by_word_.find(words[0]);
+    if (it == by_word_.end()) continue;
+    int64_t best = -1, second = 0;
+    for (const std::string& id : it->second) {
+      const int64_t n = people_.at(id).articles;
+      if (n > best) {
+        second = std::max<int64_t>(second, best);
+        best = n;
+        best_id = id;
+      } else {
+        second = std::max(second, n);
       }
     }
-    choice[m.entity_id] = best;
-    if (best != nullptr) choice_id[m.entity_id] = best_id;
+    const bool clear = it->second.size() == 1 ||
+                       (best >= options_.min_articles &&
+                        static_cast<double>(best) >= options_.dominance * static_cast<double>(second));
+    if (!clear) best_id.clear();
   }
+  std::vector<std::string> linked;
   for (EntityMention& m : article->entities) {
     if (m.type != "PERSON") continue;
     auto it = choice.find(m.entity_id);
-    if (it == choice.end() || it->second == nullptr) continue;
-    const std::string& id = choice_id[m.entity_id];
+    if (it == choice.end() || it->second.empty()) continue;
+    const std::string& id = it->second;
     if (std::find(linked.begin(), linked.end(), id) == linked.end()) linked.push_back(id);
-    m.canonical = it->second->canonical;
+    m.canonical = people_.at(id).canonical;
     m.entity_id = id;
   }
   return linked;

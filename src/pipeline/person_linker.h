@@ -50,8 +50,11 @@ class PersonLinker {
   // person. Returns the entity ids it linked to (for the search index).
   std::vector<std::string> Link(Article* article) const;
 
-  // Counts the people `article` names in full (once per article). Call
-  // after it is stored.
+  // Counts the people `article` names in full (once per article). The
+  // writer calls it right after Link, before the batch is stored, so later
+  // articles of the same batch see these names; an article that turns out
+  // to be stored already is counted again, which only strengthens a person
+  // the store knows.
   void Learn(const Article& article);
 
   size_t people() const { return people_.size(); }

@@ -1,11 +1,8 @@
 #include "warc/warc_reader.h"
 
-#include <fcntl.h>
-#include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
 
 #include "warc/ascii.h"
@@ -15,29 +12,6 @@ namespace {
 
 using internal::LowerAscii;
 using internal::Trim;
-
-class FdInputImpl : public Input {
- public:
-  FdInputImpl(int fd, bool owns) : fd_(fd), owns_(owns) {}
-  ~FdInputImpl() override {
-    if (owns_ && fd_ >= 0) ::close(fd_);
-  }
-  size_t Read(char* buf, size_t n) override {
-    for (;;) {
-      ssize_t r = ::read(fd_, buf, n);
-      if (r >= 0) return static_cast<size_t>(r);
-      if (errno == EINTR) continue;
-      error_ = std::strerror(errno);
-      return 0;
-    }
-  }
-  std::string error() const override { return error_; }
-
- private:
-  int fd_;
-  bool owns_;
-  std::string error_;
-};
 
 class MemoryInputImpl : public Input {
  public:
@@ -60,16 +34,7 @@ constexpr size_t kMaxHeaderBytes = 1 << 20;
 
 }  // namespace
 
-std::unique_ptr<Input> FdInput(int fd, bool owns) { return std::make_unique<FdInputImpl>(fd, owns); }
 std::unique_ptr<Input> MemoryInput(std::string_view bytes) { return std::make_unique<MemoryInputImpl>(bytes); }
-std::unique_ptr<Input> OpenFile(const std::string& path, std::string* error) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    *error = std::strerror(errno);
-    return nullptr;
-  }
-  return FdInput(fd, true);
-}
 
 std::string WarcRecord::Header(std::string_view name) const {
   std::string n = LowerAscii(name);

@@ -8,7 +8,7 @@
 // stretch once with its byte offset and goes on with the next record it can
 // find: the start of the next gzip member, or the next "WARC/1." line.
 //
-//   warc::WarcReader reader(warc::OpenFile(path), {});
+//   warc::WarcReader reader(std::move(input), {});  // any warc::Input
 //   warc::WarcRecord rec;
 //   while (reader.Next(&rec)) { ... }
 //   for (const warc::WarcProblem& p : reader.TakeProblems()) report(p);
@@ -42,12 +42,8 @@ class Input {
   virtual std::string error() const { return ""; }
 };
 
-// A file descriptor; closes it when `owns`.
-std::unique_ptr<Input> FdInput(int fd, bool owns);
 // Bytes held in memory (tests, fuzzing). The bytes must outlive the Input.
 std::unique_ptr<Input> MemoryInput(std::string_view bytes);
-// Opens a file; nullptr with *error set when it cannot be opened.
-std::unique_ptr<Input> OpenFile(const std::string& path, std::string* error);
 
 struct WarcOptions {
   // Record types whose content block is kept in WarcRecord::block; other

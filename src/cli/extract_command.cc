@@ -17,7 +17,8 @@
 namespace warta::cli {
 namespace {
 
-constexpr size_t kMaxPage = 64u << 20;
+// The limit ingest applies, so extract shows what ingest would read.
+constexpr size_t kMaxPage = html::kMaxPageBytes;
 
 // The whole file (or stdin), gunzipped when it starts with the gzip magic.
 StatusOr<std::string> ReadPage(const std::string& path) {

@@ -37,9 +37,14 @@ struct PageContext {
   std::string fallback_date;  // ISO date used when the page states none (WARC-Date)
 };
 
+// The largest web page Warta reads (32 MiB), whichever command reads it:
+// `warta ingest` (files and WARC records) and `warta extract` refuse the
+// same pages.
+inline constexpr size_t kMaxPageBytes = 32u << 20;
+
 struct ExtractOptions {
   // Pages larger than this are refused (kTooLarge) rather than parsed.
-  size_t max_input_bytes = 64u << 20;
+  size_t max_input_bytes = kMaxPageBytes;
   // Fill metadata (title, dates, authors, editors, outlet, canonical URL, language).
   bool metadata = true;
   // Detect the language with cld2 when the page does not declare one (and

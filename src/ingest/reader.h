@@ -59,6 +59,7 @@
 
 #include "core/article.h"
 #include "core/diagnostics.h"
+#include "html/extractor.h"
 
 namespace warta::ingest {
 
@@ -68,7 +69,7 @@ struct IngestOptions {
   // limits (bad input never takes the process down)
   size_t max_document_bytes = 8 << 20;   // a .txt article (after decompression) over this is rejected
   size_t max_line_bytes = 8 << 20;       // a JSONL line over this is rejected (the rest of the file goes on)
-  size_t max_html_bytes = 32 << 20;      // a web page (file or WARC record body) over this is rejected
+  size_t max_html_bytes = html::kMaxPageBytes;  // a web page (file or WARC record body) over this is rejected
 };
 
 struct IngestStats {

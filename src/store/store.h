@@ -5,8 +5,9 @@
 // sequence number `seq` (1, 2, 3... in insertion order, never reused) that the
 // search index uses as its document id.
 //
-// The default implementation is embedded SQLite in WAL mode (OpenSqliteStore).
-// A server database implements the same interface.
+// The one implementation is embedded SQLite in WAL mode (OpenSqliteStore).
+// The interface is what a server database would implement to take its place;
+// none does yet.
 //
 //   auto store = OpenSqliteStore({.path = "warta-data/warta.sqlite"});
 //   if (!store.ok()) die(store.status());

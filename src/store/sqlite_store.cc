@@ -1009,61 +1009,108 @@ class SqliteStore final : public ArticleStore {
     return s;
   }
 
+  // Calls `read` on every row of `sql`, whose one parameter is an article's
+  // seq.
+  template <typename ReadRow>
+  void ForEachRowOf(const char* sql, int64_t seq, ReadRow&& read) {
+    Stmt& q = Cached(sql);
+    q.Bind(1, seq);
+    while (q.Step() == SQLITE_ROW) read(q);
+    q.Reset();
+  }
+
+  // The annotation rows, field by field rather than positionally, so a new
+  // or reordered field cannot shift the others: each reader lists the columns
+  // its query selects, in order. Columns 0 and 1 are the span (begin, end) in
+  // every annotation query; removed_lines has no span.
+  static Span SpanOfRow(const Stmt& q) { return {static_cast<int32_t>(q.Int(0)), static_cast<int32_t>(q.Int(1))}; }
+
+  static RemovedLine ReadRemovedLine(const Stmt& q) {  // line, reason, text
+    RemovedLine r;
+    r.line = static_cast<int32_t>(q.Int(0));
+    r.reason = q.Text(1);
+    r.text = q.Text(2);
+    return r;
+  }
+  static EntityMention ReadMention(const Stmt& q) {  // begin, end, text, type, entity_id, canonical, role, role_of
+    EntityMention m;
+    m.span = SpanOfRow(q);
+    m.text = q.Text(2);
+    m.type = q.Text(3);
+    m.entity_id = q.Text(4);
+    m.canonical = q.Text(5);
+    m.role = q.Text(6);
+    m.role_of = q.Text(7);
+    return m;
+  }
+  static TimeExpression ReadTimex(const Stmt& q) {  // begin, end, text, type, value
+    TimeExpression t;
+    t.span = SpanOfRow(q);
+    t.text = q.Text(2);
+    t.type = q.Text(3);
+    t.value = q.Text(4);
+    return t;
+  }
+  static Quote ReadQuote(const Stmt& q) {  // begin, end, text, direct, speaker, speaker_entity_id, relay
+    Quote quote;
+    quote.span = SpanOfRow(q);
+    quote.text = q.Text(2);
+    quote.direct = q.Int(3) != 0;
+    quote.speaker = q.Text(4);
+    quote.speaker_entity_id = q.Text(5);
+    quote.relay = q.Text(6);
+    return quote;
+  }
+  // begin, end, text, low, high, bound, unit, subject, claimant, claimant_entity_id, hedge, date
+  static Claim ReadClaim(const Stmt& q) {
+    Claim c;
+    c.span = SpanOfRow(q);
+    c.text = q.Text(2);
+    c.low = q.Real(3);
+    c.high = q.Real(4);
+    c.bound = q.Text(5);
+    c.unit = q.Text(6);
+    c.subject = q.Text(7);
+    c.claimant = q.Text(8);
+    c.claimant_entity_id = q.Text(9);
+    c.hedge = q.Text(10);
+    c.date = q.Text(11);
+    return c;
+  }
+  static Event ReadEvent(const Stmt& q) {  // begin, end, type, trigger, participants, place, date
+    Event e;
+    e.span = SpanOfRow(q);
+    e.type = q.Text(2);
+    e.trigger = q.Text(3);
+    e.participants = ParseStringArray(q.Text(4));
+    e.place = q.Text(5);
+    e.date = q.Text(6);
+    return e;
+  }
+
   Status LoadAnnotations(StoredArticle* s) {
     Article& a = s->article;
-    {
-      Stmt& q = Cached("SELECT line, reason, text FROM removed_lines WHERE article_seq = ?1 ORDER BY rowid");
-      q.Bind(1, s->seq);
-      while (q.Step() == SQLITE_ROW) a.removed.push_back({static_cast<int32_t>(q.Int(0)), q.Text(2), q.Text(1)});
-      q.Reset();
-    }
-    {
-      Stmt& q = Cached(
-          "SELECT begin, end, text, type, entity_id, canonical, role, role_of FROM mentions WHERE article_seq = ?1 "
-          "ORDER BY begin");
-      q.Bind(1, s->seq);
-      while (q.Step() == SQLITE_ROW)
-        a.entities.push_back({{static_cast<int32_t>(q.Int(0)), static_cast<int32_t>(q.Int(1))}, q.Text(2), q.Text(3),
-                              q.Text(4), q.Text(5), q.Text(6), q.Text(7)});
-      q.Reset();
-    }
-    {
-      Stmt& q = Cached("SELECT begin, end, text, type, value FROM timexes WHERE article_seq = ?1 ORDER BY begin");
-      q.Bind(1, s->seq);
-      while (q.Step() == SQLITE_ROW)
-        a.timexes.push_back({{static_cast<int32_t>(q.Int(0)), static_cast<int32_t>(q.Int(1))}, q.Text(2), q.Text(3),
-                             q.Text(4)});
-      q.Reset();
-    }
-    {
-      Stmt& q = Cached(
-          "SELECT begin, end, text, direct, speaker, speaker_entity_id, relay FROM quotes WHERE article_seq = ?1 ORDER BY begin");
-      q.Bind(1, s->seq);
-      while (q.Step() == SQLITE_ROW)
-        a.quotes.push_back({{static_cast<int32_t>(q.Int(0)), static_cast<int32_t>(q.Int(1))}, q.Text(2), q.Int(3) != 0,
-                            q.Text(4), q.Text(5), q.Text(6)});
-      q.Reset();
-    }
-    {
-      Stmt& q = Cached(
-          "SELECT begin, end, text, low, high, bound, unit, subject, claimant, claimant_entity_id, hedge, date "
-          "FROM claims WHERE article_seq = ?1 ORDER BY begin");
-      q.Bind(1, s->seq);
-      while (q.Step() == SQLITE_ROW)
-        a.claims.push_back({{static_cast<int32_t>(q.Int(0)), static_cast<int32_t>(q.Int(1))}, q.Text(2), q.Real(3),
-                            q.Real(4), q.Text(5), q.Text(6), q.Text(7), q.Text(8), q.Text(9), q.Text(10),
-                            q.Text(11)});
-      q.Reset();
-    }
-    {
-      Stmt& q = Cached(
-          "SELECT begin, end, type, trigger, participants, place, date FROM events WHERE article_seq = ?1 ORDER BY begin");
-      q.Bind(1, s->seq);
-      while (q.Step() == SQLITE_ROW)
-        a.events.push_back({{static_cast<int32_t>(q.Int(0)), static_cast<int32_t>(q.Int(1))}, q.Text(2), q.Text(3),
-                            ParseStringArray(q.Text(4)), q.Text(5), q.Text(6)});
-      q.Reset();
-    }
+    const int64_t seq = s->seq;
+    ForEachRowOf("SELECT line, reason, text FROM removed_lines WHERE article_seq = ?1 ORDER BY rowid", seq,
+                 [&](const Stmt& q) { a.removed.push_back(ReadRemovedLine(q)); });
+    ForEachRowOf(
+        "SELECT begin, end, text, type, entity_id, canonical, role, role_of FROM mentions WHERE article_seq = ?1 "
+        "ORDER BY begin",
+        seq, [&](const Stmt& q) { a.entities.push_back(ReadMention(q)); });
+    ForEachRowOf("SELECT begin, end, text, type, value FROM timexes WHERE article_seq = ?1 ORDER BY begin", seq,
+                 [&](const Stmt& q) { a.timexes.push_back(ReadTimex(q)); });
+    ForEachRowOf(
+        "SELECT begin, end, text, direct, speaker, speaker_entity_id, relay FROM quotes WHERE article_seq = ?1 "
+        "ORDER BY begin",
+        seq, [&](const Stmt& q) { a.quotes.push_back(ReadQuote(q)); });
+    ForEachRowOf(
+        "SELECT begin, end, text, low, high, bound, unit, subject, claimant, claimant_entity_id, hedge, date "
+        "FROM claims WHERE article_seq = ?1 ORDER BY begin",
+        seq, [&](const Stmt& q) { a.claims.push_back(ReadClaim(q)); });
+    ForEachRowOf(
+        "SELECT begin, end, type, trigger, participants, place, date FROM events WHERE article_seq = ?1 "
+        "ORDER BY begin",
+        seq, [&](const Stmt& q) { a.events.push_back(ReadEvent(q)); });
     return Status::Ok();
   }
 

@@ -847,27 +847,31 @@ std::string DateFromUrl(std::string_view url) {
   return "";
 }
 
-void ExtractMetadata(htmlDocPtr doc, const PageContext& ctx, ExtractedPage* page) {
-  Facts f;
-  Collect(doc, &f);
-  LdFacts ld;
-  ReadJsonLd(f.jsonld, &ld);
+namespace {
 
-  // URLs.
+// The steps of ExtractMetadata, in the order it takes them: each reads the
+// facts collected from the page and what earlier steps decided.
+
+// Fills page->canonical_url and page->url; returns the host the page is on.
+std::string DecideUrls(const Facts& f, const PageContext& ctx, ExtractedPage* page) {
   std::string canonical = f.canonical;
   if (canonical.empty()) canonical = MetaValue(f, "og:url");
   page->canonical_url = Absolute(canonical, ctx.url.empty() ? canonical : ctx.url);
   page->url = !ctx.url.empty() ? ctx.url : page->canonical_url;
   std::string host = Host(page->url.empty() ? page->canonical_url : page->url);
   if (host.empty()) host = Host(page->canonical_url);
+  return host;
+}
 
-  // Outlet.
+// The site's own name for itself, "" when the page gives none.
+std::string SiteName(const Facts& f, const LdFacts& ld) {
   std::string site = MetaValue(f, "og:site_name");
   if (site.empty()) site = ld.publisher;
   if (site.empty()) site = MetaValue(f, "application-name");
-  page->outlet = site.empty() ? host : site;
+  return site;
+}
 
-  // Title.
+std::string DecideTitle(const Facts& f, const LdFacts& ld, const std::string& site, const std::string& host) {
   std::string title;
   // Some publishers put a description in the JSON-LD headline and the
   // headline in its name: the <title> says which one is the title.
@@ -917,16 +921,44 @@ void ExtractMetadata(htmlDocPtr doc, const PageContext& ctx, ExtractedPage* page
       }
     }
   }
-  page->title = title;
+  return title;
+}
 
-  // Dates.
-  auto first_date = [](std::initializer_list<std::string> cands) -> std::optional<DateTime> {
-    for (const std::string& c : cands) {
-      if (auto d = ParseDate(c)) return d;
+// The first of `cands` that parses as a date.
+std::optional<DateTime> FirstDate(std::initializer_list<std::string> cands) {
+  for (const std::string& c : cands) {
+    if (auto d = ParseDate(c)) return d;
+  }
+  return std::nullopt;
+}
+
+// The dates a reader sees refine a date-only value (same day, with a time)
+// and correct a zone (same wall clock, explicit zone): CMSs often stamp
+// local time with "Z".
+void RefineWithVisibleDates(const Facts& f, const std::optional<DateTime>& visible, DateTime* published) {
+  std::vector<DateTime> seen;
+  if (visible) seen.push_back(*visible);
+  for (size_t i = 0; i < f.date_texts.size() && i < 20; ++i) {
+    auto d = clean::ParsePublicationDate(f.date_texts[i]);
+    if (d && d->has_time) seen.push_back(*d);
+  }
+  for (const DateTime& v : seen) {
+    if (!v.has_time || v.year != published->year || v.month != published->month || v.day != published->day)
+      continue;
+    bool same_clock = published->has_time && published->hour == v.hour && published->minute == v.minute;
+    if (!published->has_time ||
+        (same_clock && v.has_offset && (!published->has_offset || published->offset_minutes != v.offset_minutes))) {
+      *published = v;
+      break;
     }
-    return std::nullopt;
-  };
-  std::optional<DateTime> published = first_date(
+  }
+}
+
+// The publication date: structured metadata first, then what the page shows,
+// then the URL, then the context's fallback.
+std::optional<DateTime> DecidePublished(const Facts& f, const LdFacts& ld, const std::string& title,
+                                        const std::string& url, const PageContext& ctx) {
+  std::optional<DateTime> published = FirstDate(
       {ld.published, MetaValue(f, "article:published_time"), MetaValue(f, "og:article:published_time"),
        MetaValue(f, "datepublished"), MetaValue(f, "article:published"), MetaValue(f, "publishdate"),
        MetaValue(f, "publish-date"), MetaValue(f, "pubdate"), MetaValue(f, "parsely-pub-date"),
@@ -957,56 +989,49 @@ void ExtractMetadata(htmlDocPtr doc, const PageContext& ctx, ExtractedPage* page
       if ((published = ParseDate(v))) break;
     }
   }
-  std::string url_date = DateFromUrl(page->url.empty() ? page->canonical_url : page->url);
+  std::string url_date = DateFromUrl(url);
   if (!published && !url_date.empty()) published = DateTime::ParseIso(url_date);
-  // The dates a reader sees refine a date-only value (same day, with a time)
-  // and correct a zone (same wall clock, explicit zone): CMSs often stamp
-  // local time with "Z".
-  if (published) {
-    std::vector<DateTime> seen;
-    if (visible) seen.push_back(*visible);
-    for (size_t i = 0; i < f.date_texts.size() && i < 20; ++i) {
-      auto d = clean::ParsePublicationDate(f.date_texts[i]);
-      if (d && d->has_time) seen.push_back(*d);
-    }
-    for (const DateTime& v : seen) {
-      if (!v.has_time || v.year != published->year || v.month != published->month || v.day != published->day)
-        continue;
-      bool same_clock = published->has_time && published->hour == v.hour && published->minute == v.minute;
-      if (!published->has_time ||
-          (same_clock && v.has_offset && (!published->has_offset || published->offset_minutes != v.offset_minutes))) {
-        published = v;
-        break;
-      }
-    }
-  }
+  if (published) RefineWithVisibleDates(f, visible, &*published);
   if (!published && !ctx.fallback_date.empty()) published = ParseDate(ctx.fallback_date);
-  page->published = published ? published->ToIso() : "";
+  return published;
+}
 
+std::optional<DateTime> DecideModified(const Facts& f, const LdFacts& ld) {
   std::optional<DateTime> modified =
-      first_date({ld.modified, MetaValue(f, "article:modified_time"), MetaValue(f, "og:updated_time"),
-                  MetaValue(f, "datemodified"), MetaValue(f, "last-modified"),
-                  MetaValue(f, "dcterms.modified")});
+      FirstDate({ld.modified, MetaValue(f, "article:modified_time"), MetaValue(f, "og:updated_time"),
+                 MetaValue(f, "datemodified"), MetaValue(f, "last-modified"), MetaValue(f, "dcterms.modified")});
   if (!modified) {
     for (const std::string& v : f.itemprop_modified) {
       if ((modified = ParseDate(v))) break;
     }
   }
-  page->modified = modified ? modified->ToIso() : "";
+  return modified;
+}
 
-  // Editors: the same ladder (JSON-LD, microdata, "Editor:" credits).
+// Drops the names that are the outlet or the host (no person), and keeps at
+// most eight.
+void DropSiteNames(const std::string& outlet, const std::string& host, std::vector<std::string>* names) {
+  names->erase(std::remove_if(names->begin(), names->end(),
+                              [&](const std::string& n) {
+                                return AlnumLower(n) == AlnumLower(outlet) || AlnumLower(n) == AlnumLower(host);
+                              }),
+               names->end());
+  if (names->size() > 8) names->resize(8);
+}
+
+// Editors: the same ladder as authors (JSON-LD, microdata, "Editor:" credits).
+std::vector<std::string> DecideEditors(const Facts& f, const LdFacts& ld, const std::string& outlet,
+                                       const std::string& host) {
   std::vector<std::string> editors;
   AddNames(ld.editors, &editors);
   if (editors.empty()) AddNames(f.itemprop_editor, &editors);
   if (editors.empty()) AddNames(f.editor_lines, &editors);
-  editors.erase(std::remove_if(editors.begin(), editors.end(),
-                               [&](const std::string& e) {
-                                 return AlnumLower(e) == AlnumLower(page->outlet) || AlnumLower(e) == AlnumLower(host);
-                               }),
-                editors.end());
-  if (editors.size() > 8) editors.resize(8);
+  DropSiteNames(outlet, host, &editors);
+  return editors;
+}
 
-  // Authors.
+std::vector<std::string> DecideAuthors(const Facts& f, const LdFacts& ld, const std::vector<std::string>& editors,
+                                       const std::string& outlet, const std::string& host) {
   std::vector<std::string> authors;
   AddNames(ld.authors, &authors);
   // The first <meta> that names someone, Dublin Core first (it is set on
@@ -1049,16 +1074,30 @@ void ExtractMetadata(htmlDocPtr doc, const PageContext& ctx, ExtractedPage* page
     if (!others.empty()) authors = std::move(others);
   }
   // An outlet named as author ("Kompas.com") is no person.
-  authors.erase(std::remove_if(authors.begin(), authors.end(),
-                               [&](const std::string& a) {
-                                 return AlnumLower(a) == AlnumLower(page->outlet) ||
-                                        AlnumLower(a) == AlnumLower(host);
-                               }),
-                authors.end());
-  if (authors.size() > 8) authors.resize(8);
-  page->authors = std::move(authors);
-  page->editors = std::move(editors);
+  DropSiteNames(outlet, host, &authors);
+  return authors;
+}
 
+}  // namespace
+
+void ExtractMetadata(htmlDocPtr doc, const PageContext& ctx, ExtractedPage* page) {
+  Facts f;
+  Collect(doc, &f);
+  LdFacts ld;
+  ReadJsonLd(f.jsonld, &ld);
+
+  const std::string host = DecideUrls(f, ctx, page);
+  const std::string site = SiteName(f, ld);
+  page->outlet = site.empty() ? host : site;
+  page->title = DecideTitle(f, ld, site, host);
+  std::optional<DateTime> published =
+      DecidePublished(f, ld, page->title, page->url.empty() ? page->canonical_url : page->url, ctx);
+  page->published = published ? published->ToIso() : "";
+  std::optional<DateTime> modified = DecideModified(f, ld);
+  page->modified = modified ? modified->ToIso() : "";
+  std::vector<std::string> editors = DecideEditors(f, ld, page->outlet, host);
+  page->authors = DecideAuthors(f, ld, editors, page->outlet, host);
+  page->editors = std::move(editors);
   page->language = f.lang;  // decided against the text by the caller
 }
 

@@ -70,6 +70,224 @@ class ProgressBar {
   bool drawn_ = false;
 };
 
+// The built-in subcommands, each as its arguments, a function that
+// registers them and one that runs the command (commands with their own files
+// register through cli::Add*Command instead).
+
+struct IngestArgs {
+  std::vector<std::string> paths;
+  int threads = 0;
+  int shards = 0;
+  size_t batch = 256;
+  bool quiet = false;
+};
+
+CLI::App* AddIngest(CLI::App& app, IngestArgs* args) {
+  auto* ingest = app.add_subcommand("ingest",
+                                    "Read articles (.txt, .jsonl, .ndjson, .html, .htm, .warc, each may be gzipped; "
+                                    "directories; - for stdin) into the store");
+  ingest->add_option("paths", args->paths, "Files, directories or - (stdin)")->required();
+  ingest->add_option("--threads", args->threads, "Worker threads (0 = all cores)")->check(CLI::Range(0, 256));
+  ingest->add_option("--shards", args->shards, "Index shards when the data directory is created (0 = one per core)")
+      ->check(CLI::Range(0, 64));
+  ingest->add_option("--batch", args->batch, "Articles per store transaction")->check(CLI::Range(1, 100000));
+  ingest->add_flag("-q,--quiet", args->quiet, "No progress bar and no per-file warnings");
+  return ingest;
+}
+
+int RunIngest(const std::string& db, const IngestArgs& args) {
+  auto kb = OpenKb(db, false, args.shards);
+  if (!kb.ok()) return Fail(kb.status());
+  pipeline::IngestOptions opt;
+  opt.threads = args.threads;
+  opt.batch_size = args.batch;
+  ProgressBar bar;
+  bool tty = ::isatty(STDERR_FILENO) && !args.quiet;
+  if (tty) opt.on_progress = [&](const pipeline::IngestProgress& p) { bar.Update(p); };
+  uint64_t warnings = 0;
+  auto sink = [&](const Diagnostic& d) {
+    if (d.severity == Diagnostic::Severity::kWarning) {
+      ++warnings;
+      if (args.quiet) return;
+    }
+    if (tty) bar.Finish();
+    std::fprintf(stderr, "%s\n", d.ToString().c_str());
+  };
+  auto summary = (*kb)->Ingest(args.paths, opt, sink);
+  if (tty) bar.Finish();
+  if (!summary.ok()) return Fail(summary.status());
+  const auto& s = *summary;
+  std::fprintf(stderr,
+               "read %llu documents from %llu files (%.1f MB) in %.2f s: %llu stored, %llu duplicates%s, %llu rejected%s; "
+               "%llu edited copies, %llu new stories\n",
+               static_cast<unsigned long long>(s.documents), static_cast<unsigned long long>(s.files),
+               static_cast<double>(s.bytes) / 1e6, s.seconds, static_cast<unsigned long long>(s.stored),
+               static_cast<unsigned long long>(s.duplicates),
+               s.replaced ? fmt::format(" ({} longer versions replaced the stored text)", s.replaced).c_str() : "",
+               static_cast<unsigned long long>(s.rejected),
+               warnings ? fmt::format(", {} warnings", warnings).c_str() : "",
+               static_cast<unsigned long long>(s.near_copies), static_cast<unsigned long long>(s.new_stories));
+  return s.rejected ? kExitFailed : kExitOk;
+}
+
+struct SearchArgs {
+  std::string query, from, to, outlet, entity_name;
+  size_t limit = 10, offset = 0;
+  bool json_out = false;
+  bool all_copies = false;
+};
+
+CLI::App* AddSearch(CLI::App& app, SearchArgs* args) {
+  auto* search = app.add_subcommand("search", "Full-text search (BM25) with filters and highlighted snippets");
+  search->add_option("query", args->query, "Words, \"phrases\", AND/OR/NOT, title:word, outlet:name")->required();
+  search->add_option("--from", args->from, "Published on or after (YYYY, YYYY-MM or YYYY-MM-DD)");
+  search->add_option("--to", args->to, "Published on or before (YYYY, YYYY-MM or YYYY-MM-DD)");
+  search->add_option("--outlet", args->outlet, "Only this outlet");
+  search->add_option("--entity", args->entity_name, "Only articles mentioning this entity (any of its names)");
+  search->add_option("--limit", args->limit, "Results to show")->check(CLI::Range(1, 10000));
+  search->add_option("--offset", args->offset, "Results to skip");
+  search->add_flag("--json", args->json_out, "One JSON object with the hits");
+  search->add_flag("--all-copies", args->all_copies,
+                   "List every copy as its own hit (default: one hit per copy group)");
+  return search;
+}
+
+int RunSearch(const std::string& db, const SearchArgs& args) {
+  index::SearchRequest req;
+  req.query = args.query;
+  req.outlet = args.outlet;
+  req.limit = args.limit;
+  req.offset = args.offset;
+  req.collapse_copies = !args.all_copies;
+  if (!args.from.empty()) {
+    auto d = cli::ParseDateBound(args.from, /*end=*/false);
+    if (!d) return Fail(Status::InvalidArgument("--from: '" + args.from + "' is not YYYY, YYYY-MM or YYYY-MM-DD"));
+    req.from = d;
+  }
+  if (!args.to.empty()) {
+    auto d = cli::ParseDateBound(args.to, /*end=*/true);
+    if (!d) return Fail(Status::InvalidArgument("--to: '" + args.to + "' is not YYYY, YYYY-MM or YYYY-MM-DD"));
+    req.to = d;
+  }
+  auto kb = OpenKb(db, true);
+  if (!kb.ok()) return Fail(kb.status());
+  if (!args.entity_name.empty()) {
+    auto ids = pipeline::ResolveEntity((*kb)->store(), args.entity_name);
+    if (!ids.ok()) return Fail(ids.status());
+    req.entity_ids = std::move(*ids);
+  }
+  auto page = (*kb)->Search(req);
+  if (!page.ok()) return Fail(page.status());
+  if (auto lag = (*kb)->IndexLag(); lag.ok() && *lag > 0)
+    std::fprintf(stderr, "warta: note: the index lacks %lld stored articles; run 'warta reindex'\n",
+                 static_cast<long long>(*lag));
+  if (args.json_out) {
+    std::cout << pipeline::SearchPageJson(*page, req).dump(2) << "\n";
+  } else {
+    std::cout << cli::SearchText(*page, req, ::isatty(STDOUT_FILENO));
+  }
+  return kExitOk;
+}
+
+struct ShowArgs {
+  std::string id;
+  bool json_out = false;
+};
+
+CLI::App* AddShow(CLI::App& app, ShowArgs* args) {
+  auto* show = app.add_subcommand("show", "One article: metadata, clean text and what cleaning removed");
+  show->add_option("id", args->id, "Article id (or a unique prefix of at least 4 hex digits)")->required();
+  show->add_flag("--json", args->json_out, "The full record as JSON");
+  return show;
+}
+
+int RunShow(const std::string& db, const ShowArgs& args) {
+  auto kb = OpenKb(db, true);
+  if (!kb.ok()) return Fail(kb.status());
+  auto a = (*kb)->store().Get(args.id);
+  if (!a.ok()) return Fail(a.status());
+  if (args.json_out) {
+    auto j = pipeline::FullArticleJson((*kb)->store(), *a);
+    if (!j.ok()) return Fail(j.status());
+    std::cout << j->dump(2) << "\n";
+  } else {
+    std::vector<store::ArticleRef> original;
+    if (a->copy_of)
+      if (auto st = (*kb)->store().GetRefs({a->copy_of}, &original); !st.ok()) return Fail(st);
+    std::cout << cli::ArticleText(*a, ::isatty(STDOUT_FILENO), original.empty() ? nullptr : &original[0]);
+  }
+  return kExitOk;
+}
+
+CLI::App* AddStats(CLI::App& app, bool* json_out) {
+  auto* stats = app.add_subcommand("stats", "Counts of what the store holds");
+  stats->add_flag("--json", *json_out, "As JSON");
+  return stats;
+}
+
+int RunStats(const std::string& db, bool json_out) {
+  auto kb = OpenKb(db, true);
+  if (!kb.ok()) return Fail(kb.status());
+  auto s = (*kb)->store().Stats();
+  if (!s.ok()) return Fail(s.status());
+  auto lag = (*kb)->IndexLag();
+  if (json_out) {
+    std::cout << pipeline::StatsJson(*s, (*kb)->shards(), lag.ok() ? *lag : -1).dump(2) << "\n";
+  } else {
+    std::cout << cli::StatsText(*s, (*kb)->dir(), (*kb)->shards(), lag.ok() ? *lag : -1);
+  }
+  return kExitOk;
+}
+
+struct ExportArgs {
+  std::string format = "jsonl", output = "-", what = "articles";
+};
+
+CLI::App* AddExport(CLI::App& app, ExportArgs* args) {
+  auto* exp =
+      app.add_subcommand("export", "Write every article (or every quote, claim, event or story) as JSONL or CSV");
+  exp->add_option("--format", args->format, "jsonl or csv (csv: articles only)")
+      ->check(CLI::IsMember({"jsonl", "csv"}));
+  exp->add_option("--what", args->what, "articles, quotes, claims, events or stories")
+      ->check(CLI::IsMember({"articles", "quotes", "claims", "events", "stories"}));
+  exp->add_option("-o,--output", args->output, "File to write (default - : stdout)");
+  return exp;
+}
+
+int RunExport(const std::string& db, const ExportArgs& args) {
+  auto kb = OpenKb(db, true);
+  if (!kb.ok()) return Fail(kb.status());
+  std::ofstream file;
+  std::ostream* out = &std::cout;
+  if (args.output != "-") {
+    file.open(args.output, std::ios::binary);
+    if (!file) return Fail(Status::IoError(args.output + ": cannot write"));
+    out = &file;
+  }
+  auto kind = pipeline::ParseExportKind(args.what);
+  if (args.format == "csv" && kind != pipeline::ExportKind::kArticles)
+    return Fail(Status::InvalidArgument("export: --format csv writes articles only; use jsonl for " + args.what));
+  auto n = args.format == "csv" ? pipeline::ExportCsv((*kb)->store(), *out)
+                                : pipeline::ExportRecordsJsonl((*kb)->store(), *kind, *out);
+  if (!n.ok()) return Fail(n.status());
+  out->flush();
+  std::fprintf(stderr, "exported %lld %s\n", static_cast<long long>(*n), args.what.c_str());
+  return kExitOk;
+}
+
+int RunReindex(const std::string& db) {
+  auto kb = OpenKb(db, false);
+  if (!kb.ok()) return Fail(kb.status());
+  bool tty = ::isatty(STDERR_FILENO);
+  auto n = (*kb)->Reindex([&](int64_t done, int64_t total) {
+    if (tty) std::fprintf(stderr, "\rreindexing %lld/%lld", static_cast<long long>(done), static_cast<long long>(total));
+  });
+  if (tty) std::fprintf(stderr, "\n");
+  if (!n.ok()) return Fail(n.status());
+  std::fprintf(stderr, "reindexed %lld articles into %d shards\n", static_cast<long long>(*n), (*kb)->shards());
+  return kExitOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -77,59 +295,20 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   cli::CommandContext ctx;
   if (const char* env = std::getenv("WARTA_DB")) ctx.db = env;
-  std::string& db = ctx.db;
-  app.add_option("--db", db, "Data directory (default ./warta-data, or $WARTA_DB)");
+  app.add_option("--db", ctx.db, "Data directory (default ./warta-data, or $WARTA_DB)");
   app.set_version_flag("--version", "warta 0.1.0");
 
-  // ingest
-  auto* ingest = app.add_subcommand("ingest", "Read articles (.txt, .jsonl, .ndjson, gzipped; directories; - for stdin) into the store");
-  std::vector<std::string> ingest_paths;
-  int threads = 0, shards = 0;
-  size_t batch = 256;
-  bool quiet = false;
-  ingest->add_option("paths", ingest_paths, "Files, directories or - (stdin)")->required();
-  ingest->add_option("--threads", threads, "Worker threads (0 = all cores)")->check(CLI::Range(0, 256));
-  ingest->add_option("--shards", shards, "Index shards when the data directory is created (0 = one per core)")
-      ->check(CLI::Range(0, 64));
-  ingest->add_option("--batch", batch, "Articles per store transaction")->check(CLI::Range(1, 100000));
-  ingest->add_flag("-q,--quiet", quiet, "No progress bar and no per-file warnings");
-
-  // search
-  auto* search = app.add_subcommand("search", "Full-text search (BM25) with filters and highlighted snippets");
-  std::string query, from, to, outlet;
-  size_t limit = 10, offset = 0;
-  bool json_out = false;
-  search->add_option("query", query, "Words, \"phrases\", AND/OR/NOT, title:word, outlet:name")->required();
-  search->add_option("--from", from, "Published on or after (YYYY, YYYY-MM or YYYY-MM-DD)");
-  search->add_option("--to", to, "Published on or before (YYYY, YYYY-MM or YYYY-MM-DD)");
-  search->add_option("--outlet", outlet, "Only this outlet");
-  std::string entity_name;
-  search->add_option("--entity", entity_name, "Only articles mentioning this entity (any of its names)");
-  search->add_option("--limit", limit, "Results to show")->check(CLI::Range(1, 10000));
-  search->add_option("--offset", offset, "Results to skip");
-  search->add_flag("--json", json_out, "One JSON object with the hits");
-  bool all_copies = false;
-  search->add_flag("--all-copies", all_copies, "List every copy as its own hit (default: one hit per copy group)");
-
-  // show
-  auto* show = app.add_subcommand("show", "One article: metadata, clean text and what cleaning removed");
-  std::string show_id;
-  show->add_option("id", show_id, "Article id (or a unique prefix of at least 4 hex digits)")->required();
-  show->add_flag("--json", json_out, "The full record as JSON");
-
-  // stats
-  auto* stats = app.add_subcommand("stats", "Counts of what the store holds");
-  stats->add_flag("--json", json_out, "As JSON");
-
-  // export
-  auto* exp = app.add_subcommand("export", "Write every article (or every quote, claim, event or story) as JSONL or CSV");
-  std::string format = "jsonl", output = "-", what = "articles";
-  exp->add_option("--format", format, "jsonl or csv (csv: articles only)")->check(CLI::IsMember({"jsonl", "csv"}));
-  exp->add_option("--what", what, "articles, quotes, claims, events or stories")
-      ->check(CLI::IsMember({"articles", "quotes", "claims", "events", "stories"}));
-  exp->add_option("-o,--output", output, "File to write (default - : stdout)");
-
-  auto* reindex = app.add_subcommand("reindex", "Rebuild the search index from the store");
+  IngestArgs ingest_args;
+  SearchArgs search_args;
+  ShowArgs show_args;
+  bool stats_json = false;
+  ExportArgs export_args;
+  CLI::App* ingest = AddIngest(app, &ingest_args);
+  CLI::App* search = AddSearch(app, &search_args);
+  CLI::App* show = AddShow(app, &show_args);
+  CLI::App* stats = AddStats(app, &stats_json);
+  CLI::App* exp = AddExport(app, &export_args);
+  CLI::App* reindex = app.add_subcommand("reindex", "Rebuild the search index from the store");
 
   // Commands in their own files (src/cli/*_command*.h) register here.
   cli::AddEntityCommands(app, ctx);
@@ -146,143 +325,11 @@ int main(int argc, char** argv) {
     return rc == 0 ? kExitOk : kExitUsage;
   }
   if (ctx.ran) return ctx.exit_code;
-
-  if (*ingest) {
-    auto kb = OpenKb(db, false, shards);
-    if (!kb.ok()) return Fail(kb.status());
-    pipeline::IngestOptions opt;
-    opt.threads = threads;
-    opt.batch_size = batch;
-    ProgressBar bar;
-    bool tty = ::isatty(STDERR_FILENO) && !quiet;
-    if (tty) opt.on_progress = [&](const pipeline::IngestProgress& p) { bar.Update(p); };
-    uint64_t warnings = 0;
-    auto sink = [&](const Diagnostic& d) {
-      if (d.severity == Diagnostic::Severity::kWarning) {
-        ++warnings;
-        if (quiet) return;
-      }
-      if (tty) bar.Finish();
-      std::fprintf(stderr, "%s\n", d.ToString().c_str());
-    };
-    auto summary = (*kb)->Ingest(ingest_paths, opt, sink);
-    if (tty) bar.Finish();
-    if (!summary.ok()) return Fail(summary.status());
-    const auto& s = *summary;
-    std::fprintf(stderr,
-                 "read %llu documents from %llu files (%.1f MB) in %.2f s: %llu stored, %llu duplicates%s, %llu rejected%s; "
-                 "%llu edited copies, %llu new stories\n",
-                 static_cast<unsigned long long>(s.documents), static_cast<unsigned long long>(s.files),
-                 static_cast<double>(s.bytes) / 1e6, s.seconds, static_cast<unsigned long long>(s.stored),
-                 static_cast<unsigned long long>(s.duplicates),
-                 s.replaced ? fmt::format(" ({} longer versions replaced the stored text)", s.replaced).c_str() : "",
-                 static_cast<unsigned long long>(s.rejected),
-                 warnings ? fmt::format(", {} warnings", warnings).c_str() : "",
-                 static_cast<unsigned long long>(s.near_copies), static_cast<unsigned long long>(s.new_stories));
-    return s.rejected ? kExitFailed : kExitOk;
-  }
-
-  if (*search) {
-    index::SearchRequest req;
-    req.query = query;
-    req.outlet = outlet;
-    req.limit = limit;
-    req.offset = offset;
-    req.collapse_copies = !all_copies;
-    if (!from.empty()) {
-      auto d = cli::ParseDateBound(from, /*end=*/false);
-      if (!d) return Fail(Status::InvalidArgument("--from: '" + from + "' is not YYYY, YYYY-MM or YYYY-MM-DD"));
-      req.from = d;
-    }
-    if (!to.empty()) {
-      auto d = cli::ParseDateBound(to, /*end=*/true);
-      if (!d) return Fail(Status::InvalidArgument("--to: '" + to + "' is not YYYY, YYYY-MM or YYYY-MM-DD"));
-      req.to = d;
-    }
-    auto kb = OpenKb(db, true);
-    if (!kb.ok()) return Fail(kb.status());
-    if (!entity_name.empty()) {
-      auto ids = pipeline::ResolveEntity((*kb)->store(), entity_name);
-      if (!ids.ok()) return Fail(ids.status());
-      req.entity_ids = std::move(*ids);
-    }
-    auto page = (*kb)->Search(req);
-    if (!page.ok()) return Fail(page.status());
-    if (auto lag = (*kb)->IndexLag(); lag.ok() && *lag > 0)
-      std::fprintf(stderr, "warta: note: the index lacks %lld stored articles; run 'warta reindex'\n",
-                   static_cast<long long>(*lag));
-    if (json_out) {
-      std::cout << pipeline::SearchPageJson(*page, req).dump(2) << "\n";
-    } else {
-      std::cout << cli::SearchText(*page, req, ::isatty(STDOUT_FILENO));
-    }
-    return kExitOk;
-  }
-
-  if (*show) {
-    auto kb = OpenKb(db, true);
-    if (!kb.ok()) return Fail(kb.status());
-    auto a = (*kb)->store().Get(show_id);
-    if (!a.ok()) return Fail(a.status());
-    if (json_out) {
-      auto j = pipeline::FullArticleJson((*kb)->store(), *a);
-      if (!j.ok()) return Fail(j.status());
-      std::cout << j->dump(2) << "\n";
-    } else {
-      std::vector<store::ArticleRef> original;
-      if (a->copy_of)
-        if (auto st = (*kb)->store().GetRefs({a->copy_of}, &original); !st.ok()) return Fail(st);
-      std::cout << cli::ArticleText(*a, ::isatty(STDOUT_FILENO), original.empty() ? nullptr : &original[0]);
-    }
-    return kExitOk;
-  }
-
-  if (*stats) {
-    auto kb = OpenKb(db, true);
-    if (!kb.ok()) return Fail(kb.status());
-    auto s = (*kb)->store().Stats();
-    if (!s.ok()) return Fail(s.status());
-    auto lag = (*kb)->IndexLag();
-    if (json_out) {
-      std::cout << pipeline::StatsJson(*s, (*kb)->shards(), lag.ok() ? *lag : -1).dump(2) << "\n";
-    } else {
-      std::cout << cli::StatsText(*s, (*kb)->dir(), (*kb)->shards(), lag.ok() ? *lag : -1);
-    }
-    return kExitOk;
-  }
-
-  if (*exp) {
-    auto kb = OpenKb(db, true);
-    if (!kb.ok()) return Fail(kb.status());
-    std::ofstream file;
-    std::ostream* out = &std::cout;
-    if (output != "-") {
-      file.open(output, std::ios::binary);
-      if (!file) return Fail(Status::IoError(output + ": cannot write"));
-      out = &file;
-    }
-    auto kind = pipeline::ParseExportKind(what);
-    if (format == "csv" && kind != pipeline::ExportKind::kArticles)
-      return Fail(Status::InvalidArgument("export: --format csv writes articles only; use jsonl for " + what));
-    auto n = format == "csv" ? pipeline::ExportCsv((*kb)->store(), *out)
-                             : pipeline::ExportRecordsJsonl((*kb)->store(), *kind, *out);
-    if (!n.ok()) return Fail(n.status());
-    out->flush();
-    std::fprintf(stderr, "exported %lld %s\n", static_cast<long long>(*n), what.c_str());
-    return kExitOk;
-  }
-
-  if (*reindex) {
-    auto kb = OpenKb(db, false);
-    if (!kb.ok()) return Fail(kb.status());
-    bool tty = ::isatty(STDERR_FILENO);
-    auto n = (*kb)->Reindex([&](int64_t done, int64_t total) {
-      if (tty) std::fprintf(stderr, "\rreindexing %lld/%lld", static_cast<long long>(done), static_cast<long long>(total));
-    });
-    if (tty) std::fprintf(stderr, "\n");
-    if (!n.ok()) return Fail(n.status());
-    std::fprintf(stderr, "reindexed %lld articles into %d shards\n", static_cast<long long>(*n), (*kb)->shards());
-    return kExitOk;
-  }
+  if (*ingest) return RunIngest(ctx.db, ingest_args);
+  if (*search) return RunSearch(ctx.db, search_args);
+  if (*show) return RunShow(ctx.db, show_args);
+  if (*stats) return RunStats(ctx.db, stats_json);
+  if (*exp) return RunExport(ctx.db, export_args);
+  if (*reindex) return RunReindex(ctx.db);
   return kExitUsage;
 }

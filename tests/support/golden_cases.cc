@@ -28,9 +28,7 @@ std::string Shown(const fs::path& file) {
   return rel.string();
 }
 
-bool IsBlank(std::string_view line) {
-  return line.find_first_not_of(" \t") == std::string_view::npos;
-}
+bool IsBlank(std::string_view line) { return line.find_first_not_of(" \t") == std::string_view::npos; }
 bool IsComment(std::string_view line) { return !line.empty() && line[0] == '#'; }
 bool IsExpectation(std::string_view line) {
   return line.substr(0, kExpect.size()) == kExpect && (line.size() == kExpect.size() || line[kExpect.size()] == ' ');
@@ -136,7 +134,8 @@ Article ArticleOf(const GoldenCase& c) {
       if (f.size() == 4) {
         const int nth = std::atoi(f[3].c_str());
         if (nth < 1 || static_cast<size_t>(nth) > spans.size()) {
-          ADD_FAILURE_AT(shown.c_str(), in.line) << "\"" << f[0] << "\" occurs " << spans.size() << " times, not " << f[3];
+          ADD_FAILURE_AT(shown.c_str(), in.line)
+              << "\"" << f[0] << "\" occurs " << spans.size() << " times, not " << f[3];
           continue;
         }
         spans = {spans[nth - 1]};
@@ -207,11 +206,13 @@ int RunGoldenFile(const fs::path& file, const GoldenRun& run, GoldenMode mode) {
     if (mode == GoldenMode::kUpdate) continue;
     if (!c.has_expectation) {
       ADD_FAILURE_AT(shown.c_str(), c.line) << c.Where() << ": no \"=>\" line; WARTA_GOLDEN_UPDATE=1 writes them.\n"
-                                            << "  output:\n" << Listed(outputs.back());
+                                            << "  output:\n"
+                                            << Listed(outputs.back());
     } else if (outputs.back() != c.expected) {
       ADD_FAILURE_AT(shown.c_str(), c.line) << c.Where() << ": the output differs from the expectation"
                                             << " (WARTA_GOLDEN_UPDATE=1 rewrites it, for review in the diff)\n"
-                                            << "  expected:\n" << Listed(c.expected) << "  got:\n"
+                                            << "  expected:\n"
+                                            << Listed(c.expected) << "  got:\n"
                                             << Listed(outputs.back());
     }
   }

@@ -51,7 +51,7 @@ struct GoldenCase {
   std::string name;                 // from "case", else ""
   std::vector<GoldenInput> inputs;  // every directive but "=>", in order
   std::vector<std::string> expected;
-  bool has_expectation = false;     // any "=>" line, "(none)" included
+  bool has_expectation = false;  // any "=>" line, "(none)" included
 
   // "src/quotes/testdata/quotes.golden:12 (case NAME)", for messages.
   std::string Where() const;

@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "clean/date_parse.h"
+#include "text/date_parse.h"
 #include "clean/metadata.h"
 #include "clean/rules.h"
 #include "clean/strings.h"

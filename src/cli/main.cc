@@ -21,9 +21,10 @@
 #include "cli/ner_commands.h"
 #include "cli/timex_command.h"
 #include "cli/format.h"
-#include "pipeline/export.h"
 #include "pipeline/knowledge_base.h"
-#include "pipeline/views.h"
+#include "query/export.h"
+#include "query/knowledge_reader.h"
+#include "query/views.h"
 
 namespace {
 
@@ -40,6 +41,11 @@ int Fail(const Status& st) {
 
 StatusOr<std::unique_ptr<pipeline::KnowledgeBase>> OpenKb(const std::string& dir, bool read_only, int shards = 0) {
   return pipeline::KnowledgeBase::Open({.dir = dir, .read_only = read_only, .shards = shards});
+}
+
+// search, show, stats and export only read: the read side, not the ingest stack.
+StatusOr<std::unique_ptr<query::KnowledgeReader>> OpenReader(const std::string& dir) {
+  return query::KnowledgeReader::Open(dir);
 }
 
 // Redraws one progress line on stderr, at most ten times a second.
@@ -199,10 +205,10 @@ int main(int argc, char** argv) {
       if (!d) return Fail(Status::InvalidArgument("--to: '" + to + "' is not YYYY, YYYY-MM or YYYY-MM-DD"));
       req.to = d;
     }
-    auto kb = OpenKb(db, true);
+    auto kb = OpenReader(db);
     if (!kb.ok()) return Fail(kb.status());
     if (!entity_name.empty()) {
-      auto ids = pipeline::ResolveEntity((*kb)->store(), entity_name);
+      auto ids = query::ResolveEntity((*kb)->store(), entity_name);
       if (!ids.ok()) return Fail(ids.status());
       req.entity_ids = std::move(*ids);
     }
@@ -212,7 +218,7 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "warta: note: the index lacks %lld stored articles; run 'warta reindex'\n",
                    static_cast<long long>(*lag));
     if (json_out) {
-      std::cout << pipeline::SearchPageJson(*page, req).dump(2) << "\n";
+      std::cout << query::SearchPageJson(*page, req).dump(2) << "\n";
     } else {
       std::cout << cli::SearchText(*page, req, ::isatty(STDOUT_FILENO));
     }
@@ -220,12 +226,12 @@ int main(int argc, char** argv) {
   }
 
   if (*show) {
-    auto kb = OpenKb(db, true);
+    auto kb = OpenReader(db);
     if (!kb.ok()) return Fail(kb.status());
     auto a = (*kb)->store().Get(show_id);
     if (!a.ok()) return Fail(a.status());
     if (json_out) {
-      auto j = pipeline::FullArticleJson((*kb)->store(), *a);
+      auto j = query::FullArticleJson((*kb)->store(), *a);
       if (!j.ok()) return Fail(j.status());
       std::cout << j->dump(2) << "\n";
     } else {
@@ -238,13 +244,13 @@ int main(int argc, char** argv) {
   }
 
   if (*stats) {
-    auto kb = OpenKb(db, true);
+    auto kb = OpenReader(db);
     if (!kb.ok()) return Fail(kb.status());
     auto s = (*kb)->store().Stats();
     if (!s.ok()) return Fail(s.status());
     auto lag = (*kb)->IndexLag();
     if (json_out) {
-      std::cout << pipeline::StatsJson(*s, (*kb)->shards(), lag.ok() ? *lag : -1).dump(2) << "\n";
+      std::cout << query::StatsJson(*s, (*kb)->shards(), lag.ok() ? *lag : -1).dump(2) << "\n";
     } else {
       std::cout << cli::StatsText(*s, (*kb)->dir(), (*kb)->shards(), lag.ok() ? *lag : -1);
     }
@@ -252,7 +258,7 @@ int main(int argc, char** argv) {
   }
 
   if (*exp) {
-    auto kb = OpenKb(db, true);
+    auto kb = OpenReader(db);
     if (!kb.ok()) return Fail(kb.status());
     std::ofstream file;
     std::ostream* out = &std::cout;
@@ -261,11 +267,11 @@ int main(int argc, char** argv) {
       if (!file) return Fail(Status::IoError(output + ": cannot write"));
       out = &file;
     }
-    auto kind = pipeline::ParseExportKind(what);
-    if (format == "csv" && kind != pipeline::ExportKind::kArticles)
+    auto kind = query::ParseExportKind(what);
+    if (format == "csv" && kind != query::ExportKind::kArticles)
       return Fail(Status::InvalidArgument("export: --format csv writes articles only; use jsonl for " + what));
-    auto n = format == "csv" ? pipeline::ExportCsv((*kb)->store(), *out)
-                             : pipeline::ExportRecordsJsonl((*kb)->store(), *kind, *out);
+    auto n = format == "csv" ? query::ExportCsv((*kb)->store(), *out)
+                             : query::ExportRecordsJsonl((*kb)->store(), *kind, *out);
     if (!n.ok()) return Fail(n.status());
     out->flush();
     std::fprintf(stderr, "exported %lld %s\n", static_cast<long long>(*n), what.c_str());

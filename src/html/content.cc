@@ -29,9 +29,9 @@
 #include <unordered_map>
 #include <vector>
 
-#include "text/date_parse.h"
 #include "core/utf8.h"
 #include "html/internal.h"
+#include "text/date_parse.h"
 
 namespace warta::html::internal {
 namespace {

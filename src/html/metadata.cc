@@ -18,9 +18,9 @@
 #include <string>
 #include <vector>
 
-#include "text/date_parse.h"
 #include "core/datetime.h"
 #include "html/internal.h"
+#include "text/date_parse.h"
 
 namespace warta::html::internal {
 namespace {

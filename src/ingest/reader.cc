@@ -13,9 +13,9 @@
 #include <set>
 #include <utility>
 
+#include "charset/charset.h"
 #include "core/utf8.h"
 #include "html/extractor.h"
-#include "charset/charset.h"
 #include "ingest/jsonl.h"
 #include "ingest/stream.h"
 #include "warc/warc_reader.h"

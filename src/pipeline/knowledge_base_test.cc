@@ -3,8 +3,8 @@
 #include <filesystem>
 #include <sstream>
 
-#include "query/export.h"
 #include "pipeline/knowledge_base.h"
+#include "query/export.h"
 #include "test_support.h"
 
 namespace warta::pipeline {

@@ -5,8 +5,8 @@
 #include <random>
 #include <sstream>
 
-#include "query/export.h"
 #include "pipeline/knowledge_base.h"
+#include "query/export.h"
 #include "query/views.h"
 #include "test_support.h"
 

@@ -9,11 +9,11 @@
 #include <utility>
 #include <vector>
 
-#include "clean/date_parse.h"
 #include "clean/metadata.h"
 #include "clean/rules.h"
 #include "clean/strings.h"
 #include "core/utf8.h"
+#include "text/date_parse.h"
 #include "text/normalise.h"
 
 namespace warta::clean {

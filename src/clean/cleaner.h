@@ -41,8 +41,8 @@ struct CleanOptions {
   // "" uses the rules compiled into the binary. Otherwise a directory whose
   // files (same names as src/clean/rules/: debris.tsv, debris_phrases.tsv,
   // list_headers.txt,
-  // metadata.tsv, months.tsv, weekdays.txt, timezones.tsv, places.txt,
-  // outlet_words.txt) replace the built-in file of that name; files it lacks
+  // metadata.tsv, places.txt, outlet_words.txt; and the date words of
+  // src/text/data/: months.tsv, weekdays.txt, timezones.tsv) replace the built-in file of that name; files it lacks
   // keep the built-in version.
   std::string rules_dir;
 };
@@ -83,14 +83,5 @@ class Cleaner {
   CleanOptions options_;
   std::unique_ptr<const Rules> rules_;
 };
-
-// Parses a publication date-time as written in Indonesian or English news
-// metadata: "Senin, 27 Maret 2017 10:15 WIB", "19 Nov 2024, 19:09",
-// "Selasa, 28/03/2017 08:00", "27 Mar 2017 | 10:15", "January 21, 2024 2:32
-// PM", "2017-03-27T10:15:00+07:00", RFC 2822 "Mon, 27 Mar 2017 10:15:00
-// +0700". The first date with a year in `text` is taken. A zone (WIB +07:00,
-// WITA +08:00, WIT +09:00, GMT+7, +0700, Z) sets the offset; without one
-// has_offset stays false. nullopt when there is no valid date.
-std::optional<DateTime> ParsePublicationDate(std::string_view text);
 
 }  // namespace warta::clean

@@ -9,12 +9,19 @@
 #include <unordered_set>
 #include <vector>
 
-#include "clean/date_parse.h"
 #include "clean/rules.h"
 #include "core/datetime.h"
 #include "core/status.h"
+#include "text/date_parse.h"
 
 namespace warta::clean::internal {
+
+using text::DateMatch;
+using text::DateVocabulary;
+using text::FindDate;
+
+// The date words of a rule set (months.tsv, weekdays.txt, timezones.tsv).
+StatusOr<DateVocabulary> DateVocabularyFromRules(const RuleFiles& rules);
 
 enum class MetaField { kAuthor, kEditor, kSource, kDate, kUpdated };
 

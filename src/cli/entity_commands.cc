@@ -5,8 +5,8 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "pipeline/export.h"
-#include "pipeline/knowledge_base.h"
+#include "query/export.h"
+#include "query/knowledge_reader.h"
 
 namespace warta::cli {
 
@@ -14,7 +14,7 @@ namespace {
 
 using nlohmann::json;
 
-json SummaryJson(const store::EntitySummary& e) { return pipeline::EntitySummaryJson(e); }
+json SummaryJson(const store::EntitySummary& e) { return query::EntitySummaryJson(e); }
 
 int Fail(const Status& st) {
   std::fprintf(stderr, "warta: %s\n", st.message().c_str());
@@ -28,7 +28,7 @@ struct EntitiesArgs {
 };
 
 int RunEntities(const CommandContext& ctx, const EntitiesArgs& args) {
-  auto kb = pipeline::KnowledgeBase::Open({.dir = ctx.db, .read_only = true});
+  auto kb = query::KnowledgeReader::Open(ctx.db);
   if (!kb.ok()) return Fail(kb.status());
   auto top = (*kb)->store().TopEntities(args.type, args.top);
   if (!top.ok()) return Fail(top.status());
@@ -54,7 +54,7 @@ struct EntityArgs {
 };
 
 int RunEntity(const CommandContext& ctx, const EntityArgs& args) {
-  auto kb = pipeline::KnowledgeBase::Open({.dir = ctx.db, .read_only = true});
+  auto kb = query::KnowledgeReader::Open(ctx.db);
   if (!kb.ok()) return Fail(kb.status());
   auto found = (*kb)->store().FindEntities(args.name, 10);
   if (!found.ok()) return Fail(found.status());
@@ -65,7 +65,7 @@ int RunEntity(const CommandContext& ctx, const EntityArgs& args) {
   if (auto st = (*kb)->store().GetBySeq(detail->article_seqs, &articles); !st.ok()) return Fail(st);
 
   if (args.json) {
-    json out = pipeline::EntityDetailJson(*detail, articles);
+    json out = query::EntityDetailJson(*detail, articles);
     out["other_matches"] = json::array();
     for (size_t i = 1; i < found->size(); ++i) out["other_matches"].push_back(SummaryJson((*found)[i]));
     std::cout << out.dump(2) << "\n";

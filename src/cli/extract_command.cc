@@ -2,7 +2,6 @@
 
 #include <fcntl.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -12,6 +11,7 @@
 #include <iostream>
 
 #include "cli/command.h"
+#include "core/gzip.h"
 #include "html/extractor.h"
 
 namespace warta::cli {
@@ -45,30 +45,11 @@ StatusOr<std::string> ReadPage(const std::string& path) {
     }
   }
   if (fd) ::close(fd);
-  if (raw.size() < 2 || raw[0] != '\x1f' || raw[1] != '\x8b') return raw;
-  z_stream zs{};
-  if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) return Status::Internal("zlib could not be initialised");
-  std::string out;
-  zs.next_in = reinterpret_cast<Bytef*>(raw.data());
-  zs.avail_in = static_cast<uInt>(raw.size());
-  int rc = Z_OK;
-  while (rc != Z_STREAM_END) {
-    zs.next_out = reinterpret_cast<Bytef*>(buf);
-    zs.avail_out = sizeof buf;
-    rc = inflate(&zs, Z_NO_FLUSH);
-    if (rc != Z_OK && rc != Z_STREAM_END) {
-      int64_t at = static_cast<int64_t>(zs.total_in);
-      inflateEnd(&zs);
-      return Status::Corrupt("bad gzip data at byte " + std::to_string(at));
-    }
-    out.append(buf, sizeof buf - zs.avail_out);
-    if (out.size() > kMaxPage) {
-      inflateEnd(&zs);
-      return Status::TooLarge("page over " + std::to_string(kMaxPage) + " bytes after decompression");
-    }
-  }
-  inflateEnd(&zs);
-  return out;
+  if (!IsGzip(raw)) return raw;
+  StatusOr<std::string> page = Inflate(raw, {.max_bytes = kMaxPage});
+  if (page.status().code() == StatusCode::kTooLarge)
+    return Status::TooLarge("page over " + std::to_string(kMaxPage) + " bytes after decompression");
+  return page;
 }
 
 const char* KindName(html::BlockKind k) {

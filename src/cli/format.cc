@@ -6,7 +6,7 @@
 
 #include "core/utf8.h"
 
-#include "pipeline/export.h"
+#include "query/export.h"
 
 namespace warta::cli {
 
@@ -80,7 +80,7 @@ std::string RenderSnippet(const std::string& s, bool ansi) {
   return out;
 }
 
-std::string SearchText(const pipeline::SearchPage& page, const index::SearchRequest& req, bool ansi) {
+std::string SearchText(const query::SearchPage& page, const index::SearchRequest& req, bool ansi) {
   std::string out;
   if (page.hits.empty()) return fmt::format("no articles match '{}'\n", req.query);
   out += fmt::format("about {} articles match; showing {}-{}\n\n", page.estimated_total, req.offset + 1,

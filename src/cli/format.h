@@ -9,7 +9,7 @@
 
 #include "core/datetime.h"
 #include "index/search_index.h"
-#include "pipeline/knowledge_base.h"
+#include "query/knowledge_reader.h"
 #include "store/store.h"
 
 namespace warta::cli {
@@ -24,7 +24,7 @@ std::string HumanBytes(int64_t bytes);
 // A snippet's <mark> as ANSI bold (terminal) or *word*, entities unescaped.
 std::string RenderSnippet(const std::string& html_snippet, bool ansi);
 
-std::string SearchText(const pipeline::SearchPage& page, const index::SearchRequest& req, bool ansi);
+std::string SearchText(const query::SearchPage& page, const index::SearchRequest& req, bool ansi);
 // `original`: the article this one copies, when it is a copy.
 std::string ArticleText(const store::StoredArticle& article, bool ansi, const store::ArticleRef* original = nullptr);
 std::string StatsText(const store::StoreStats& stats, const std::string& dir, int shards, int64_t index_lag);

@@ -21,9 +21,10 @@
 #include "cli/ner_commands.h"
 #include "cli/timex_command.h"
 #include "cli/format.h"
-#include "pipeline/export.h"
 #include "pipeline/knowledge_base.h"
-#include "pipeline/views.h"
+#include "query/export.h"
+#include "query/knowledge_reader.h"
+#include "query/views.h"
 
 namespace {
 
@@ -40,6 +41,11 @@ int Fail(const Status& st) {
 
 StatusOr<std::unique_ptr<pipeline::KnowledgeBase>> OpenKb(const std::string& dir, bool read_only, int shards = 0) {
   return pipeline::KnowledgeBase::Open({.dir = dir, .read_only = read_only, .shards = shards});
+}
+
+// search, show, stats and export only read: the read side, not the ingest stack.
+StatusOr<std::unique_ptr<query::KnowledgeReader>> OpenReader(const std::string& dir) {
+  return query::KnowledgeReader::Open(dir);
 }
 
 // Redraws one progress line on stderr, at most ten times a second.
@@ -169,10 +175,10 @@ int RunSearch(const std::string& db, const SearchArgs& args) {
     if (!d) return Fail(Status::InvalidArgument("--to: '" + args.to + "' is not YYYY, YYYY-MM or YYYY-MM-DD"));
     req.to = d;
   }
-  auto kb = OpenKb(db, true);
+  auto kb = OpenReader(db);
   if (!kb.ok()) return Fail(kb.status());
   if (!args.entity_name.empty()) {
-    auto ids = pipeline::ResolveEntity((*kb)->store(), args.entity_name);
+    auto ids = query::ResolveEntity((*kb)->store(), args.entity_name);
     if (!ids.ok()) return Fail(ids.status());
     req.entity_ids = std::move(*ids);
   }
@@ -182,7 +188,7 @@ int RunSearch(const std::string& db, const SearchArgs& args) {
     std::fprintf(stderr, "warta: note: the index lacks %lld stored articles; run 'warta reindex'\n",
                  static_cast<long long>(*lag));
   if (args.json_out) {
-    std::cout << pipeline::SearchPageJson(*page, req).dump(2) << "\n";
+    std::cout << query::SearchPageJson(*page, req).dump(2) << "\n";
   } else {
     std::cout << cli::SearchText(*page, req, ::isatty(STDOUT_FILENO));
   }
@@ -202,12 +208,12 @@ CLI::App* AddShow(CLI::App& app, ShowArgs* args) {
 }
 
 int RunShow(const std::string& db, const ShowArgs& args) {
-  auto kb = OpenKb(db, true);
+  auto kb = OpenReader(db);
   if (!kb.ok()) return Fail(kb.status());
   auto a = (*kb)->store().Get(args.id);
   if (!a.ok()) return Fail(a.status());
   if (args.json_out) {
-    auto j = pipeline::FullArticleJson((*kb)->store(), *a);
+    auto j = query::FullArticleJson((*kb)->store(), *a);
     if (!j.ok()) return Fail(j.status());
     std::cout << j->dump(2) << "\n";
   } else {
@@ -226,13 +232,13 @@ CLI::App* AddStats(CLI::App& app, bool* json_out) {
 }
 
 int RunStats(const std::string& db, bool json_out) {
-  auto kb = OpenKb(db, true);
+  auto kb = OpenReader(db);
   if (!kb.ok()) return Fail(kb.status());
   auto s = (*kb)->store().Stats();
   if (!s.ok()) return Fail(s.status());
   auto lag = (*kb)->IndexLag();
   if (json_out) {
-    std::cout << pipeline::StatsJson(*s, (*kb)->shards(), lag.ok() ? *lag : -1).dump(2) << "\n";
+    std::cout << query::StatsJson(*s, (*kb)->shards(), lag.ok() ? *lag : -1).dump(2) << "\n";
   } else {
     std::cout << cli::StatsText(*s, (*kb)->dir(), (*kb)->shards(), lag.ok() ? *lag : -1);
   }
@@ -255,7 +261,7 @@ CLI::App* AddExport(CLI::App& app, ExportArgs* args) {
 }
 
 int RunExport(const std::string& db, const ExportArgs& args) {
-  auto kb = OpenKb(db, true);
+  auto kb = OpenReader(db);
   if (!kb.ok()) return Fail(kb.status());
   std::ofstream file;
   std::ostream* out = &std::cout;
@@ -264,11 +270,11 @@ int RunExport(const std::string& db, const ExportArgs& args) {
     if (!file) return Fail(Status::IoError(args.output + ": cannot write"));
     out = &file;
   }
-  auto kind = pipeline::ParseExportKind(args.what);
-  if (args.format == "csv" && kind != pipeline::ExportKind::kArticles)
+  auto kind = query::ParseExportKind(args.what);
+  if (args.format == "csv" && kind != query::ExportKind::kArticles)
     return Fail(Status::InvalidArgument("export: --format csv writes articles only; use jsonl for " + args.what));
-  auto n = args.format == "csv" ? pipeline::ExportCsv((*kb)->store(), *out)
-                                : pipeline::ExportRecordsJsonl((*kb)->store(), *kind, *out);
+  auto n = args.format == "csv" ? query::ExportCsv((*kb)->store(), *out)
+                                : query::ExportRecordsJsonl((*kb)->store(), *kind, *out);
   if (!n.ok()) return Fail(n.status());
   out->flush();
   std::fprintf(stderr, "exported %lld %s\n", static_cast<long long>(*n), args.what.c_str());

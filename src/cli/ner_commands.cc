@@ -12,7 +12,7 @@
 #include "entities/ner_data.h"
 #include "entities/ner_eval.h"
 #include "entities/ner_model.h"
-#include "entities/resources.h"
+#include "entities/ner_trainer.h"
 
 namespace warta::cli {
 namespace {

@@ -17,6 +17,8 @@ void StopOnSignal(int) {
   if (g_running) g_running->Stop();
 }
 
+}  // namespace
+
 int RunServe(const CommandContext& ctx, server::ServerOptions options) {
   options.db = ctx.db;
   if (options.token.empty())
@@ -46,16 +48,18 @@ int RunServe(const CommandContext& ctx, server::ServerOptions options) {
   return kExitOk;
 }
 
-}  // namespace
+void AddServeOptions(CLI::App* cmd, server::ServerOptions* options) {
+  cmd->add_option("--bind", options->bind, "Address to listen on (default 127.0.0.1)");
+  cmd->add_option("--port", options->port, "Port (default 8080; 0 picks a free one)")->check(CLI::Range(0, 65535));
+  cmd->add_option("--token", options->token,
+                  "Required when binding beyond loopback; clients send 'Authorization: Bearer TOKEN' "
+                  "(or set $WARTA_TOKEN)");
+}
 
 void AddServeCommand(CLI::App& app, CommandContext& ctx) {
   auto options = std::make_shared<server::ServerOptions>();
   auto* serve = app.add_subcommand("serve", "Serve the read-only JSON API over HTTP (loopback by default)");
-  serve->add_option("--bind", options->bind, "Address to listen on (default 127.0.0.1)");
-  serve->add_option("--port", options->port, "Port (default 8080; 0 picks a free one)")->check(CLI::Range(0, 65535));
-  serve->add_option("--token", options->token,
-                    "Required when binding beyond loopback; clients send 'Authorization: Bearer TOKEN' "
-                    "(or set $WARTA_TOKEN)");
+  AddServeOptions(serve, options.get());
   serve->callback([&ctx, options] {
     ctx.ran = true;
     ctx.exit_code = RunServe(ctx, *options);

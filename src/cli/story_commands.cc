@@ -7,8 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/format.h"
-#include "pipeline/knowledge_base.h"
-#include "pipeline/views.h"
+#include "query/knowledge_reader.h"
+#include "query/views.h"
 
 namespace warta::cli {
 
@@ -96,8 +96,8 @@ std::string Figure(const json& c) {
   return fig;
 }
 
-StatusOr<std::unique_ptr<pipeline::KnowledgeBase>> OpenReadOnly(const CommandContext& ctx) {
-  return pipeline::KnowledgeBase::Open({.dir = ctx.db, .read_only = true});
+StatusOr<std::unique_ptr<query::KnowledgeReader>> OpenReadOnly(const CommandContext& ctx) {
+  return query::KnowledgeReader::Open(ctx.db);
 }
 
 int RunStories(const CommandContext& ctx, const ListArgs& args) {
@@ -105,7 +105,7 @@ int RunStories(const CommandContext& ctx, const ListArgs& args) {
   if (!filter.ok()) return Fail(filter.status());
   auto kb = OpenReadOnly(ctx);
   if (!kb.ok()) return Fail(kb.status());
-  auto stories = pipeline::StoriesJson((*kb)->store(), *filter);
+  auto stories = query::StoriesJson((*kb)->store(), *filter);
   if (!stories.ok()) return Fail(stories.status());
   if (args.json) {
     std::cout << stories->dump(2) << "\n";
@@ -141,7 +141,7 @@ void PrintTimeline(const json& items) {
 int RunStory(const CommandContext& ctx, int64_t id, bool as_json) {
   auto kb = OpenReadOnly(ctx);
   if (!kb.ok()) return Fail(kb.status());
-  auto story = pipeline::StoryJson((*kb)->store(), id);
+  auto story = query::StoryJson((*kb)->store(), id);
   if (!story.ok()) return Fail(story.status());
   if (as_json) {
     std::cout << story->dump(2) << "\n";
@@ -185,11 +185,11 @@ int RunQuotes(const CommandContext& ctx, const QuotesArgs& args) {
   q.page = *filter;
   q.word = args.word;
   if (!args.entity.empty()) {
-    auto ids = pipeline::ResolveEntity((*kb)->store(), args.entity);
+    auto ids = query::ResolveEntity((*kb)->store(), args.entity);
     if (!ids.ok()) return Fail(ids.status());
     q.speaker_ids = *ids;
   }
-  auto quotes = pipeline::QuotesJson((*kb)->store(), q);
+  auto quotes = query::QuotesJson((*kb)->store(), q);
   if (!quotes.ok()) return Fail(quotes.status());
   if (args.list.json) {
     std::cout << quotes->dump(2) << "\n";
@@ -221,11 +221,11 @@ int RunClaims(const CommandContext& ctx, const ClaimsArgs& args) {
   q.page = *filter;
   q.about = args.about;
   if (!args.entity.empty()) {
-    auto ids = pipeline::ResolveEntity((*kb)->store(), args.entity);
+    auto ids = query::ResolveEntity((*kb)->store(), args.entity);
     if (!ids.ok()) return Fail(ids.status());
     q.claimant_ids = *ids;
   }
-  auto claims = pipeline::ClaimsJson((*kb)->store(), q);
+  auto claims = query::ClaimsJson((*kb)->store(), q);
   if (!claims.ok()) return Fail(claims.status());
   if (args.list.json) {
     std::cout << claims->dump(2) << "\n";
@@ -269,13 +269,13 @@ int RunTimeline(const CommandContext& ctx, const TimelineArgs& args) {
   q.story_id = args.story;
   q.type = args.type;
   if (!args.entity.empty()) {
-    auto ids = pipeline::ResolveEntity((*kb)->store(), args.entity);
+    auto ids = query::ResolveEntity((*kb)->store(), args.entity);
     if (!ids.ok()) return Fail(ids.status());
     // The best-known entity of that name: "Putin" should not also pull in
     // every other entity whose name contains it.
     q.participant_ids = {ids->front()};
   }
-  auto timeline = pipeline::TimelineJson((*kb)->store(), q);
+  auto timeline = query::TimelineJson((*kb)->store(), q);
   if (!timeline.ok()) return Fail(timeline.status());
   if (args.list.json) {
     std::cout << timeline->dump(2) << "\n";

@@ -1,6 +1,6 @@
 // `warta stories`, `story ID`, `quotes`, `claims` (the claim tracker) and
 // `timeline`: listings across the store, as text or --json (the API's shapes,
-// see pipeline/views.h).
+// see query/views.h).
 #pragma once
 
 #include <CLI/CLI.hpp>

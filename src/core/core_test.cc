@@ -1,8 +1,10 @@
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include "core/article.h"
 #include "core/datetime.h"
 #include "core/diagnostics.h"
+#include "core/gzip.h"
 #include "core/status.h"
 #include "core/utf8.h"
 
@@ -142,6 +144,77 @@ TEST(SpanTextTest, CountsCodePointsAndClampsToTheText) {
   EXPECT_EQ(SpanText(text, {6, 13}), "“Bagus”");
   EXPECT_EQ(SpanText(text, {10, 99}), "us”");
   EXPECT_EQ(SpanText(text, {5, 5}), "");
+}
+
+// ---- UTF-8 validation (the one validator) ------------------------------------
+
+TEST(Utf8ValidateTest, FindsTheFirstBadByteAfterLongAsciiRuns) {
+  EXPECT_EQ(Utf8Validate(std::string(100, 'a') + "Kaf\xC3\xA9"), std::string_view::npos);
+  EXPECT_EQ(Utf8Validate(std::string(21, 'a') + "\xFF"), 21u);
+  EXPECT_EQ(Utf8Validate("\xC0\xAF"), 0u);          // overlong '/'
+  EXPECT_EQ(Utf8Validate("ab\xED\xA0\x80"), 2u);    // a surrogate
+  EXPECT_EQ(Utf8Validate("\xF4\x90\x80\x80"), 0u);  // past U+10FFFF
+  EXPECT_EQ(Utf8Validate("\xE2\x80"), 0u);          // cut short
+}
+
+TEST(Utf8SequenceAtTest, LengthOfAValidSequenceElseZero) {
+  std::string_view s = "a\xC3\xA9\xE2\x80\x9C\xF0\x9F\x98\x80\xFF";
+  EXPECT_EQ(Utf8SequenceAt(s, 0), 0u);  // ASCII
+  EXPECT_EQ(Utf8SequenceAt(s, 1), 2u);
+  EXPECT_EQ(Utf8SequenceAt(s, 3), 3u);
+  EXPECT_EQ(Utf8SequenceAt(s, 6), 4u);
+  EXPECT_EQ(Utf8SequenceAt(s, 10), 0u);
+  EXPECT_EQ(Utf8SequenceAt(s, 2), 0u);  // a continuation byte
+}
+
+// ---- Inflate (the one buffer decompressor) -------------------------------------
+
+std::string Deflate(std::string_view text, int window_bits) {
+  z_stream zs{};
+  EXPECT_EQ(deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY), Z_OK);
+  std::string out(deflateBound(&zs, static_cast<uLong>(text.size())) + 32, '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+  zs.avail_in = static_cast<uInt>(text.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  EXPECT_EQ(deflate(&zs, Z_FINISH), Z_STREAM_END);
+  out.resize(zs.total_out);
+  deflateEnd(&zs);
+  return out;
+}
+
+std::string OrError(const StatusOr<std::string>& s) { return s.ok() ? *s : "error: " + s.status().ToString(); }
+
+TEST(InflateTest, EachFormat) {
+  const std::string text = "Berita hari ini: banjir di Jakarta. " + std::string(500, 'x');
+  std::string gz = Deflate(text, 16 + MAX_WBITS);
+  EXPECT_TRUE(IsGzip(gz));
+  EXPECT_FALSE(IsGzip(text));
+  EXPECT_EQ(OrError(Inflate(gz)), text);
+  EXPECT_EQ(OrError(Inflate(Deflate(text, MAX_WBITS), {.format = Compression::kZlib})), text);
+  EXPECT_EQ(OrError(Inflate(Deflate(text, -MAX_WBITS), {.format = Compression::kDeflate})), text);
+}
+
+TEST(InflateTest, ReadsEveryGzipMemberAndIgnoresTrailingBytes) {
+  std::string two = Deflate("satu ", 16 + MAX_WBITS) + Deflate("dua", 16 + MAX_WBITS) + "\n\n";
+  EXPECT_EQ(OrError(Inflate(two)), "satu dua");
+}
+
+TEST(InflateTest, TruncatedDamagedAndTooLarge) {
+  const std::string text(10000, 'a');
+  std::string gz = Deflate(text, 16 + MAX_WBITS);
+  std::string cut = gz.substr(0, gz.size() / 2);
+  EXPECT_EQ(Inflate(cut).status().code(), StatusCode::kCorrupt);
+  StatusOr<std::string> kept = Inflate(cut, {.keep_truncated = true});
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ(*kept, text.substr(0, kept->size()));
+  std::string bad = gz;
+  bad[12] = static_cast<char>(bad[12] ^ 0xFF);
+  bad[13] = static_cast<char>(bad[13] ^ 0xFF);
+  StatusOr<std::string> damaged = Inflate(bad);
+  EXPECT_EQ(damaged.status().code(), StatusCode::kCorrupt);
+  StatusOr<std::string> large = Inflate(gz, {.max_bytes = 100});
+  EXPECT_EQ(large.status().code(), StatusCode::kTooLarge);
 }
 
 }  // namespace

@@ -13,6 +13,12 @@ namespace warta {
 // (overlong forms, surrogates and code points past U+10FFFF are invalid).
 size_t Utf8Validate(std::string_view s);
 
+// Length (2 to 4) of the valid multi-byte sequence starting at s[i]; 0 when
+// s[i] is ASCII or starts no valid sequence (same rules as Utf8Validate).
+// The one validator: charset detection and the html stage count and repair
+// with it.
+size_t Utf8SequenceAt(std::string_view s, size_t i);
+
 // Number of code points in `s`.
 size_t Utf8Length(std::string_view s);
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <map>
 
-#include "entities/ner_eval.h"
+#include "entities/ner_data.h"
 #include "text/case.h"
 
 namespace warta::entities {

@@ -98,4 +98,29 @@ StatusOr<std::vector<NerSentence>> ReadNerFile(const std::string& path) {
   return ParseNer(ss.str(), path, /*with_tags=*/true);
 }
 
+namespace {
+
+int TypeOf(int tag) { return (tag - 1) / 2; }      // valid for tag != kO
+bool IsBegin(int tag) { return tag != kO && (tag - 1) % 2 == 0; }
+
+}  // namespace
+
+std::vector<Chunk> ChunksOf(const std::vector<int>& tags) {
+  std::vector<Chunk> out;
+  int start = -1, type = -1;
+  for (int i = 0; i <= static_cast<int>(tags.size()); ++i) {
+    int tag = i < static_cast<int>(tags.size()) ? tags[static_cast<size_t>(i)] : kO;
+    bool starts = tag != kO && (IsBegin(tag) || start < 0 || TypeOf(tag) != type);
+    if (start >= 0 && (tag == kO || starts)) {
+      out.push_back({start, i, type});
+      start = -1;
+    }
+    if (starts) {
+      start = i;
+      type = TypeOf(tag);
+    }
+  }
+  return out;
+}
+
 }  // namespace warta::entities

@@ -44,4 +44,16 @@ StatusOr<std::vector<NerSentence>> ReadNerFile(const std::string& path);
 // The same over bytes already in memory; `name` is used in messages.
 StatusOr<std::vector<NerSentence>> ParseNer(std::string_view bytes, std::string_view name, bool with_tags);
 
+// Chunks follow CoNLL's conlleval: a chunk starts at B-X, or at I-X after O
+// or after a different type.
+// One entity in tag space: tokens [begin, end) of type 0 PERSON,
+// 1 ORGANISATION, 2 LOCATION.
+struct Chunk {
+  int begin = 0, end = 0, type = 0;
+  friend bool operator==(const Chunk&, const Chunk&) = default;
+};
+
+// The chunks of a tag sequence, conlleval-style, in order.
+std::vector<Chunk> ChunksOf(const std::vector<int>& tags);
+
 }  // namespace warta::entities

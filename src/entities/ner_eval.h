@@ -1,6 +1,7 @@
-// Entity-level scoring with the rules of CoNLL's conlleval: a chunk starts at
-// B-X, or at I-X after O or after a different type; an entity counts as
-// correct only when its start, end and type all match the gold one.
+// Entity-level scoring with the rules of CoNLL's conlleval (chunks as
+// ChunksOf in ner_data.h finds them): an entity counts as correct only when
+// its start, end and type all match the gold one. Evaluation only: linked by
+// the trainer, eval-ner, the benches and the tests, not by the tagger.
 //
 // Thread-safe: plain values.
 #pragma once
@@ -13,16 +14,6 @@
 #include "entities/ner_data.h"
 
 namespace warta::entities {
-
-// One entity in tag space: tokens [begin, end) of type 0 PERSON,
-// 1 ORGANISATION, 2 LOCATION.
-struct Chunk {
-  int begin = 0, end = 0, type = 0;
-  friend bool operator==(const Chunk&, const Chunk&) = default;
-};
-
-// The chunks of a tag sequence, conlleval-style, in order.
-std::vector<Chunk> ChunksOf(const std::vector<int>& tags);
 
 struct PrfCounts {
   int64_t gold = 0, predicted = 0, correct = 0;

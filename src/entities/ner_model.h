@@ -93,27 +93,4 @@ class NerModel {
   std::unique_ptr<Impl> impl_;
 };
 
-struct NerTrainOptions {
-  int max_epochs = 25;
-  // Training stops when dev F1 has not improved for this many epochs; the
-  // best epoch's averaged weights are kept.
-  int patience = 4;
-  uint64_t seed = 1;          // sentence shuffling and augmentation
-  // Independent training runs (different shuffles, each stopped on dev)
-  // whose weights are averaged into the model. Training time grows with it.
-  int runs = 1;
-  // Share of training sentences added again in Title Case and in ALL CAPS
-  // (each), so headlines and shouted text do not turn every word into a
-  // name. 0 = none.
-  double case_augment = 0.0;
-  std::string description;    // stored in the model ("trained by ...")
-};
-
-// Trains a model on `train`, choosing the epoch by entity-level F1 on `dev`
-// (when `dev` is empty, runs max_epochs). `log` (may be null) gets one line
-// per epoch. Errors: kInvalidArgument when `train` is empty.
-StatusOr<NerModel> TrainNer(const std::vector<NerSentence>& train, const std::vector<NerSentence>& dev,
-                            const WordClusters& clusters, const std::vector<std::string>& gazetteer,
-                            const NerTrainOptions& options, const std::function<void(const std::string&)>& log);
-
 }  // namespace warta::entities

@@ -4,6 +4,7 @@
 
 #include "entities/ner_eval.h"
 #include "entities/ner_model.h"
+#include "entities/ner_trainer.h"
 #include "test_support.h"
 
 namespace warta::entities {

@@ -29,9 +29,9 @@
 #include <unordered_map>
 #include <vector>
 
-#include "clean/cleaner.h"
 #include "core/utf8.h"
 #include "html/internal.h"
+#include "text/date_parse.h"
 
 namespace warta::html::internal {
 namespace {
@@ -620,7 +620,7 @@ class Extractor {
       const bool maybe_title = !title.empty() && b.text.size() == title.size() && Lower(b.text) == title;
       if (i < first_long && b.text.size() < 100) {
         if (maybe_title) continue;
-        if (clean && clean::ParsePublicationDate(b.text)) continue;
+        if (clean && text::ParsePublicationDate(b.text)) continue;
       }
       if (b.kind == BlockKind::kHeading && maybe_title) continue;
       out.push_back(std::move(b));

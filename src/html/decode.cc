@@ -10,55 +10,12 @@
 #include <string>
 #include <string_view>
 
+#include "charset/charset.h"
 #include "core/utf8.h"
 #include "html/internal.h"
-#include "ingest/charset.h"
 
 namespace warta::html::internal {
 namespace {
-
-bool IsCont(unsigned char c) { return (c & 0xC0) == 0x80; }
-
-// Length of a valid multi-byte UTF-8 sequence at s[i], else 0.
-size_t SequenceAt(std::string_view s, size_t i) {
-  auto at = [&](size_t k) -> unsigned char {
-    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0;
-  };
-  unsigned char c = at(0);
-  if (c >= 0xC2 && c <= 0xDF) return IsCont(at(1)) ? 2 : 0;
-  if (c >= 0xE0 && c <= 0xEF) {
-    unsigned char lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-    return at(1) >= lo && at(1) <= hi && IsCont(at(2)) ? 3 : 0;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    unsigned char lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-    return at(1) >= lo && at(1) <= hi && IsCont(at(2)) && IsCont(at(3)) ? 4 : 0;
-  }
-  return 0;
-}
-
-// Whether `s` is valid UTF-8. Web pages are mostly ASCII (markup, scripts):
-// eight bytes are checked at a time until a non-ASCII byte, whose sequence
-// is then checked on its own.
-bool ValidUtf8(std::string_view s) {
-  const char* p = s.data();
-  const size_t n = s.size();
-  size_t i = 0;
-  while (i < n) {
-    while (i + 8 <= n) {
-      uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      if (w & 0x8080808080808080ull) break;
-      i += 8;
-    }
-    while (i < n && static_cast<unsigned char>(p[i]) < 0x80) ++i;
-    if (i >= n) break;
-    size_t len = SequenceAt(s, i);
-    if (len == 0) return false;
-    i += len;
-  }
-  return true;
-}
 
 struct Utf8Census {
   size_t multibyte = 0;  // valid multi-byte sequences
@@ -72,7 +29,7 @@ Utf8Census Census(std::string_view s) {
       ++i;
       continue;
     }
-    size_t len = SequenceAt(s, i);
+    size_t len = Utf8SequenceAt(s, i);
     if (len) {
       ++c.multibyte;
       i += len;
@@ -94,7 +51,7 @@ std::string ReplaceInvalid(std::string_view s) {
       out.push_back(s[i++]);
       continue;
     }
-    size_t len = SequenceAt(s, i);
+    size_t len = Utf8SequenceAt(s, i);
     if (len) {
       out.append(s.substr(i, len));
       i += len;
@@ -189,7 +146,7 @@ Decoded DecodeToUtf8(std::string_view bytes, std::string_view content_type) {
   } else if (bytes.size() >= 2 && (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")) {
     const bool be = bytes[0] == '\xFE';
     std::string why;
-    auto u = ingest::ConvertToUtf8(bytes.substr(2), be ? "UTF-16BE" : "UTF-16LE", &why);
+    auto u = charset::ConvertToUtf8(bytes.substr(2), be ? "UTF-16BE" : "UTF-16LE", &why);
     if (u) {
       d.utf8 = std::move(*u);
       d.charset = be ? "UTF-16BE" : "UTF-16LE";
@@ -209,7 +166,7 @@ Decoded DecodeToUtf8(std::string_view bytes, std::string_view content_type) {
   } else {
     declared = d.charset;
   }
-  const bool valid = ValidUtf8(bytes);
+  const bool valid = Utf8Validate(bytes) == std::string_view::npos;
   if (valid) {
     d.view = bytes;  // no copy: the page is parsed from the caller's bytes
     if (!declared.empty() && declared != "UTF-8") {
@@ -225,7 +182,7 @@ Decoded DecodeToUtf8(std::string_view bytes, std::string_view content_type) {
   }
   if (!declared.empty() && declared != "UTF-8") {
     std::string why;
-    auto u = ingest::ConvertToUtf8(bytes, declared, &why);
+    auto u = charset::ConvertToUtf8(bytes, declared, &why);
     if (u) {
       d.utf8 = std::move(*u);
       d.charset = declared;
@@ -242,23 +199,23 @@ Decoded DecodeToUtf8(std::string_view bytes, std::string_view content_type) {
     d.note += std::to_string(c.invalid) + " invalid UTF-8 byte(s) replaced with U+FFFD";
     return d;
   }
-  std::string guess = ingest::DetectCharset(bytes);
+  std::string guess = charset::DetectCharset(bytes);
   if (guess.empty() || guess == "ASCII" || guess == "UTF-8") guess = "WINDOWS-1252";
   std::string why;
-  auto u = ingest::ConvertToUtf8(bytes, guess, &why);
+  auto u = charset::ConvertToUtf8(bytes, guess, &why);
   if (!u && guess != "WINDOWS-1252") {
     guess = "WINDOWS-1252";
-    u = ingest::ConvertToUtf8(bytes, guess, &why);
+    u = charset::ConvertToUtf8(bytes, guess, &why);
   }
   if (!u) {
     guess = "ISO-8859-1";  // maps every byte
-    u = ingest::ConvertToUtf8(bytes, guess, &why);
+    u = charset::ConvertToUtf8(bytes, guess, &why);
   }
   // uchardet names Central European cousins for Latin text; when
   // WINDOWS-1252 reads the bytes identically, say that.
   if (u && guess != "WINDOWS-1252") {
     std::string ignored;
-    auto w = ingest::ConvertToUtf8(bytes, "WINDOWS-1252", &ignored);
+    auto w = charset::ConvertToUtf8(bytes, "WINDOWS-1252", &ignored);
     if (w && *w == *u) guess = "WINDOWS-1252";
   }
   d.utf8 = u ? std::move(*u) : ReplaceInvalid(bytes);

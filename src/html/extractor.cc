@@ -5,8 +5,8 @@
 #include <memory>
 #include <string>
 
+#include "charset/charset.h"
 #include "html/internal.h"
-#include "ingest/charset.h"
 
 namespace warta::html {
 
@@ -43,7 +43,7 @@ StatusOr<ExtractedPage> Extract(std::string_view bytes, const PageContext& ctx,
   if (bytes.size() >= 0x7fff0000u) return Status::TooLarge("page too large for the HTML parser");
   const bool utf16_bom = bytes.size() >= 2 && (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF");
   if (!utf16_bom) {
-    if (auto why = ingest::BinaryReason(bytes.substr(0, 16 * 1024))) {
+    if (auto why = charset::BinaryReason(bytes.substr(0, 16 * 1024))) {
       return Status::Corrupt("not an HTML page: " + *why);
     }
   }

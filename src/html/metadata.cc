@@ -18,9 +18,9 @@
 #include <string>
 #include <vector>
 
-#include "clean/cleaner.h"
 #include "core/datetime.h"
 #include "html/internal.h"
+#include "text/date_parse.h"
 
 namespace warta::html::internal {
 namespace {
@@ -474,7 +474,7 @@ std::optional<DateTime> ParseDate(std::string_view s) {
     DateTime d = DateTime::FromUnixSeconds(v);
     if (d.year >= 1995 && d.year <= 2100) return d;
   }
-  auto d = clean::ParsePublicationDate(t);
+  auto d = text::ParsePublicationDate(t);
   if (d && d->year >= 1990 && d->year <= 2100) return d;
   return std::nullopt;
 }
@@ -703,7 +703,7 @@ std::optional<DateTime> VisibleDateline(const Facts& f, const std::string& title
   int tried = 0;
   for (const auto& [d, text] : near) {
     if (++tried > 12) break;
-    auto dt = clean::ParsePublicationDate(*text);
+    auto dt = text::ParsePublicationDate(*text);
     if (!dt || dt->year < 1990 || dt->year > 2100) continue;
     if (dt->has_time) return dt;
     if (!first) first = dt;
@@ -939,7 +939,7 @@ void RefineWithVisibleDates(const Facts& f, const std::optional<DateTime>& visib
   std::vector<DateTime> seen;
   if (visible) seen.push_back(*visible);
   for (size_t i = 0; i < f.date_texts.size() && i < 20; ++i) {
-    auto d = clean::ParsePublicationDate(f.date_texts[i]);
+    auto d = text::ParsePublicationDate(f.date_texts[i]);
     if (d && d->has_time) seen.push_back(*d);
   }
   for (const DateTime& v : seen) {

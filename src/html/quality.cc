@@ -1,7 +1,6 @@
 #include "html/quality.h"
 
 #include <unicode/uchar.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <fstream>
@@ -11,6 +10,7 @@
 #include <unordered_map>
 
 #include "core/datetime.h"
+#include "core/gzip.h"
 #include "core/utf8.h"
 
 namespace warta::html::quality {
@@ -154,25 +154,9 @@ StatusOr<std::string> ReadMaybeGzip(const fs::path& path) {
   std::stringstream ss;
   ss << in.rdbuf();
   std::string raw = ss.str();
-  if (raw.size() < 2 || raw[0] != '\x1f' || raw[1] != '\x8b') return raw;
-  std::string out;
-  z_stream zs{};
-  if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) return Status::Internal("inflateInit2 failed");
-  zs.next_in = reinterpret_cast<Bytef*>(raw.data());
-  zs.avail_in = static_cast<uInt>(raw.size());
-  char buf[65536];
-  int rc = Z_OK;
-  while (rc != Z_STREAM_END) {
-    zs.next_out = reinterpret_cast<Bytef*>(buf);
-    zs.avail_out = sizeof buf;
-    rc = inflate(&zs, Z_NO_FLUSH);
-    if (rc != Z_OK && rc != Z_STREAM_END) {
-      inflateEnd(&zs);
-      return Status::Corrupt(path.string() + ": bad gzip data");
-    }
-    out.append(buf, sizeof buf - zs.avail_out);
-  }
-  inflateEnd(&zs);
+  if (!IsGzip(raw)) return raw;
+  StatusOr<std::string> out = Inflate(raw);
+  if (!out.ok()) return Status::Corrupt(path.string() + ": " + out.status().message());
   return out;
 }
 

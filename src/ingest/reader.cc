@@ -13,9 +13,9 @@
 #include <set>
 #include <utility>
 
+#include "charset/charset.h"
 #include "core/utf8.h"
 #include "html/extractor.h"
-#include "ingest/charset.h"
 #include "ingest/jsonl.h"
 #include "ingest/stream.h"
 #include "warc/warc_reader.h"
@@ -331,7 +331,7 @@ bool DocumentReader::Impl::Start(const Entry& entry, RawDocument* doc) {
     Finish();
     return false;
   }
-  if (std::optional<std::string> binary = BinaryReason(head)) {
+  if (std::optional<std::string> binary = charset::BinaryReason(head)) {
     Reject(entry.path, 0, -1, *binary);
     Finish();
     return false;
@@ -365,7 +365,7 @@ bool DocumentReader::Impl::ReadText(Open& f, RawDocument* doc) {
     }
     return false;
   }
-  CharsetResult cs = EnsureUtf8(&text);
+  charset::CharsetResult cs = charset::EnsureUtf8(&text);
   if (!cs.ok) {
     Reject(path, 0, cs.offset, cs.reason);
     return false;
@@ -550,7 +550,7 @@ bool DocumentReader::Impl::NextLine(RawDocument* doc) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (IsBlank(line)) continue;
     f.saw_content = true;
-    CharsetResult cs = EnsureUtf8(&line);
+    charset::CharsetResult cs = charset::EnsureUtf8(&line);
     if (!cs.ok) {
       Reject(path, f.line, -1, cs.reason);
       continue;

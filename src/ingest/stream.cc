@@ -2,12 +2,13 @@
 
 #include <unicode/ucnv.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <vector>
+
+#include "core/gzip.h"
 
 namespace warta::ingest {
 namespace {
@@ -65,46 +66,39 @@ size_t PrefixSource::Read(char* buf, size_t n) {
 // ---- GzipSource -------------------------------------------------------------
 
 struct GzipSource::State {
-  z_stream zs{};
-  std::vector<unsigned char> in = std::vector<unsigned char>(kChunk);
+  Inflater inflater;  // 1f 8b was checked by the caller
+  std::vector<char> in = std::vector<char>(kChunk);
+  size_t in_pos = 0, in_len = 0;  // unread input: in[in_pos, in_len)
   uint64_t fed = 0;       // compressed bytes received from the inner source
   bool in_member = false;
   bool done = false;
-  bool inflate_ready = false;
   // Damage found in a call that also produced output: reported on the next
   // call, so the good bytes before it are not lost.
   bool pending_failure = false;
   std::string pending_reason;
   int64_t pending_offset = -1;
 
-  uint64_t Offset() const { return fed - zs.avail_in; }
+  size_t Available() const { return in_len - in_pos; }
+  uint64_t Offset() const { return fed - Available(); }
 };
 
 GzipSource::GzipSource(std::unique_ptr<Source> inner)
     : inner_(std::move(inner)), state_(std::make_unique<State>()) {
-  // 16 + MAX_WBITS: a gzip wrapper (the magic was checked by the caller).
-  if (inflateInit2(&state_->zs, 16 + MAX_WBITS) != Z_OK) {
-    Fail("zlib initialisation failed", 0);
-  } else {
-    state_->inflate_ready = true;
-  }
+  if (!state_->inflater.ok()) Fail("zlib initialisation failed", 0);
 }
 
-GzipSource::~GzipSource() {
-  if (state_->inflate_ready) inflateEnd(&state_->zs);
-}
+GzipSource::~GzipSource() = default;
 
 bool GzipSource::FillInput() {
   State& s = *state_;
-  if (s.zs.avail_in > 0 && s.zs.next_in != s.in.data()) {
-    std::memmove(s.in.data(), s.zs.next_in, s.zs.avail_in);
-  }
-  s.zs.next_in = s.in.data();
-  size_t space = s.in.size() - s.zs.avail_in;
+  if (s.Available() > 0 && s.in_pos > 0) std::memmove(s.in.data(), s.in.data() + s.in_pos, s.Available());
+  s.in_len = s.Available();
+  s.in_pos = 0;
+  size_t space = s.in.size() - s.in_len;
   if (space == 0) return true;
-  size_t r = inner_->Read(reinterpret_cast<char*>(s.in.data()) + s.zs.avail_in, space);
+  size_t r = inner_->Read(s.in.data() + s.in_len, space);
   if (r == 0) return false;
-  s.zs.avail_in += static_cast<uInt>(r);
+  s.in_len += r;
   s.fed += r;
   return true;
 }
@@ -119,25 +113,25 @@ size_t GzipSource::Read(char* buf, size_t n) {
   for (;;) {
     if (!s.in_member) {
       // At a member boundary: another member must start with the magic.
-      while (s.zs.avail_in < 2 && FillInput()) {
+      while (s.Available() < 2 && FillInput()) {
       }
       if (inner_->failed()) {
         FailFrom(*inner_);
         return 0;
       }
-      if (s.zs.avail_in == 0) {
+      if (s.Available() == 0) {
         s.done = true;
         return 0;
       }
-      if (s.zs.avail_in < 2 || s.zs.next_in[0] != 0x1f || s.zs.next_in[1] != 0x8b) {
+      if (!IsGzip(std::string_view(s.in.data() + s.in_pos, s.Available()))) {
         trailing_garbage_offset_ = static_cast<int64_t>(s.Offset());
         s.done = true;
         return 0;
       }
-      inflateReset(&s.zs);
+      s.inflater.Reset();
       s.in_member = true;
     }
-    if (s.zs.avail_in == 0 && !FillInput()) {
+    if (s.Available() == 0 && !FillInput()) {
       if (inner_->failed()) {
         FailFrom(*inner_);
       } else {
@@ -145,34 +139,31 @@ size_t GzipSource::Read(char* buf, size_t n) {
       }
       return 0;
     }
-    uInt before_in = s.zs.avail_in;
-    s.zs.next_out = reinterpret_cast<Bytef*>(buf);
-    s.zs.avail_out = static_cast<uInt>(std::min<size_t>(n, 1u << 30));
-    uInt before_out = s.zs.avail_out;
-    int ret = inflate(&s.zs, Z_NO_FLUSH);
-    size_t produced = before_out - s.zs.avail_out;
-    if (ret == Z_STREAM_END) {
+    const size_t before_in = s.Available();
+    Inflater::Step step = s.inflater.Inflate(s.in.data() + s.in_pos, s.Available(), buf, n);
+    s.in_pos += step.consumed;
+    const size_t produced = step.produced;
+    if (step.end) {
       s.in_member = false;
       if (produced > 0) return produced;
       continue;
     }
-    if (ret == Z_OK || ret == Z_BUF_ERROR) {
+    if (step.error.empty()) {
       if (produced > 0) return produced;
-      if (s.zs.avail_in == before_in && s.zs.avail_in > 0) {
+      if (s.Available() == before_in && s.Available() > 0) {
         // No progress with input available: zlib never does this on valid data.
         Fail("corrupt gzip stream", static_cast<int64_t>(s.Offset()));
         return 0;
       }
       continue;
     }
-    std::string why = s.zs.msg ? s.zs.msg : ("zlib error " + std::to_string(ret));
     if (produced > 0) {
       s.pending_failure = true;
-      s.pending_reason = "corrupt gzip stream (" + why + ")";
+      s.pending_reason = "corrupt gzip stream (" + step.error + ")";
       s.pending_offset = static_cast<int64_t>(s.Offset());
       return produced;
     }
-    Fail("corrupt gzip stream (" + why + ")", static_cast<int64_t>(s.Offset()));
+    Fail("corrupt gzip stream (" + step.error + ")", static_cast<int64_t>(s.Offset()));
     return 0;
   }
 }

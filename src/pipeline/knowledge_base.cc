@@ -27,7 +27,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kShardsMeta = "index_shards";
+using query::kShardsMeta;
 
 // Hands index documents from the store stage to one shard's writer thread.
 // Bounded, so a slow shard slows the store stage instead of filling memory.
@@ -77,11 +77,6 @@ struct Batch {
   std::vector<Item> items;
 };
 
-int DefaultShards() {
-  unsigned n = std::thread::hardware_concurrency();
-  return static_cast<int>(std::clamp(n, 1u, 8u));
-}
-
 // Test-only fault injection: kill the process (as kill -9 would) right after
 // the Nth batch is committed to the store and before the index sees it.
 int TEST_KillAfterBatches() {
@@ -101,7 +96,7 @@ struct KnowledgeBase::Impl {
   std::unique_ptr<PersonLinker> people;            // likewise
   int shards = 1;
 
-  std::string IndexDir() const { return (fs::path(options.dir) / "index").string(); }
+  std::string IndexDir() const { return query::IndexPath(options.dir); }
 
   Status OpenWriter() {
     auto w = index::IndexWriter::Open({.dir = IndexDir(), .shards = shards});
@@ -155,7 +150,7 @@ StatusOr<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Open(const OpenOptions& 
     if (ec) return Status::IoError(options.dir + ": cannot create the data directory: " + ec.message());
   }
   auto st = store::OpenSqliteStore(
-      {.path = (fs::path(options.dir) / "warta.sqlite").string(), .read_only = options.read_only});
+      {.path = query::StorePath(options.dir), .read_only = options.read_only});
   if (!st.ok()) return st.status();
   m.store = std::move(*st);
 
@@ -163,7 +158,7 @@ StatusOr<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Open(const OpenOptions& 
   if (shards_meta) {
     m.shards = std::max(1, std::atoi(shards_meta->c_str()));
   } else {
-    m.shards = options.shards > 0 ? options.shards : DefaultShards();
+    m.shards = options.shards > 0 ? options.shards : query::DefaultShards();
     if (!options.read_only) WARTA_RETURN_IF_ERROR(m.store->SetMeta(kShardsMeta, std::to_string(m.shards)));
   }
   if (!options.read_only) {
@@ -208,32 +203,7 @@ StatusOr<SearchPage> KnowledgeBase::Search(const index::SearchRequest& request) 
     if (!s.ok()) return s.status();
     m.searcher = std::move(*s);
   }
-  WARTA_ASSIGN_OR_RETURN(index::SearchResults results, m.searcher->Search(request));
-  SearchPage page;
-  page.estimated_total = results.estimated_total;
-  std::vector<int64_t> seqs;
-  for (const auto& h : results.hits) seqs.push_back(h.seq);
-  std::vector<store::StoredArticle> articles;
-  WARTA_RETURN_IF_ERROR(m.store->GetBySeq(seqs, &articles));
-  size_t j = 0;
-  for (const auto& h : results.hits) {
-    // The index may briefly hold an article the store lacks only if the store
-    // was replaced under it; such hits are skipped rather than invented.
-    if (j >= articles.size() || articles[j].seq != h.seq) continue;
-    SearchHitView v;
-    v.score = h.score;
-    v.snippet = results.Snippet(articles[j].article.Text());
-    v.article = std::move(articles[j++]);
-    if (request.collapse_copies && v.article.copy_group) {
-      const int64_t original = v.article.copy_of ? v.article.copy_of : v.article.seq;
-      WARTA_ASSIGN_OR_RETURN(std::vector<int64_t> members, m.store->CopiesOf(original));
-      members.insert(members.begin(), original);
-      std::erase(members, v.article.seq);
-      WARTA_RETURN_IF_ERROR(m.store->GetRefs(members, &v.copies));
-    }
-    page.hits.push_back(std::move(v));
-  }
-  return page;
+  return query::Search(*m.store, *m.searcher, request);
 }
 
 StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& paths, const IngestOptions& options,

@@ -1,4 +1,6 @@
 // KnowledgeBase: one Warta data directory, and the pipeline that fills it.
+// (Reading only, as `warta serve` and the read-only commands do, is
+// query::KnowledgeReader, which needs none of the ingest stack.)
 //
 // A data directory holds the article store (DIR/warta.sqlite, the source of
 // truth) and the search index derived from it (DIR/index/shard-N). Ingest
@@ -38,6 +40,7 @@
 #include "dedupe/stories.h"
 #include "index/search_index.h"
 #include "ingest/reader.h"
+#include "query/knowledge_reader.h"
 #include "store/store.h"
 
 namespace warta::pipeline {
@@ -89,19 +92,9 @@ struct IngestSummary {
   double seconds = 0;
 };
 
-struct SearchHitView {
-  store::StoredArticle article;
-  double score = 0;
-  std::string snippet;        // HTML-escaped, matches in <mark>
-  // The other members of its copy group (original first, then copies by
-  // date), when the search collapsed copies.
-  std::vector<store::ArticleRef> copies;
-};
-
-struct SearchPage {
-  uint64_t estimated_total = 0;
-  std::vector<SearchHitView> hits;
-};
+// Search results are the read side's (query/knowledge_reader.h).
+using query::SearchHitView;
+using query::SearchPage;
 
 class KnowledgeBase {
  public:

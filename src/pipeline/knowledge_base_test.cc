@@ -3,8 +3,8 @@
 #include <filesystem>
 #include <sstream>
 
-#include "pipeline/export.h"
 #include "pipeline/knowledge_base.h"
+#include "query/export.h"
 #include "test_support.h"
 
 namespace warta::pipeline {
@@ -26,7 +26,7 @@ void WriteCorpus(const std::filesystem::path& dir, int n) {
 
 std::string Dump(KnowledgeBase& kb) {
   std::ostringstream out;
-  EXPECT_TRUE(ExportJsonl(kb.store(), out).ok());
+  EXPECT_TRUE(query::ExportJsonl(kb.store(), out).ok());
   return out.str();
 }
 

@@ -5,9 +5,9 @@
 #include <random>
 #include <sstream>
 
-#include "pipeline/export.h"
 #include "pipeline/knowledge_base.h"
-#include "pipeline/views.h"
+#include "query/export.h"
+#include "query/views.h"
 #include "test_support.h"
 
 namespace warta::pipeline {
@@ -83,7 +83,7 @@ TEST(RelationsTest, AnEditedCopyPointsToItsOriginalJoinsItsStoryAndCollapsesInSe
   auto all = (*kb)->Search({.query = "laporan", .collapse_copies = false, .limit = 10});
   EXPECT_EQ(all->hits.size(), 3u);
 
-  auto story = StoryJson((*kb)->store(), got[0].story_id);
+  auto story = query::StoryJson((*kb)->store(), got[0].story_id);
   ASSERT_TRUE(story.ok()) << story.status().ToString();
   EXPECT_EQ((*story)["article_count"], 2);
   EXPECT_EQ((*story)["headline"], "Kabar pertama dari kantor berita");
@@ -91,7 +91,7 @@ TEST(RelationsTest, AnEditedCopyPointsToItsOriginalJoinsItsStoryAndCollapsesInSe
   EXPECT_EQ((*story)["articles"][0]["copies"].size(), 1u);
 
   std::ostringstream out;
-  auto n = ExportJsonl((*kb)->store(), out);
+  auto n = query::ExportJsonl((*kb)->store(), out);
   ASSERT_TRUE(n.ok());
   EXPECT_NE(out.str().find("\"copy_of\":{"), std::string::npos);
   EXPECT_NE(out.str().find("\"story_id\":" + std::to_string(got[0].story_id)), std::string::npos);
@@ -159,7 +159,7 @@ TEST(RelationsTest, TimelineMergesOneHappeningReportedTwice) {
                   .ok());
   store::EventQuery q;
   q.participant_ids = {"Pkim"};
-  auto timeline = TimelineJson(**store, q);
+  auto timeline = query::TimelineJson(**store, q);
   ASSERT_TRUE(timeline.ok()) << timeline.status().ToString();
   const json& items = (*timeline)["items"];
   ASSERT_EQ(items.size(), 3u) << items.dump(2);

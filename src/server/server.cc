@@ -8,9 +8,9 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
-#include "pipeline/export.h"
-#include "pipeline/knowledge_base.h"
-#include "pipeline/views.h"
+#include "query/export.h"
+#include "query/knowledge_reader.h"
+#include "query/views.h"
 
 namespace warta::server {
 
@@ -108,11 +108,11 @@ struct Server::Impl {
 
   // Each worker thread opens its own read-only view: SQLite connections and
   // Xapian databases are not shared between threads.
-  pipeline::KnowledgeBase* ThreadKb(Status* error) {
-    thread_local std::map<std::string, std::unique_ptr<pipeline::KnowledgeBase>> views;
+  query::KnowledgeReader* ThreadKb(Status* error) {
+    thread_local std::map<std::string, std::unique_ptr<query::KnowledgeReader>> views;
     auto& kb = views[options.db];
     if (!kb) {
-      auto opened = pipeline::KnowledgeBase::Open({.dir = options.db, .read_only = true});
+      auto opened = query::KnowledgeReader::Open(options.db);
       if (!opened.ok()) {
         *error = opened.status();
         return nullptr;
@@ -126,7 +126,7 @@ struct Server::Impl {
   template <typename Fn>
   void WithKb(httplib::Response& res, Fn&& fn) {
     Status error;
-    pipeline::KnowledgeBase* kb = ThreadKb(&error);
+    query::KnowledgeReader* kb = ThreadKb(&error);
     if (!kb) return SendError(res, HttpStatusOf(error), error.message());
     fn(*kb);
   }
@@ -143,7 +143,7 @@ struct Server::Impl {
   bool ReadListFilter(const httplib::Request& req, httplib::Response& res, size_t default_limit,
                       store::ListFilter* f) const;
   // The entity ids a `entity` parameter names; false after sending the error.
-  bool ReadEntity(pipeline::KnowledgeBase& kb, const httplib::Request& req, httplib::Response& res,
+  bool ReadEntity(query::KnowledgeReader& kb, const httplib::Request& req, httplib::Response& res,
                   std::vector<std::string>* ids) const;
   // Sends a view's JSON, or its error.
   static void SendView(httplib::Response& res, const StatusOr<json>& view) {
@@ -167,10 +167,10 @@ bool Server::Impl::ReadListFilter(const httplib::Request& req, httplib::Response
   return true;
 }
 
-bool Server::Impl::ReadEntity(pipeline::KnowledgeBase& kb, const httplib::Request& req, httplib::Response& res,
+bool Server::Impl::ReadEntity(query::KnowledgeReader& kb, const httplib::Request& req, httplib::Response& res,
                               std::vector<std::string>* ids) const {
   if (!req.has_param("entity") || req.get_param_value("entity").empty()) return true;
-  auto found = pipeline::ResolveEntity(kb.store(), req.get_param_value("entity"));
+  auto found = query::ResolveEntity(kb.store(), req.get_param_value("entity"));
   if (!found.ok()) return SendError(res, HttpStatusOf(found.status()), found.status().message()), false;
   *ids = std::move(*found);
   return true;
@@ -188,11 +188,11 @@ void Server::Impl::Search(const httplib::Request& req, httplib::Response& res) {
   store::ListFilter page;
   if (!ReadListFilter(req, res, 10, &page)) return;
   r.limit = page.limit, r.offset = page.offset, r.from = page.from, r.to = page.to;
-  WithKb(res, [&](pipeline::KnowledgeBase& kb) {
+  WithKb(res, [&](query::KnowledgeReader& kb) {
     if (!ReadEntity(kb, req, res, &r.entity_ids)) return;
     auto found = kb.Search(r);
     if (!found.ok()) return SendError(res, HttpStatusOf(found.status()), found.status().message());
-    SendJson(res, 200, pipeline::SearchPageJson(*found, r));
+    SendJson(res, 200, query::SearchPageJson(*found, r));
   });
 }
 
@@ -265,10 +265,10 @@ void Server::Impl::Routes() {
   http.Get("/api/search", [this](const httplib::Request& req, httplib::Response& res) { Search(req, res); });
 
   http.Get(R"(/api/articles/([0-9a-fA-F]{4,16}))", [this](const httplib::Request& req, httplib::Response& res) {
-    WithKb(res, [&](pipeline::KnowledgeBase& kb) {
+    WithKb(res, [&](query::KnowledgeReader& kb) {
       auto a = kb.store().Get(req.matches[1].str());
       if (!a.ok()) return SendError(res, HttpStatusOf(a.status()), a.status().message());
-      SendView(res, pipeline::FullArticleJson(kb.store(), *a));
+      SendView(res, query::FullArticleJson(kb.store(), *a));
     });
   });
 
@@ -278,34 +278,34 @@ void Server::Impl::Routes() {
     std::string type = req.get_param_value("type");
     if (!type.empty() && type != "PERSON" && type != "ORGANISATION" && type != "LOCATION")
       return SendError(res, 400, "type must be PERSON, ORGANISATION or LOCATION");
-    WithKb(res, [&](pipeline::KnowledgeBase& kb) {
+    WithKb(res, [&](query::KnowledgeReader& kb) {
       auto found = req.has_param("name") ? kb.store().FindEntities(req.get_param_value("name"), limit)
                                          : kb.store().TopEntities(type, limit);
       if (!found.ok()) return SendError(res, HttpStatusOf(found.status()), found.status().message());
       json items = json::array();
-      for (const auto& e : *found) items.push_back(pipeline::EntitySummaryJson(e));
+      for (const auto& e : *found) items.push_back(query::EntitySummaryJson(e));
       SendJson(res, 200, {{"limit", limit}, {"items", items}});
     });
   });
 
   http.Get(R"(/api/entities/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
-    WithKb(res, [&](pipeline::KnowledgeBase& kb) {
+    WithKb(res, [&](query::KnowledgeReader& kb) {
       auto d = kb.store().GetEntity(req.matches[1].str());
       if (!d.ok()) return SendError(res, HttpStatusOf(d.status()), d.status().message());
       std::vector<store::StoredArticle> articles;
       if (auto st = kb.store().GetBySeq(d->article_seqs, &articles); !st.ok())
         return SendError(res, HttpStatusOf(st), st.message());
-      json out = pipeline::EntityDetailJson(*d, articles);
+      json out = query::EntityDetailJson(*d, articles);
       store::EventQuery events;
       events.participant_ids = {d->summary.id};
       events.page.limit = 200;
-      auto timeline = pipeline::TimelineJson(kb.store(), events);
+      auto timeline = query::TimelineJson(kb.store(), events);
       if (!timeline.ok()) return SendError(res, HttpStatusOf(timeline.status()), timeline.status().message());
       out["timeline"] = std::move((*timeline)["items"]);
       store::QuoteQuery quotes;
       quotes.speaker_ids = {d->summary.id};
       quotes.page.limit = 20;
-      auto said = pipeline::QuotesJson(kb.store(), quotes);
+      auto said = query::QuotesJson(kb.store(), quotes);
       if (!said.ok()) return SendError(res, HttpStatusOf(said.status()), said.status().message());
       out["quotes"] = std::move((*said)["items"]);
       SendJson(res, 200, out);
@@ -315,21 +315,21 @@ void Server::Impl::Routes() {
   http.Get("/api/stories", [this](const httplib::Request& req, httplib::Response& res) {
     store::ListFilter f;
     if (!ReadListFilter(req, res, 20, &f)) return;
-    WithKb(res, [&](pipeline::KnowledgeBase& kb) { SendView(res, pipeline::StoriesJson(kb.store(), f)); });
+    WithKb(res, [&](query::KnowledgeReader& kb) { SendView(res, query::StoriesJson(kb.store(), f)); });
   });
 
   http.Get(R"(/api/stories/([0-9]{1,18}))", [this](const httplib::Request& req, httplib::Response& res) {
     const int64_t id = std::stoll(req.matches[1].str());
-    WithKb(res, [&](pipeline::KnowledgeBase& kb) { SendView(res, pipeline::StoryJson(kb.store(), id)); });
+    WithKb(res, [&](query::KnowledgeReader& kb) { SendView(res, query::StoryJson(kb.store(), id)); });
   });
 
   http.Get("/api/quotes", [this](const httplib::Request& req, httplib::Response& res) {
     store::QuoteQuery q;
     if (!ReadListFilter(req, res, 20, &q.page)) return;
     q.word = req.get_param_value("q");
-    WithKb(res, [&](pipeline::KnowledgeBase& kb) {
+    WithKb(res, [&](query::KnowledgeReader& kb) {
       if (!ReadEntity(kb, req, res, &q.speaker_ids)) return;
-      SendView(res, pipeline::QuotesJson(kb.store(), q));
+      SendView(res, query::QuotesJson(kb.store(), q));
     });
   });
 
@@ -337,9 +337,9 @@ void Server::Impl::Routes() {
     store::ClaimQuery q;
     if (!ReadListFilter(req, res, 50, &q.page)) return;
     q.about = req.get_param_value("about");
-    WithKb(res, [&](pipeline::KnowledgeBase& kb) {
+    WithKb(res, [&](query::KnowledgeReader& kb) {
       if (!ReadEntity(kb, req, res, &q.claimant_ids)) return;
-      SendView(res, pipeline::ClaimsJson(kb.store(), q));
+      SendView(res, query::ClaimsJson(kb.store(), q));
     });
   });
 
@@ -353,11 +353,11 @@ void Server::Impl::Routes() {
         return SendError(res, 400, "story must be a story id (a whole number)");
       q.story_id = std::stoll(v);
     }
-    WithKb(res, [&](pipeline::KnowledgeBase& kb) {
+    WithKb(res, [&](query::KnowledgeReader& kb) {
       if (!ReadEntity(kb, req, res, &q.participant_ids)) return;
       // The best-known entity of that name, as `warta timeline --entity`.
       if (q.participant_ids.size() > 1) q.participant_ids.resize(1);
-      SendView(res, pipeline::TimelineJson(kb.store(), q));
+      SendView(res, query::TimelineJson(kb.store(), q));
     });
   });
 
@@ -367,15 +367,15 @@ void Server::Impl::Routes() {
     std::string type = req.get_param_value("type");
     if (!type.empty() && type != "PERSON" && type != "ORGANISATION" && type != "LOCATION")
       return SendError(res, 400, "type must be PERSON, ORGANISATION or LOCATION");
-    WithKb(res, [&](pipeline::KnowledgeBase& kb) { SendView(res, pipeline::GraphJson(kb.store(), type, top)); });
+    WithKb(res, [&](query::KnowledgeReader& kb) { SendView(res, query::GraphJson(kb.store(), type, top)); });
   });
 
   http.Get("/api/stats", [this](const httplib::Request&, httplib::Response& res) {
-    WithKb(res, [&](pipeline::KnowledgeBase& kb) {
+    WithKb(res, [&](query::KnowledgeReader& kb) {
       auto s = kb.store().Stats();
       if (!s.ok()) return SendError(res, HttpStatusOf(s.status()), s.status().message());
       auto lag = kb.IndexLag();
-      SendJson(res, 200, pipeline::StatsJson(*s, kb.shards(), lag.ok() ? *lag : -1));
+      SendJson(res, 200, query::StatsJson(*s, kb.shards(), lag.ok() ? *lag : -1));
     });
   });
 }
@@ -389,7 +389,7 @@ StatusOr<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
                                    " exposes the API beyond this machine: give a token (--token or $WARTA_TOKEN)");
   if (options.port < 0 || options.port > 65535) return Status::InvalidArgument("port must be 0..65535");
   // Fail now, not on the first request, when there is nothing to serve.
-  auto probe = pipeline::KnowledgeBase::Open({.dir = options.db, .read_only = true});
+  auto probe = query::KnowledgeReader::Open(options.db);
   if (!probe.ok()) return probe.status();
   std::unique_ptr<Server> s(new Server());
   s->impl_->options = options;

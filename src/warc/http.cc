@@ -1,10 +1,10 @@
 // HTTP responses as WARC response records store them (see warc_reader.h).
-#include <zlib.h>
 
 #include <algorithm>
 #include <optional>
 #include <string>
 
+#include "core/gzip.h"
 #include "warc/ascii.h"
 #include "warc/warc_reader.h"
 
@@ -43,37 +43,6 @@ std::optional<std::string> Dechunk(std::string_view body, size_t max) {
     if (pos < body.size() && body[pos] == '\n') ++pos;
     if (pos >= body.size()) return out;
   }
-}
-
-// Inflates gzip (window_bits 16+15), zlib (15) or raw deflate (-15).
-StatusOr<std::string> Inflate(std::string_view in, int window_bits, size_t max) {
-  z_stream zs{};
-  if (inflateInit2(&zs, window_bits) != Z_OK) return Status::Internal("zlib could not be initialised");
-  std::string out;
-  char buf[65536];
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  zs.avail_in = static_cast<uInt>(in.size());
-  int rc = Z_OK;
-  while (rc != Z_STREAM_END) {
-    zs.next_out = reinterpret_cast<Bytef*>(buf);
-    zs.avail_out = sizeof buf;
-    rc = inflate(&zs, Z_NO_FLUSH);
-    size_t got = sizeof buf - zs.avail_out;
-    out.append(buf, got);
-    if (out.size() > max) {
-      inflateEnd(&zs);
-      return Status::TooLarge("decoded body over " + std::to_string(max) + " bytes");
-    }
-    if (rc == Z_STREAM_END) break;
-    if (rc == Z_BUF_ERROR && zs.avail_in == 0) break;  // truncated: keep what decoded
-    if (rc != Z_OK) {
-      std::string msg = zs.msg ? zs.msg : "inflate failed";
-      inflateEnd(&zs);
-      return Status::Corrupt("bad compressed body (" + msg + ")");
-    }
-  }
-  inflateEnd(&zs);
-  return out;
 }
 
 bool LooksDecoded(std::string_view body) {
@@ -133,9 +102,13 @@ StatusOr<HttpResponse> ParseHttpResponse(std::string_view block, size_t max_body
   std::string coding = LowerAscii(Trim(r.Header("Content-Encoding")));
   if (coding == "gzip" || coding == "x-gzip" || coding == "deflate") {
     if (!LooksDecoded(decoded) || decoded.substr(0, 2) == "\x1f\x8b") {
-      StatusOr<std::string> out = coding == "deflate" ? Inflate(decoded, MAX_WBITS, max_body_bytes)
-                                                      : Inflate(decoded, 16 + MAX_WBITS, max_body_bytes);
-      if (!out.ok() && coding == "deflate") out = Inflate(decoded, -MAX_WBITS, max_body_bytes);
+      // Bodies cut short by the crawler keep what decoded.
+      auto inflate = [&](Compression format) {
+        return Inflate(decoded, {.format = format, .max_bytes = max_body_bytes, .keep_truncated = true});
+      };
+      // "deflate" is zlib-wrapped by the standard, raw by some servers.
+      StatusOr<std::string> out = inflate(coding == "deflate" ? Compression::kZlib : Compression::kGzip);
+      if (!out.ok() && coding == "deflate") out = inflate(Compression::kDeflate);
       if (!out.ok()) return out.status();
       decoded = std::move(*out);
     }

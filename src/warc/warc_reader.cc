@@ -1,10 +1,10 @@
 #include "warc/warc_reader.h"
 
-#include <zlib.h>
 
 #include <algorithm>
 #include <cstring>
 
+#include "core/gzip.h"
 #include "warc/ascii.h"
 
 namespace warta::warc {
@@ -59,8 +59,7 @@ struct WarcReader::Impl {
   // Decompression.
   bool sniffed = false;
   bool gzip = false;
-  z_stream zs{};
-  bool z_init = false;
+  Inflater inflater;
   bool in_member = false;
   int64_t member_start = 0;  // file offset of the member being inflated
   uint64_t generation = 0;   // bumps when damage forced a jump in the stream
@@ -74,10 +73,6 @@ struct WarcReader::Impl {
   std::string pending_line;  // a line read too far (the next record's version line)
   bool has_pending = false;
   int64_t pending_offset = 0;
-
-  ~Impl() {
-    if (z_init) inflateEnd(&zs);
-  }
 
   void Problem(int64_t offset, std::string reason) {
     ++stats.problems;
@@ -166,16 +161,12 @@ struct WarcReader::Impl {
           return false;
         }
         member_start = RawOffset();
-        if (!z_init) {
-          if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) {
-            Problem(member_start, "zlib could not be initialised");
-            dend = true;
-            return false;
-          }
-          z_init = true;
-        } else {
-          inflateReset(&zs);
+        if (!inflater.ok()) {
+          Problem(member_start, "zlib could not be initialised");
+          dend = true;
+          return false;
         }
+        inflater.Reset();
         in_member = true;
       }
       if (!FillRaw()) {
@@ -185,21 +176,16 @@ struct WarcReader::Impl {
         ++generation;
         return false;
       }
-      zs.next_in = reinterpret_cast<Bytef*>(raw.data() + raw_pos);
-      zs.avail_in = static_cast<uInt>(raw_len - raw_pos);
-      zs.next_out = reinterpret_cast<Bytef*>(dbuf.data());
-      zs.avail_out = static_cast<uInt>(dbuf.size());
-      int rc = inflate(&zs, Z_NO_FLUSH);
-      raw_pos = raw_len - zs.avail_in;
-      size_t produced = dbuf.size() - zs.avail_out;
-      if (rc == Z_STREAM_END) {
+      Inflater::Step step = inflater.Inflate(raw.data() + raw_pos, raw_len - raw_pos, dbuf.data(), dbuf.size());
+      raw_pos += step.consumed;
+      size_t produced = step.produced;
+      if (step.end) {
         in_member = false;
-      } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
-        Problem(member_start, std::string("corrupt gzip member (") + (zs.msg ? zs.msg : "inflate failed") +
-                                  "); skipped to the next member");
+      } else if (!step.error.empty()) {
+        Problem(member_start, "corrupt gzip member (" + step.error + "); skipped to the next member");
         produced = 0;  // bytes decoded from a damaged member are not trusted
         ResyncGzip();
-      } else if (rc == Z_BUF_ERROR && produced == 0 && zs.avail_in != 0) {
+      } else if (produced == 0 && step.consumed == 0 && raw_pos < raw_len) {
         Problem(member_start, "corrupt gzip member (no progress); skipped to the next member");
         ResyncGzip();
       }

@@ -1,4 +1,4 @@
-// Character set decisions for ingest (internal; exposed for tests).
+// The charset stage: character set decisions for ingest and the html stage.
 //
 // Text must reach clean as valid UTF-8 and must never be garbled silently:
 // valid UTF-8 passes untouched; UTF-8 with damage is rejected (converting it
@@ -15,7 +15,7 @@
 #include <string>
 #include <string_view>
 
-namespace warta::ingest {
+namespace warta::charset {
 
 struct CharsetResult {
   bool ok = false;
@@ -42,4 +42,4 @@ std::optional<std::string> ConvertToUtf8(std::string_view text, const std::strin
 // than tab, line feed, vertical tab, form feed, carriage return and escape.
 std::optional<std::string> BinaryReason(std::string_view head);
 
-}  // namespace warta::ingest
+}  // namespace warta::charset

@@ -1,11 +1,11 @@
-#include "pipeline/views.h"
+#include "query/views.h"
 
 #include <algorithm>
 #include <map>
 #include <set>
 #include <unordered_map>
 
-namespace warta::pipeline {
+namespace warta::query {
 
 using nlohmann::json;
 
@@ -293,4 +293,4 @@ StatusOr<json> ArticleRelationsJson(store::ArticleStore& store, const store::Sto
   return out;
 }
 
-}  // namespace warta::pipeline
+}  // namespace warta::query

@@ -1,8 +1,8 @@
-#include "pipeline/export.h"
+#include "query/export.h"
 
-#include "pipeline/views.h"
+#include "query/views.h"
 
-namespace warta::pipeline {
+namespace warta::query {
 
 using nlohmann::json;
 
@@ -281,4 +281,4 @@ StatusOr<int64_t> ExportCsv(store::ArticleStore& store, std::ostream& out) {
   return n;
 }
 
-}  // namespace warta::pipeline
+}  // namespace warta::query

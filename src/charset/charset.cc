@@ -1,4 +1,4 @@
-#include "ingest/charset.h"
+#include "charset/charset.h"
 
 #include <uchardet/uchardet.h>
 #include <unicode/ucnv.h>
@@ -12,32 +12,8 @@
 
 #include "core/utf8.h"
 
-namespace warta::ingest {
+namespace warta::charset {
 namespace {
-
-bool IsCont(unsigned char c) { return (c & 0xC0) == 0x80; }
-
-// Length of the valid multi-byte UTF-8 sequence at s[i], or 0.
-size_t ValidSequenceAt(std::string_view s, size_t i) {
-  auto at = [&](size_t k) -> unsigned char {
-    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0;
-  };
-  unsigned char c = at(0);
-  if (c >= 0xC2 && c <= 0xDF) return IsCont(at(1)) ? 2 : 0;
-  if (c >= 0xE0 && c <= 0xEF) {
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c == 0xE0) lo = 0xA0;
-    if (c == 0xED) hi = 0x9F;  // no surrogates
-    return at(1) >= lo && at(1) <= hi && IsCont(at(2)) ? 3 : 0;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c == 0xF0) lo = 0x90;
-    if (c == 0xF4) hi = 0x8F;  // nothing past U+10FFFF
-    return at(1) >= lo && at(1) <= hi && IsCont(at(2)) && IsCont(at(3)) ? 4 : 0;
-  }
-  return 0;
-}
 
 std::string Upper(std::string s) {
   for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -109,7 +85,7 @@ CharsetResult EnsureUtf8(std::string* text) {
       ++i;
       continue;
     }
-    size_t len = ValidSequenceAt(s, i);
+    size_t len = Utf8SequenceAt(s, i);
     if (len) {
       ++multibyte;
       i += len;
@@ -165,4 +141,4 @@ std::optional<std::string> BinaryReason(std::string_view head) {
   return std::nullopt;
 }
 
-}  // namespace warta::ingest
+}  // namespace warta::charset

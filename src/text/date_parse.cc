@@ -1,4 +1,4 @@
-#include "clean/date_parse.h"
+#include "text/date_parse.h"
 
 #include <unicode/uchar.h>
 
@@ -7,16 +7,60 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "clean/cleaner.h"
-#include "clean/rules.h"
 #include "core/utf8.h"
 
-namespace warta::clean {
+namespace warta::text {
+
 namespace internal {
+// Defined in the sources CMake generates from data/months.tsv, weekdays.txt
+// and timezones.tsv.
+extern const std::string_view kMonthsData;
+extern const std::string_view kWeekdaysData;
+extern const std::string_view kTimezonesData;
+}  // namespace internal
 
 namespace {
 
-StatusOr<int> ParseIntField(const RuleFile& file, const RuleLine& line, size_t index) {
+// Lower-cases ASCII letters (date words are compared this way).
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::string_view TrimBlanks(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+// Blank lines and lines starting with '#' are skipped.
+DateTable ParseTable(std::string origin, std::string_view text) {
+  DateTable t;
+  t.origin = std::move(origin);
+  int number = 0;
+  while (!text.empty()) {
+    size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+    ++number;
+    line = TrimBlanks(line);
+    if (line.empty() || line.front() == '#') continue;
+    DateTable::Row row;
+    row.line = number;
+    while (true) {
+      size_t tab = line.find('\t');
+      row.fields.emplace_back(TrimBlanks(line.substr(0, tab)));
+      if (tab == std::string_view::npos) break;
+      line.remove_prefix(tab + 1);
+    }
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+StatusOr<int> ParseIntField(const DateTable& file, const DateTable::Row& line, size_t index) {
   if (line.fields.size() <= index)
     return Status::InvalidArgument(file.origin + ":" + std::to_string(line.line) + ": expected " +
                                    std::to_string(index + 1) + " tab-separated fields");
@@ -34,19 +78,18 @@ StatusOr<int> ParseIntField(const RuleFile& file, const RuleLine& line, size_t i
 
 }  // namespace
 
-StatusOr<DateVocabulary> DateVocabulary::FromRules(const RuleFiles& rules) {
+StatusOr<DateVocabulary> DateVocabulary::FromTables(const DateTable& months, const DateTable& weekdays,
+                                                    const DateTable& zones) {
   DateVocabulary v;
-  const RuleFile& months = rules.Get("months.tsv");
-  for (const RuleLine& l : months.lines) {
+  for (const DateTable::Row& l : months.rows) {
     WARTA_ASSIGN_OR_RETURN(int m, ParseIntField(months, l, 1));
     if (m < 1 || m > 12)
       return Status::InvalidArgument(months.origin + ":" + std::to_string(l.line) +
                                      ": month number must be 1-12");
     v.months[AsciiLower(l.fields[0])] = m;
   }
-  for (const RuleLine& l : rules.Get("weekdays.txt").lines) v.weekdays.insert(AsciiLower(l.fields[0]));
-  const RuleFile& zones = rules.Get("timezones.tsv");
-  for (const RuleLine& l : zones.lines) {
+  for (const DateTable::Row& l : weekdays.rows) v.weekdays.insert(AsciiLower(l.fields[0]));
+  for (const DateTable::Row& l : zones.rows) {
     WARTA_ASSIGN_OR_RETURN(int minutes, ParseIntField(zones, l, 1));
     if (minutes < -14 * 60 || minutes > 14 * 60)
       return Status::InvalidArgument(zones.origin + ":" + std::to_string(l.line) +
@@ -60,12 +103,13 @@ StatusOr<DateVocabulary> DateVocabulary::FromRules(const RuleFiles& rules) {
 
 const DateVocabulary& BuiltinDateVocabulary() {
   static const DateVocabulary vocab = [] {
-    StatusOr<RuleFiles> rules = RuleFiles::Load("");
-    if (!rules.ok()) return DateVocabulary{};
-    StatusOr<DateVocabulary> v = DateVocabulary::FromRules(*rules);
-    // The built-in rules are tested; a failure here is a build defect.
+    StatusOr<DateVocabulary> v = DateVocabulary::FromTables(
+        ParseTable("<built-in>/months.tsv", internal::kMonthsData),
+        ParseTable("<built-in>/weekdays.txt", internal::kWeekdaysData),
+        ParseTable("<built-in>/timezones.tsv", internal::kTimezonesData));
+    // The built-in tables are tested; a failure here is a build defect.
     if (!v.ok()) {
-      std::fprintf(stderr, "warta: built-in date rules: %s\n", v.status().ToString().c_str());
+      std::fprintf(stderr, "warta: built-in date words: %s\n", v.status().ToString().c_str());
       std::abort();
     }
     return std::move(v).value();
@@ -361,13 +405,11 @@ std::optional<DateMatch> FindDate(std::string_view text, const DateVocabulary& v
   return DateParser(text, vocab).Find();
 }
 
-}  // namespace internal
-
 std::optional<DateTime> ParsePublicationDate(std::string_view text) {
   if (auto iso = DateTime::ParseIso(TrimSpace(text))) return iso;
-  auto m = internal::FindDate(text, internal::BuiltinDateVocabulary());
+  auto m = FindDate(text, BuiltinDateVocabulary());
   if (!m) return std::nullopt;
   return m->value;
 }
 
-}  // namespace warta::clean
+}  // namespace warta::text

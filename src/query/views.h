@@ -24,7 +24,7 @@
 #include "core/status.h"
 #include "store/store.h"
 
-namespace warta::pipeline {
+namespace warta::query {
 
 // Entity ids named by `name_or_id`: an entity id as stored, or any of an
 // entity's names (see ArticleStore::FindEntities). NotFound, naming it, when
@@ -52,4 +52,4 @@ StatusOr<nlohmann::json> GraphJson(store::ArticleStore& store, const std::string
 // {story_id, copy_of: {id, similarity} | null, copies: [article ref]}.
 StatusOr<nlohmann::json> ArticleRelationsJson(store::ArticleStore& store, const store::StoredArticle& article);
 
-}  // namespace warta::pipeline
+}  // namespace warta::query

@@ -9,10 +9,10 @@
 #include <string_view>
 
 #include "core/status.h"
-#include "pipeline/knowledge_base.h"
+#include "query/knowledge_reader.h"
 #include "store/store.h"
 
-namespace warta::pipeline {
+namespace warta::query {
 
 // {id, seq, source, outlet, url, title, published (ISO 8601 or null), authors,
 //  editors, language, text, paragraphs, removed: [{line, reason, text}],
@@ -59,4 +59,4 @@ StatusOr<int64_t> ExportRecordsJsonl(store::ArticleStore& store, ExportKind kind
 // (the original's id), text.
 StatusOr<int64_t> ExportCsv(store::ArticleStore& store, std::ostream& out);
 
-}  // namespace warta::pipeline
+}  // namespace warta::query

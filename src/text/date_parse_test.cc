@@ -2,10 +2,9 @@
 // metadata.
 #include <gtest/gtest.h>
 
-#include "clean/cleaner.h"
-#include "clean/date_parse.h"
+#include "text/date_parse.h"
 
-namespace warta::clean {
+namespace warta::text {
 namespace {
 
 std::string Iso(std::string_view text) {
@@ -91,10 +90,10 @@ TEST(ParsePublicationDateTest, NumberAfterDateIsNotATime) {
 
 TEST(FindDateTest, ReportsTheSpanWithWeekdayAndZone) {
   std::string_view text = "Oleh Rina | Selasa, 5 Maret 2024 10:00 WIB | Nasional";
-  auto m = internal::FindDate(text, internal::BuiltinDateVocabulary());
+  auto m = FindDate(text, BuiltinDateVocabulary());
   ASSERT_TRUE(m.has_value());
   EXPECT_EQ(text.substr(m->begin, m->end - m->begin), "Selasa, 5 Maret 2024 10:00 WIB");
 }
 
 }  // namespace
-}  // namespace warta::clean
+}  // namespace warta::text

@@ -1,0 +1,3 @@
+// Fixture: the upper stage uses the lower one (allowed).
+#pragma once
+#include "low/words.h"

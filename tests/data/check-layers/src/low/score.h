@@ -1,0 +1,3 @@
+// Fixture: the lower stage's evaluation part.
+#pragma once
+#include "low/words.h"

@@ -1,0 +1,2 @@
+// Fixture: a file of the lower stage.
+#pragma once

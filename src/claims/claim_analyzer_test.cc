@@ -113,7 +113,7 @@ class BoundTest : public ::testing::TestWithParam<BoundCase> {};
 TEST_P(BoundTest, BoundAndValues) {
   const BoundCase& c = GetParam();
   Claim claim = Only(c.sentence);
-  EXPECT_EQ(claim.bound, c.bound) << c.sentence;
+  EXPECT_EQ(Name(claim.bound), c.bound) << c.sentence;
   EXPECT_DOUBLE_EQ(claim.low, c.low) << c.sentence;
   EXPECT_DOUBLE_EQ(claim.high, c.high) << c.sentence;
 }
@@ -244,7 +244,7 @@ TEST(ClaimantTest, MenurutWithARoleIsKeptAsWritten) {
   d.Mention("Ukraina", "LOCATION", "Ukraina").Mention("Korea Utara", "LOCATION", "Korea Utara");
   const auto& c = d.Run();
   ASSERT_EQ(c.size(), 1u);
-  EXPECT_EQ(c[0].bound, "range");
+  EXPECT_EQ(c[0].bound, ClaimBound::kRange);
   EXPECT_EQ(c[0].claimant, "pejabat intelijen AS, Korea Selatan, dan Ukraina");
   EXPECT_EQ(c[0].claimant_entity_id, "");
 }
@@ -273,7 +273,7 @@ TEST(ClaimantTest, KataAfterTheFigureWithApposition) {
   const auto& c = d.Run();
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0].claimant, "Hendra Gunawan");
-  EXPECT_EQ(c[0].bound, "at-least");
+  EXPECT_EQ(c[0].bound, ClaimBound::kAtLeast);
 }
 
 TEST(ClaimantTest, PronounSubjectIsTheLastPersonNamed) {

@@ -32,7 +32,7 @@ class Doc {
     TimeExpression t;
     t.span = spans[0];
     t.text = expression;
-    t.type = "DATE";
+    t.type = TimexType::kDate;
     t.value = value;
     article_.timexes.push_back(t);
     std::sort(article_.timexes.begin(), article_.timexes.end(),
@@ -76,7 +76,7 @@ TEST(EventAnalyzerTest, ReceivingAPersonIsAMeetingWithPlace) {
   d.Entity("Pyongyang", "LOCATION").Date("Jumat (29/11/2024)", "2024-11-29");
   const auto& e = d.Run();
   ASSERT_EQ(e.size(), 1u);
-  EXPECT_EQ(e[0].type, "meeting");
+  EXPECT_EQ(e[0].type, EventType::kMeeting);
   EXPECT_EQ(e[0].trigger, "menerima");
   // Rusia only qualifies Belousov's role: it is no participant.
   EXPECT_EQ(e[0].participants, Ids({"P:Kim Jong Un", "P:Andrei Belousov"}));
@@ -98,7 +98,7 @@ TEST(EventAnalyzerTest, CoordinatedSubjectWithAppositionMeets) {
   d.Entity("Alexander Kozlov", "PERSON").Entity("Pyongyang", "LOCATION").Date("Senin (18 November)", "2024-11-18");
   const auto& e = d.Run();
   ASSERT_EQ(e.size(), 1u);
-  EXPECT_EQ(e[0].type, "meeting");
+  EXPECT_EQ(e[0].type, EventType::kMeeting);
   EXPECT_EQ(e[0].participants, Ids({"P:Kim Jong-un", "P:Alexander Kozlov"}));
   EXPECT_EQ(e[0].place, "Pyongyang");
   EXPECT_EQ(e[0].date, "2024-11-18");
@@ -124,7 +124,7 @@ TEST(EventAnalyzerTest, PassiveAgreementWithAntara) {
   d.Date("Juni lalu", "2024-06");
   const auto& e = d.Run();
   ASSERT_EQ(e.size(), 1u);
-  EXPECT_EQ(e[0].type, "agreement");
+  EXPECT_EQ(e[0].type, EventType::kAgreement);
   EXPECT_EQ(e[0].participants, Ids({"P:Kim Jong Un", "P:Vladimir Putin"}));
   EXPECT_EQ(e[0].date, "2024-06");
 }
@@ -136,7 +136,7 @@ TEST(EventAnalyzerTest, NounMeetingBetweenTwoPeople) {
   d.Date("Jumat lalu", "2025-03-21");
   const auto& e = d.Run();
   ASSERT_EQ(e.size(), 1u);
-  EXPECT_EQ(e[0].type, "meeting");
+  EXPECT_EQ(e[0].type, EventType::kMeeting);
   EXPECT_EQ(e[0].participants, Ids({"P:Kim Jong Un", "P:Sergei Shoigu"}));
   EXPECT_EQ(e[0].date, "2025-03-21");
 }
@@ -180,9 +180,9 @@ TEST(EventAnalyzerTest, AccusationAndDeploymentWithRecipient) {
   d.Entity("Korea Selatan", "LOCATION").Entity("Korea Utara", "LOCATION").Entity("Rusia", "LOCATION");
   const auto& e = d.Run();
   ASSERT_EQ(e.size(), 2u);
-  EXPECT_EQ(e[0].type, "accusation");
+  EXPECT_EQ(e[0].type, EventType::kAccusation);
   EXPECT_EQ(e[0].participants, Ids({"L:Amerika Serikat", "L:Korea Selatan", "L:Korea Utara"}));
-  EXPECT_EQ(e[1].type, "deployment");
+  EXPECT_EQ(e[1].type, EventType::kDeployment);
   EXPECT_EQ(e[1].trigger, "mengirimkan");
   EXPECT_EQ(e[1].participants, Ids({"L:Korea Utara", "L:Rusia"}));
 }
@@ -198,7 +198,7 @@ TEST(EventAnalyzerTest, AttackNounWithPossessorAndTarget) {
   d.Entity("Rusia", "LOCATION").Entity("Ukraina", "LOCATION").Date("Februari 2022", "2022-02");
   const auto& e = d.Run();
   ASSERT_EQ(e.size(), 1u);
-  EXPECT_EQ(e[0].type, "attack");
+  EXPECT_EQ(e[0].type, EventType::kAttack);
   EXPECT_EQ(e[0].participants, Ids({"L:Rusia", "L:Ukraina"}));
   EXPECT_EQ(e[0].date, "2022-02");
 }
@@ -210,7 +210,7 @@ TEST(EventAnalyzerTest, LaunchingNeedsAWeapon) {
   d.Entity("Korea Utara", "LOCATION").Entity("Jepang", "LOCATION");
   const auto& e = d.Run();
   ASSERT_EQ(e.size(), 1u);
-  EXPECT_EQ(e[0].type, "attack");
+  EXPECT_EQ(e[0].type, EventType::kAttack);
   EXPECT_EQ(e[0].trigger, "meluncurkan");
 }
 
@@ -264,7 +264,7 @@ TEST(EventAnalyzerTest, ContinuingSentenceTakesThePreviousDate) {
   d.Published("2024-11-30T10:00:00+07:00");
   const auto& e = d.Run();
   ASSERT_EQ(e.size(), 2u);
-  EXPECT_EQ(e[1].type, "agreement");
+  EXPECT_EQ(e[1].type, EventType::kAgreement);
   EXPECT_EQ(e[1].participants, Ids({"P:Andrei Belousov", "P:Kim Jong Un"}));
   EXPECT_EQ(e[1].date, "2024-11-29");
 }
@@ -293,7 +293,7 @@ TEST(EventAnalyzerTest, SportsReportsHaveNoMeetingsOrAttacks) {
   d.Entity("Juventus", "ORGANISATION").Entity("Barcelona", "ORGANISATION").Entity("Lionel Messi", "PERSON");
   const auto& e = d.Run();
   // Only the contract, an agreement, could count; it lacks two actors here.
-  for (const Event& ev : e) EXPECT_EQ(ev.type, "agreement");
+  for (const Event& ev : e) EXPECT_EQ(ev.type, EventType::kAgreement);
 }
 
 TEST(EventAnalyzerTest, CountsOfVisitsAndBandWelcomesAreNoEvents) {

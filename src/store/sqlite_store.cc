@@ -15,6 +15,7 @@
 #include <unordered_set>
 
 #include "core/url.h"
+#include "core/vocabulary.h"
 #include "core/utf8.h"
 #include "store/store.h"
 
@@ -121,10 +122,11 @@ class Stmt {
   Stmt() = default;
   Stmt(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &s_, nullptr); }
   ~Stmt() { sqlite3_finalize(s_); }
-  Stmt(Stmt&& o) noexcept : s_(o.s_), rc_(o.rc_) { o.s_ = nullptr; }
+  Stmt(Stmt&& o) noexcept : s_(o.s_), rc_(o.rc_), unknown_word_(std::move(o.unknown_word_)) { o.s_ = nullptr; }
   Stmt& operator=(Stmt&& o) noexcept {
     std::swap(s_, o.s_);
     rc_ = o.rc_;
+    unknown_word_ = std::move(o.unknown_word_);
     return *this;
   }
   bool ok() const { return rc_ == SQLITE_OK && s_; }
@@ -153,10 +155,30 @@ class Stmt {
              : std::string_view();
   }
   bool IsNull(int c) const { return sqlite3_column_type(s_, c) == SQLITE_NULL; }
+  // A column holding a vocabulary name (core/vocabulary.h). A name this
+  // build does not know reads as the first value and is remembered for
+  // TakeWordStatus, so a read loop stays one line and still fails.
+  template <VocabularyEnum E>
+  E Word(int c) {
+    const std::string name = Text(c);
+    if (auto value = ParseName<E>(name)) return *value;
+    if (unknown_word_.empty())
+      unknown_word_ = ParseVocabulary<E>(name).status().message() + " in column " + sqlite3_column_name(s_, c);
+    return NameTable<E>::kEntries[0].value;
+  }
+  // Corrupt naming the first unknown vocabulary name read since the last
+  // call (a store edited by hand or written by another program), else OK.
+  Status TakeWordStatus(const std::string& path) {
+    if (unknown_word_.empty()) return Status::Ok();
+    Status st = Status::Corrupt(path + ": " + unknown_word_);
+    unknown_word_.clear();
+    return st;
+  }
 
  private:
   sqlite3_stmt* s_ = nullptr;
   int rc_ = SQLITE_ERROR;
+  std::string unknown_word_;
 };
 
 std::vector<std::string> ParseStringArray(const std::string& s) {
@@ -251,12 +273,12 @@ class SqliteStore final : public ArticleStore {
     }
   }
 
-  StatusOr<std::vector<EntitySummary>> TopEntities(const std::string& type, size_t limit) override {
+  StatusOr<std::vector<EntitySummary>> TopEntities(std::optional<EntityType> type, size_t limit) override {
     Stmt q(db_,
            "SELECT entity_id, type, COUNT(*) m, COUNT(DISTINCT article_seq) a FROM mentions "
            "WHERE entity_id <> '' AND (?1 = '' OR type = ?1) GROUP BY entity_id ORDER BY a DESC, m DESC, entity_id "
            "LIMIT ?2");
-    q.Bind(1, type).Bind(2, static_cast<int64_t>(limit));
+    q.Bind(1, type ? Name(*type) : "").Bind(2, static_cast<int64_t>(limit));
     return ReadSummaries(q);
   }
 
@@ -286,8 +308,9 @@ class SqliteStore final : public ArticleStore {
           "GROUP BY entity_id");
       q.Bind(1, id);
       bool found = q.Step() == SQLITE_ROW;
-      if (found) out.push_back({q.Text(0), "", q.Text(1), q.Int(2), q.Int(3)});
+      if (found) out.push_back({q.Text(0), "", q.Word<EntityType>(1), q.Int(2), q.Int(3)});
       q.Reset();
+      WARTA_RETURN_IF_ERROR(q.TakeWordStatus(path_));
       if (!found) continue;
       Stmt& c = Cached(
           "SELECT canonical, COUNT(*) n FROM mentions WHERE entity_id = ?1 GROUP BY canonical ORDER BY n DESC, "
@@ -422,8 +445,9 @@ class SqliteStore final : public ArticleStore {
   Status ScanPersonNames(
       const std::function<void(std::string_view, std::string_view, int64_t)>& fn) override {
     Stmt q(db_,
-           "SELECT entity_id, canonical, COUNT(DISTINCT article_seq) FROM mentions WHERE type = 'PERSON' AND "
+           "SELECT entity_id, canonical, COUNT(DISTINCT article_seq) FROM mentions WHERE type = ?1 AND "
            "entity_id <> '' AND instr(canonical, ' ') > 0 GROUP BY entity_id, canonical");
+    q.Bind(1, Name(EntityType::kPerson));
     int rc;
     while ((rc = q.Step()) == SQLITE_ROW) fn(q.Text(0), q.Text(1), q.Int(2));
     return rc == SQLITE_DONE ? Status::Ok() : Error("reading the people's names");
@@ -538,9 +562,10 @@ class SqliteStore final : public ArticleStore {
     int rc;
     while ((rc = q.Step()) == SQLITE_ROW)
       out.rows.push_back({q.Int(0), Claim{{static_cast<int32_t>(q.Int(1)), static_cast<int32_t>(q.Int(2))}, q.Text(3),
-                                          q.Real(4), q.Real(5), q.Text(6), q.Text(7), q.Text(8), q.Text(9), q.Text(10),
+                                          q.Real(4), q.Real(5), q.Word<ClaimBound>(6), q.Text(7), q.Text(8), q.Text(9), q.Text(10),
                                           q.Text(11), q.Text(12)}});
     if (rc != SQLITE_DONE) return Error("listing claims");
+    WARTA_RETURN_IF_ERROR(q.TakeWordStatus(path_));
     return out;
   }
 
@@ -554,7 +579,7 @@ class SqliteStore final : public ArticleStore {
       for (const auto& id : query.participant_ids) f.params.push_back(id);
     }
     if (query.story_id) f.Add("a.story_id = ? AND a.story_id <> 0", query.story_id);
-    if (!query.type.empty()) f.Add("e.type = ?", query.type);
+    if (query.type) f.Add("e.type = ?", Name(*query.type));
     const std::string day = "COALESCE(NULLIF(e.date, ''), substr(COALESCE(a.published, a.inferred_published), 1, 10))";
     AddDayFilter(&f, day, query.page);
     const std::string from = " FROM events e JOIN articles a ON a.seq = e.article_seq WHERE " + f.where;
@@ -569,7 +594,7 @@ class SqliteStore final : public ArticleStore {
     while ((rc = q.Step()) == SQLITE_ROW) {
       EventRow r;
       r.article_seq = q.Int(0);
-      r.event = Event{{static_cast<int32_t>(q.Int(1)), static_cast<int32_t>(q.Int(2))}, q.Text(3), q.Text(4),
+      r.event = Event{{static_cast<int32_t>(q.Int(1)), static_cast<int32_t>(q.Int(2))}, q.Word<EventType>(3), q.Text(4),
                       ParseStringArray(q.Text(5)), q.Text(6), q.Text(7)};
       r.text = q.Text(8);
       out.rows.push_back(std::move(r));
@@ -919,13 +944,13 @@ class SqliteStore final : public ArticleStore {
       Stmt& s = Cached(
           "INSERT INTO mentions(article_seq, begin, end, text, type, entity_id, canonical, role, role_of) "
           "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
-      s.Bind(1, seq).Bind(2, int64_t{m.span.begin}).Bind(3, int64_t{m.span.end}).Bind(4, m.text).Bind(5, m.type)
+      s.Bind(1, seq).Bind(2, int64_t{m.span.begin}).Bind(3, int64_t{m.span.end}).Bind(4, m.text).Bind(5, Name(m.type))
           .Bind(6, m.entity_id).Bind(7, m.canonical).Bind(8, m.role).Bind(9, m.role_of);
       WARTA_RETURN_IF_ERROR(StepDone(s, "storing an entity mention"));
     }
     for (const auto& t : a.timexes) {
       Stmt& s = Cached("INSERT INTO timexes VALUES(?1,?2,?3,?4,?5,?6)");
-      s.Bind(1, seq).Bind(2, int64_t{t.span.begin}).Bind(3, int64_t{t.span.end}).Bind(4, t.text).Bind(5, t.type)
+      s.Bind(1, seq).Bind(2, int64_t{t.span.begin}).Bind(3, int64_t{t.span.end}).Bind(4, t.text).Bind(5, Name(t.type))
           .Bind(6, t.value);
       WARTA_RETURN_IF_ERROR(StepDone(s, "storing a time expression"));
     }
@@ -940,13 +965,13 @@ class SqliteStore final : public ArticleStore {
           "INSERT INTO claims(article_seq, begin, end, text, low, high, bound, unit, claimant, claimant_entity_id, "
           "hedge, date, subject) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)");
       s.Bind(1, seq).Bind(2, int64_t{c.span.begin}).Bind(3, int64_t{c.span.end}).Bind(4, c.text).Bind(5, c.low)
-          .Bind(6, c.high).Bind(7, c.bound).Bind(8, c.unit).Bind(9, c.claimant).Bind(10, c.claimant_entity_id)
+          .Bind(6, c.high).Bind(7, Name(c.bound)).Bind(8, c.unit).Bind(9, c.claimant).Bind(10, c.claimant_entity_id)
           .Bind(11, c.hedge).Bind(12, c.date).Bind(13, c.subject);
       WARTA_RETURN_IF_ERROR(StepDone(s, "storing a claim"));
     }
     for (const auto& e : a.events) {
       Stmt& s = Cached("INSERT INTO events VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
-      s.Bind(1, seq).Bind(2, int64_t{e.span.begin}).Bind(3, int64_t{e.span.end}).Bind(4, e.type).Bind(5, e.trigger)
+      s.Bind(1, seq).Bind(2, int64_t{e.span.begin}).Bind(3, int64_t{e.span.end}).Bind(4, Name(e.type)).Bind(5, e.trigger)
           .Bind(6, ToJsonArray(e.participants)).Bind(7, e.place).Bind(8, e.date);
       WARTA_RETURN_IF_ERROR(StepDone(s, "storing an event"));
       const int64_t event_rowid = sqlite3_last_insert_rowid(db_);
@@ -963,7 +988,8 @@ class SqliteStore final : public ArticleStore {
   // one most mentions of the entity carry.
   StatusOr<std::vector<EntitySummary>> ReadSummaries(Stmt& q) {
     std::vector<EntitySummary> out;
-    while (q.Step() == SQLITE_ROW) out.push_back({q.Text(0), "", q.Text(1), q.Int(2), q.Int(3)});
+    while (q.Step() == SQLITE_ROW) out.push_back({q.Text(0), "", q.Word<EntityType>(1), q.Int(2), q.Int(3)});
+    WARTA_RETURN_IF_ERROR(q.TakeWordStatus(path_));
     for (auto& e : out) {
       Stmt& c = Cached(
           "SELECT canonical, COUNT(*) n FROM mentions WHERE entity_id = ?1 GROUP BY canonical ORDER BY n DESC, "
@@ -1023,17 +1049,19 @@ class SqliteStore final : public ArticleStore {
           "ORDER BY begin");
       q.Bind(1, s->seq);
       while (q.Step() == SQLITE_ROW)
-        a.entities.push_back({{static_cast<int32_t>(q.Int(0)), static_cast<int32_t>(q.Int(1))}, q.Text(2), q.Text(3),
-                              q.Text(4), q.Text(5), q.Text(6), q.Text(7)});
+        a.entities.push_back({{static_cast<int32_t>(q.Int(0)), static_cast<int32_t>(q.Int(1))}, q.Text(2),
+                              q.Word<EntityType>(3), q.Text(4), q.Text(5), q.Text(6), q.Text(7)});
       q.Reset();
+      WARTA_RETURN_IF_ERROR(q.TakeWordStatus(path_));
     }
     {
       Stmt& q = Cached("SELECT begin, end, text, type, value FROM timexes WHERE article_seq = ?1 ORDER BY begin");
       q.Bind(1, s->seq);
       while (q.Step() == SQLITE_ROW)
-        a.timexes.push_back({{static_cast<int32_t>(q.Int(0)), static_cast<int32_t>(q.Int(1))}, q.Text(2), q.Text(3),
-                             q.Text(4)});
+        a.timexes.push_back({{static_cast<int32_t>(q.Int(0)), static_cast<int32_t>(q.Int(1))}, q.Text(2),
+                             q.Word<TimexType>(3), q.Text(4)});
       q.Reset();
+      WARTA_RETURN_IF_ERROR(q.TakeWordStatus(path_));
     }
     {
       Stmt& q = Cached(
@@ -1051,18 +1079,20 @@ class SqliteStore final : public ArticleStore {
       q.Bind(1, s->seq);
       while (q.Step() == SQLITE_ROW)
         a.claims.push_back({{static_cast<int32_t>(q.Int(0)), static_cast<int32_t>(q.Int(1))}, q.Text(2), q.Real(3),
-                            q.Real(4), q.Text(5), q.Text(6), q.Text(7), q.Text(8), q.Text(9), q.Text(10),
+                            q.Real(4), q.Word<ClaimBound>(5), q.Text(6), q.Text(7), q.Text(8), q.Text(9), q.Text(10),
                             q.Text(11)});
       q.Reset();
+      WARTA_RETURN_IF_ERROR(q.TakeWordStatus(path_));
     }
     {
       Stmt& q = Cached(
           "SELECT begin, end, type, trigger, participants, place, date FROM events WHERE article_seq = ?1 ORDER BY begin");
       q.Bind(1, s->seq);
       while (q.Step() == SQLITE_ROW)
-        a.events.push_back({{static_cast<int32_t>(q.Int(0)), static_cast<int32_t>(q.Int(1))}, q.Text(2), q.Text(3),
-                            ParseStringArray(q.Text(4)), q.Text(5), q.Text(6)});
+        a.events.push_back({{static_cast<int32_t>(q.Int(0)), static_cast<int32_t>(q.Int(1))}, q.Word<EventType>(2),
+                            q.Text(3), ParseStringArray(q.Text(4)), q.Text(5), q.Text(6)});
       q.Reset();
+      WARTA_RETURN_IF_ERROR(q.TakeWordStatus(path_));
     }
     return Status::Ok();
   }

@@ -36,11 +36,11 @@ TEST(SqliteStoreTest, RoundTripsArticleWithRemovedLinesAndAnnotations) {
   auto store = Open(dir);
   Article a = MakeArticle("00112233aabbccdd", "Kim Jong Un bertemu Kozlov di Pyongyang.");
   a.inferred_published = DateTime::ParseIso("2024-11-18");
-  a.entities.push_back({{0, 11}, "Kim Jong Un", "PERSON", "e1", "Kim Jong Un"});
-  a.timexes.push_back({{40, 46}, "Senin", "DATE", "2024-11-18"});
+  a.entities.push_back({{0, 11}, "Kim Jong Un", EntityType::kPerson, "e1", "Kim Jong Un"});
+  a.timexes.push_back({{40, 46}, "Senin", TimexType::kDate, "2024-11-18"});
   a.quotes.push_back({{1, 5}, "Kita", true, "Kim", "e1", "AFP"});
-  a.claims.push_back({{2, 8}, "10.000 tentara", 10000, 10000, "more-than", "tentara", "", "AS", "", "", "2024-11"});
-  a.events.push_back({{0, 20}, "meeting", "bertemu", {"e1", "e2"}, "Pyongyang", "2024-11-18"});
+  a.claims.push_back({{2, 8}, "10.000 tentara", 10000, 10000, ClaimBound::kMoreThan, "tentara", "", "AS", "", "", "2024-11"});
+  a.events.push_back({{0, 20}, EventType::kMeeting, "bertemu", {"e1", "e2"}, "Pyongyang", "2024-11-18"});
   std::vector<PutResult> put;
   ASSERT_TRUE(store->PutBatch({a}, &put).ok());
   ASSERT_EQ(put.size(), 1u);
@@ -124,26 +124,26 @@ TEST(SqliteStoreTest, EntitiesAcrossArticles) {
   TempDir dir;
   auto store = Open(dir);
   Article a = MakeArticle("eeee000000000001", "x");
-  a.entities = {{{0, 11}, "Kim Jong Un", "PERSON", "p-kim", "Kim Jong Un"},
-                {{20, 23}, "Kim", "PERSON", "p-kim", "Kim Jong Un"},
-                {{30, 38}, "Belousov", "PERSON", "p-bel", "Andrei Belousov"},
-                {{40, 44}, "Rusia", "LOCATION", "l-rus", "Rusia"}};
+  a.entities = {{{0, 11}, "Kim Jong Un", EntityType::kPerson, "p-kim", "Kim Jong Un"},
+                {{20, 23}, "Kim", EntityType::kPerson, "p-kim", "Kim Jong Un"},
+                {{30, 38}, "Belousov", EntityType::kPerson, "p-bel", "Andrei Belousov"},
+                {{40, 44}, "Rusia", EntityType::kLocation, "l-rus", "Rusia"}};
   Article b = MakeArticle("eeee000000000002", "y");
-  b.entities = {{{0, 11}, "Kim Jong-un", "PERSON", "p-kim", "Kim Jong Un"},
-                {{15, 20}, "Rusia", "LOCATION", "l-rus", "Rusia"}};
+  b.entities = {{{0, 11}, "Kim Jong-un", EntityType::kPerson, "p-kim", "Kim Jong Un"},
+                {{15, 20}, "Rusia", EntityType::kLocation, "l-rus", "Rusia"}};
   Article c = MakeArticle("eeee000000000003", "z");
-  c.entities = {{{0, 5}, "Rusia", "LOCATION", "l-rus", "Rusia"}};
+  c.entities = {{{0, 5}, "Rusia", EntityType::kLocation, "l-rus", "Rusia"}};
   std::vector<PutResult> put;
   ASSERT_TRUE(store->PutBatch({a, b, c}, &put).ok());
 
-  auto top = store->TopEntities("", 10);
+  auto top = store->TopEntities(std::nullopt, 10);
   ASSERT_TRUE(top.ok());
   ASSERT_EQ(top->size(), 3u);
   EXPECT_EQ((*top)[0].id, "l-rus");
   EXPECT_EQ((*top)[0].articles, 3);
   EXPECT_EQ((*top)[1].id, "p-kim");
   EXPECT_EQ((*top)[1].mentions, 3);
-  EXPECT_EQ(store->TopEntities("PERSON", 10)->size(), 2u);
+  EXPECT_EQ(store->TopEntities(EntityType::kPerson, 10)->size(), 2u);
 
   // Any alias finds the entity, case-insensitively; else a part of the canonical name.
   auto found = store->FindEntities("kim jong-un", 10);

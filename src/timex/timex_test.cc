@@ -12,7 +12,7 @@ std::string TagStr(std::string_view text, std::optional<DateTime> dct) {
   std::string out;
   for (const auto& t : tagger.Tag(text, dct)) {
     if (!out.empty()) out += "; ";
-    out += t.timex.text + "|" + t.timex.type + "|" + t.timex.value;
+    out += t.timex.text + "|" + std::string(Name(t.timex.type)) + "|" + t.timex.value;
   }
   return out;
 }

@@ -43,7 +43,7 @@ class ListingTest : public ::testing::Test {
     b.claims = {{{0, 6}, "10.000 hingga 12.000 tentara", 10000, 12000, ClaimBound::kRange, "tentara Korea Utara", "", "pejabat", "", "", "2024-10"}};
     b.events = {{{0, 40}, EventType::kMeeting, "menerima", {"Pkim", "Pkoz", "Lpy"}, "Pyongyang", "2024-11-18"}};
     Article c = Make("cccc000000000003", "2025-01-02", "Banjir merendam 500 rumah.");
-    c.claims = {{{16, 25}, "500 rumah", 500, 500, "", "rumah", "", "", "", "", ""},
+    c.claims = {{{16, 25}, "500 rumah", 500, 500, ClaimBound::kExact, "rumah", "", "", "", "", ""},
                 {{0, 5}, "3.000 orang", 1000, 3000, ClaimBound::kRange, "orang", "prajurit", "", "", "diperkirakan", ""}};
     std::vector<PutResult> put;
     ASSERT_TRUE(store_->PutBatch({a, b, c}, &put).ok());

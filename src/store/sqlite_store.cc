@@ -215,7 +215,7 @@ class SqliteStore final : public ArticleStore {
     WARTA_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
     Status st = PutAll(articles, results);
     if (!st.ok()) {
-      Exec("ROLLBACK");
+      Rollback();
       return st;
     }
     return Exec("COMMIT");
@@ -415,7 +415,7 @@ class SqliteStore final : public ArticleStore {
     WARTA_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
     Status st = PutRelationsInTransaction(relations, regrouped, stories, watermark);
     if (!st.ok()) {
-      Exec("ROLLBACK");
+      Rollback();
       return st;
     }
     return Exec("COMMIT");
@@ -780,6 +780,11 @@ class SqliteStore final : public ArticleStore {
     return Status::IoError(path_ + ": " + what + ": " + sqlite3_errmsg(db_));
   }
 
+  // Ends a failed transaction. Its own failure is not reported: the caller
+  // returns the error that made it roll back, which is the one to see, and
+  // a transaction left open makes the next BEGIN fail, which is reported.
+  void Rollback() { (void)Exec("ROLLBACK"); }
+
   Status Exec(const char* sql) {
     char* err = nullptr;
     if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
@@ -825,13 +830,13 @@ class SqliteStore final : public ArticleStore {
     for (int v = version; v < kSchemaVersion; ++v) {
       Status st = Exec(kMigrations[v]);
       if (!st.ok()) {
-        Exec("ROLLBACK");
+        Rollback();
         return st;
       }
     }
     Status st = SetMeta("schema_version", std::to_string(kSchemaVersion));
     if (!st.ok()) {
-      Exec("ROLLBACK");
+      Rollback();
       return st;
     }
     return Exec("COMMIT");

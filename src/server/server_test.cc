@@ -120,6 +120,8 @@ TEST_F(ServerTest, BadParametersAreFourHundreds) {
   ExpectError(Get("/api/search?q=x&limit=0"), 400);
   ExpectError(Get("/api/search?q=x&from=kemarin"), 400);
   ExpectError(Get("/api/entities?type=ANIMAL"), 400);
+  ExpectError(Get("/api/graph?type=person"), 400);
+  ExpectError(Get("/api/events?type=statement"), 400);  // never produced: quotes are what people say
   ExpectError(Get("/api/search?q=x&entity=Nobody"), 404);
 }
 

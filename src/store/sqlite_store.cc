@@ -600,6 +600,7 @@ class SqliteStore final : public ArticleStore {
       out.rows.push_back(std::move(r));
     }
     if (rc != SQLITE_DONE) return Error("listing events");
+    WARTA_RETURN_IF_ERROR(q.TakeWordStatus(path_));
     return out;
   }
 

@@ -227,5 +227,53 @@ TEST(SqliteStoreTest, RejectsForeignFilesAndNewerSchemas) {
   EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
 }
 
+// The vocabularies are stored by name (the text earlier stores hold), and a
+// name this build does not know is a corrupt store, not a silent default.
+TEST(SqliteStoreTest, VocabularyColumnsHoldNamesAndRejectUnknownOnes) {
+  TempDir dir;
+  const std::string path = (dir / "w.sqlite").string();
+  {
+    auto store = Open(dir);
+    Article a = MakeArticle("00112233aabbccdd", "Rusia menyerang Ukraina selama tiga hari.");
+    a.entities.push_back({{0, 5}, "Rusia", EntityType::kLocation, "l-rus", "Rusia"});
+    a.timexes.push_back({{30, 39}, "tiga hari", TimexType::kDuration, "P3D"});
+    a.claims.push_back({{2, 8}, "hampir 50 orang", 50, 50, ClaimBound::kAlmost, "orang", "", "", "", "", ""});
+    a.events.push_back({{0, 23}, EventType::kAttack, "menyerang", {"l-rus"}, "", ""});
+    std::vector<PutResult> put;
+    ASSERT_TRUE(store->PutBatch({a}, &put).ok());
+    auto got = store->Get("00112233");
+    ASSERT_TRUE(got.ok()) << got.status().ToString();
+    EXPECT_EQ(got->article.entities.at(0).type, EntityType::kLocation);
+    EXPECT_EQ(got->article.timexes.at(0).type, TimexType::kDuration);
+    EXPECT_EQ(got->article.claims.at(0).bound, ClaimBound::kAlmost);
+    EXPECT_EQ(got->article.events.at(0).type, EventType::kAttack);
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  auto text = [&](const char* sql) {
+    sqlite3_stmt* q = nullptr;
+    std::string out;
+    if (sqlite3_prepare_v2(db, sql, -1, &q, nullptr) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
+      out = reinterpret_cast<const char*>(sqlite3_column_text(q, 0));
+    sqlite3_finalize(q);
+    return out;
+  };
+  EXPECT_EQ(text("SELECT type FROM mentions"), "LOCATION");
+  EXPECT_EQ(text("SELECT type FROM timexes"), "DURATION");
+  EXPECT_EQ(text("SELECT bound FROM claims"), "almost");
+  EXPECT_EQ(text("SELECT type FROM events"), "attack");
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE events SET type = 'statement'", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+
+  auto store = Open(dir);
+  auto got = store->Get("00112233");
+  ASSERT_FALSE(got.ok());
+  EXPECT_EQ(got.status().code(), StatusCode::kCorrupt);
+  EXPECT_NE(got.status().message().find("unknown event type \"statement\""), std::string::npos)
+      << got.status().message();
+  store::EventQuery events;
+  EXPECT_EQ(store->FindEvents(events).status().code(), StatusCode::kCorrupt);
+}
+
 }  // namespace
 }  // namespace warta::store

@@ -262,17 +262,26 @@ TEST(SqliteStoreTest, VocabularyColumnsHoldNamesAndRejectUnknownOnes) {
   EXPECT_EQ(text("SELECT type FROM timexes"), "DURATION");
   EXPECT_EQ(text("SELECT bound FROM claims"), "almost");
   EXPECT_EQ(text("SELECT type FROM events"), "attack");
-  ASSERT_EQ(sqlite3_exec(db, "UPDATE events SET type = 'statement'", nullptr, nullptr, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "UPDATE events SET type = 'statement'; UPDATE claims SET bound = 'over'; "
+                         "UPDATE mentions SET type = 'ANIMAL'",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
   sqlite3_close(db);
 
   auto store = Open(dir);
   auto got = store->Get("00112233");
   ASSERT_FALSE(got.ok());
   EXPECT_EQ(got.status().code(), StatusCode::kCorrupt);
-  EXPECT_NE(got.status().message().find("unknown event type \"statement\""), std::string::npos)
+  EXPECT_NE(got.status().message().find("unknown entity type \"ANIMAL\""), std::string::npos)
       << got.status().message();
-  store::EventQuery events;
-  EXPECT_EQ(store->FindEvents(events).status().code(), StatusCode::kCorrupt);
+  auto events = store->FindEvents({});
+  EXPECT_EQ(events.status().code(), StatusCode::kCorrupt);
+  EXPECT_NE(events.status().message().find("unknown event type \"statement\""), std::string::npos)
+      << events.status().message();
+  EXPECT_EQ(store->FindClaims({}).status().code(), StatusCode::kCorrupt);
+  EXPECT_EQ(store->TopEntities(std::nullopt, 10).status().code(), StatusCode::kCorrupt);
+  EXPECT_EQ(store->GetEntitySummaries({"l-rus"}).status().code(), StatusCode::kCorrupt);
 }
 
 }  // namespace

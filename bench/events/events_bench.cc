@@ -68,7 +68,7 @@ void Show(const Article& a) {
   std::printf("== %s (%s)\n", a.source.c_str(), a.published ? a.published->ToIso().c_str() : "no date");
   if (show_mentions)
     for (const auto& m : a.entities)
-      std::printf("  mention %-12s %-30s -> %s\n", m.type.c_str(), m.text.c_str(), m.canonical.c_str());
+      std::printf("  mention %-12s %-30s -> %s\n", std::string(Name(m.type)).c_str(), m.text.c_str(), m.canonical.c_str());
   for (const auto& e : a.events) {
     std::string who;
     for (const auto& id : e.participants) who += (who.empty() ? "" : " + ") + names[id];
@@ -80,7 +80,7 @@ void Show(const Article& a) {
       if (cp >= e.span.begin && cp < e.span.end) sentence.push_back(static_cast<char>(c));
     }
     if (sentence.size() > 220) sentence = sentence.substr(0, 220) + "...";
-    std::printf("  %-10s %-16s [%s] @%s %s\n      %s\n", e.type.c_str(), e.trigger.c_str(), who.c_str(),
+    std::printf("  %-10s %-16s [%s] @%s %s\n      %s\n", std::string(Name(e.type)).c_str(), e.trigger.c_str(), who.c_str(),
                 e.place.c_str(), e.date.c_str(), sentence.c_str());
   }
 }

@@ -880,11 +880,11 @@ class Run {
   // ---- bound and unit ----------------------------------------------------
 
   // The bound written before token `first`; *begin is where its words start.
-  std::string BoundBefore(size_t first, size_t* begin) const {
+  ClaimBound BoundBefore(size_t first, size_t* begin) const {
     *begin = first;
     size_t lo = SentFirst(first);
     // Up to three words back; the longest phrase that ends right before wins.
-    std::string best;
+    ClaimBound best = ClaimBound::kExact;
     for (size_t k = 1; k <= 3; ++k) {
       if (first < lo + k) break;
       std::string phrase;
@@ -900,7 +900,7 @@ class Run {
       if (!words) break;
       auto it = BoundPhrases().find(phrase);
       if (it != BoundPhrases().end()) {
-        best = std::string(it->second);
+        best = ParseClaimBound(it->second).value();  // the table holds bound names only
         *begin = first - k;
       }
     }
@@ -908,7 +908,7 @@ class Run {
   }
 
   // The unit at token u; fills *unit and returns the token after it.
-  size_t UnitAt(size_t u, const Quantity& q, std::string* unit, std::string* postposed_bound) const {
+  size_t UnitAt(size_t u, const Quantity& q, std::string* unit, ClaimBound* postposed_bound) const {
     const size_t end = SentEnd(q.begin);
     if (!q.currency.empty()) {
       *unit = q.currency;
@@ -922,11 +922,12 @@ class Run {
     if (!IsWord(u)) return 0;
     // "10.000 lebih tentara", "1.000 orang lebih"
     if (Lw(u) == "lebih" && IsWord(u + 1) && u + 1 < end) {
-      std::string inner, dummy;
+      std::string inner;
+      ClaimBound dummy = ClaimBound::kExact;
       size_t after = UnitAt(u + 1, q, &inner, &dummy);
       if (after) {
         *unit = inner;
-        *postposed_bound = "more-than";
+        *postposed_bound = ClaimBound::kMoreThan;
         return after;
       }
       return 0;
@@ -1021,8 +1022,8 @@ class Run {
     for (size_t k = q.begin; k < q.end; ++k)
       if (in_timex_[k]) return false;
     size_t span_begin = q.begin;
-    std::string bound = BoundBefore(q.begin, &span_begin);
-    if (q.range) bound = "range";
+    ClaimBound bound = BoundBefore(q.begin, &span_begin);
+    if (q.range) bound = ClaimBound::kRange;
     // A range: "10.000 hingga 12.000", "antara 1.000 dan 3.000", "2 - 5".
     size_t after = q.end;
     const size_t end = SentEnd(q.begin);
@@ -1034,7 +1035,7 @@ class Run {
       const std::string_view link = IsWord(after) ? Lw(after) : Tok(after);
       size_t hi_at = after + 1;
       if (link == "sampai" && IsWord(hi_at) && Lw(hi_at) == "dengan") ++hi_at;
-      bool linked = RangeLinks().count(link) > 0 || (link == "dan" && bound == "range");
+      bool linked = RangeLinks().count(link) > 0 || (link == "dan" && bound == ClaimBound::kRange);
       Quantity hi;
       if (linked && StartsQuantity(hi_at) && ParseQuantity(hi_at, &hi) && !hi.range && !hi.bare_one &&
           (hi.currency.empty() || q.currency.empty() || hi.currency == q.currency)) {
@@ -1053,23 +1054,24 @@ class Run {
           q.range = true;
           if (q.currency.empty()) q.currency = hi.currency;
           q.end = hi.end;
-          bound = "range";
+          bound = ClaimBound::kRange;
         }
       }
     }
-    if (bound == "range" && !q.range) bound = "";  // "antara" with no second number
+    if (bound == ClaimBound::kRange && !q.range) bound = ClaimBound::kExact;  // "antara" with no second number
     if (q.bare_one && !q.range) return false;
-    std::string unit, postposed;
+    std::string unit;
+    ClaimBound postposed = ClaimBound::kExact;
     size_t unit_end = UnitAt(q.end, q, &unit, &postposed);
     if (!unit_end || unit.empty()) return false;
-    if (!postposed.empty() && bound.empty()) bound = postposed;
+    if (postposed != ClaimBound::kExact && bound == ClaimBound::kExact) bound = postposed;
     // "N orang lebih", "N gol atau lebih", "N tahun ke atas"
-    if (bound.empty() && unit_end < end && IsWord(unit_end)) {
+    if (bound == ClaimBound::kExact && unit_end < end && IsWord(unit_end)) {
       if (Lw(unit_end) == "lebih" &&
           (unit_end + 1 >= end || !IsWord(unit_end + 1) || AfterPostposedLebih().count(Lw(unit_end + 1)))) {
-        bound = "more-than";
+        bound = ClaimBound::kMoreThan;
       } else if (Lw(unit_end) == "atau" && IsWord(unit_end + 1) && Lw(unit_end + 1) == "lebih") {
-        bound = "at-least";
+        bound = ClaimBound::kAtLeast;
         unit_end += 2;
       }
     }
@@ -1128,7 +1130,7 @@ class Run {
                                [](const EntityMention& m, int32_t v) { return m.span.begin < v; });
     for (auto j = it; j != ents.begin();) {
       --j;
-      if (j->type == "PERSON") return &*j;
+      if (j->type == EntityType::kPerson) return &*j;
     }
     return nullptr;
   }
@@ -1162,7 +1164,7 @@ class Run {
     const int32_t cb = toks_[f].cp_begin, ce = toks_[e - 1].cp_end;
     auto mentions = Overlapping(cb, ce);
     for (const EntityMention* m : mentions)
-      if (m->type == "PERSON") return FromMention(*m);
+      if (m->type == EntityType::kPerson) return FromMention(*m);
     std::string_view first = Lw(f);
     if (IsPronoun(first)) {
       if (const EntityMention* m = PrecedingPerson(cb)) return FromMention(*m);
@@ -1171,7 +1173,7 @@ class Run {
     if (IsOpaquePronoun(first)) return {};
     const EntityMention* lead = nullptr;
     for (const EntityMention* m : mentions) {
-      if (m->type == "PERSON") continue;
+      if (m->type == EntityType::kPerson) continue;
       if (m->span.begin <= cb && cb < m->span.end)
         lead = m;
       else if (source && lead == nullptr)
@@ -1271,7 +1273,7 @@ class Run {
       while (end < e && Tok(end) != ",") ++end;
       if (end > c + 1)
         for (const EntityMention* m : Overlapping(toks_[c + 1].cp_begin, toks_[end - 1].cp_end))
-          if (m->type == "PERSON") return FromMention(*m);
+          if (m->type == EntityType::kPerson) return FromMention(*m);
       break;
     }
     // A comma followed by a date ("Rudi Hartono, Senin (18/11)") ends a
@@ -1504,7 +1506,7 @@ class Run {
     int32_t best_dist = 0;
     for (; it != stop; ++it) {
       if (it->span.end <= sb || it->span.begin >= sendcp) continue;
-      if ((it->type != "DATE" && it->type != "TIME") || it->value.empty()) continue;
+      if ((it->type != TimexType::kDate && it->type != TimexType::kTime) || it->value.empty()) continue;
       if (it->value[0] < '0' || it->value[0] > '9') continue;  // PRESENT_REF and the like
       int32_t d = it->span.end <= cb ? cb - it->span.end : it->span.begin - ce;
       if (d < 0) d = 0;

@@ -81,7 +81,7 @@ std::vector<std::string> Claims(const testing::GoldenCase& c) {
   for (const Claim& claim : d.Run()) {
     std::string figure = Number(claim.low);
     if (claim.high != claim.low) figure += ".." + Number(claim.high);
-    std::string line = claim.text + " | " + (claim.bound.empty() ? "" : claim.bound + " ") + figure;
+    std::string line = claim.text + " | " + (Name(claim.bound).empty() ? "" : std::string(Name(claim.bound)) + " ") + figure;
     for (const auto& [key, value] : {std::pair<const char*, const std::string&>{"unit", claim.unit},
                                      {"subject", claim.subject},
                                      {"claimant", claim.claimant},

@@ -22,7 +22,8 @@ namespace warta::claims {
 namespace {
 
 struct GoldRow {
-  std::string split, file, article_id, locator, text, bound, unit, claimant;
+  std::string split, file, article_id, locator, text, unit, claimant;
+  ClaimBound bound = ClaimBound::kExact;
   double low = 0, high = 0;
   int line = 0;
 };
@@ -42,7 +43,10 @@ StatusOr<std::vector<GoldRow>> ReadGold(const std::filesystem::path& path) {
     if (f.size() == 5 && f[4] == "-") {
       r.text = "-";
     } else if (f.size() == 10) {
-      r.text = f[4], r.bound = f[7], r.unit = f[8], r.claimant = f[9];
+      r.text = f[4], r.unit = f[8], r.claimant = f[9];
+      auto bound = ParseVocabulary<ClaimBound>(f[7]);
+      if (!bound.ok()) return Status::Corrupt(g.where + bound.status().message());
+      r.bound = *bound;
       char* end = nullptr;
       r.low = std::strtod(f[5].c_str(), &end);
       if (f[5].empty() || *end) return Status::Corrupt(g.where + "low is not a number");
@@ -138,7 +142,7 @@ bool Same(double a, double b) { return std::fabs(a - b) <= 1e-9 * std::max(1.0, 
 std::string Describe(const Claim& c) {
   char buf[128];
   std::snprintf(buf, sizeof buf, "%.10g..%.10g", c.low, c.high);
-  return "\"" + c.text + "\" " + buf + " " + (c.bound.empty() ? "=" : c.bound) + " [" + c.unit + "] by " +
+  return "\"" + c.text + "\" " + buf + " " + (c.bound == ClaimBound::kExact ? "=" : std::string(Name(c.bound))) + " [" + c.unit + "] by " +
          (c.claimant.empty() ? "-" : c.claimant);
 }
 
@@ -185,7 +189,7 @@ void Score(const std::string& text, std::pair<size_t, size_t> range, const std::
     if (!value || s.unit != g.unit || !who) {
       char buf[128];
       std::snprintf(buf, sizeof buf, "%.10g..%.10g", g.low, g.high);
-      errors->push_back(where + ": " + Describe(s) + " vs gold " + buf + " " + (g.bound.empty() ? "=" : g.bound) +
+      errors->push_back(where + ": " + Describe(s) + " vs gold " + buf + " " + (g.bound == ClaimBound::kExact ? "=" : std::string(Name(g.bound))) +
                         " [" + g.unit + "] by " + g.claimant);
     }
   }

@@ -51,7 +51,7 @@ TEST(ClaimSeedsTest, TroopFiguresHaveClaimantsAndDebrisGivesNothing) {
     for (analyse::Analyzer* an : std::vector<analyse::Analyzer*>{entities->get(), &timex, &quotes, &claims})
       ASSERT_TRUE(an->Analyse(&*a, &ctx).ok());
     for (const Claim& c : a->claims) {
-      listing += doc.source + ": [" + c.text + "] " + c.bound + " " + c.unit + " by " + c.claimant + "\n";
+      listing += doc.source + ": [" + c.text + "] " + std::string(Name(c.bound)) + " " + c.unit + " by " + c.claimant + "\n";
       all.push_back({doc.source, c});
       // A claim's text is in the clean text, so never in a removed line
       // unless that line's words also survive elsewhere.
@@ -77,7 +77,7 @@ TEST(ClaimSeedsTest, TroopFiguresHaveClaimantsAndDebrisGivesNothing) {
   };
   // "lebih dari 10.000 tentara", claimed by the US and South Korea (two seeds).
   auto more = find([](const Claim& c) {
-    return c.bound == "more-than" && c.low == 10000 && c.high == 10000 && c.unit == "tentara";
+    return c.bound == ClaimBound::kMoreThan && c.low == 10000 && c.high == 10000 && c.unit == "tentara";
   });
   ASSERT_GE(more.size(), 2u) << listing;
   for (const auto* sc : more) {
@@ -87,17 +87,17 @@ TEST(ClaimSeedsTest, TroopFiguresHaveClaimantsAndDebrisGivesNothing) {
   // At least one resolves to the entity (the other seed's NER may miss "AS").
   bool resolved = false;
   for (const auto* sc : more)
-    resolved |= sc->claim.claimant_entity_id == entities::EntityIdOf("LOCATION", "Amerika Serikat");
+    resolved |= sc->claim.claimant_entity_id == entities::EntityIdOf(EntityType::kLocation, "Amerika Serikat");
   EXPECT_TRUE(resolved) << listing;
   // "sekitar 10.000 hingga 12.000 tentara", according to US, South Korean
   // and Ukrainian intelligence officials.
-  auto range = find([](const Claim& c) { return c.bound == "range" && c.low == 10000 && c.high == 12000; });
+  auto range = find([](const Claim& c) { return c.bound == ClaimBound::kRange && c.low == 10000 && c.high == 12000; });
   ASSERT_EQ(range.size(), 1u) << listing;
   EXPECT_EQ(range[0]->claim.unit, "tentara");
   EXPECT_EQ(range[0]->claim.claimant, "pejabat intelijen AS, Korea Selatan, dan Ukraina");
   // "Jumlah tersebut diperkirakan berkisar antara 1.000 hingga 3.000 orang":
   // the estimate of the South Korean intelligence service named just before.
-  auto fresh = find([](const Claim& c) { return c.bound == "range" && c.low == 1000 && c.high == 3000; });
+  auto fresh = find([](const Claim& c) { return c.bound == ClaimBound::kRange && c.low == 1000 && c.high == 3000; });
   ASSERT_EQ(fresh.size(), 1u) << listing;
   EXPECT_EQ(fresh[0]->claim.unit, "orang");
   EXPECT_EQ(fresh[0]->claim.hedge, "diperkirakan");

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "core/vocabulary.h"
 #include "query/export.h"
 #include "query/knowledge_reader.h"
 
@@ -30,7 +31,13 @@ struct EntitiesArgs {
 int RunEntities(const CommandContext& ctx, const EntitiesArgs& args) {
   auto kb = query::KnowledgeReader::Open(ctx.db);
   if (!kb.ok()) return Fail(kb.status());
-  auto top = (*kb)->store().TopEntities(args.type, args.top);
+  std::optional<EntityType> type;
+  if (!args.type.empty()) {
+    auto parsed = ParseVocabulary<EntityType>(args.type);
+    if (!parsed.ok()) return Fail(parsed.status());
+    type = *parsed;
+  }
+  auto top = (*kb)->store().TopEntities(type, args.top);
   if (!top.ok()) return Fail(top.status());
   if (args.json) {
     json out = json::array();
@@ -44,7 +51,7 @@ int RunEntities(const CommandContext& ctx, const EntitiesArgs& args) {
   }
   std::cout << fmt::format("{:<36} {:<13} {:>8} {:>9}\n", "entity", "type", "articles", "mentions");
   for (const auto& e : *top)
-    std::cout << fmt::format("{:<36} {:<13} {:>8} {:>9}\n", e.canonical, e.type, e.articles, e.mentions);
+    std::cout << fmt::format("{:<36} {:<13} {:>8} {:>9}\n", e.canonical, Name(e.type), e.articles, e.mentions);
   return kExitOk;
 }
 
@@ -72,7 +79,7 @@ int RunEntity(const CommandContext& ctx, const EntityArgs& args) {
     return kExitOk;
   }
   const auto& s = detail->summary;
-  std::cout << fmt::format("{} ({}) — {} mentions in {} articles, id {}\n", s.canonical, s.type, s.mentions, s.articles,
+  std::cout << fmt::format("{} ({}) — {} mentions in {} articles, id {}\n", s.canonical, Name(s.type), s.mentions, s.articles,
                            s.id);
   std::cout << "aliases:";
   for (const auto& [alias, n] : detail->aliases) std::cout << fmt::format(" {} ({})", alias, n);
@@ -94,11 +101,11 @@ int RunEntity(const CommandContext& ctx, const EntityArgs& args) {
   if (!detail->cooccurring.empty()) {
     std::cout << "\nseen with:\n";
     for (const auto& [e, shared] : detail->cooccurring)
-      std::cout << fmt::format("  {:<36} {:<13} in {} shared articles\n", e.canonical, e.type, shared);
+      std::cout << fmt::format("  {:<36} {:<13} in {} shared articles\n", e.canonical, Name(e.type), shared);
   }
   if (found->size() > 1) {
     std::cout << "\nother entities with that name:";
-    for (size_t i = 1; i < found->size(); ++i) std::cout << fmt::format(" {} ({})", (*found)[i].canonical, (*found)[i].type);
+    for (size_t i = 1; i < found->size(); ++i) std::cout << fmt::format(" {} ({})", (*found)[i].canonical, Name((*found)[i].type));
     std::cout << "\n";
   }
   return kExitOk;
@@ -109,8 +116,8 @@ int RunEntity(const CommandContext& ctx, const EntityArgs& args) {
 void AddEntityCommands(CLI::App& app, CommandContext& ctx) {
   auto entities_args = std::make_shared<EntitiesArgs>();
   auto* entities = app.add_subcommand("entities", "People, organisations and places, most-reported first");
-  entities->add_option("--type", entities_args->type, "PERSON, ORGANISATION or LOCATION")
-      ->check(CLI::IsMember({"PERSON", "ORGANISATION", "LOCATION"}, CLI::ignore_case));
+  entities->add_option("--type", entities_args->type, "Only this entity type")
+      ->check(CLI::IsMember(Names<EntityType>(), CLI::ignore_case));
   entities->add_option("--top", entities_args->top, "How many")->check(CLI::Range(1, 100000));
   entities->add_flag("--json", entities_args->json, "As JSON");
   entities->callback([&ctx, entities_args] {

@@ -163,7 +163,7 @@ std::string ArticleText(const store::StoredArticle& s, bool ansi, const store::A
   if (!a.entities.empty()) {
     std::vector<std::pair<std::string, std::string>> seen;  // canonical, type, in order of first mention
     for (const auto& m : a.entities) {
-      std::pair<std::string, std::string> key{m.canonical.empty() ? m.text : m.canonical, m.type};
+      std::pair<std::string, std::string> key{m.canonical.empty() ? m.text : m.canonical, std::string(Name(m.type))};
       if (std::find(seen.begin(), seen.end(), key) == seen.end()) seen.push_back(key);
     }
     out += fmt::format("{}entities{}\n", b, e);

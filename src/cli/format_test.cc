@@ -46,8 +46,8 @@ TEST(ArticleTextTest, MarksTimeExpressionsInPlace) {
   store::StoredArticle s;
   s.article.paragraphs = {"Kim tiba “kemarin”.", "Mereka bertemu pada Senin (18 November) di Pyongyang."};
   // Code points into Text(): the second paragraph starts at 20.
-  s.article.timexes = {{{10, 17}, "kemarin", "DATE", "2024-11-18"}, {{40, 59}, "Senin (18 November)", "DATE", "2024-11-18"}};
-  s.article.entities = {{{0, 3}, "Kim", "PERSON", "P1", "Kim Jong Un"}};
+  s.article.timexes = {{{10, 17}, "kemarin", TimexType::kDate, "2024-11-18"}, {{40, 59}, "Senin (18 November)", TimexType::kDate, "2024-11-18"}};
+  s.article.entities = {{{0, 3}, "Kim", EntityType::kPerson, "P1", "Kim Jong Un"}};
   std::string out = ArticleText(s, false);
   EXPECT_NE(out.find("Kim tiba “kemarin⟨2024-11-18⟩”."), std::string::npos) << out;
   EXPECT_NE(out.find("pada Senin (18 November)⟨2024-11-18⟩ di Pyongyang."), std::string::npos) << out;

@@ -95,7 +95,7 @@ int RunTag(const TagArgs& a) {
   if (!st.ok()) return Fail(st);
   std::printf("begin\tend\ttype\ttext\tcanonical\tentity_id\n");
   for (const EntityMention& m : article.entities)
-    std::printf("%d\t%d\t%s\t%s\t%s\t%s\n", m.span.begin, m.span.end, m.type.c_str(), m.text.c_str(),
+    std::printf("%d\t%d\t%s\t%s\t%s\t%s\n", m.span.begin, m.span.end, std::string(Name(m.type)).c_str(), m.text.c_str(),
                 m.canonical.c_str(), m.entity_id.c_str());
   return kExitOk;
 }

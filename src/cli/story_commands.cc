@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/format.h"
+#include "core/vocabulary.h"
 #include "query/knowledge_reader.h"
 #include "query/views.h"
 
@@ -90,9 +91,10 @@ std::string Figure(const json& c) {
     return grouped + frac;
   };
   double low = c.value("low", 0.0), high = c.value("high", 0.0);
-  std::string bound = c.value("bound", "");
+  const std::string bound = c.value("bound", "");
   std::string fig = low == high ? num(low) : num(low) + "–" + num(high);
-  if (!bound.empty() && bound != "range") fig = bound + " " + fig;
+  // A range shows as low–high already.
+  if (auto b = ParseClaimBound(bound); b && *b != ClaimBound::kExact && *b != ClaimBound::kRange) fig = bound + " " + fig;
   return fig;
 }
 
@@ -267,7 +269,11 @@ int RunTimeline(const CommandContext& ctx, const TimelineArgs& args) {
   store::EventQuery q;
   q.page = *filter;
   q.story_id = args.story;
-  q.type = args.type;
+  if (!args.type.empty()) {
+    auto type = ParseVocabulary<EventType>(args.type);
+    if (!type.ok()) return Fail(type.status());
+    q.type = *type;
+  }
   if (!args.entity.empty()) {
     auto ids = query::ResolveEntity((*kb)->store(), args.entity);
     if (!ids.ok()) return Fail(ids.status());
@@ -336,7 +342,7 @@ void AddStoryCommands(CLI::App& app, CommandContext& ctx) {
   timeline->add_option("--entity", timeline_args->entity, "Events this entity took part in (any of its names)");
   timeline->add_option("--story", timeline_args->story, "Events of this story")->check(CLI::PositiveNumber);
   timeline->add_option("--type", timeline_args->type, "Only this type")
-      ->check(CLI::IsMember({"meeting", "agreement", "deployment", "accusation", "attack", "statement"}));
+      ->check(CLI::IsMember(warta::Names<EventType>()));  // not this file's Names(json)
   timeline_args->list.Register(timeline, 100);
   timeline->callback([&ctx, timeline_args] {
     ctx.ran = true;

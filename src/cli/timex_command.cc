@@ -45,7 +45,7 @@ int RunTimex(const TimexCommandOptions& options, std::istream& stdin_stream, std
     j["timexes"] = nlohmann::json::array();
     for (const auto& t : tagged) {
       nlohmann::json e = {{"begin", t.timex.span.begin}, {"end", t.timex.span.end}, {"text", t.timex.text},
-                          {"type", t.timex.type},        {"value", t.timex.value}};
+                          {"type", Name(t.timex.type)},  {"value", t.timex.value}};
       if (t.invalid) e["invalid"] = true;
       if (t.implausible) e["implausible"] = true;
       if (!t.note.empty()) e["note"] = t.note;
@@ -57,7 +57,7 @@ int RunTimex(const TimexCommandOptions& options, std::istream& stdin_stream, std
   out << "# dct " << (dct ? dct->ToIso() : std::string("unknown")) << (inferred ? " (inferred from the text)" : "")
       << "\n";
   for (const auto& t : tagged) {
-    out << t.timex.span.begin << "-" << t.timex.span.end << "\t" << t.timex.type << "\t"
+    out << t.timex.span.begin << "-" << t.timex.span.end << "\t" << Name(t.timex.type) << "\t"
         << (t.timex.value.empty() ? "-" : t.timex.value) << "\t" << t.timex.text;
     if (!t.note.empty()) out << "\t(" << t.note << ")";
     out << "\n";

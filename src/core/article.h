@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/datetime.h"
+#include "core/vocabulary.h"
 
 namespace warta {
 
@@ -38,7 +39,7 @@ struct RemovedLine {
 struct EntityMention {
   Span span;
   std::string text;
-  std::string type;         // PERSON, ORGANISATION, LOCATION
+  EntityType type = EntityType::kPerson;  // names: core/vocabulary.h
   std::string entity_id;    // canonical entity across the store ("" if unresolved)
   std::string canonical;    // the entity's canonical name
   std::string role;         // PERSON: the title written before the name ("Menteri Pertahanan"), else ""
@@ -49,7 +50,7 @@ struct EntityMention {
 struct TimeExpression {
   Span span;
   std::string text;
-  std::string type;         // DATE, TIME, DURATION, SET
+  TimexType type = TimexType::kDate;
   std::string value;        // "2024-11-18", "2024-W47", "P3D", "" if unresolved
 };
 
@@ -69,7 +70,7 @@ struct Claim {
   std::string text;
   double low = 0;
   double high = 0;
-  std::string bound;        // "", "more-than", "about", "up-to", "range"
+  ClaimBound bound = ClaimBound::kExact;  // how the figure relates to the quantity
   std::string unit;         // the noun counted ("tentara")
   std::string subject;      // what a generic unit counts: "tentara" for "jumlah tentara … 3.000 orang"
   std::string claimant;
@@ -81,7 +82,7 @@ struct Claim {
 // Something that happened: a meeting, an agreement, a deployment...
 struct Event {
   Span span;
-  std::string type;         // meeting, agreement, deployment, accusation, attack, statement
+  EventType type = EventType::kMeeting;
   std::string trigger;      // the word that signalled it
   std::vector<std::string> participants;  // canonical entity ids
   std::string place;

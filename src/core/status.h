@@ -31,7 +31,9 @@ enum class StatusCode {
   kInternal,          // a third-party library failed unexpectedly
 };
 
-class Status {
+// [[nodiscard]]: a Status dropped on the floor is an error nobody sees. A
+// caller that means to ignore one says so with a (void) cast and a comment.
+class [[nodiscard]] Status {
  public:
   Status() = default;  // OK
   Status(StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}
@@ -60,7 +62,7 @@ const char* StatusCodeName(StatusCode code);
 
 // A value or the Status that explains why there is none.
 template <typename T>
-class StatusOr {
+class [[nodiscard]] StatusOr {
  public:
   StatusOr(T value) : value_(std::move(value)) {}  // NOLINT: implicit on purpose
   StatusOr(Status status) : status_(std::move(status)) { assert(!status_.ok()); }  // NOLINT

@@ -70,7 +70,7 @@ std::optional<int64_t> DayOf(int y, int m, int d) {
 std::optional<int64_t> EventDayOf(const Article& article, int lead_paragraphs, std::string& normalised,
                                   std::vector<std::string_view>& words) {
   for (const auto& t : article.timexes) {
-    if (t.type != "DATE" || t.value.size() != 10) continue;
+    if (t.type != TimexType::kDate || t.value.size() != 10) continue;
     auto d = DateTime::ParseIso(t.value);
     if (d) return d->DaysSinceEpoch();
   }

@@ -68,8 +68,8 @@ TEST(StoryClustererTest, EntitiesLiftTheScoreAndBecomeKeyEntities) {
   StoryOptions o;
   o.min_similarity = 0.5;
   auto with_entities = [](Article a) {
-    a.entities.push_back({{0, 5}, "Bekasi", "LOCATION", "Q-bekasi", "Bekasi"});
-    a.entities.push_back({{0, 5}, "BPBD", "ORGANISATION", "Q-bpbd", "BPBD"});
+    a.entities.push_back({{0, 5}, "Bekasi", EntityType::kLocation, "Q-bekasi", "Bekasi"});
+    a.entities.push_back({{0, 5}, "BPBD", EntityType::kOrganisation, "Q-bpbd", "BPBD"});
     return a;
   };
   StoryClusterer plain(o), rich(o);

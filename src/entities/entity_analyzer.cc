@@ -66,9 +66,9 @@ std::vector<std::string> EntityKeyWords(const std::string& key) {
   return out;
 }
 
-std::string EntityIdOf(std::string_view type, std::string_view canonical) {
-  std::string key = std::string(type) + ":" + NormaliseEntityKey(canonical);
-  char prefix = type == "PERSON" ? 'P' : type == "ORGANISATION" ? 'O' : 'L';
+std::string EntityIdOf(EntityType type, std::string_view canonical) {
+  std::string key = std::string(Name(type)) + ":" + NormaliseEntityKey(canonical);
+  char prefix = type == EntityType::kPerson ? 'P' : type == EntityType::kOrganisation ? 'O' : 'L';
   return prefix + ArticleIdOf(key);
 }
 
@@ -95,7 +95,9 @@ EntityAnalyzer::EntityAnalyzer(NerModel model) : model_(std::move(model)) {
   lines(internal::kAliasesData, [&](std::string_view line) {
     size_t a = line.find('\t'), b = a == std::string_view::npos ? a : line.find('\t', a + 1);
     if (b == std::string_view::npos) return;
-    Alias alias{std::string(line.substr(0, a)), std::string(line.substr(a + 1, b - a - 1))};
+    auto type = ParseEntityType(line.substr(0, a));
+    if (!type) return;
+    Alias alias{*type, std::string(line.substr(a + 1, b - a - 1))};
     aliases_[NormaliseEntityKey(alias.canonical)] = alias;
     std::string_view rest = line.substr(b + 1);
     size_t p = 0;
@@ -120,7 +122,7 @@ namespace {
 struct Mention {
   size_t tb = 0, te = 0;  // tokens [tb, te)
   size_t sb = 0, se = 0;  // its sentence's tokens
-  std::string type;
+  EntityType type = EntityType::kPerson;
   std::string surface;
   std::string key;
   std::vector<std::string> words;  // key split on spaces
@@ -242,7 +244,7 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
   NerScratch scratch;
   std::vector<int> tags;
   std::vector<std::string_view> words;
-  static constexpr const char* kTypes[] = {"PERSON", "ORGANISATION", "LOCATION"};
+  static constexpr EntityType kTypes[] = {EntityType::kPerson, EntityType::kOrganisation, EntityType::kLocation};
   const auto& sentences = ctx->sentences();
   std::vector<char> headline(sentences.size(), 0);
   for (size_t k = 0; k < sentences.size(); ++k) {
@@ -278,7 +280,7 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
   // written: the tagged spans, and a person's surname alone.
   if (std::find(headline.begin(), headline.end(), 1) != headline.end()) {
     // Known names: lowercase token runs -> type.
-    std::map<std::vector<std::string>, std::string> known;
+    std::map<std::vector<std::string>, EntityType> known;
     std::string l;
     for (const Mention& m : ms) {
       if (m.headline) continue;
@@ -287,7 +289,7 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
         text::LowercaseTo(all[t], &l);
         run.push_back(l);
       }
-      if (m.type == "PERSON" && run.size() >= 2 && run.back().size() >= 4) known.emplace(std::vector{run.back()}, m.type);
+      if (m.type == EntityType::kPerson && run.size() >= 2 && run.back().size() >= 4) known.emplace(std::vector{run.back()}, m.type);
       known.emplace(std::move(run), m.type);
     }
     std::vector<char> covered(tokens.size(), 0);
@@ -299,7 +301,7 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
       const size_t b = sentences[k].first_token, e = std::min<size_t>(sentences[k].end_token, tokens.size());
       for (size_t t = b; t < e;) {
         size_t best = 0;
-        std::string type;
+        EntityType type = EntityType::kPerson;
         std::vector<std::string> run;
         for (size_t u = t; u < e && u < t + 6 && !covered[u] && tokens[u].kind == text::TokenKind::kWord; ++u) {
           text::LowercaseTo(all[u], &l);
@@ -349,7 +351,7 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
     for (size_t t = 0; t < tokens.size(); ++t)
       if (tokens[t].kind == text::TokenKind::kWord && all[t][0] >= 'a' && all[t][0] <= 'z') lower_words.insert(all[t]);
     for (const Mention& o : ms) {
-      if (o.type == "PERSON") continue;
+      if (o.type == EntityType::kPerson) continue;
       if (o.te - o.tb == 1) non_person_words.insert(all[o.tb]);
       else non_person_names.insert(NormaliseEntityKey(text.substr(tokens[o.tb].begin, tokens[o.te - 1].end - tokens[o.tb].begin)));
     }
@@ -388,7 +390,7 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
   std::vector<Mention> kept;
   std::string lower;
   for (Mention& m : ms) {
-    if (m.type == "PERSON") {
+    if (m.type == EntityType::kPerson) {
       for (size_t i = m.tb; i < m.te; ++i)
         if (all[i] == ")") m.tb = i + 1;
       bool changed = true;
@@ -411,7 +413,7 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
     }
     while (m.tb < m.te && !is_word(m.tb)) ++m.tb;
     while (m.te > m.tb && !is_word(m.te - 1)) --m.te;
-    if (m.type == "PERSON" && m.te - m.tb >= 3 && capitalised(m.tb)) {
+    if (m.type == EntityType::kPerson && m.te - m.tb >= 3 && capitalised(m.tb)) {
       // An organisation's last word run into a name of three or more words
       // ("Presiden [Ferrari Sergio Marchionne]", "Bank [Dunia Rodrigo
       // Chaves]", "DJP [Pusat Ani Natalia]"): the first word goes back to
@@ -428,12 +430,12 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
       if (org_word) {
         ++m.tb;
         Mention* before = !kept.empty() && kept.back().te == first ? &kept.back() : nullptr;
-        if (before != nullptr && before->type != "PERSON") {
+        if (before != nullptr && before->type != EntityType::kPerson) {
           before->te = first + 1;  // "DJP" + "Pusat"
           set_surface(before);
         } else if (before == nullptr) {
           Mention org = m;
-          org.type = "ORGANISATION";
+          org.type = EntityType::kOrganisation;
           org.tb = first;
           org.te = first + 1;
           org.role.clear();
@@ -450,12 +452,12 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
         }
       }
     }
-    if (m.type == "PERSON" && m.te - m.tb == 1) {
+    if (m.type == EntityType::kPerson && m.te - m.tb == 1) {
       // A lone title the tagger took for a name ("ujar [Humas] DJP ...").
       text::LowercaseTo(all[m.tb], &lower);
       if (roles_.count(lower)) continue;
     }
-    if (m.type == "PERSON" && m.tb < m.te) {
+    if (m.type == EntityType::kPerson && m.tb < m.te) {
       // The tagger sometimes drops one part of a three-part name after a
       // title ("Menteri Luar Negeri [Choe] Son Hui", "Kim Jong [Un]"): take
       // back one adjacent Title-case word that is no role, month, day,
@@ -489,11 +491,11 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
       }
     }
     if (m.tb >= m.te) continue;
-    if (m.type == "PERSON") {
+    if (m.type == EntityType::kPerson) {
       // "Juru Bicara KPK Febri Diansyah", "Bupati Poso Darmin": the title
       // is of the organisation or place written between it and the name.
       const Mention* org =
-          !kept.empty() && kept.back().te == m.tb && kept.back().type != "PERSON" ? &kept.back() : nullptr;
+          !kept.empty() && kept.back().te == m.tb && kept.back().type != EntityType::kPerson ? &kept.back() : nullptr;
       FindRole(all, tokens, text, m.sb, org != nullptr ? org->tb : m.tb, &m.role, &m.role_of);
       if (org != nullptr && !m.role.empty() && m.role_of.empty()) m.role_of = org->surface;
     }
@@ -512,7 +514,7 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
   // only when one is there.
   // The same for a place ("Gubernur [Kalimantan Tengah Sugianto Sabran]"
   // tagged LOCATION, then "kata Sugianto").
-  if (std::any_of(ms.begin(), ms.end(), [](const Mention& m) { return m.type != "PERSON" && m.te - m.tb >= 3; })) {
+  if (std::any_of(ms.begin(), ms.end(), [](const Mention& m) { return m.type != EntityType::kPerson && m.te - m.tb >= 3; })) {
     std::unordered_set<std::string_view> cited;
     for (size_t i = 0; i + 1 < tokens.size(); ++i) {
       text::LowercaseTo(all[i], &lower);
@@ -521,7 +523,7 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
     std::vector<Mention> split;
     for (Mention& m : ms) {
       size_t at = 0;
-      if (m.type != "PERSON" && m.te - m.tb >= 3 && !cited.empty()) {
+      if (m.type != EntityType::kPerson && m.te - m.tb >= 3 && !cited.empty()) {
         for (size_t k = m.tb + 1; k + 1 < m.te && at == 0; ++k)
           if (cited.count(all[k]) && IsTitleWord(all[k])) at = k;
       }
@@ -532,7 +534,7 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
       Mention org = m, person = m;  // `org`: the organisation or place
       org.te = at;
       person.tb = at;
-      person.type = "PERSON";
+      person.type = EntityType::kPerson;
       for (Mention* part : {&org, &person}) {
         part->surface = text.substr(tokens[part->tb].begin, tokens[part->te - 1].end - tokens[part->tb].begin);
         part->key = NormaliseEntityKey(part->surface);
@@ -551,7 +553,7 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
       m.key = NormaliseEntityKey(it->second.canonical);
     }
     size_t e = m.te;
-    if (m.type != "PERSON" && e + 2 < tokens.size() && all[e] == "(" && all[e + 2] == ")" && LooksLikeAcronym(all[e + 1]))
+    if (m.type != EntityType::kPerson && e + 2 < tokens.size() && all[e] == "(" && all[e + 2] == ")" && LooksLikeAcronym(all[e + 1]))
       acronyms.emplace(NormaliseEntityKey(all[e + 1]), k);
   }
   for (size_t k = 0; k < ms.size(); ++k) {
@@ -571,7 +573,7 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
   };
   for (size_t k = 0; k < ms.size(); ++k) {
     Mention& m = ms[k];
-    if (m.type == "PERSON" || m.te - m.tb != 1 || aliases_.count(m.key) || acronyms.count(m.key)) continue;
+    if (m.type == EntityType::kPerson || m.te - m.tb != 1 || aliases_.count(m.key) || acronyms.count(m.key)) continue;
     std::string_view w = all[m.tb];
     if (w.size() < 2 || w.size() > 6 ||
         !std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
@@ -579,7 +581,7 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
     const Mention* full = nullptr;
     bool ambiguous = false;
     for (const Mention& o : ms) {
-      if (o.type != "ORGANISATION" || o.te - o.tb < 2) continue;
+      if (o.type != EntityType::kOrganisation || o.te - o.tb < 2) continue;
       std::string ini = initials(o);
       if (ini.size() < w.size() || ini.compare(ini.size() - w.size(), w.size(), w) != 0) continue;
       if (full != nullptr && full->key != o.key) ambiguous = true;
@@ -594,20 +596,20 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
   // person everywhere ("Kim Jong Un" tagged ORGANISATION once); otherwise
   // the majority type wins (ties: first seen).
   {
-    std::unordered_map<std::string, std::unordered_map<std::string, int>> votes;
+    std::unordered_map<std::string, std::unordered_map<EntityType, int>> votes;
     std::vector<std::string> order;
     for (const Mention& m : ms) {
       auto& v = votes[m.key];
       if (v.empty()) order.push_back(m.key);
       ++v[m.type];
     }
-    std::unordered_map<std::string, std::string> winner;
+    std::unordered_map<std::string, EntityType> winner;
     for (const Mention& m : ms) {
       if (winner.count(m.key)) continue;
       const auto& v = votes[m.key];
-      std::string best = m.type;
-      if (v.count("PERSON")) {
-        best = "PERSON";
+      EntityType best = m.type;
+      if (v.count(EntityType::kPerson)) {
+        best = EntityType::kPerson;
       } else {
         for (const auto& [t, n] : v)
           if (n > v.at(best)) best = t;
@@ -637,11 +639,11 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
   for (const Mention& m : ms) ++key_count[m.key];
   for (size_t k = 0; k < ms.size(); ++k) {
     Mention& m = ms[k];
-    if (m.type != "PERSON" || m.words.size() < 3) continue;
+    if (m.type != EntityType::kPerson || m.words.size() < 3) continue;
     const bool in_headline = m.headline;
     size_t best = SIZE_MAX;
     for (size_t f = 0; f < ms.size(); ++f) {
-      if (f == k || ms[f].type != "PERSON" || ms[f].words.size() < 2) continue;
+      if (f == k || ms[f].type != EntityType::kPerson || ms[f].words.size() < 2) continue;
       if (!ContainsRun(m.words, ms[f].words)) continue;
       if (!in_headline && key_count[ms[f].key] <= key_count[m.key]) continue;
       if (best == SIZE_MAX || ms[f].words.size() > ms[best].words.size()) best = f;
@@ -662,10 +664,10 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
   }
   std::vector<size_t> full;
   for (size_t k = 0; k < ms.size(); ++k)
-    if (ms[k].type == "PERSON" && ms[k].words.size() >= 2) full.push_back(k);
+    if (ms[k].type == EntityType::kPerson && ms[k].words.size() >= 2) full.push_back(k);
   for (size_t k = 0; k < ms.size(); ++k) {
     Mention& m = ms[k];
-    if (m.type != "PERSON" && m.words.size() != 1) continue;
+    if (m.type != EntityType::kPerson && m.words.size() != 1) continue;
     long best = -1;
     for (size_t f : full) {
       if (!ContainsRun(ms[f].words, m.words)) continue;
@@ -679,11 +681,11 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
     }
     // A one-word mention of another type matches a person only by the
     // person's last name ("Putin" tagged LOCATION next to "Vladimir Putin").
-    if (best >= 0 && m.type != "PERSON" && ms[static_cast<size_t>(best)].words.back() != m.words[0]) best = -1;
+    if (best >= 0 && m.type != EntityType::kPerson && ms[static_cast<size_t>(best)].words.back() != m.words[0]) best = -1;
     // A clipped first name ("Sandi" for "Sandiaga Uno", "Jokowi" is not
     // one) when exactly one person of the article has a first name that
     // starts with it.
-    if (best < 0 && m.type == "PERSON" && m.words.size() == 1 && m.words[0].size() >= 4) {
+    if (best < 0 && m.type == EntityType::kPerson && m.words.size() == 1 && m.words[0].size() >= 4) {
       for (size_t f : full) {
         const std::string& given = ms[f].words[0];
         if (given.size() <= m.words[0].size() || given.compare(0, m.words[0].size(), m.words[0]) != 0) continue;
@@ -697,7 +699,7 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
     }
     // A name misspelt by one letter ("Robert" after "Rebert Joppy
     // Kardinal"), when exactly one person of the article fits.
-    if (best < 0 && m.type == "PERSON" && m.words.size() == 1 && m.words[0].size() >= 5) {
+    if (best < 0 && m.type == EntityType::kPerson && m.words.size() == 1 && m.words[0].size() >= 5) {
       auto one_letter_off = [](const std::string& a, const std::string& b) {
         if (a.size() != b.size()) return false;
         int diff = 0;
@@ -715,7 +717,7 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
       }
     }
     if (best < 0) continue;
-    m.type = "PERSON";
+    m.type = EntityType::kPerson;
     m.key = ms[static_cast<size_t>(best)].key;
   }
 
@@ -723,7 +725,7 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
   // or the longest form written in this article.
   std::unordered_map<std::string, std::string> canonical;  // type:key -> display
   for (const Mention& m : ms) {
-    std::string id = m.type + ":" + m.key;
+    std::string id = std::string(Name(m.type)) + ":" + m.key;
     if (auto a = aliases_.find(m.key); a != aliases_.end() && a->second.type == m.type) {
       canonical[id] = a->second.canonical;
       continue;
@@ -738,7 +740,7 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
     out.span = Span{tokens[m.tb].cp_begin, tokens[m.te - 1].cp_end};
     out.text = m.surface;
     out.type = m.type;
-    auto it = canonical.find(m.type + ":" + m.key);
+    auto it = canonical.find(std::string(Name(m.type)) + ":" + m.key);
     out.canonical = it != canonical.end() ? it->second : m.surface;
     out.entity_id = EntityIdOf(m.type, m.key);
     out.role = m.role;

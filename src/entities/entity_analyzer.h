@@ -45,6 +45,7 @@
 
 #include "analyse/analyzer.h"
 #include "core/status.h"
+#include "core/vocabulary.h"
 #include "entities/ner_model.h"
 
 namespace warta::entities {
@@ -64,7 +65,7 @@ std::string NormaliseEntityKey(std::string_view name);
 // The words of a normalised key ("kim jong un" -> kim, jong, un).
 std::vector<std::string> EntityKeyWords(const std::string& key);
 // Stable id: "P", "O" or "L" and 16 hex digits of a hash of the key.
-std::string EntityIdOf(std::string_view type, std::string_view canonical);
+std::string EntityIdOf(EntityType type, std::string_view canonical);
 
 class EntityAnalyzer : public analyse::Analyzer {
  public:
@@ -89,7 +90,8 @@ class EntityAnalyzer : public analyse::Analyzer {
                 std::string_view text, size_t sentence_begin, size_t name_begin, std::string* role,
                 std::string* role_of) const;
   struct Alias {
-    std::string type, canonical;
+    EntityType type = EntityType::kPerson;
+    std::string canonical;
   };
   NerModel model_;
   std::unordered_map<std::string, Alias> aliases_;  // normalised alias or canonical -> entity

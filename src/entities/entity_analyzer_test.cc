@@ -17,10 +17,10 @@ TEST(EntityKeyTest, NormalisesSpellingVariants) {
   EXPECT_EQ(NormaliseEntityKey("  Kim   Jong Un "), "kim jong un");
   EXPECT_EQ(NormaliseEntityKey("Choe Son\xE2\x80\x90hui"), "choe son hui");  // U+2010 hyphen
   EXPECT_EQ(NormaliseEntityKey("A.S."), "as");
-  EXPECT_EQ(EntityIdOf("PERSON", "Kim Jong Un"), EntityIdOf("PERSON", "kim jong-un"));
-  EXPECT_NE(EntityIdOf("PERSON", "Kim Jong Un"), EntityIdOf("ORGANISATION", "Kim Jong Un"));
-  EXPECT_EQ(EntityIdOf("PERSON", "Kim Jong Un").size(), 17u);
-  EXPECT_EQ(EntityIdOf("LOCATION", "Rusia")[0], 'L');
+  EXPECT_EQ(EntityIdOf(EntityType::kPerson, "Kim Jong Un"), EntityIdOf(EntityType::kPerson, "kim jong-un"));
+  EXPECT_NE(EntityIdOf(EntityType::kPerson, "Kim Jong Un"), EntityIdOf(EntityType::kOrganisation, "Kim Jong Un"));
+  EXPECT_EQ(EntityIdOf(EntityType::kPerson, "Kim Jong Un").size(), 17u);
+  EXPECT_EQ(EntityIdOf(EntityType::kLocation, "Rusia")[0], 'L');
 }
 
 class EntityAnalyzerTest : public ::testing::Test {
@@ -65,16 +65,16 @@ TEST_F(EntityAnalyzerTest, StripsTitlesAndLinksShortNames) {
                    "Kim menyambut Belousov dengan hangat, kata Kim Jong-un."});
   const EntityMention* full = Find(a, "Andrei Belousov");
   ASSERT_NE(full, nullptr);
-  EXPECT_EQ(full->type, "PERSON");
+  EXPECT_EQ(full->type, EntityType::kPerson);
   EXPECT_EQ(full->span.begin, 34);  // after "Menteri Pertahanan (Menhan) Rusia "
-  EXPECT_EQ(full->entity_id, EntityIdOf("PERSON", "Andrei Belousov"));
+  EXPECT_EQ(full->entity_id, EntityIdOf(EntityType::kPerson, "Andrei Belousov"));
   std::set<std::string> belousov, kim;
   for (const auto& m : a.entities) {
     if (m.text == "Belousov" || m.text == "Andrei Belousov") belousov.insert(m.entity_id);
     if (m.text.rfind("Kim", 0) == 0) kim.insert(m.entity_id);
   }
   EXPECT_EQ(belousov.size(), 1u);
-  EXPECT_EQ(kim, (std::set<std::string>{EntityIdOf("PERSON", "Kim Jong Un")}));
+  EXPECT_EQ(kim, (std::set<std::string>{EntityIdOf(EntityType::kPerson, "Kim Jong Un")}));
 }
 
 TEST_F(EntityAnalyzerTest, KeepsTheRoleWrittenBeforeAName) {
@@ -104,7 +104,7 @@ TEST_F(EntityAnalyzerTest, SplitsAPersonCitedAsSpeakerOutOfAnOrganisation) {
                    "\"Pokoknya saya dukung pemerintah,\" ujar Prayogo kepada wartawan."});
   const EntityMention* person = Find(a, "Prayogo Pangestu");
   ASSERT_NE(person, nullptr) << "mentions: " << a.entities.size();
-  EXPECT_EQ(person->type, "PERSON");
+  EXPECT_EQ(person->type, EntityType::kPerson);
   EXPECT_EQ(Find(a, "Barito Pacific Prayogo Pangestu"), nullptr);
 }
 
@@ -117,10 +117,10 @@ TEST_F(EntityAnalyzerTest, AWordTheArticleWritesInLowerCaseIsNotPartOfAName) {
                    "\" Panen kami bagus , \" kata Wirasena ."});
   const EntityMention* person = Find(a, "Gilang Pradipta Wirasena");
   ASSERT_NE(person, nullptr);
-  EXPECT_EQ(person->type, "PERSON");
+  EXPECT_EQ(person->type, EntityType::kPerson);
   EXPECT_EQ(person->role, "Ketua");
   for (const auto& m : a.entities) {
-    if (m.type == "PERSON") {
+    if (m.type == EntityType::kPerson) {
       EXPECT_EQ(m.text.find("Pusat"), std::string::npos) << m.text;
     }
   }
@@ -172,10 +172,10 @@ TEST_F(EntityAnalyzerTest, AnOrganisationKeepsTheCountryEndingItsName) {
                    "Pasukan itu tiba di Korea Selatan pada Maret."});
   const EntityMention* nis = Find(a, "Badan Intelijen Nasional Korea Selatan");
   ASSERT_NE(nis, nullptr) << "mentions: " << a.entities.size();
-  EXPECT_EQ(nis->type, "ORGANISATION");
+  EXPECT_EQ(nis->type, EntityType::kOrganisation);
   const EntityMention* country = Find(a, "Korea Selatan");  // on its own it stays a place
   ASSERT_NE(country, nullptr);
-  EXPECT_EQ(country->type, "LOCATION");
+  EXPECT_EQ(country->type, EntityType::kLocation);
 }
 
 TEST_F(EntityAnalyzerTest, ATitleCaseLineFindsTheNamesOfTheRunningText) {
@@ -205,10 +205,10 @@ TEST_F(EntityAnalyzerTest, AcronymsDefinedInTextAndAliases) {
   EXPECT_EQ(kcna->canonical, "Kantor Berita Pusat Korea");
   const EntityMention* pbb = Find(a, "PBB");
   ASSERT_NE(pbb, nullptr);
-  EXPECT_EQ(pbb->entity_id, EntityIdOf("ORGANISATION", "Perserikatan Bangsa-Bangsa"));
+  EXPECT_EQ(pbb->entity_id, EntityIdOf(EntityType::kOrganisation, "Perserikatan Bangsa-Bangsa"));
   const EntityMention* moskow = Find(a, "Moskow");
   ASSERT_NE(moskow, nullptr);
-  EXPECT_EQ(moskow->entity_id, EntityIdOf("LOCATION", "Moskwa"));
+  EXPECT_EQ(moskow->entity_id, EntityIdOf(EntityType::kLocation, "Moskwa"));
   const EntityMention* kiev = Find(a, "Kiev");
   ASSERT_NE(kiev, nullptr);
   EXPECT_EQ(kiev->canonical, "Kyiv");

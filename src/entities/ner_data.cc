@@ -11,12 +11,12 @@ std::string_view TagName(int tag) {
   return tag >= 0 && tag < kNumTags ? kNames[tag] : "O";
 }
 
-std::string_view TagType(int tag) {
+std::optional<EntityType> TagType(int tag) {
   switch (tag) {
-    case kBPer: case kIPer: return "PERSON";
-    case kBOrg: case kIOrg: return "ORGANISATION";
-    case kBLoc: case kILoc: return "LOCATION";
-    default: return "";
+    case kBPer: case kIPer: return EntityType::kPerson;
+    case kBOrg: case kIOrg: return EntityType::kOrganisation;
+    case kBLoc: case kILoc: return EntityType::kLocation;
+    default: return std::nullopt;
   }
 }
 

@@ -13,11 +13,13 @@
 // Thread-safe: free functions without shared state.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/status.h"
+#include "core/vocabulary.h"
 
 namespace warta::entities {
 
@@ -26,8 +28,8 @@ enum Tag : int { kO = 0, kBPer, kIPer, kBOrg, kIOrg, kBLoc, kILoc, kNumTags };
 
 // "O", "B-PERSON", ... for a Tag.
 std::string_view TagName(int tag);
-// "PERSON", "ORGANISATION", "LOCATION" for a tag's entity type ("" for O).
-std::string_view TagType(int tag);
+// A tag's entity type (nullopt for O).
+std::optional<EntityType> TagType(int tag);
 // Maps a corpus tag ("B-PER", "I-PLACE", "B-ORGANIZATION", "O") onto a Tag.
 // Returns false for a string that is not a BIO tag at all.
 bool ParseTag(std::string_view label, int* tag);

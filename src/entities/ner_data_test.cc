@@ -18,7 +18,7 @@ TEST(NerDataTest, MapsTheThreeLabelSetsOntoOne) {
   EXPECT_FALSE(ParseTag("PERSON", &t));
   EXPECT_FALSE(ParseTag("X-PER", &t));
   EXPECT_EQ(TagName(kBOrg), "B-ORGANISATION");
-  EXPECT_EQ(TagType(kILoc), "LOCATION");
+  EXPECT_EQ(TagType(kILoc), EntityType::kLocation);
 }
 
 TEST(NerDataTest, ReadsTabSpaceAndCrlfColumns) {

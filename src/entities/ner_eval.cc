@@ -1,6 +1,9 @@
 #include "entities/ner_eval.h"
 
 #include <cstdio>
+#include <string>
+
+#include "core/vocabulary.h"
 
 namespace warta::entities {
 void NerScores::Add(const std::vector<int>& gold, const std::vector<int>& predicted) {
@@ -26,7 +29,6 @@ void NerScores::Add(const std::vector<int>& gold, const std::vector<int>& predic
 }
 
 std::string NerScores::Report() const {
-  static constexpr const char* kTypes[] = {"PERSON", "ORGANISATION", "LOCATION"};
   char buf[256];
   std::string out;
   auto line = [&](const char* name, const PrfCounts& c) {
@@ -36,7 +38,8 @@ std::string NerScores::Report() const {
     out += buf;
   };
   line("all", all);
-  for (size_t t = 0; t < 3; ++t) line(kTypes[t], by_type[t]);
+  // Chunk types count PERSON, ORGANISATION, LOCATION as EntityType does.
+  for (size_t t = 0; t < 3; ++t) line(std::string(Name(static_cast<EntityType>(t))).c_str(), by_type[t]);
   return out;
 }
 

@@ -68,7 +68,7 @@ TEST(NerSharedTest, SeedPeopleHaveOneEntityIdAcrossArticles) {
     ++articles;
     for (const EntityMention& m : a->entities)
       for (const auto& [surname, full] : people)
-        if (m.text.find(surname) != std::string::npos && m.type == "PERSON") {
+        if (m.text.find(surname) != std::string::npos && m.type == EntityType::kPerson) {
           ids[surname].insert(m.entity_id);
           ++mentions[surname];
           seen[surname] += "  " + m.text + " -> " + m.canonical + " " + m.entity_id + "\n";
@@ -77,7 +77,7 @@ TEST(NerSharedTest, SeedPeopleHaveOneEntityIdAcrossArticles) {
   EXPECT_EQ(articles, 5);
   for (const auto& [surname, full] : people) {
     EXPECT_GT(mentions[surname], 0) << full << " never found";
-    EXPECT_EQ(ids[surname], (std::set<std::string>{EntityIdOf("PERSON", full)})) << full << ":\n" << seen[surname];
+    EXPECT_EQ(ids[surname], (std::set<std::string>{EntityIdOf(EntityType::kPerson, full)})) << full << ":\n" << seen[surname];
   }
 }
 

@@ -289,8 +289,9 @@ class Run {
   std::string_view L(size_t i) const { return std::string_view(lower_text_).substr(lower_[i].first, lower_[i].second); }
   const EntityMention& M(int m) const { return article_.entities[m]; }
   bool IsActor(int m) const {
-    const std::string& t = M(m).type;
-    return t == "PERSON" || t == "ORGANISATION" || t == "LOCATION";
+    // Spelled out so that a new entity type is no actor until it is listed.
+    const EntityType t = M(m).type;
+    return t == EntityType::kPerson || t == EntityType::kOrganisation || t == EntityType::kLocation;
   }
   bool Word(size_t i) const { return toks_[i].kind == TokenKind::kWord; }
   bool Is(size_t i, std::string_view w) const { return i < n_ && L(i) == w; }
@@ -311,7 +312,7 @@ class Run {
     for (auto j = it; j != ents.begin() && looked < opt_.max_antecedent_mentions;) {
       --j;
       ++looked;
-      if (j->type != "PERSON" || j->span.end > cp) continue;
+      if (j->type != EntityType::kPerson || j->span.end > cp) continue;
       int m = static_cast<int>(j - ents.begin());
       bool excluded = false;
       for (int x : exclude) excluded |= M(x).entity_id == j->entity_id;
@@ -392,7 +393,7 @@ class Run {
         if (first < floor) break;
         if (PrepositionBefore(first, floor)) break;
         got.push_back(m);
-        (M(m).type == "PERSON" ? persons_right : others_right)++;
+        (M(m).type == EntityType::kPerson ? persons_right : others_right)++;
         k = first;
         continue;
       }
@@ -593,11 +594,11 @@ class Run {
         else PhraseAfter(o, limit, &obj);
         if (w.actor_object) {
           bool actor = false;
-          for (int m : obj) actor |= M(m).type == "PERSON";
+          for (int m : obj) actor |= M(m).type == EntityType::kPerson;
           if (!actor) return false;
         }
         for (int m : obj) {
-          if (w.visit && M(m).type == "LOCATION" && c->place == kNone) c->place = m;
+          if (w.visit && M(m).type == EntityType::kLocation && c->place == kNone) c->place = m;
           else AddMention(m, &ps), c->object_side = true;
         }
         break;
@@ -615,9 +616,9 @@ class Run {
         if (w.actor_object) {
           // "Kozlov disambut oleh Kim": people on both sides, not "kedatangan
           // mereka disambut marching band".
-          bool patient_actor = !ps.empty() && M(ps[0]).type == "PERSON";
+          bool patient_actor = !ps.empty() && M(ps[0]).type == EntityType::kPerson;
           bool agent_actor = false;
-          for (int m : agent) agent_actor |= M(m).type == "PERSON" || M(m).type == "ORGANISATION";
+          for (int m : agent) agent_actor |= M(m).type == EntityType::kPerson || M(m).type == EntityType::kOrganisation;
           if (!patient_actor || !agent_actor) return false;
         }
         for (int m : agent) AddMention(m, &ps);
@@ -656,14 +657,14 @@ class Run {
       if (targeted && to) {
         AddMention(m, &ps);
         c->object_side = true;
-      } else if (M(m).type == "LOCATION" && c->place == kNone) {
+      } else if (M(m).type == EntityType::kLocation && c->place == kNone) {
         bool participant = false;
         for (int x : ps) participant |= M(x).entity_id == M(m).entity_id;
         if (!participant) c->place = m;
       }
     }
     if (c->place == kNone && (Is(sb, "di") || Is(sb, "ke")) && sb + 1 < i && mention_at_[sb + 1] != kNone &&
-        M(mention_at_[sb + 1]).type == "LOCATION")
+        M(mention_at_[sb + 1]).type == EntityType::kLocation)
       c->place = mention_at_[sb + 1];
     DropRoleModifiers(&ps);
     if (c->place != kNone)
@@ -733,7 +734,7 @@ class Run {
   void DropRoleModifiers(std::vector<int>* ps) const {
     std::vector<int> keep;
     for (int m : *ps) {
-      if (M(m).type == "PERSON") {
+      if (M(m).type == EntityType::kPerson) {
         keep.push_back(m);
         continue;
       }
@@ -744,7 +745,7 @@ class Run {
       for (size_t steps = 0; k < n_ && steps < 6; ++k, ++steps) {
         int x = mention_at_[k];
         if (x != kNone && x != m && M(x).entity_id != M(m).entity_id) {
-          qualifies = M(x).type == "PERSON";
+          qualifies = M(x).type == EntityType::kPerson;
           break;
         }
         if (x != kNone && x != m) {  // "Amerika Serikat (AS) Erin ...": its own acronym
@@ -760,7 +761,7 @@ class Run {
   }
 
   static bool UsableDate(const TimeExpression& t) {
-    return (t.type == "DATE" || t.type == "TIME") && !t.value.empty() && t.value[0] >= '0' && t.value[0] <= '9';
+    return (t.type == TimexType::kDate || t.type == TimexType::kTime) && !t.value.empty() && t.value[0] >= '0' && t.value[0] <= '9';
   }
   static std::string DayOf(const std::string& value) {
     if (value.size() > 10 && value[10] == 'T') return value.substr(0, 10);
@@ -870,7 +871,7 @@ class Run {
       Event e;
       const auto& s = ctx_.sentences()[c.sentence];
       e.span = Span{toks_[s.first_token].cp_begin, toks_[std::min<size_t>(s.end_token, n_) - 1].cp_end};
-      e.type = std::string(c.word->type);
+      e.type = ParseEventType(c.word->type).value();  // the trigger table holds event type names only
       e.trigger = std::string(ctx_.TokenText(c.trigger));
       e.participants = std::move(ids);
       e.place = place;

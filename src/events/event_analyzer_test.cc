@@ -47,7 +47,7 @@ std::vector<std::string> Events(const testing::GoldenCase& c) {
   for (const Event& e : a.events) {
     std::string participants;
     for (const std::string& id : e.participants) participants += (participants.empty() ? "" : ", ") + id;
-    std::string line = e.type + " | " + e.trigger + " | " + (participants.empty() ? "-" : participants);
+    std::string line = std::string(Name(e.type)) + " | " + e.trigger + " | " + (participants.empty() ? "-" : participants);
     if (!e.place.empty()) line += " | place=" + e.place;
     if (!e.date.empty()) line += " | date=" + e.date;
     line += " | span=" + std::to_string(e.span.begin) + ".." + std::to_string(e.span.end);

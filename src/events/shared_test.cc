@@ -53,7 +53,7 @@ class SeedEvents : public ::testing::Test {
         EXPECT_GE(e.span.begin, 0);
         EXPECT_LE(e.span.end, length);
         EXPECT_FALSE(e.participants.empty());
-        listing_ += doc.source + ": " + e.type + " " + e.trigger + " [";
+        listing_ += doc.source + ": " + std::string(Name(e.type)) + " " + e.trigger + " [";
         for (const auto& id : e.participants) listing_ += names[id] + ";";
         listing_ += "] @" + e.place + " " + e.date + "\n";
         found_.push_back({e, doc.source});
@@ -62,12 +62,12 @@ class SeedEvents : public ::testing::Test {
   }
 
   // The first event of `type` whose participants include all of `people`.
-  const Event* Find(std::string_view type, std::initializer_list<const char*> people) const {
+  const Event* Find(EventType type, std::initializer_list<const char*> people) const {
     for (const Found& f : found_) {
       if (f.event.type != type) continue;
       bool all = true;
       for (const char* p : people) {
-        const std::string id = entities::EntityIdOf("PERSON", p);
+        const std::string id = entities::EntityIdOf(EntityType::kPerson, p);
         all &= std::find(f.event.participants.begin(), f.event.participants.end(), id) != f.event.participants.end();
       }
       if (all) return &f.event;
@@ -80,27 +80,27 @@ class SeedEvents : public ::testing::Test {
 };
 
 TEST_F(SeedEvents, KimJongUnsMeetingsAndTheTreatyWithPutin) {
-  const Event* treaty = Find("agreement", {"Kim Jong Un", "Vladimir Putin"});
+  const Event* treaty = Find(EventType::kAgreement, {"Kim Jong Un", "Vladimir Putin"});
   ASSERT_NE(treaty, nullptr) << listing_;
   EXPECT_EQ(treaty->date, "2024-06") << listing_;
 
-  const Event* kozlov = Find("meeting", {"Kim Jong Un", "Alexander Kozlov"});
+  const Event* kozlov = Find(EventType::kMeeting, {"Kim Jong Un", "Alexander Kozlov"});
   ASSERT_NE(kozlov, nullptr) << listing_;
   EXPECT_EQ(kozlov->date, "2024-11-18") << listing_;
   EXPECT_EQ(kozlov->place, "Pyongyang") << listing_;
 
-  const Event* belousov = Find("meeting", {"Kim Jong Un", "Andrei Belousov"});
+  const Event* belousov = Find(EventType::kMeeting, {"Kim Jong Un", "Andrei Belousov"});
   ASSERT_NE(belousov, nullptr) << listing_;
   EXPECT_EQ(belousov->date, "2024-11-29") << listing_;
 
-  const Event* shoigu = Find("meeting", {"Kim Jong Un", "Sergei Shoigu"});
+  const Event* shoigu = Find(EventType::kMeeting, {"Kim Jong Un", "Sergei Shoigu"});
   ASSERT_NE(shoigu, nullptr) << listing_;
   EXPECT_EQ(shoigu->date, "2025-03-21") << listing_;
   std::cout << listing_;
 }
 
 TEST_F(SeedEvents, ChoeSonHuiMetPutinInMoscowInJanuary2024) {
-  const Event* choe = Find("meeting", {"Choe Son Hui", "Vladimir Putin"});
+  const Event* choe = Find(EventType::kMeeting, {"Choe Son Hui", "Vladimir Putin"});
   ASSERT_NE(choe, nullptr) << listing_;
   EXPECT_EQ(choe->place, "Moskwa") << listing_;
   // "akhir pekan lalu" before Sunday 21 January 2024: the weekend of the
@@ -112,7 +112,7 @@ TEST_F(SeedEvents, EveryEventHasTwoParticipantsOrIsAVisit) {
   ASSERT_FALSE(found_.empty());
   for (const Found& f : found_) {
     const Event& e = f.event;
-    EXPECT_TRUE(e.participants.size() >= 2 || (e.type == "meeting" && !e.place.empty())) << listing_;
+    EXPECT_TRUE(e.participants.size() >= 2 || (e.type == EventType::kMeeting && !e.place.empty())) << listing_;
     for (size_t i = 0; i < e.participants.size(); ++i)
       for (size_t j = i + 1; j < e.participants.size(); ++j) EXPECT_NE(e.participants[i], e.participants[j]);
   }

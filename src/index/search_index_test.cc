@@ -32,9 +32,9 @@ std::vector<Article> Corpus() {
       Make("a5", "KOMPAS.com", "2025-03-22", "Shoigu di Pyongyang",
            {"Sekretaris Dewan Keamanan Rusia Sergei Shoigu bertemu Kim.", "Pertemuan membahas perdagangan."}),
   };
-  c[0].entities = {{{0, 5}, "Belousov", "PERSON", "p-bel", "Andrei Belousov"}, {{6, 9}, "Kim", "PERSON", "p-kim", "Kim Jong Un"}};
-  c[1].entities = {{{0, 11}, "Kim Jong Un", "PERSON", "p-kim", "Kim Jong Un"}};
-  c[4].entities = {{{0, 6}, "Shoigu", "PERSON", "p-sho", "Sergei Shoigu"}};
+  c[0].entities = {{{0, 5}, "Belousov", EntityType::kPerson, "p-bel", "Andrei Belousov"}, {{6, 9}, "Kim", EntityType::kPerson, "p-kim", "Kim Jong Un"}};
+  c[1].entities = {{{0, 11}, "Kim Jong Un", EntityType::kPerson, "p-kim", "Kim Jong Un"}};
+  c[4].entities = {{{0, 6}, "Shoigu", EntityType::kPerson, "p-sho", "Sergei Shoigu"}};
   return c;
 }
 

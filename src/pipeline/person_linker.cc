@@ -34,7 +34,7 @@ std::vector<std::string> PersonLinker::Link(Article* article) const {
   // decided once per entity of the article.
   std::unordered_map<std::string, std::string> choice;
   for (const EntityMention& m : article->entities) {
-    if (m.type != "PERSON" || choice.count(m.entity_id)) continue;
+    if (m.type != EntityType::kPerson || choice.count(m.entity_id)) continue;
     std::string& best_id = choice[m.entity_id];
     std::vector<std::string> words = entities::EntityKeyWords(entities::NormaliseEntityKey(m.canonical));
     if (words.size() != 1 || words[0].size() < options_.min_word_length) continue;
@@ -58,7 +58,7 @@ std::vector<std::string> PersonLinker::Link(Article* article) const {
   }
   std::vector<std::string> linked;
   for (EntityMention& m : article->entities) {
-    if (m.type != "PERSON") continue;
+    if (m.type != EntityType::kPerson) continue;
     auto it = choice.find(m.entity_id);
     if (it == choice.end() || it->second.empty()) continue;
     const std::string& id = it->second;
@@ -72,7 +72,7 @@ std::vector<std::string> PersonLinker::Link(Article* article) const {
 void PersonLinker::Learn(const Article& article) {
   std::unordered_set<std::string> seen;
   for (const EntityMention& m : article.entities) {
-    if (m.type != "PERSON" || m.entity_id.empty() || !seen.insert(m.entity_id).second) continue;
+    if (m.type != EntityType::kPerson || m.entity_id.empty() || !seen.insert(m.entity_id).second) continue;
     if (m.canonical.find(' ') == std::string::npos) continue;
     Add(m.entity_id, m.canonical, 1);
   }

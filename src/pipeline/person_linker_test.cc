@@ -17,9 +17,9 @@ using warta::testing::WriteFile;
 EntityMention Person(const std::string& text, const std::string& canonical) {
   EntityMention m;
   m.text = text;
-  m.type = "PERSON";
+  m.type = EntityType::kPerson;
   m.canonical = canonical;
-  m.entity_id = entities::EntityIdOf("PERSON", canonical);
+  m.entity_id = entities::EntityIdOf(EntityType::kPerson, canonical);
   return m;
 }
 
@@ -34,7 +34,7 @@ TEST(PersonLinkerTest, OneWordNameJoinsTheOnlyPersonWithThatSurnameOrGivenName) 
   linker.Learn(Naming({Person("Andrei Belousov", "Andrei Belousov")}));
   Article brief = Naming({Person("Belousov", "Belousov"), Person("Belousov", "Belousov"), Person("Andrei", "Andrei")});
   std::vector<std::string> linked = linker.Link(&brief);
-  ASSERT_EQ(linked, std::vector<std::string>{entities::EntityIdOf("PERSON", "Andrei Belousov")});
+  ASSERT_EQ(linked, std::vector<std::string>{entities::EntityIdOf(EntityType::kPerson, "Andrei Belousov")});
   for (const EntityMention& m : brief.entities) {
     EXPECT_EQ(m.canonical, "Andrei Belousov") << m.text;
     EXPECT_EQ(m.entity_id, linked[0]);
@@ -87,7 +87,7 @@ TEST(PersonLinkerTest, ABriefIngestedLaterIsFoundUnderTheFullName) {
   auto found = (*kb)->store().FindEntities("Belousov", 10);
   ASSERT_TRUE(found.ok());
   ASSERT_EQ(found->size(), 1u);
-  EXPECT_EQ((*found)[0].id, entities::EntityIdOf("PERSON", "Andrei Belousov"));
+  EXPECT_EQ((*found)[0].id, entities::EntityIdOf(EntityType::kPerson, "Andrei Belousov"));
   EXPECT_EQ((*found)[0].articles, 2);
   // And the search index finds the brief under that entity.
   auto hits = (*kb)->Search({.query = "diperluas", .entity_ids = {(*found)[0].id}});

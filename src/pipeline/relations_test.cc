@@ -145,8 +145,8 @@ TEST(RelationsTest, TimelineMergesOneHappeningReportedTwice) {
     a.id = std::move(id);
     a.source = a.id;
     a.paragraphs = {std::move(text)};
-    a.entities = {{{0, 3}, "Kim", "PERSON", "Pkim", "Kim Jong Un"}};
-    a.events = {{{0, 10}, "meeting", "bertemu", std::move(participants), "Pyongyang", std::move(date)}};
+    a.entities = {{{0, 3}, "Kim", EntityType::kPerson, "Pkim", "Kim Jong Un"}};
+    a.events = {{{0, 10}, EventType::kMeeting, "bertemu", std::move(participants), "Pyongyang", std::move(date)}};
     return a;
   };
   std::vector<store::PutResult> put;

@@ -53,12 +53,12 @@ json ArticleJson(const store::StoredArticle& s) {
   j["removed"] = std::move(removed);
   json entities = json::array();
   for (const auto& e : a.entities)
-    entities.push_back({{"span", SpanJson(e.span)}, {"text", e.text}, {"type", e.type}, {"entity_id", e.entity_id},
+    entities.push_back({{"span", SpanJson(e.span)}, {"text", e.text}, {"type", Name(e.type)}, {"entity_id", e.entity_id},
                         {"canonical", e.canonical}, {"role", e.role}, {"role_of", e.role_of}});
   j["entities"] = std::move(entities);
   json timexes = json::array();
   for (const auto& t : a.timexes)
-    timexes.push_back({{"span", SpanJson(t.span)}, {"text", t.text}, {"type", t.type}, {"value", t.value}});
+    timexes.push_back({{"span", SpanJson(t.span)}, {"text", t.text}, {"type", Name(t.type)}, {"value", t.value}});
   j["timexes"] = std::move(timexes);
   json quotes = json::array();
   for (const auto& q : a.quotes)
@@ -68,12 +68,12 @@ json ArticleJson(const store::StoredArticle& s) {
   json claims = json::array();
   for (const auto& c : a.claims)
     claims.push_back({{"span", SpanJson(c.span)}, {"text", c.text}, {"low", c.low}, {"high", c.high},
-                      {"bound", c.bound}, {"unit", c.unit}, {"subject", c.subject}, {"claimant", c.claimant},
+                      {"bound", Name(c.bound)}, {"unit", c.unit}, {"subject", c.subject}, {"claimant", c.claimant},
                       {"claimant_entity_id", c.claimant_entity_id}, {"hedge", c.hedge}, {"date", c.date}});
   j["claims"] = std::move(claims);
   json events = json::array();
   for (const auto& e : a.events)
-    events.push_back({{"span", SpanJson(e.span)}, {"type", e.type}, {"trigger", e.trigger},
+    events.push_back({{"span", SpanJson(e.span)}, {"type", Name(e.type)}, {"trigger", e.trigger},
                       {"participants", e.participants}, {"place", e.place}, {"date", e.date}});
   j["events"] = std::move(events);
   return j;
@@ -130,7 +130,7 @@ json StatsJson(const store::StoreStats& s, int shards, int64_t lag) {
 }
 
 json EntitySummaryJson(const store::EntitySummary& e) {
-  return {{"id", e.id}, {"canonical", e.canonical}, {"type", e.type}, {"mentions", e.mentions}, {"articles", e.articles}};
+  return {{"id", e.id}, {"canonical", e.canonical}, {"type", Name(e.type)}, {"mentions", e.mentions}, {"articles", e.articles}};
 }
 
 json EntityDetailJson(const store::EntityDetail& d, const std::vector<store::StoredArticle>& articles) {
@@ -230,12 +230,12 @@ StatusOr<int64_t> ExportRecordsJsonl(store::ArticleStore& store, ExportKind kind
     } else if (kind == ExportKind::kClaims) {
       for (const auto& c : a.claims)
         write({{"article", article}, {"story_id", story}, {"text", c.text}, {"low", c.low}, {"high", c.high},
-               {"bound", c.bound}, {"unit", c.unit}, {"subject", c.subject}, {"claimant", c.claimant},
+               {"bound", Name(c.bound)}, {"unit", c.unit}, {"subject", c.subject}, {"claimant", c.claimant},
                {"claimant_entity_id", c.claimant_entity_id}, {"hedge", c.hedge}, {"date", c.date},
                {"begin", c.span.begin}, {"end", c.span.end}});
     } else {
       for (const auto& e : a.events)
-        write({{"article", article}, {"story_id", story}, {"type", e.type}, {"trigger", e.trigger},
+        write({{"article", article}, {"story_id", story}, {"type", Name(e.type)}, {"trigger", e.trigger},
                {"participants", e.participants}, {"place", e.place}, {"date", e.date},
                {"text", SpanText(text, e.span)}, {"begin", e.span.begin}, {"end", e.span.end}});
     }

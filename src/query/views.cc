@@ -37,7 +37,7 @@ class RefCache {
     if (it != entities_.end()) return it->second;
     WARTA_ASSIGN_OR_RETURN(auto found, store_.GetEntitySummaries({id}));
     json j = found.empty() ? json{{"id", id}, {"canonical", id}, {"type", ""}}
-                           : json{{"id", id}, {"canonical", found[0].canonical}, {"type", found[0].type}};
+                           : json{{"id", id}, {"canonical", found[0].canonical}, {"type", Name(found[0].type)}};
     entities_.emplace(id, j);
     return j;
   }
@@ -72,7 +72,9 @@ StatusOr<json> StoryRecordJson(const store::StoryRecord& s, RefCache& refs) {
 }
 
 struct TimelineItem {
-  std::string date, type, trigger, text, place;
+  std::string date;
+  EventType type = EventType::kMeeting;
+  std::string trigger, text, place;
   std::vector<std::string> participants;  // sorted
   std::vector<int64_t> sources;
 };
@@ -194,7 +196,7 @@ StatusOr<json> ClaimsJson(store::ArticleStore& store, const store::ClaimQuery& q
                      {"text", c.text},
                      {"low", c.low},
                      {"high", c.high},
-                     {"bound", c.bound},
+                     {"bound", Name(c.bound)},
                      {"unit", c.unit},
                      {"subject", c.subject},
                      {"claimant", c.claimant},
@@ -248,7 +250,7 @@ StatusOr<json> TimelineJson(store::ArticleStore& store, const store::EventQuery&
       sources.push_back(std::move(a));
     }
     out.push_back({{"date", t.date},
-                   {"type", t.type},
+                   {"type", Name(t.type)},
                    {"trigger", t.trigger},
                    {"text", t.text},
                    {"place", t.place},
@@ -260,13 +262,13 @@ StatusOr<json> TimelineJson(store::ArticleStore& store, const store::EventQuery&
   return reply;
 }
 
-StatusOr<json> GraphJson(store::ArticleStore& store, const std::string& type, size_t top) {
+StatusOr<json> GraphJson(store::ArticleStore& store, std::optional<EntityType> type, size_t top) {
   WARTA_ASSIGN_OR_RETURN(auto entities, store.TopEntities(type, top));
   std::vector<std::string> ids;
   json nodes = json::array();
   for (const auto& e : entities) {
     ids.push_back(e.id);
-    nodes.push_back({{"id", e.id}, {"canonical", e.canonical}, {"type", e.type}, {"articles", e.articles}});
+    nodes.push_back({{"id", e.id}, {"canonical", e.canonical}, {"type", Name(e.type)}, {"articles", e.articles}});
   }
   WARTA_ASSIGN_OR_RETURN(auto pairs, store.Cooccurrence(ids));
   json edges = json::array();

@@ -18,10 +18,12 @@
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/status.h"
+#include "core/vocabulary.h"
 #include "store/store.h"
 
 namespace warta::query {
@@ -45,8 +47,8 @@ StatusOr<nlohmann::json> ClaimsJson(store::ArticleStore& store, const store::Cla
 StatusOr<nlohmann::json> TimelineJson(store::ArticleStore& store, const store::EventQuery& query);
 
 // {nodes: [{id, canonical, type, articles}], edges: [{source, target, weight}]}
-// among the `top` most mentioned entities (of `type`, "" for all).
-StatusOr<nlohmann::json> GraphJson(store::ArticleStore& store, const std::string& type, size_t top);
+// among the `top` most mentioned entities (of `type`, nullopt for all).
+StatusOr<nlohmann::json> GraphJson(store::ArticleStore& store, std::optional<EntityType> type, size_t top);
 
 // The copy group and story of one article, for its record:
 // {story_id, copy_of: {id, similarity} | null, copies: [article ref]}.

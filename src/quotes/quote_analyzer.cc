@@ -294,7 +294,7 @@ class Run {
     const EntityMention* found = nullptr;
     for (const EntityMention& m : article_.entities) {
       if (m.span.begin >= before) break;
-      if (m.type != "PERSON" || m.role.empty()) continue;
+      if (m.type != EntityType::kPerson || m.role.empty()) continue;
       std::string title = Lower(m.role);
       if (title == want || (!m.role_of.empty() && title + " " + Lower(m.role_of) == want)) found = &m;
     }
@@ -316,7 +316,7 @@ class Run {
     if (e <= b) return false;
     const auto& sentences = ctx_.sentences();
     for (const EntityMention* m : Overlapping(b, e)) {
-      if (m->type != "PERSON" || m->entity_id == id || m->span.begin < b) continue;
+      if (m->type != EntityType::kPerson || m->entity_id == id || m->span.begin < b) continue;
       const size_t t = TokenAt(m->span.begin);
       if (t < sentences[static_cast<size_t>(sent_[t])].first_token + 6) return true;
     }
@@ -337,7 +337,7 @@ class Run {
       int found_sentence = -1;
       for (auto j = it; j != ents.begin();) {
         --j;
-        if (j->type != "PERSON") continue;
+        if (j->type != EntityType::kPerson) continue;
         const int sj = sent_[TokenAt(j->span.begin)];
         if (found != nullptr && sj != found_sentence) break;
         found = &*j;
@@ -347,7 +347,7 @@ class Run {
     }
     for (auto j = it; j != ents.begin();) {
       --j;
-      if (j->type != "PERSON") continue;
+      if (j->type != EntityType::kPerson) continue;
       std::string canon = " " + Lower(j->canonical) + " ";
       if (canon.find(" " + lw + " ") != std::string::npos) return &*j;
     }
@@ -388,8 +388,8 @@ class Run {
       }
     }
     for (const EntityMention* m : Overlapping(toks_[first].cp_begin, toks_[end - 1].cp_end)) {
-      if (m->type == "PERSON") best = m;
-      else if (m->type == "ORGANISATION" && (best == nullptr || best->type != "PERSON")) best = m;
+      if (m->type == EntityType::kPerson) best = m;
+      else if (m->type == EntityType::kOrganisation && (best == nullptr || best->type != EntityType::kPerson)) best = m;
     }
     std::string l = Lower(Tok(first));
     if (best == nullptr && IsPronoun(l)) best = PrecedingPerson(toks_[first].cp_begin);
@@ -455,7 +455,7 @@ class Run {
       for (size_t k = end + 1; k < n && k < end + 10 && sent_[k] == sent_[end]; ++k) {
         if (toks_[k].kind != TokenKind::kWord) break;
         auto ms = Overlapping(toks_[k].cp_begin, toks_[k].cp_end);
-        if (!ms.empty() && ms.front()->type == "PERSON") return Resolve(k, k + 1, q);
+        if (!ms.empty() && ms.front()->type == EntityType::kPerson) return Resolve(k, k + 1, q);
       }
     }
     return Resolve(first, end, q);
@@ -463,7 +463,7 @@ class Run {
 
   bool HasPerson(size_t first, size_t end) const {
     for (const EntityMention* m : Overlapping(toks_[first].cp_begin, toks_[end - 1].cp_end))
-      if (m->type == "PERSON") return true;
+      if (m->type == EntityType::kPerson) return true;
     return false;
   }
 
@@ -513,14 +513,14 @@ class Run {
     bool named = false;
     if (first < end)
       for (const EntityMention* m : Overlapping(toks_[first].cp_begin, toks_[end - 1].cp_end))
-        named |= m->type == "PERSON" || m->type == "ORGANISATION";
+        named |= m->type == EntityType::kPerson || m->type == EntityType::kOrganisation;
     if (!named) {
       // "Badan X pada 27 Februari mengungkapkan": the speaker is the
       // nearest person or organisation named shortly before the verb, not
       // the capitalised date word next to it.
       size_t lo = end > floor + 10 ? end - 10 : floor;
       for (const EntityMention* m : Overlapping(toks_[lo].cp_begin, toks_[end - 1].cp_end)) {
-        if (m->type != "PERSON" && m->type != "ORGANISATION") continue;
+        if (m->type != EntityType::kPerson && m->type != EntityType::kOrganisation) continue;
         q->speaker = m->canonical.empty() ? m->text : m->canonical;
         q->speaker_entity_id = m->entity_id;
         named = true;
@@ -587,7 +587,7 @@ class Run {
       if (k >= e || toks_[k].kind != TokenKind::kWord || !IsUpperStart(Tok(k))) continue;
       if (!strong) {
         bool org = false;
-        for (const EntityMention* m : Overlapping(toks_[k].cp_begin, toks_[k].cp_end)) org |= m->type == "ORGANISATION";
+        for (const EntityMention* m : Overlapping(toks_[k].cp_begin, toks_[k].cp_end)) org |= m->type == EntityType::kOrganisation;
         if (!org && !IsAllCaps(Tok(k))) continue;
       }
       size_t end = k;

@@ -48,7 +48,7 @@ TEST(QuoteSharedTest, SeedQuotesHaveResolvedSpeakersAndRelays) {
       all.push_back(q);
     }
   }
-  const std::string kim_id = entities::EntityIdOf("PERSON", "Kim Jong Un");
+  const std::string kim_id = entities::EntityIdOf(EntityType::kPerson, "Kim Jong Un");
   auto find = [&](std::string_view prefix) -> const Quote* {
     for (const Quote& q : all)
       if (q.text.rfind(prefix, 0) == 0) return &q;

@@ -81,6 +81,19 @@ std::optional<std::string> ReadSize(const httplib::Request& req, const char* nam
   return std::nullopt;
 }
 
+// The parameter `name` as a vocabulary value (core/vocabulary.h), left
+// nullopt when absent or empty; an error message listing the names when it
+// names none.
+template <typename E>
+std::optional<std::string> ReadWord(const httplib::Request& req, const char* name, std::optional<E>* out) {
+  const std::string v = req.get_param_value(name);
+  if (v.empty()) return std::nullopt;
+  auto value = ParseVocabulary<E>(v);
+  if (!value.ok()) return std::string(name) + ": " + value.status().message();
+  *out = *value;
+  return std::nullopt;
+}
+
 std::optional<DateTime> ParseDay(const std::string& s, bool end) {
   DateTime d;
   auto all_digits = [](std::string_view v) { return !v.empty() && v.find_first_not_of("0123456789") == std::string_view::npos; };
@@ -275,9 +288,8 @@ void Server::Impl::Routes() {
   http.Get("/api/entities", [this](const httplib::Request& req, httplib::Response& res) {
     size_t limit = 20;
     if (auto e = ReadSize(req, "limit", options.max_page, &limit)) return SendError(res, 400, *e);
-    std::string type = req.get_param_value("type");
-    if (!type.empty() && type != "PERSON" && type != "ORGANISATION" && type != "LOCATION")
-      return SendError(res, 400, "type must be PERSON, ORGANISATION or LOCATION");
+    std::optional<EntityType> type;
+    if (auto e = ReadWord(req, "type", &type)) return SendError(res, 400, *e);
     WithKb(res, [&](query::KnowledgeReader& kb) {
       auto found = req.has_param("name") ? kb.store().FindEntities(req.get_param_value("name"), limit)
                                          : kb.store().TopEntities(type, limit);
@@ -346,7 +358,7 @@ void Server::Impl::Routes() {
   http.Get("/api/events", [this](const httplib::Request& req, httplib::Response& res) {
     store::EventQuery q;
     if (!ReadListFilter(req, res, 50, &q.page)) return;
-    q.type = req.get_param_value("type");
+    if (auto e = ReadWord(req, "type", &q.type)) return SendError(res, 400, *e);
     if (req.has_param("story")) {
       const std::string v = req.get_param_value("story");
       if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos)
@@ -364,9 +376,8 @@ void Server::Impl::Routes() {
   http.Get("/api/graph", [this](const httplib::Request& req, httplib::Response& res) {
     size_t top = 40;
     if (auto e = ReadSize(req, "top", 200, &top)) return SendError(res, 400, *e);
-    std::string type = req.get_param_value("type");
-    if (!type.empty() && type != "PERSON" && type != "ORGANISATION" && type != "LOCATION")
-      return SendError(res, 400, "type must be PERSON, ORGANISATION or LOCATION");
+    std::optional<EntityType> type;
+    if (auto e = ReadWord(req, "type", &type)) return SendError(res, 400, *e);
     WithKb(res, [&](query::KnowledgeReader& kb) { SendView(res, query::GraphJson(kb.store(), type, top)); });
   });
 

@@ -30,8 +30,8 @@ void MakeStore(const std::string& dir) {
     a.title = "Banjir melanda desa " + std::to_string(i);
     a.published = DateTime::ParseIso("2024-" + std::string(i % 12 < 9 ? "0" : "") + std::to_string(i % 12 + 1) + "-10");
     a.paragraphs = {"Banjir melanda desa nomor " + std::to_string(i) + ".", "Warga <script>alert(1)</script> mengungsi."};
-    if (i < 3) a.entities = {{{0, 6}, "Banjir", "ORGANISATION", "o-bnpb", "BNPB"}};
-    if (i == 0) a.entities.push_back({{7, 14}, "Agus", "PERSON", "p-agus", "Agus Wicaksono"});
+    if (i < 3) a.entities = {{{0, 6}, "Banjir", EntityType::kOrganisation, "o-bnpb", "BNPB"}};
+    if (i == 0) a.entities.push_back({{7, 14}, "Agus", EntityType::kPerson, "p-agus", "Agus Wicaksono"});
     batch.push_back(a);
   }
   std::vector<store::PutResult> put;
@@ -120,6 +120,8 @@ TEST_F(ServerTest, BadParametersAreFourHundreds) {
   ExpectError(Get("/api/search?q=x&limit=0"), 400);
   ExpectError(Get("/api/search?q=x&from=kemarin"), 400);
   ExpectError(Get("/api/entities?type=ANIMAL"), 400);
+  ExpectError(Get("/api/graph?type=person"), 400);
+  ExpectError(Get("/api/events?type=statement"), 400);  // never produced: quotes are what people say
   ExpectError(Get("/api/search?q=x&entity=Nobody"), 404);
 }
 

@@ -34,17 +34,17 @@ class ListingTest : public ::testing::Test {
   void SetUp() override {
     store_ = Open(dir_);
     Article a = Make("aaaa000000000001", "2024-11-18", "Kim Jong Un bertemu Kozlov di Pyongyang.");
-    a.entities = {{{0, 11}, "Kim Jong Un", "PERSON", "Pkim", "Kim Jong Un"}, {{20, 26}, "Kozlov", "PERSON", "Pkoz", "Alexander Kozlov"}};
+    a.entities = {{{0, 11}, "Kim Jong Un", EntityType::kPerson, "Pkim", "Kim Jong Un"}, {{20, 26}, "Kozlov", EntityType::kPerson, "Pkoz", "Alexander Kozlov"}};
     a.quotes = {{{0, 5}, "Kita bersatu", true, "Kim Jong Un", "Pkim", "AFP"}};
-    a.claims = {{{0, 6}, "lebih dari 10.000 tentara", 10000, 10000, "more-than", "tentara", "", "AS", "Las", "", "2024-11-05"}};
-    a.events = {{{0, 39}, "meeting", "bertemu", {"Pkim", "Pkoz"}, "Pyongyang", "2024-11-18"}};
+    a.claims = {{{0, 6}, "lebih dari 10.000 tentara", 10000, 10000, ClaimBound::kMoreThan, "tentara", "", "AS", "Las", "", "2024-11-05"}};
+    a.events = {{{0, 39}, EventType::kMeeting, "bertemu", {"Pkim", "Pkoz"}, "Pyongyang", "2024-11-18"}};
     Article b = Make("bbbb000000000002", "2024-11-19", "Kim Jong Un menerima Kozlov di Pyongyang.");
     b.entities = a.entities;
-    b.claims = {{{0, 6}, "10.000 hingga 12.000 tentara", 10000, 12000, "range", "tentara Korea Utara", "", "pejabat", "", "", "2024-10"}};
-    b.events = {{{0, 40}, "meeting", "menerima", {"Pkim", "Pkoz", "Lpy"}, "Pyongyang", "2024-11-18"}};
+    b.claims = {{{0, 6}, "10.000 hingga 12.000 tentara", 10000, 12000, ClaimBound::kRange, "tentara Korea Utara", "", "pejabat", "", "", "2024-10"}};
+    b.events = {{{0, 40}, EventType::kMeeting, "menerima", {"Pkim", "Pkoz", "Lpy"}, "Pyongyang", "2024-11-18"}};
     Article c = Make("cccc000000000003", "2025-01-02", "Banjir merendam 500 rumah.");
-    c.claims = {{{16, 25}, "500 rumah", 500, 500, "", "rumah", "", "", "", "", ""},
-                {{0, 5}, "3.000 orang", 1000, 3000, "range", "orang", "prajurit", "", "", "diperkirakan", ""}};
+    c.claims = {{{16, 25}, "500 rumah", 500, 500, ClaimBound::kExact, "rumah", "", "", "", "", ""},
+                {{0, 5}, "3.000 orang", 1000, 3000, ClaimBound::kRange, "orang", "prajurit", "", "", "diperkirakan", ""}};
     std::vector<PutResult> put;
     ASSERT_TRUE(store_->PutBatch({a, b, c}, &put).ok());
     ASSERT_TRUE(store_
@@ -114,7 +114,7 @@ TEST_F(ListingTest, ClaimsByWordOfTheUnitInClaimDateOrder) {
   ASSERT_EQ(claims->total, 2);
   // "2024-10" (a month) sorts before "2024-11-05".
   EXPECT_EQ(claims->rows[0].claim.high, 12000);
-  EXPECT_EQ(claims->rows[1].claim.bound, "more-than");
+  EXPECT_EQ(claims->rows[1].claim.bound, ClaimBound::kMoreThan);
   ClaimQuery by_subject;  // "jumlah tentara … 3.000 orang" counts soldiers
   by_subject.about = "prajurit";
   auto soldiers = store_->FindClaims(by_subject);
@@ -182,10 +182,10 @@ TEST_F(ListingTest, CooccurrenceCountsSharedArticles) {
 
 TEST_F(ListingTest, RolesWithTheDatesTheyWereSeen) {
   Article d = Make("eeee000000000005", "2024-11-29", "Menteri Pertahanan Rusia Andrei Belousov tiba.");
-  d.entities = {{{25, 40}, "Andrei Belousov", "PERSON", "Pbel", "Andrei Belousov", "Menteri Pertahanan", "Rusia"}};
+  d.entities = {{{25, 40}, "Andrei Belousov", EntityType::kPerson, "Pbel", "Andrei Belousov", "Menteri Pertahanan", "Rusia"}};
   Article e = Make("ffff000000000006", "2025-02-01", "Menhan Rusia Andrei Belousov kembali.");
-  e.entities = {{{13, 28}, "Andrei Belousov", "PERSON", "Pbel", "Andrei Belousov", "Menteri pertahanan", "Rusia"},
-                {{0, 5}, "Belousov", "PERSON", "Pbel", "Andrei Belousov", "", ""}};
+  e.entities = {{{13, 28}, "Andrei Belousov", EntityType::kPerson, "Pbel", "Andrei Belousov", "Menteri pertahanan", "Rusia"},
+                {{0, 5}, "Belousov", EntityType::kPerson, "Pbel", "Andrei Belousov", "", ""}};
   std::vector<PutResult> put;
   ASSERT_TRUE(store_->PutBatch({d, e}, &put).ok());
   auto detail = store_->GetEntity("Pbel");
@@ -207,7 +207,7 @@ TEST(SqliteStoreMigrationTest, AVersionOneStoreGainsRelationsAndKeepsItsEvents) 
     auto store = OpenSqliteStore({.path = path});
     ASSERT_TRUE(store.ok());
     Article a = Make("dddd000000000004", "2024-06-19", "Putin dan Kim menandatangani perjanjian.");
-    a.events = {{{0, 39}, "agreement", "menandatangani", {"Pput", "Pkim"}, "", "2024-06-19"}};
+    a.events = {{{0, 39}, EventType::kAgreement, "menandatangani", {"Pput", "Pkim"}, "", "2024-06-19"}};
     std::vector<PutResult> put;
     ASSERT_TRUE((*store)->PutBatch({a}, &put).ok());
   }

@@ -15,6 +15,7 @@
 #include <unordered_set>
 
 #include "core/url.h"
+#include "core/vocabulary.h"
 #include "core/utf8.h"
 #include "store/store.h"
 
@@ -121,10 +122,11 @@ class Stmt {
   Stmt() = default;
   Stmt(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &s_, nullptr); }
   ~Stmt() { sqlite3_finalize(s_); }
-  Stmt(Stmt&& o) noexcept : s_(o.s_), rc_(o.rc_) { o.s_ = nullptr; }
+  Stmt(Stmt&& o) noexcept : s_(o.s_), rc_(o.rc_), unknown_word_(std::move(o.unknown_word_)) { o.s_ = nullptr; }
   Stmt& operator=(Stmt&& o) noexcept {
     std::swap(s_, o.s_);
     rc_ = o.rc_;
+    unknown_word_ = std::move(o.unknown_word_);
     return *this;
   }
   bool ok() const { return rc_ == SQLITE_OK && s_; }
@@ -153,10 +155,30 @@ class Stmt {
              : std::string_view();
   }
   bool IsNull(int c) const { return sqlite3_column_type(s_, c) == SQLITE_NULL; }
+  // A column holding a vocabulary name (core/vocabulary.h). A name this
+  // build does not know reads as the first value and is remembered for
+  // TakeWordStatus, so a read loop stays one line and still fails.
+  template <VocabularyEnum E>
+  E Word(int c) {
+    const std::string name = Text(c);
+    if (auto value = ParseName<E>(name)) return *value;
+    if (unknown_word_.empty())
+      unknown_word_ = ParseVocabulary<E>(name).status().message() + " in column " + sqlite3_column_name(s_, c);
+    return NameTable<E>::kEntries[0].value;
+  }
+  // Corrupt naming the first unknown vocabulary name read since the last
+  // call (a store edited by hand or written by another program), else OK.
+  Status TakeWordStatus(const std::string& path) {
+    if (unknown_word_.empty()) return Status::Ok();
+    Status st = Status::Corrupt(path + ": " + unknown_word_);
+    unknown_word_.clear();
+    return st;
+  }
 
  private:
   sqlite3_stmt* s_ = nullptr;
   int rc_ = SQLITE_ERROR;
+  std::string unknown_word_;
 };
 
 std::vector<std::string> ParseStringArray(const std::string& s) {
@@ -193,7 +215,7 @@ class SqliteStore final : public ArticleStore {
     WARTA_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
     Status st = PutAll(articles, results);
     if (!st.ok()) {
-      Exec("ROLLBACK");
+      Rollback();
       return st;
     }
     return Exec("COMMIT");
@@ -251,12 +273,12 @@ class SqliteStore final : public ArticleStore {
     }
   }
 
-  StatusOr<std::vector<EntitySummary>> TopEntities(const std::string& type, size_t limit) override {
+  StatusOr<std::vector<EntitySummary>> TopEntities(std::optional<EntityType> type, size_t limit) override {
     Stmt q(db_,
            "SELECT entity_id, type, COUNT(*) m, COUNT(DISTINCT article_seq) a FROM mentions "
            "WHERE entity_id <> '' AND (?1 = '' OR type = ?1) GROUP BY entity_id ORDER BY a DESC, m DESC, entity_id "
            "LIMIT ?2");
-    q.Bind(1, type).Bind(2, static_cast<int64_t>(limit));
+    q.Bind(1, type ? Name(*type) : "").Bind(2, static_cast<int64_t>(limit));
     return ReadSummaries(q);
   }
 
@@ -286,8 +308,9 @@ class SqliteStore final : public ArticleStore {
           "GROUP BY entity_id");
       q.Bind(1, id);
       bool found = q.Step() == SQLITE_ROW;
-      if (found) out.push_back({q.Text(0), "", q.Text(1), q.Int(2), q.Int(3)});
+      if (found) out.push_back({q.Text(0), "", q.Word<EntityType>(1), q.Int(2), q.Int(3)});
       q.Reset();
+      WARTA_RETURN_IF_ERROR(q.TakeWordStatus(path_));
       if (!found) continue;
       Stmt& c = Cached(
           "SELECT canonical, COUNT(*) n FROM mentions WHERE entity_id = ?1 GROUP BY canonical ORDER BY n DESC, "
@@ -392,7 +415,7 @@ class SqliteStore final : public ArticleStore {
     WARTA_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
     Status st = PutRelationsInTransaction(relations, regrouped, stories, watermark);
     if (!st.ok()) {
-      Exec("ROLLBACK");
+      Rollback();
       return st;
     }
     return Exec("COMMIT");
@@ -422,8 +445,9 @@ class SqliteStore final : public ArticleStore {
   Status ScanPersonNames(
       const std::function<void(std::string_view, std::string_view, int64_t)>& fn) override {
     Stmt q(db_,
-           "SELECT entity_id, canonical, COUNT(DISTINCT article_seq) FROM mentions WHERE type = 'PERSON' AND "
+           "SELECT entity_id, canonical, COUNT(DISTINCT article_seq) FROM mentions WHERE type = ?1 AND "
            "entity_id <> '' AND instr(canonical, ' ') > 0 GROUP BY entity_id, canonical");
+    q.Bind(1, Name(EntityType::kPerson));
     int rc;
     while ((rc = q.Step()) == SQLITE_ROW) fn(q.Text(0), q.Text(1), q.Int(2));
     return rc == SQLITE_DONE ? Status::Ok() : Error("reading the people's names");
@@ -538,9 +562,10 @@ class SqliteStore final : public ArticleStore {
     int rc;
     while ((rc = q.Step()) == SQLITE_ROW)
       out.rows.push_back({q.Int(0), Claim{{static_cast<int32_t>(q.Int(1)), static_cast<int32_t>(q.Int(2))}, q.Text(3),
-                                          q.Real(4), q.Real(5), q.Text(6), q.Text(7), q.Text(8), q.Text(9), q.Text(10),
+                                          q.Real(4), q.Real(5), q.Word<ClaimBound>(6), q.Text(7), q.Text(8), q.Text(9), q.Text(10),
                                           q.Text(11), q.Text(12)}});
     if (rc != SQLITE_DONE) return Error("listing claims");
+    WARTA_RETURN_IF_ERROR(q.TakeWordStatus(path_));
     return out;
   }
 
@@ -554,7 +579,7 @@ class SqliteStore final : public ArticleStore {
       for (const auto& id : query.participant_ids) f.params.push_back(id);
     }
     if (query.story_id) f.Add("a.story_id = ? AND a.story_id <> 0", query.story_id);
-    if (!query.type.empty()) f.Add("e.type = ?", query.type);
+    if (query.type) f.Add("e.type = ?", Name(*query.type));
     const std::string day = "COALESCE(NULLIF(e.date, ''), substr(COALESCE(a.published, a.inferred_published), 1, 10))";
     AddDayFilter(&f, day, query.page);
     const std::string from = " FROM events e JOIN articles a ON a.seq = e.article_seq WHERE " + f.where;
@@ -569,12 +594,13 @@ class SqliteStore final : public ArticleStore {
     while ((rc = q.Step()) == SQLITE_ROW) {
       EventRow r;
       r.article_seq = q.Int(0);
-      r.event = Event{{static_cast<int32_t>(q.Int(1)), static_cast<int32_t>(q.Int(2))}, q.Text(3), q.Text(4),
+      r.event = Event{{static_cast<int32_t>(q.Int(1)), static_cast<int32_t>(q.Int(2))}, q.Word<EventType>(3), q.Text(4),
                       ParseStringArray(q.Text(5)), q.Text(6), q.Text(7)};
       r.text = q.Text(8);
       out.rows.push_back(std::move(r));
     }
     if (rc != SQLITE_DONE) return Error("listing events");
+    WARTA_RETURN_IF_ERROR(q.TakeWordStatus(path_));
     return out;
   }
 
@@ -755,6 +781,11 @@ class SqliteStore final : public ArticleStore {
     return Status::IoError(path_ + ": " + what + ": " + sqlite3_errmsg(db_));
   }
 
+  // Ends a failed transaction. Its own failure is not reported: the caller
+  // returns the error that made it roll back, which is the one to see, and
+  // a transaction left open makes the next BEGIN fail, which is reported.
+  void Rollback() { (void)Exec("ROLLBACK"); }
+
   Status Exec(const char* sql) {
     char* err = nullptr;
     if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
@@ -800,13 +831,13 @@ class SqliteStore final : public ArticleStore {
     for (int v = version; v < kSchemaVersion; ++v) {
       Status st = Exec(kMigrations[v]);
       if (!st.ok()) {
-        Exec("ROLLBACK");
+        Rollback();
         return st;
       }
     }
     Status st = SetMeta("schema_version", std::to_string(kSchemaVersion));
     if (!st.ok()) {
-      Exec("ROLLBACK");
+      Rollback();
       return st;
     }
     return Exec("COMMIT");
@@ -919,13 +950,13 @@ class SqliteStore final : public ArticleStore {
       Stmt& s = Cached(
           "INSERT INTO mentions(article_seq, begin, end, text, type, entity_id, canonical, role, role_of) "
           "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
-      s.Bind(1, seq).Bind(2, int64_t{m.span.begin}).Bind(3, int64_t{m.span.end}).Bind(4, m.text).Bind(5, m.type)
+      s.Bind(1, seq).Bind(2, int64_t{m.span.begin}).Bind(3, int64_t{m.span.end}).Bind(4, m.text).Bind(5, Name(m.type))
           .Bind(6, m.entity_id).Bind(7, m.canonical).Bind(8, m.role).Bind(9, m.role_of);
       WARTA_RETURN_IF_ERROR(StepDone(s, "storing an entity mention"));
     }
     for (const auto& t : a.timexes) {
       Stmt& s = Cached("INSERT INTO timexes VALUES(?1,?2,?3,?4,?5,?6)");
-      s.Bind(1, seq).Bind(2, int64_t{t.span.begin}).Bind(3, int64_t{t.span.end}).Bind(4, t.text).Bind(5, t.type)
+      s.Bind(1, seq).Bind(2, int64_t{t.span.begin}).Bind(3, int64_t{t.span.end}).Bind(4, t.text).Bind(5, Name(t.type))
           .Bind(6, t.value);
       WARTA_RETURN_IF_ERROR(StepDone(s, "storing a time expression"));
     }
@@ -940,13 +971,13 @@ class SqliteStore final : public ArticleStore {
           "INSERT INTO claims(article_seq, begin, end, text, low, high, bound, unit, claimant, claimant_entity_id, "
           "hedge, date, subject) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)");
       s.Bind(1, seq).Bind(2, int64_t{c.span.begin}).Bind(3, int64_t{c.span.end}).Bind(4, c.text).Bind(5, c.low)
-          .Bind(6, c.high).Bind(7, c.bound).Bind(8, c.unit).Bind(9, c.claimant).Bind(10, c.claimant_entity_id)
+          .Bind(6, c.high).Bind(7, Name(c.bound)).Bind(8, c.unit).Bind(9, c.claimant).Bind(10, c.claimant_entity_id)
           .Bind(11, c.hedge).Bind(12, c.date).Bind(13, c.subject);
       WARTA_RETURN_IF_ERROR(StepDone(s, "storing a claim"));
     }
     for (const auto& e : a.events) {
       Stmt& s = Cached("INSERT INTO events VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
-      s.Bind(1, seq).Bind(2, int64_t{e.span.begin}).Bind(3, int64_t{e.span.end}).Bind(4, e.type).Bind(5, e.trigger)
+      s.Bind(1, seq).Bind(2, int64_t{e.span.begin}).Bind(3, int64_t{e.span.end}).Bind(4, Name(e.type)).Bind(5, e.trigger)
           .Bind(6, ToJsonArray(e.participants)).Bind(7, e.place).Bind(8, e.date);
       WARTA_RETURN_IF_ERROR(StepDone(s, "storing an event"));
       const int64_t event_rowid = sqlite3_last_insert_rowid(db_);
@@ -963,7 +994,8 @@ class SqliteStore final : public ArticleStore {
   // one most mentions of the entity carry.
   StatusOr<std::vector<EntitySummary>> ReadSummaries(Stmt& q) {
     std::vector<EntitySummary> out;
-    while (q.Step() == SQLITE_ROW) out.push_back({q.Text(0), "", q.Text(1), q.Int(2), q.Int(3)});
+    while (q.Step() == SQLITE_ROW) out.push_back({q.Text(0), "", q.Word<EntityType>(1), q.Int(2), q.Int(3)});
+    WARTA_RETURN_IF_ERROR(q.TakeWordStatus(path_));
     for (auto& e : out) {
       Stmt& c = Cached(
           "SELECT canonical, COUNT(*) n FROM mentions WHERE entity_id = ?1 GROUP BY canonical ORDER BY n DESC, "
@@ -1011,12 +1043,14 @@ class SqliteStore final : public ArticleStore {
 
   // Calls `read` on every row of `sql`, whose one parameter is an article's
   // seq.
+  // Corrupt when a row holds a vocabulary name this build does not know.
   template <typename ReadRow>
-  void ForEachRowOf(const char* sql, int64_t seq, ReadRow&& read) {
+  Status ForEachRowOf(const char* sql, int64_t seq, ReadRow&& read) {
     Stmt& q = Cached(sql);
     q.Bind(1, seq);
     while (q.Step() == SQLITE_ROW) read(q);
     q.Reset();
+    return q.TakeWordStatus(path_);
   }
 
   // The annotation rows, field by field rather than positionally, so a new
@@ -1025,33 +1059,33 @@ class SqliteStore final : public ArticleStore {
   // every annotation query; removed_lines has no span.
   static Span SpanOfRow(const Stmt& q) { return {static_cast<int32_t>(q.Int(0)), static_cast<int32_t>(q.Int(1))}; }
 
-  static RemovedLine ReadRemovedLine(const Stmt& q) {  // line, reason, text
+  static RemovedLine ReadRemovedLine(Stmt& q) {  // line, reason, text
     RemovedLine r;
     r.line = static_cast<int32_t>(q.Int(0));
     r.reason = q.Text(1);
     r.text = q.Text(2);
     return r;
   }
-  static EntityMention ReadMention(const Stmt& q) {  // begin, end, text, type, entity_id, canonical, role, role_of
+  static EntityMention ReadMention(Stmt& q) {  // begin, end, text, type, entity_id, canonical, role, role_of
     EntityMention m;
     m.span = SpanOfRow(q);
     m.text = q.Text(2);
-    m.type = q.Text(3);
+    m.type = q.Word<EntityType>(3);
     m.entity_id = q.Text(4);
     m.canonical = q.Text(5);
     m.role = q.Text(6);
     m.role_of = q.Text(7);
     return m;
   }
-  static TimeExpression ReadTimex(const Stmt& q) {  // begin, end, text, type, value
+  static TimeExpression ReadTimex(Stmt& q) {  // begin, end, text, type, value
     TimeExpression t;
     t.span = SpanOfRow(q);
     t.text = q.Text(2);
-    t.type = q.Text(3);
+    t.type = q.Word<TimexType>(3);
     t.value = q.Text(4);
     return t;
   }
-  static Quote ReadQuote(const Stmt& q) {  // begin, end, text, direct, speaker, speaker_entity_id, relay
+  static Quote ReadQuote(Stmt& q) {  // begin, end, text, direct, speaker, speaker_entity_id, relay
     Quote quote;
     quote.span = SpanOfRow(q);
     quote.text = q.Text(2);
@@ -1062,13 +1096,13 @@ class SqliteStore final : public ArticleStore {
     return quote;
   }
   // begin, end, text, low, high, bound, unit, subject, claimant, claimant_entity_id, hedge, date
-  static Claim ReadClaim(const Stmt& q) {
+  static Claim ReadClaim(Stmt& q) {
     Claim c;
     c.span = SpanOfRow(q);
     c.text = q.Text(2);
     c.low = q.Real(3);
     c.high = q.Real(4);
-    c.bound = q.Text(5);
+    c.bound = q.Word<ClaimBound>(5);
     c.unit = q.Text(6);
     c.subject = q.Text(7);
     c.claimant = q.Text(8);
@@ -1077,10 +1111,10 @@ class SqliteStore final : public ArticleStore {
     c.date = q.Text(11);
     return c;
   }
-  static Event ReadEvent(const Stmt& q) {  // begin, end, type, trigger, participants, place, date
+  static Event ReadEvent(Stmt& q) {  // begin, end, type, trigger, participants, place, date
     Event e;
     e.span = SpanOfRow(q);
-    e.type = q.Text(2);
+    e.type = q.Word<EventType>(2);
     e.trigger = q.Text(3);
     e.participants = ParseStringArray(q.Text(4));
     e.place = q.Text(5);
@@ -1091,26 +1125,26 @@ class SqliteStore final : public ArticleStore {
   Status LoadAnnotations(StoredArticle* s) {
     Article& a = s->article;
     const int64_t seq = s->seq;
-    ForEachRowOf("SELECT line, reason, text FROM removed_lines WHERE article_seq = ?1 ORDER BY rowid", seq,
-                 [&](const Stmt& q) { a.removed.push_back(ReadRemovedLine(q)); });
-    ForEachRowOf(
+    WARTA_RETURN_IF_ERROR(ForEachRowOf("SELECT line, reason, text FROM removed_lines WHERE article_seq = ?1 ORDER BY rowid", seq,
+                 [&](Stmt& q) { a.removed.push_back(ReadRemovedLine(q)); }));
+    WARTA_RETURN_IF_ERROR(ForEachRowOf(
         "SELECT begin, end, text, type, entity_id, canonical, role, role_of FROM mentions WHERE article_seq = ?1 "
         "ORDER BY begin",
-        seq, [&](const Stmt& q) { a.entities.push_back(ReadMention(q)); });
-    ForEachRowOf("SELECT begin, end, text, type, value FROM timexes WHERE article_seq = ?1 ORDER BY begin", seq,
-                 [&](const Stmt& q) { a.timexes.push_back(ReadTimex(q)); });
-    ForEachRowOf(
+        seq, [&](Stmt& q) { a.entities.push_back(ReadMention(q)); }));
+    WARTA_RETURN_IF_ERROR(ForEachRowOf("SELECT begin, end, text, type, value FROM timexes WHERE article_seq = ?1 ORDER BY begin", seq,
+                 [&](Stmt& q) { a.timexes.push_back(ReadTimex(q)); }));
+    WARTA_RETURN_IF_ERROR(ForEachRowOf(
         "SELECT begin, end, text, direct, speaker, speaker_entity_id, relay FROM quotes WHERE article_seq = ?1 "
         "ORDER BY begin",
-        seq, [&](const Stmt& q) { a.quotes.push_back(ReadQuote(q)); });
-    ForEachRowOf(
+        seq, [&](Stmt& q) { a.quotes.push_back(ReadQuote(q)); }));
+    WARTA_RETURN_IF_ERROR(ForEachRowOf(
         "SELECT begin, end, text, low, high, bound, unit, subject, claimant, claimant_entity_id, hedge, date "
         "FROM claims WHERE article_seq = ?1 ORDER BY begin",
-        seq, [&](const Stmt& q) { a.claims.push_back(ReadClaim(q)); });
-    ForEachRowOf(
+        seq, [&](Stmt& q) { a.claims.push_back(ReadClaim(q)); }));
+    WARTA_RETURN_IF_ERROR(ForEachRowOf(
         "SELECT begin, end, type, trigger, participants, place, date FROM events WHERE article_seq = ?1 "
         "ORDER BY begin",
-        seq, [&](const Stmt& q) { a.events.push_back(ReadEvent(q)); });
+        seq, [&](Stmt& q) { a.events.push_back(ReadEvent(q)); }));
     return Status::Ok();
   }
 

@@ -27,6 +27,7 @@
 
 #include "core/article.h"
 #include "core/status.h"
+#include "core/vocabulary.h"
 
 namespace warta::store {
 
@@ -121,7 +122,7 @@ struct EventQuery {
   ListFilter page;
   std::vector<std::string> participant_ids;  // events with any of these participants
   int64_t story_id = 0;                      // events in the story's articles
-  std::string type;
+  std::optional<EventType> type;             // nullopt: every type
 };
 struct EventRow {
   int64_t article_seq = 0;
@@ -150,7 +151,7 @@ struct StoreStats {
 struct EntitySummary {
   std::string id;
   std::string canonical;   // the most frequent canonical name given to it
-  std::string type;        // PERSON, ORGANISATION, LOCATION
+  EntityType type = EntityType::kPerson;
   int64_t mentions = 0;
   int64_t articles = 0;
 };
@@ -197,8 +198,8 @@ class ArticleStore {
   // returns false. Used for export and rebuilding the index.
   virtual Status Scan(int64_t after_seq, const std::function<bool(const StoredArticle&)>& fn) = 0;
 
-  // Entities by the number of articles that mention them; `type` "" for all.
-  virtual StatusOr<std::vector<EntitySummary>> TopEntities(const std::string& type, size_t limit) = 0;
+  // Entities by the number of articles that mention them; `type` nullopt for all.
+  virtual StatusOr<std::vector<EntitySummary>> TopEntities(std::optional<EntityType> type, size_t limit) = 0;
   // Entities one of whose names (canonical or any mention's text) is `name`,
   // case-insensitively; when none is, those whose canonical name contains it.
   // Most-mentioned first.

@@ -36,11 +36,11 @@ TEST(SqliteStoreTest, RoundTripsArticleWithRemovedLinesAndAnnotations) {
   auto store = Open(dir);
   Article a = MakeArticle("00112233aabbccdd", "Kim Jong Un bertemu Kozlov di Pyongyang.");
   a.inferred_published = DateTime::ParseIso("2024-11-18");
-  a.entities.push_back({{0, 11}, "Kim Jong Un", "PERSON", "e1", "Kim Jong Un"});
-  a.timexes.push_back({{40, 46}, "Senin", "DATE", "2024-11-18"});
+  a.entities.push_back({{0, 11}, "Kim Jong Un", EntityType::kPerson, "e1", "Kim Jong Un"});
+  a.timexes.push_back({{40, 46}, "Senin", TimexType::kDate, "2024-11-18"});
   a.quotes.push_back({{1, 5}, "Kita", true, "Kim", "e1", "AFP"});
-  a.claims.push_back({{2, 8}, "10.000 tentara", 10000, 10000, "more-than", "tentara", "", "AS", "", "", "2024-11"});
-  a.events.push_back({{0, 20}, "meeting", "bertemu", {"e1", "e2"}, "Pyongyang", "2024-11-18"});
+  a.claims.push_back({{2, 8}, "10.000 tentara", 10000, 10000, ClaimBound::kMoreThan, "tentara", "", "AS", "", "", "2024-11"});
+  a.events.push_back({{0, 20}, EventType::kMeeting, "bertemu", {"e1", "e2"}, "Pyongyang", "2024-11-18"});
   std::vector<PutResult> put;
   ASSERT_TRUE(store->PutBatch({a}, &put).ok());
   ASSERT_EQ(put.size(), 1u);
@@ -124,26 +124,26 @@ TEST(SqliteStoreTest, EntitiesAcrossArticles) {
   TempDir dir;
   auto store = Open(dir);
   Article a = MakeArticle("eeee000000000001", "x");
-  a.entities = {{{0, 11}, "Kim Jong Un", "PERSON", "p-kim", "Kim Jong Un"},
-                {{20, 23}, "Kim", "PERSON", "p-kim", "Kim Jong Un"},
-                {{30, 38}, "Belousov", "PERSON", "p-bel", "Andrei Belousov"},
-                {{40, 44}, "Rusia", "LOCATION", "l-rus", "Rusia"}};
+  a.entities = {{{0, 11}, "Kim Jong Un", EntityType::kPerson, "p-kim", "Kim Jong Un"},
+                {{20, 23}, "Kim", EntityType::kPerson, "p-kim", "Kim Jong Un"},
+                {{30, 38}, "Belousov", EntityType::kPerson, "p-bel", "Andrei Belousov"},
+                {{40, 44}, "Rusia", EntityType::kLocation, "l-rus", "Rusia"}};
   Article b = MakeArticle("eeee000000000002", "y");
-  b.entities = {{{0, 11}, "Kim Jong-un", "PERSON", "p-kim", "Kim Jong Un"},
-                {{15, 20}, "Rusia", "LOCATION", "l-rus", "Rusia"}};
+  b.entities = {{{0, 11}, "Kim Jong-un", EntityType::kPerson, "p-kim", "Kim Jong Un"},
+                {{15, 20}, "Rusia", EntityType::kLocation, "l-rus", "Rusia"}};
   Article c = MakeArticle("eeee000000000003", "z");
-  c.entities = {{{0, 5}, "Rusia", "LOCATION", "l-rus", "Rusia"}};
+  c.entities = {{{0, 5}, "Rusia", EntityType::kLocation, "l-rus", "Rusia"}};
   std::vector<PutResult> put;
   ASSERT_TRUE(store->PutBatch({a, b, c}, &put).ok());
 
-  auto top = store->TopEntities("", 10);
+  auto top = store->TopEntities(std::nullopt, 10);
   ASSERT_TRUE(top.ok());
   ASSERT_EQ(top->size(), 3u);
   EXPECT_EQ((*top)[0].id, "l-rus");
   EXPECT_EQ((*top)[0].articles, 3);
   EXPECT_EQ((*top)[1].id, "p-kim");
   EXPECT_EQ((*top)[1].mentions, 3);
-  EXPECT_EQ(store->TopEntities("PERSON", 10)->size(), 2u);
+  EXPECT_EQ(store->TopEntities(EntityType::kPerson, 10)->size(), 2u);
 
   // Any alias finds the entity, case-insensitively; else a part of the canonical name.
   auto found = store->FindEntities("kim jong-un", 10);
@@ -225,6 +225,63 @@ TEST(SqliteStoreTest, RejectsForeignFilesAndNewerSchemas) {
 
   auto missing = OpenSqliteStore({.path = (dir / "nope.sqlite").string(), .read_only = true});
   EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
+}
+
+// The vocabularies are stored by name (the text earlier stores hold), and a
+// name this build does not know is a corrupt store, not a silent default.
+TEST(SqliteStoreTest, VocabularyColumnsHoldNamesAndRejectUnknownOnes) {
+  TempDir dir;
+  const std::string path = (dir / "w.sqlite").string();
+  {
+    auto store = Open(dir);
+    Article a = MakeArticle("00112233aabbccdd", "Rusia menyerang Ukraina selama tiga hari.");
+    a.entities.push_back({{0, 5}, "Rusia", EntityType::kLocation, "l-rus", "Rusia"});
+    a.timexes.push_back({{30, 39}, "tiga hari", TimexType::kDuration, "P3D"});
+    a.claims.push_back({{2, 8}, "hampir 50 orang", 50, 50, ClaimBound::kAlmost, "orang", "", "", "", "", ""});
+    a.events.push_back({{0, 23}, EventType::kAttack, "menyerang", {"l-rus"}, "", ""});
+    std::vector<PutResult> put;
+    ASSERT_TRUE(store->PutBatch({a}, &put).ok());
+    auto got = store->Get("00112233");
+    ASSERT_TRUE(got.ok()) << got.status().ToString();
+    EXPECT_EQ(got->article.entities.at(0).type, EntityType::kLocation);
+    EXPECT_EQ(got->article.timexes.at(0).type, TimexType::kDuration);
+    EXPECT_EQ(got->article.claims.at(0).bound, ClaimBound::kAlmost);
+    EXPECT_EQ(got->article.events.at(0).type, EventType::kAttack);
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  auto text = [&](const char* sql) {
+    sqlite3_stmt* q = nullptr;
+    std::string out;
+    if (sqlite3_prepare_v2(db, sql, -1, &q, nullptr) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
+      out = reinterpret_cast<const char*>(sqlite3_column_text(q, 0));
+    sqlite3_finalize(q);
+    return out;
+  };
+  EXPECT_EQ(text("SELECT type FROM mentions"), "LOCATION");
+  EXPECT_EQ(text("SELECT type FROM timexes"), "DURATION");
+  EXPECT_EQ(text("SELECT bound FROM claims"), "almost");
+  EXPECT_EQ(text("SELECT type FROM events"), "attack");
+  ASSERT_EQ(sqlite3_exec(db,
+                         "UPDATE events SET type = 'statement'; UPDATE claims SET bound = 'over'; "
+                         "UPDATE mentions SET type = 'ANIMAL'",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+
+  auto store = Open(dir);
+  auto got = store->Get("00112233");
+  ASSERT_FALSE(got.ok());
+  EXPECT_EQ(got.status().code(), StatusCode::kCorrupt);
+  EXPECT_NE(got.status().message().find("unknown entity type \"ANIMAL\""), std::string::npos)
+      << got.status().message();
+  auto events = store->FindEvents({});
+  EXPECT_EQ(events.status().code(), StatusCode::kCorrupt);
+  EXPECT_NE(events.status().message().find("unknown event type \"statement\""), std::string::npos)
+      << events.status().message();
+  EXPECT_EQ(store->FindClaims({}).status().code(), StatusCode::kCorrupt);
+  EXPECT_EQ(store->TopEntities(std::nullopt, 10).status().code(), StatusCode::kCorrupt);
+  EXPECT_EQ(store->GetEntitySummaries({"l-rus"}).status().code(), StatusCode::kCorrupt);
 }
 
 }  // namespace

@@ -15,7 +15,8 @@ namespace warta::timex {
 namespace {
 
 struct GoldRow {
-  std::string split, file, article_id, locator, dct, text, type, value;
+  std::string split, file, article_id, locator, dct, text, value;
+  TimexType type = TimexType::kDate;
   int line = 0;
 };
 
@@ -35,7 +36,10 @@ StatusOr<std::vector<GoldRow>> ReadGold(const std::filesystem::path& path) {
     if (f.size() == 6 && f[5] == "-") {
       r.text = "-";
     } else if (f.size() == 8) {
-      r.text = f[5], r.type = f[6], r.value = f[7];
+      r.text = f[5], r.value = f[7];
+      auto type = ParseVocabulary<TimexType>(f[6]);
+      if (!type.ok()) return Status::Corrupt(g.where + type.status().message());
+      r.type = *type;
     } else {
       return Status::Corrupt(g.where + "expected 8 tab-separated fields (or 6 with '-')");
     }
@@ -102,7 +106,7 @@ void Score(const std::string& text, std::pair<size_t, size_t> range, const std::
       if (pick < 0 && s.begin < g.span.end && g.span.begin < s.end) pick = static_cast<int>(k);
     }
     if (pick < 0) {
-      errors->push_back(where + ": missed \"" + g.row->text + "\" " + g.row->type + " " + g.row->value);
+      errors->push_back(where + ": missed \"" + g.row->text + "\" " + std::string(Name(g.row->type)) + " " + g.row->value);
       continue;
     }
     used[pick] = true;
@@ -113,12 +117,12 @@ void Score(const std::string& text, std::pair<size_t, size_t> range, const std::
     if (t.type == g.row->type) c->type_correct++;
     if (t.value == g.row->value) c->value_correct++;
     else
-      errors->push_back(where + ": value of \"" + g.row->text + "\" " + t.type + " " + (t.value.empty() ? "(empty)" : t.value) +
-                        " vs gold " + g.row->type + " " + (g.row->value.empty() ? "(empty)" : g.row->value));
+      errors->push_back(where + ": value of \"" + g.row->text + "\" " + std::string(Name(t.type)) + " " + (t.value.empty() ? "(empty)" : t.value) +
+                        " vs gold " + std::string(Name(g.row->type)) + " " + (g.row->value.empty() ? "(empty)" : g.row->value));
   }
   for (size_t k = 0; k < sys.size(); ++k)
     if (!used[k])
-      errors->push_back(where + ": spurious \"" + sys[k].timex.text + "\" " + sys[k].timex.type + " " + sys[k].timex.value);
+      errors->push_back(where + ": spurious \"" + sys[k].timex.text + "\" " + std::string(Name(sys[k].timex.type)) + " " + sys[k].timex.value);
 }
 
 }  // namespace

@@ -44,7 +44,7 @@ TEST(TimexSeeds, MondayEighteenNovemberAgainstThePublishedDate) {
   ASSERT_TRUE(analyzer.Analyse(&a, &ctx).ok());
   const TimeExpression* t = Find(a, "Senin (18 November)");
   ASSERT_NE(t, nullptr);
-  EXPECT_EQ(t->type, "DATE");
+  EXPECT_EQ(t->type, TimexType::kDate);
   EXPECT_EQ(t->value, "2024-11-18");
   EXPECT_EQ(a.Text().find("Senin (18 November)") != std::string::npos, true);
 }

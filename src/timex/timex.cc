@@ -181,7 +181,7 @@ bool ParseClock(std::string_view s, int* hour, int* minute, bool* has_minute) {
 
 struct Match {
   size_t end = 0;  // one past the last token
-  std::string type;
+  TimexType type = TimexType::kDate;
   std::string value;
   bool relative = false, invalid = false, implausible = false, weekday = false;
   bool suppress = false;   // consumed but not a time expression (a regulation number)
@@ -266,11 +266,11 @@ class Run {
         t.implausible = best.implausible;
         t.weekday = best.weekday;
         t.note = best.note;
-        if (best.day && (best.type == "DATE" || best.type == "TIME")) ref_day_ = best.day;
+        if (best.day && (best.type == TimexType::kDate || best.type == TimexType::kTime)) ref_day_ = best.day;
         // "hari ini, Sabtu (8/7)": a deictic day in apposition to a written
         // date is that date.
         if (!out.empty() && t.weekday && best.day && best.written && out.back().relative &&
-            out.back().timex.type == "DATE" && out.back().timex.value.size() == 10 &&
+            out.back().timex.type == TimexType::kDate && out.back().timex.value.size() == 10 &&
             (apposition_end_ == i || (apposition_end_ + 1 == i && Is(apposition_end_, ",")))) {
           out.back().timex.value = t.timex.value;
         }
@@ -351,7 +351,7 @@ class Run {
       auto saved_years = month_year_;
       auto m = Weekday(k);
       month_year_ = std::move(saved_years);
-      if (!m || !m->day || m->type != "DATE") continue;
+      if (!m || !m->day || m->type != TimexType::kDate) continue;
       const int64_t back = ToDays(*dct_) - ToDays(*m->day);
       if (back > 0 && back <= 6) speech_day_ = m->day;
     }
@@ -401,7 +401,7 @@ class Run {
 
   // Fills value/invalid for day `d` of `month` in `year` (0 = unknown year).
   void SetDay(Match* m, int year, int month, int d, bool relative) const {
-    m->type = "DATE";
+    m->type = TimexType::kDate;
     m->relative = relative;
     if (month < 1 || month > 12 || d < 1 || d > 31 || (year && !IsValidDay(year, month, d)) ||
         (!year && d > DaysInMonth(2000, month))) {
@@ -528,7 +528,7 @@ class Run {
     auto c = ClockAt(m->end);
     if (!c) return;
     m->end = c->end;
-    m->type = "TIME";
+    m->type = TimexType::kTime;
     if (c->invalid) {
       m->invalid = true;
       m->value.clear();
@@ -538,7 +538,7 @@ class Run {
     if (!m->value.empty()) m->value = FormatTime(m->value, c->hour, c->minute, c->zone, c->has_zone);
   }
   void AttachPod(Match* m, const char* pod) const {
-    m->type = "TIME";
+    m->type = TimexType::kTime;
     if (!m->value.empty()) m->value += std::string("T") + pod;
   }
 
@@ -562,7 +562,7 @@ class Run {
     if (!every && !Is(i, "per")) return std::nullopt;
     size_t k = i + 1;
     Match m;
-    m.type = "SET";
+    m.type = TimexType::kSet;
     if (Is(k, "hari") && L(k + 1) && L(k + 1)->weekday) ++k;  // "setiap hari Senin"
     if (const Lex* l = L(k); every && l && l->weekday && !(l->unit == kWeek && !toks_[k].cap)) {
       char buf[32];
@@ -669,7 +669,7 @@ class Run {
       if (dir_word == -1) dir = kBefore;
       else if (dir_word == 1) dir = kAfter;
       else if (FutureClause(i)) dir = kOnOrAfter;
-      m.type = "DATE";
+      m.type = TimexType::kDate;
       m.relative = true;
       if (dir_word == 0 && dct_) {  // "Senin ini": the one in this week
         int wy = 0, w = 0;
@@ -718,7 +718,7 @@ class Run {
     if (!mo) return std::nullopt;
     const bool abbrev = L(j)->month_abbrev;
     Match m;
-    m.type = "DATE";
+    m.type = TimexType::kDate;
     if (j + 1 < n() && IsYearToken(toks_[j + 1])) {
       const int y = PlainInt(toks_[j + 1]);
       m.end = j + 2;
@@ -790,7 +790,7 @@ class Run {
       if (k + 1 < n() && toks_[k + 1].kind == TokenKind::kNumber) return std::nullopt;
     }
     Match m;
-    m.type = "DATE";
+    m.type = TimexType::kDate;
     m.end = k + 1;
     if (m.end < n() && (Is(m.end, "lalu") || Is(m.end, "silam") || Is(m.end, "mendatang") || Is(m.end, "nanti")))
       ++m.end;
@@ -807,7 +807,7 @@ class Run {
 
   std::optional<Match> RelativeWord(size_t i) const {
     Match m;
-    m.type = "DATE";
+    m.type = TimexType::kDate;
     auto day_rel = [&](int offset, size_t end) {
       m.end = end;
       m.relative = true;
@@ -837,7 +837,7 @@ class Run {
       return m;
     } else if (w == "tengah" && (Is(i + 1, "malam") || Is(i + 1, "hari"))) {
       // Midnight closes the day it belongs to: T24:00 of the reference day.
-      m.type = "TIME";
+      m.type = TimexType::kTime;
       m.end = i + 2;
       m.relative = true;
       std::optional<Day> day = ref_day_ ? ref_day_ : Anchor();
@@ -900,7 +900,7 @@ class Run {
     }
     if (u == kDayU && (dw != 0 || mod)) return std::nullopt;  // "hari ini" only
     Match m;
-    m.type = "DATE";
+    m.type = TimexType::kDate;
     m.relative = true;
     m.end = end;
     if (!dct_) return m;
@@ -1053,7 +1053,7 @@ class Run {
     m.end = k + 1;
     size_t after = k + 1;
     if (Is(after, "ke") && Is(after + 1, "depan")) {  // "20 hari ke depan": the span ahead
-      m.type = "DURATION";
+      m.type = TimexType::kDuration;
       m.value = Duration(count, u, mult, vague);
       return m;
     }
@@ -1062,12 +1062,12 @@ class Run {
     else if (Is(after, "yang") && Is(after + 1, "lalu")) dir = -1, m.end = after + 2;
     else if (Is(after, "lagi")) dir = 1, m.end = after + 1;
     if (dir == 0) {
-      m.type = "DURATION";
+      m.type = TimexType::kDuration;
       if (Is(after, "terakhir") || Is(after, "belakangan")) m.end = after + 1;
       m.value = Duration(count, u, mult, vague);
       return m;
     }
-    m.type = "DATE";
+    m.type = TimexType::kDate;
     if (vague) {
       m.value = dir < 0 ? "PAST_REF" : "FUTURE_REF";
       return m;
@@ -1116,7 +1116,7 @@ class Run {
     const std::string s = L(i + 1)->season;
     size_t k = i + 2;
     Match m;
-    m.type = "DATE";
+    m.type = TimexType::kDate;
     int year = 0;
     bool relative = true;
     if (Is(k, "tahun") && k + 1 < n() && IsYearToken(toks_[k + 1])) {
@@ -1157,7 +1157,7 @@ class Run {
     auto c = ClockAt(i);
     if (!c) return std::nullopt;
     Match m;
-    m.type = "TIME";
+    m.type = TimexType::kTime;
     m.end = c->end;
     if (c->invalid) {
       m.invalid = true;
@@ -1193,7 +1193,7 @@ class Run {
     if (!q || (half && q > 2)) return std::nullopt;
     ++k;
     Match m;
-    m.type = "DATE";
+    m.type = TimexType::kDate;
     m.end = k;
     size_t j = Is(k, "tahun") ? k + 1 : k;
     int year = 0;
@@ -1216,7 +1216,7 @@ class Run {
   std::optional<Match> DecadeCentury(size_t i) const {
     size_t k = Is(i, "tahun") || Is(i, "era") || Is(i, "dekade") ? i + 1 : i;
     Match m;
-    m.type = "DATE";
+    m.type = TimexType::kDate;
     if (k < n() && toks_[k].raw.size() == 7 && toks_[k].lower.ends_with("0-an") &&
         std::all_of(toks_[k].raw.begin(), toks_[k].raw.begin() + 4, [](char c) { return c >= '0' && c <= '9'; })) {
       m.value = std::string(toks_[k].raw.substr(0, 3));

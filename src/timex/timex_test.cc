@@ -15,7 +15,7 @@ std::vector<std::string> Tagged(const testing::GoldenCase& c) {
   const Article a = testing::ArticleOf(c);
   std::vector<std::string> out;
   for (const TaggedTimex& t : tagger.Tag(a.Text(), a.published)) {
-    std::string line = t.timex.text + " | " + t.timex.type + " | " + (t.timex.value.empty() ? "-" : t.timex.value);
+    std::string line = t.timex.text + " | " + std::string(Name(t.timex.type)) + " | " + (t.timex.value.empty() ? "-" : t.timex.value);
     if (t.invalid) line += " | invalid";
     if (t.implausible) line += " | implausible";
     out.push_back(std::move(line));

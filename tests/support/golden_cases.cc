@@ -8,6 +8,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "core/vocabulary.h"
 #include "hand_annotations.h"
 #include "test_support.h"
 
@@ -156,7 +157,12 @@ Article ArticleOf(const GoldenCase& c) {
       TimeExpression t;
       t.span = spans[0];
       t.text = f[0];
-      t.type = f[1];
+      if (auto type = ParseName<TimexType>(f[1])) {
+        t.type = *type;
+      } else {
+        ADD_FAILURE_AT(shown.c_str(), in.line) << ParseVocabulary<TimexType>(f[1]).status().message();
+        continue;
+      }
       t.value = f[2];
       a.timexes.push_back(std::move(t));
       std::stable_sort(a.timexes.begin(), a.timexes.end(),

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 
+#include <gtest/gtest.h>
+
 #include "core/utf8.h"
+#include "core/vocabulary.h"
 
 namespace warta::testing {
 
@@ -25,7 +28,8 @@ void AddMention(Article* article, Span span, const std::string& name, const std:
   EntityMention m;
   m.span = span;
   m.text = name;
-  m.type = type;
+  if (auto t = ParseEntityType(type)) m.type = *t;
+  else ADD_FAILURE() << "AddMention: " << ParseVocabulary<EntityType>(type).status().message();
   m.canonical = canonical;
   m.entity_id = type.substr(0, 1) + ":" + canonical;
   auto at = std::upper_bound(article->entities.begin(), article->entities.end(), m,

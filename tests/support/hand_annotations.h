@@ -17,7 +17,8 @@ namespace warta::testing {
 std::vector<Span> SpansOf(std::string_view text, std::string_view needle);
 
 // Adds a mention of `canonical` (id "<first letter of type>:<canonical>")
-// over `span` to `article`, keeping the mentions in text order.
+// over `span` to `article`, keeping the mentions in text order. `type` is an
+// EntityType name ("PERSON"); another fails the test.
 void AddMention(Article* article, Span span, const std::string& name, const std::string& type,
                 const std::string& canonical);
 

@@ -101,11 +101,19 @@ function span(first, last) {
   return a === b ? a : `${a} – ${b}`;
 }
 
+// Labels for the API's vocabularies: one key per name of core/vocabulary.h
+// (vocabulary_test checks them against it and against openapi.json).
 const TYPE_NAMES = { PERSON: 'orang', ORGANISATION: 'organisasi', LOCATION: 'tempat' };
 const EVENT_NAMES = {
   meeting: 'pertemuan', agreement: 'kesepakatan', deployment: 'pengerahan',
-  accusation: 'tuduhan', attack: 'serangan', statement: 'pernyataan',
+  accusation: 'tuduhan', attack: 'serangan',
 };
+// Written before a claim's figure; a range shows as low–high instead.
+const BOUND_NAMES = {
+  '': '', 'more-than': 'lebih dari ', 'at-least': 'sedikitnya ', about: 'sekitar ', 'up-to': 'hingga ',
+  'less-than': 'kurang dari ', almost: 'hampir ', range: '',
+};
+const ENTITY_FILTERS = ['', ...Object.keys(TYPE_NAMES)];
 const eventName = (type) => EVENT_NAMES[type] || type || 'peristiwa';
 
 function entityLink(ref) {
@@ -127,7 +135,7 @@ function number(x) {
 
 function figure(c) {
   const range = c.low === c.high ? number(c.low) : `${number(c.low)}–${number(c.high)}`;
-  const bound = { 'more-than': 'lebih dari ', about: 'sekitar ', 'up-to': 'hingga ' }[c.bound] || '';
+  const bound = BOUND_NAMES[c.bound] || '';
   return `${bound}${range} ${c.unit || ''}`.trim();
 }
 
@@ -230,9 +238,7 @@ const LAYERS = [
   { key: 'quote', label: 'kutipan' },
   { key: 'claim', label: 'klaim angka' },
   { key: 'event', label: 'peristiwa' },
-  { key: 'PERSON', label: 'orang' },
-  { key: 'ORGANISATION', label: 'organisasi' },
-  { key: 'LOCATION', label: 'tempat' },
+  ...Object.entries(TYPE_NAMES).map(([key, label]) => ({ key, label })),
   { key: 'tmx', label: 'waktu' },
 ];
 const LAYER_RANK = Object.fromEntries(LAYERS.map((l, i) => [l.key, i]));
@@ -526,7 +532,7 @@ async function entitiesView(gen, params) {
   const q = new URLSearchParams({ limit: 100 });
   if (name) q.set('name', name); else if (type) q.set('type', type);
   const page = await api('/api/entities?' + q);
-  const filters = el('p', {}, ['', 'PERSON', 'ORGANISATION', 'LOCATION'].map((t) =>
+  const filters = el('p', {}, ENTITY_FILTERS.map((t) =>
     el('a', { href: '#/entities' + (t ? '?type=' + t : ''), class: 'filter' + (t === type ? ' current' : '') }, t ? TYPE_NAMES[t] : 'semua')));
   show(gen, el('h1', {}, 'Entitas'), filters, filterForm('#/entities', params, [['name', 'nama atau alias']]),
     page.items.length === 0 ? el('p', {}, 'Belum ada entitas.') : table(['nama', 'jenis', 'artikel', 'sebutan'],
@@ -665,7 +671,7 @@ async function graphView(gen, params) {
   if (type) q.set('type', type);
   const g = await api('/api/graph?' + q);
   const box = el('div', { class: 'graph', id: 'graph' });
-  const filters = el('p', {}, ['', 'PERSON', 'ORGANISATION', 'LOCATION'].map((t) =>
+  const filters = el('p', {}, ENTITY_FILTERS.map((t) =>
     el('a', { href: '#/graph?top=' + encodeURIComponent(top) + (t ? '&type=' + t : ''), class: 'filter' + (t === type ? ' current' : '') }, t ? TYPE_NAMES[t] : 'semua')));
   if (!show(gen, el('h1', {}, 'Graf entitas'), filters,
     el('p', { class: 'meta', id: 'graph-count' }, `${g.nodes.length} entitas, ${g.edges.length} hubungan (artikel bersama); klik simpul untuk membuka entitas`),

@@ -297,45 +297,6 @@ const WordSet& Hedges() {
   return *s;
 }
 
-// Speech verbs that come before their speaker: "…, kata X".
-const WordSet& AfterVerbs() {
-  static const auto* s =
-      new WordSet{"kata",     "ujar",      "ucap",      "tutur",     "ungkap",    "jelas",    "tegas",     "terang",
-                  "papar",    "sebut",     "tambah",    "lanjut",    "imbuh",     "tandas",   "tulis",     "katanya",
-                  "ujarnya",  "ucapnya",   "tuturnya",  "ungkapnya", "jelasnya",  "tegasnya", "terangnya", "paparnya",
-                  "sebutnya", "tambahnya", "lanjutnya", "imbuhnya",  "tandasnya", "tulisnya"};
-  return *s;
-}
-
-// Verbs whose subject puts a figure forward: "X mengklaim … N".
-const WordSet& ClaimVerbs() {
-  static const auto* s = new WordSet{
-      "mengatakan",       "menyatakan",   "menyebut",      "menyebutkan",    "mengklaim",      "mengeklaim",
-      "menuduh",          "menuding",     "memperkirakan", "melaporkan",     "mencatat",       "mengungkapkan",
-      "mengungkap",       "menjelaskan",  "menegaskan",    "mengumumkan",    "menambahkan",    "menuturkan",
-      "memaparkan",       "menerangkan",  "mengakui",      "mengaku",        "menduga",        "menaksir",
-      "menghitung",       "merilis",      "memprediksi",   "memprediksikan", "memproyeksikan", "menargetkan",
-      "menilai",          "menyampaikan", "mengemukakan",  "mendata",        "menemukan",      "menunjukkan",
-      "memperlihatkan",   "berharap",     "berjanji",      "membeberkan",    "membenarkan",    "memastikan",
-      "menginformasikan", "mengestimasi", "berkata",       "bilang",         "memperingatkan", "mengonfirmasi",
-      "mengkonfirmasi",   "menulis",      "mengingatkan",  "menyebutnya",    "menjanjikan"};
-  return *s;
-}
-
-// Claim verbs that report evidence, not speech ("data X menunjukkan"): they
-// attribute a figure only when their subject is a source ("data", "hasil").
-const WordSet& EvidenceVerbs() {
-  static const auto* s = new WordSet{"menunjukkan", "memperlihatkan", "menemukan"};
-  return *s;
-}
-
-// Passive report verbs whose agent follows ("Disebutkan media X, …").
-const WordSet& PassiveReportVerbs() {
-  static const auto* s = new WordSet{"disebutkan",  "dilaporkan", "diungkapkan", "dinyatakan", "dikatakan",
-                                     "disampaikan", "dijelaskan", "dicatat",     "diumumkan",  "dirilis"};
-  return *s;
-}
-
 // Nouns naming a source rather than a claimant: its owner is the claimant.
 const WordSet& SourceNouns() {
   static const auto* s =
@@ -385,25 +346,29 @@ enum : uint32_t {
   kSourceLink = 1 << 7,  // berdasarkan, sesuai
   kAnaphor = 1 << 8,     // tersebut, itu, ini
 };
-const std::unordered_map<std::string_view, uint32_t>& Flags() {
-  static const auto* m = [] {
-    auto* out = new std::unordered_map<std::string_view, uint32_t>;
-    auto add = [out](std::string_view w, uint32_t f) { (*out)[w] |= f; };
-    for (const auto& [w, info] : NumberWords()) (void)info, add(w, kQuantityWord);
-    for (const auto& [w, base] : VagueWords()) (void)base, add(w, kQuantityWord);
-    for (const auto& [w, name] : CurrencyPrefixes()) (void)name, add(w, kQuantityWord);
-    for (std::string_view w : {"us", "s", "a"}) add(w, kQuantityWord);  // "US$", "S$", "A$"
-    for (std::string_view w : ClaimVerbs()) add(w, kClaimVerb);
-    for (std::string_view w : AfterVerbs()) add(w, kAfterVerb);
-    for (std::string_view w : Hedges()) add(w, kHedge);
-    for (std::string_view w : EvidenceVerbs()) add(w, kEvidenceVerb);
-    for (std::string_view w : PassiveReportVerbs()) add(w, kPassiveVerb);
-    for (std::string_view w : {"menurut", "menurutnya"}) add(w, kMenurut);
-    for (std::string_view w : {"berdasarkan", "sesuai"}) add(w, kSourceLink);
-    for (std::string_view w : {"tersebut", "itu", "ini"}) add(w, kAnaphor);
-    return out;
-  }();
-  return *m;
+// Every flagged word of `lexicon` and of the tables above, with its flags.
+// Keys view the lexicon's words and the literals above: both outlive the
+// analyser that holds the map.
+std::unordered_map<std::string_view, uint32_t> Flags(const text::Lexicon& lexicon) {
+  std::unordered_map<std::string_view, uint32_t> out;
+  auto add = [&out](std::string_view w, uint32_t f) { out[w] |= f; };
+  for (const auto& [w, info] : NumberWords()) (void)info, add(w, kQuantityWord);
+  for (const auto& [w, base] : VagueWords()) (void)base, add(w, kQuantityWord);
+  for (const auto& [w, name] : CurrencyPrefixes()) (void)name, add(w, kQuantityWord);
+  for (std::string_view w : {"us", "s", "a"}) add(w, kQuantityWord);  // "US$", "S$", "A$"
+  for (const text::SpeechVerb& v : lexicon.speech_verbs()) {
+    if (v.Has(text::SpeechRole::kClaim)) add(v.word, kClaimVerb);
+    // "…, kata X": the roots and -nya forms; a me- verb after a figure
+    // ("…, mengatakan X" is rare) starts the next clause instead.
+    if (v.Has(text::SpeechRole::kAfter) && !v.Has(text::SpeechRole::kBefore)) add(v.word, kAfterVerb);
+    if (v.Has(text::SpeechRole::kEvidence)) add(v.word, kEvidenceVerb);
+    if (v.Has(text::SpeechRole::kPassive)) add(v.word, kPassiveVerb);
+  }
+  for (std::string_view w : Hedges()) add(w, kHedge);
+  for (std::string_view w : {"menurut", "menurutnya"}) add(w, kMenurut);
+  for (std::string_view w : {"berdasarkan", "sesuai"}) add(w, kSourceLink);
+  for (std::string_view w : {"tersebut", "itu", "ini"}) add(w, kAnaphor);
+  return out;
 }
 
 // Most words are in no list: a bit per (first letter, second letter,
@@ -438,15 +403,6 @@ class LexiconFilter {
   }
   uint64_t bits_[kBits / 64] = {};
 };
-const LexiconFilter& Filter() {
-  static const auto* f = [] {
-    auto* out = new LexiconFilter;
-    for (const auto& [w, flags] : Flags()) (void)flags, out->Add(w);
-    return out;
-  }();
-  return *f;
-}
-
 std::string FoldAscii(std::string_view s) {
   std::string out(s);
   for (char& c : out)
@@ -474,6 +430,23 @@ bool IsVerbShaped(std::string_view w) {
 }
 
 }  // namespace
+
+// The lexicon indexed for the scans: one lookup per word token gives every
+// role (Flags), after a filter has ruled most words out.
+struct ClaimAnalyzer::Tables {
+  explicit Tables(const text::Lexicon& lexicon) : flags(Flags(lexicon)) {
+    for (const auto& [w, f] : flags) (void)f, filter.Add(w);
+  }
+  std::unordered_map<std::string_view, uint32_t> flags;
+  LexiconFilter filter;
+};
+
+ClaimAnalyzer::ClaimAnalyzer(ClaimAnalyzerOptions options) : options_(std::move(options)) {
+  if (!options_.lexicon) options_.lexicon = text::Lexicon::Builtin();
+  tables_ = std::make_shared<const Tables>(*options_.lexicon);
+}
+
+ClaimAnalyzer::~ClaimAnalyzer() = default;
 
 // ---------------------------------------------------------------------------
 
@@ -549,20 +522,20 @@ struct Who {
 
 class Run {
  public:
-  Run(const ClaimAnalyzerOptions& options, const Article& article, const analyse::AnalysisContext& ctx)
-      : opt_(options), article_(article), ctx_(ctx), toks_(ctx.tokens()), n_(toks_.size()) {
+  Run(const ClaimAnalyzerOptions& options, const ClaimAnalyzer::Tables& tables, const Article& article,
+      const analyse::AnalysisContext& ctx)
+      : opt_(options), tables_(tables), article_(article), ctx_(ctx), toks_(ctx.tokens()), n_(toks_.size()) {
     // Lower-cased on first use, token by token (Lw): most never are.
     lower_ = ctx.text();
     lowered_.assign(n_, false);
     flags_.assign(n_, 0);
     sent_.assign(n_, 0);
     in_timex_.assign(n_, false);
-    const LexiconFilter& filter = Filter();
     for (size_t i = 0; i < n_; ++i) {
       if (toks_[i].kind != TokenKind::kWord && toks_[i].kind != TokenKind::kSymbol) continue;
-      if (!filter.MayHold(Tok(i))) continue;
-      auto it = Flags().find(Lw(i));
-      if (it != Flags().end()) flags_[i] = it->second;
+      if (!tables_.filter.MayHold(Tok(i))) continue;
+      auto it = tables_.flags.find(Lw(i));
+      if (it != tables_.flags.end()) flags_[i] = it->second;
     }
     const auto& sents = ctx.sentences();
     for (size_t s = 0; s < sents.size(); ++s)
@@ -1393,7 +1366,7 @@ class Run {
         if (f < hi && IsWord(f) && Lw(f) == "dengan") ++f;
         agent = f < hi && IsWord(f) &&
                 (SourceNouns().count(Lw(f)) || !Overlapping(toks_[f].cp_begin, toks_[f].cp_end).empty());
-      } else if (PassiveReportVerbs().count(l) && (k == sf || (IsWord(k + 1) && Lw(k + 1) == "oleh"))) {
+      } else if (Has(k, kPassiveVerb) && (k == sf || (IsWord(k + 1) && Lw(k + 1) == "oleh"))) {
         agent = true;
       }
       if (!agent) continue;
@@ -1524,6 +1497,7 @@ class Run {
   }
 
   const ClaimAnalyzerOptions& opt_;
+  const ClaimAnalyzer::Tables& tables_;
   const Article& article_;
   const analyse::AnalysisContext& ctx_;
   const std::vector<Token>& toks_;
@@ -1540,7 +1514,7 @@ class Run {
 }  // namespace
 
 Status ClaimAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) const {
-  Run run(options_, *article, *ctx);
+  Run run(options_, *tables_, *article, *ctx);
   article->claims = run.Go();
   return Status::Ok();
 }

@@ -8,6 +8,7 @@
 namespace warta::quotes {
 namespace {
 
+using text::SpeechRole;
 using text::Token;
 using text::TokenKind;
 
@@ -25,49 +26,6 @@ bool IsAllCaps(std::string_view s) {
   for (char c : s)
     if (!(c >= 'A' && c <= 'Z')) return false;
   return true;
-}
-
-// Roots whose bare, -nya or me-/ber- forms introduce a speaker after a quote.
-const std::unordered_set<std::string>& AfterVerbs() {
-  static const auto* s = new std::unordered_set<std::string>{
-      "kata",      "ujar",       "ucap",       "tutur",     "ungkap",       "jelas",        "tegas",
-      "terang",    "papar",      "sebut",      "tambah",    "lanjut",       "katanya",      "ujarnya",
-      "ucapnya",   "tuturnya",   "ungkapnya",  "jelasnya",  "tegasnya",     "terangnya",    "paparnya",
-      "sebutnya",  "tambahnya",  "lanjutnya",  "mengatakan", "menyatakan",  "menegaskan",   "menjelaskan",
-      "mengungkapkan", "menerangkan", "memaparkan", "menyebutkan", "menambahkan", "melanjutkan",
-      "menuturkan", "berkata",   "imbuh",      "imbuhnya",     "tulis",        "tulisnya",  "tandas",
-      "tandasnya", "pungkas",    "pungkasnya", "kilah",     "kilahnya",     "timpal",       "timpalnya",
-      "beber",     "bebernya",   "urai",       "urainya",   "sambung",      "sambungnya",   "seru",
-      "jawab",     "jawabnya",   "sahut",      "sahutnya",  "akunya",       "bilang",       "cetus",
-      "cetusnya",  "katanya",    "tutup",      "tutupnya",  "cuit",         "cuitnya",      "keluh",
-      "keluhnya",  "kelakar",    "kelakarnya", "kenang",    "kenangnya",    "tanya",        "tanyanya",
-      "harapnya",  "pintanya",   "ajaknya",    "sindir",    "sindirnya",    "tukas",        "tukasnya"};
-  return *s;
-}
-
-// Verbs that report speech before what was said ("X mengatakan bahwa …",
-// "X mengatakan, “…”").
-const std::unordered_set<std::string>& BeforeVerbs() {
-  static const auto* s = new std::unordered_set<std::string>{
-      "mengatakan",  "menyatakan", "menegaskan", "menjelaskan", "mengungkapkan", "menyebutkan", "menyebut",
-      "menambahkan", "berkata",    "mengklaim",  "mengakui",    "menuturkan",    "menerangkan", "memaparkan",
-      "mengumumkan", "menekankan", "mengingatkan", "menilai",   "melaporkan",    "berujar",     "bilang",
-      "menyampaikan", "menulis",  "menjawab",   "menyahut",  "menimpali",    "membeberkan",  "menandaskan",
-      "memastikan", "meyakini",  "berpendapat", "mengaku",  "menuliskan",   "berseru",      "memungkiri",
-      "percaya",    "menduga",   "mencatat",  "beranggapan", "menganggap",  "bersumpah",    "menuding",
-      "menuduh",    "yakin",     "memperingatkan", "menyadari", "mengetahui"};
-  return *s;
-}
-
-// Verbs whose bare clause complement is reported speech ("X mengaku sudah
-// siap", "X mengatakan, CLAUSE").
-const std::unordered_set<std::string>& BareVerbs() {
-  static const auto* s = new std::unordered_set<std::string>{
-      "mengatakan",  "menyatakan", "menegaskan", "menjelaskan", "mengungkapkan", "menyebut",     "menyebutkan",
-      "menambahkan", "mengaku",    "mengakui",   "mengklaim",   "menilai",       "memastikan",   "meyakini",
-      "berpendapat", "menuturkan", "menerangkan", "memaparkan", "menekankan",    "mengingatkan", "berkata",
-      "menandaskan", "membeberkan", "yakin",     "bersumpah",   "menuding",      "menuduh"};
-  return *s;
 }
 
 // Words that show a predicate: aspect, modality, copulas.
@@ -141,7 +99,7 @@ struct Item {
 class Run {
  public:
   Run(const QuoteAnalyzerOptions& options, const Article& article, const analyse::AnalysisContext& ctx)
-      : opt_(options), article_(article), ctx_(ctx), toks_(ctx.tokens()) {
+      : opt_(options), lex_(*options.lexicon), article_(article), ctx_(ctx), toks_(ctx.tokens()) {
     const size_t n = toks_.size();
     para_.resize(n);
     sent_.resize(n);
@@ -425,7 +383,7 @@ class Run {
     }
     if (i >= n || para_[i] != para_[close] || toks_[i].kind != TokenKind::kWord) return false;
     std::string verb = Lower(Tok(i));
-    if (!AfterVerbs().count(verb)) {
+    if (!IsSpeech(verb, SpeechRole::kAfter)) {
       // '"…," Hong Min, analis senior …, mengatakan': a name right after the
       // mark whose speech verb follows later in the same sentence.
       if (!IsUpperStart(Tok(i))) return false;
@@ -434,7 +392,7 @@ class Run {
              static_cast<int>(end - i) < opt_.max_speaker_words)
         ++end;
       for (size_t k = end; k < n && k < end + 20 && sent_[k] == sent_[i]; ++k)
-        if (BeforeVerbs().count(Lower(Tok(k)))) return Resolve(i, end, q);
+        if (IsSpeech(Lower(Tok(k)), SpeechRole::kBefore)) return Resolve(i, end, q);
       return false;
     }
     if (verb.size() > 3 && verb.compare(verb.size() - 3, 3, "nya") == 0) {
@@ -560,7 +518,7 @@ class Run {
       }
       // The nearest speech verb before the mark owns it, however far: a
       // partial quote often ends a long reported clause.
-      if (BeforeVerbs().count(l)) {
+      if (IsSpeech(l, SpeechRole::kBefore)) {
         *near = true;
         for (size_t k = j + 1; k < open; ++k) *near &= toks_[k].kind == TokenKind::kPunct;
         return SubjectBefore(j, floor, q);
@@ -719,7 +677,7 @@ class Run {
           tried_bahwa = true;  // only the first "bahwa" of a sentence is tried
           for (size_t v = i; v > b && i - v < 5;) {
             --v;
-            if (BeforeVerbs().count(Lower(Tok(v)))) {
+            if (IsSpeech(Lower(Tok(v)), SpeechRole::kBefore)) {
               ok = SubjectBefore(v, b, &q);
               clause = i + 1;
               break;
@@ -739,7 +697,7 @@ class Run {
           ok = Resolve(i + 1, comma, &q);
           if (comma < e && Tok(comma) == ",") clause = comma + 1;
           else clause = b, clause_end = i > b && Tok(i - 1) == "," ? i - 1 : i;
-        } else if (after_comma && AfterVerbs().count(l) && !BeforeVerbs().count(l) && i + 1 <= e &&
+        } else if (after_comma && IsSpeech(l, SpeechRole::kAfter) && !IsSpeech(l, SpeechRole::kBefore) && i + 1 <= e &&
                    !(i + 1 < e && Lower(Tok(i + 1)) == "saja")) {  // "Sebut saja X, Y": a list, not speech
           // "Kata X, …", "…, kata X, …", "…, kata X." and their -nya forms.
           size_t end = i + 1;
@@ -759,7 +717,7 @@ class Run {
           } else {
             clause = b, clause_end = i - 1;
           }
-        } else if (BareVerbs().count(l) && i + 1 < e && i > b && !Negated(i, b)) {
+        } else if (IsSpeech(l, SpeechRole::kBare) && i + 1 < e && i > b && !Negated(i, b)) {
           size_t next = i + 1;
           if (Tok(next) == "," || Tok(next) == ":") clause = next + 1;
           else if (ClauseAt(next, e)) clause = next;
@@ -788,7 +746,10 @@ class Run {
     }
   }
 
+  bool IsSpeech(std::string_view lower, SpeechRole role) const { return lex_.IsSpeechVerb(lower, role); }
+
   const QuoteAnalyzerOptions& opt_;
+  const text::Lexicon& lex_;
   const Article& article_;
   const analyse::AnalysisContext& ctx_;
   const std::vector<Token>& toks_;

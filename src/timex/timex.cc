@@ -9,6 +9,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <unordered_map>
 
@@ -40,29 +41,28 @@ struct Lex {
   bool starter = false;          // can begin an expression (the matchers run only at these)
 };
 
-const std::unordered_map<std::string, Lex>& Lexicon() {
-  static const auto* lex = [] {
-    auto* m = new std::unordered_map<std::string, Lex>();
-    auto month = [&](const char* w, int n, bool abbrev) {
-      (*m)[w].month = static_cast<int8_t>(n);
-      (*m)[w].month_abbrev = abbrev;
-    };
-    const char* full[] = {"januari", "februari", "maret", "april",   "mei",      "juni",
-                          "juli",    "agustus",  "september", "oktober", "november", "desember"};
-    for (int i = 0; i < 12; ++i) month(full[i], i + 1, false);
-    month("pebruari", 2, false);
-    month("nopember", 11, false);
-    const std::pair<const char*, int> abbrev[] = {
-        {"jan", 1}, {"feb", 2},  {"peb", 2},  {"mar", 3},  {"apr", 4},  {"jun", 6},  {"jul", 7},
-        {"agu", 8}, {"agt", 8},  {"ags", 8},  {"agst", 8}, {"aug", 8},  {"sep", 9},  {"sept", 9},
-        {"okt", 10}, {"oct", 10}, {"nov", 11}, {"nop", 11}, {"des", 12}, {"dec", 12}, {"january", 1},
-        {"february", 2}, {"march", 3}, {"may", 5}, {"june", 6}, {"july", 7}, {"august", 8},
-        {"october", 10}, {"december", 12}};
-    for (auto [w, n] : abbrev) month(w, n, true);
-    const std::pair<const char*, int> weekdays[] = {{"senin", 1}, {"selasa", 2}, {"rabu", 3},   {"kamis", 4},
-                                                    {"jumat", 5}, {"jum'at", 5}, {"jum\u2019at", 5},
-                                                    {"sabtu", 6}, {"minggu", 7}, {"ahad", 7}};
-    for (auto [w, n] : weekdays) (*m)[w].weekday = static_cast<int8_t>(n);
+}  // namespace
+
+// Every word's lexical roles, from the lexicon and the tables below.
+struct TimexTagger::Tables {
+  std::unordered_map<std::string, Lex> words;
+};
+
+namespace {
+
+std::unordered_map<std::string, Lex> BuildWords(const text::Lexicon& lexicon) {
+  std::unordered_map<std::string, Lex> words;
+  {
+    auto* m = &words;
+    // An abbreviation or an English name ("agt", "may") is a month only
+    // beside a day or a year.
+    for (const text::MonthName& n : lexicon.months()) {
+      (*m)[n.word].month = static_cast<int8_t>(n.number);
+      (*m)[n.word].month_abbrev = n.abbreviation || n.english;
+    }
+    // Short weekday names ("sen", "min") are ordinary words in running text.
+    for (const text::WeekdayName& d : lexicon.weekdays())
+      if (!d.abbreviation && !d.english) (*m)[d.word].weekday = static_cast<int8_t>(d.number);
     const std::pair<const char*, Unit> units[] = {
         {"detik", kSecond}, {"menit", kMinute}, {"jam", kHour},     {"hari", kDayU},    {"pekan", kWeek},
         {"minggu", kWeek},  {"bulan", kMonthU}, {"tahun", kYearU},  {"dekade", kDecade}, {"dasawarsa", kDecade},
@@ -99,12 +99,14 @@ const std::unordered_map<std::string, Lex>& Lexicon() {
     for (const char* w : {"akan", "bakal", "besok", "mendatang", "nanti", "dijadwalkan", "direncanakan", "rencananya",
                           "berencana", "hendak", "ditargetkan", "diharapkan", "rencana", "segera"})
       (*m)[w].future = true;
-    for (const char* w : {"kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "terang", "sebut", "papar", "tegas",
-                          "imbuh", "tambah", "lanjut", "katanya", "ujarnya", "ucapnya", "tuturnya", "ungkapnya",
-                          "jelasnya", "terangnya", "sebutnya", "paparnya", "tegasnya", "imbuhnya", "tambahnya",
-                          "menurut", "mengatakan", "menjelaskan", "menyatakan", "menuturkan", "mengungkapkan",
-                          "menegaskan", "menambahkan", "dikutip", "dilansir", "diberitakan", "melaporkan", "dikatakan"})
-      (*m)[w].speech = true;
+    // Reported speech and its attribution: "kata", "ujarnya", "mengatakan",
+    // "dikatakan", "dikutip", "menurut".
+    for (const text::SpeechVerb& v : lexicon.speech_verbs()) {
+      using text::SpeechRole;
+      if (v.Has(SpeechRole::kAfter) || v.Has(SpeechRole::kBefore) || v.Has(SpeechRole::kPassive) ||
+          v.Has(SpeechRole::kRelay) || v.Has(SpeechRole::kAccording))
+        (*m)[v.word].speech = true;
+    }
     for (const char* w : {"orang", "unit", "ton", "kg", "km", "meter", "m", "hektare", "ha", "persen", "%", "kali",
                           "buah", "rumah", "ekor", "jiwa", "kasus", "suara", "dolar", "rupiah", "euro", "tentara",
                           "personel", "peserta", "pasien", "warga", "siswa", "mahasiswa", "kursi", "lembar", "liter",
@@ -123,9 +125,8 @@ const std::unordered_map<std::string, Lex>& Lexicon() {
                           "pukul", "pkl", "pkl.", "kuartal", "triwulan", "kuarter", "semester", "era", "baru-baru",
                           "belakangan", "setengah", "separuh", "dini"})
       (*m)[w].starter = true;
-    return m;
-  }();
-  return *lex;
+  }
+  return words;
 }
 
 struct Tok {
@@ -193,10 +194,9 @@ struct Match {
 class Run {
  public:
   Run(std::string_view text, const std::vector<text::Token>& tokens, const std::optional<DateTime>& dct,
-      const TimexOptions& options)
+      const TimexOptions& options, const std::unordered_map<std::string, Lex>& lexicon)
       : text_(text), opt_(options) {
     if (dct && IsValidDay(dct->year, dct->month, dct->day)) dct_ = Day{dct->year, dct->month, dct->day};
-    const auto& lexicon = Lexicon();
     toks_.reserve(tokens.size());
     uint32_t prev_end = 0;
     for (const auto& tk : tokens) {
@@ -1255,7 +1255,12 @@ class Run {
 
 }  // namespace
 
-TimexTagger::TimexTagger(TimexOptions options) : options_(options) {}
+TimexTagger::TimexTagger(TimexOptions options) : options_(std::move(options)) {
+  if (!options_.lexicon) options_.lexicon = text::Lexicon::Builtin();
+  auto tables = std::make_shared<Tables>();
+  tables->words = BuildWords(*options_.lexicon);
+  tables_ = std::move(tables);
+}
 
 std::vector<TaggedTimex> TimexTagger::Tag(std::string_view text, const std::optional<DateTime>& dct) const {
   std::vector<text::Token> tokens;
@@ -1265,7 +1270,7 @@ std::vector<TaggedTimex> TimexTagger::Tag(std::string_view text, const std::opti
 
 std::vector<TaggedTimex> TimexTagger::Tag(std::string_view text, const std::vector<text::Token>& tokens,
                                           const std::optional<DateTime>& dct) const {
-  Run run(text, tokens, dct, options_);
+  Run run(text, tokens, dct, options_, tables_->words);
   return run.Go();
 }
 

@@ -34,17 +34,12 @@ StatusOr<int> ParseIntField(const RuleFile& file, const RuleLine& line, size_t i
 
 }  // namespace
 
-StatusOr<DateVocabulary> DateVocabulary::FromRules(const RuleFiles& rules) {
+StatusOr<DateVocabulary> DateVocabulary::FromRules(const RuleFiles& rules, const text::Lexicon& lexicon) {
   DateVocabulary v;
-  const RuleFile& months = rules.Get("months.tsv");
-  for (const RuleLine& l : months.lines) {
-    WARTA_ASSIGN_OR_RETURN(int m, ParseIntField(months, l, 1));
-    if (m < 1 || m > 12)
-      return Status::InvalidArgument(months.origin + ":" + std::to_string(l.line) +
-                                     ": month number must be 1-12");
-    v.months[AsciiLower(l.fields[0])] = m;
-  }
-  for (const RuleLine& l : rules.Get("weekdays.txt").lines) v.weekdays.insert(AsciiLower(l.fields[0]));
+  // Every month and weekday name, abbreviated and English ones too: a
+  // publication date is written in any of them.
+  for (const text::MonthName& m : lexicon.months()) v.months[m.word] = m.number;
+  for (const text::WeekdayName& d : lexicon.weekdays()) v.weekdays.insert(d.word);
   const RuleFile& zones = rules.Get("timezones.tsv");
   for (const RuleLine& l : zones.lines) {
     WARTA_ASSIGN_OR_RETURN(int minutes, ParseIntField(zones, l, 1));
@@ -62,7 +57,7 @@ const DateVocabulary& BuiltinDateVocabulary() {
   static const DateVocabulary vocab = [] {
     StatusOr<RuleFiles> rules = RuleFiles::Load("");
     if (!rules.ok()) return DateVocabulary{};
-    StatusOr<DateVocabulary> v = DateVocabulary::FromRules(*rules);
+    StatusOr<DateVocabulary> v = DateVocabulary::FromRules(*rules, *text::Lexicon::Builtin());
     // The built-in rules are tested; a failure here is a build defect.
     if (!v.ok()) {
       std::fprintf(stderr, "warta: built-in date rules: %s\n", v.status().ToString().c_str());

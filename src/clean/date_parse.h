@@ -14,20 +14,21 @@
 
 #include "core/datetime.h"
 #include "core/status.h"
+#include "text/lexicon.h"
 
 namespace warta::clean::internal {
 
 class RuleFiles;
 
-// The words dates are written with, from months.tsv, weekdays.txt and
-// timezones.tsv.
+// The words dates are written with: months and weekdays from the lexicon
+// (text/lexicon.h), zones from timezones.tsv.
 struct DateVocabulary {
   std::unordered_map<std::string, int> months;  // lower-case name -> 1..12
   std::unordered_set<std::string> weekdays;     // lower-case
   // Zone names as written, longest first (so "WITA" is tried before "WIT").
   std::vector<std::pair<std::string, int>> zones;
 
-  static StatusOr<DateVocabulary> FromRules(const RuleFiles& rules);
+  static StatusOr<DateVocabulary> FromRules(const RuleFiles& rules, const text::Lexicon& lexicon);
 };
 
 // The vocabulary of the built-in rules (ParsePublicationDate uses it).

@@ -348,9 +348,9 @@ bool LooksLikeName(std::string_view s, const MetadataVocabulary& v) {
   return true;
 }
 
-StatusOr<MetadataVocabulary> MetadataVocabulary::FromRules(const RuleFiles& rules) {
+StatusOr<MetadataVocabulary> MetadataVocabulary::FromRules(const RuleFiles& rules, const text::Lexicon& lexicon) {
   MetadataVocabulary v;
-  WARTA_ASSIGN_OR_RETURN(v.dates, DateVocabulary::FromRules(rules));
+  WARTA_ASSIGN_OR_RETURN(v.dates, DateVocabulary::FromRules(rules, lexicon));
   const RuleFile& meta = rules.Get("metadata.tsv");
   std::vector<RegexAlternation::Source> labels, bylines;
   for (const RuleLine& l : meta.lines) {

@@ -14,7 +14,30 @@ namespace warta::text {
 namespace {
 
 constexpr std::string_view kWordClassNames[] = {
+    "quote.predicate",
     "quote.clause_stop",
+    "quote.not_verb",
+    "quote.speaker_stop",
+    "quote.adverb",
+    "quote.time_phrase",
+    "claim.after_postposed_lebih",
+    "claim.neutral_marker",
+    "claim.identifier_word",
+    "claim.not_unit",
+    "claim.noun_exception",
+    "claim.classifier",
+    "claim.compound_unit",
+    "claim.not_unit_acronym",
+    "claim.range_link",
+    "claim.hedge",
+    "claim.source_noun",
+    "claim.leading_connective",
+    "claim.adverb",
+    "claim.phrase_stop",
+    "claim.generic_unit",
+    "claim.source_link",
+    "claim.anaphor",
+    "claim.currency_piece",
 };
 static_assert(std::size(kWordClassNames) == static_cast<size_t>(WordClass::kCount),
               "one name per WordClass");
@@ -22,6 +45,12 @@ static_assert(std::size(kWordClassNames) == static_cast<size_t>(WordClass::kCoun
 constexpr std::string_view kSpeechRoleNames[] = {"after",   "before", "bare",      "claim", "evidence",
                                               "passive", "relay",  "according", "draw"};
 static_assert(std::size(kSpeechRoleNames) == static_cast<size_t>(SpeechRole::kCount), "one name per SpeechRole");
+
+constexpr std::string_view kNumberKindNames[] = {"unit",  "ten",  "teen",       "tens", "hundreds",
+                                                "scale", "half", "multiplier", "vague"};
+static_assert(std::size(kNumberKindNames) == static_cast<size_t>(NumberKind::kCount), "one name per NumberKind");
+
+constexpr std::string_view kBoundNames[] = {"more-than", "less-than", "at-least", "up-to", "about", "almost", "range"};
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
@@ -108,6 +137,9 @@ class Lexicon::Loader {
       Status s = name == "speech_verbs.tsv" ? SpeechVerbLine(l)
                  : name == "months.tsv"     ? MonthLine(l)
                  : name == "weekdays.tsv"   ? WeekdayLine(l)
+                 : name == "number_words.tsv" ? NumberWordLine(l)
+                 : name == "currencies.tsv" ? CurrencyLine(l)
+                 : name == "bounds.tsv"     ? BoundLine(l)
                                             : WordClassLine(l);
       if (!s.ok()) return s;
     }
@@ -193,6 +225,55 @@ class Lexicon::Loader {
     if (Status s = Index(&lex_->weekday_index_, d.word, lex_->weekdays_.size(), "weekday"); !s.ok())
       return s;
     lex_->weekdays_.push_back(std::move(d));
+    return Status::Ok();
+  }
+
+  Status NumberWordLine(const Line& l) {
+    if (Status s = Columns(l, 3, 3, "word<TAB>kind<TAB>value"); !s.ok()) return s;
+    NumberWord n;
+    n.word = LowerAscii(l.fields[0]);
+    size_t k = 0;
+    while (k < std::size(kNumberKindNames) && kNumberKindNames[k] != l.fields[1]) ++k;
+    if (k == std::size(kNumberKindNames)) return Error("unknown number kind '" + std::string(l.fields[1]) + "'");
+    n.kind = static_cast<NumberKind>(k);
+    // std::from_chars for double is not in every standard library yet.
+    const std::string value(l.fields[2]);
+    char* end = nullptr;
+    n.value = std::strtod(value.c_str(), &end);
+    if (value.empty() || end != value.c_str() + value.size() || !(n.value > 0))
+      return Error("'" + value + "' is not a positive number");
+    for (const NumberWord& o : lex_->number_words_)
+      if (o.word == n.word && o.kind == n.kind)
+        return Error("duplicate number word '" + n.word + "' (" + std::string(l.fields[1]) + ")");
+    lex_->number_words_.push_back(std::move(n));
+    return Status::Ok();
+  }
+
+  Status CurrencyLine(const Line& l) {
+    if (Status s = Columns(l, 3, 3, "word<TAB>position<TAB>canonical"); !s.ok()) return s;
+    Currency c;
+    c.word = LowerAscii(l.fields[0]);
+    if (l.fields[1] != "prefix" && l.fields[1] != "suffix")
+      return Error("position must be prefix or suffix, not '" + std::string(l.fields[1]) + "'");
+    c.prefix = l.fields[1] == "prefix";
+    c.canonical = std::string(l.fields[2]);
+    for (const Currency& o : lex_->currencies_)
+      if (o.word == c.word && o.prefix == c.prefix) return Error("duplicate currency '" + c.word + "'");
+    lex_->currencies_.push_back(std::move(c));
+    return Status::Ok();
+  }
+
+  Status BoundLine(const Line& l) {
+    if (Status s = Columns(l, 2, 2, "phrase<TAB>bound"); !s.ok()) return s;
+    BoundPhrase b;
+    b.phrase = LowerAscii(l.fields[0]);
+    b.bound = std::string(l.fields[1]);
+    bool known = false;
+    for (std::string_view name : kBoundNames) known |= name == b.bound;
+    if (!known) return Error("unknown bound '" + b.bound + "'");
+    for (const BoundPhrase& o : lex_->bounds_)
+      if (o.phrase == b.phrase) return Error("duplicate bound phrase '" + b.phrase + "'");
+    lex_->bounds_.push_back(std::move(b));
     return Status::Ok();
   }
 

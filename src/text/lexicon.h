@@ -69,11 +69,71 @@ struct WeekdayName {
   bool english = false;
 };
 
+// A number word: part of a spelled-out number, a multiplier after digits
+// or a vague quantity (number_words.tsv).
+enum class NumberKind : uint8_t {
+  kUnit,        // "unit": 1-9 ("tiga")
+  kTen,         // "ten": a whole ten or hundred ("sepuluh", "sebelas", "seratus")
+  kTeen,        // "teen": "belas"
+  kTens,        // "tens": "puluh"
+  kHundreds,    // "hundreds": "ratus"
+  kScale,       // "scale": "ribu", "juta", "seribu"
+  kHalf,        // "half": "setengah"
+  kMultiplier,  // "multiplier": written after digits ("1,5 juta", "10 rb")
+  kVague,       // "vague": an order of magnitude ("ratusan"); value is its base
+  kCount
+};
+
+struct NumberWord {
+  std::string word;  // lower-case
+  NumberKind kind = NumberKind::kUnit;
+  double value = 0;
+};
+
+// A currency as written beside an amount (currencies.tsv).
+struct Currency {
+  std::string word;       // lower-case: "rp", "us$", "rupiah"
+  bool prefix = false;    // written before the amount ("Rp 5 juta"); else after it ("5 juta rupiah")
+  std::string canonical;  // "rupiah", "dolar AS"
+};
+
+// Words before a figure that make it a bound (bounds.tsv): "lebih dari" ->
+// "more-than". The bound keeps its string name (Claim::bound).
+struct BoundPhrase {
+  std::string phrase;  // lower-case, words separated by one space
+  std::string bound;   // more-than, less-than, at-least, up-to, about, almost, range
+};
+
 // Plain word lists, by what the analysers use them for. Each line of a
 // word-class file is `class<TAB>entry<TAB>entry...` with the class's name
 // below (an unknown name is a load error); an entry may be a phrase.
 enum class WordClass : uint8_t {
-  kQuoteClauseStop,  // "quote.clause_stop": ends the search for a predicate (prepositions, relatives)
+  // The quote analyser (quotes.tsv).
+  kQuotePredicate,    // "quote.predicate": shows a predicate (aspect, modality, copulas)
+  kQuoteClauseStop,   // "quote.clause_stop": ends the search for a predicate (prepositions, relatives)
+  kQuoteNotVerb,      // "quote.not_verb": me-/ber-/di-/ter- words that are not predicates
+  kQuoteSpeakerStop,  // "quote.speaker_stop": ends a speaker phrase
+  kQuoteAdverb,       // "quote.adverb": may stand between a subject and its speech verb
+  kQuoteTimePhrase,   // "quote.time_phrase": may open a reported clause ("hingga saat ini")
+  // The claim analyser (claims.tsv; each class's comment is in the file).
+  kClaimAfterPostposedLebih,  // "claim.after_postposed_lebih"
+  kClaimNeutralMarker,        // "claim.neutral_marker"
+  kClaimIdentifierWord,       // "claim.identifier_word"
+  kClaimNotUnit,              // "claim.not_unit"
+  kClaimNounException,        // "claim.noun_exception"
+  kClaimClassifier,           // "claim.classifier"
+  kClaimCompoundUnit,         // "claim.compound_unit"
+  kClaimNotUnitAcronym,       // "claim.not_unit_acronym"
+  kClaimRangeLink,            // "claim.range_link"
+  kClaimHedge,                // "claim.hedge"
+  kClaimSourceNoun,           // "claim.source_noun"
+  kClaimLeadingConnective,    // "claim.leading_connective"
+  kClaimAdverb,               // "claim.adverb"
+  kClaimPhraseStop,           // "claim.phrase_stop"
+  kClaimGenericUnit,          // "claim.generic_unit"
+  kClaimSourceLink,           // "claim.source_link"
+  kClaimAnaphor,              // "claim.anaphor"
+  kClaimCurrencyPiece,        // "claim.currency_piece"
   kCount
 };
 
@@ -119,6 +179,12 @@ class Lexicon {
   const std::vector<WeekdayName>& weekdays() const { return weekdays_; }
   const WeekdayName* FindWeekday(std::string_view lower) const;
 
+  // --- Numbers (number_words.tsv), currencies (currencies.tsv) and bounds
+  // (bounds.tsv), in file order; the analyser indexes what it needs.
+  const std::vector<NumberWord>& number_words() const { return number_words_; }
+  const std::vector<Currency>& currencies() const { return currencies_; }
+  const std::vector<BoundPhrase>& bounds() const { return bounds_; }
+
   // --- Word classes.
   // Every class `lower` belongs to (one lookup for all of them).
   WordClasses ClassesOf(std::string_view lower) const;
@@ -146,6 +212,9 @@ class Lexicon {
   Map<size_t> month_index_;
   std::vector<WeekdayName> weekdays_;
   Map<size_t> weekday_index_;
+  std::vector<NumberWord> number_words_;
+  std::vector<Currency> currencies_;
+  std::vector<BoundPhrase> bounds_;
   std::vector<std::string> words_[static_cast<size_t>(WordClass::kCount)];
   Map<WordClasses> classes_;
 };

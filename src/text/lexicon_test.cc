@@ -64,6 +64,21 @@ TEST(LexiconTest, BuiltinLoadsWithTypedEntries) {
     EXPECT_GE(names, 1) << "month " << m << " has no Indonesian name";
   }
 
+  bool ribu_scale = false, ribu_multiplier = false;
+  for (const NumberWord& n : lex->number_words()) {
+    ribu_scale |= n.word == "ribu" && n.kind == NumberKind::kScale && n.value == 1e3;
+    ribu_multiplier |= n.word == "ribu" && n.kind == NumberKind::kMultiplier && n.value == 1e3;
+  }
+  EXPECT_TRUE(ribu_scale && ribu_multiplier);  // one word, two kinds
+  bool rp = false;
+  for (const Currency& c : lex->currencies()) rp |= c.word == "rp" && c.prefix && c.canonical == "rupiah";
+  EXPECT_TRUE(rp);
+  bool about = false;
+  for (const BoundPhrase& b : lex->bounds()) about |= b.phrase == "kurang lebih" && b.bound == "about";
+  EXPECT_TRUE(about);
+  EXPECT_TRUE(lex->Is(WordClass::kClaimHedge, "diperkirakan"));
+  EXPECT_TRUE(lex->Is(WordClass::kClaimCompoundUnit, "meter persegi"));
+
   ASSERT_NE(lex->FindWeekday("jum'at"), nullptr);
   EXPECT_EQ(lex->FindWeekday("jum'at")->number, 5);
   EXPECT_EQ(lex->FindWeekday("ahad")->number, 7);
@@ -129,6 +144,12 @@ TEST(LexiconTest, BadLinesNameFileLineAndReason) {
       {"quotes.tsv", "quote.clause_stop\tyang\nquote.klausa\tdi\n", "quotes.tsv:2: unknown word class 'quote.klausa'"},
       {"quotes.tsv", "quote.clause_stop\n", "quotes.tsv:1: expected class<TAB>word[<TAB>word...]"},
       {"quotes.tsv", "quote.clause_stop\tyang\tYANG\n", "quotes.tsv:1: 'yang' is already in quote.clause_stop"},
+      {"number_words.tsv", "tiga\tunit\t3\nempat\tsatuan\t4\n", "number_words.tsv:2: unknown number kind 'satuan'"},
+      {"number_words.tsv", "tiga\tunit\ttiga\n", "number_words.tsv:1: 'tiga' is not a positive number"},
+      {"number_words.tsv", "ribu\tscale\t1e3\nribu\tscale\t1000\n", "number_words.tsv:2: duplicate number word 'ribu' (scale)"},
+      {"currencies.tsv", "rp\tdepan\trupiah\n", "currencies.tsv:1: position must be prefix or suffix, not 'depan'"},
+      {"bounds.tsv", "lebih dari\tmore\n", "bounds.tsv:1: unknown bound 'more'"},
+      {"claims.tsv", "claim.hedge\tdiduga\nclaim.hedges\tkonon\n", "claims.tsv:2: unknown word class 'claim.hedges'"},
   };
   for (const Case& c : cases) {
     wt::TempDir dir;

@@ -20,6 +20,11 @@ constexpr std::string_view kWordClassNames[] = {
     "quote.speaker_stop",
     "quote.adverb",
     "quote.time_phrase",
+    "timex.vague",
+    "timex.future",
+    "timex.not_year_after",
+    "timex.not_year_before",
+    "timex.starter",
     "claim.after_postposed_lebih",
     "claim.neutral_marker",
     "claim.identifier_word",
@@ -49,6 +54,10 @@ static_assert(std::size(kSpeechRoleNames) == static_cast<size_t>(SpeechRole::kCo
 constexpr std::string_view kNumberKindNames[] = {"unit",  "ten",  "teen",       "tens", "hundreds",
                                                 "scale", "half", "multiplier", "vague"};
 static_assert(std::size(kNumberKindNames) == static_cast<size_t>(NumberKind::kCount), "one name per NumberKind");
+
+constexpr std::string_view kTimeUnitNames[] = {"second", "minute", "hour",   "day",    "week",
+                                              "month",  "year",   "decade", "century"};
+static_assert(std::size(kTimeUnitNames) == static_cast<size_t>(TimeUnit::kCount), "one name per TimeUnit");
 
 constexpr std::string_view kBoundNames[] = {"more-than", "less-than", "at-least", "up-to", "about", "almost", "range"};
 
@@ -140,6 +149,8 @@ class Lexicon::Loader {
                  : name == "number_words.tsv" ? NumberWordLine(l)
                  : name == "currencies.tsv" ? CurrencyLine(l)
                  : name == "bounds.tsv"     ? BoundLine(l)
+                 : name == "time_units.tsv" ? TimeUnitLine(l)
+                 : name == "ordinals.tsv"   ? OrdinalLine(l)
                                             : WordClassLine(l);
       if (!s.ok()) return s;
     }
@@ -274,6 +285,36 @@ class Lexicon::Loader {
     for (const BoundPhrase& o : lex_->bounds_)
       if (o.phrase == b.phrase) return Error("duplicate bound phrase '" + b.phrase + "'");
     lex_->bounds_.push_back(std::move(b));
+    return Status::Ok();
+  }
+
+  Status TimeUnitLine(const Line& l) {
+    if (Status s = Columns(l, 3, 3, "word<TAB>unit<TAB>count"); !s.ok()) return s;
+    TimeUnitWord u;
+    u.word = LowerAscii(l.fields[0]);
+    size_t k = 0;
+    while (k < std::size(kTimeUnitNames) && kTimeUnitNames[k] != l.fields[1]) ++k;
+    if (k == std::size(kTimeUnitNames)) return Error("unknown time unit '" + std::string(l.fields[1]) + "'");
+    u.unit = static_cast<TimeUnit>(k);
+    StatusOr<int> count = Number(l.fields[2], 0, 1000, "count");
+    if (!count.ok()) return count.status();
+    u.count = *count;
+    for (const TimeUnitWord& o : lex_->time_units_)
+      if (o.word == u.word) return Error("duplicate time unit '" + u.word + "'");
+    lex_->time_units_.push_back(std::move(u));
+    return Status::Ok();
+  }
+
+  Status OrdinalLine(const Line& l) {
+    if (Status s = Columns(l, 2, 2, "word<TAB>value"); !s.ok()) return s;
+    OrdinalWord o;
+    o.word = LowerAscii(l.fields[0]);
+    StatusOr<int> value = Number(l.fields[1], 1, 1000, "ordinal");
+    if (!value.ok()) return value.status();
+    o.value = *value;
+    for (const OrdinalWord& p : lex_->ordinals_)
+      if (p.word == o.word) return Error("duplicate ordinal '" + o.word + "'");
+    lex_->ordinals_.push_back(std::move(o));
     return Status::Ok();
   }
 

@@ -104,6 +104,21 @@ struct BoundPhrase {
   std::string bound;   // more-than, less-than, at-least, up-to, about, almost, range
 };
 
+// A unit of time (time_units.tsv).
+enum class TimeUnit : uint8_t { kSecond, kMinute, kHour, kDay, kWeek, kMonth, kYear, kDecade, kCentury, kCount };
+
+struct TimeUnitWord {
+  std::string word;  // lower-case: "hari", "sehari", "windu"
+  TimeUnit unit = TimeUnit::kDay;
+  int count = 0;     // units the word is by itself ("sehari" 1, "windu" 8 years); 0: written before it
+};
+
+// An ordinal as quarters and halves are numbered (ordinals.tsv): "ketiga" 3, "ii" 2.
+struct OrdinalWord {
+  std::string word;  // lower-case
+  int value = 0;
+};
+
 // Plain word lists, by what the analysers use them for. Each line of a
 // word-class file is `class<TAB>entry<TAB>entry...` with the class's name
 // below (an unknown name is a load error); an entry may be a phrase.
@@ -115,6 +130,12 @@ enum class WordClass : uint8_t {
   kQuoteSpeakerStop,  // "quote.speaker_stop": ends a speaker phrase
   kQuoteAdverb,       // "quote.adverb": may stand between a subject and its speech verb
   kQuoteTimePhrase,   // "quote.time_phrase": may open a reported clause ("hingga saat ini")
+  // The time-expression tagger (timex.tsv).
+  kTimexVague,          // "timex.vague": "beberapa", "puluhan"
+  kTimexFuture,         // "timex.future": marks a clause about the future
+  kTimexNotYearAfter,   // "timex.not_year_after": a number before it is a quantity
+  kTimexNotYearBefore,  // "timex.not_year_before": a number after it is a quantity or identifier
+  kTimexStarter,        // "timex.starter": may begin an expression
   // The claim analyser (claims.tsv; each class's comment is in the file).
   kClaimAfterPostposedLebih,  // "claim.after_postposed_lebih"
   kClaimNeutralMarker,        // "claim.neutral_marker"
@@ -185,6 +206,10 @@ class Lexicon {
   const std::vector<Currency>& currencies() const { return currencies_; }
   const std::vector<BoundPhrase>& bounds() const { return bounds_; }
 
+  // --- Time units (time_units.tsv) and ordinals (ordinals.tsv), in file order.
+  const std::vector<TimeUnitWord>& time_units() const { return time_units_; }
+  const std::vector<OrdinalWord>& ordinals() const { return ordinals_; }
+
   // --- Word classes.
   // Every class `lower` belongs to (one lookup for all of them).
   WordClasses ClassesOf(std::string_view lower) const;
@@ -212,6 +237,8 @@ class Lexicon {
   Map<size_t> month_index_;
   std::vector<WeekdayName> weekdays_;
   Map<size_t> weekday_index_;
+  std::vector<TimeUnitWord> time_units_;
+  std::vector<OrdinalWord> ordinals_;
   std::vector<NumberWord> number_words_;
   std::vector<Currency> currencies_;
   std::vector<BoundPhrase> bounds_;

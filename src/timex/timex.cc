@@ -63,27 +63,17 @@ std::unordered_map<std::string, Lex> BuildWords(const text::Lexicon& lexicon) {
     // Short weekday names ("sen", "min") are ordinary words in running text.
     for (const text::WeekdayName& d : lexicon.weekdays())
       if (!d.abbreviation && !d.english) (*m)[d.word].weekday = static_cast<int8_t>(d.number);
-    const std::pair<const char*, Unit> units[] = {
-        {"detik", kSecond}, {"menit", kMinute}, {"jam", kHour},     {"hari", kDayU},    {"pekan", kWeek},
-        {"minggu", kWeek},  {"bulan", kMonthU}, {"tahun", kYearU},  {"dekade", kDecade}, {"dasawarsa", kDecade},
-        {"abad", kCentury}, {"windu", kYearU}};
-    for (auto [w, u] : units) (*m)[w].unit = u;
-    (*m)["windu"].unit_count = 8;
-    const std::pair<const char*, Unit> se_units[] = {
-        {"sedetik", kSecond}, {"semenit", kMinute}, {"sejam", kHour},   {"sehari", kDayU},
-        {"sepekan", kWeek},   {"seminggu", kWeek},  {"sebulan", kMonthU}, {"setahun", kYearU},
-        {"sedekade", kDecade}, {"seabad", kCentury}, {"sewindu", kYearU}};
-    for (auto [w, u] : se_units) {
-      (*m)[w].unit = u;
-      (*m)[w].unit_count = 1;
+    // Units of time; "sehari", "windu" hold their count.
+    for (const text::TimeUnitWord& u : lexicon.time_units()) {
+      static constexpr Unit kUnits[] = {kSecond, kMinute, kHour, kDayU, kWeek, kMonthU, kYearU, kDecade, kCentury};
+      static_assert(std::size(kUnits) == static_cast<size_t>(text::TimeUnit::kCount));
+      (*m)[u.word].unit = kUnits[static_cast<size_t>(u.unit)];
+      (*m)[u.word].unit_count = u.count;
     }
-    (*m)["sewindu"].unit_count = 8;
-    const char* digits[] = {"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"};
-    for (int i = 0; i < 9; ++i) (*m)[digits[i]].num = i + 1;
-    (*m)["sepuluh"].num = 10;
-    (*m)["sebelas"].num = 11;
-    (*m)["seratus"].num = 100;
-    for (const char* w : {"beberapa", "belasan", "puluhan", "ratusan", "ribuan"}) (*m)[w].vague = true;
+    // Number words 1-9 and the whole tens and hundred ("sepuluh", "sebelas", "seratus").
+    for (const text::NumberWord& n : lexicon.number_words())
+      if (n.kind == text::NumberKind::kUnit || n.kind == text::NumberKind::kTen) (*m)[n.word].num = static_cast<int>(n.value);
+    for (const std::string& w : lexicon.Words(text::WordClass::kTimexVague)) (*m)[w].vague = true;
     (*m)["pagi"].pod = "MO";
     (*m)["siang"].pod = "MI";
     (*m)["sore"].pod = "AF";
@@ -96,9 +86,7 @@ std::unordered_map<std::string, Lex> BuildWords(const text::Lexicon& lexicon) {
     (*m)["gugur"].season = "FA";
     (*m)["dingin"].season = "WI";
     (*m)["semi"].season = "SP";
-    for (const char* w : {"akan", "bakal", "besok", "mendatang", "nanti", "dijadwalkan", "direncanakan", "rencananya",
-                          "berencana", "hendak", "ditargetkan", "diharapkan", "rencana", "segera"})
-      (*m)[w].future = true;
+    for (const std::string& w : lexicon.Words(text::WordClass::kTimexFuture)) (*m)[w].future = true;
     // Reported speech and its attribution: "kata", "ujarnya", "mengatakan",
     // "dikatakan", "dikutip", "menurut".
     for (const text::SpeechVerb& v : lexicon.speech_verbs()) {
@@ -107,24 +95,11 @@ std::unordered_map<std::string, Lex> BuildWords(const text::Lexicon& lexicon) {
           v.Has(SpeechRole::kRelay) || v.Has(SpeechRole::kAccording))
         (*m)[v.word].speech = true;
     }
-    for (const char* w : {"orang", "unit", "ton", "kg", "km", "meter", "m", "hektare", "ha", "persen", "%", "kali",
-                          "buah", "rumah", "ekor", "jiwa", "kasus", "suara", "dolar", "rupiah", "euro", "tentara",
-                          "personel", "peserta", "pasien", "warga", "siswa", "mahasiswa", "kursi", "lembar", "liter",
-                          "keluarga", "sekolah", "desa", "anggota", "pasukan", "juta", "miliar", "ribu", "triliun",
-                          "batang", "butir", "paket", "titik", "gram", "mw", "kw", "cc", "mm", "cm", "set", "poin"})
-      (*m)[w].not_year_after = true;
-    for (const char* w : {"rp", "rp.", "us$", "$", "usd", "idr", "sebanyak", "sejumlah", "nomor", "no", "no.", "nomer",
-                          "pasal", "ayat", "kode", "seri", "tipe", "type", "nomor:", "no:", "km", "jalan", "jl.", "rt",
-                          "rw", "blok", "kav", "kav.", "lantai", "skor", "+"})
-      (*m)[w].not_year_before = true;
+    for (const std::string& w : lexicon.Words(text::WordClass::kTimexNotYearAfter)) (*m)[w].not_year_after = true;
+    for (const std::string& w : lexicon.Words(text::WordClass::kTimexNotYearBefore)) (*m)[w].not_year_before = true;
     for (auto& [word, l] : *m)
       l.starter = l.month || l.weekday || l.unit != kNoUnit || l.num > 0 || l.vague || l.pod || l.zone >= 0;
-    for (const char* w : {"tanggal", "tgl", "tgl.", "no", "no.", "nomor", "nomer", "setiap", "tiap", "tiap-tiap",
-                          "saban", "per", "awal", "akhir", "pertengahan", "medio", "kemarin", "besok", "esok",
-                          "lusa", "sekarang", "kini", "saat", "dewasa", "masa", "tadi", "nanti", "tengah", "musim",
-                          "pukul", "pkl", "pkl.", "kuartal", "triwulan", "kuarter", "semester", "era", "baru-baru",
-                          "belakangan", "setengah", "separuh", "dini"})
-      (*m)[w].starter = true;
+    for (const std::string& w : lexicon.Words(text::WordClass::kTimexStarter)) (*m)[w].starter = true;
   }
   return words;
 }
@@ -1180,15 +1155,12 @@ class Run {
     if (!quarter && !half) return std::nullopt;
     size_t k = i + 1;
     if (Is(k, "ke")) ++k;
-    static const std::pair<const char*, int> ords[] = {
-        {"i", 1},       {"ii", 2},     {"iii", 3},    {"iv", 4},       {"1", 1},      {"2", 2},
-        {"3", 3},       {"4", 4},      {"pertama", 1}, {"kedua", 2},   {"ketiga", 3}, {"keempat", 4},
-        {"satu", 1},    {"dua", 2},    {"ke-1", 1},   {"ke-2", 2},     {"ke-3", 3},   {"ke-4", 4}};
     int q = 0;
     if (k < n()) {
-      std::string w = toks_[k].lower;
-      for (auto [name, v] : ords)
-        if (w == name) q = v;
+      const std::string& w = toks_[k].lower;
+      if (w.size() == 1 && w[0] >= '1' && w[0] <= '4') q = w[0] - '0';
+      for (const text::OrdinalWord& o : opt_.lexicon->ordinals())
+        if (o.value <= 4 && w == o.word) q = o.value;
     }
     if (!q || (half && q > 2)) return std::nullopt;
     ++k;

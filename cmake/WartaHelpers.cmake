@@ -77,3 +77,34 @@ function(warta_embed out_var input symbol namespace)
     VERBATIM)
   set(${out_var} ${output} PARENT_SCOPE)
 endfunction()
+
+# warta_embed_files(OUT_VAR DIR dir FILES a b ... NAMESPACE ns FUNCTION name) :
+# compiles a set of data files into the library behind one function,
+# `ns::name()`, that returns (file name, bytes) for each, so a stage can ship
+# its data inside the binary and still let a directory replace a file by
+# name (the clean rules, the lexicon). A FILES entry is a name in DIR or an
+# absolute path (a file another stage owns); either way it is known by its
+# name. The stage declares the function; see cmake/EmbedFiles.cmake.
+# Re-embedded when any file changes.
+function(warta_embed_files out_var)
+  cmake_parse_arguments(ARG "" "DIR;NAMESPACE;FUNCTION" "FILES" ${ARGN})
+  set(paths "")
+  foreach(f IN LISTS ARG_FILES)
+    if(IS_ABSOLUTE "${f}")
+      list(APPEND paths ${f})
+    else()
+      list(APPEND paths ${ARG_DIR}/${f})
+    endif()
+  endforeach()
+  set(output ${CMAKE_CURRENT_BINARY_DIR}/${ARG_FUNCTION}.cc)
+  string(JOIN "," file_list ${paths})
+  add_custom_command(
+    OUTPUT ${output}
+    COMMAND ${CMAKE_COMMAND} "-DFILES=${file_list}" -DOUT=${output}
+            -DNAMESPACE=${ARG_NAMESPACE} -DFUNCTION=${ARG_FUNCTION}
+            -P ${PROJECT_SOURCE_DIR}/cmake/EmbedFiles.cmake
+    DEPENDS ${paths} ${PROJECT_SOURCE_DIR}/cmake/EmbedFiles.cmake
+    COMMENT "Embedding ${ARG_DIR}"
+    VERBATIM)
+  set(${out_var} ${output} PARENT_SCOPE)
+endfunction()

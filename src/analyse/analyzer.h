@@ -19,6 +19,7 @@
 
 #include "core/article.h"
 #include "core/status.h"
+#include "text/lexicon.h"
 #include "text/sentences.h"
 #include "text/tokenizer.h"
 
@@ -59,6 +60,9 @@ struct AnalysisOptions {
   bool quotes = true;         // needs entities for speakers
   bool claims = true;         // reads entities, time expressions and quotes
   bool events = true;         // reads entities and time expressions
+  // The Indonesian word lists every analyser reads (text/lexicon.h); null =
+  // text::Lexicon::Builtin(). One instance is shared by all of them.
+  std::shared_ptr<const text::Lexicon> lexicon;
 };
 
 // The analysers enabled in `options`, in dependency order. Errors name the

@@ -12,7 +12,6 @@ namespace {
 
 using text::Token;
 using text::TokenKind;
-using WordSet = std::unordered_set<std::string_view>;
 
 bool IsUpperStart(std::string_view s) { return !s.empty() && s[0] >= 'A' && s[0] <= 'Z'; }
 
@@ -33,345 +32,26 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 }
 
 // ---------------------------------------------------------------------------
-// Lexicon. Lower-case; string literals, so views into them live forever.
+// The lexicon (text/lexicon.h: number_words.tsv, currencies.tsv, bounds.tsv,
+// claims.tsv, speech_verbs.tsv) as the scans below read it.
 
-// Cardinal number words and their role in a spelled-out number.
-enum class NumWord { kUnit, kTen, kTeen, kTens, kHundreds, kScale, kHalf };
+// Roles of number words in a spelled-out number (number_words.tsv).
+using NumWord = text::NumberKind;
 struct NumInfo {
   NumWord kind;
   double value;
 };
-const std::unordered_map<std::string_view, NumInfo>& NumberWords() {
-  static const auto* m = new std::unordered_map<std::string_view, NumInfo>{
-      {"satu", {NumWord::kUnit, 1}},        {"dua", {NumWord::kUnit, 2}},       {"tiga", {NumWord::kUnit, 3}},
-      {"empat", {NumWord::kUnit, 4}},       {"lima", {NumWord::kUnit, 5}},      {"enam", {NumWord::kUnit, 6}},
-      {"tujuh", {NumWord::kUnit, 7}},       {"delapan", {NumWord::kUnit, 8}},   {"sembilan", {NumWord::kUnit, 9}},
-      {"sepuluh", {NumWord::kTen, 10}},     {"sebelas", {NumWord::kTen, 11}},   {"seratus", {NumWord::kTen, 100}},
-      {"belas", {NumWord::kTeen, 10}},      {"puluh", {NumWord::kTens, 10}},    {"ratus", {NumWord::kHundreds, 100}},
-      {"seribu", {NumWord::kScale, 1e3}},   {"sejuta", {NumWord::kScale, 1e6}}, {"ribu", {NumWord::kScale, 1e3}},
-      {"juta", {NumWord::kScale, 1e6}},     {"miliar", {NumWord::kScale, 1e9}}, {"milyar", {NumWord::kScale, 1e9}},
-      {"triliun", {NumWord::kScale, 1e12}}, {"setengah", {NumWord::kHalf, 0.5}}};
-  return *m;
-}
 
-// Multipliers written after digits ("1,5 juta").
-const std::unordered_map<std::string_view, double>& Multipliers() {
-  static const auto* m = new std::unordered_map<std::string_view, double>{
-      {"ribu", 1e3},   {"rb", 1e3},     {"juta", 1e6},     {"jt", 1e6},
-      {"miliar", 1e9}, {"milyar", 1e9}, {"triliun", 1e12}, {"ratus", 1e2}};
-  return *m;
-}
+// A word class of the lexicon, looked up as the sets it replaces were.
+class ClassView {
+ public:
+  ClassView(const text::Lexicon& lexicon, text::WordClass c) : lexicon_(lexicon), class_(c) {}
+  bool count(std::string_view lower) const { return lexicon_.Is(class_, lower); }
 
-// Vague quantities: base of the order of magnitude they name.
-const std::unordered_map<std::string_view, double>& VagueWords() {
-  static const auto* m = new std::unordered_map<std::string_view, double>{
-      {"belasan", 1},         {"puluhan", 10},        {"ratusan", 100},     {"ribuan", 1e3},
-      {"jutaan", 1e6},        {"miliaran", 1e9},      {"milyaran", 1e9},    {"triliunan", 1e12},
-      {"berpuluh-puluh", 10}, {"beratus-ratus", 100}, {"beribu-ribu", 1e3}, {"berjuta-juta", 1e6}};
-  return *m;
-}
-
-// Currency written before the amount.
-const std::unordered_map<std::string_view, std::string_view>& CurrencyPrefixes() {
-  static const auto* m = new std::unordered_map<std::string_view, std::string_view>{
-      {"rp", "rupiah"},    {"rp.", "rupiah"}, {"idr", "rupiah"},          {"us$", "dolar AS"},
-      {"usd", "dolar AS"}, {"$", "dolar"},    {"s$", "dolar Singapura"},  {"a$", "dolar Australia"},
-      {"€", "euro"},       {"eur", "euro"},   {"£", "pound sterling"},    {"gbp", "pound sterling"},
-      {"¥", "yen"},        {"rm", "ringgit"}, {"sgd", "dolar Singapura"}, {"jpy", "yen"},
-      {"cny", "yuan"},     {"rmb", "yuan"}};
-  return *m;
-}
-
-// Currency names written after the amount.
-const std::unordered_map<std::string_view, std::string_view>& CurrencyWords() {
-  static const auto* m = new std::unordered_map<std::string_view, std::string_view>{{"rupiah", "rupiah"},
-                                                                                    {"dolar", "dolar"},
-                                                                                    {"dollar", "dolar"},
-                                                                                    {"euro", "euro"},
-                                                                                    {"yen", "yen"},
-                                                                                    {"yuan", "yuan"},
-                                                                                    {"renminbi", "yuan"},
-                                                                                    {"ringgit", "ringgit"},
-                                                                                    {"won", "won"},
-                                                                                    {"pound", "pound sterling"},
-                                                                                    {"pounds", "pound sterling"},
-                                                                                    {"poundsterling", "pound sterling"},
-                                                                                    {"rupee", "rupee"},
-                                                                                    {"riyal", "riyal"},
-                                                                                    {"peso", "peso"},
-                                                                                    {"baht", "baht"},
-                                                                                    {"rubel", "rubel"},
-                                                                                    {"franc", "franc"},
-                                                                                    {"dinar", "dinar"},
-                                                                                    {"dirham", "dirham"},
-                                                                                    {"lira", "lira"},
-                                                                                    {"usd", "dolar AS"},
-                                                                                    {"idr", "rupiah"}};
-  return *m;
-}
-
-// Words before a figure that make it a bound. Longest phrase wins.
-const std::unordered_map<std::string_view, std::string_view>& BoundPhrases() {
-  static const auto* m = new std::unordered_map<std::string_view, std::string_view>{{"lebih dari", "more-than"},
-                                                                                    {"lebih daripada", "more-than"},
-                                                                                    {"di atas", "more-than"},
-                                                                                    {"lebih", "more-than"},
-                                                                                    {"tidak lebih dari", "up-to"},
-                                                                                    {"tak lebih dari", "up-to"},
-                                                                                    {"tidak kurang dari", "at-least"},
-                                                                                    {"tak kurang dari", "at-least"},
-                                                                                    {"sedikitnya", "at-least"},
-                                                                                    {"setidaknya", "at-least"},
-                                                                                    {"minimal", "at-least"},
-                                                                                    {"minimum", "at-least"},
-                                                                                    {"paling sedikit", "at-least"},
-                                                                                    {"paling tidak", "at-least"},
-                                                                                    {"sekurang-kurangnya", "at-least"},
-                                                                                    {"sekurangnya", "at-least"},
-                                                                                    {"sekitar", "about"},
-                                                                                    {"kira-kira", "about"},
-                                                                                    {"sekira", "about"},
-                                                                                    {"kurang lebih", "about"},
-                                                                                    {"lebih kurang", "about"},
-                                                                                    {"berkisar", "about"},
-                                                                                    {"kisaran", "about"},
-                                                                                    {"sekitaran", "about"},
-                                                                                    {"hingga", "up-to"},
-                                                                                    {"sampai", "up-to"},
-                                                                                    {"sampai dengan", "up-to"},
-                                                                                    {"maksimal", "up-to"},
-                                                                                    {"maksimum", "up-to"},
-                                                                                    {"paling banyak", "up-to"},
-                                                                                    {"sebanyak-banyaknya", "up-to"},
-                                                                                    {"kurang dari", "less-than"},
-                                                                                    {"di bawah", "less-than"},
-                                                                                    {"hampir", "almost"},
-                                                                                    {"nyaris", "almost"},
-                                                                                    {"mendekati", "almost"},
-                                                                                    {"antara", "range"},
-                                                                                    {"berkisar antara", "range"}};
-  return *m;
-}
-
-// Every word of the bound phrases (not names when capitalised).
-const std::unordered_set<std::string>& BoundWords() {
-  static const auto* s = [] {
-    auto* out = new std::unordered_set<std::string>;
-    for (const auto& [phrase, bound] : BoundPhrases()) {
-      (void)bound;
-      size_t start = 0;
-      for (;;) {
-        size_t sp = phrase.find(' ', start);
-        out->insert(std::string(phrase.substr(start, sp == std::string_view::npos ? sp : sp - start)));
-        if (sp == std::string_view::npos) break;
-        start = sp + 1;
-      }
-    }
-    return out;
-  }();
-  return *s;
-}
-
-// What may follow a postposed "lebih" ("1.000 orang lebih yang …"); an
-// adjective after it is a comparison ("2 persen lebih tinggi").
-const WordSet& AfterPostposedLebih() {
-  static const auto* s = new WordSet{"yang",  "dan", "di",       "ke",    "telah",     "sudah",  "pada", "untuk",
-                                     "dalam", "itu", "tersebut", "tewas", "meninggal", "hilang", "luka", "terluka"};
-  return *s;
-}
-
-// Words that sit before a figure and say nothing about its bound; they may
-// stand between a bound and the number ("mencapai lebih dari") and are not
-// names even when capitalised at a sentence start.
-const WordSet& NeutralMarkers() {
-  static const auto* s =
-      new WordSet{"sebanyak", "sebesar", "sejumlah", "senilai",  "sepanjang", "setinggi", "seluas", "seberat",
-                  "sedalam",  "sejauh",  "total",    "mencapai", "berjumlah", "menjadi",  "hanya",  "cuma",
-                  "kini",     "yakni",   "yaitu",    "tercatat", "terdapat",  "ada",      "dengan", "dari"};
-  return *s;
-}
-
-// Words right before a number that make it an identifier, not a figure.
-const WordSet& IdentifierWords() {
-  static const auto* s =
-      new WordSet{"pasal",     "ayat",      "nomor",   "no",       "no.",       "nomer", "nmr",      "uu",    "pp",
-                  "perpres",   "perda",     "permen",  "perppu",   "keppres",   "huruf", "halaman",  "hal",   "hal.",
-                  "hlm",       "hlm.",      "lantai",  "km",       "kilometer", "pukul", "jam",      "usia",  "berusia",
-                  "umur",      "berumur",   "skor",    "babak",    "jilid",     "seri",  "versi",    "edisi", "episode",
-                  "gelombang", "tahap",     "level",   "kelas",    "golongan",  "kamar", "blok",     "gang",  "rt",
-                  "rw",        "telepon",   "telp",    "telp.",    "tel",       "hp",    "wa",       "fax",   "faks",
-                  "kode",      "peringkat", "urutan",  "posisi",   "nopol",     "tahun", "angkatan", "sila",  "bab",
-                  "butir",     "poin",      "pos",     "gate",     "terminal",  "zona",  "grup",     "ring",  "rute",
-                  "koridor",   "jalur",     "kav",     "kav.",     "kavling",   "no.:",  "ruang",    "lot",   "dapil",
-                  "nomornya",  "tipe",      "model",   "seri",     "generasi",  "pekan", "minggu",   "hari",  "bulan",
-                  "tanggal",   "tgl",       "kuartal", "triwulan", "semester",  "abad",  "pukulan"};
-  return *s;
-}
-
-// Time units, frequencies and other words after a number that make it no
-// claim (ages, durations, "tiga kali lipat").
-const WordSet& NotUnits() {
-  static const auto* s = new WordSet{
-      // time
-      "detik", "menit", "jam", "hari", "pekan", "minggu", "bulan", "tahun", "abad", "dekade", "windu", "malam", "pagi",
-      "siang", "sore", "subuh", "petang", "kuartal", "triwulan", "caturwulan", "semester", "musim", "tahunan",
-      "bulanan", "harian", "mingguan", "hijriah", "masehi", "wib", "wita", "wit", "gmt", "utc",
-      // frequency, ratios, ordinals
-      "kali", "kalinya", "lipat", "banding", "berbanding", "kedua", "ketiga", "pertama",
-      // function words, adverbs, adjectives and verbs common after numbers
-      "di", "ke", "dari", "yang", "dan", "atau", "serta", "pada", "untuk", "dengan", "dalam", "oleh", "sebagai", "itu",
-      "ini", "tersebut", "lainnya", "lain", "lagi", "lebih", "kurang", "saja", "pun", "per", "sampai", "hingga",
-      "bahkan", "tetapi", "tapi", "namun", "sedangkan", "sementara", "karena", "sejak", "selama", "hanya", "sudah",
-      "telah", "akan", "masih", "belum", "bisa", "dapat", "harus", "juga", "sekitar", "atas", "bawah", "antara",
-      "tewas", "hilang", "luka", "selamat", "mati", "hidup", "naik", "turun", "baru", "lalu", "kemudian", "saat",
-      "jika", "bila", "kalau", "agar", "supaya", "bagi", "tentang", "terhadap", "seperti", "sisanya", "diantaranya",
-      "antaranya", "adalah", "ialah", "merupakan", "besar", "kecil", "tinggi", "rendah", "banyak", "sedikit",
-      "pertamanya", "terakhir", "terbaru", "silam", "mendatang", "depan", "kemarin", "sekarang", "kini", "tadi",
-      "nanti", "yakni", "yaitu", "tak", "tidak", "bukan", "ribu", "juta", "miliar", "milyar", "triliun", "ratus",
-      "puluh", "belas", "persen", "an", "orangnya", "kala", "masing-masing", "sekaligus", "bersama", "sendiri", "semua",
-      "seluruh", "para", "pula", "lah", "kah", "pukul", "tanggal", "th", "thn", "tetap", "x", "sekali", "setiap",
-      "tiap", "melawan", "versus", "vs", "lawan", "lewat", "usai", "sebelum", "sesudah", "setelah", "menjelang",
-      "jelang", "sekitarnya", "berturut-turut", "via", "melalui", "secara", "sekitar"};
-  return *s;
-}
-
-// Verb-shaped words that are nouns and may be units.
-const WordSet& NounExceptions() {
-  static const auto* s = new WordSet{
-      "meter",       "merek",      "meriam",   "menteri",   "mentega",   "medali",     "meja",       "mesin",
-      "megawatt",    "metrik",     "beras",    "berita",    "berkas",    "berlian",    "beruang",    "dinar",
-      "dinas",       "direktur",   "divisi",   "dirham",    "dinding",   "diesel",     "dimensi",    "digit",
-      "diplomat",    "distrik",    "dividen",  "diskon",    "dirut",     "dokter",     "tersangka",  "terdakwa",
-      "terpidana",   "terumbu",    "terminal", "teror",     "teroris",   "terowongan", "ternak",     "terapis",
-      "teritori",    "pemain",     "pelajar",  "penduduk",  "peserta",   "penonton",   "pengungsi",  "petugas",
-      "personel",    "pekerja",    "pegawai",  "pelanggan", "penumpang", "pemilih",    "pengunjung", "pedagang",
-      "penerbangan", "perusahaan", "persen",   "menara",    "merpati",   "meteran",    "megaton",    "mega",
-      "miliampere",  "bersaudara"};
-  return *s;
-}
-
-// Classifiers: meaningful only with the noun they classify.
-const WordSet& Classifiers() {
-  static const auto* s = new WordSet{
-      "ekor",   "buah",   "unit",    "batang", "lembar", "butir",  "biji",   "helai", "pucuk",   "bidang",   "petak",
-      "keping", "potong", "tangkai", "kuntum", "pasang", "paket",  "karung", "kotak", "botol",   "bungkus",  "ikat",
-      "rim",    "gulung", "tabung",  "bal",    "sak",    "kaleng", "kardus", "truk",  "gerbong", "rangkaian"};
-  return *s;
-}
-
-// Lexicalised two-word units (the second word is part of the noun, not a
-// modifier that can be dropped).
-const WordSet& CompoundUnits() {
-  static const auto* s =
-      new WordSet{"peluru artileri", "peluru kendali",  "bahan kimia",       "kepala keluarga", "kaki kubik",
-                  "meter kubik",     "meter persegi",   "kilometer persegi", "mil persegi",     "metrik ton",
-                  "metric ton",      "jet tempur",      "pesawat tempur",    "kapal perang",    "kapal pesiar",
-                  "kapal selam",     "tenaga kerja",    "pekerja migran",    "warga negara",    "anak buah",
-                  "basis poin",      "rumah sakit",     "rumah tangga",      "tempat tidur",    "kartu keluarga",
-                  "barel minyak",    "kepala desa",     "hak pilih",         "tanda tangan",    "suara sah",
-                  "kursi parlemen",  "anak usaha",      "anak perusahaan",   "orang tua",       "ibu hamil",
-                  "usaha kecil",     "sekolah dasar",   "rudal balistik",    "hulu ledak",      "kendaraan lapis",
-                  "derajat celsius", "derajat celcius", "mil laut",          "knot laut",       "gigawatt jam",
-                  "kilowatt jam",    "megawatt jam",    "satuan pendidikan", "desa adat",       "titik api"};
-  return *s;
-}
-
-// Acronyms that are not units even when no entity mention covers them.
-const WordSet& NotUnitAcronyms() {
-  static const auto* s = new WordSet{"wib", "wita", "wit", "gmt", "utc", "sm",  "dst", "dll", "dsb", "yoy",
-                                     "ytd", "kuhp", "uu",  "pp",  "no",  "tbk", "pt",  "cv",  "ri",  "as"};
-  return *s;
-}
-
-// Connecting a figure to the high end of a range.
-const WordSet& RangeLinks() {
-  static const auto* s = new WordSet{"-", "–", "—", "hingga", "sampai", "s.d.", "s/d", "sd", "s.d"};
-  return *s;
-}
-
-const WordSet& Hedges() {
-  static const auto* s = new WordSet{
-      "diperkirakan", "diduga",        "dipercaya",  "disebut",       "disebutkan", "dikabarkan", "kabarnya",
-      "dilaporkan",   "konon",         "ditaksir",   "diyakini",      "disinyalir", "ditengarai", "diklaim",
-      "diprediksi",   "diprediksikan", "diestimasi", "dikabarkannya", "dikatakan",  "diisukan",   "santer"};
-  return *s;
-}
-
-// Speech verbs that come before their speaker: "…, kata X".
-const WordSet& AfterVerbs() {
-  static const auto* s =
-      new WordSet{"kata",     "ujar",      "ucap",      "tutur",     "ungkap",    "jelas",    "tegas",     "terang",
-                  "papar",    "sebut",     "tambah",    "lanjut",    "imbuh",     "tandas",   "tulis",     "katanya",
-                  "ujarnya",  "ucapnya",   "tuturnya",  "ungkapnya", "jelasnya",  "tegasnya", "terangnya", "paparnya",
-                  "sebutnya", "tambahnya", "lanjutnya", "imbuhnya",  "tandasnya", "tulisnya"};
-  return *s;
-}
-
-// Verbs whose subject puts a figure forward: "X mengklaim … N".
-const WordSet& ClaimVerbs() {
-  static const auto* s = new WordSet{
-      "mengatakan",       "menyatakan",   "menyebut",      "menyebutkan",    "mengklaim",      "mengeklaim",
-      "menuduh",          "menuding",     "memperkirakan", "melaporkan",     "mencatat",       "mengungkapkan",
-      "mengungkap",       "menjelaskan",  "menegaskan",    "mengumumkan",    "menambahkan",    "menuturkan",
-      "memaparkan",       "menerangkan",  "mengakui",      "mengaku",        "menduga",        "menaksir",
-      "menghitung",       "merilis",      "memprediksi",   "memprediksikan", "memproyeksikan", "menargetkan",
-      "menilai",          "menyampaikan", "mengemukakan",  "mendata",        "menemukan",      "menunjukkan",
-      "memperlihatkan",   "berharap",     "berjanji",      "membeberkan",    "membenarkan",    "memastikan",
-      "menginformasikan", "mengestimasi", "berkata",       "bilang",         "memperingatkan", "mengonfirmasi",
-      "mengkonfirmasi",   "menulis",      "mengingatkan",  "menyebutnya",    "menjanjikan"};
-  return *s;
-}
-
-// Claim verbs that report evidence, not speech ("data X menunjukkan"): they
-// attribute a figure only when their subject is a source ("data", "hasil").
-const WordSet& EvidenceVerbs() {
-  static const auto* s = new WordSet{"menunjukkan", "memperlihatkan", "menemukan"};
-  return *s;
-}
-
-// Passive report verbs whose agent follows ("Disebutkan media X, …").
-const WordSet& PassiveReportVerbs() {
-  static const auto* s = new WordSet{"disebutkan",  "dilaporkan", "diungkapkan", "dinyatakan", "dikatakan",
-                                     "disampaikan", "dijelaskan", "dicatat",     "diumumkan",  "dirilis"};
-  return *s;
-}
-
-// Nouns naming a source rather than a claimant: its owner is the claimant.
-const WordSet& SourceNouns() {
-  static const auto* s =
-      new WordSet{"data",   "laporan",  "hasil",   "catatan",    "studi",     "penelitian",  "survei",    "riset",
-                  "kajian", "rilis",    "dokumen", "keterangan", "informasi", "perhitungan", "statistik", "pantauan",
-                  "temuan", "analisis", "versi",   "keuangan",   "resmi",     "terbaru",     "terakhir",  "sementara"};
-  return *s;
-}
-
-// Words before a subject that start a clause or frame it.
-const WordSet& LeadingConnectives() {
-  static const auto* s = new WordSet{
-      "sementara", "itu",    "namun", "adapun",    "lebih",  "lanjut", "sebelumnya",  "selain",  "kemudian", "lalu",
-      "dan",       "tetapi", "tapi",  "sedangkan", "bahkan", "dari",   "berdasarkan", "sesuai",  "dengan",   "menurut",
-      "oleh",      "di",     "dalam", "pada",      "hal",    "ini",    "sebab",       "karena",  "maka",     "jadi",
-      "kini",      "saat",   "nah",   "sehingga",  "meski",  "walau",  "klaim",       "tuduhan", "pihak"};
-  return *s;
-}
-
-// Adverbs allowed between a subject and its verb ("Kim juga mengatakan").
-const WordSet& Adverbs() {
-  static const auto* s = new WordSet{
-      "juga",     "pun",     "telah",  "sudah", "sebelumnya", "kemudian", "lalu",  "kembali", "pernah", "bahkan",
-      "lantas",   "akan",    "masih",  "tidak", "tak",        "belum",    "hanya", "pula",    "sempat", "turut",
-      "langsung", "sendiri", "justru", "lebih", "lanjut",     "secara",   "resmi", "terus",   "baru"};
-  return *s;
-}
-
-// Words that end a claimant phrase (what follows is time, place or manner).
-const WordSet& PhraseStops() {
-  static const auto* s = new WordSet{"pada",    "saat",    "ketika",    "sejak",    "usai",    "setelah", "dalam",
-                                     "kepada",  "seperti", "dikutip",   "dilansir", "melalui", "kemarin", "sambil",
-                                     "sebelum", "bahwa",   "lewat",     "kala",     "seraya",  "untuk",   "tentang",
-                                     "soal",    "selama",  "menjelang", "jelang",   "tadi",    "hari",    "di"};
-  return *s;
-}
+ private:
+  const text::Lexicon& lexicon_;
+  text::WordClass class_;
+};
 
 // One lookup per word token gives every role the scans below test.
 enum : uint32_t {
@@ -385,25 +65,30 @@ enum : uint32_t {
   kSourceLink = 1 << 7,  // berdasarkan, sesuai
   kAnaphor = 1 << 8,     // tersebut, itu, ini
 };
-const std::unordered_map<std::string_view, uint32_t>& Flags() {
-  static const auto* m = [] {
-    auto* out = new std::unordered_map<std::string_view, uint32_t>;
-    auto add = [out](std::string_view w, uint32_t f) { (*out)[w] |= f; };
-    for (const auto& [w, info] : NumberWords()) (void)info, add(w, kQuantityWord);
-    for (const auto& [w, base] : VagueWords()) (void)base, add(w, kQuantityWord);
-    for (const auto& [w, name] : CurrencyPrefixes()) (void)name, add(w, kQuantityWord);
-    for (std::string_view w : {"us", "s", "a"}) add(w, kQuantityWord);  // "US$", "S$", "A$"
-    for (std::string_view w : ClaimVerbs()) add(w, kClaimVerb);
-    for (std::string_view w : AfterVerbs()) add(w, kAfterVerb);
-    for (std::string_view w : Hedges()) add(w, kHedge);
-    for (std::string_view w : EvidenceVerbs()) add(w, kEvidenceVerb);
-    for (std::string_view w : PassiveReportVerbs()) add(w, kPassiveVerb);
-    for (std::string_view w : {"menurut", "menurutnya"}) add(w, kMenurut);
-    for (std::string_view w : {"berdasarkan", "sesuai"}) add(w, kSourceLink);
-    for (std::string_view w : {"tersebut", "itu", "ini"}) add(w, kAnaphor);
-    return out;
-  }();
-  return *m;
+// Every flagged word of `lexicon` with its flags. Keys view the lexicon's
+// words, which outlive the analyser that holds the map.
+std::unordered_map<std::string_view, uint32_t> Flags(const text::Lexicon& lexicon) {
+  std::unordered_map<std::string_view, uint32_t> out;
+  auto add = [&out](std::string_view w, uint32_t f) { out[w] |= f; };
+  using text::WordClass;
+  for (const text::NumberWord& n : lexicon.number_words())
+    if (n.kind != text::NumberKind::kMultiplier) add(n.word, kQuantityWord);
+  for (const text::Currency& c : lexicon.currencies())
+    if (c.prefix) add(c.word, kQuantityWord);
+  for (const std::string& w : lexicon.Words(WordClass::kClaimCurrencyPiece)) add(w, kQuantityWord);
+  for (const text::SpeechVerb& v : lexicon.speech_verbs()) {
+    if (v.Has(text::SpeechRole::kClaim)) add(v.word, kClaimVerb);
+    // "…, kata X": the roots and -nya forms; a me- verb after a figure
+    // ("…, mengatakan X" is rare) starts the next clause instead.
+    if (v.Has(text::SpeechRole::kAfter) && !v.Has(text::SpeechRole::kBefore)) add(v.word, kAfterVerb);
+    if (v.Has(text::SpeechRole::kEvidence)) add(v.word, kEvidenceVerb);
+    if (v.Has(text::SpeechRole::kPassive)) add(v.word, kPassiveVerb);
+    if (v.Has(text::SpeechRole::kAccording)) add(v.word, kMenurut);
+  }
+  for (const std::string& w : lexicon.Words(WordClass::kClaimHedge)) add(w, kHedge);
+  for (const std::string& w : lexicon.Words(WordClass::kClaimSourceLink)) add(w, kSourceLink);
+  for (const std::string& w : lexicon.Words(WordClass::kClaimAnaphor)) add(w, kAnaphor);
+  return out;
 }
 
 // Most words are in no list: a bit per (first letter, second letter,
@@ -438,15 +123,6 @@ class LexiconFilter {
   }
   uint64_t bits_[kBits / 64] = {};
 };
-const LexiconFilter& Filter() {
-  static const auto* f = [] {
-    auto* out = new LexiconFilter;
-    for (const auto& [w, flags] : Flags()) (void)flags, out->Add(w);
-    return out;
-  }();
-  return *f;
-}
-
 std::string FoldAscii(std::string_view s) {
   std::string out(s);
   for (char& c : out)
@@ -461,8 +137,8 @@ bool IsOpaquePronoun(std::string_view lower) {
 }
 
 // Verb-shaped: the active and passive prefixes of Indonesian verbs.
-bool IsVerbShaped(std::string_view w) {
-  if (NounExceptions().count(w)) return false;
+bool IsVerbShaped(std::string_view w, const text::Lexicon& lexicon) {
+  if (lexicon.Is(text::WordClass::kClaimNounException, w)) return false;
   if (w.size() >= 5 && w.substr(0, 2) == "me") {
     char c = w[2];
     if (c == 'm' || c == 'n' || c == 'l' || c == 'r' || c == 'w' || c == 'y') return true;
@@ -474,6 +150,49 @@ bool IsVerbShaped(std::string_view w) {
 }
 
 }  // namespace
+
+// The lexicon indexed for the scans: one lookup per word token gives every
+// role (Flags), after a filter has ruled most words out.
+struct ClaimAnalyzer::Tables {
+  explicit Tables(const text::Lexicon& lex) : lexicon(lex), flags(Flags(lex)) {
+    for (const auto& [w, f] : flags) (void)f, filter.Add(w);
+    for (const text::NumberWord& n : lex.number_words()) {
+      if (n.kind == text::NumberKind::kMultiplier) multipliers.emplace(n.word, n.value);
+      else if (n.kind == text::NumberKind::kVague) vague_words.emplace(n.word, n.value);
+      else number_words.emplace(n.word, NumInfo{n.kind, n.value});
+    }
+    for (const text::Currency& c : lex.currencies())
+      (c.prefix ? currency_prefixes : currency_words).emplace(c.word, c.canonical);
+    for (const text::BoundPhrase& b : lex.bounds()) {
+      bound_phrases.emplace(b.phrase, b.bound);
+      // Every word of the bound phrases (not names when capitalised).
+      size_t start = 0;
+      for (;;) {
+        size_t sp = b.phrase.find(' ', start);
+        bound_words.insert(b.phrase.substr(start, sp == std::string::npos ? sp : sp - start));
+        if (sp == std::string::npos) break;
+        start = sp + 1;
+      }
+    }
+  }
+  // Keys and values view the lexicon's strings.
+  const text::Lexicon& lexicon;
+  std::unordered_map<std::string_view, uint32_t> flags;
+  LexiconFilter filter;
+  std::unordered_map<std::string_view, NumInfo> number_words;  // parts of spelled-out numbers
+  std::unordered_map<std::string_view, double> multipliers;    // after digits: "1,5 juta"
+  std::unordered_map<std::string_view, double> vague_words;    // base of the order of magnitude
+  std::unordered_map<std::string_view, std::string_view> currency_prefixes, currency_words;  // -> canonical
+  std::unordered_map<std::string_view, std::string_view> bound_phrases;  // longest phrase wins
+  std::unordered_set<std::string> bound_words;
+};
+
+ClaimAnalyzer::ClaimAnalyzer(ClaimAnalyzerOptions options) : options_(std::move(options)) {
+  if (!options_.lexicon) options_.lexicon = text::Lexicon::Builtin();
+  tables_ = std::make_shared<const Tables>(*options_.lexicon);
+}
+
+ClaimAnalyzer::~ClaimAnalyzer() = default;
 
 // ---------------------------------------------------------------------------
 
@@ -549,20 +268,20 @@ struct Who {
 
 class Run {
  public:
-  Run(const ClaimAnalyzerOptions& options, const Article& article, const analyse::AnalysisContext& ctx)
-      : opt_(options), article_(article), ctx_(ctx), toks_(ctx.tokens()), n_(toks_.size()) {
+  Run(const ClaimAnalyzerOptions& options, const ClaimAnalyzer::Tables& tables, const Article& article,
+      const analyse::AnalysisContext& ctx)
+      : opt_(options), tables_(tables), lex_(tables.lexicon), article_(article), ctx_(ctx), toks_(ctx.tokens()), n_(toks_.size()) {
     // Lower-cased on first use, token by token (Lw): most never are.
     lower_ = ctx.text();
     lowered_.assign(n_, false);
     flags_.assign(n_, 0);
     sent_.assign(n_, 0);
     in_timex_.assign(n_, false);
-    const LexiconFilter& filter = Filter();
     for (size_t i = 0; i < n_; ++i) {
       if (toks_[i].kind != TokenKind::kWord && toks_[i].kind != TokenKind::kSymbol) continue;
-      if (!filter.MayHold(Tok(i))) continue;
-      auto it = Flags().find(Lw(i));
-      if (it != Flags().end()) flags_[i] = it->second;
+      if (!tables_.filter.MayHold(Tok(i))) continue;
+      auto it = tables_.flags.find(Lw(i));
+      if (it != tables_.flags.end()) flags_[i] = it->second;
     }
     const auto& sents = ctx.sentences();
     for (size_t s = 0; s < sents.size(); ++s)
@@ -593,6 +312,28 @@ class Run {
   }
 
  private:
+  // The lexicon's tables and word classes, named as the analyser reads them.
+  const auto& NumberWords() const { return tables_.number_words; }
+  const auto& Multipliers() const { return tables_.multipliers; }
+  const auto& VagueWords() const { return tables_.vague_words; }
+  const auto& CurrencyPrefixes() const { return tables_.currency_prefixes; }
+  const auto& CurrencyWords() const { return tables_.currency_words; }
+  const auto& BoundPhrases() const { return tables_.bound_phrases; }
+  const auto& BoundWords() const { return tables_.bound_words; }
+  ClassView AfterPostposedLebih() const { return {lex_, text::WordClass::kClaimAfterPostposedLebih}; }
+  ClassView NeutralMarkers() const { return {lex_, text::WordClass::kClaimNeutralMarker}; }
+  ClassView IdentifierWords() const { return {lex_, text::WordClass::kClaimIdentifierWord}; }
+  ClassView NotUnits() const { return {lex_, text::WordClass::kClaimNotUnit}; }
+  ClassView Classifiers() const { return {lex_, text::WordClass::kClaimClassifier}; }
+  ClassView CompoundUnits() const { return {lex_, text::WordClass::kClaimCompoundUnit}; }
+  ClassView NotUnitAcronyms() const { return {lex_, text::WordClass::kClaimNotUnitAcronym}; }
+  ClassView RangeLinks() const { return {lex_, text::WordClass::kClaimRangeLink}; }
+  ClassView Hedges() const { return {lex_, text::WordClass::kClaimHedge}; }
+  ClassView SourceNouns() const { return {lex_, text::WordClass::kClaimSourceNoun}; }
+  ClassView LeadingConnectives() const { return {lex_, text::WordClass::kClaimLeadingConnective}; }
+  ClassView Adverbs() const { return {lex_, text::WordClass::kClaimAdverb}; }
+  ClassView PhraseStops() const { return {lex_, text::WordClass::kClaimPhraseStop}; }
+
   std::string_view Tok(size_t i) const { return ctx_.TokenText(i); }
   // The token lower-cased (ASCII), a view into one lower-cased copy of the
   // text: lower-casing keeps byte offsets.
@@ -637,9 +378,11 @@ class Run {
   bool CurrencyPrefix(size_t i, std::string* currency, size_t* after) const {
     if (i >= n_) return false;
     const auto& cp = CurrencyPrefixes();
-    if ((Lw(i) == "us" || Lw(i) == "s" || Lw(i) == "a") && i + 1 < n_ && Tok(i + 1) == "$" &&
+    if (lex_.Is(text::WordClass::kClaimCurrencyPiece, Lw(i)) && i + 1 < n_ && Tok(i + 1) == "$" &&
         !toks_[i + 1].space_before) {
-      *currency = std::string(cp.at(Lw(i) == "us" ? "us$" : Lw(i) == "s" ? "s$" : "a$"));
+      auto it = cp.find(std::string(Lw(i)) + "$");
+      if (it == cp.end()) return false;
+      *currency = std::string(it->second);
       *after = i + 2;
       return true;
     }
@@ -720,6 +463,11 @@ class Run {
           }
           break;
         }
+        case NumWord::kMultiplier:  // kept in Multipliers() and VagueWords(), not here
+        case NumWord::kVague:
+        case NumWord::kCount:
+          ok = false;
+          break;
       }
       if (!ok) break;
       any = true;
@@ -978,14 +726,14 @@ class Run {
       word.resize(word.size() - 3);
       if (NotUnits().count(word)) return 0;
     }
-    if (IsVerbShaped(word)) return 0;
+    if (IsVerbShaped(word, lex_)) return 0;
     size_t after = u + 1;
     if (after < end && IsWord(after) && !IsUpperStart(Tok(after))) {
       std::string next(Lw(after));
       if (CompoundUnits().count(word + " " + next)) {
         word += " " + next;
         ++after;
-      } else if (Classifiers().count(word) && !NotUnits().count(next) && !IsVerbShaped(next) &&
+      } else if (Classifiers().count(word) && !NotUnits().count(next) && !IsVerbShaped(next, lex_) &&
                  !NumberWords().count(next) && next.find_first_of("0123456789") == std::string::npos) {
         if (EndsWith(next, "nya") && next.size() > 5) next.resize(next.size() - 3);
         word += " " + next;
@@ -1096,8 +844,7 @@ class Run {
   // earlier in its sentence, or in the previous sentence when this one
   // refers back to it ("Jumlah tersebut …").
   std::string Subject(size_t b, const std::string& unit) const {
-    static const std::unordered_set<std::string_view> kGeneric = {"orang", "jiwa", "personel", "unit", "buah"};
-    if (!kGeneric.count(unit)) return "";
+    if (!lex_.Is(text::WordClass::kClaimGenericUnit, unit)) return "";
     auto scan = [&](size_t from, size_t to) -> std::string {
       for (size_t k = from; k + 1 < to; ++k) {
         if (Lw(k) != "jumlah" || !IsWord(k + 1) || Has(k + 1, kAnaphor)) continue;
@@ -1395,7 +1142,7 @@ class Run {
         if (f < hi && IsWord(f) && Lw(f) == "dengan") ++f;
         agent = f < hi && IsWord(f) &&
                 (SourceNouns().count(Lw(f)) || !Overlapping(toks_[f].cp_begin, toks_[f].cp_end).empty());
-      } else if (PassiveReportVerbs().count(l) && (k == sf || (IsWord(k + 1) && Lw(k + 1) == "oleh"))) {
+      } else if (Has(k, kPassiveVerb) && (k == sf || (IsWord(k + 1) && Lw(k + 1) == "oleh"))) {
         agent = true;
       }
       if (!agent) continue;
@@ -1526,6 +1273,8 @@ class Run {
   }
 
   const ClaimAnalyzerOptions& opt_;
+  const ClaimAnalyzer::Tables& tables_;
+  const text::Lexicon& lex_;
   const Article& article_;
   const analyse::AnalysisContext& ctx_;
   const std::vector<Token>& toks_;
@@ -1542,7 +1291,7 @@ class Run {
 }  // namespace
 
 Status ClaimAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) const {
-  Run run(options_, *article, *ctx);
+  Run run(options_, *tables_, *article, *ctx);
   article->claims = run.Go();
   return Status::Ok();
 }

@@ -119,11 +119,13 @@
 // threads at once.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string_view>
 
 #include "analyse/analyzer.h"
 #include "core/status.h"
+#include "text/lexicon.h"
 
 namespace warta::claims {
 
@@ -137,11 +139,16 @@ struct ClaimAnalyzerOptions {
   // Rule 6 above: a hedged or anaphoric sentence inherits the previous
   // sentence's claimant.
   bool carry_claimant = true;
+  // The words read: speech verbs by role (claim, after, evidence, passive)
+  // and the claims' number words, units, bounds and word classes. Null:
+  // text::Lexicon::Builtin().
+  std::shared_ptr<const text::Lexicon> lexicon;
 };
 
 class ClaimAnalyzer : public analyse::Analyzer {
  public:
-  explicit ClaimAnalyzer(ClaimAnalyzerOptions options = {}) : options_(options) {}
+  explicit ClaimAnalyzer(ClaimAnalyzerOptions options = {});
+  ~ClaimAnalyzer() override;
 
   std::string_view name() const override { return "claims"; }
   // Replaces article->claims with the claims in ctx->text(), in text order.
@@ -151,8 +158,11 @@ class ClaimAnalyzer : public analyse::Analyzer {
   // in time expressions are screened by the unit rules only). Never fails.
   Status Analyse(Article* article, analyse::AnalysisContext* ctx) const override;
 
+  struct Tables;  // internal: the lexicon indexed for the scans, built once
+
  private:
   ClaimAnalyzerOptions options_;
+  std::shared_ptr<const Tables> tables_;
 };
 
 // The value of a digit string as Indonesian news writes it: "10.000" ->

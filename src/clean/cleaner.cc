@@ -623,7 +623,8 @@ StatusOr<std::unique_ptr<Cleaner>> Cleaner::Create(const CleanOptions& options) 
                        header_file.origin + ":" + std::to_string(l.line), "related-list", kMaxListHeaderBytes});
   }
   WARTA_ASSIGN_OR_RETURN(rules->list_headers, LineRuleSet::Compile(std::move(headers)));
-  WARTA_ASSIGN_OR_RETURN(rules->meta, internal::MetadataVocabulary::FromRules(files));
+  WARTA_ASSIGN_OR_RETURN(rules->meta, internal::MetadataVocabulary::FromRules(
+                                          files, options.lexicon ? *options.lexicon : *text::Lexicon::Builtin()));
   return std::unique_ptr<Cleaner>(new Cleaner(options, std::move(rules)));
 }
 

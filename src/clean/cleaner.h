@@ -28,6 +28,7 @@
 #include "core/article.h"
 #include "core/datetime.h"
 #include "core/status.h"
+#include "text/lexicon.h"
 
 namespace warta::clean {
 
@@ -40,11 +41,14 @@ struct CleanOptions {
   size_t max_title_chars = 250;
   // "" uses the rules compiled into the binary. Otherwise a directory whose
   // files (same names as src/clean/rules/: debris.tsv, debris_phrases.tsv,
-  // list_headers.txt,
-  // metadata.tsv, places.txt, outlet_words.txt; and the date words of
-  // src/text/data/: months.tsv, weekdays.txt, timezones.tsv) replace the built-in file of that name; files it lacks
+  // list_headers.txt, metadata.tsv, places.txt, outlet_words.txt; and the
+  // time zones of src/text/data/timezones.tsv) replace the built-in file of
+  // that name; files it lacks
   // keep the built-in version.
   std::string rules_dir;
+  // Month and weekday names of dates (text/lexicon.h: months.tsv,
+  // weekdays.tsv). Null: text::Lexicon::Builtin().
+  std::shared_ptr<const text::Lexicon> lexicon;
 };
 
 class Cleaner {

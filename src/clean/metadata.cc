@@ -348,20 +348,17 @@ bool LooksLikeName(std::string_view s, const MetadataVocabulary& v) {
   return true;
 }
 
-StatusOr<DateVocabulary> DateVocabularyFromRules(const RuleFiles& rules) {
-  auto table = [&](std::string_view name) {
-    const RuleFile& file = rules.Get(name);
-    text::DateTable t;
-    t.origin = file.origin;
-    for (const RuleLine& l : file.lines) t.rows.push_back({l.line, l.fields});
-    return t;
-  };
-  return DateVocabulary::FromTables(table("months.tsv"), table("weekdays.txt"), table("timezones.tsv"));
+StatusOr<DateVocabulary> DateVocabularyFromRules(const RuleFiles& rules, const text::Lexicon& lexicon) {
+  const RuleFile& file = rules.Get("timezones.tsv");
+  text::DateTable zones;
+  zones.origin = file.origin;
+  for (const RuleLine& l : file.lines) zones.rows.push_back({l.line, l.fields});
+  return DateVocabulary::FromTables(lexicon, zones);
 }
 
-StatusOr<MetadataVocabulary> MetadataVocabulary::FromRules(const RuleFiles& rules) {
+StatusOr<MetadataVocabulary> MetadataVocabulary::FromRules(const RuleFiles& rules, const text::Lexicon& lexicon) {
   MetadataVocabulary v;
-  WARTA_ASSIGN_OR_RETURN(v.dates, DateVocabularyFromRules(rules));
+  WARTA_ASSIGN_OR_RETURN(v.dates, DateVocabularyFromRules(rules, lexicon));
   const RuleFile& meta = rules.Get("metadata.tsv");
   std::vector<RegexAlternation::Source> labels, bylines;
   for (const RuleLine& l : meta.lines) {

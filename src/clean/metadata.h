@@ -40,7 +40,7 @@ struct MetadataVocabulary {
   std::unordered_set<std::string> byline_words;   // ... of `byline` labels
   DateVocabulary dates;
 
-  static StatusOr<MetadataVocabulary> FromRules(const RuleFiles& rules);
+  static StatusOr<MetadataVocabulary> FromRules(const RuleFiles& rules, const text::Lexicon& lexicon);
 };
 
 // Per-call matchers over a vocabulary (see Utf8Matcher).

@@ -18,7 +18,7 @@
 namespace warta::clean::internal {
 
 // (file name, bytes) of every rule file compiled into the binary
-// (generated from src/clean/rules/ by embed_rules.cmake).
+// (generated from src/clean/rules/ by cmake/EmbedFiles.cmake).
 const std::vector<std::pair<std::string_view, std::string_view>>& BuiltinRuleFiles();
 
 // One meaningful line of a rule file: its 1-based line number and its

@@ -6,11 +6,13 @@
 #include <cctype>
 #include <climits>
 #include <cmath>
+#include <memory>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
 
 #include "dedupe/words.h"
+#include "text/lexicon.h"
 #include "text/stemmer.h"
 #include "text/stopwords.h"
 
@@ -37,16 +39,12 @@ struct StoryState {
   std::unordered_map<std::string, int> entities;  // entity id -> mentions (active only)
 };
 
+// The month a lower-case word names, 0 for none: any form of the lexicon's
+// month table, since a day and a year stand beside it ("12 agt 2024").
 int MonthOf(std::string_view w) {
-  static const char* const kMonths[][3] = {
-      {"januari", "jan", ""},       {"februari", "feb", "pebruari"}, {"maret", "mar", ""},
-      {"april", "apr", ""},         {"mei", "", ""},                 {"juni", "jun", ""},
-      {"juli", "jul", ""},          {"agustus", "agu", "agt"},       {"september", "sep", "sept"},
-      {"oktober", "okt", ""},       {"november", "nov", "nopember"}, {"desember", "des", ""}};
-  for (int m = 0; m < 12; ++m)
-    for (const char* name : kMonths[m])
-      if (*name != '\0' && w == name) return m + 1;
-  return 0;
+  static const std::shared_ptr<const text::Lexicon> lexicon = text::Lexicon::Builtin();
+  const text::MonthName* m = lexicon->FindMonth(w);
+  return m == nullptr ? 0 : m->number;
 }
 
 int ToInt(std::string_view w) {

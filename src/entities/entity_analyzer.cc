@@ -74,10 +74,11 @@ std::string EntityIdOf(EntityType type, std::string_view canonical) {
 
 StatusOr<std::unique_ptr<EntityAnalyzer>> EntityAnalyzer::Create(const EntityAnalyzerOptions& options) {
   WARTA_ASSIGN_OR_RETURN(NerModel model, LoadNerModel(options.model_path));
-  return std::make_unique<EntityAnalyzer>(std::move(model));
+  return std::make_unique<EntityAnalyzer>(std::move(model), options.lexicon);
 }
 
-EntityAnalyzer::EntityAnalyzer(NerModel model) : model_(std::move(model)) {
+EntityAnalyzer::EntityAnalyzer(NerModel model, std::shared_ptr<const text::Lexicon> lexicon)
+    : model_(std::move(model)), lexicon_(lexicon ? std::move(lexicon) : text::Lexicon::Builtin()) {
   auto lines = [](std::string_view data, auto&& fn) {
     size_t b = 0;
     while (b < data.size()) {
@@ -152,10 +153,6 @@ bool IsPortfolioNoun(std::string_view w) {
     if (c < 'a' || c > 'z') return false;
   return true;
 }
-
-// Verbs that introduce a speaker right after them ("…," ujar Prayogo).
-const std::unordered_set<std::string_view> kSpeechVerbs = {
-    "kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "tegas", "terang", "papar", "sebut", "tambah", "lanjut"};
 
 // "Prayogo": an initial capital and the rest lower case.
 bool IsTitleWord(std::string_view w) {
@@ -518,7 +515,8 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
     std::unordered_set<std::string_view> cited;
     for (size_t i = 0; i + 1 < tokens.size(); ++i) {
       text::LowercaseTo(all[i], &lower);
-      if (kSpeechVerbs.count(lower) && tokens[i + 1].kind == text::TokenKind::kWord) cited.insert(all[i + 1]);
+      // A speech verb written after a quotation names its speaker next ("…," ujar Prayogo).
+      if (lexicon_->IsSpeechVerb(lower, text::SpeechRole::kAfter) && tokens[i + 1].kind == text::TokenKind::kWord) cited.insert(all[i + 1]);
     }
     std::vector<Mention> split;
     for (Mention& m : ms) {

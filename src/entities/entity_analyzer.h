@@ -47,11 +47,14 @@
 #include "core/status.h"
 #include "core/vocabulary.h"
 #include "entities/ner_model.h"
+#include "text/lexicon.h"
 
 namespace warta::entities {
 
 struct EntityAnalyzerOptions {
   std::string model_path;  // "" = the model built into Warta (models/ner/warta-ner-v2.bin)
+  // The words read: speech verbs (role after). Null: text::Lexicon::Builtin().
+  std::shared_ptr<const text::Lexicon> lexicon;
 };
 
 // The model built into this binary, or `path` when it is not empty. Errors
@@ -70,8 +73,9 @@ std::string EntityIdOf(EntityType type, std::string_view canonical);
 class EntityAnalyzer : public analyse::Analyzer {
  public:
   static StatusOr<std::unique_ptr<EntityAnalyzer>> Create(const EntityAnalyzerOptions& options);
-  // Wraps a model already loaded (tests, benchmarks).
-  explicit EntityAnalyzer(NerModel model);
+  // Wraps a model already loaded (tests, benchmarks); a null lexicon is
+  // text::Lexicon::Builtin().
+  explicit EntityAnalyzer(NerModel model, std::shared_ptr<const text::Lexicon> lexicon = nullptr);
 
   std::string_view name() const override { return "entities"; }
   // Replaces article->entities with the mentions found in ctx->text(),
@@ -94,6 +98,7 @@ class EntityAnalyzer : public analyse::Analyzer {
     std::string canonical;
   };
   NerModel model_;
+  std::shared_ptr<const text::Lexicon> lexicon_;
   std::unordered_map<std::string, Alias> aliases_;  // normalised alias or canonical -> entity
   std::unordered_set<std::string> roles_;
   std::unordered_set<std::string> not_names_;  // "!word" lines of roles.txt: days, months

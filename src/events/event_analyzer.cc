@@ -78,7 +78,7 @@ struct EventAnalyzer::Lexicon {
   }
   WordSet sport;      // "bertemu"/"menjamu" here means playing a match
 
-  Lexicon() {
+  explicit Lexicon(const text::Lexicon& lexicon) {
     auto add = [&](std::string_view type, Frame frame, std::initializer_list<const char*> words, bool visit = false,
                    bool actor_object = false, bool weapon_next = false, bool needs_document = false) {
       for (const char* w : words) triggers[w] = TriggerWord{type, frame, visit, actor_object, weapon_next, needs_document};
@@ -161,10 +161,15 @@ struct EventAnalyzer::Lexicon {
     messages = {"pesan", "surat",     "salam",  "ucapan",   "undangan", "sinyal",  "email",  "surel",
                 "pernyataan", "laporan", "kabar", "sms",   "dokumen", "data",    "uang",   "foto",
                 "video", "permintaan", "protes", "nota",  "keberatan", "tanggapan", "jawaban", "balasan"};
-    report_words = {"menurut", "laporan",  "melaporkan", "dilaporkan", "dikatakan",  "mengatakan", "kata",
-                    "ujar",    "ujarnya",  "katanya",    "diumumkan", "dirilis",    "diterbitkan", "dikutip",
-                    "dilansir", "menyebutkan", "menyatakan", "tulis",   "media",     "mengumumkan", "ungkap",
-                    "ucap",    "jelas",    "tegas",      "terang",    "papar",      "dikonfirmasi"};
+    // A report, not the event itself: speech and its attribution ("kata",
+    // "dilaporkan", "menurut"), and the words naming a report.
+    for (const text::SpeechVerb& v : lexicon.speech_verbs()) {
+      using text::SpeechRole;
+      if (v.Has(SpeechRole::kAfter) || v.Has(SpeechRole::kBefore) || v.Has(SpeechRole::kPassive) ||
+          v.Has(SpeechRole::kRelay) || v.Has(SpeechRole::kAccording))
+        report_words.insert(v.word);
+    }
+    report_words.insert({"laporan", "media", "diterbitkan", "dikonfirmasi"});
     past_or_plan = {"sebelumnya", "pernah", "dulu", "dahulu", "silam", "akan", "rencana", "berencana", "direncanakan",
                     "dijadwalkan", "persiapan", "mendatang", "lalu", "bakal", "sejak", "semula", "kelak"};
     pronouns = {"ia", "dia", "beliau"};
@@ -915,7 +920,10 @@ class Run {
 }  // namespace
 
 EventAnalyzer::EventAnalyzer(EventAnalyzerOptions options)
-    : options_(options), lexicon_(std::make_unique<const Lexicon>()) {}
+    : options_(std::move(options)) {
+  if (!options_.lexicon) options_.lexicon = text::Lexicon::Builtin();
+  lexicon_ = std::make_unique<const Lexicon>(*options_.lexicon);
+}
 
 EventAnalyzer::~EventAnalyzer() = default;
 

@@ -89,6 +89,7 @@
 
 #include "analyse/analyzer.h"
 #include "core/status.h"
+#include "text/lexicon.h"
 
 namespace warta::events {
 
@@ -104,6 +105,9 @@ struct EventAnalyzerOptions {
   int max_participants = 8;
   // Undated events that read as current get the publication day.
   bool date_from_publication = true;
+  // The words read: event triggers, speech verbs (report words) and the
+  // event.* word classes. Null: text::Lexicon::Builtin().
+  std::shared_ptr<const text::Lexicon> lexicon;
 };
 
 class EventAnalyzer : public analyse::Analyzer {
@@ -118,7 +122,7 @@ class EventAnalyzer : public analyse::Analyzer {
   // Never fails.
   Status Analyse(Article* article, analyse::AnalysisContext* ctx) const override;
 
-  struct Lexicon;  // trigger words and the word classes the frames use
+  struct Lexicon;  // the text::Lexicon's trigger words and word classes, indexed for the frames
 
  private:
   EventAnalyzerOptions options_;

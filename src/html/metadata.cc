@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <memory>
 #include <cctype>
 #include <optional>
 #include <string>
@@ -21,6 +22,7 @@
 #include "core/datetime.h"
 #include "html/internal.h"
 #include "text/date_parse.h"
+#include "text/lexicon.h"
 
 namespace warta::html::internal {
 namespace {
@@ -75,17 +77,15 @@ bool EqualsLower(std::string_view s, std::string_view lower) {
   return true;
 }
 
+// A month name or abbreviation of the lexicon's one month table, any case,
+// with a trailing '.' or ','.
 bool IsMonthWord(std::string_view w) {
-  static constexpr std::string_view kMonths[] = {
-      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
-      "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
-      "januari", "februari", "maret", "mei", "juni", "juli", "agustus", "agu", "agt", "okt", "oktober", "des",
-      "desember", "nop", "nopember"};
   while (!w.empty() && (w.back() == '.' || w.back() == ',')) w.remove_suffix(1);
-  for (std::string_view m : kMonths) {
-    if (EqualsLower(w, m)) return true;
-  }
-  return false;
+  if (w.empty() || w.size() > 12) return false;
+  char lower[12];
+  for (size_t i = 0; i < w.size(); ++i) lower[i] = LowerAscii(w[i]);
+  static const std::shared_ptr<const text::Lexicon> lexicon = text::Lexicon::Builtin();
+  return lexicon->FindMonth(std::string_view(lower, w.size())) != nullptr;
 }
 
 // `text` opens with `word` (any case) followed by ':', ' ' or nothing.

@@ -108,18 +108,13 @@ std::string FormatReport(const QuoteEvalReport& report);
 
 // The filter the README states: at least `min_quote_marks` double quote
 // marks (", U+201C, U+201D, counted per character, so '"' inside a token
-// counts), at least `min_speech_verbs` speech-verb tokens (kDrawSpeechVerbs,
-// any case) and at most `max_sentences` sentences.
+// counts), at least `min_speech_verbs` speech-verb tokens (the verbs with
+// role "draw" in the lexicon's speech_verbs.tsv, any case) and at most `max_sentences` sentences.
 struct DrawFilter {
   int min_quote_marks = 2;
   int min_speech_verbs = 2;
   int max_sentences = 22;
 };
-
-// The speech verbs the filter counts: the guideline verbs that introduce
-// speech, those written before a quote, and those after one, with and
-// without -nya ("ujarnya").
-extern const std::vector<std::string_view> kDrawSpeechVerbs;
 
 // `paragraphs` as IndoSum stores them: paragraphs of sentences of tokens.
 bool PassesDrawFilter(const std::vector<std::vector<std::vector<std::string>>>& paragraphs,

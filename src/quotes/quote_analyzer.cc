@@ -8,6 +8,7 @@
 namespace warta::quotes {
 namespace {
 
+using text::SpeechRole;
 using text::Token;
 using text::TokenKind;
 
@@ -25,93 +26,6 @@ bool IsAllCaps(std::string_view s) {
   for (char c : s)
     if (!(c >= 'A' && c <= 'Z')) return false;
   return true;
-}
-
-// Roots whose bare, -nya or me-/ber- forms introduce a speaker after a quote.
-const std::unordered_set<std::string>& AfterVerbs() {
-  static const auto* s = new std::unordered_set<std::string>{
-      "kata",      "ujar",       "ucap",       "tutur",     "ungkap",       "jelas",        "tegas",
-      "terang",    "papar",      "sebut",      "tambah",    "lanjut",       "katanya",      "ujarnya",
-      "ucapnya",   "tuturnya",   "ungkapnya",  "jelasnya",  "tegasnya",     "terangnya",    "paparnya",
-      "sebutnya",  "tambahnya",  "lanjutnya",  "mengatakan", "menyatakan",  "menegaskan",   "menjelaskan",
-      "mengungkapkan", "menerangkan", "memaparkan", "menyebutkan", "menambahkan", "melanjutkan",
-      "menuturkan", "berkata",   "imbuh",      "imbuhnya",     "tulis",        "tulisnya",  "tandas",
-      "tandasnya", "pungkas",    "pungkasnya", "kilah",     "kilahnya",     "timpal",       "timpalnya",
-      "beber",     "bebernya",   "urai",       "urainya",   "sambung",      "sambungnya",   "seru",
-      "jawab",     "jawabnya",   "sahut",      "sahutnya",  "akunya",       "bilang",       "cetus",
-      "cetusnya",  "katanya",    "tutup",      "tutupnya",  "cuit",         "cuitnya",      "keluh",
-      "keluhnya",  "kelakar",    "kelakarnya", "kenang",    "kenangnya",    "tanya",        "tanyanya",
-      "harapnya",  "pintanya",   "ajaknya",    "sindir",    "sindirnya",    "tukas",        "tukasnya"};
-  return *s;
-}
-
-// Verbs that report speech before what was said ("X mengatakan bahwa …",
-// "X mengatakan, “…”").
-const std::unordered_set<std::string>& BeforeVerbs() {
-  static const auto* s = new std::unordered_set<std::string>{
-      "mengatakan",  "menyatakan", "menegaskan", "menjelaskan", "mengungkapkan", "menyebutkan", "menyebut",
-      "menambahkan", "berkata",    "mengklaim",  "mengakui",    "menuturkan",    "menerangkan", "memaparkan",
-      "mengumumkan", "menekankan", "mengingatkan", "menilai",   "melaporkan",    "berujar",     "bilang",
-      "menyampaikan", "menulis",  "menjawab",   "menyahut",  "menimpali",    "membeberkan",  "menandaskan",
-      "memastikan", "meyakini",  "berpendapat", "mengaku",  "menuliskan",   "berseru",      "memungkiri",
-      "percaya",    "menduga",   "mencatat",  "beranggapan", "menganggap",  "bersumpah",    "menuding",
-      "menuduh",    "yakin",     "memperingatkan", "menyadari", "mengetahui"};
-  return *s;
-}
-
-// Verbs whose bare clause complement is reported speech ("X mengaku sudah
-// siap", "X mengatakan, CLAUSE").
-const std::unordered_set<std::string>& BareVerbs() {
-  static const auto* s = new std::unordered_set<std::string>{
-      "mengatakan",  "menyatakan", "menegaskan", "menjelaskan", "mengungkapkan", "menyebut",     "menyebutkan",
-      "menambahkan", "mengaku",    "mengakui",   "mengklaim",   "menilai",       "memastikan",   "meyakini",
-      "berpendapat", "menuturkan", "menerangkan", "memaparkan", "menekankan",    "mengingatkan", "berkata",
-      "menandaskan", "membeberkan", "yakin",     "bersumpah",   "menuding",      "menuduh"};
-  return *s;
-}
-
-// Words that show a predicate: aspect, modality, copulas.
-const std::unordered_set<std::string>& Predicates() {
-  static const auto* s = new std::unordered_set<std::string>{
-      "sudah", "telah", "akan",   "tidak",  "tak",      "belum", "masih",   "bisa",  "dapat",   "harus",
-      "perlu", "sedang", "mampu", "ingin",  "merupakan", "adalah", "menjadi", "sangat", "siap",  "punya",
-      "cukup", "terus", "pasti",  "bukan",  "hanya",    "tengah", "mesti",   "wajib", "boleh",  "enggan"};
-  return *s;
-}
-
-// Words that end the search for a predicate: prepositions, relatives.
-const std::unordered_set<std::string>& ClauseStops() {
-  static const auto* s = new std::unordered_set<std::string>{
-      "yang",  "untuk", "dengan", "lewat", "melalui", "dalam",   "saat",  "ketika", "kepada", "pada",
-      "di",    "ke",    "dari",   "atas",  "terhadap", "sebagai", "bagi", "tentang", "soal",  "mengenai",
-      "oleh",  "hal",   "bahwa",  "agar",  "supaya",  "secara",  "karena", "sehingga", "jika", "meski",
-      "sebab", "hingga", "sampai", "setelah", "sebelum", "sejak",  "demi",  "guna",    "apakah", "bagaimana"};
-  return *s;
-}
-
-// me-/ber-/di-/ter- words that are not predicates.
-const std::unordered_set<std::string>& NotVerbs() {
-  static const auto* s = new std::unordered_set<std::string>{
-      "berbagai", "beberapa", "bersama", "tersebut", "terhadap", "terkait", "termasuk", "terakhir",  "tertentu",
-      "dimana",   "diri",     "terutama", "bersamaan", "melalui", "mengenai", "menurut", "menjelang", "berikut",
-      "terbaru",  "terbesar", "tertinggi", "terendah", "terbaik", "terburuk", "dirinya", "berupa",   "beserta"};
-  return *s;
-}
-
-// Words that end a speaker phrase: they start what follows the name.
-const std::unordered_set<std::string>& SpeakerStops() {
-  static const auto* s = new std::unordered_set<std::string>{
-      "seperti", "kepada", "dalam", "di",    "pada",    "saat",    "ketika", "yang",   "usai",
-      "setelah", "dikutip", "dilansir", "melalui", "dan", "kemarin", "dari", "sambil", "sebelum",
-      "bahwa",   "lewat",  "dilaporkan", "menurut", "kala", "seraya", "untuk", "tentang", "soal"};
-  return *s;
-}
-
-// Adverbs allowed between a subject and its speech verb ("Kim juga mengatakan").
-const std::unordered_set<std::string>& Adverbs() {
-  static const auto* s = new std::unordered_set<std::string>{
-      "juga", "pun", "telah", "sudah", "sebelumnya", "kemudian", "lalu", "kembali", "pernah", "bahkan", "lantas"};
-  return *s;
 }
 
 bool IsPronoun(std::string_view lower) { return lower == "ia" || lower == "dia" || lower == "beliau"; }
@@ -141,7 +55,16 @@ struct Item {
 class Run {
  public:
   Run(const QuoteAnalyzerOptions& options, const Article& article, const analyse::AnalysisContext& ctx)
-      : opt_(options), article_(article), ctx_(ctx), toks_(ctx.tokens()) {
+      : opt_(options), lex_(*options.lexicon), article_(article), ctx_(ctx), toks_(ctx.tokens()) {
+    // quote.time_phrase, split into words.
+    for (const std::string& phrase : lex_.Words(text::WordClass::kQuoteTimePhrase)) {
+      std::vector<std::string>& words = time_phrases_.emplace_back();
+      for (size_t b = 0; b <= phrase.size();) {
+        size_t sp = std::min(phrase.find(' ', b), phrase.size());
+        if (sp > b) words.emplace_back(phrase.substr(b, sp - b));
+        b = sp + 1;
+      }
+    }
     const size_t n = toks_.size();
     para_.resize(n);
     sent_.resize(n);
@@ -372,7 +295,7 @@ class Run {
       std::string l = Lower(t);
       if (l == "ini" || l == "itu" || l == "tersebut")
         return k + 1 >= toks_.size() || sent_[k + 1] != s || toks_[k + 1].kind == TokenKind::kPunct ||
-               SpeakerStops().count(Lower(Tok(k + 1)));  // "pria Portugis tersebut dalam pernyataan …"
+               In(text::WordClass::kQuoteSpeakerStop, Lower(Tok(k + 1)));  // "pria Portugis tersebut dalam pernyataan …"
     }
     return false;
   }
@@ -425,7 +348,7 @@ class Run {
     }
     if (i >= n || para_[i] != para_[close] || toks_[i].kind != TokenKind::kWord) return false;
     std::string verb = Lower(Tok(i));
-    if (!AfterVerbs().count(verb)) {
+    if (!IsSpeech(verb, SpeechRole::kAfter)) {
       // '"…," Hong Min, analis senior …, mengatakan': a name right after the
       // mark whose speech verb follows later in the same sentence.
       if (!IsUpperStart(Tok(i))) return false;
@@ -434,7 +357,7 @@ class Run {
              static_cast<int>(end - i) < opt_.max_speaker_words)
         ++end;
       for (size_t k = end; k < n && k < end + 20 && sent_[k] == sent_[i]; ++k)
-        if (BeforeVerbs().count(Lower(Tok(k)))) return Resolve(i, end, q);
+        if (IsSpeech(Lower(Tok(k)), SpeechRole::kBefore)) return Resolve(i, end, q);
       return false;
     }
     if (verb.size() > 3 && verb.compare(verb.size() - 3, 3, "nya") == 0) {
@@ -447,7 +370,7 @@ class Run {
     }
     size_t first = i + 1, end = first;
     while (end < n && para_[end] == para_[close] && toks_[end].kind == TokenKind::kWord &&
-           static_cast<int>(end - first) < opt_.max_speaker_words && !SpeakerStops().count(Lower(Tok(end))))
+           static_cast<int>(end - first) < opt_.max_speaker_words && !In(text::WordClass::kQuoteSpeakerStop, Lower(Tok(end))))
       ++end;
     // "ujar Pendiri FPCI yang juga mantan Menteri Luar Negeri Dino Patti
     // Djalal": a role with no person, then "yang (juga)" and the person.
@@ -471,7 +394,7 @@ class Run {
   // run ending right before it (adverbs and commas between are skipped).
   bool SubjectBefore(size_t verb, size_t floor, Quote* q) const {
     size_t j = verb;
-    while (j > floor && (Adverbs().count(Lower(Tok(j - 1))) || Tok(j - 1) == ",")) --j;
+    while (j > floor && (In(text::WordClass::kQuoteAdverb, Lower(Tok(j - 1))) || Tok(j - 1) == ",")) --j;
     // "X, seperti dikutip dari Tribratanews, mengatakan": the relay between
     // commas is not the subject.
     for (size_t c = j; c > floor && j - c < 8;) {
@@ -528,7 +451,7 @@ class Run {
       if (named) return true;
       // "pemimpin Korea Utara mengatakan": a role of a place, kept as written.
       if (first < end && first > floor && toks_[first - 1].kind == TokenKind::kWord &&
-          !IsUpperStart(Tok(first - 1)) && !SpeakerStops().count(Lower(Tok(first - 1)))) {
+          !IsUpperStart(Tok(first - 1)) && !In(text::WordClass::kQuoteSpeakerStop, Lower(Tok(first - 1)))) {
         q->speaker = std::string(ctx_.text().substr(toks_[first - 1].begin, toks_[end - 1].end - toks_[first - 1].begin));
         q->speaker_entity_id.clear();
         return true;
@@ -560,7 +483,7 @@ class Run {
       }
       // The nearest speech verb before the mark owns it, however far: a
       // partial quote often ends a long reported clause.
-      if (BeforeVerbs().count(l)) {
+      if (IsSpeech(l, SpeechRole::kBefore)) {
         *near = true;
         for (size_t k = j + 1; k < open; ++k) *near &= toks_[k].kind == TokenKind::kPunct;
         return SubjectBefore(j, floor, q);
@@ -668,11 +591,11 @@ class Run {
         relative = true;
         continue;
       }
-      if (ClauseStops().count(l)) return false;
-      if (Predicates().count(l)) return true;
+      if (In(text::WordClass::kQuoteClauseStop, l)) return false;
+      if (In(text::WordClass::kQuotePredicate, l)) return true;
       bool affixed = l.size() >= 6 && (l.starts_with("me") || l.starts_with("ber") || l.starts_with("di") ||
                                        l.starts_with("ter"));
-      if (!relative && affixed && !l.ends_with("nya") && !NotVerbs().count(l)) return true;
+      if (!relative && affixed && !l.ends_with("nya") && !In(text::WordClass::kQuoteNotVerb, l)) return true;
     }
     return false;
   }
@@ -680,11 +603,7 @@ class Run {
   // Past a time phrase that may open a reported clause ("mengatakan hingga
   // saat ini belum …", "mengaku dalam waktu dekat akan …").
   size_t AfterTimePhrase(size_t k, size_t e) const {
-    static const std::vector<std::vector<std::string_view>> kPhrases = {
-        {"hingga", "saat", "ini"}, {"sampai", "saat", "ini"}, {"hingga", "kini"}, {"sampai", "sekarang"},
-        {"dalam", "waktu", "dekat"}, {"saat", "ini"}, {"selama", "ini"}, {"sejauh", "ini"}, {"ke", "depan"},
-        {"kini"}, {"sekarang"}, {"nantinya"}};
-    for (const auto& phrase : kPhrases) {
+    for (const std::vector<std::string>& phrase : time_phrases_) {
       if (k + phrase.size() >= e) continue;
       bool match = true;
       for (size_t i = 0; i < phrase.size() && match; ++i) match = Lower(Tok(k + i)) == phrase[i];
@@ -719,7 +638,7 @@ class Run {
           tried_bahwa = true;  // only the first "bahwa" of a sentence is tried
           for (size_t v = i; v > b && i - v < 5;) {
             --v;
-            if (BeforeVerbs().count(Lower(Tok(v)))) {
+            if (IsSpeech(Lower(Tok(v)), SpeechRole::kBefore)) {
               ok = SubjectBefore(v, b, &q);
               clause = i + 1;
               break;
@@ -739,7 +658,7 @@ class Run {
           ok = Resolve(i + 1, comma, &q);
           if (comma < e && Tok(comma) == ",") clause = comma + 1;
           else clause = b, clause_end = i > b && Tok(i - 1) == "," ? i - 1 : i;
-        } else if (after_comma && AfterVerbs().count(l) && !BeforeVerbs().count(l) && i + 1 <= e &&
+        } else if (after_comma && IsSpeech(l, SpeechRole::kAfter) && !IsSpeech(l, SpeechRole::kBefore) && i + 1 <= e &&
                    !(i + 1 < e && Lower(Tok(i + 1)) == "saja")) {  // "Sebut saja X, Y": a list, not speech
           // "Kata X, …", "…, kata X, …", "…, kata X." and their -nya forms.
           size_t end = i + 1;
@@ -759,7 +678,7 @@ class Run {
           } else {
             clause = b, clause_end = i - 1;
           }
-        } else if (BareVerbs().count(l) && i + 1 < e && i > b && !Negated(i, b)) {
+        } else if (IsSpeech(l, SpeechRole::kBare) && i + 1 < e && i > b && !Negated(i, b)) {
           size_t next = i + 1;
           if (Tok(next) == "," || Tok(next) == ":") clause = next + 1;
           else if (ClauseAt(next, e)) clause = next;
@@ -788,11 +707,16 @@ class Run {
     }
   }
 
+  bool IsSpeech(std::string_view lower, SpeechRole role) const { return lex_.IsSpeechVerb(lower, role); }
+  bool In(text::WordClass c, std::string_view lower) const { return lex_.Is(c, lower); }
+
   const QuoteAnalyzerOptions& opt_;
+  const text::Lexicon& lex_;
   const Article& article_;
   const analyse::AnalysisContext& ctx_;
   const std::vector<Token>& toks_;
   std::vector<int> para_, sent_;
+  std::vector<std::vector<std::string>> time_phrases_;
   mutable bool pronoun_ = false;  // set while resolving one quote's speaker
 };
 

@@ -53,10 +53,13 @@
 // threads at once.
 #pragma once
 
+#include <memory>
 #include <string_view>
+#include <utility>
 
 #include "analyse/analyzer.h"
 #include "core/status.h"
+#include "text/lexicon.h"
 
 namespace warta::quotes {
 
@@ -70,11 +73,16 @@ struct QuoteAnalyzerOptions {
   // Most words taken as the speaker after a speech verb ("kata Menteri Luar
   // Negeri Rusia Sergei Lavrov" needs several).
   int max_speaker_words = 14;  // a title can be long: "Kepala Bidang Hubungan Masyarakat Polda Jawa Barat Kombes X"
+  // The words read: speech verbs by role (after, before, bare) and the
+  // quote.* word classes. Null: text::Lexicon::Builtin().
+  std::shared_ptr<const text::Lexicon> lexicon;
 };
 
 class QuoteAnalyzer : public analyse::Analyzer {
  public:
-  explicit QuoteAnalyzer(QuoteAnalyzerOptions options = {}) : options_(options) {}
+  explicit QuoteAnalyzer(QuoteAnalyzerOptions options = {}) : options_(std::move(options)) {
+    if (!options_.lexicon) options_.lexicon = text::Lexicon::Builtin();
+  }
 
   std::string_view name() const override { return "quotes"; }
   // Replaces article->quotes with the quotes in ctx->text(), in text order.

@@ -14,8 +14,6 @@ namespace warta::text {
 namespace internal {
 // Defined in the sources CMake generates from data/months.tsv, weekdays.txt
 // and timezones.tsv.
-extern const std::string_view kMonthsData;
-extern const std::string_view kWeekdaysData;
 extern const std::string_view kTimezonesData;
 }  // namespace internal
 
@@ -78,17 +76,10 @@ StatusOr<int> ParseIntField(const DateTable& file, const DateTable::Row& line, s
 
 }  // namespace
 
-StatusOr<DateVocabulary> DateVocabulary::FromTables(const DateTable& months, const DateTable& weekdays,
-                                                    const DateTable& zones) {
+StatusOr<DateVocabulary> DateVocabulary::FromTables(const Lexicon& lexicon, const DateTable& zones) {
   DateVocabulary v;
-  for (const DateTable::Row& l : months.rows) {
-    WARTA_ASSIGN_OR_RETURN(int m, ParseIntField(months, l, 1));
-    if (m < 1 || m > 12)
-      return Status::InvalidArgument(months.origin + ":" + std::to_string(l.line) +
-                                     ": month number must be 1-12");
-    v.months[AsciiLower(l.fields[0])] = m;
-  }
-  for (const DateTable::Row& l : weekdays.rows) v.weekdays.insert(AsciiLower(l.fields[0]));
+  for (const MonthName& m : lexicon.months()) v.months[m.word] = m.number;
+  for (const WeekdayName& d : lexicon.weekdays()) v.weekdays.insert(d.word);
   for (const DateTable::Row& l : zones.rows) {
     WARTA_ASSIGN_OR_RETURN(int minutes, ParseIntField(zones, l, 1));
     if (minutes < -14 * 60 || minutes > 14 * 60)
@@ -104,9 +95,7 @@ StatusOr<DateVocabulary> DateVocabulary::FromTables(const DateTable& months, con
 const DateVocabulary& BuiltinDateVocabulary() {
   static const DateVocabulary vocab = [] {
     StatusOr<DateVocabulary> v = DateVocabulary::FromTables(
-        ParseTable("<built-in>/months.tsv", internal::kMonthsData),
-        ParseTable("<built-in>/weekdays.txt", internal::kWeekdaysData),
-        ParseTable("<built-in>/timezones.tsv", internal::kTimezonesData));
+        *Lexicon::Builtin(), ParseTable("<built-in>/timezones.tsv", internal::kTimezonesData));
     // The built-in tables are tested; a failure here is a build defect.
     if (!v.ok()) {
       std::fprintf(stderr, "warta: built-in date words: %s\n", v.status().ToString().c_str());

@@ -16,6 +16,7 @@
 
 #include "core/datetime.h"
 #include "core/status.h"
+#include "text/lexicon.h"
 
 namespace warta::text {
 
@@ -31,19 +32,20 @@ struct DateTable {
   std::vector<Row> rows;
 };
 
-// The words dates are written with, from months.tsv, weekdays.txt and
-// timezones.tsv (built in from text/data/; the clean stage lets a rules
-// directory replace them).
+// The words dates are written with: months and weekdays from the lexicon
+// (text/lexicon.h), zones from timezones.tsv (built in from text/data/; the
+// clean stage lets a rules directory replace it).
 struct DateVocabulary {
   std::unordered_map<std::string, int> months;  // lower-case name -> 1..12
   std::unordered_set<std::string> weekdays;     // lower-case
   // Zone names as written, longest first (so "WITA" is tried before "WIT").
   std::vector<std::pair<std::string, int>> zones;
 
-  // months: name<TAB>1-12; weekdays: name; zones: name<TAB>minutes east of
-  // UTC (within +-840). Fails naming "<origin>:<line>" of the first bad row.
-  static StatusOr<DateVocabulary> FromTables(const DateTable& months, const DateTable& weekdays,
-                                             const DateTable& zones);
+  // Months and weekdays: every name the lexicon has (abbreviated and English
+  // ones too: a publication date is written in any of them); zones:
+  // name<TAB>minutes east of UTC (within +-840). Fails naming
+  // "<origin>:<line>" of the first bad zone row.
+  static StatusOr<DateVocabulary> FromTables(const Lexicon& lexicon, const DateTable& zones);
 };
 
 // The vocabulary of the built-in tables (ParsePublicationDate uses it).

@@ -9,6 +9,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <unordered_map>
 
@@ -40,50 +41,39 @@ struct Lex {
   bool starter = false;          // can begin an expression (the matchers run only at these)
 };
 
-const std::unordered_map<std::string, Lex>& Lexicon() {
-  static const auto* lex = [] {
-    auto* m = new std::unordered_map<std::string, Lex>();
-    auto month = [&](const char* w, int n, bool abbrev) {
-      (*m)[w].month = static_cast<int8_t>(n);
-      (*m)[w].month_abbrev = abbrev;
-    };
-    const char* full[] = {"januari", "februari", "maret", "april",   "mei",      "juni",
-                          "juli",    "agustus",  "september", "oktober", "november", "desember"};
-    for (int i = 0; i < 12; ++i) month(full[i], i + 1, false);
-    month("pebruari", 2, false);
-    month("nopember", 11, false);
-    const std::pair<const char*, int> abbrev[] = {
-        {"jan", 1}, {"feb", 2},  {"peb", 2},  {"mar", 3},  {"apr", 4},  {"jun", 6},  {"jul", 7},
-        {"agu", 8}, {"agt", 8},  {"ags", 8},  {"agst", 8}, {"aug", 8},  {"sep", 9},  {"sept", 9},
-        {"okt", 10}, {"oct", 10}, {"nov", 11}, {"nop", 11}, {"des", 12}, {"dec", 12}, {"january", 1},
-        {"february", 2}, {"march", 3}, {"may", 5}, {"june", 6}, {"july", 7}, {"august", 8},
-        {"october", 10}, {"december", 12}};
-    for (auto [w, n] : abbrev) month(w, n, true);
-    const std::pair<const char*, int> weekdays[] = {{"senin", 1}, {"selasa", 2}, {"rabu", 3},   {"kamis", 4},
-                                                    {"jumat", 5}, {"jum'at", 5}, {"jum\u2019at", 5},
-                                                    {"sabtu", 6}, {"minggu", 7}, {"ahad", 7}};
-    for (auto [w, n] : weekdays) (*m)[w].weekday = static_cast<int8_t>(n);
-    const std::pair<const char*, Unit> units[] = {
-        {"detik", kSecond}, {"menit", kMinute}, {"jam", kHour},     {"hari", kDayU},    {"pekan", kWeek},
-        {"minggu", kWeek},  {"bulan", kMonthU}, {"tahun", kYearU},  {"dekade", kDecade}, {"dasawarsa", kDecade},
-        {"abad", kCentury}, {"windu", kYearU}};
-    for (auto [w, u] : units) (*m)[w].unit = u;
-    (*m)["windu"].unit_count = 8;
-    const std::pair<const char*, Unit> se_units[] = {
-        {"sedetik", kSecond}, {"semenit", kMinute}, {"sejam", kHour},   {"sehari", kDayU},
-        {"sepekan", kWeek},   {"seminggu", kWeek},  {"sebulan", kMonthU}, {"setahun", kYearU},
-        {"sedekade", kDecade}, {"seabad", kCentury}, {"sewindu", kYearU}};
-    for (auto [w, u] : se_units) {
-      (*m)[w].unit = u;
-      (*m)[w].unit_count = 1;
+}  // namespace
+
+// Every word's lexical roles, from the lexicon and the tables below.
+struct TimexTagger::Tables {
+  std::unordered_map<std::string, Lex> words;
+};
+
+namespace {
+
+std::unordered_map<std::string, Lex> BuildWords(const text::Lexicon& lexicon) {
+  std::unordered_map<std::string, Lex> words;
+  {
+    auto* m = &words;
+    // An abbreviation or an English name ("agt", "may") is a month only
+    // beside a day or a year.
+    for (const text::MonthName& n : lexicon.months()) {
+      (*m)[n.word].month = static_cast<int8_t>(n.number);
+      (*m)[n.word].month_abbrev = n.abbreviation || n.english;
     }
-    (*m)["sewindu"].unit_count = 8;
-    const char* digits[] = {"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"};
-    for (int i = 0; i < 9; ++i) (*m)[digits[i]].num = i + 1;
-    (*m)["sepuluh"].num = 10;
-    (*m)["sebelas"].num = 11;
-    (*m)["seratus"].num = 100;
-    for (const char* w : {"beberapa", "belasan", "puluhan", "ratusan", "ribuan"}) (*m)[w].vague = true;
+    // Short weekday names ("sen", "min") are ordinary words in running text.
+    for (const text::WeekdayName& d : lexicon.weekdays())
+      if (!d.abbreviation && !d.english) (*m)[d.word].weekday = static_cast<int8_t>(d.number);
+    // Units of time; "sehari", "windu" hold their count.
+    for (const text::TimeUnitWord& u : lexicon.time_units()) {
+      static constexpr Unit kUnits[] = {kSecond, kMinute, kHour, kDayU, kWeek, kMonthU, kYearU, kDecade, kCentury};
+      static_assert(std::size(kUnits) == static_cast<size_t>(text::TimeUnit::kCount));
+      (*m)[u.word].unit = kUnits[static_cast<size_t>(u.unit)];
+      (*m)[u.word].unit_count = u.count;
+    }
+    // Number words 1-9 and the whole tens and hundred ("sepuluh", "sebelas", "seratus").
+    for (const text::NumberWord& n : lexicon.number_words())
+      if (n.kind == text::NumberKind::kUnit || n.kind == text::NumberKind::kTen) (*m)[n.word].num = static_cast<int>(n.value);
+    for (const std::string& w : lexicon.Words(text::WordClass::kTimexVague)) (*m)[w].vague = true;
     (*m)["pagi"].pod = "MO";
     (*m)["siang"].pod = "MI";
     (*m)["sore"].pod = "AF";
@@ -96,36 +86,22 @@ const std::unordered_map<std::string, Lex>& Lexicon() {
     (*m)["gugur"].season = "FA";
     (*m)["dingin"].season = "WI";
     (*m)["semi"].season = "SP";
-    for (const char* w : {"akan", "bakal", "besok", "mendatang", "nanti", "dijadwalkan", "direncanakan", "rencananya",
-                          "berencana", "hendak", "ditargetkan", "diharapkan", "rencana", "segera"})
-      (*m)[w].future = true;
-    for (const char* w : {"kata", "ujar", "ucap", "tutur", "ungkap", "jelas", "terang", "sebut", "papar", "tegas",
-                          "imbuh", "tambah", "lanjut", "katanya", "ujarnya", "ucapnya", "tuturnya", "ungkapnya",
-                          "jelasnya", "terangnya", "sebutnya", "paparnya", "tegasnya", "imbuhnya", "tambahnya",
-                          "menurut", "mengatakan", "menjelaskan", "menyatakan", "menuturkan", "mengungkapkan",
-                          "menegaskan", "menambahkan", "dikutip", "dilansir", "diberitakan", "melaporkan", "dikatakan"})
-      (*m)[w].speech = true;
-    for (const char* w : {"orang", "unit", "ton", "kg", "km", "meter", "m", "hektare", "ha", "persen", "%", "kali",
-                          "buah", "rumah", "ekor", "jiwa", "kasus", "suara", "dolar", "rupiah", "euro", "tentara",
-                          "personel", "peserta", "pasien", "warga", "siswa", "mahasiswa", "kursi", "lembar", "liter",
-                          "keluarga", "sekolah", "desa", "anggota", "pasukan", "juta", "miliar", "ribu", "triliun",
-                          "batang", "butir", "paket", "titik", "gram", "mw", "kw", "cc", "mm", "cm", "set", "poin"})
-      (*m)[w].not_year_after = true;
-    for (const char* w : {"rp", "rp.", "us$", "$", "usd", "idr", "sebanyak", "sejumlah", "nomor", "no", "no.", "nomer",
-                          "pasal", "ayat", "kode", "seri", "tipe", "type", "nomor:", "no:", "km", "jalan", "jl.", "rt",
-                          "rw", "blok", "kav", "kav.", "lantai", "skor", "+"})
-      (*m)[w].not_year_before = true;
+    for (const std::string& w : lexicon.Words(text::WordClass::kTimexFuture)) (*m)[w].future = true;
+    // Reported speech and its attribution: "kata", "ujarnya", "mengatakan",
+    // "dikatakan", "dikutip", "menurut".
+    for (const text::SpeechVerb& v : lexicon.speech_verbs()) {
+      using text::SpeechRole;
+      if (v.Has(SpeechRole::kAfter) || v.Has(SpeechRole::kBefore) || v.Has(SpeechRole::kPassive) ||
+          v.Has(SpeechRole::kRelay) || v.Has(SpeechRole::kAccording))
+        (*m)[v.word].speech = true;
+    }
+    for (const std::string& w : lexicon.Words(text::WordClass::kTimexNotYearAfter)) (*m)[w].not_year_after = true;
+    for (const std::string& w : lexicon.Words(text::WordClass::kTimexNotYearBefore)) (*m)[w].not_year_before = true;
     for (auto& [word, l] : *m)
       l.starter = l.month || l.weekday || l.unit != kNoUnit || l.num > 0 || l.vague || l.pod || l.zone >= 0;
-    for (const char* w : {"tanggal", "tgl", "tgl.", "no", "no.", "nomor", "nomer", "setiap", "tiap", "tiap-tiap",
-                          "saban", "per", "awal", "akhir", "pertengahan", "medio", "kemarin", "besok", "esok",
-                          "lusa", "sekarang", "kini", "saat", "dewasa", "masa", "tadi", "nanti", "tengah", "musim",
-                          "pukul", "pkl", "pkl.", "kuartal", "triwulan", "kuarter", "semester", "era", "baru-baru",
-                          "belakangan", "setengah", "separuh", "dini"})
-      (*m)[w].starter = true;
-    return m;
-  }();
-  return *lex;
+    for (const std::string& w : lexicon.Words(text::WordClass::kTimexStarter)) (*m)[w].starter = true;
+  }
+  return words;
 }
 
 struct Tok {
@@ -193,10 +169,9 @@ struct Match {
 class Run {
  public:
   Run(std::string_view text, const std::vector<text::Token>& tokens, const std::optional<DateTime>& dct,
-      const TimexOptions& options)
+      const TimexOptions& options, const std::unordered_map<std::string, Lex>& lexicon)
       : text_(text), opt_(options) {
     if (dct && IsValidDay(dct->year, dct->month, dct->day)) dct_ = Day{dct->year, dct->month, dct->day};
-    const auto& lexicon = Lexicon();
     toks_.reserve(tokens.size());
     uint32_t prev_end = 0;
     for (const auto& tk : tokens) {
@@ -1180,15 +1155,12 @@ class Run {
     if (!quarter && !half) return std::nullopt;
     size_t k = i + 1;
     if (Is(k, "ke")) ++k;
-    static const std::pair<const char*, int> ords[] = {
-        {"i", 1},       {"ii", 2},     {"iii", 3},    {"iv", 4},       {"1", 1},      {"2", 2},
-        {"3", 3},       {"4", 4},      {"pertama", 1}, {"kedua", 2},   {"ketiga", 3}, {"keempat", 4},
-        {"satu", 1},    {"dua", 2},    {"ke-1", 1},   {"ke-2", 2},     {"ke-3", 3},   {"ke-4", 4}};
     int q = 0;
     if (k < n()) {
-      std::string w = toks_[k].lower;
-      for (auto [name, v] : ords)
-        if (w == name) q = v;
+      const std::string& w = toks_[k].lower;
+      if (w.size() == 1 && w[0] >= '1' && w[0] <= '4') q = w[0] - '0';
+      for (const text::OrdinalWord& o : opt_.lexicon->ordinals())
+        if (o.value <= 4 && w == o.word) q = o.value;
     }
     if (!q || (half && q > 2)) return std::nullopt;
     ++k;
@@ -1255,7 +1227,12 @@ class Run {
 
 }  // namespace
 
-TimexTagger::TimexTagger(TimexOptions options) : options_(options) {}
+TimexTagger::TimexTagger(TimexOptions options) : options_(std::move(options)) {
+  if (!options_.lexicon) options_.lexicon = text::Lexicon::Builtin();
+  auto tables = std::make_shared<Tables>();
+  tables->words = BuildWords(*options_.lexicon);
+  tables_ = std::move(tables);
+}
 
 std::vector<TaggedTimex> TimexTagger::Tag(std::string_view text, const std::optional<DateTime>& dct) const {
   std::vector<text::Token> tokens;
@@ -1265,7 +1242,7 @@ std::vector<TaggedTimex> TimexTagger::Tag(std::string_view text, const std::opti
 
 std::vector<TaggedTimex> TimexTagger::Tag(std::string_view text, const std::vector<text::Token>& tokens,
                                           const std::optional<DateTime>& dct) const {
-  Run run(text, tokens, dct, options_);
+  Run run(text, tokens, dct, options_, tables_->words);
   return run.Go();
 }
 

@@ -54,6 +54,7 @@
 
 #include "core/article.h"
 #include "core/datetime.h"
+#include "text/lexicon.h"
 #include "text/tokenizer.h"
 
 namespace warta::timex {
@@ -67,6 +68,9 @@ struct TimexOptions {
   // others ("1500 orang") are quantities. "tahun 1500" is a year regardless.
   int min_bare_year = 1900;
   int max_bare_years_ahead = 30;
+  // The words read: months, weekdays and speech verbs (after, before,
+  // passive, relay, according). Null: text::Lexicon::Builtin().
+  std::shared_ptr<const text::Lexicon> lexicon;
 };
 
 // One recognised expression. `timex.span` counts code points from the start
@@ -97,8 +101,11 @@ class TimexTagger {
 
   const TimexOptions& options() const { return options_; }
 
+  struct Tables;  // internal: every word's roles, built once from the lexicon
+
  private:
   TimexOptions options_;
+  std::shared_ptr<const Tables> tables_;
   text::Tokenizer tokenizer_;
 };
 

@@ -1,0 +1,255 @@
+// The Indonesian lexicon: every word list the analysers and the date parsers
+// use, as data (src/text/data/lexicon/*.tsv, embedded at build time), read
+// through one typed API.
+//
+//   std::shared_ptr<const text::Lexicon> lex = text::Lexicon::Builtin();
+//   if (const text::SpeechVerb* v = lex->FindSpeechVerb("ujarnya"); v && v->Has(text::SpeechRole::kAfter)) ...
+//   if (lex->Is(text::WordClass::kClaimHedge, "diperkirakan")) ...
+//
+//   // A directory whose files replace the built-in ones of the same name:
+//   auto mine = text::Lexicon::Load("my-lexicon/");  // Status names file:line on a bad line
+//
+// Structured entries are records with named fields (SpeechVerb, MonthName,
+// WeekdayName, ...); plain word lists are word classes (WordClass), each line
+// of a word-class file naming its class. Words are stored lower-case (ASCII
+// letters are folded at load) and looked up lower-case with string_views, no
+// copy. A Lexicon is immutable after loading, so one instance is shared by
+// every thread; the analysers take it through their Options (null means
+// Builtin()).
+#pragma once
+
+#include <bitset>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "core/status.h"
+
+namespace warta::text {
+
+// What a speech (or reporting) verb does in a sentence; a verb has one or
+// more (speech_verbs.tsv, column 2, comma-separated names in brackets).
+enum class SpeechRole : uint8_t {
+  kAfter,     // "after": written after a quotation, its speaker follows ("…," ujar X / ujarnya)
+  kBefore,    // "before": its subject is the speaker, what was said follows ("X mengatakan bahwa …")
+  kBare,      // "bare": takes a bare clause as what was said ("X mengaku sudah siap")
+  kClaim,     // "claim": its subject puts a figure forward ("X memperkirakan … 3.000")
+  kEvidence,  // "evidence": reports evidence, not speech ("data X menunjukkan")
+  kPassive,   // "passive": a passive report verb whose agent follows ("disebutkan media X")
+  kRelay,     // "relay": names where a report was taken from ("dikutip dari X", "melansir X")
+  kAccording, // "according": "menurut X"
+  kDraw,      // "draw": counted by the quotes gold-set draw (tests/data/quotes/README.md); kept fixed
+  kCount
+};
+
+struct SpeechVerb {
+  std::string word;      // lower-case
+  uint32_t roles = 0;    // bit (1 << SpeechRole)
+  bool Has(SpeechRole r) const { return (roles >> static_cast<unsigned>(r)) & 1u; }
+};
+
+// A month name as dates are written: "januari", "jan", "pebruari", "may".
+struct MonthName {
+  std::string word;       // lower-case
+  int number = 0;         // 1..12
+  bool abbreviation = false;  // "jan", "agt": taken as a month only beside a day or year
+  bool english = false;       // "january", "may" (also abbreviation when short)
+};
+
+// A weekday name: "senin", "jum'at", "sen", "monday".
+struct WeekdayName {
+  std::string word;  // lower-case
+  int number = 0;    // ISO 8601: 1 = Monday .. 7 = Sunday
+  bool abbreviation = false;
+  bool english = false;
+};
+
+// A number word: part of a spelled-out number, a multiplier after digits
+// or a vague quantity (number_words.tsv).
+enum class NumberKind : uint8_t {
+  kUnit,        // "unit": 1-9 ("tiga")
+  kTen,         // "ten": a whole ten or hundred ("sepuluh", "sebelas", "seratus")
+  kTeen,        // "teen": "belas"
+  kTens,        // "tens": "puluh"
+  kHundreds,    // "hundreds": "ratus"
+  kScale,       // "scale": "ribu", "juta", "seribu"
+  kHalf,        // "half": "setengah"
+  kMultiplier,  // "multiplier": written after digits ("1,5 juta", "10 rb")
+  kVague,       // "vague": an order of magnitude ("ratusan"); value is its base
+  kCount
+};
+
+struct NumberWord {
+  std::string word;  // lower-case
+  NumberKind kind = NumberKind::kUnit;
+  double value = 0;
+};
+
+// A currency as written beside an amount (currencies.tsv).
+struct Currency {
+  std::string word;       // lower-case: "rp", "us$", "rupiah"
+  bool prefix = false;    // written before the amount ("Rp 5 juta"); else after it ("5 juta rupiah")
+  std::string canonical;  // "rupiah", "dolar AS"
+};
+
+// Words before a figure that make it a bound (bounds.tsv): "lebih dari" ->
+// "more-than". The bound keeps its string name (Claim::bound).
+struct BoundPhrase {
+  std::string phrase;  // lower-case, words separated by one space
+  std::string bound;   // more-than, less-than, at-least, up-to, about, almost, range
+};
+
+// A unit of time (time_units.tsv).
+enum class TimeUnit : uint8_t { kSecond, kMinute, kHour, kDay, kWeek, kMonth, kYear, kDecade, kCentury, kCount };
+
+struct TimeUnitWord {
+  std::string word;  // lower-case: "hari", "sehari", "windu"
+  TimeUnit unit = TimeUnit::kDay;
+  int count = 0;     // units the word is by itself ("sehari" 1, "windu" 8 years); 0: written before it
+};
+
+// An ordinal as quarters and halves are numbered (ordinals.tsv): "ketiga" 3, "ii" 2.
+struct OrdinalWord {
+  std::string word;  // lower-case
+  int value = 0;
+};
+
+// Plain word lists, by what the analysers use them for. Each line of a
+// word-class file is `class<TAB>entry<TAB>entry...` with the class's name
+// below (an unknown name is a load error); an entry may be a phrase.
+enum class WordClass : uint8_t {
+  // The quote analyser (quotes.tsv).
+  kQuotePredicate,    // "quote.predicate": shows a predicate (aspect, modality, copulas)
+  kQuoteClauseStop,   // "quote.clause_stop": ends the search for a predicate (prepositions, relatives)
+  kQuoteNotVerb,      // "quote.not_verb": me-/ber-/di-/ter- words that are not predicates
+  kQuoteSpeakerStop,  // "quote.speaker_stop": ends a speaker phrase
+  kQuoteAdverb,       // "quote.adverb": may stand between a subject and its speech verb
+  kQuoteTimePhrase,   // "quote.time_phrase": may open a reported clause ("hingga saat ini")
+  // The time-expression tagger (timex.tsv).
+  kTimexVague,          // "timex.vague": "beberapa", "puluhan"
+  kTimexFuture,         // "timex.future": marks a clause about the future
+  kTimexNotYearAfter,   // "timex.not_year_after": a number before it is a quantity
+  kTimexNotYearBefore,  // "timex.not_year_before": a number after it is a quantity or identifier
+  kTimexStarter,        // "timex.starter": may begin an expression
+  // The claim analyser (claims.tsv; each class's comment is in the file).
+  kClaimAfterPostposedLebih,  // "claim.after_postposed_lebih"
+  kClaimNeutralMarker,        // "claim.neutral_marker"
+  kClaimIdentifierWord,       // "claim.identifier_word"
+  kClaimNotUnit,              // "claim.not_unit"
+  kClaimNounException,        // "claim.noun_exception"
+  kClaimClassifier,           // "claim.classifier"
+  kClaimCompoundUnit,         // "claim.compound_unit"
+  kClaimNotUnitAcronym,       // "claim.not_unit_acronym"
+  kClaimRangeLink,            // "claim.range_link"
+  kClaimHedge,                // "claim.hedge"
+  kClaimSourceNoun,           // "claim.source_noun"
+  kClaimLeadingConnective,    // "claim.leading_connective"
+  kClaimAdverb,               // "claim.adverb"
+  kClaimPhraseStop,           // "claim.phrase_stop"
+  kClaimGenericUnit,          // "claim.generic_unit"
+  kClaimSourceLink,           // "claim.source_link"
+  kClaimAnaphor,              // "claim.anaphor"
+  kClaimCurrencyPiece,        // "claim.currency_piece"
+  kCount
+};
+
+// The class's name in the files ("quote.clause_stop"); "" for kCount.
+std::string_view WordClassName(WordClass c);
+std::string_view SpeechRoleName(SpeechRole r);
+
+class Lexicon {
+ public:
+  using WordClasses = std::bitset<static_cast<size_t>(WordClass::kCount)>;
+
+  // The lexicon compiled into the binary. Loaded on first use and shared;
+  // the built-in files are tested to load (a failure aborts with its Status).
+  static std::shared_ptr<const Lexicon> Builtin();
+
+  // The built-in files, each replaced by the file of the same name in `dir`
+  // when the directory has one (files of other names are ignored). NotFound
+  // when `dir` is not a directory; InvalidArgument naming "file:line: reason"
+  // for a bad line; Corrupt for a file that is not UTF-8.
+  static StatusOr<std::shared_ptr<const Lexicon>> Load(const std::string& dir);
+
+  // As Load, with the replacing files given as (file name, text) pairs
+  // instead of a directory (tests). An unknown file name is an error.
+  static StatusOr<std::shared_ptr<const Lexicon>> FromFiles(
+      const std::vector<std::pair<std::string, std::string>>& replacements);
+
+  // The names of the lexicon files, in load order.
+  static std::vector<std::string> FileNames();
+
+  // --- Speech verbs (speech_verbs.tsv): one list for every analyser.
+  const std::vector<SpeechVerb>& speech_verbs() const { return speech_verbs_; }
+  const SpeechVerb* FindSpeechVerb(std::string_view lower) const;
+  bool IsSpeechVerb(std::string_view lower, SpeechRole role) const {
+    const SpeechVerb* v = FindSpeechVerb(lower);
+    return v != nullptr && v->Has(role);
+  }
+  // Every verb with `role`, in file order.
+  std::vector<std::string_view> SpeechVerbsWith(SpeechRole role) const;
+
+  // --- Months (months.tsv) and weekdays (weekdays.tsv).
+  const std::vector<MonthName>& months() const { return months_; }
+  const MonthName* FindMonth(std::string_view lower) const;
+  const std::vector<WeekdayName>& weekdays() const { return weekdays_; }
+  const WeekdayName* FindWeekday(std::string_view lower) const;
+
+  // --- Numbers (number_words.tsv), currencies (currencies.tsv) and bounds
+  // (bounds.tsv), in file order; the analyser indexes what it needs.
+  const std::vector<NumberWord>& number_words() const { return number_words_; }
+  const std::vector<Currency>& currencies() const { return currencies_; }
+  const std::vector<BoundPhrase>& bounds() const { return bounds_; }
+
+  // --- Time units (time_units.tsv) and ordinals (ordinals.tsv), in file order.
+  const std::vector<TimeUnitWord>& time_units() const { return time_units_; }
+  const std::vector<OrdinalWord>& ordinals() const { return ordinals_; }
+
+  // --- Word classes.
+  // Every class `lower` belongs to (one lookup for all of them).
+  WordClasses ClassesOf(std::string_view lower) const;
+  bool Is(WordClass c, std::string_view lower) const { return ClassesOf(lower).test(static_cast<size_t>(c)); }
+  // The entries of a class, in file order.
+  const std::vector<std::string>& Words(WordClass c) const { return words_[static_cast<size_t>(c)]; }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  template <typename V>
+  using Map = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
+  class Loader;
+  // Fills *origin and *text and returns true when the named built-in file is
+  // replaced; false keeps it.
+  using Replacement =
+      std::function<StatusOr<bool>(std::string_view name, std::string* origin, std::string* text)>;
+  static StatusOr<std::shared_ptr<const Lexicon>> Assemble(const Replacement& replacement);
+
+  std::vector<SpeechVerb> speech_verbs_;
+  Map<size_t> speech_verb_index_;
+  std::vector<MonthName> months_;
+  Map<size_t> month_index_;
+  std::vector<WeekdayName> weekdays_;
+  Map<size_t> weekday_index_;
+  std::vector<TimeUnitWord> time_units_;
+  std::vector<OrdinalWord> ordinals_;
+  std::vector<NumberWord> number_words_;
+  std::vector<Currency> currencies_;
+  std::vector<BoundPhrase> bounds_;
+  std::vector<std::string> words_[static_cast<size_t>(WordClass::kCount)];
+  Map<WordClasses> classes_;
+};
+
+namespace internal {
+// (file name, bytes) of every lexicon file compiled into the binary
+// (generated from src/text/data/lexicon/ by cmake/EmbedFiles.cmake).
+const std::vector<std::pair<std::string_view, std::string_view>>& BuiltinLexiconFiles();
+}  // namespace internal
+
+}  // namespace warta::text

@@ -1,5 +1,7 @@
 #include "pipeline/export.h"
 
+#include <nlohmann/json.hpp>
+
 #include "pipeline/views.h"
 
 namespace warta::pipeline {

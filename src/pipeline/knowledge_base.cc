@@ -110,7 +110,6 @@ extern "C" void __tsan_acquire(void* addr);
 extern "C" void __tsan_release(void* addr);
 void HappensAfter(const void* sync) { __tsan_acquire(const_cast<void*>(sync)); }
 void HappensBefore(const void* sync) { __tsan_release(const_cast<void*>(sync)); }
-
 #else
 void HappensAfter(const void*) {}
 void HappensBefore(const void*) {}

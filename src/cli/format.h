@@ -2,8 +2,6 @@
 // highlighting only on a terminal) and JSON for programs.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <optional>
 #include <string>
 

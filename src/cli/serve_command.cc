@@ -1,5 +1,6 @@
 #include "cli/serve_command.h"
 
+#include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -10,11 +11,15 @@ namespace warta::cli {
 
 namespace {
 
-server::Server* g_running = nullptr;
+// Atomic: the kernel hands SIGINT/SIGTERM to any thread that does not block
+// it, so the handler may run on one of the server's worker threads while the
+// main thread sets or clears this.
+std::atomic<server::Server*> g_running{nullptr};
+static_assert(std::atomic<server::Server*>::is_always_lock_free, "read in a signal handler");
 
 // SIGINT/SIGTERM end the server cleanly so in-flight requests finish.
 void StopOnSignal(int) {
-  if (g_running) g_running->Stop();
+  if (server::Server* running = g_running.load()) running->Stop();
 }
 
 }  // namespace

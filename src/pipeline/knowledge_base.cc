@@ -6,6 +6,7 @@
 #include <tbb/task_arena.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <csignal>
@@ -83,6 +84,54 @@ int TEST_KillAfterBatches() {
   const char* v = std::getenv("WARTA_TEST_KILL_AFTER_BATCHES");
   return v ? std::atoi(v) : 0;
 }
+
+// ThreadSanitizer and oneTBB. Debian's libtbb is not built with the
+// sanitizer, so the orderings oneTBB guarantees (made with atomics inside
+// libtbb) are invisible to it, and every hand-over of a batch would be
+// reported as a race. The pipeline states those orderings, and only those:
+// the pipeline's start comes before every filter call and every call before
+// its end; a batch goes from one filter to the next; the calls of one serial
+// filter follow each other. What two filters share besides (the reader and
+// store filters run at the same time) stays checked. No-ops in other builds.
+#if defined(__SANITIZE_THREAD__)
+#define WARTA_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define WARTA_TSAN 1
+#endif
+#endif
+#ifdef WARTA_TSAN
+extern "C" void __tsan_acquire(void* addr);
+extern "C" void __tsan_release(void* addr);
+void HappensAfter(const void* sync) { __tsan_acquire(const_cast<void*>(sync)); }
+void HappensBefore(const void* sync) { __tsan_release(const_cast<void*>(sync)); }
+#else
+void HappensAfter(const void*) {}
+void HappensBefore(const void*) {}
+#endif
+
+// The addresses the orderings above are stated on, and one filter call's
+// part in them. Addresses of globals: a filter call must state its ordering
+// before it reads anything, even its own captures. (Pipelines running at the
+// same time share them, which orders them more than needed; oneTBB's own
+// filter code, which runs before ours, is left to scripts/tsan.supp.)
+char g_pipeline_start, g_pipeline_end, g_reader_turn, g_store_turn;
+class FilterCall {
+ public:
+  explicit FilterCall(const char* turn) : turn_(turn) {
+    HappensAfter(&g_pipeline_start);
+    if (turn_) HappensAfter(turn_);
+  }
+  ~FilterCall() {
+    if (turn_) HappensBefore(turn_);
+    HappensBefore(&g_pipeline_end);
+  }
+  FilterCall(const FilterCall&) = delete;
+  FilterCall& operator=(const FilterCall&) = delete;
+
+ private:
+  const char* turn_;
+};
 
 }  // namespace
 
@@ -247,14 +296,16 @@ StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& pa
   std::vector<std::thread> shard_threads;
   std::vector<Status> shard_status(static_cast<size_t>(shards));
   if (!inline_index) {
+    // Every queue exists before the first thread starts: a thread that
+    // indexed `queues` while this loop still grew it would read a freed array.
+    for (int s = 0; s < shards; ++s) queues.push_back(std::make_unique<ShardQueue>(4096));
     for (int s = 0; s < shards; ++s) {
-      queues.push_back(std::make_unique<ShardQueue>(4096));
-      shard_threads.emplace_back([&, s] {
+      shard_threads.emplace_back([&, s, queue = queues[static_cast<size_t>(s)].get()] {
         int64_t seq;
         index::PreparedDocument doc;
         size_t since_commit = 0;
         Status& st = shard_status[static_cast<size_t>(s)];
-        while (queues[static_cast<size_t>(s)]->Pop(&seq, &doc)) {
+        while (queue->Pop(&seq, &doc)) {
           if (!st.ok()) continue;  // drain so the producer never blocks
           st = writer.Add(seq, std::move(doc));
           if (st.ok() && ++since_commit >= options.commit_every) {
@@ -268,15 +319,22 @@ StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& pa
   }
 
   tbb::enumerable_thread_specific<index::DocumentBuilder> builders;
+  // The reader and store filters are each serial, but they run at the same
+  // time as each other on different threads. What the store filter tells the
+  // reader (stop; how many stored so far) therefore goes through atomics;
+  // the Status itself stays the store filter's until the pipeline has ended.
   Status store_status;
+  std::atomic<bool> store_failed{false};
+  std::atomic<uint64_t> stored_so_far{0}, duplicates_so_far{0};
   size_t since_commit_inline = 0;
   int batches = 0;
   const int kill_after = TEST_KillAfterBatches();
-  IngestProgress progress;
+  IngestProgress progress;  // the reader filter's
   bool input_done = false;
 
   auto read_batch = [&](tbb::flow_control& fc) -> Batch* {
-    if (input_done || !store_status.ok()) {
+    FilterCall call(&g_reader_turn);
+    if (input_done || store_failed.load()) {
       fc.stop();
       return nullptr;
     }
@@ -294,6 +352,8 @@ StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& pa
         progress.bytes_total = reader.total_bytes();
         progress.documents = reader.stats().documents + reader.stats().rejected;
         progress.rejected = reader.stats().rejected + clean_rejected.load();
+        progress.stored = stored_so_far.load(std::memory_order_relaxed);
+        progress.duplicates = duplicates_so_far.load(std::memory_order_relaxed);
         options.on_progress(progress);
       }
     }
@@ -301,10 +361,13 @@ StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& pa
       fc.stop();
       return nullptr;
     }
+    HappensBefore(batch.get());
     return batch.release();
   };
 
   auto analyse = [&](Batch* batch) -> Batch* {
+    FilterCall call(nullptr);
+    HappensAfter(batch);
     index::DocumentBuilder& builder = builders.local();
     for (Item& item : batch->items) {
       auto article = (*cleaner)->Clean(item.raw);
@@ -325,12 +388,11 @@ StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& pa
       item.article = std::move(*article);
       item.raw = RawDocument{};  // free the raw text early
     }
+    HappensBefore(batch);
     return batch;
   };
 
-  auto store_and_dispatch = [&](Batch* raw_batch) {
-    std::unique_ptr<Batch> batch(raw_batch);
-    if (!store_status.ok()) return;
+  auto store_batch = [&](Batch* batch) -> Status {
     std::vector<Article> articles;
     std::vector<Item*> owners;
     for (Item& item : batch->items) {
@@ -343,8 +405,7 @@ StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& pa
       owners.push_back(&item);
     }
     std::vector<store::PutResult> put;
-    store_status = m.store->PutBatch(articles, &put);
-    if (!store_status.ok()) return;
+    WARTA_RETURN_IF_ERROR(m.store->PutBatch(articles, &put));
     if (kill_after > 0 && ++batches == kill_after) std::raise(SIGKILL);
     if (relations) {
       Relations::Batch decided;
@@ -355,8 +416,7 @@ StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& pa
         if (r.copy_of) ++summary.near_copies;
         if (r.story_id == put[i].seq) ++summary.new_stories;
       }
-      store_status = relations->Commit(*m.store, decided);
-      if (!store_status.ok()) return;
+      WARTA_RETURN_IF_ERROR(relations->Commit(*m.store, decided));
     }
     for (size_t i = 0; i < put.size(); ++i) {
       if (!put[i].inserted) {
@@ -367,31 +427,41 @@ StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& pa
         ++summary.stored;
       }
       if (inline_index) {
-        store_status = writer.Add(put[i].seq, std::move(owners[i]->doc));
-        if (!store_status.ok()) return;
+        WARTA_RETURN_IF_ERROR(writer.Add(put[i].seq, std::move(owners[i]->doc)));
         if (++since_commit_inline >= options.commit_every) {
-          store_status = writer.CommitAll();
           since_commit_inline = 0;
-          if (!store_status.ok()) return;
+          WARTA_RETURN_IF_ERROR(writer.CommitAll());
         }
       } else {
         queues[static_cast<size_t>(index::IndexWriter::ShardOf(put[i].seq, shards))]->Push(
             put[i].seq, std::move(owners[i]->doc));
       }
     }
-    progress.stored = summary.stored;
-    progress.duplicates = summary.duplicates;
+    stored_so_far.store(summary.stored, std::memory_order_relaxed);
+    duplicates_so_far.store(summary.duplicates, std::memory_order_relaxed);
+    return Status::Ok();
+  };
+
+  auto store_and_dispatch = [&](Batch* raw_batch) {
+    FilterCall call(&g_store_turn);
+    HappensAfter(raw_batch);
+    std::unique_ptr<Batch> batch(raw_batch);
+    if (store_failed.load()) return;  // drain what was read before the stop
+    if (Status st = store_batch(batch.get()); !st.ok()) {
+      store_status = std::move(st);
+      store_failed = true;
+    }
   };
 
   {
+    tbb::filter<void, void> filters =
+        tbb::make_filter<void, Batch*>(tbb::filter_mode::serial_in_order, read_batch) &
+        tbb::make_filter<Batch*, Batch*>(tbb::filter_mode::parallel, analyse) &
+        tbb::make_filter<Batch*, void>(tbb::filter_mode::serial_in_order, store_and_dispatch);
+    HappensBefore(&g_pipeline_start);
     tbb::task_arena arena(std::max(1, threads));
-    arena.execute([&] {
-      tbb::parallel_pipeline(
-          static_cast<size_t>(std::max(2, threads * 2)),
-          tbb::make_filter<void, Batch*>(tbb::filter_mode::serial_in_order, read_batch) &
-              tbb::make_filter<Batch*, Batch*>(tbb::filter_mode::parallel, analyse) &
-              tbb::make_filter<Batch*, void>(tbb::filter_mode::serial_in_order, store_and_dispatch));
-    });
+    arena.execute([&] { tbb::parallel_pipeline(static_cast<size_t>(std::max(2, threads * 2)), filters); });
+    HappensAfter(&g_pipeline_end);
   }
   for (auto& q : queues) q->Close();
   for (auto& t : shard_threads) t.join();
@@ -411,6 +481,8 @@ StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& pa
     progress.bytes_total = reader.total_bytes();
     progress.documents = summary.documents;
     progress.rejected = summary.rejected;
+    progress.stored = summary.stored;
+    progress.duplicates = summary.duplicates;
     options.on_progress(progress);
   }
   return summary;

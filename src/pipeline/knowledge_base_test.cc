@@ -56,6 +56,36 @@ TEST(KnowledgeBaseTest, OneThreadAndManyThreadsStoreTheSameThing) {
   EXPECT_EQ(dumps[0], dumps[1]);
 }
 
+// Progress comes from the reading thread while the store filter stores on
+// another: its counts must still only grow, and never show more stored than
+// read. (The ThreadSanitizer pass of scripts/test runs this with two threads.)
+TEST(KnowledgeBaseTest, ProgressFromManyThreadsOnlyGrowsAndEndsWithTheSummary) {
+  TempDir tmp;
+  WriteCorpus(tmp / "in", 700);
+  auto kb = KnowledgeBase::Open({.dir = (tmp / "db").string(), .shards = 2});
+  ASSERT_TRUE(kb.ok()) << kb.status().ToString();
+  IngestOptions opt;
+  opt.threads = 2;
+  opt.batch_size = 32;
+  opt.progress_every = 8;
+  std::vector<IngestProgress> seen;
+  opt.on_progress = [&](const IngestProgress& p) { seen.push_back(p); };
+  auto s = (*kb)->Ingest({(tmp / "in").string()}, opt, {});
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  ASSERT_GE(seen.size(), 700u / 8);
+  for (size_t i = 0; i < seen.size(); ++i) {
+    EXPECT_LE(seen[i].stored + seen[i].duplicates, seen[i].documents) << "report " << i;
+    if (i == 0) continue;
+    EXPECT_GE(seen[i].documents, seen[i - 1].documents) << "report " << i;
+    EXPECT_GE(seen[i].stored, seen[i - 1].stored) << "report " << i;
+    EXPECT_GE(seen[i].bytes_done, seen[i - 1].bytes_done) << "report " << i;
+  }
+  EXPECT_EQ(seen.back().documents, 700u);
+  EXPECT_EQ(seen.back().stored, s->stored);
+  EXPECT_EQ(seen.back().duplicates, s->duplicates);
+  EXPECT_EQ(seen.back().bytes_done, seen.back().bytes_total);
+}
+
 TEST(KnowledgeBaseTest, AWritableOpenIndexesWhatTheIndexLacks) {
   TempDir tmp;
   WriteCorpus(tmp / "in", 50);

@@ -2,6 +2,7 @@
 // in search, rebuilt from the store when the directory is opened again.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
 

@@ -1,5 +1,7 @@
 #include "query/export.h"
 
+#include <nlohmann/json.hpp>
+
 #include "query/views.h"
 
 namespace warta::query {

@@ -2,7 +2,7 @@
 // `warta show --json`, `warta search --json` and (later) the HTTP API.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <optional>
 #include <ostream>

@@ -230,280 +230,380 @@ void EntityAnalyzer::FindRole(const std::vector<std::string_view>& all, const st
     *role_of = std::string(text.substr(tokens[of_begin].begin, tokens[of_end - 1].end - tokens[of_begin].begin));
 }
 
-Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) const {
-  const std::string& text = ctx->text();
-  const auto& tokens = ctx->tokens();
-  std::vector<std::string_view> all(tokens.size());
-  for (size_t i = 0; i < tokens.size(); ++i) all[i] = ctx->TokenText(i);
+// One article's resolution: its tokens, the mentions found so far and what
+// the article says about its own words. Each public member is one step of
+// the rules the header lists; Analyse runs them in this order, each on the
+// mentions the step before it left.
+class EntityAnalyzer::Resolution {
+ public:
+  Resolution(const EntityAnalyzer& analyzer, analyse::AnalysisContext* ctx);
 
-  // 1. Tag each sentence.
-  std::vector<Mention> ms;
+  // 1. Tag each sentence with the model.
+  void TagSentences();
+  // 1b. Title Case lines defeat the tagger: look there for the names the
+  // running text gives.
+  void FindNamesInTitleCaseLines();
+  // 2. Trim punctuation, and titles and roles before a person's name; keep
+  // the title as the person's role.
+  void TrimMentions();
+  // 2b. Split an organisation or place run into a name where the article
+  // cites the person.
+  void SplitAtCitedSpeakers();
+  // 3. Aliases, and acronyms the text defines in brackets.
+  void ResolveAliasesAndDefinedAcronyms();
+  // 3b. Acronyms the text never defines but spells out once.
+  void ResolveSpelledOutAcronyms();
+  // 4. One type per name.
+  void UnifyTypes();
+  // 5. A person span holding another person's full name shrinks to it.
+  void ShrinkToInnerNames();
+  // 5b. Short names, clipped first names and one-letter typos -> the full
+  // name of the person they are.
+  void ResolveShortNames();
+  // 6. One entity per (type, key), its canonical name, into the article.
+  void WriteEntities(Article* article) const;
+
+ private:
+  // TrimMentions' parts, in the order it applies them to one mention.
+  void TrimTitlesAndPunctuation(Mention* m) const;
+  void GiveFirstWordToOrganisation(Mention* m, std::vector<Mention>* kept);
+  bool IsLoneTitle(const Mention& m) const;
+  void TakeBackDroppedNamePart(size_t k, const std::vector<Mention>& kept);
+  void AttachRole(Mention* m, const std::vector<Mention>& kept) const;
+
+  // ResolveShortNames' three ways to find the person a short name is; each
+  // returns the index of that person's full-name mention, or -1.
+  long NearestFullNameHolding(size_t k, const std::vector<size_t>& full) const;
+  long OnlyPersonWithGivenNameStarting(const Mention& m, const std::vector<size_t>& full) const;
+  long OnlyPersonOneLetterOff(const Mention& m, const std::vector<size_t>& full) const;
+
+  bool IsWordOrNumber(size_t t) const {
+    return tokens_[t].kind == text::TokenKind::kWord || tokens_[t].kind == text::TokenKind::kNumber;
+  }
+  bool Capitalised(size_t t) const {
+    return tokens_[t].kind == text::TokenKind::kWord && all_[t][0] >= 'A' && all_[t][0] <= 'Z';
+  }
+  std::string SurfaceOf(size_t b, size_t e) const {
+    return text_.substr(tokens_[b].begin, tokens_[e - 1].end - tokens_[b].begin);
+  }
+  void SetSurface(Mention* m) const {
+    m->surface = SurfaceOf(m->tb, m->te);
+    m->key = NormaliseEntityKey(m->surface);
+  }
+  void BuildArticleWords();
+  bool NamesNonPerson(size_t b, size_t e);
+  bool CommonWord(size_t t);
+  bool WrittenApart(size_t b, size_t e) const;
+  bool NameLike(size_t t);
+  std::string Initials(const Mention& m) const;
+  std::vector<size_t> WordTokens(const Mention& m) const;
+
+  const EntityAnalyzer& analyzer_;
+  const std::string& text_;
+  const std::vector<text::Token>& tokens_;
+  std::vector<std::string_view> all_;  // each token's text
+  const std::vector<text::Sentence>& sentences_;
+  std::vector<char> headline_;  // per sentence: a Title Case line (see IsTitleCaseLine)
+  std::vector<Mention> ms_;     // the mentions, in text order
+  // What the article itself says about a capitalised word: written in
+  // lower case elsewhere ("kantor pusat", "Indonesia dan dunia") it is a
+  // common word, and a name the tagger tagged alone as an organisation or
+  // place ("bersama Ferrari") is that. Built from the mentions as they are
+  // when a long person span first needs it (BuildArticleWords).
+  std::unordered_set<std::string_view> lower_words_, non_person_words_;
+  std::unordered_set<std::string> non_person_names_;  // keys of longer organisations and places
+  bool article_words_built_ = false;
+  std::unordered_map<std::string, size_t> defined_acronyms_;  // key -> defining mention (step 3)
+};
+
+EntityAnalyzer::Resolution::Resolution(const EntityAnalyzer& analyzer, analyse::AnalysisContext* ctx)
+    : analyzer_(analyzer),
+      text_(ctx->text()),
+      tokens_(ctx->tokens()),
+      all_(tokens_.size()),
+      sentences_(ctx->sentences()) {
+  for (size_t i = 0; i < tokens_.size(); ++i) all_[i] = ctx->TokenText(i);
+}
+
+void EntityAnalyzer::Resolution::TagSentences() {
   NerScratch scratch;
   std::vector<int> tags;
   std::vector<std::string_view> words;
   static constexpr EntityType kTypes[] = {EntityType::kPerson, EntityType::kOrganisation, EntityType::kLocation};
-  const auto& sentences = ctx->sentences();
-  std::vector<char> headline(sentences.size(), 0);
-  for (size_t k = 0; k < sentences.size(); ++k) {
-    const text::Sentence& s = sentences[k];
-    headline[k] = IsTitleCaseLine(all, tokens, s.first_token, s.end_token);
-    words.assign(all.begin() + s.first_token, all.begin() + s.end_token);
-    model_.Tag(words, &tags, &scratch);
+  headline_.assign(sentences_.size(), 0);
+  for (size_t k = 0; k < sentences_.size(); ++k) {
+    const text::Sentence& s = sentences_[k];
+    headline_[k] = IsTitleCaseLine(all_, tokens_, s.first_token, s.end_token);
+    words.assign(all_.begin() + s.first_token, all_.begin() + s.end_token);
+    analyzer_.model_.Tag(words, &tags, &scratch);
     for (const Chunk& c : ChunksOf(tags)) {
       Mention m;
       m.tb = s.first_token + static_cast<size_t>(c.begin);
       m.te = s.first_token + static_cast<size_t>(c.end);
       m.sb = s.first_token;
       m.se = s.end_token;
-      m.headline = headline[k] != 0;
+      m.headline = headline_[k] != 0;
       m.type = kTypes[c.type];
       // An organisation whose name ends in a country ("Bank Indonesia",
       // "Badan Intelijen Nasional Korea Selatan") is one ORGANISATION in
       // the training corpora (over a hundred times, against four
       // organisations followed by a separate country); the tagger, which
       // knows countries well, sometimes splits the country off.
-      if (m.type == kTypes[2] && !ms.empty() && ms.back().type == kTypes[1] && ms.back().te == m.tb &&
-          ms.back().sb == m.sb && model_.GazetteerMatch(all, m.tb) == m.te - m.tb) {
-        ms.back().te = m.te;
+      if (m.type == kTypes[2] && !ms_.empty() && ms_.back().type == kTypes[1] && ms_.back().te == m.tb &&
+          ms_.back().sb == m.sb && analyzer_.model_.GazetteerMatch(all_, m.tb) == m.te - m.tb) {
+        ms_.back().te = m.te;
         continue;
       }
-      ms.push_back(std::move(m));
+      ms_.push_back(std::move(m));
     }
   }
+}
 
-  // 1b. Title Case lines (headlines, subheads) defeat the tagger's
+void EntityAnalyzer::Resolution::FindNamesInTitleCaseLines() {
+  // Title Case lines (headlines, subheads) defeat the tagger's
   // capitalisation cues ("Putin Sambut Kim Jong Un" finds neither name), so
   // there the names the article's running text gives are looked for as
   // written: the tagged spans, and a person's surname alone.
-  if (std::find(headline.begin(), headline.end(), 1) != headline.end()) {
-    // Known names: lowercase token runs -> type.
-    std::map<std::vector<std::string>, EntityType> known;
-    std::string l;
-    for (const Mention& m : ms) {
-      if (m.headline) continue;
+  if (std::find(headline_.begin(), headline_.end(), 1) == headline_.end()) return;
+  // Known names: lowercase token runs -> type.
+  std::map<std::vector<std::string>, EntityType> known;
+  std::string l;
+  for (const Mention& m : ms_) {
+    if (m.headline) continue;
+    std::vector<std::string> run;
+    for (size_t t = m.tb; t < m.te; ++t) {
+      text::LowercaseTo(all_[t], &l);
+      run.push_back(l);
+    }
+    if (m.type == EntityType::kPerson && run.size() >= 2 && run.back().size() >= 4) known.emplace(std::vector{run.back()}, m.type);
+    known.emplace(std::move(run), m.type);
+  }
+  std::vector<char> covered(tokens_.size(), 0);
+  for (const Mention& m : ms_)
+    for (size_t t = m.tb; t < m.te; ++t) covered[t] = 1;
+  std::vector<Mention> found;
+  for (size_t k = 0; k < sentences_.size() && !known.empty(); ++k) {
+    if (!headline_[k]) continue;
+    const size_t b = sentences_[k].first_token, e = std::min<size_t>(sentences_[k].end_token, tokens_.size());
+    for (size_t t = b; t < e;) {
+      size_t best = 0;
+      EntityType type = EntityType::kPerson;
       std::vector<std::string> run;
-      for (size_t t = m.tb; t < m.te; ++t) {
-        text::LowercaseTo(all[t], &l);
+      for (size_t u = t; u < e && u < t + 6 && !covered[u] && tokens_[u].kind == text::TokenKind::kWord; ++u) {
+        text::LowercaseTo(all_[u], &l);
         run.push_back(l);
+        if (auto it = known.find(run); it != known.end()) best = run.size(), type = it->second;
       }
-      if (m.type == EntityType::kPerson && run.size() >= 2 && run.back().size() >= 4) known.emplace(std::vector{run.back()}, m.type);
-      known.emplace(std::move(run), m.type);
-    }
-    std::vector<char> covered(tokens.size(), 0);
-    for (const Mention& m : ms)
-      for (size_t t = m.tb; t < m.te; ++t) covered[t] = 1;
-    std::vector<Mention> found;
-    for (size_t k = 0; k < sentences.size() && !known.empty(); ++k) {
-      if (!headline[k]) continue;
-      const size_t b = sentences[k].first_token, e = std::min<size_t>(sentences[k].end_token, tokens.size());
-      for (size_t t = b; t < e;) {
-        size_t best = 0;
-        EntityType type = EntityType::kPerson;
-        std::vector<std::string> run;
-        for (size_t u = t; u < e && u < t + 6 && !covered[u] && tokens[u].kind == text::TokenKind::kWord; ++u) {
-          text::LowercaseTo(all[u], &l);
-          run.push_back(l);
-          if (auto it = known.find(run); it != known.end()) best = run.size(), type = it->second;
-        }
-        if (best == 0) {
-          ++t;
-          continue;
-        }
-        Mention m;
-        m.tb = t;
-        m.te = t + best;
-        m.sb = b;
-        m.se = sentences[k].end_token;
-        m.headline = true;
-        m.type = type;
-        found.push_back(std::move(m));
-        t += best;
+      if (best == 0) {
+        ++t;
+        continue;
       }
-    }
-    if (!found.empty()) {
-      for (Mention& m : found) ms.push_back(std::move(m));
-      std::stable_sort(ms.begin(), ms.end(), [](const Mention& a, const Mention& b) { return a.tb < b.tb; });
+      Mention m;
+      m.tb = t;
+      m.te = t + best;
+      m.sb = b;
+      m.se = sentences_[k].end_token;
+      m.headline = true;
+      m.type = type;
+      found.push_back(std::move(m));
+      t += best;
     }
   }
+  if (!found.empty()) {
+    for (Mention& m : found) ms_.push_back(std::move(m));
+    std::stable_sort(ms_.begin(), ms_.end(), [](const Mention& a, const Mention& b) { return a.tb < b.tb; });
+  }
+}
 
-  // 2. Trim punctuation, and titles and roles before a person's name.
-  auto is_word = [&](size_t i) {
-    return tokens[i].kind == text::TokenKind::kWord || tokens[i].kind == text::TokenKind::kNumber;
-  };
-  auto capitalised = [&](size_t t) {
-    return tokens[t].kind == text::TokenKind::kWord && all[t][0] >= 'A' && all[t][0] <= 'Z';
-  };
-  // What the article itself says about a capitalised word: written in
-  // lower case elsewhere ("kantor pusat", "Indonesia dan dunia") it is a
-  // common word, and a name the tagger tagged alone as an organisation or
-  // place ("bersama Ferrari") is that. Built only when a long person span
-  // needs it.
-  std::unordered_set<std::string_view> lower_words, non_person_words;
-  std::unordered_set<std::string> non_person_names;  // keys of longer organisations and places
-  bool article_words_built = false;
-  auto build_article_words = [&] {
-    if (article_words_built) return;
-    article_words_built = true;
-    lower_words.reserve(tokens.size());
-    for (size_t t = 0; t < tokens.size(); ++t)
-      if (tokens[t].kind == text::TokenKind::kWord && all[t][0] >= 'a' && all[t][0] <= 'z') lower_words.insert(all[t]);
-    for (const Mention& o : ms) {
-      if (o.type == EntityType::kPerson) continue;
-      if (o.te - o.tb == 1) non_person_words.insert(all[o.tb]);
-      else non_person_names.insert(NormaliseEntityKey(text.substr(tokens[o.tb].begin, tokens[o.te - 1].end - tokens[o.tb].begin)));
-    }
-  };
-  // True when words [b, e) are an organisation or place the article names
-  // elsewhere ("Bank Permata" in "Direktur Ritel Bank [Permata Bianto
-  // Surodjo]").
-  auto names_non_person = [&](size_t b, size_t e) {
-    build_article_words();
-    return non_person_names.count(NormaliseEntityKey(text.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin))) != 0;
-  };
-  auto common_word = [&](size_t t) {
-    build_article_words();
-    std::string l;
-    text::LowercaseTo(all[t], &l);
-    return lower_words.count(l) != 0;
-  };
-  auto set_surface = [&](Mention* part) {
-    part->surface = text.substr(tokens[part->tb].begin, tokens[part->te - 1].end - tokens[part->tb].begin);
-    part->key = NormaliseEntityKey(part->surface);
-  };
-  // True when the words [b, e) are written elsewhere in the article, and
-  // there not followed by the word that follows them here: "Bank Permata
-  // mengumumkan ..." makes "Bank Permata" a name of its own in "Direktur
-  // Ritel Bank Permata Bianto Surodjo".
-  auto written_apart = [&](size_t b, size_t e) {
-    const size_t n = e - b;
-    for (size_t p = 0; p + n <= tokens.size(); ++p) {
-      if (p == b || !std::equal(all.begin() + static_cast<long>(b), all.begin() + static_cast<long>(e),
-                                all.begin() + static_cast<long>(p)))
-        continue;
-      if (p + n >= tokens.size() || e >= tokens.size() || all[p + n] != all[e]) return true;
-    }
+void EntityAnalyzer::Resolution::BuildArticleWords() {
+  // Built once per article, from the mentions as they stand at the first
+  // call (TrimMentions is then part way through them).
+  if (article_words_built_) return;
+  article_words_built_ = true;
+  lower_words_.reserve(tokens_.size());
+  for (size_t t = 0; t < tokens_.size(); ++t)
+    if (tokens_[t].kind == text::TokenKind::kWord && all_[t][0] >= 'a' && all_[t][0] <= 'z') lower_words_.insert(all_[t]);
+  for (const Mention& o : ms_) {
+    if (o.type == EntityType::kPerson) continue;
+    if (o.te - o.tb == 1) non_person_words_.insert(all_[o.tb]);
+    else non_person_names_.insert(NormaliseEntityKey(SurfaceOf(o.tb, o.te)));
+  }
+}
+
+// True when words [b, e) are an organisation or place the article names
+// elsewhere ("Bank Permata" in "Direktur Ritel Bank [Permata Bianto
+// Surodjo]").
+bool EntityAnalyzer::Resolution::NamesNonPerson(size_t b, size_t e) {
+  BuildArticleWords();
+  return non_person_names_.count(NormaliseEntityKey(SurfaceOf(b, e))) != 0;
+}
+
+// True when the article writes the word at `t` in lower case elsewhere.
+bool EntityAnalyzer::Resolution::CommonWord(size_t t) {
+  BuildArticleWords();
+  std::string l;
+  text::LowercaseTo(all_[t], &l);
+  return lower_words_.count(l) != 0;
+}
+
+// True when the words [b, e) are written elsewhere in the article, and
+// there not followed by the word that follows them here: "Bank Permata
+// mengumumkan ..." makes "Bank Permata" a name of its own in "Direktur
+// Ritel Bank Permata Bianto Surodjo".
+bool EntityAnalyzer::Resolution::WrittenApart(size_t b, size_t e) const {
+  const size_t n = e - b;
+  for (size_t p = 0; p + n <= tokens_.size(); ++p) {
+    if (p == b || !std::equal(all_.begin() + static_cast<long>(b), all_.begin() + static_cast<long>(e),
+                              all_.begin() + static_cast<long>(p)))
+      continue;
+    if (p + n >= tokens_.size() || e >= tokens_.size() || all_[p + n] != all_[e]) return true;
+  }
+  return false;
+}
+
+// A Title-case word that can be part of a person's name: no role, month,
+// day, place, portfolio or alias.
+bool EntityAnalyzer::Resolution::NameLike(size_t t) {
+  std::string_view w = all_[t];
+  if (tokens_[t].kind != text::TokenKind::kWord || w.size() < 2 || w.size() > 16 || w[0] < 'A' || w[0] > 'Z' ||
+      !(w[1] >= 'a' && w[1] <= 'z'))
     return false;
-  };
-  std::vector<Mention> kept;
   std::string lower;
-  for (Mention& m : ms) {
-    if (m.type == EntityType::kPerson) {
-      for (size_t i = m.tb; i < m.te; ++i)
-        if (all[i] == ")") m.tb = i + 1;
-      bool changed = true;
-      while (changed && m.te - m.tb > 1) {
-        changed = false;
-        text::LowercaseTo(all[m.tb], &lower);
-        if (roles_.count(lower) || !is_word(m.tb)) {
-          ++m.tb;
-          changed = true;
-        } else if (size_t g = model_.GazetteerMatch(all, m.tb); g > 0 && m.tb + g < m.te) {
-          m.tb += g;
-          changed = true;
-        } else if (IsPortfolioNoun(all[m.tb])) {
-          // "Menteri [Perhubungan Rina Kusumawati]": the tagger took the
-          // ministry's portfolio (a per-/pe-/ke-…-an noun) into the name.
-          ++m.tb;
-          changed = true;
-        }
-      }
-    }
-    while (m.tb < m.te && !is_word(m.tb)) ++m.tb;
-    while (m.te > m.tb && !is_word(m.te - 1)) --m.te;
-    if (m.type == EntityType::kPerson && m.te - m.tb >= 3 && capitalised(m.tb)) {
-      // An organisation's last word run into a name of three or more words
-      // ("Presiden [Ferrari Sergio Marchionne]", "Bank [Dunia Rodrigo
-      // Chaves]", "DJP [Pusat Ani Natalia]"): the first word goes back to
-      // the organisation when the article uses it alone as an organisation
-      // or place, or writes it in lower case elsewhere while the capitalised
-      // run goes on to its left. Personal names are not written in lower
-      // case, so "Menteri LHK Siti Nurbaya Bakar" keeps "Siti".
-      build_article_words();
-      const size_t first = m.tb;
-      const bool run_goes_left = first > m.sb && capitalised(first - 1);
-      bool org_word = non_person_words.count(all[first]) || (run_goes_left && common_word(first));
-      for (size_t j = 1; !org_word && j <= 3 && first >= m.sb + j && capitalised(first - j); ++j)
-        org_word = names_non_person(first - j, first + 1) || written_apart(first - j, first + 1);
-      if (org_word) {
-        ++m.tb;
-        Mention* before = !kept.empty() && kept.back().te == first ? &kept.back() : nullptr;
-        if (before != nullptr && before->type != EntityType::kPerson) {
-          before->te = first + 1;  // "DJP" + "Pusat"
-          set_surface(before);
-        } else if (before == nullptr) {
-          Mention org = m;
-          org.type = EntityType::kOrganisation;
-          org.tb = first;
-          org.te = first + 1;
-          org.role.clear();
-          // Take back the capitalised words of the name to its left that no
-          // mention holds and that are no title ("Kepala Perwakilan [Bank]").
-          size_t floor = kept.empty() ? m.sb : std::max(m.sb, kept.back().te);
-          while (org.tb > floor && first - org.tb < 3 && capitalised(org.tb - 1)) {
-            text::LowercaseTo(all[org.tb - 1], &lower);
-            if (roles_.count(lower) || not_names_.count(lower)) break;
-            --org.tb;
-          }
-          set_surface(&org);
-          if (!org.key.empty()) kept.push_back(std::move(org));
-        }
-      }
-    }
-    if (m.type == EntityType::kPerson && m.te - m.tb == 1) {
-      // A lone title the tagger took for a name ("ujar [Humas] DJP ...").
-      text::LowercaseTo(all[m.tb], &lower);
-      if (roles_.count(lower)) continue;
-    }
-    if (m.type == EntityType::kPerson && m.tb < m.te) {
-      // The tagger sometimes drops one part of a three-part name after a
-      // title ("Menteri Luar Negeri [Choe] Son Hui", "Kim Jong [Un]"): take
-      // back one adjacent Title-case word that is no role, month, day,
-      // place or part of another mention.
-      auto name_like = [&](size_t t) {
-        std::string_view w = all[t];
-        if (tokens[t].kind != text::TokenKind::kWord || w.size() < 2 || w.size() > 16 || w[0] < 'A' || w[0] > 'Z' ||
-            !(w[1] >= 'a' && w[1] <= 'z'))
-          return false;
-        text::LowercaseTo(w, &lower);
-        if (roles_.count(lower) || not_names_.count(lower) || IsPortfolioNoun(w) || model_.GazetteerMatch(all, t) != 0 ||
-            aliases_.count(NormaliseEntityKey(w)))
-          return false;
-        // Nor a word the article writes in lower case or tags alone as an
-        // organisation or place ("Bank Dunia [Rodrigo Chaves]", "Presiden
-        // Ferrari [Sergio Marchionne]").
-        build_article_words();
-        return !lower_words.count(lower) && !non_person_words.count(w);
-      };
-      size_t floor = kept.empty() ? m.sb : std::max(m.sb, kept.back().te);
-      // Never the sentence's first word, nor one that ends a name written
-      // apart elsewhere ("Bank [Permata] Bianto Surodjo").
-      if (m.tb > floor && m.tb - 1 > m.sb && name_like(m.tb - 1) &&
-          !(capitalised(m.tb - 2) && written_apart(m.tb - 2, m.tb))) {
-        --m.tb;
-      } else if (m.te < m.se && (&m == &ms.back() || (&m + 1)->tb > m.te) && name_like(m.te)) {
-        // A one-word name takes its neighbour only at the end of the
-        // capitalised run and when the article never writes that word in
-        // lower case ("kata Juru Bicara KPK [Febri] Diansyah di gedung").
-        if (m.te - m.tb >= 2 || m.te + 1 >= m.se || !capitalised(m.te + 1)) ++m.te;
-      }
-    }
+  text::LowercaseTo(w, &lower);
+  if (analyzer_.roles_.count(lower) || analyzer_.not_names_.count(lower) || IsPortfolioNoun(w) ||
+      analyzer_.model_.GazetteerMatch(all_, t) != 0 || analyzer_.aliases_.count(NormaliseEntityKey(w)))
+    return false;
+  // Nor a word the article writes in lower case or tags alone as an
+  // organisation or place ("Bank Dunia [Rodrigo Chaves]", "Presiden
+  // Ferrari [Sergio Marchionne]").
+  BuildArticleWords();
+  return !lower_words_.count(lower) && !non_person_words_.count(w);
+}
+
+void EntityAnalyzer::Resolution::TrimMentions() {
+  std::vector<Mention> kept;
+  for (size_t k = 0; k < ms_.size(); ++k) {
+    Mention& m = ms_[k];
+    TrimTitlesAndPunctuation(&m);
+    if (m.type == EntityType::kPerson && m.te - m.tb >= 3 && Capitalised(m.tb)) GiveFirstWordToOrganisation(&m, &kept);
+    if (IsLoneTitle(m)) continue;
+    if (m.type == EntityType::kPerson && m.tb < m.te) TakeBackDroppedNamePart(k, kept);
     if (m.tb >= m.te) continue;
-    if (m.type == EntityType::kPerson) {
-      // "Juru Bicara KPK Febri Diansyah", "Bupati Poso Darmin": the title
-      // is of the organisation or place written between it and the name.
-      const Mention* org =
-          !kept.empty() && kept.back().te == m.tb && kept.back().type != EntityType::kPerson ? &kept.back() : nullptr;
-      FindRole(all, tokens, text, m.sb, org != nullptr ? org->tb : m.tb, &m.role, &m.role_of);
-      if (org != nullptr && !m.role.empty() && m.role_of.empty()) m.role_of = org->surface;
-    }
-    m.surface = text.substr(tokens[m.tb].begin, tokens[m.te - 1].end - tokens[m.tb].begin);
-    m.key = NormaliseEntityKey(m.surface);
+    if (m.type == EntityType::kPerson) AttachRole(&m, kept);
+    SetSurface(&m);
     if (m.key.empty()) continue;
     kept.push_back(std::move(m));
   }
-  ms.swap(kept);
+  ms_.swap(kept);
+}
 
-  // 2b. An organisation run into a person's name ("pendiri grup Barito
+// Titles, roles, a country and a ministry's portfolio before a person's
+// name, and punctuation at both ends of any mention, are not the name.
+void EntityAnalyzer::Resolution::TrimTitlesAndPunctuation(Mention* m) const {
+  if (m->type == EntityType::kPerson) {
+    std::string lower;
+    for (size_t i = m->tb; i < m->te; ++i)
+      if (all_[i] == ")") m->tb = i + 1;
+    bool changed = true;
+    while (changed && m->te - m->tb > 1) {
+      changed = false;
+      text::LowercaseTo(all_[m->tb], &lower);
+      if (analyzer_.roles_.count(lower) || !IsWordOrNumber(m->tb)) {
+        ++m->tb;
+        changed = true;
+      } else if (size_t g = analyzer_.model_.GazetteerMatch(all_, m->tb); g > 0 && m->tb + g < m->te) {
+        m->tb += g;
+        changed = true;
+      } else if (IsPortfolioNoun(all_[m->tb])) {
+        // "Menteri [Perhubungan Rina Kusumawati]": the tagger took the
+        // ministry's portfolio (a per-/pe-/ke-…-an noun) into the name.
+        ++m->tb;
+        changed = true;
+      }
+    }
+  }
+  while (m->tb < m->te && !IsWordOrNumber(m->tb)) ++m->tb;
+  while (m->te > m->tb && !IsWordOrNumber(m->te - 1)) --m->te;
+}
+
+// An organisation's last word run into a name of three or more words
+// ("Presiden [Ferrari Sergio Marchionne]", "Bank [Dunia Rodrigo Chaves]",
+// "DJP [Pusat Ani Natalia]"): the first word goes back to the organisation
+// when the article uses it alone as an organisation or place, or writes it
+// in lower case elsewhere while the capitalised run goes on to its left.
+// Personal names are not written in lower case, so "Menteri LHK Siti
+// Nurbaya Bakar" keeps "Siti".
+void EntityAnalyzer::Resolution::GiveFirstWordToOrganisation(Mention* m, std::vector<Mention>* kept) {
+  BuildArticleWords();
+  const size_t first = m->tb;
+  const bool run_goes_left = first > m->sb && Capitalised(first - 1);
+  bool org_word = non_person_words_.count(all_[first]) || (run_goes_left && CommonWord(first));
+  for (size_t j = 1; !org_word && j <= 3 && first >= m->sb + j && Capitalised(first - j); ++j)
+    org_word = NamesNonPerson(first - j, first + 1) || WrittenApart(first - j, first + 1);
+  if (!org_word) return;
+  ++m->tb;
+  Mention* before = !kept->empty() && kept->back().te == first ? &kept->back() : nullptr;
+  if (before != nullptr && before->type != EntityType::kPerson) {
+    before->te = first + 1;  // "DJP" + "Pusat"
+    SetSurface(before);
+  } else if (before == nullptr) {
+    Mention org = *m;
+    org.type = EntityType::kOrganisation;
+    org.tb = first;
+    org.te = first + 1;
+    org.role.clear();
+    // Take back the capitalised words of the name to its left that no
+    // mention holds and that are no title ("Kepala Perwakilan [Bank]").
+    size_t floor = kept->empty() ? m->sb : std::max(m->sb, kept->back().te);
+    std::string lower;
+    while (org.tb > floor && first - org.tb < 3 && Capitalised(org.tb - 1)) {
+      text::LowercaseTo(all_[org.tb - 1], &lower);
+      if (analyzer_.roles_.count(lower) || analyzer_.not_names_.count(lower)) break;
+      --org.tb;
+    }
+    SetSurface(&org);
+    if (!org.key.empty()) kept->push_back(std::move(org));
+  }
+}
+
+// A lone title the tagger took for a name ("ujar [Humas] DJP ...").
+bool EntityAnalyzer::Resolution::IsLoneTitle(const Mention& m) const {
+  if (m.type != EntityType::kPerson || m.te - m.tb != 1) return false;
+  std::string lower;
+  text::LowercaseTo(all_[m.tb], &lower);
+  return analyzer_.roles_.count(lower) != 0;
+}
+
+// The tagger sometimes drops one part of a three-part name after a title
+// ("Menteri Luar Negeri [Choe] Son Hui", "Kim Jong [Un]"): take back one
+// adjacent Title-case word that is no role, month, day, place or part of
+// another mention.
+void EntityAnalyzer::Resolution::TakeBackDroppedNamePart(size_t k, const std::vector<Mention>& kept) {
+  Mention& m = ms_[k];
+  size_t floor = kept.empty() ? m.sb : std::max(m.sb, kept.back().te);
+  // Never the sentence's first word, nor one that ends a name written
+  // apart elsewhere ("Bank [Permata] Bianto Surodjo").
+  if (m.tb > floor && m.tb - 1 > m.sb && NameLike(m.tb - 1) && !(Capitalised(m.tb - 2) && WrittenApart(m.tb - 2, m.tb))) {
+    --m.tb;
+  } else if (m.te < m.se && (k + 1 == ms_.size() || ms_[k + 1].tb > m.te) && NameLike(m.te)) {
+    // A one-word name takes its neighbour only at the end of the
+    // capitalised run and when the article never writes that word in
+    // lower case ("kata Juru Bicara KPK [Febri] Diansyah di gedung").
+    if (m.te - m.tb >= 2 || m.te + 1 >= m.se || !Capitalised(m.te + 1)) ++m.te;
+  }
+}
+
+// "Juru Bicara KPK Febri Diansyah", "Bupati Poso Darmin": the title is of
+// the organisation or place written between it and the name.
+void EntityAnalyzer::Resolution::AttachRole(Mention* m, const std::vector<Mention>& kept) const {
+  const Mention* org =
+      !kept.empty() && kept.back().te == m->tb && kept.back().type != EntityType::kPerson ? &kept.back() : nullptr;
+  analyzer_.FindRole(all_, tokens_, text_, m->sb, org != nullptr ? org->tb : m->tb, &m->role, &m->role_of);
+  if (org != nullptr && !m->role.empty() && m->role_of.empty()) m->role_of = org->surface;
+}
+
+void EntityAnalyzer::Resolution::SplitAtCitedSpeakers() {
+  // An organisation run into a person's name ("pendiri grup Barito
   // Pacific Prayogo Pangestu", tagged as one ORGANISATION): when the article
   // later cites one of its inner words as a speaker ("ujar Prayogo"), that
   // word starts a PERSON and the words before it stay the organisation.
@@ -511,76 +611,85 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
   // only when one is there.
   // The same for a place ("Gubernur [Kalimantan Tengah Sugianto Sabran]"
   // tagged LOCATION, then "kata Sugianto").
-  if (std::any_of(ms.begin(), ms.end(), [](const Mention& m) { return m.type != EntityType::kPerson && m.te - m.tb >= 3; })) {
-    std::unordered_set<std::string_view> cited;
-    for (size_t i = 0; i + 1 < tokens.size(); ++i) {
-      text::LowercaseTo(all[i], &lower);
-      // A speech verb written after a quotation names its speaker next ("…," ujar Prayogo).
-      if (lexicon_->IsSpeechVerb(lower, text::SpeechRole::kAfter) && tokens[i + 1].kind == text::TokenKind::kWord) cited.insert(all[i + 1]);
-    }
-    std::vector<Mention> split;
-    for (Mention& m : ms) {
-      size_t at = 0;
-      if (m.type != EntityType::kPerson && m.te - m.tb >= 3 && !cited.empty()) {
-        for (size_t k = m.tb + 1; k + 1 < m.te && at == 0; ++k)
-          if (cited.count(all[k]) && IsTitleWord(all[k])) at = k;
-      }
-      if (at == 0) {
-        split.push_back(std::move(m));
-        continue;
-      }
-      Mention org = m, person = m;  // `org`: the organisation or place
-      org.te = at;
-      person.tb = at;
-      person.type = EntityType::kPerson;
-      for (Mention* part : {&org, &person}) {
-        part->surface = text.substr(tokens[part->tb].begin, tokens[part->te - 1].end - tokens[part->tb].begin);
-        part->key = NormaliseEntityKey(part->surface);
-        if (!part->key.empty()) split.push_back(*part);
-      }
-    }
-    ms.swap(split);
+  if (!std::any_of(ms_.begin(), ms_.end(), [](const Mention& m) { return m.type != EntityType::kPerson && m.te - m.tb >= 3; }))
+    return;
+  std::unordered_set<std::string_view> cited;
+  std::string lower;
+  for (size_t i = 0; i + 1 < tokens_.size(); ++i) {
+    text::LowercaseTo(all_[i], &lower);
+    // A speech verb written after a quotation names its speaker next ("…," ujar Prayogo).
+    if (analyzer_.lexicon_->IsSpeechVerb(lower, text::SpeechRole::kAfter) && tokens_[i + 1].kind == text::TokenKind::kWord)
+      cited.insert(all_[i + 1]);
   }
+  std::vector<Mention> split;
+  for (Mention& m : ms_) {
+    size_t at = 0;
+    if (m.type != EntityType::kPerson && m.te - m.tb >= 3 && !cited.empty()) {
+      for (size_t k = m.tb + 1; k + 1 < m.te && at == 0; ++k)
+        if (cited.count(all_[k]) && IsTitleWord(all_[k])) at = k;
+    }
+    if (at == 0) {
+      split.push_back(std::move(m));
+      continue;
+    }
+    Mention org = m, person = m;  // `org`: the organisation or place
+    org.te = at;
+    person.tb = at;
+    person.type = EntityType::kPerson;
+    for (Mention* part : {&org, &person}) {
+      SetSurface(part);
+      if (!part->key.empty()) split.push_back(*part);
+    }
+  }
+  ms_.swap(split);
+}
 
-  // 3. Aliases and acronyms the text defines.
-  std::unordered_map<std::string, size_t> acronyms;  // key -> defining mention
-  for (size_t k = 0; k < ms.size(); ++k) {
-    Mention& m = ms[k];
-    if (auto it = aliases_.find(m.key); it != aliases_.end()) {
+void EntityAnalyzer::Resolution::ResolveAliasesAndDefinedAcronyms() {
+  for (size_t k = 0; k < ms_.size(); ++k) {
+    Mention& m = ms_[k];
+    if (auto it = analyzer_.aliases_.find(m.key); it != analyzer_.aliases_.end()) {
       m.type = it->second.type;
       m.key = NormaliseEntityKey(it->second.canonical);
     }
     size_t e = m.te;
-    if (m.type != EntityType::kPerson && e + 2 < tokens.size() && all[e] == "(" && all[e + 2] == ")" && LooksLikeAcronym(all[e + 1]))
-      acronyms.emplace(NormaliseEntityKey(all[e + 1]), k);
+    if (m.type != EntityType::kPerson && e + 2 < tokens_.size() && all_[e] == "(" && all_[e + 2] == ")" &&
+        LooksLikeAcronym(all_[e + 1]))
+      defined_acronyms_.emplace(NormaliseEntityKey(all_[e + 1]), k);
   }
-  for (size_t k = 0; k < ms.size(); ++k) {
-    auto it = acronyms.find(ms[k].key);
-    if (it == acronyms.end() || it->second == k) continue;
-    ms[k].type = ms[it->second].type;
-    ms[k].key = ms[it->second].key;
+  for (size_t k = 0; k < ms_.size(); ++k) {
+    auto it = defined_acronyms_.find(ms_[k].key);
+    if (it == defined_acronyms_.end() || it->second == k) continue;
+    ms_[k].type = ms_[it->second].type;
+    ms_[k].key = ms_[it->second].key;
   }
+}
+
+// The initials of a mention's capitalised words ("Partai Amanat Nasional"
+// -> "PAN").
+std::string EntityAnalyzer::Resolution::Initials(const Mention& m) const {
+  std::string out;
+  for (size_t t = m.tb; t < m.te; ++t)
+    if (Capitalised(t)) out += all_[t][0];
+  return out;
+}
+
+void EntityAnalyzer::Resolution::ResolveSpelledOutAcronyms() {
   // An acronym the text never defines but spells out once: "PAN" after
   // "Partai Amanat Nasional" (the initials of its capitalised words, with
   // or without a leading "Fraksi"/"Partai"-style head the tagger added).
-  auto initials = [&](const Mention& m) {
-    std::string out;
-    for (size_t t = m.tb; t < m.te; ++t)
-      if (capitalised(t)) out += all[t][0];
-    return out;
-  };
-  for (size_t k = 0; k < ms.size(); ++k) {
-    Mention& m = ms[k];
-    if (m.type == EntityType::kPerson || m.te - m.tb != 1 || aliases_.count(m.key) || acronyms.count(m.key)) continue;
-    std::string_view w = all[m.tb];
-    if (w.size() < 2 || w.size() > 6 ||
-        !std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+  for (size_t k = 0; k < ms_.size(); ++k) {
+    Mention& m = ms_[k];
+    if (m.type == EntityType::kPerson || m.te - m.tb != 1 || analyzer_.aliases_.count(m.key) ||
+        defined_acronyms_.count(m.key))
+      continue;
+    std::string_view w = all_[m.tb];
+    if (w.size() < 2 || w.size() > 6 || !std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
       continue;
     const Mention* full = nullptr;
     bool ambiguous = false;
-    for (const Mention& o : ms) {
+    for (const Mention& o : ms_) {
       if (o.type != EntityType::kOrganisation || o.te - o.tb < 2) continue;
-      std::string ini = initials(o);
+      std::string ini = Initials(o);
       if (ini.size() < w.size() || ini.compare(ini.size() - w.size(), w.size(), w) != 0) continue;
       if (full != nullptr && full->key != o.key) ambiguous = true;
       full = &o;
@@ -589,142 +698,169 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
     m.type = full->type;
     m.key = full->key;
   }
+}
 
-  // 4. One type per name: a name the article calls a person anywhere is a
-  // person everywhere ("Kim Jong Un" tagged ORGANISATION once); otherwise
-  // the majority type wins (ties: first seen).
-  {
-    std::unordered_map<std::string, std::unordered_map<EntityType, int>> votes;
-    std::vector<std::string> order;
-    for (const Mention& m : ms) {
-      auto& v = votes[m.key];
-      if (v.empty()) order.push_back(m.key);
-      ++v[m.type];
-    }
-    std::unordered_map<std::string, EntityType> winner;
-    for (const Mention& m : ms) {
-      if (winner.count(m.key)) continue;
-      const auto& v = votes[m.key];
-      EntityType best = m.type;
-      if (v.count(EntityType::kPerson)) {
-        best = EntityType::kPerson;
-      } else {
-        for (const auto& [t, n] : v)
-          if (n > v.at(best)) best = t;
-      }
-      winner[m.key] = best;
-    }
-    for (Mention& m : ms) m.type = winner[m.key];
+void EntityAnalyzer::Resolution::UnifyTypes() {
+  // A name the article calls a person anywhere is a person everywhere ("Kim
+  // Jong Un" tagged ORGANISATION once); otherwise the majority type wins
+  // (ties: first seen).
+  std::unordered_map<std::string, std::unordered_map<EntityType, int>> votes;
+  std::vector<std::string> order;
+  for (const Mention& m : ms_) {
+    auto& v = votes[m.key];
+    if (v.empty()) order.push_back(m.key);
+    ++v[m.type];
   }
-
-  // 5. A person span that holds another person's full name is a mis-tagged
-  // neighbourhood ("Gestur Diplomatik Kim Jong Un" in a title-case
-  // headline): shrink it to that name. Then short names ("Kim", "Jong Un")
-  // -> the full name they are part of.
-  for (Mention& m : ms) m.words = EntityKeyWords(m.key);
-  auto word_tokens = [&](const Mention& m) {
-    std::vector<size_t> out;  // the token of each word of m.key
-    for (size_t t = m.tb; t < m.te; ++t) {
-      size_t n = EntityKeyWords(NormaliseEntityKey(all[t])).size();
-      out.insert(out.end(), n, t);
+  std::unordered_map<std::string, EntityType> winner;
+  for (const Mention& m : ms_) {
+    if (winner.count(m.key)) continue;
+    const auto& v = votes[m.key];
+    EntityType best = m.type;
+    if (v.count(EntityType::kPerson)) {
+      best = EntityType::kPerson;
+    } else {
+      for (const auto& [t, n] : v)
+        if (n > v.at(best)) best = t;
     }
-    return out;
-  };
+    winner[m.key] = best;
+  }
+  for (Mention& m : ms_) m.type = winner[m.key];
+}
+
+// The token of each word of m.key.
+std::vector<size_t> EntityAnalyzer::Resolution::WordTokens(const Mention& m) const {
+  std::vector<size_t> out;
+  for (size_t t = m.tb; t < m.te; ++t) {
+    size_t n = EntityKeyWords(NormaliseEntityKey(all_[t])).size();
+    out.insert(out.end(), n, t);
+  }
+  return out;
+}
+
+void EntityAnalyzer::Resolution::ShrinkToInnerNames() {
+  // A person span that holds another person's full name is a mis-tagged
+  // neighbourhood ("Gestur Diplomatik Kim Jong Un" in a title-case
+  // headline): shrink it to that name. The words are also what
+  // ResolveShortNames compares.
+  for (Mention& m : ms_) m.words = EntityKeyWords(m.key);
   // Only when the inner name is the article's more usual form, or the outer
   // span sits in a Title Case headline: "Kim Jong Un" must not shrink to a
   // "Kim Jong" the tagger cut short elsewhere.
   std::unordered_map<std::string, int> key_count;
-  for (const Mention& m : ms) ++key_count[m.key];
-  for (size_t k = 0; k < ms.size(); ++k) {
-    Mention& m = ms[k];
+  for (const Mention& m : ms_) ++key_count[m.key];
+  for (size_t k = 0; k < ms_.size(); ++k) {
+    Mention& m = ms_[k];
     if (m.type != EntityType::kPerson || m.words.size() < 3) continue;
     const bool in_headline = m.headline;
     size_t best = SIZE_MAX;
-    for (size_t f = 0; f < ms.size(); ++f) {
-      if (f == k || ms[f].type != EntityType::kPerson || ms[f].words.size() < 2) continue;
-      if (!ContainsRun(m.words, ms[f].words)) continue;
-      if (!in_headline && key_count[ms[f].key] <= key_count[m.key]) continue;
-      if (best == SIZE_MAX || ms[f].words.size() > ms[best].words.size()) best = f;
+    for (size_t f = 0; f < ms_.size(); ++f) {
+      if (f == k || ms_[f].type != EntityType::kPerson || ms_[f].words.size() < 2) continue;
+      if (!ContainsRun(m.words, ms_[f].words)) continue;
+      if (!in_headline && key_count[ms_[f].key] <= key_count[m.key]) continue;
+      if (best == SIZE_MAX || ms_[f].words.size() > ms_[best].words.size()) best = f;
     }
     if (best == SIZE_MAX) continue;
-    std::vector<size_t> wt = word_tokens(m);
+    std::vector<size_t> wt = WordTokens(m);
     if (wt.size() != m.words.size()) continue;  // an alias rewrote the key
-    const auto& g = ms[best].words;
+    const auto& g = ms_[best].words;
     for (size_t i = 0; i + g.size() <= m.words.size(); ++i) {
       if (!std::equal(g.begin(), g.end(), m.words.begin() + static_cast<long>(i))) continue;
       m.tb = wt[i];
       m.te = wt[i + g.size() - 1] + 1;
-      m.surface = text.substr(tokens[m.tb].begin, tokens[m.te - 1].end - tokens[m.tb].begin);
-      m.key = NormaliseEntityKey(m.surface);
+      SetSurface(&m);
       m.words = EntityKeyWords(m.key);
       break;
     }
   }
+}
+
+// Short names ("Kim", "Jong Un") -> the full name they are part of: the
+// nearest preceding such name, else the first following one.
+long EntityAnalyzer::Resolution::NearestFullNameHolding(size_t k, const std::vector<size_t>& full) const {
+  const Mention& m = ms_[k];
+  long best = -1;
+  for (size_t f : full) {
+    if (!ContainsRun(ms_[f].words, m.words)) continue;
+    if (f < k) {
+      best = static_cast<long>(f);  // the nearest preceding wins
+    } else if (best < 0) {
+      best = static_cast<long>(f);
+      break;
+    }
+    if (f > k) break;
+  }
+  // A one-word mention of another type matches a person only by the
+  // person's last name ("Putin" tagged LOCATION next to "Vladimir Putin").
+  if (best >= 0 && m.type != EntityType::kPerson && ms_[static_cast<size_t>(best)].words.back() != m.words[0]) best = -1;
+  return best;
+}
+
+// A clipped first name ("Sandi" for "Sandiaga Uno", "Jokowi" is not one)
+// when exactly one person of the article has a first name that starts with
+// it.
+long EntityAnalyzer::Resolution::OnlyPersonWithGivenNameStarting(const Mention& m,
+                                                                 const std::vector<size_t>& full) const {
+  long best = -1;
+  for (size_t f : full) {
+    const std::string& given = ms_[f].words[0];
+    if (given.size() <= m.words[0].size() || given.compare(0, m.words[0].size(), m.words[0]) != 0) continue;
+    if (best >= 0 && ms_[static_cast<size_t>(best)].key != ms_[f].key) {
+      best = -2;  // two candidates: leave it alone
+      break;
+    }
+    best = static_cast<long>(f);
+  }
+  if (best < 0) best = -1;
+  return best;
+}
+
+// A name misspelt by one letter ("Robert" after "Rebert Joppy Kardinal"),
+// when exactly one person of the article fits.
+long EntityAnalyzer::Resolution::OnlyPersonOneLetterOff(const Mention& m, const std::vector<size_t>& full) const {
+  auto one_letter_off = [](const std::string& a, const std::string& b) {
+    if (a.size() != b.size()) return false;
+    int diff = 0;
+    for (size_t i = 0; i < a.size() && diff < 2; ++i) diff += a[i] != b[i];
+    return diff == 1;
+  };
+  long best = -1;
+  for (size_t f : full) {
+    if (!one_letter_off(ms_[f].words.front(), m.words[0]) && !one_letter_off(ms_[f].words.back(), m.words[0]))
+      continue;
+    if (best >= 0 && ms_[static_cast<size_t>(best)].key != ms_[f].key) {
+      best = -1;
+      break;
+    }
+    best = static_cast<long>(f);
+  }
+  return best;
+}
+
+void EntityAnalyzer::Resolution::ResolveShortNames() {
   std::vector<size_t> full;
-  for (size_t k = 0; k < ms.size(); ++k)
-    if (ms[k].type == EntityType::kPerson && ms[k].words.size() >= 2) full.push_back(k);
-  for (size_t k = 0; k < ms.size(); ++k) {
-    Mention& m = ms[k];
+  for (size_t k = 0; k < ms_.size(); ++k)
+    if (ms_[k].type == EntityType::kPerson && ms_[k].words.size() >= 2) full.push_back(k);
+  for (size_t k = 0; k < ms_.size(); ++k) {
+    Mention& m = ms_[k];
     if (m.type != EntityType::kPerson && m.words.size() != 1) continue;
-    long best = -1;
-    for (size_t f : full) {
-      if (!ContainsRun(ms[f].words, m.words)) continue;
-      if (f < k) {
-        best = static_cast<long>(f);  // the nearest preceding wins
-      } else if (best < 0) {
-        best = static_cast<long>(f);
-        break;
-      }
-      if (f > k) break;
-    }
-    // A one-word mention of another type matches a person only by the
-    // person's last name ("Putin" tagged LOCATION next to "Vladimir Putin").
-    if (best >= 0 && m.type != EntityType::kPerson && ms[static_cast<size_t>(best)].words.back() != m.words[0]) best = -1;
-    // A clipped first name ("Sandi" for "Sandiaga Uno", "Jokowi" is not
-    // one) when exactly one person of the article has a first name that
-    // starts with it.
-    if (best < 0 && m.type == EntityType::kPerson && m.words.size() == 1 && m.words[0].size() >= 4) {
-      for (size_t f : full) {
-        const std::string& given = ms[f].words[0];
-        if (given.size() <= m.words[0].size() || given.compare(0, m.words[0].size(), m.words[0]) != 0) continue;
-        if (best >= 0 && ms[static_cast<size_t>(best)].key != ms[f].key) {
-          best = -2;  // two candidates: leave it alone
-          break;
-        }
-        best = static_cast<long>(f);
-      }
-      if (best < 0) best = -1;
-    }
-    // A name misspelt by one letter ("Robert" after "Rebert Joppy
-    // Kardinal"), when exactly one person of the article fits.
-    if (best < 0 && m.type == EntityType::kPerson && m.words.size() == 1 && m.words[0].size() >= 5) {
-      auto one_letter_off = [](const std::string& a, const std::string& b) {
-        if (a.size() != b.size()) return false;
-        int diff = 0;
-        for (size_t i = 0; i < a.size() && diff < 2; ++i) diff += a[i] != b[i];
-        return diff == 1;
-      };
-      for (size_t f : full) {
-        if (!one_letter_off(ms[f].words.front(), m.words[0]) && !one_letter_off(ms[f].words.back(), m.words[0]))
-          continue;
-        if (best >= 0 && ms[static_cast<size_t>(best)].key != ms[f].key) {
-          best = -1;
-          break;
-        }
-        best = static_cast<long>(f);
-      }
-    }
+    long best = NearestFullNameHolding(k, full);
+    if (best < 0 && m.type == EntityType::kPerson && m.words.size() == 1 && m.words[0].size() >= 4)
+      best = OnlyPersonWithGivenNameStarting(m, full);
+    if (best < 0 && m.type == EntityType::kPerson && m.words.size() == 1 && m.words[0].size() >= 5)
+      best = OnlyPersonOneLetterOff(m, full);
     if (best < 0) continue;
     m.type = EntityType::kPerson;
-    m.key = ms[static_cast<size_t>(best)].key;
+    m.key = ms_[static_cast<size_t>(best)].key;
   }
+}
 
-  // 6. Entities: one per (type, key); the canonical name is the alias file's
-  // or the longest form written in this article.
+void EntityAnalyzer::Resolution::WriteEntities(Article* article) const {
+  // The canonical name is the alias file's or the longest form written in
+  // this article.
   std::unordered_map<std::string, std::string> canonical;  // type:key -> display
-  for (const Mention& m : ms) {
+  for (const Mention& m : ms_) {
     std::string id = std::string(Name(m.type)) + ":" + m.key;
-    if (auto a = aliases_.find(m.key); a != aliases_.end() && a->second.type == m.type) {
+    if (auto a = analyzer_.aliases_.find(m.key); a != analyzer_.aliases_.end() && a->second.type == m.type) {
       canonical[id] = a->second.canonical;
       continue;
     }
@@ -733,9 +869,9 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
     if (it == canonical.end()) canonical.emplace(id, m.surface);
   }
   article->entities.clear();
-  for (const Mention& m : ms) {
+  for (const Mention& m : ms_) {
     EntityMention out;
-    out.span = Span{tokens[m.tb].cp_begin, tokens[m.te - 1].cp_end};
+    out.span = Span{tokens_[m.tb].cp_begin, tokens_[m.te - 1].cp_end};
     out.text = m.surface;
     out.type = m.type;
     auto it = canonical.find(std::string(Name(m.type)) + ":" + m.key);
@@ -745,6 +881,20 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
     out.role_of = m.role_of;
     article->entities.push_back(std::move(out));
   }
+}
+
+Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) const {
+  Resolution r(*this, ctx);
+  r.TagSentences();
+  r.FindNamesInTitleCaseLines();
+  r.TrimMentions();
+  r.SplitAtCitedSpeakers();
+  r.ResolveAliasesAndDefinedAcronyms();
+  r.ResolveSpelledOutAcronyms();
+  r.UnifyTypes();
+  r.ShrinkToInnerNames();
+  r.ResolveShortNames();
+  r.WriteEntities(article);
   return Status::Ok();
 }
 

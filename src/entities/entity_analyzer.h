@@ -93,6 +93,8 @@ class EntityAnalyzer : public analyse::Analyzer {
   void FindRole(const std::vector<std::string_view>& all, const std::vector<text::Token>& tokens,
                 std::string_view text, size_t sentence_begin, size_t name_begin, std::string* role,
                 std::string* role_of) const;
+  // One article's working state and its resolution steps (entity_analyzer.cc).
+  class Resolution;
   struct Alias {
     EntityType type = EntityType::kPerson;
     std::string canonical;

@@ -375,7 +375,8 @@ void EntityAnalyzer::Resolution::FindNamesInTitleCaseLines() {
       text::LowercaseTo(all_[t], &l);
       run.push_back(l);
     }
-    if (m.type == EntityType::kPerson && run.size() >= 2 && run.back().size() >= 4) known.emplace(std::vector{run.back()}, m.type);
+    if (m.type == EntityType::kPerson && run.size() >= 2 && run.back().size() >= 4)
+      known.emplace(std::vector{run.back()}, m.type);
     known.emplace(std::move(run), m.type);
   }
   std::vector<char> covered(tokens_.size(), 0);
@@ -422,11 +423,14 @@ void EntityAnalyzer::Resolution::BuildArticleWords() {
   article_words_built_ = true;
   lower_words_.reserve(tokens_.size());
   for (size_t t = 0; t < tokens_.size(); ++t)
-    if (tokens_[t].kind == text::TokenKind::kWord && all_[t][0] >= 'a' && all_[t][0] <= 'z') lower_words_.insert(all_[t]);
+    if (tokens_[t].kind == text::TokenKind::kWord && all_[t][0] >= 'a' && all_[t][0] <= 'z')
+      lower_words_.insert(all_[t]);
   for (const Mention& o : ms_) {
     if (o.type == EntityType::kPerson) continue;
-    if (o.te - o.tb == 1) non_person_words_.insert(all_[o.tb]);
-    else non_person_names_.insert(NormaliseEntityKey(SurfaceOf(o.tb, o.te)));
+    if (o.te - o.tb == 1)
+      non_person_words_.insert(all_[o.tb]);
+    else
+      non_person_names_.insert(NormaliseEntityKey(SurfaceOf(o.tb, o.te)));
   }
 }
 
@@ -583,7 +587,8 @@ void EntityAnalyzer::Resolution::TakeBackDroppedNamePart(size_t k, const std::ve
   size_t floor = kept.empty() ? m.sb : std::max(m.sb, kept.back().te);
   // Never the sentence's first word, nor one that ends a name written
   // apart elsewhere ("Bank [Permata] Bianto Surodjo").
-  if (m.tb > floor && m.tb - 1 > m.sb && NameLike(m.tb - 1) && !(Capitalised(m.tb - 2) && WrittenApart(m.tb - 2, m.tb))) {
+  if (m.tb > floor && m.tb - 1 > m.sb && NameLike(m.tb - 1) &&
+      !(Capitalised(m.tb - 2) && WrittenApart(m.tb - 2, m.tb))) {
     --m.tb;
   } else if (m.te < m.se && (k + 1 == ms_.size() || ms_[k + 1].tb > m.te) && NameLike(m.te)) {
     // A one-word name takes its neighbour only at the end of the
@@ -611,14 +616,16 @@ void EntityAnalyzer::Resolution::SplitAtCitedSpeakers() {
   // only when one is there.
   // The same for a place ("Gubernur [Kalimantan Tengah Sugianto Sabran]"
   // tagged LOCATION, then "kata Sugianto").
-  if (!std::any_of(ms_.begin(), ms_.end(), [](const Mention& m) { return m.type != EntityType::kPerson && m.te - m.tb >= 3; }))
+  if (!std::any_of(ms_.begin(), ms_.end(),
+                   [](const Mention& m) { return m.type != EntityType::kPerson && m.te - m.tb >= 3; }))
     return;
   std::unordered_set<std::string_view> cited;
   std::string lower;
   for (size_t i = 0; i + 1 < tokens_.size(); ++i) {
     text::LowercaseTo(all_[i], &lower);
     // A speech verb written after a quotation names its speaker next ("…," ujar Prayogo).
-    if (analyzer_.lexicon_->IsSpeechVerb(lower, text::SpeechRole::kAfter) && tokens_[i + 1].kind == text::TokenKind::kWord)
+    if (analyzer_.lexicon_->IsSpeechVerb(lower, text::SpeechRole::kAfter) &&
+        tokens_[i + 1].kind == text::TokenKind::kWord)
       cited.insert(all_[i + 1]);
   }
   std::vector<Mention> split;
@@ -791,7 +798,8 @@ long EntityAnalyzer::Resolution::NearestFullNameHolding(size_t k, const std::vec
   }
   // A one-word mention of another type matches a person only by the
   // person's last name ("Putin" tagged LOCATION next to "Vladimir Putin").
-  if (best >= 0 && m.type != EntityType::kPerson && ms_[static_cast<size_t>(best)].words.back() != m.words[0]) best = -1;
+  if (best >= 0 && m.type != EntityType::kPerson && ms_[static_cast<size_t>(best)].words.back() != m.words[0])
+    best = -1;
   return best;
 }
 
@@ -825,8 +833,7 @@ long EntityAnalyzer::Resolution::OnlyPersonOneLetterOff(const Mention& m, const 
   };
   long best = -1;
   for (size_t f : full) {
-    if (!one_letter_off(ms_[f].words.front(), m.words[0]) && !one_letter_off(ms_[f].words.back(), m.words[0]))
-      continue;
+    if (!one_letter_off(ms_[f].words.front(), m.words[0]) && !one_letter_off(ms_[f].words.back(), m.words[0])) continue;
     if (best >= 0 && ms_[static_cast<size_t>(best)].key != ms_[f].key) {
       best = -1;
       break;

@@ -132,7 +132,8 @@ enum class EventFrame : uint8_t {
 // What else a trigger needs (event_triggers.tsv, column 4, comma-separated).
 enum class EventTriggerFlag : uint8_t {
   kVisit,          // "visit": one participant and a place is enough; a LOCATION object is the place
-  kActorObject,    // "actor_object": only with a PERSON object ("menerima bantuan" is no meeting)
+  kActorObject,    // "actor_object": only with a person as object, or, passive, people on both sides
+                   // ("menerima bantuan" is no meeting)
   kWeaponNext,     // "weapon_next": only with a weapon word right after ("meluncurkan rudal")
   kNeedsDocument,  // "needs_document": signing, only with an agreement document near
   kCount

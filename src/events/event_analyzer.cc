@@ -15,17 +15,12 @@ using text::TokenKind;
 
 namespace {
 
-// How a trigger word finds its participants.
-enum class Frame : uint8_t {
-  kTransitive,    // S V O          "Kim menerima Belousov", "AS menuduh Korea Utara"
-  kPassive,       // O di-V oleh S  "Kozlov disambut oleh Kim", "... ditandatangani antara X dan Y"
-  kReciprocal,    // S (dan S') V (dengan O)   "Kim dan Kozlov bertemu", "X bertemu dengan Y"
-  kIntransitive,  // S V ke/di P    "Shoigu berkunjung ke Pyongyang"
-  kNoun,          // N (S) antara/dengan ...   "pertemuan antara X dan Y", "kunjungan Shoigu ke ..."
-};
+// How a trigger word finds its participants (text::EventFrame, named in
+// event_triggers.tsv).
+using Frame = text::EventFrame;
 
 struct TriggerWord {
-  std::string_view type;
+  EventType type = EventType::kMeeting;
   Frame frame = Frame::kTransitive;
   bool visit = false;         // one participant and a place is enough; a LOCATION object is the place
   bool actor_object = false;  // only with a PERSON/ORGANISATION object ("menerima bantuan" is no meeting)
@@ -35,10 +30,11 @@ struct TriggerWord {
 
 bool IsUpperStart(std::string_view s) { return !s.empty() && s[0] >= 'A' && s[0] <= 'Z'; }
 
-// Removes the clitics that attach to any word class.
-std::string_view StripClitic(std::string_view w, bool* had_nya) {
+// Removes a clitic (event.clitic: -nya, -lah, -pun, -kah) that attaches to
+// any word class.
+std::string_view StripClitic(std::string_view w, const std::vector<std::string>& clitics, bool* had_nya) {
   *had_nya = false;
-  for (std::string_view c : {"nya", "lah", "pun", "kah"}) {
+  for (std::string_view c : clitics) {
     if (w.size() > c.size() + 4 && w.substr(w.size() - c.size()) == c) {
       *had_nya = c == "nya";
       return w.substr(0, w.size() - c.size());
@@ -56,9 +52,12 @@ struct WordHash {
 // Looked up with string_views into the article's lowercase buffer.
 using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
 
+// The text::Lexicon's event words, indexed once per analyser: hash sets
+// looked up with string_views into the article's lowercase buffer.
 struct EventAnalyzer::Lexicon {
   using Hash = WordHash;
   std::unordered_map<std::string, TriggerWord, Hash, std::equal_to<>> triggers;
+  std::vector<std::string> clitics;  // event.clitic
   WordSet skip_before;   // adverbs and hedges between a subject and its verb
   WordSet blockers;      // negation and modality: no event happened
   WordSet roles;         // lowercase words inside a noun phrase naming an actor
@@ -79,88 +78,31 @@ struct EventAnalyzer::Lexicon {
   WordSet sport;      // "bertemu"/"menjamu" here means playing a match
 
   explicit Lexicon(const text::Lexicon& lexicon) {
-    auto add = [&](std::string_view type, Frame frame, std::initializer_list<const char*> words, bool visit = false,
-                   bool actor_object = false, bool weapon_next = false, bool needs_document = false) {
-      for (const char* w : words) triggers[w] = TriggerWord{type, frame, visit, actor_object, weapon_next, needs_document};
-    };
-    // Meetings and visits.
-    add("meeting", Frame::kReciprocal,
-        {"bertemu", "berjumpa", "bersua", "berbincang", "berbincang-bincang", "berdialog", "berunding", "bertatap",
-         "berdiskusi"});
-    add("meeting", Frame::kTransitive, {"menemui", "menjumpai"});
-    add("meeting", Frame::kTransitive, {"menerima", "menyambut", "menjamu"}, false, true);
-    add("meeting", Frame::kTransitive, {"mengunjungi", "menyambangi", "mendatangi"}, true);
-    add("meeting", Frame::kPassive, {"ditemui", "dijumpai"});
-    add("meeting", Frame::kPassive, {"diterima", "disambut", "dijamu"}, false, true);
-    add("meeting", Frame::kPassive, {"dikunjungi", "disambangi"}, true);
-    add("meeting", Frame::kIntransitive, {"berkunjung", "bertandang", "melawat"}, true);
-    add("meeting", Frame::kNoun, {"pertemuan", "perjumpaan", "perbincangan", "pembicaraan", "perundingan"});
-    add("meeting", Frame::kNoun, {"kunjungan", "lawatan"}, true);
-    // Agreements.
-    add("agreement", Frame::kTransitive, {"menandatangani", "meneken"}, false, false, false, true);
-    add("agreement", Frame::kPassive, {"ditandatangani", "diteken"}, false, false, false, true);
-    add("agreement", Frame::kNoun, {"penandatanganan", "penekenan"}, false, false, false, true);
-    add("agreement", Frame::kTransitive, {"meratifikasi", "menyepakati"});
-    add("agreement", Frame::kPassive, {"diratifikasi", "disepakati"});
-    add("agreement", Frame::kReciprocal, {"sepakat", "bersepakat"});
-    add("agreement", Frame::kNoun,
-        {"ratifikasi", "perjanjian", "kesepakatan", "pakta", "traktat", "kesepahaman", "mou"});
-    // Deployments and supplies.
-    add("deployment", Frame::kTransitive, {"mengirim", "mengirimkan", "mengerahkan", "memasok", "menyuplai"});
-    add("deployment", Frame::kPassive, {"dikirim", "dikirimkan", "dikerahkan", "dipasok"});
-    add("deployment", Frame::kNoun, {"pengiriman", "pengerahan", "pasokan"});
-    // Accusations.
-    add("accusation", Frame::kTransitive, {"menuduh", "menuding", "mengecam"});
-    add("accusation", Frame::kPassive, {"dituduh", "dituding", "dikecam"});
-    add("accusation", Frame::kNoun, {"tuduhan", "tudingan", "kecaman"});
-    // Attacks.
-    add("attack", Frame::kTransitive,
-        {"menyerang", "menggempur", "membom", "mengebom", "membombardir", "menembaki", "menginvasi", "menyerbu"});
-    add("attack", Frame::kTransitive, {"meluncurkan", "menembakkan"}, false, false, true);
-    add("attack", Frame::kPassive,
-        {"diserang", "digempur", "dibom", "dibombardir", "ditembaki", "diinvasi", "diserbu"});
-    add("attack", Frame::kNoun, {"serangan", "penyerangan", "gempuran", "pengeboman", "pemboman", "invasi", "serbuan"});
-
+    using text::EventTriggerFlag;
+    for (const text::EventTrigger& t : lexicon.event_triggers()) {
+      // The lexicon loader accepts event type names only.
+      triggers[t.word] = TriggerWord{ParseEventType(t.type).value(), t.frame, t.Has(EventTriggerFlag::kVisit),
+                                     t.Has(EventTriggerFlag::kActorObject), t.Has(EventTriggerFlag::kWeaponNext),
+                                     t.Has(EventTriggerFlag::kNeedsDocument)};
+    }
     // The first three letters of every trigger, sorted: most words are
     // rejected by a binary search before any hashing.
     for (const auto& [w, t] : triggers) prefixes.push_back(Prefix(w));
     std::sort(prefixes.begin(), prefixes.end());
     prefixes.erase(std::unique(prefixes.begin(), prefixes.end()), prefixes.end());
-    skip_before = {"juga",     "pun",        "telah",     "sudah",      "akan",       "sedang",       "masih",
-                   "baru",     "kembali",    "pernah",    "bahkan",     "lantas",     "kemudian",     "lalu",
-                   "sebelumnya", "akhirnya", "langsung",  "secara",     "resmi",      "diam-diam",    "dikabarkan",
-                   "dilaporkan", "diduga",   "diyakini",  "dipercaya",  "disebut",    "disebut-sebut", "diperkirakan",
-                   "mungkin",  "berhasil",   "sempat",    "segera",     "sendiri",    "berdua",       "ini",
-                   "baru-baru", "pula",      "turut",     "bersama",    "bersama-sama", "dilaporkan", "terus",
-                   "kerap",    "sering",     "pertama",   "kali"};
-    blockers = {"tidak", "tak", "belum", "bukan", "batal", "gagal", "enggan", "menolak", "siap", "ingin", "hendak",
-                "berharap", "mau", "bisa", "dapat", "harus", "perlu", "jangan", "berencana", "rencana", "bakal",
-                "mengancam", "berjanji", "jika", "kalau", "apabila", "seandainya", "bila", "mampu", "diharapkan",
-                "melarang", "dilarang", "mencegah", "menghalangi", "urung", "gagal"};
-    roles = {"menteri",  "presiden", "wakil",   "pemimpin",  "perdana",     "sekretaris", "jenderal",  "kepala",
-             "ketua",    "direktur", "duta",    "besar",     "juru",        "bicara",     "utusan",    "delegasi",
-             "pejabat",  "tinggi",   "senior",  "panglima",  "gubernur",    "raja",       "ratu",      "pangeran",
-             "kanselir", "menlu",    "menhan",  "dubes",     "mitra",       "rekan",      "sejawat",   "pasukan",
-             "tentara",  "militer",  "angkatan", "bersenjata", "pemerintah", "pemerintahan", "kementerian",
-             "kedutaan", "para",     "sang",    "luar",      "negeri",      "pertahanan", "intelijen", "keamanan",
-             "dewan",    "partai",   "pihak",   "otoritas",  "badan",       "kantor",     "perwakilan", "petinggi",
-             "diplomat", "diplomatik", "kepresidenan", "wali",  "kota",     "provinsi",   "negara",    "timpalan",
-             "-",        "pimpinan", "komandan", "kanselir", "pm"};
-    function_words = {"saat",  "ketika", "sementara", "setelah", "sebelum", "menurut", "namun", "tetapi", "tapi",
-                      "sedangkan", "karena", "jika", "meski", "meskipun", "walaupun", "usai", "selama", "dalam",
-                      "di",    "ke",     "dari",      "pada",    "untuk",   "dengan",  "oleh",  "kepada", "bahkan",
-                      "bagi",  "terkait", "soal",     "mengenai", "tentang", "sejak",  "hingga", "sampai", "antara",
-                      "kala",  "seusai", "sesudah",   "sebelumnya", "terhadap", "atas", "selain", "sebagai",
-                      "adapun", "lalu",  "kemudian",  "sehingga", "agar",    "supaya", "yang",  "dan", "serta",
-                      "atau",  "baca",   "juga",      "simak"};
-    light_verbs = {"melakukan", "mengadakan", "menggelar", "menjalani", "mencapai",  "membuat",   "meneken",
-                   "menandatangani", "meratifikasi", "menyepakati", "melancarkan", "meluncurkan", "melaksanakan",
-                   "memulai", "menghadiri", "menyelesaikan", "memimpin", "menjalin", "menerima", "menyetujui",
-                   "membahas", "melanjutkan"};
-    weapons = {"rudal", "roket", "misil", "peluru", "bom", "drone", "torpedo", "artileri", "proyektil", "senjata"};
-    messages = {"pesan", "surat",     "salam",  "ucapan",   "undangan", "sinyal",  "email",  "surel",
-                "pernyataan", "laporan", "kabar", "sms",   "dokumen", "data",    "uang",   "foto",
-                "video", "permintaan", "protes", "nota",  "keberatan", "tanggapan", "jawaban", "balasan"};
+    using text::WordClass;
+    const auto words = [&](WordClass c) {
+      const std::vector<std::string>& w = lexicon.Words(c);
+      return WordSet(w.begin(), w.end());
+    };
+    clitics = lexicon.Words(WordClass::kEventClitic);
+    skip_before = words(WordClass::kEventSkipBefore);
+    blockers = words(WordClass::kEventBlocker);
+    roles = words(WordClass::kEventRole);
+    function_words = words(WordClass::kEventFunctionWord);
+    light_verbs = words(WordClass::kEventLightVerb);
+    weapons = words(WordClass::kEventWeapon);
+    messages = words(WordClass::kEventMessage);
     // A report, not the event itself: speech and its attribution ("kata",
     // "dilaporkan", "menurut"), and the words naming a report.
     for (const text::SpeechVerb& v : lexicon.speech_verbs()) {
@@ -169,17 +111,11 @@ struct EventAnalyzer::Lexicon {
           v.Has(SpeechRole::kRelay) || v.Has(SpeechRole::kAccording))
         report_words.insert(v.word);
     }
-    report_words.insert({"laporan", "media", "diterbitkan", "dikonfirmasi"});
-    past_or_plan = {"sebelumnya", "pernah", "dulu", "dahulu", "silam", "akan", "rencana", "berencana", "direncanakan",
-                    "dijadwalkan", "persiapan", "mendatang", "lalu", "bakal", "sejak", "semula", "kelak"};
-    pronouns = {"ia", "dia", "beliau"};
-    documents = {"perjanjian", "kesepakatan", "pakta", "traktat", "kontrak", "mou", "kesepahaman", "memorandum",
-                 "nota", "deklarasi", "piagam", "konvensi", "protokol", "komunike", "persetujuan", "kerjasama"};
-    sport = {"laga",   "pertandingan", "skor",     "imbang",     "liga",   "piala",   "klasemen", "gol",
-             "turnamen", "kualifikasi", "stadion", "tandang",   "kandang", "babak", "semifinal", "final",
-             "perempat", "juara",    "ronde",    "pertarungan", "duel",  "bola",  "umpan",   "gawang",
-             "ufc",      "petarung", "tinju",    "pebalap",  "balapan", "pebulu", "tangkis", "petenis", "klub",
-             "pelatih",  "striker",  "gelandang", "bek",     "kiper",   "timnas", "penalti"};
+    for (const std::string& w : lexicon.Words(WordClass::kEventReportWord)) report_words.insert(w);
+    past_or_plan = words(WordClass::kEventPastOrPlan);
+    pronouns = words(WordClass::kEventPronoun);
+    documents = words(WordClass::kEventDocument);
+    sport = words(WordClass::kEventSport);
   }
 };
 
@@ -261,7 +197,7 @@ class Run {
     for (size_t i = 0; i < n_; ++i) {
       if (toks_[i].kind != TokenKind::kWord || quoted_[i] || mention_at_[i] != kNone) continue;
       bool had_nya = false;
-      std::string_view w = StripClitic(L(i), &had_nya);
+      std::string_view w = StripClitic(L(i), lex_.clitics, &had_nya);
       if (!lex_.MayTrigger(w)) continue;
       auto it = lex_.triggers.find(w);
       if (it == lex_.triggers.end()) continue;
@@ -540,7 +476,7 @@ class Run {
   bool ObjectIsMessage(size_t i, size_t limit) const {
     for (size_t k = i; k < limit && k < i + 3; ++k) {
       bool nya = false;
-      std::string_view w = StripClitic(L(k), &nya);
+      std::string_view w = StripClitic(L(k), lex_.clitics, &nya);
       if (lex_.messages.count(std::string(w))) return true;
     }
     return false;
@@ -557,17 +493,17 @@ class Run {
     c->sentence = sent_[i];
     c->trigger = i;
     c->word = &w;
-    const bool targeted = w.type == "deployment" || w.type == "attack";
+    const bool targeted = w.type == EventType::kDeployment || w.type == EventType::kAttack;
     if (w.weapon_next) {
       bool weapon = false;
       for (size_t k = i + 1; k < limit && k < i + 4; ++k) weapon |= lex_.weapons.count(L(k)) > 0;
       if (!weapon) return false;
     }
-    if (w.type == "deployment" && ObjectIsMessage(i + 1, limit)) return false;
+    if (w.type == EventType::kDeployment && ObjectIsMessage(i + 1, limit)) return false;
     // "Makedonia berjumpa Spanyol pada laga kualifikasi": a match, not a meeting.
     // In a sports report (several sport terms) only agreements (transfers,
     // contracts) are events: "serangan Juventus", "melawat ke markas Arema".
-    if (w.type != "agreement" && (SportWords() >= 3 || NearAny(lex_.sport, wb, we))) return false;
+    if (w.type != EventType::kAgreement && (SportWords() >= 3 || NearAny(lex_.sport, wb, we))) return false;
     // "91,8 ribu kunjungan": a count of visits, not one.
     if (w.frame == Frame::kNoun && i > sb &&
         (toks_[i - 1].kind == TokenKind::kNumber || Is(i - 1, "ribu") || Is(i - 1, "juta") || Is(i - 1, "ratusan") ||
@@ -633,6 +569,8 @@ class Run {
         Noun(i, after, limit, sb, had_nya, &ps, &blocked);
         if (blocked) return false;
         break;
+      case Frame::kCount:  // the number of frames, never a trigger's (the loader rejects it)
+        return false;
     }
     // Recipients and targets; places (close to the trigger: "bertemu X di
     // Pyongyang", not a place named at the far end of a long sentence).
@@ -856,7 +794,7 @@ class Run {
       for (int m : c.mentions) ids.push_back(M(m).entity_id);
       std::vector<std::string> sorted = ids;
       std::sort(sorted.begin(), sorted.end());
-      std::string key(c.word->type);
+      std::string key(Name(c.word->type));
       for (const auto& id : sorted) key += "\t" + id;
       const std::string place = c.place == kNone ? "" : (M(c.place).canonical.empty() ? M(c.place).text : M(c.place).canonical);
       auto it = by_key.find(key);
@@ -876,7 +814,7 @@ class Run {
       Event e;
       const auto& s = ctx_.sentences()[c.sentence];
       e.span = Span{toks_[s.first_token].cp_begin, toks_[std::min<size_t>(s.end_token, n_) - 1].cp_end};
-      e.type = ParseEventType(c.word->type).value();  // the trigger table holds event type names only
+      e.type = c.word->type;
       e.trigger = std::string(ctx_.TokenText(c.trigger));
       e.participants = std::move(ids);
       e.place = place;

@@ -10,7 +10,10 @@
 //
 // Triggers (Indonesian, matched on the lowercased token with a clitic -nya,
 // -lah, -pun or -kah removed; every affixed form is listed explicitly, so
-// "bertemu", "menemui", "ditemui", "pertemuan(nya)" all count):
+// "bertemu", "menemui", "ditemui", "pertemuan(nya)" all count). They are
+// data: text::Lexicon's event triggers (event_triggers.tsv: word, type,
+// frame, flags); the other word lists are its event.* word classes
+// (events.tsv). Among them:
 //   meeting      bertemu, berjumpa, menemui, pertemuan, menerima / menyambut /
 //                menjamu (only with a PERSON as object, or, passive, with
 //                people on both sides), mengunjungi, kunjungan, berkunjung,

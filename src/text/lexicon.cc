@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "core/utf8.h"
+#include "core/vocabulary.h"
 
 namespace warta::text {
 namespace {
@@ -43,6 +44,19 @@ constexpr std::string_view kWordClassNames[] = {
     "claim.source_link",
     "claim.anaphor",
     "claim.currency_piece",
+    "event.clitic",
+    "event.skip_before",
+    "event.blocker",
+    "event.role",
+    "event.function_word",
+    "event.light_verb",
+    "event.weapon",
+    "event.message",
+    "event.report_word",
+    "event.past_or_plan",
+    "event.pronoun",
+    "event.document",
+    "event.sport",
 };
 static_assert(std::size(kWordClassNames) == static_cast<size_t>(WordClass::kCount),
               "one name per WordClass");
@@ -58,6 +72,13 @@ static_assert(std::size(kNumberKindNames) == static_cast<size_t>(NumberKind::kCo
 constexpr std::string_view kTimeUnitNames[] = {"second", "minute", "hour",   "day",    "week",
                                               "month",  "year",   "decade", "century"};
 static_assert(std::size(kTimeUnitNames) == static_cast<size_t>(TimeUnit::kCount), "one name per TimeUnit");
+
+constexpr std::string_view kEventFrameNames[] = {"transitive", "passive", "reciprocal", "intransitive", "noun"};
+static_assert(std::size(kEventFrameNames) == static_cast<size_t>(EventFrame::kCount), "one name per EventFrame");
+
+constexpr std::string_view kEventTriggerFlagNames[] = {"visit", "actor_object", "weapon_next", "needs_document"};
+static_assert(std::size(kEventTriggerFlagNames) == static_cast<size_t>(EventTriggerFlag::kCount),
+              "one name per EventTriggerFlag");
 
 constexpr std::string_view kBoundNames[] = {"more-than", "less-than", "at-least", "up-to", "about", "almost", "range"};
 
@@ -133,6 +154,16 @@ std::string_view SpeechRoleName(SpeechRole r) {
   return i < std::size(kSpeechRoleNames) ? kSpeechRoleNames[i] : std::string_view();
 }
 
+std::string_view EventFrameName(EventFrame f) {
+  const size_t i = static_cast<size_t>(f);
+  return i < std::size(kEventFrameNames) ? kEventFrameNames[i] : std::string_view();
+}
+
+std::string_view EventTriggerFlagName(EventTriggerFlag f) {
+  const size_t i = static_cast<size_t>(f);
+  return i < std::size(kEventTriggerFlagNames) ? kEventTriggerFlagNames[i] : std::string_view();
+}
+
 // Parses one file into the lexicon being built; every error names
 // origin:line and the reason.
 class Lexicon::Loader {
@@ -151,6 +182,7 @@ class Lexicon::Loader {
                  : name == "bounds.tsv"     ? BoundLine(l)
                  : name == "time_units.tsv" ? TimeUnitLine(l)
                  : name == "ordinals.tsv"   ? OrdinalLine(l)
+                 : name == "event_triggers.tsv" ? EventTriggerLine(l)
                                             : WordClassLine(l);
       if (!s.ok()) return s;
     }
@@ -315,6 +347,36 @@ class Lexicon::Loader {
     for (const OrdinalWord& p : lex_->ordinals_)
       if (p.word == o.word) return Error("duplicate ordinal '" + o.word + "'");
     lex_->ordinals_.push_back(std::move(o));
+    return Status::Ok();
+  }
+
+  Status EventTriggerLine(const Line& l) {
+    if (Status s = Columns(l, 3, 4, "word<TAB>type<TAB>frame[<TAB>flags]"); !s.ok()) return s;
+    EventTrigger t;
+    t.word = LowerAscii(l.fields[0]);
+    // The event analyser turns the name into an EventType: an unknown name is
+    // caught here, where the file and line are known.
+    if (!ParseName<EventType>(l.fields[1]))
+      return Error("unknown event type '" + std::string(l.fields[1]) + "' (one of " +
+                   NameList(Names<EventType>()) + ")");
+    t.type = std::string(l.fields[1]);
+    size_t f = 0;
+    while (f < std::size(kEventFrameNames) && kEventFrameNames[f] != l.fields[2]) ++f;
+    if (f == std::size(kEventFrameNames)) return Error("unknown event frame '" + std::string(l.fields[2]) + "'");
+    t.frame = static_cast<EventFrame>(f);
+    if (l.fields.size() > 3) {
+      for (std::string_view flag : SplitCommas(l.fields[3])) {
+        size_t k = 0;
+        while (k < std::size(kEventTriggerFlagNames) && kEventTriggerFlagNames[k] != flag) ++k;
+        if (k == std::size(kEventTriggerFlagNames))
+          return Error("unknown event trigger flag '" + std::string(flag) + "'");
+        t.flags |= 1u << k;
+      }
+    }
+    if (Status s = Index(&lex_->event_trigger_index_, t.word, lex_->event_triggers_.size(), "event trigger");
+        !s.ok())
+      return s;
+    lex_->event_triggers_.push_back(std::move(t));
     return Status::Ok();
   }
 

@@ -119,6 +119,36 @@ struct OrdinalWord {
   int value = 0;
 };
 
+// How an event trigger finds its participants (event_triggers.tsv, column 3).
+enum class EventFrame : uint8_t {
+  kTransitive,    // "transitive":   S V O          "Kim menerima Belousov", "AS menuduh Korea Utara"
+  kPassive,       // "passive":      O di-V oleh S  "Kozlov disambut oleh Kim", "... ditandatangani antara X dan Y"
+  kReciprocal,    // "reciprocal":   S (dan S') V (dengan O)  "Kim dan Kozlov bertemu", "X bertemu dengan Y"
+  kIntransitive,  // "intransitive": S V ke/di P    "Shoigu berkunjung ke Pyongyang"
+  kNoun,          // "noun":         N (S) antara/dengan ...  "pertemuan antara X dan Y", "kunjungan Shoigu ke ..."
+  kCount
+};
+
+// What else a trigger needs (event_triggers.tsv, column 4, comma-separated).
+enum class EventTriggerFlag : uint8_t {
+  kVisit,          // "visit": one participant and a place is enough; a LOCATION object is the place
+  kActorObject,    // "actor_object": only with a person as object, or, passive, people on both sides
+                   // ("menerima bantuan" is no meeting)
+  kWeaponNext,     // "weapon_next": only with a weapon word right after ("meluncurkan rudal")
+  kNeedsDocument,  // "needs_document": signing, only with an agreement document near
+  kCount
+};
+
+// A word that makes an event (event_triggers.tsv): "bertemu" meeting
+// reciprocal. Every affixed form is its own entry.
+struct EventTrigger {
+  std::string word;   // lower-case
+  std::string type;   // an EventType's name (core/vocabulary.h), checked at load: "meeting"
+  EventFrame frame = EventFrame::kTransitive;
+  uint32_t flags = 0;  // bit (1 << EventTriggerFlag)
+  bool Has(EventTriggerFlag f) const { return (flags >> static_cast<unsigned>(f)) & 1u; }
+};
+
 // Plain word lists, by what the analysers use them for. Each line of a
 // word-class file is `class<TAB>entry<TAB>entry...` with the class's name
 // below (an unknown name is a load error); an entry may be a phrase.
@@ -155,12 +185,28 @@ enum class WordClass : uint8_t {
   kClaimSourceLink,           // "claim.source_link"
   kClaimAnaphor,              // "claim.anaphor"
   kClaimCurrencyPiece,        // "claim.currency_piece"
+  // The event analyser (events.tsv; each class's comment is in the file).
+  kEventClitic,        // "event.clitic": -nya, -lah, -pun, -kah
+  kEventSkipBefore,    // "event.skip_before": adverbs and hedges between a subject and its verb
+  kEventBlocker,       // "event.blocker": negation and modality, no event happened
+  kEventRole,          // "event.role": lower-case words inside an actor's noun phrase
+  kEventFunctionWord,  // "event.function_word": end a noun phrase even when capitalised
+  kEventLightVerb,     // "event.light_verb": "melakukan kunjungan"
+  kEventWeapon,        // "event.weapon"
+  kEventMessage,       // "event.message": sent, but no deployment ("mengirim salam")
+  kEventReportWord,    // "event.report_word": names a report (besides the speech verbs)
+  kEventPastOrPlan,    // "event.past_or_plan": earlier or planned, no date guess
+  kEventPronoun,       // "event.pronoun"
+  kEventDocument,      // "event.document": what signing makes an agreement
+  kEventSport,         // "event.sport": a sports report
   kCount
 };
 
 // The class's name in the files ("quote.clause_stop"); "" for kCount.
 std::string_view WordClassName(WordClass c);
 std::string_view SpeechRoleName(SpeechRole r);
+std::string_view EventFrameName(EventFrame f);
+std::string_view EventTriggerFlagName(EventTriggerFlag f);
 
 class Lexicon {
  public:
@@ -210,6 +256,10 @@ class Lexicon {
   const std::vector<TimeUnitWord>& time_units() const { return time_units_; }
   const std::vector<OrdinalWord>& ordinals() const { return ordinals_; }
 
+  // --- Event triggers (event_triggers.tsv), in file order; the event
+  // analyser indexes them.
+  const std::vector<EventTrigger>& event_triggers() const { return event_triggers_; }
+
   // --- Word classes.
   // Every class `lower` belongs to (one lookup for all of them).
   WordClasses ClassesOf(std::string_view lower) const;
@@ -239,6 +289,8 @@ class Lexicon {
   Map<size_t> weekday_index_;
   std::vector<TimeUnitWord> time_units_;
   std::vector<OrdinalWord> ordinals_;
+  std::vector<EventTrigger> event_triggers_;
+  Map<size_t> event_trigger_index_;
   std::vector<NumberWord> number_words_;
   std::vector<Currency> currencies_;
   std::vector<BoundPhrase> bounds_;

@@ -79,6 +79,17 @@ TEST(LexiconTest, BuiltinLoadsWithTypedEntries) {
   EXPECT_TRUE(lex->Is(WordClass::kClaimHedge, "diperkirakan"));
   EXPECT_TRUE(lex->Is(WordClass::kClaimCompoundUnit, "meter persegi"));
 
+  const EventTrigger* menerima = nullptr;
+  for (const EventTrigger& t : lex->event_triggers())
+    if (t.word == "menerima") menerima = &t;
+  ASSERT_NE(menerima, nullptr);
+  EXPECT_EQ(menerima->type, "meeting");
+  EXPECT_EQ(menerima->frame, EventFrame::kTransitive);
+  EXPECT_TRUE(menerima->Has(EventTriggerFlag::kActorObject));
+  EXPECT_FALSE(menerima->Has(EventTriggerFlag::kVisit));
+  EXPECT_TRUE(lex->Is(WordClass::kEventWeapon, "rudal"));
+  EXPECT_TRUE(lex->Is(WordClass::kEventRole, "-"));  // "Menteri Luar Negeri - X": a dash glues a phrase
+
   ASSERT_NE(lex->FindWeekday("jum'at"), nullptr);
   EXPECT_EQ(lex->FindWeekday("jum'at")->number, 5);
   EXPECT_EQ(lex->FindWeekday("ahad")->number, 7);
@@ -90,6 +101,10 @@ TEST(LexiconTest, EveryWordClassAndRoleHasAName) {
     EXPECT_FALSE(WordClassName(static_cast<WordClass>(c)).empty()) << c;
   for (size_t r = 0; r < static_cast<size_t>(SpeechRole::kCount); ++r)
     EXPECT_FALSE(SpeechRoleName(static_cast<SpeechRole>(r)).empty()) << r;
+  for (size_t f = 0; f < static_cast<size_t>(EventFrame::kCount); ++f)
+    EXPECT_FALSE(EventFrameName(static_cast<EventFrame>(f)).empty()) << f;
+  for (size_t f = 0; f < static_cast<size_t>(EventTriggerFlag::kCount); ++f)
+    EXPECT_FALSE(EventTriggerFlagName(static_cast<EventTriggerFlag>(f)).empty()) << f;
   // Every built-in class has words: an empty one is a list lost in a move.
   auto lex = Lexicon::Builtin();
   for (size_t c = 0; c < static_cast<size_t>(WordClass::kCount); ++c)
@@ -150,6 +165,16 @@ TEST(LexiconTest, BadLinesNameFileLineAndReason) {
       {"currencies.tsv", "rp\tdepan\trupiah\n", "currencies.tsv:1: position must be prefix or suffix, not 'depan'"},
       {"bounds.tsv", "lebih dari\tmore\n", "bounds.tsv:1: unknown bound 'more'"},
       {"claims.tsv", "claim.hedge\tdiduga\nclaim.hedges\tkonon\n", "claims.tsv:2: unknown word class 'claim.hedges'"},
+      {"event_triggers.tsv", "bertemu\tmeeting\treciprocal\nberpidato\tstatement\tintransitive\n",
+       "event_triggers.tsv:2: unknown event type 'statement' (one of \"meeting\", \"agreement\", \"deployment\", "
+       "\"accusation\" or \"attack\")"},
+      {"event_triggers.tsv", "bertemu\tmeeting\ttimbal-balik\n", "event_triggers.tsv:1: unknown event frame 'timbal-balik'"},
+      {"event_triggers.tsv", "menerima\tmeeting\ttransitive\tvisit,orang\n",
+       "event_triggers.tsv:1: unknown event trigger flag 'orang'"},
+      {"event_triggers.tsv", "bertemu\tmeeting\treciprocal\nBertemu\tmeeting\tnoun\n",
+       "event_triggers.tsv:2: duplicate event trigger 'bertemu'"},
+      {"event_triggers.tsv", "bertemu\tmeeting\n", "event_triggers.tsv:1: expected word<TAB>type<TAB>frame[<TAB>flags], got 2 fields"},
+      {"events.tsv", "event.sport\tlaga\nevent.olahraga\tgol\n", "events.tsv:2: unknown word class 'event.olahraga'"},
   };
   for (const Case& c : cases) {
     wt::TempDir dir;

@@ -11,4 +11,13 @@ bool Loop(std::string_view w) {
     if (w == v) return true;
   return w == "pada" || w == "saat" || w == "ketika";  // comparisons: no table
 }
+int Case(int frame, std::string_view w) {
+  switch (frame) {
+    case 1: {  // a case block holding comparisons: no table
+      return w == "dengan" || w == "kepada" || w == "terhadap";
+    }
+    default:
+      return 0;
+  }
+}
 }  // namespace

@@ -624,7 +624,10 @@ void EntityAnalyzer::Resolution::SplitAtCitedSpeakers() {
   for (size_t i = 0; i + 1 < tokens_.size(); ++i) {
     text::LowercaseTo(all_[i], &lower);
     // A speech verb written after a quotation names its speaker next ("…," ujar Prayogo).
-    if (analyzer_.lexicon_->IsSpeechVerb(lower, text::SpeechRole::kAfter) &&
+    // Not one that also takes its speaker before it ("mengatakan"): the word
+    // after that is what was said, often a capitalised name of something.
+    const text::SpeechVerb* verb = analyzer_.lexicon_->FindSpeechVerb(lower);
+    if (verb && verb->Has(text::SpeechRole::kAfter) && !verb->Has(text::SpeechRole::kBefore) &&
         tokens_[i + 1].kind == text::TokenKind::kWord)
       cited.insert(all_[i + 1]);
   }

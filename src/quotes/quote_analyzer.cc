@@ -54,17 +54,14 @@ struct Item {
 
 class Run {
  public:
-  Run(const QuoteAnalyzerOptions& options, const Article& article, const analyse::AnalysisContext& ctx)
-      : opt_(options), lex_(*options.lexicon), article_(article), ctx_(ctx), toks_(ctx.tokens()) {
-    // quote.time_phrase, split into words.
-    for (const std::string& phrase : lex_.Words(text::WordClass::kQuoteTimePhrase)) {
-      std::vector<std::string>& words = time_phrases_.emplace_back();
-      for (size_t b = 0; b <= phrase.size();) {
-        size_t sp = std::min(phrase.find(' ', b), phrase.size());
-        if (sp > b) words.emplace_back(phrase.substr(b, sp - b));
-        b = sp + 1;
-      }
-    }
+  Run(const QuoteAnalyzerOptions& options, const std::vector<std::vector<std::string>>& time_phrases,
+      const Article& article, const analyse::AnalysisContext& ctx)
+      : opt_(options),
+        lex_(*options.lexicon),
+        article_(article),
+        ctx_(ctx),
+        toks_(ctx.tokens()),
+        time_phrases_(time_phrases) {
     const size_t n = toks_.size();
     para_.resize(n);
     sent_.resize(n);
@@ -716,14 +713,26 @@ class Run {
   const analyse::AnalysisContext& ctx_;
   const std::vector<Token>& toks_;
   std::vector<int> para_, sent_;
-  std::vector<std::vector<std::string>> time_phrases_;
+  const std::vector<std::vector<std::string>>& time_phrases_;
   mutable bool pronoun_ = false;  // set while resolving one quote's speaker
 };
 
 }  // namespace
 
+QuoteAnalyzer::QuoteAnalyzer(QuoteAnalyzerOptions options) : options_(std::move(options)) {
+  if (!options_.lexicon) options_.lexicon = text::Lexicon::Builtin();
+  for (const std::string& phrase : options_.lexicon->Words(text::WordClass::kQuoteTimePhrase)) {
+    std::vector<std::string>& words = time_phrases_.emplace_back();
+    for (size_t b = 0; b <= phrase.size();) {
+      size_t sp = std::min(phrase.find(' ', b), phrase.size());
+      if (sp > b) words.emplace_back(phrase.substr(b, sp - b));
+      b = sp + 1;
+    }
+  }
+}
+
 Status QuoteAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) const {
-  Run run(options_, *article, *ctx);
+  Run run(options_, time_phrases_, *article, *ctx);
   article->quotes = run.Go();
   return Status::Ok();
 }

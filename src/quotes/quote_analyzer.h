@@ -54,8 +54,10 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "analyse/analyzer.h"
 #include "core/status.h"
@@ -80,9 +82,7 @@ struct QuoteAnalyzerOptions {
 
 class QuoteAnalyzer : public analyse::Analyzer {
  public:
-  explicit QuoteAnalyzer(QuoteAnalyzerOptions options = {}) : options_(std::move(options)) {
-    if (!options_.lexicon) options_.lexicon = text::Lexicon::Builtin();
-  }
+  explicit QuoteAnalyzer(QuoteAnalyzerOptions options = {});
 
   std::string_view name() const override { return "quotes"; }
   // Replaces article->quotes with the quotes in ctx->text(), in text order.
@@ -92,6 +92,9 @@ class QuoteAnalyzer : public analyse::Analyzer {
 
  private:
   QuoteAnalyzerOptions options_;
+  // The lexicon's quote.time_phrase entries split into words, once here
+  // rather than for every article.
+  std::vector<std::vector<std::string>> time_phrases_;
 };
 
 }  // namespace warta::quotes

@@ -12,8 +12,8 @@
 namespace warta::text {
 
 namespace internal {
-// Defined in the sources CMake generates from data/months.tsv, weekdays.txt
-// and timezones.tsv.
+// Defined in the source CMake generates from data/timezones.tsv (months and
+// weekdays come from the lexicon).
 extern const std::string_view kTimezonesData;
 }  // namespace internal
 

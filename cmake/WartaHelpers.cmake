@@ -21,6 +21,12 @@ function(warta_library name)
   target_link_libraries(warta_${name} PUBLIC ${ARG_DEPS} PRIVATE warta_compile_options)
 endfunction()
 
+# The tests' own code (fixtures and assertions) is compiled without
+# optimisation: the code under test is in the stage libraries, built at the
+# tree's level, and a test file compiles about three times faster at -O0
+# than at -O2 (docs/PERFORMANCE.md, "The test run").
+set(WARTA_TEST_COMPILE_OPTIONS -O0)
+
 # warta_test(NAME SOURCES... DEPS ... LABELS ...) : a GoogleTest binary
 # registered with CTest. Label "unit" tests run again under the sanitizers;
 # label "shared" tests need ../shared and skip visibly without it.
@@ -43,6 +49,8 @@ function(warta_test name)
   add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} warta_test_support GTest::gtest GTest::gtest_main
                         warta_compile_options)
+  target_compile_options(${name} PRIVATE ${WARTA_TEST_COMPILE_OPTIONS})
+  target_precompile_headers(${name} REUSE_FROM warta_test_pch)
   include(GoogleTest)
   # A list of labels must reach the generated test script as one value.
   string(REPLACE ";" "\\;" labels "${ARG_LABELS}")

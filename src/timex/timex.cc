@@ -47,6 +47,9 @@ struct Words {
   std::unordered_map<std::string, int> direction;  // after an expression: "lalu" -1, "ini" 0, "depan" 1
   std::unordered_map<std::string, int> modifier;   // before a month or year: "awal" 1, "pertengahan" 2, "akhir" 3
   std::unordered_map<std::string, int> day;        // a day from today: "kemarin" -1, "besok" 1, "lusa" 2
+  // The words that join number words ("tiga puluh", "dua belas", "satu
+  // setengah"), with their kind and value (number_words.tsv).
+  std::unordered_map<std::string, const text::NumberWord*> number_joint;
 };
 
 }  // namespace
@@ -78,8 +81,13 @@ Words BuildWords(const text::Lexicon& lexicon) {
       (*m)[u.word].unit_count = u.count;
     }
     // Number words 1-9 and the whole tens and hundred ("sepuluh", "sebelas", "seratus").
-    for (const text::NumberWord& n : lexicon.number_words())
+    for (const text::NumberWord& n : lexicon.number_words()) {
       if (n.kind == text::NumberKind::kUnit || n.kind == text::NumberKind::kTen) (*m)[n.word].num = static_cast<int>(n.value);
+      // Looked up apart from the roles, like the modifiers below.
+      if (n.kind == text::NumberKind::kTeen || n.kind == text::NumberKind::kTens ||
+          n.kind == text::NumberKind::kHundreds || n.kind == text::NumberKind::kHalf)
+        words.number_joint.emplace(n.word, &n);
+    }
     for (const std::string& w : lexicon.Words(text::WordClass::kTimexVague)) (*m)[w].vague = true;
     // Parts of day, zones and seasons are roles of the word; modifiers and
     // directions are looked up apart, so that they do not make a word
@@ -598,7 +606,7 @@ class Run {
     const Lex* l = L(k);
     if (!l || l->unit == kNoUnit || l->unit_count || l->unit == kWaktu || vague) return std::nullopt;
     if (!every && (l->unit == kHour || l->unit == kMinute || l->unit == kSecond)) return std::nullopt;  // km per jam
-    m.value = Duration(count, l->unit, l->unit == kYearU && Is(k, "windu") ? 8 : 1, false);
+    m.value = Duration(count, l->unit, 1, false);  // a word holding its count ("windu") was refused above
     m.end = k + 1;
     return m;
   }
@@ -958,8 +966,15 @@ class Run {
       *end = k + 1;
       return true;
     }
-    if (t.lower == "setengah" || t.lower == "separuh") {
-      *value = 0.5;
+    const auto joint = [&](size_t j) -> const text::NumberWord* {
+      auto it = words_.number_joint.find(toks_[j].lower);
+      return it == words_.number_joint.end() ? nullptr : it->second;
+    };
+    // "setengah hari"; "separuh" too, which is not in number_words.tsv
+    // because the claim analyser does not take it in a figure ("separuh juta").
+    if (const text::NumberWord* half = joint(k);
+        (half && half->kind == text::NumberKind::kHalf) || t.lower == "separuh") {
+      *value = half ? half->value : 0.5;
       *end = k + 1;
       return true;
     }
@@ -968,19 +983,17 @@ class Run {
     bool any = false, last_digit = false;
     while (j < n()) {
       const Lex* l = toks_[j].lex;
-      const std::string& w = toks_[j].lower;
+      const text::NumberWord* w = any ? joint(j) : nullptr;
       if (l && l->num > 0) {
         if (last_digit) break;
         cur += l->num;
         last_digit = l->num < 10;
-      } else if (any && w == "belas") {
-        total += cur + 10, cur = 0, last_digit = false;
-      } else if (any && w == "puluh") {
-        total += cur * 10, cur = 0, last_digit = false;
-      } else if (any && w == "ratus") {
-        total += cur * 100, cur = 0, last_digit = false;
-      } else if (any && w == "setengah") {
-        cur += 0.5, last_digit = false, ++j;
+      } else if (w && w->kind == text::NumberKind::kTeen) {  // "dua belas": 2 + 10
+        total += cur + w->value, cur = 0, last_digit = false;
+      } else if (w && (w->kind == text::NumberKind::kTens || w->kind == text::NumberKind::kHundreds)) {
+        total += cur * w->value, cur = 0, last_digit = false;  // "tiga puluh", "dua ratus"
+      } else if (w && w->kind == text::NumberKind::kHalf) {    // "satu setengah"
+        cur += w->value, last_digit = false, ++j;
         break;
       } else {
         break;
@@ -1048,7 +1061,8 @@ class Run {
       if (count <= 0 && !vague) return std::nullopt;
     }
     const Unit u = l->unit;
-    const int mult = toks_[k].lower == "windu" || toks_[k].lower == "sewindu" ? 8 : 1;
+    // "windu", "sewindu": the years the word holds (its count in time_units.tsv).
+    const int mult = l->unit_count > 1 ? l->unit_count : 1;
     Match m;
     m.end = k + 1;
     size_t after = k + 1;

@@ -266,6 +266,21 @@ TEST(CliEndToEnd, LexiconDirectoryChangesWhatIsFound) {
   EXPECT_NE(r.err.find("lexicon directory not found"), std::string::npos) << r.err;
 }
 
+// `warta tag --lexicon DIR`: a title added in titles.tsv is stripped from
+// the person's name ("Pangkostrad", the Kostrad commander, is no built-in title).
+TEST(CliEndToEnd, TagStripsATitleAddedInALexiconDirectory) {
+  TempDir tmp;
+  WriteFile(tmp / "a.txt", "Pangkostrad Maruli Simanjuntak tiba di Jakarta.\n");
+  auto r = RunWarta({"tag", (tmp / "a.txt").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\tPERSON\tPangkostrad Maruli Simanjuntak\t"), std::string::npos) << r.out;
+  WriteFile(tmp / "lexicon" / "titles.tsv",
+            ReadFile(SourceDir() / "src/text/data/lexicon/titles.tsv") + "title\tpangkostrad\n");
+  r = RunWarta({"tag", "--lexicon", (tmp / "lexicon").string(), (tmp / "a.txt").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("12\t30\tPERSON\tMaruli Simanjuntak\t"), std::string::npos) << r.out;
+}
+
 // A kill -9 in the middle of an ingest leaves a store that reopens cleanly
 // with every committed batch; running the ingest again completes it with no
 // duplicates and the index catches up. The kill is injected deterministically

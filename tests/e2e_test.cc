@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <map>
 #include <set>
 #include <sstream>
@@ -215,6 +216,69 @@ TEST(CliEndToEnd, ReadsStdin) {
   auto r = RunWarta({"--db", db, "ingest", "-"}, "", (tmp / "a.jsonl").string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("1 stored"), std::string::npos) << r.err;
+}
+
+// --lexicon DIR: a file there replaces the built-in one of the same name for
+// every analyser; a bad line is refused before anything is stored.
+TEST(CliEndToEnd, LexiconDirectoryChangesWhatIsFound) {
+  TempDir tmp;
+  // "berkicau" (tweeted) is no speech verb of the built-in lexicon.
+  WriteFile(tmp / "in" / "a.txt",
+            "Jembatan baru\n\nGubernur Budi Santoso berkicau bahwa pemerintah akan membangun jembatan baru "
+            "di Kali Progo tahun depan.\n");
+  auto quotes = [&](const std::string& db) {
+    std::vector<json> out;
+    auto r = RunWarta({"--db", db, "export", "--what", "quotes"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::istringstream in(r.out);
+    std::string line;
+    while (std::getline(in, line))
+      if (!line.empty()) out.push_back(json::parse(line));
+    return out;
+  };
+  const std::string plain = (tmp / "plain").string();
+  auto r = RunWarta({"--db", plain, "ingest", (tmp / "in").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(quotes(plain).empty());
+
+  // The built-in speech verbs plus one.
+  const std::string verbs = ReadFile(SourceDir() / "src/text/data/lexicon/speech_verbs.tsv");
+  WriteFile(tmp / "lexicon" / "speech_verbs.tsv", verbs + "berkicau\tbefore\n");
+  const std::string mine = (tmp / "mine").string();
+  r = RunWarta({"--db", mine, "ingest", "--lexicon", (tmp / "lexicon").string(), (tmp / "in").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::vector<json> found = quotes(mine);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0]["speaker"], "Budi Santoso");
+  EXPECT_EQ(found[0]["direct"], false);
+
+  // A bad line is named by file and line, and nothing is stored.
+  WriteFile(tmp / "bad" / "speech_verbs.tsv", "kata\tafter\nberkicau\tsesudah\n");
+  const std::string refused = (tmp / "refused").string();
+  r = RunWarta({"--db", refused, "ingest", "--lexicon", (tmp / "bad").string(), (tmp / "in").string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find((tmp / "bad" / "speech_verbs.tsv").string() + ":2: unknown speech-verb role 'sesudah'"),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(std::filesystem::exists(refused));
+  r = RunWarta({"--db", refused, "ingest", "--lexicon", (tmp / "none").string(), (tmp / "in").string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("lexicon directory not found"), std::string::npos) << r.err;
+}
+
+// `warta tag --lexicon DIR`: a title added in titles.tsv is stripped from
+// the person's name ("Pangkostrad", the Kostrad commander, is no built-in title).
+TEST(CliEndToEnd, TagStripsATitleAddedInALexiconDirectory) {
+  TempDir tmp;
+  WriteFile(tmp / "a.txt", "Pangkostrad Maruli Simanjuntak tiba di Jakarta.\n");
+  auto r = RunWarta({"tag", (tmp / "a.txt").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\tPERSON\tPangkostrad Maruli Simanjuntak\t"), std::string::npos) << r.out;
+  WriteFile(tmp / "lexicon" / "titles.tsv",
+            ReadFile(SourceDir() / "src/text/data/lexicon/titles.tsv") + "title\tpangkostrad\n");
+  r = RunWarta({"tag", "--lexicon", (tmp / "lexicon").string(), (tmp / "a.txt").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("12\t30\tPERSON\tMaruli Simanjuntak\t"), std::string::npos) << r.out;
 }
 
 // A kill -9 in the middle of an ingest leaves a store that reopens cleanly

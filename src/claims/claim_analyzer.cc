@@ -63,7 +63,7 @@ enum : uint32_t {
   kPassiveVerb = 1 << 5,
   kMenurut = 1 << 6,     // menurut, menurutnya
   kSourceLink = 1 << 7,  // berdasarkan, sesuai
-  kAnaphor = 1 << 8,     // tersebut, itu, ini
+  kAnaphor = 1 << 8,     // tersebut, itu, ini: points back to a figure or subject named before
 };
 // Every flagged word of `lexicon` with its flags. Keys view the lexicon's
 // words, which outlive the analyser that holds the map.
@@ -87,7 +87,7 @@ std::unordered_map<std::string_view, uint32_t> Flags(const text::Lexicon& lexico
   }
   for (const std::string& w : lexicon.Words(WordClass::kClaimHedge)) add(w, kHedge);
   for (const std::string& w : lexicon.Words(WordClass::kClaimSourceLink)) add(w, kSourceLink);
-  for (const std::string& w : lexicon.Words(WordClass::kClaimAnaphor)) add(w, kAnaphor);
+  for (const std::string& w : lexicon.Words(WordClass::kDemonstrative)) add(w, kAnaphor);
   return out;
 }
 
@@ -128,12 +128,6 @@ std::string FoldAscii(std::string_view s) {
   for (char& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
-}
-
-bool IsPronoun(std::string_view lower) { return lower == "ia" || lower == "dia" || lower == "beliau"; }
-bool IsOpaquePronoun(std::string_view lower) {
-  return lower == "mereka" || lower == "kami" || lower == "kita" || lower == "saya" || lower == "aku" ||
-         lower == "pihaknya" || lower == "anda" || lower == "kamu";
 }
 
 // Verb-shaped: the active and passive prefixes of Indonesian verbs.
@@ -333,6 +327,10 @@ class Run {
   ClassView LeadingConnectives() const { return {lex_, text::WordClass::kClaimLeadingConnective}; }
   ClassView Adverbs() const { return {lex_, text::WordClass::kClaimAdverb}; }
   ClassView PhraseStops() const { return {lex_, text::WordClass::kClaimPhraseStop}; }
+  // "ia", "beliau": the nearest preceding person.
+  bool IsPronoun(std::string_view lower) const { return lex_.Is(text::WordClass::kPersonPronoun, lower); }
+  // "mereka", "saya": nobody a figure could be attributed to.
+  bool IsOpaquePronoun(std::string_view lower) const { return lex_.Is(text::WordClass::kClaimOpaquePronoun, lower); }
 
   std::string_view Tok(size_t i) const { return ctx_.TokenText(i); }
   // The token lower-cased (ASCII), a view into one lower-cased copy of the
@@ -849,7 +847,7 @@ class Run {
       for (size_t k = from; k + 1 < to; ++k) {
         if (Lw(k) != "jumlah" || !IsWord(k + 1) || Has(k + 1, kAnaphor)) continue;
         std::string w(Lw(k + 1));
-        if (w != "yang" && w != "total" && w != "keseluruhan" && w != unit) return w;
+        if (!lex_.Is(text::WordClass::kClaimTotalWord, w) && w != unit) return w;
       }
       return "";
     };

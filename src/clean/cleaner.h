@@ -42,12 +42,13 @@ struct CleanOptions {
   // "" uses the rules compiled into the binary. Otherwise a directory whose
   // files (same names as src/clean/rules/: debris.tsv, debris_phrases.tsv,
   // list_headers.txt, metadata.tsv, places.txt, outlet_words.txt; and the
-  // time zones of src/text/data/timezones.tsv) replace the built-in file of
+  // time zones of src/text/data/timezones.tsv, besides Indonesia's, which
+  // are the lexicon's) replace the built-in file of
   // that name; files it lacks
   // keep the built-in version.
   std::string rules_dir;
-  // Month and weekday names of dates (text/lexicon.h: months.tsv,
-  // weekdays.tsv). Null: text::Lexicon::Builtin().
+  // Month and weekday names of dates and Indonesia's zones (text/lexicon.h:
+  // months.tsv, weekdays.tsv, timex_parts.tsv). Null: text::Lexicon::Builtin().
   std::shared_ptr<const text::Lexicon> lexicon;
 };
 

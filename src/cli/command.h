@@ -15,6 +15,11 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailed = 1;  // some input rejected, or the command failed
 inline constexpr int kExitUsage = 2;
 
+// The --lexicon option of the commands that analyse text.
+inline constexpr const char* kLexiconHelp =
+    "Directory of Indonesian lexicon files (speech_verbs.tsv, months.tsv, ...: see src/text/data/lexicon/); "
+    "each replaces the built-in file of the same name, the others stay built in";
+
 struct CommandContext {
   std::string db = "warta-data";  // --db, or $WARTA_DB
   int exit_code = kExitOk;

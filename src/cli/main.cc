@@ -87,6 +87,7 @@ struct IngestArgs {
   int shards = 0;
   size_t batch = 256;
   bool quiet = false;
+  std::string lexicon;  // "" = the built-in lexicon
 };
 
 CLI::App* AddIngest(CLI::App& app, IngestArgs* args) {
@@ -99,13 +100,22 @@ CLI::App* AddIngest(CLI::App& app, IngestArgs* args) {
       ->check(CLI::Range(0, 64));
   ingest->add_option("--batch", args->batch, "Articles per store transaction")->check(CLI::Range(1, 100000));
   ingest->add_flag("-q,--quiet", args->quiet, "No progress bar and no per-file warnings");
+  ingest->add_option("--lexicon", args->lexicon, cli::kLexiconHelp)->type_name("DIR");
   return ingest;
 }
 
 int RunIngest(const std::string& db, const IngestArgs& args) {
+  pipeline::IngestOptions opt;
+  if (!args.lexicon.empty()) {
+    // Loaded before the store is opened, so a bad file (named with its line)
+    // changes nothing. Cleaning (dates) and every analyser read this one.
+    auto lexicon = text::Lexicon::Load(args.lexicon);
+    if (!lexicon.ok()) return Fail(lexicon.status());
+    opt.clean.lexicon = *lexicon;
+    opt.analysis.lexicon = *lexicon;
+  }
   auto kb = OpenKb(db, false, args.shards);
   if (!kb.ok()) return Fail(kb.status());
-  pipeline::IngestOptions opt;
   opt.threads = args.threads;
   opt.batch_size = args.batch;
   ProgressBar bar;

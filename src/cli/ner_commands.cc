@@ -50,6 +50,7 @@ struct TagArgs {
   std::string input = "-";
   std::string format = "text";
   std::string model;
+  std::string lexicon;  // "" = the built-in lexicon
 };
 
 int RunTag(const TagArgs& a) {
@@ -77,7 +78,13 @@ int RunTag(const TagArgs& a) {
     std::fwrite(out.data(), 1, out.size(), stdout);
     return kExitOk;
   }
-  auto analyzer = entities::EntityAnalyzer::Create({.model_path = a.model});
+  std::shared_ptr<const text::Lexicon> lexicon;
+  if (!a.lexicon.empty()) {
+    auto loaded = text::Lexicon::Load(a.lexicon);
+    if (!loaded.ok()) return Fail(loaded.status());
+    lexicon = *std::move(loaded);
+  }
+  auto analyzer = entities::EntityAnalyzer::Create({.model_path = a.model, .lexicon = lexicon});
   if (!analyzer.ok()) return Fail(analyzer.status());
   Article article;
   std::string_view text = *bytes;
@@ -193,6 +200,7 @@ void AddNerCommands(CLI::App& app, CommandContext& ctx) {
   tag->add_option("--format", tag_args->format, "text (mentions) or conll (token per line in, token<TAB>tag out)")
       ->check(CLI::IsMember({"text", "conll"}));
   tag->add_option("--model", tag_args->model, "NER model file (default: the built-in model)");
+  tag->add_option("--lexicon", tag_args->lexicon, std::string(kLexiconHelp) + " (text format only)")->type_name("DIR");
   tag->callback([&ctx, tag_args] {
     ctx.ran = true;
     ctx.exit_code = RunTag(*tag_args);

@@ -19,6 +19,15 @@ int RunTimex(const TimexCommandOptions& options, std::istream& stdin_stream, std
       return kExitUsage;
     }
   }
+  std::shared_ptr<const text::Lexicon> lexicon;
+  if (!options.lexicon.empty()) {
+    auto loaded = text::Lexicon::Load(options.lexicon);
+    if (!loaded.ok()) {
+      err << "warta timex: --lexicon: " << loaded.status().message() << "\n";
+      return loaded.status().code() == StatusCode::kInvalidArgument ? kExitUsage : kExitFailed;
+    }
+    lexicon = *std::move(loaded);
+  }
   std::stringstream buf;
   if (options.input == "-") {
     buf << stdin_stream.rdbuf();
@@ -31,7 +40,7 @@ int RunTimex(const TimexCommandOptions& options, std::istream& stdin_stream, std
     buf << in.rdbuf();
   }
   const std::string text = buf.str();
-  static const timex::TimexTagger tagger;
+  const timex::TimexTagger tagger(timex::TimexOptions{.lexicon = lexicon});
   bool inferred = false;
   if (!dct) {
     dct = timex::InferPublicationDate(tagger.Tag(text, std::nullopt));
@@ -72,6 +81,7 @@ void AddTimexCommand(CLI::App& app, CommandContext& ctx) {
   cmd->add_option("--dct", options->dct,
                   "Publication date (YYYY-MM-DD) relative expressions count from; default: inferred from the text");
   cmd->add_flag("--json", options->json, "Print JSON");
+  cmd->add_option("--lexicon", options->lexicon, kLexiconHelp)->type_name("DIR");
   cmd->callback([options, &ctx] {
     ctx.exit_code = RunTimex(*options, std::cin, std::cout, std::cerr);
     ctx.ran = true;

@@ -50,5 +50,29 @@ TEST(TimexCommand, RejectsABadDateAndAMissingFile) {
   EXPECT_EQ(RunTimex({.input = "/nonexistent/x.txt"}, in, out, err), kExitFailed);
 }
 
+TEST(TimexCommand, ALexiconDirectoryReplacesTheBuiltInWords) {
+  testing::TempDir dir;
+  // "subuh" (dawn) is no part of day of the built-in lexicon.
+  const std::string parts = testing::ReadFile(testing::SourceDir() / "src/text/data/lexicon/timex_parts.tsv");
+  testing::WriteFile(dir / "lexicon" / "timex_parts.tsv", parts + "subuh\tpart_of_day\tMO\n");
+  const std::string text = "Mereka berangkat Senin subuh.";
+  std::istringstream in1(text), in2(text);
+  std::ostringstream builtin, mine, err;
+  EXPECT_EQ(RunTimex({.input = "-", .dct = "2024-11-19"}, in1, builtin, err), kExitOk);
+  EXPECT_EQ(builtin.str(), "# dct 2024-11-19\n17-22\tDATE\t2024-11-18\tSenin\n");
+  EXPECT_EQ(RunTimex({.input = "-", .dct = "2024-11-19", .lexicon = (dir / "lexicon").string()}, in2, mine, err),
+            kExitOk)
+      << err.str();
+  EXPECT_EQ(mine.str(), "# dct 2024-11-19\n17-28\tTIME\t2024-11-18TMO\tSenin subuh\n");
+
+  testing::WriteFile(dir / "bad" / "timex_parts.tsv", "subuh\tpart_of_day\tDAWN\n");
+  std::istringstream in3(text);
+  std::ostringstream out, bad;
+  EXPECT_EQ(RunTimex({.input = "-", .lexicon = (dir / "bad").string()}, in3, out, bad), kExitUsage);
+  EXPECT_NE(bad.str().find("timex_parts.tsv:1: a part_of_day is one of MO, MI, AF, EV, NI, not 'DAWN'"),
+            std::string::npos)
+      << bad.str();
+}
+
 }  // namespace
 }  // namespace warta::cli

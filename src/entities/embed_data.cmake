@@ -1,8 +1,9 @@
-# Writes a C++ source embedding src/entities/data/{aliases.tsv,roles.txt}
+# Writes a C++ source embedding src/entities/data/aliases.tsv (the entity
+# knowledge; the words, titles among them, are in src/text/data/lexicon/)
 # (hex arrays, so no data text can break the generated code):
 #   cmake -DDATA_DIR=<dir> -DOUT=<file.cc> -P embed_data.cmake
 set(body "")
-foreach(pair "aliases.tsv;kAliasesData" "roles.txt;kRolesData")
+foreach(pair "aliases.tsv;kAliasesData")
   list(GET pair 0 name)
   list(GET pair 1 symbol)
   file(READ "${DATA_DIR}/${name}" hex HEX)

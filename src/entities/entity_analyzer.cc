@@ -10,7 +10,6 @@ namespace warta::entities {
 namespace internal {
 std::string_view BuiltinNerModel();
 extern const std::string_view kAliasesData;
-extern const std::string_view kRolesData;
 }  // namespace internal
 
 StatusOr<NerModel> LoadNerModel(const std::string& path) {
@@ -109,13 +108,16 @@ EntityAnalyzer::EntityAnalyzer(NerModel model, std::shared_ptr<const text::Lexic
       p = q + 1;
     }
   });
-  lines(internal::kRolesData, [&](std::string_view line) {
-    if (line.rfind("!", 0) == 0) {
-      not_names_.insert(std::string(line.substr(1)));
-    } else {
-      roles_.insert(std::string(line));
-    }
-  });
+  // Capitalised words that are never part of a name: the lexicon's days,
+  // months and time zones as written in full ("Senin", "Agustus", "WIB";
+  // not "Jan" or "Sun", which are names too).
+  const text::Lexicon& lex = *lexicon_;
+  for (const text::MonthName& m : lex.months())
+    if (!m.abbreviation && !m.english) not_names_.insert(m.word);
+  for (const text::WeekdayName& d : lex.weekdays())
+    if (!d.abbreviation && !d.english) not_names_.insert(d.word);
+  for (const text::TimexPart& p : lex.timex_parts())
+    if (p.kind == text::TimexPartKind::kZone) not_names_.insert(p.word);
 }
 
 namespace {
@@ -207,7 +209,7 @@ void EntityAnalyzer::FindRole(const std::vector<std::string_view>& all, const st
       continue;
     }
     text::LowercaseTo(all[t], &lower);
-    if (roles_.count(lower) && tokens[t].kind == text::TokenKind::kWord) {
+    if (IsTitle(lower) && tokens[t].kind == text::TokenKind::kWord) {
       role_first = t;
       if (role_last == 0) role_last = t + 1;
       k = t;
@@ -474,7 +476,7 @@ bool EntityAnalyzer::Resolution::NameLike(size_t t) {
     return false;
   std::string lower;
   text::LowercaseTo(w, &lower);
-  if (analyzer_.roles_.count(lower) || analyzer_.not_names_.count(lower) || IsPortfolioNoun(w) ||
+  if (analyzer_.IsTitle(lower) || analyzer_.not_names_.count(lower) || IsPortfolioNoun(w) ||
       analyzer_.model_.GazetteerMatch(all_, t) != 0 || analyzer_.aliases_.count(NormaliseEntityKey(w)))
     return false;
   // Nor a word the article writes in lower case or tags alone as an
@@ -512,7 +514,7 @@ void EntityAnalyzer::Resolution::TrimTitlesAndPunctuation(Mention* m) const {
     while (changed && m->te - m->tb > 1) {
       changed = false;
       text::LowercaseTo(all_[m->tb], &lower);
-      if (analyzer_.roles_.count(lower) || !IsWordOrNumber(m->tb)) {
+      if (analyzer_.IsTitle(lower) || !IsWordOrNumber(m->tb)) {
         ++m->tb;
         changed = true;
       } else if (size_t g = analyzer_.model_.GazetteerMatch(all_, m->tb); g > 0 && m->tb + g < m->te) {
@@ -562,7 +564,7 @@ void EntityAnalyzer::Resolution::GiveFirstWordToOrganisation(Mention* m, std::ve
     std::string lower;
     while (org.tb > floor && first - org.tb < 3 && Capitalised(org.tb - 1)) {
       text::LowercaseTo(all_[org.tb - 1], &lower);
-      if (analyzer_.roles_.count(lower) || analyzer_.not_names_.count(lower)) break;
+      if (analyzer_.IsTitle(lower) || analyzer_.not_names_.count(lower)) break;
       --org.tb;
     }
     SetSurface(&org);
@@ -575,7 +577,7 @@ bool EntityAnalyzer::Resolution::IsLoneTitle(const Mention& m) const {
   if (m.type != EntityType::kPerson || m.te - m.tb != 1) return false;
   std::string lower;
   text::LowercaseTo(all_[m.tb], &lower);
-  return analyzer_.roles_.count(lower) != 0;
+  return analyzer_.IsTitle(lower);
 }
 
 // The tagger sometimes drops one part of a three-part name after a title

@@ -4,7 +4,8 @@
 // Resolution, in order:
 //   * trimming: titles and roles are stripped from the front of a PERSON
 //     ("Menteri Pertahanan (Menhan) Rusia Andrei Belousov" -> "Andrei
-//     Belousov"; data/roles.txt plus the model's country gazetteer), and
+//     Belousov"; the lexicon's titles, text/data/lexicon/titles.tsv, plus
+//     the model's country gazetteer), and
 //     punctuation from both ends of any mention;
 //   * boundaries from the article itself: a word it writes in lower case
 //     elsewhere, names alone as an organisation or place, or writes as a
@@ -53,7 +54,8 @@ namespace warta::entities {
 
 struct EntityAnalyzerOptions {
   std::string model_path;  // "" = the model built into Warta (models/ner/warta-ner-v2.bin)
-  // The words read: speech verbs (role after). Null: text::Lexicon::Builtin().
+  // The words read: speech verbs (role after), titles, and the days, months
+  // and zones that are never names. Null: text::Lexicon::Builtin().
   std::shared_ptr<const text::Lexicon> lexicon;
 };
 
@@ -89,7 +91,7 @@ class EntityAnalyzer : public analyse::Analyzer {
 
  private:
   // The title written before a person's name at token `name_begin`:
-  // role words of data/roles.txt and the country or place they are of.
+  // title words of the lexicon (titles.tsv) and the country or place they are of.
   void FindRole(const std::vector<std::string_view>& all, const std::vector<text::Token>& tokens,
                 std::string_view text, size_t sentence_begin, size_t name_begin, std::string* role,
                 std::string* role_of) const;
@@ -102,8 +104,10 @@ class EntityAnalyzer : public analyse::Analyzer {
   NerModel model_;
   std::shared_ptr<const text::Lexicon> lexicon_;
   std::unordered_map<std::string, Alias> aliases_;  // normalised alias or canonical -> entity
-  std::unordered_set<std::string> roles_;
-  std::unordered_set<std::string> not_names_;  // "!word" lines of roles.txt: days, months
+  // A title or role written before a name ("menteri", "kombes"): the lexicon's titles.tsv.
+  bool IsTitle(std::string_view lower) const { return lexicon_->Is(text::WordClass::kTitle, lower); }
+  // Days, months and time zones (from the lexicon): capitalised, never a name.
+  std::unordered_set<std::string> not_names_;
 };
 
 }  // namespace warta::entities

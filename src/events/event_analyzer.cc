@@ -12,6 +12,7 @@ namespace warta::events {
 
 using text::Token;
 using text::TokenKind;
+using text::WordClass;
 
 namespace {
 
@@ -76,8 +77,10 @@ struct EventAnalyzer::Lexicon {
     return w.size() >= 4 && std::binary_search(prefixes.begin(), prefixes.end(), Prefix(w));
   }
   WordSet sport;      // "bertemu"/"menjamu" here means playing a match
+  // The rest of the classes, looked up where a rule needs one.
+  const text::Lexicon* classes = nullptr;
 
-  explicit Lexicon(const text::Lexicon& lexicon) {
+  explicit Lexicon(const text::Lexicon& lexicon) : classes(&lexicon) {
     using text::EventTriggerFlag;
     for (const text::EventTrigger& t : lexicon.event_triggers()) {
       // The lexicon loader accepts event type names only.
@@ -90,7 +93,6 @@ struct EventAnalyzer::Lexicon {
     for (const auto& [w, t] : triggers) prefixes.push_back(Prefix(w));
     std::sort(prefixes.begin(), prefixes.end());
     prefixes.erase(std::unique(prefixes.begin(), prefixes.end()), prefixes.end());
-    using text::WordClass;
     const auto words = [&](WordClass c) {
       const std::vector<std::string>& w = lexicon.Words(c);
       return WordSet(w.begin(), w.end());
@@ -113,7 +115,7 @@ struct EventAnalyzer::Lexicon {
     }
     for (const std::string& w : lexicon.Words(WordClass::kEventReportWord)) report_words.insert(w);
     past_or_plan = words(WordClass::kEventPastOrPlan);
-    pronouns = words(WordClass::kEventPronoun);
+    pronouns = words(WordClass::kPersonPronoun);
     documents = words(WordClass::kEventDocument);
     sport = words(WordClass::kEventSport);
   }
@@ -236,6 +238,7 @@ class Run {
   }
   bool Word(size_t i) const { return toks_[i].kind == TokenKind::kWord; }
   bool Is(size_t i, std::string_view w) const { return i < n_ && L(i) == w; }
+  bool In(text::WordClass c, std::string_view lower) const { return lex_.classes->Is(c, lower); }
   size_t SentBegin(size_t i) const { return ctx_.sentences()[sent_[i]].first_token; }
   size_t SentEnd(size_t i) const { return std::min<size_t>(ctx_.sentences()[sent_[i]].end_token, n_); }
 
@@ -289,10 +292,7 @@ class Run {
   bool PrepositionBefore(size_t i, size_t floor) const {
     if (i <= floor) return false;
     const std::string_view l = L(i - 1);
-    return l == "di" || l == "ke" || l == "dari" || l == "menuju" || l == "pada" || l == "oleh" ||
-           l == "kepada" || l == "terhadap" || l == "dengan" || l == "antara" || l == "untuk" || l == "atas" ||
-           l == "dalam" || l == "bagi" || l == "tentang" || l == "soal" || l == "mengenai" || l == "sejak" ||
-           l == "hingga" || l == "melawan" || l == "kontra" || l == "versus" || l == "vs";
+    return In(WordClass::kEventPreposition, l);
   }
 
   bool Glue(size_t i) const {
@@ -421,8 +421,8 @@ class Run {
         *blocked = true;
         return k;
       }
-      if (timex_at_[j] != kNone || lex_.skip_before.count(l) || l == "," || l == "pada" || l == "hari" ||
-          l == "tanggal" || l == "(" || l == ")" || l == "-") {
+      if (timex_at_[j] != kNone || lex_.skip_before.count(l) || In(WordClass::kEventDateWord, l) || l == "," ||
+          l == "(" || l == ")" || l == "-") {
         --k;
         continue;
       }
@@ -506,8 +506,7 @@ class Run {
     if (w.type != EventType::kAgreement && (SportWords() >= 3 || NearAny(lex_.sport, wb, we))) return false;
     // "91,8 ribu kunjungan": a count of visits, not one.
     if (w.frame == Frame::kNoun && i > sb &&
-        (toks_[i - 1].kind == TokenKind::kNumber || Is(i - 1, "ribu") || Is(i - 1, "juta") || Is(i - 1, "ratusan") ||
-         Is(i - 1, "ribuan") || Is(i - 1, "jutaan") || Is(i - 1, "miliar")))
+        (toks_[i - 1].kind == TokenKind::kNumber || In(WordClass::kEventCountWord, L(i - 1))))
       return false;
     if (w.needs_document && !NearAny(lex_.documents, i > sb + 8 ? i - 8 : sb, std::min(se, i + 9))) return false;
     bool blocked = false;
@@ -524,9 +523,7 @@ class Run {
         c->subject_side = !ps.empty();
         if (w.frame == Frame::kIntransitive) break;
         size_t o = after;
-        while (o < limit && (lex_.skip_before.count(L(o)) || Is(o, "dengan") || Is(o, "kepada") ||
-                             Is(o, "terhadap") || Is(o, "atas")))
-          ++o;
+        while (o < limit && (lex_.skip_before.count(L(o)) || In(WordClass::kEventObjectPreposition, L(o)))) ++o;
         if (o - after > 3) break;
         std::vector<int> obj;
         // "menemuinya"; not for "menerimanya", whose -nya is mostly a thing.
@@ -582,7 +579,7 @@ class Run {
         auto other = lex_.triggers.find(l);
         if (other != lex_.triggers.end() && other->second.type != w.type) break;
       }
-      bool to = l == "ke" || l == "kepada" || l == "terhadap" || l == "menuju";
+      bool to = In(WordClass::kEventToward, l);
       bool at = l == "di";
       if (!to && !at) {
         if (targeted && (l == "membantu" || l == "mendukung") && k > 0 && Is(k - 1, "untuk")) to = true;
@@ -590,10 +587,7 @@ class Run {
       }
       // "di ibu kota Korea Utara": a few role or place nouns may come first.
       size_t m_at = k + 1;
-      while (m_at < limit && m_at < k + 4 && mention_at_[m_at] == kNone &&
-             (L(m_at) == "ibu" || L(m_at) == "kota" || L(m_at) == "ibukota" ||
-              L(m_at) == "wilayah" || L(m_at) == "markas" || L(m_at) == "negara" || L(m_at) == "besar" ||
-              L(m_at) == "arah" || L(m_at) == "perbatasan" || L(m_at) == "kawasan"))
+      while (m_at < limit && m_at < k + 4 && mention_at_[m_at] == kNone && In(WordClass::kEventPlaceNoun, L(m_at)))
         ++m_at;
       if (m_at >= limit || mention_at_[m_at] == kNone) continue;
       int m = mention_at_[m_at];
@@ -625,14 +619,14 @@ class Run {
   // Participants of a noun trigger ("pertemuan antara X dan Y").
   void Noun(size_t i, size_t after, size_t limit, size_t sb, bool had_nya, std::vector<int>* ps, bool* blocked) {
     const bool anaphoric =
-        after < limit && (Is(after, "tersebut") || Is(after, "itu") || Is(after, "ini") || Is(after, "tadi"));
+        after < limit && (In(WordClass::kDemonstrative, L(after)) || Is(after, "tadi"));  // "pertemuan tadi" too
     // Possessor right after the noun: "kunjungan Shoigu", "serangan Rusia".
     if (!anaphoric && !had_nya && after < limit) PhraseAfter(after, limit, ps);
     // "antara X dan Y", "dengan X" a few words on (after "yang
     // berlangsung", "tersebut", "kerja sama"...).
     for (size_t k = after; k < limit && k < after + 8; ++k) {
       if (L(k) == "." || L(k) == ";" || L(k) == ",") break;
-      if (Is(k, "antara") || Is(k, "dengan") || Is(k, "bersama")) {
+      if (In(WordClass::kEventPartnerLink, L(k))) {
         PhraseAfter(k + 1, limit, ps);
         break;
       }
@@ -640,18 +634,14 @@ class Run {
     // A light verb before it: "X melakukan kunjungan", "X dan Y
     // menandatangani perjanjian".
     size_t v = i;
-    while (v > sb && (Is(v - 1, "sebuah") || Is(v - 1, "suatu") || Is(v - 1, "serangkaian") ||
-                      Is(v - 1, "sejumlah") || Is(v - 1, "rangkaian") || Is(v - 1, "nota")))
-      --v;
+    while (v > sb && In(WordClass::kEventDeterminer, L(v - 1))) --v;
     if (v > sb && lex_.light_verbs.count(L(v - 1))) {
       Subject(v - 1, ps, blocked);
       if (*blocked) return;
     }
     // A fronted adverbial: "Selama pertemuannya dengan Kozlov, Kim ...":
     // the sentence opens with a preposition a few words before the noun.
-    bool fronted = i > sb && i < sb + 4 &&
-                   (Is(sb, "dalam") || Is(sb, "selama") || Is(sb, "saat") || Is(sb, "ketika") || Is(sb, "usai") ||
-                    Is(sb, "setelah") || Is(sb, "seusai") || Is(sb, "sebelum") || Is(sb, "di") || Is(sb, "pada"));
+    bool fronted = i > sb && i < sb + 4 && In(WordClass::kEventFrontedPreposition, L(sb));
     if (fronted) {
       for (size_t k = after; k + 1 < limit; ++k) {
         if (L(k) != ",") continue;

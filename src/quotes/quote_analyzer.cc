@@ -28,8 +28,6 @@ bool IsAllCaps(std::string_view s) {
   return true;
 }
 
-bool IsPronoun(std::string_view lower) { return lower == "ia" || lower == "dia" || lower == "beliau"; }
-
 bool IsOpenCurly(std::string_view t) { return t == "“" || t == "„" || t == "«"; }
 bool IsCloseCurlyFor(std::string_view open, std::string_view t) {
   if (open == "“" || open == "„") return t == "”" || t == "“";  // some outlets close with “
@@ -278,7 +276,7 @@ class Run {
   // "manajer Manchester City ini", "mantan Ketua DKPP itu": a role with a
   // demonstrative points back to somebody already named.
   bool AnaphoricRole(size_t first) const {
-    if (IsUpperStart(Tok(first)) || IsPronoun(Lower(Tok(first)))) return false;
+    if (IsUpperStart(Tok(first)) || In(text::WordClass::kPersonPronoun, Lower(Tok(first)))) return false;
     const int s = sent_[first];
     // "ucap sang pelatih", "kata sang menteri": "sang" before a common
     // noun points back the same way.
@@ -290,7 +288,7 @@ class Run {
       if (t == "(" || t == ")") continue;
       if (toks_[k].kind != TokenKind::kWord) return false;
       std::string l = Lower(t);
-      if (l == "ini" || l == "itu" || l == "tersebut")
+      if (In(text::WordClass::kDemonstrative, l))
         return k + 1 >= toks_.size() || sent_[k + 1] != s || toks_[k + 1].kind == TokenKind::kPunct ||
                In(text::WordClass::kQuoteSpeakerStop, Lower(Tok(k + 1)));  // "pria Portugis tersebut dalam pernyataan …"
     }
@@ -312,7 +310,7 @@ class Run {
       else if (m->type == EntityType::kOrganisation && (best == nullptr || best->type != EntityType::kPerson)) best = m;
     }
     std::string l = Lower(Tok(first));
-    if (best == nullptr && IsPronoun(l)) best = PrecedingPerson(toks_[first].cp_begin);
+    if (best == nullptr && In(text::WordClass::kPersonPronoun, l)) best = PrecedingPerson(toks_[first].cp_begin);
     if (best == nullptr && end - first == 1 && IsUpperStart(Tok(first)))
       best = PrecedingPerson(toks_[first].cp_begin, Tok(first));
     if (best != nullptr) {
@@ -320,7 +318,7 @@ class Run {
       q->speaker_entity_id = best->entity_id;
       return true;
     }
-    if (IsPronoun(l)) return false;  // nobody to point back to
+    if (In(text::WordClass::kPersonPronoun, l)) return false;  // nobody to point back to
     std::string phrase(ctx_.text().substr(toks_[first].begin, toks_[end - 1].end - toks_[first].begin));
     // A title with no name ("Bupati Poso mengatakan"): the person the
     // article gave that title, the nearest before.
@@ -398,8 +396,7 @@ class Run {
       --c;
       if (Tok(c) != ",") continue;
       std::string head = c + 1 < j ? Lower(Tok(c + 1)) : "";
-      if (head == "seperti" || head == "dikutip" || head == "dilansir" || head == "mengutip" || head == "melansir" ||
-          head == "sebagaimana") {
+      if (In(text::WordClass::kQuoteRelayHead, head)) {
         j = c;
         while (j > floor && Tok(j - 1) == ",") --j;
       }
@@ -407,7 +404,7 @@ class Run {
     }
     if (j <= floor) return false;
     size_t end = j, first = j;
-    if (IsPronoun(Lower(Tok(j - 1)))) return Resolve(j - 1, j, q);
+    if (In(text::WordClass::kPersonPronoun, Lower(Tok(j - 1)))) return Resolve(j - 1, j, q);
     while (first > floor && toks_[first - 1].kind == TokenKind::kWord && IsUpperStart(Tok(first - 1)) &&
            static_cast<int>(end - first) < opt_.max_speaker_words)
       --first;
@@ -418,7 +415,7 @@ class Run {
       if (k > floor && toks_[k - 1].kind == TokenKind::kNumber) --k;
       if (k > floor && (k < first || first < end)) {
         std::string l = Lower(Tok(k - 1));
-        if (l == "pada" || l == "tanggal" || l == "sejak" || l == "hari") {
+        if (In(text::WordClass::kQuoteDateWord, l)) {
           size_t e2 = k - 1, f2 = e2;
           while (f2 > floor && toks_[f2 - 1].kind == TokenKind::kWord && IsUpperStart(Tok(f2 - 1)) &&
                  static_cast<int>(e2 - f2) < opt_.max_speaker_words)
@@ -500,7 +497,7 @@ class Run {
     for (size_t i = b; i < e; ++i) {
       if (i >= open && i <= close) continue;
       std::string l = Lower(Tok(i));
-      bool strong = l == "dikutip" || l == "dilansir" || l == "dilaporkan" || l == "mengutip" || l == "melansir";
+      bool strong = In(text::WordClass::kQuoteStrongRelay, l);
       if (!strong && l != "kepada") continue;
       size_t k = i + 1;
       if (strong && k < e && (Lower(Tok(k)) == "dari" || Lower(Tok(k)) == "oleh")) ++k;
@@ -559,7 +556,8 @@ class Run {
   // a pronoun or a capitalised word.
   bool Nameable(size_t first, size_t end) const {
     if (end <= first) return false;
-    if (IsPronoun(Lower(Tok(first))) || IsUpperStart(Tok(first)) || Lower(Tok(first)) == "mereka") return true;
+    const std::string l = Lower(Tok(first));
+    if (In(text::WordClass::kPersonPronoun, l) || IsUpperStart(Tok(first)) || l == "mereka") return true;
     return !Overlapping(toks_[first].cp_begin, toks_[end - 1].cp_end).empty();
   }
 
@@ -568,7 +566,7 @@ class Run {
     for (size_t k = verb; k > b && verb - k < 3;) {
       --k;
       std::string l = Lower(Tok(k));
-      if (l == "tidak" || l == "tak" || l == "belum" || l == "enggan" || l == "menolak" || l == "bukan") return true;
+      if (In(text::WordClass::kQuoteNegation, l)) return true;
     }
     return false;
   }
@@ -630,7 +628,7 @@ class Run {
         const bool after_comma = i == b || Tok(i - 1) == ",";
         // "yakin jika …", "percaya kalau …": "bahwa" in speech.
         const bool that = l == "bahwa" || ((l == "jika" || l == "kalau") && i > b &&
-                                           (Lower(Tok(i - 1)) == "yakin" || Lower(Tok(i - 1)) == "percaya"));
+                                           In(text::WordClass::kQuoteBeliefVerb, Lower(Tok(i - 1))));
         if (that && !tried_bahwa) {
           tried_bahwa = true;  // only the first "bahwa" of a sentence is tried
           for (size_t v = i; v > b && i - v < 5;) {

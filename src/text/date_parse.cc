@@ -80,6 +80,15 @@ StatusOr<DateVocabulary> DateVocabulary::FromTables(const Lexicon& lexicon, cons
   DateVocabulary v;
   for (const MonthName& m : lexicon.months()) v.months[m.word] = m.number;
   for (const WeekdayName& d : lexicon.weekdays()) v.weekdays.insert(d.word);
+  // Indonesia's zones are words of the lexicon (timex_parts.tsv), which the
+  // time-expression tagger reads too; news write them upper-case ("WIB").
+  for (const TimexPart& p : lexicon.timex_parts()) {
+    if (p.kind != TimexPartKind::kZone) continue;
+    std::string name = p.word;
+    for (char& c : name)
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    v.zones.emplace_back(std::move(name), p.value);
+  }
   for (const DateTable::Row& l : zones.rows) {
     WARTA_ASSIGN_OR_RETURN(int minutes, ParseIntField(zones, l, 1));
     if (minutes < -14 * 60 || minutes > 14 * 60)

@@ -32,9 +32,10 @@ struct DateTable {
   std::vector<Row> rows;
 };
 
-// The words dates are written with: months and weekdays from the lexicon
-// (text/lexicon.h), zones from timezones.tsv (built in from text/data/; the
-// clean stage lets a rules directory replace it).
+// The words dates are written with: months, weekdays and Indonesia's zones
+// (WIB, WITA, WIT) from the lexicon (text/lexicon.h), the other zones from
+// timezones.tsv (built in from text/data/; the clean stage lets a rules
+// directory replace it).
 struct DateVocabulary {
   std::unordered_map<std::string, int> months;  // lower-case name -> 1..12
   std::unordered_set<std::string> weekdays;     // lower-case
@@ -42,9 +43,10 @@ struct DateVocabulary {
   std::vector<std::pair<std::string, int>> zones;
 
   // Months and weekdays: every name the lexicon has (abbreviated and English
-  // ones too: a publication date is written in any of them); zones:
-  // name<TAB>minutes east of UTC (within +-840). Fails naming
-  // "<origin>:<line>" of the first bad zone row.
+  // ones too: a publication date is written in any of them); zones: the
+  // lexicon's (upper-cased), then `zones`' rows, name<TAB>minutes east of
+  // UTC (within +-840). Fails naming "<origin>:<line>" of the first bad zone
+  // row.
   static StatusOr<DateVocabulary> FromTables(const Lexicon& lexicon, const DateTable& zones);
 };
 

@@ -95,5 +95,20 @@ TEST(FindDateTest, ReportsTheSpanWithWeekdayAndZone) {
   EXPECT_EQ(text.substr(m->begin, m->end - m->begin), "Selasa, 5 Maret 2024 10:00 WIB");
 }
 
+// Indonesia's zones are the lexicon's (timex_parts.tsv): a lexicon with
+// another zone gives the parser that one, longest first, with the table's.
+TEST(FindDateTest, ZonesComeFromTheLexiconAndTheTable) {
+  auto lex = Lexicon::FromFiles({{"timex_parts.tsv", "wib\tzone\t420\nwibx\tzone\t+60\n"}});
+  ASSERT_TRUE(lex.ok()) << lex.status().ToString();
+  DateTable zones{.origin = "zones.tsv", .rows = {{.line = 1, .fields = {"GMT", "0"}}}};
+  auto vocab = DateVocabulary::FromTables(**lex, zones);
+  ASSERT_TRUE(vocab.ok()) << vocab.status().ToString();
+  EXPECT_EQ(vocab->zones, (std::vector<std::pair<std::string, int>>{{"WIBX", 60}, {"WIB", 420}, {"GMT", 0}}));
+  auto m = FindDate("5 Maret 2024 10:00 WIBX", *vocab);
+  ASSERT_TRUE(m.has_value());
+  EXPECT_EQ(m->value.ToIso(), "2024-03-05T10:00:00+01:00");
+  EXPECT_FALSE(FindDate("5 Maret 2024 10:00 WITA", *vocab)->value.has_offset);  // replaced: no WITA
+}
+
 }  // namespace
 }  // namespace warta::text

@@ -21,11 +21,23 @@ constexpr std::string_view kWordClassNames[] = {
     "quote.speaker_stop",
     "quote.adverb",
     "quote.time_phrase",
+    "quote.relay_head",
+    "quote.date_word",
+    "quote.strong_relay",
+    "quote.negation",
+    "quote.belief_verb",
     "timex.vague",
     "timex.future",
     "timex.not_year_after",
     "timex.not_year_before",
     "timex.starter",
+    "timex.clock_word",
+    "timex.number_sign",
+    "timex.every",
+    "timex.date_word",
+    "timex.year_direction",
+    "timex.quarter",
+    "timex.era_word",
     "claim.after_postposed_lebih",
     "claim.neutral_marker",
     "claim.identifier_word",
@@ -42,8 +54,9 @@ constexpr std::string_view kWordClassNames[] = {
     "claim.phrase_stop",
     "claim.generic_unit",
     "claim.source_link",
-    "claim.anaphor",
     "claim.currency_piece",
+    "claim.opaque_pronoun",
+    "claim.total_word",
     "event.clitic",
     "event.skip_before",
     "event.blocker",
@@ -54,9 +67,20 @@ constexpr std::string_view kWordClassNames[] = {
     "event.message",
     "event.report_word",
     "event.past_or_plan",
-    "event.pronoun",
     "event.document",
     "event.sport",
+    "event.preposition",
+    "event.date_word",
+    "event.count_word",
+    "event.object_preposition",
+    "event.toward",
+    "event.place_noun",
+    "event.partner_link",
+    "event.determiner",
+    "event.fronted_preposition",
+    "grammar.person_pronoun",
+    "grammar.demonstrative",
+    "title",
 };
 static_assert(std::size(kWordClassNames) == static_cast<size_t>(WordClass::kCount),
               "one name per WordClass");
@@ -79,6 +103,10 @@ static_assert(std::size(kEventFrameNames) == static_cast<size_t>(EventFrame::kCo
 constexpr std::string_view kEventTriggerFlagNames[] = {"visit", "actor_object", "weapon_next", "needs_document"};
 static_assert(std::size(kEventTriggerFlagNames) == static_cast<size_t>(EventTriggerFlag::kCount),
               "one name per EventTriggerFlag");
+
+constexpr std::string_view kTimexPartKindNames[] = {"part_of_day", "zone", "season", "modifier", "direction", "day"};
+static_assert(std::size(kTimexPartKindNames) == static_cast<size_t>(TimexPartKind::kCount),
+              "one name per TimexPartKind");
 
 constexpr std::string_view kBoundNames[] = {"more-than", "less-than", "at-least", "up-to", "about", "almost", "range"};
 
@@ -164,6 +192,11 @@ std::string_view EventTriggerFlagName(EventTriggerFlag f) {
   return i < std::size(kEventTriggerFlagNames) ? kEventTriggerFlagNames[i] : std::string_view();
 }
 
+std::string_view TimexPartKindName(TimexPartKind k) {
+  const size_t i = static_cast<size_t>(k);
+  return i < std::size(kTimexPartKindNames) ? kTimexPartKindNames[i] : std::string_view();
+}
+
 // Parses one file into the lexicon being built; every error names
 // origin:line and the reason.
 class Lexicon::Loader {
@@ -174,16 +207,17 @@ class Lexicon::Loader {
     origin_ = &origin;
     for (const Line& l : SplitLines(text)) {
       line_ = l.number;
-      Status s = name == "speech_verbs.tsv" ? SpeechVerbLine(l)
-                 : name == "months.tsv"     ? MonthLine(l)
-                 : name == "weekdays.tsv"   ? WeekdayLine(l)
-                 : name == "number_words.tsv" ? NumberWordLine(l)
-                 : name == "currencies.tsv" ? CurrencyLine(l)
-                 : name == "bounds.tsv"     ? BoundLine(l)
-                 : name == "time_units.tsv" ? TimeUnitLine(l)
-                 : name == "ordinals.tsv"   ? OrdinalLine(l)
+      Status s = name == "speech_verbs.tsv"     ? SpeechVerbLine(l)
+                 : name == "months.tsv"         ? MonthLine(l)
+                 : name == "weekdays.tsv"       ? WeekdayLine(l)
+                 : name == "number_words.tsv"   ? NumberWordLine(l)
+                 : name == "currencies.tsv"     ? CurrencyLine(l)
+                 : name == "bounds.tsv"         ? BoundLine(l)
+                 : name == "time_units.tsv"     ? TimeUnitLine(l)
+                 : name == "ordinals.tsv"       ? OrdinalLine(l)
                  : name == "event_triggers.tsv" ? EventTriggerLine(l)
-                                            : WordClassLine(l);
+                 : name == "timex_parts.tsv"    ? TimexPartLine(l)
+                                                : WordClassLine(l);
       if (!s.ok()) return s;
     }
     return Status::Ok();
@@ -347,6 +381,72 @@ class Lexicon::Loader {
     for (const OrdinalWord& p : lex_->ordinals_)
       if (p.word == o.word) return Error("duplicate ordinal '" + o.word + "'");
     lex_->ordinals_.push_back(std::move(o));
+    return Status::Ok();
+  }
+
+  Status TimexPartLine(const Line& l) {
+    if (Status s = Columns(l, 3, 3, "word<TAB>kind<TAB>value"); !s.ok()) return s;
+    TimexPart p;
+    p.word = LowerAscii(l.fields[0]);
+    size_t k = 0;
+    while (k < std::size(kTimexPartKindNames) && kTimexPartKindNames[k] != l.fields[1]) ++k;
+    if (k == std::size(kTimexPartKindNames)) return Error("unknown timex part kind '" + std::string(l.fields[1]) + "'");
+    p.kind = static_cast<TimexPartKind>(k);
+    const std::string_view value = l.fields[2];
+    // The codes each kind allows, their position giving `value` where it counts.
+    static constexpr std::string_view kPartsOfDay[] = {"MO", "MI", "AF", "EV", "NI"};
+    static constexpr std::string_view kSeasons[] = {"SP", "SU", "FA", "WI"};
+    static constexpr std::string_view kModifiers[] = {"START", "MID", "END"};
+    static constexpr std::string_view kDirections[] = {"past", "now", "ahead"};
+    auto code = [&](const auto& allowed, int first_value) -> Status {
+      for (size_t i = 0; i < std::size(allowed); ++i) {
+        if (allowed[i] != value) continue;
+        p.code = std::string(value);
+        p.value = first_value + static_cast<int>(i);
+        return Status::Ok();
+      }
+      std::string names;
+      for (std::string_view a : allowed) names += (names.empty() ? "" : ", ") + std::string(a);
+      return Error("a " + std::string(l.fields[1]) + " is one of " + names + ", not '" + std::string(value) + "'");
+    };
+    Status s;
+    switch (p.kind) {
+      case TimexPartKind::kPartOfDay:
+        s = code(kPartsOfDay, 0);
+        p.value = 0;
+        break;
+      case TimexPartKind::kSeason:
+        s = code(kSeasons, 0);
+        p.value = 0;
+        break;
+      case TimexPartKind::kModifier:
+        s = code(kModifiers, 1);
+        break;
+      case TimexPartKind::kDirection:
+        s = code(kDirections, -1);
+        break;
+      case TimexPartKind::kDay: {
+        StatusOr<int> days =
+            Number(value.starts_with('+') ? value.substr(1) : value, -7, 7, "a day's distance from today");
+        if (!days.ok()) return days.status();
+        p.value = *days;
+        break;
+      }
+      case TimexPartKind::kZone: {
+        StatusOr<int> minutes =
+            Number(value.starts_with('+') ? value.substr(1) : value, -14 * 60, 14 * 60, "a zone's minutes east of UTC");
+        if (!minutes.ok()) return minutes.status();
+        p.value = *minutes;
+        break;
+      }
+      case TimexPartKind::kCount:
+        break;
+    }
+    if (!s.ok()) return s;
+    for (const TimexPart& o : lex_->timex_parts_)
+      if (o.word == p.word && o.kind == p.kind)
+        return Error("duplicate " + std::string(l.fields[1]) + " '" + p.word + "'");
+    lex_->timex_parts_.push_back(std::move(p));
     return Status::Ok();
   }
 

@@ -119,6 +119,28 @@ struct OrdinalWord {
   int value = 0;
 };
 
+// What a word is in a time expression (timex_parts.tsv, column 2).
+enum class TimexPartKind : uint8_t {
+  kPartOfDay,  // "part_of_day": "pagi" -> MO (TIMEX3)
+  kZone,       // "zone": "wib" -> 420 minutes east of UTC
+  kSeason,     // "season": "panas" (musim panas) -> SU (TIMEX3)
+  kModifier,   // "modifier": "awal" -> START, "pertengahan" -> MID, "akhir" -> END
+  kDirection,  // "direction": "lalu" -> past, "ini" -> now, "depan" -> ahead
+  kDay,        // "day": a day named by its distance from today: "kemarin" -> -1, "lusa" -> 2
+  kCount
+};
+
+// A word the time-expression tagger gives a value (timex_parts.tsv). A word
+// may have more than one kind, one record each.
+struct TimexPart {
+  std::string word;  // lower-case
+  TimexPartKind kind = TimexPartKind::kPartOfDay;
+  std::string code;  // part_of_day, season: the TIMEX3 code ("MO", "SU"); modifier: START, MID, END;
+                     // direction: past, now, ahead; zone: empty
+  int value = 0;     // zone: minutes east of UTC; modifier: 1 START, 2 MID, 3 END;
+                     // direction: -1 past, 0 now, 1 ahead; day: days from today; else 0
+};
+
 // How an event trigger finds its participants (event_triggers.tsv, column 3).
 enum class EventFrame : uint8_t {
   kTransitive,    // "transitive":   S V O          "Kim menerima Belousov", "AS menuduh Korea Utara"
@@ -160,12 +182,24 @@ enum class WordClass : uint8_t {
   kQuoteSpeakerStop,  // "quote.speaker_stop": ends a speaker phrase
   kQuoteAdverb,       // "quote.adverb": may stand between a subject and its speech verb
   kQuoteTimePhrase,   // "quote.time_phrase": may open a reported clause ("hingga saat ini")
+  kQuoteRelayHead,    // "quote.relay_head": opens a relay between commas ("X, seperti dikutip dari Y, ...")
+  kQuoteDateWord,     // "quote.date_word": before a date between a speaker and the verb
+  kQuoteStrongRelay,  // "quote.strong_relay": names its source right after it ("dikutip dari X")
+  kQuoteNegation,     // "quote.negation": denies a speech verb after it
+  kQuoteBeliefVerb,   // "quote.belief_verb": "yakin jika ..." reports like "bahwa"
   // The time-expression tagger (timex.tsv).
   kTimexVague,          // "timex.vague": "beberapa", "puluhan"
   kTimexFuture,         // "timex.future": marks a clause about the future
   kTimexNotYearAfter,   // "timex.not_year_after": a number before it is a quantity
   kTimexNotYearBefore,  // "timex.not_year_before": a number after it is a quantity or identifier
   kTimexStarter,        // "timex.starter": may begin an expression
+  kTimexClockWord,      // "timex.clock_word": before a clock time ("pukul")
+  kTimexNumberSign,     // "timex.number_sign": before an identifier ("nomor")
+  kTimexEvery,          // "timex.every": "setiap", "tiap"
+  kTimexDateWord,       // "timex.date_word": before a day of the month ("tanggal")
+  kTimexYearDirection,  // "timex.year_direction": after a year, part of it ("2019 lalu")
+  kTimexQuarter,        // "timex.quarter": a quarter of a year ("kuartal")
+  kTimexEraWord,        // "timex.era_word": before a decade ("tahun 1990-an")
   // The claim analyser (claims.tsv; each class's comment is in the file).
   kClaimAfterPostposedLebih,  // "claim.after_postposed_lebih"
   kClaimNeutralMarker,        // "claim.neutral_marker"
@@ -183,22 +217,37 @@ enum class WordClass : uint8_t {
   kClaimPhraseStop,           // "claim.phrase_stop"
   kClaimGenericUnit,          // "claim.generic_unit"
   kClaimSourceLink,           // "claim.source_link"
-  kClaimAnaphor,              // "claim.anaphor"
   kClaimCurrencyPiece,        // "claim.currency_piece"
+  kClaimOpaquePronoun,        // "claim.opaque_pronoun"
+  kClaimTotalWord,            // "claim.total_word"
   // The event analyser (events.tsv; each class's comment is in the file).
-  kEventClitic,        // "event.clitic": -nya, -lah, -pun, -kah
-  kEventSkipBefore,    // "event.skip_before": adverbs and hedges between a subject and its verb
-  kEventBlocker,       // "event.blocker": negation and modality, no event happened
-  kEventRole,          // "event.role": lower-case words inside an actor's noun phrase
-  kEventFunctionWord,  // "event.function_word": end a noun phrase even when capitalised
-  kEventLightVerb,     // "event.light_verb": "melakukan kunjungan"
-  kEventWeapon,        // "event.weapon"
-  kEventMessage,       // "event.message": sent, but no deployment ("mengirim salam")
-  kEventReportWord,    // "event.report_word": names a report (besides the speech verbs)
-  kEventPastOrPlan,    // "event.past_or_plan": earlier or planned, no date guess
-  kEventPronoun,       // "event.pronoun"
-  kEventDocument,      // "event.document": what signing makes an agreement
-  kEventSport,         // "event.sport": a sports report
+  kEventClitic,              // "event.clitic": -nya, -lah, -pun, -kah
+  kEventSkipBefore,          // "event.skip_before": adverbs and hedges between a subject and its verb
+  kEventBlocker,             // "event.blocker": negation and modality, no event happened
+  kEventRole,                // "event.role": lower-case words inside an actor's noun phrase
+  kEventFunctionWord,        // "event.function_word": end a noun phrase even when capitalised
+  kEventLightVerb,           // "event.light_verb": "melakukan kunjungan"
+  kEventWeapon,              // "event.weapon"
+  kEventMessage,             // "event.message": sent, but no deployment ("mengirim salam")
+  kEventReportWord,          // "event.report_word": names a report (besides the speech verbs)
+  kEventPastOrPlan,          // "event.past_or_plan": earlier or planned, no date guess
+  kEventDocument,            // "event.document": what signing makes an agreement
+  kEventSport,               // "event.sport": a sports report
+  kEventPreposition,         // "event.preposition": a mention after one is no participant
+  kEventDateWord,            // "event.date_word": skipped with its date before a verb
+  kEventCountWord,           // "event.count_word": a count before a noun trigger
+  kEventObjectPreposition,   // "event.object_preposition": between a verb and its object
+  kEventToward,              // "event.toward": towards a participant or place
+  kEventPlaceNoun,           // "event.place_noun": between "di"/"ke" and a place
+  kEventPartnerLink,         // "event.partner_link": before a noun trigger's other participants
+  kEventDeterminer,          // "event.determiner": between a light verb and its noun
+  kEventFrontedPreposition,  // "event.fronted_preposition": opens a fronted adverbial
+  // Read by more than one analyser (grammar.tsv): one class for all.
+  kPersonPronoun,  // "grammar.person_pronoun": points back to the nearest person ("ia", "beliau")
+  kDemonstrative,  // "grammar.demonstrative": "ini", "itu", "tersebut"
+  // Titles and roles written before a person's name (titles.tsv): the
+  // entity analyser strips them from a PERSON mention.
+  kTitle,  // "title"
   kCount
 };
 
@@ -207,6 +256,7 @@ std::string_view WordClassName(WordClass c);
 std::string_view SpeechRoleName(SpeechRole r);
 std::string_view EventFrameName(EventFrame f);
 std::string_view EventTriggerFlagName(EventTriggerFlag f);
+std::string_view TimexPartKindName(TimexPartKind k);
 
 class Lexicon {
  public:
@@ -256,6 +306,9 @@ class Lexicon {
   const std::vector<TimeUnitWord>& time_units() const { return time_units_; }
   const std::vector<OrdinalWord>& ordinals() const { return ordinals_; }
 
+  // --- The valued parts of time expressions (timex_parts.tsv), in file order.
+  const std::vector<TimexPart>& timex_parts() const { return timex_parts_; }
+
   // --- Event triggers (event_triggers.tsv), in file order; the event
   // analyser indexes them.
   const std::vector<EventTrigger>& event_triggers() const { return event_triggers_; }
@@ -289,6 +342,7 @@ class Lexicon {
   Map<size_t> weekday_index_;
   std::vector<TimeUnitWord> time_units_;
   std::vector<OrdinalWord> ordinals_;
+  std::vector<TimexPart> timex_parts_;
   std::vector<EventTrigger> event_triggers_;
   Map<size_t> event_trigger_index_;
   std::vector<NumberWord> number_words_;

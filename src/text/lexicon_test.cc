@@ -94,6 +94,32 @@ TEST(LexiconTest, BuiltinLoadsWithTypedEntries) {
   EXPECT_EQ(lex->FindWeekday("jum'at")->number, 5);
   EXPECT_EQ(lex->FindWeekday("ahad")->number, 7);
   EXPECT_TRUE(lex->FindWeekday("sen")->abbreviation);
+
+  // timex_parts.tsv: one word may have two kinds, each its own record.
+  auto part = [&](std::string_view word, TimexPartKind kind) -> const TimexPart* {
+    for (const TimexPart& p : lex->timex_parts())
+      if (p.word == word && p.kind == kind) return &p;
+    return nullptr;
+  };
+  ASSERT_NE(part("pagi", TimexPartKind::kPartOfDay), nullptr);
+  EXPECT_EQ(part("pagi", TimexPartKind::kPartOfDay)->code, "MO");
+  ASSERT_NE(part("wita", TimexPartKind::kZone), nullptr);
+  EXPECT_EQ(part("wita", TimexPartKind::kZone)->value, 480);
+  ASSERT_NE(part("semi", TimexPartKind::kSeason), nullptr);
+  EXPECT_EQ(part("semi", TimexPartKind::kSeason)->code, "SP");
+  ASSERT_NE(part("medio", TimexPartKind::kModifier), nullptr);
+  EXPECT_EQ(part("medio", TimexPartKind::kModifier)->value, 2);
+  ASSERT_NE(part("silam", TimexPartKind::kDirection), nullptr);
+  EXPECT_EQ(part("silam", TimexPartKind::kDirection)->value, -1);
+  EXPECT_EQ(part("ini", TimexPartKind::kDirection)->value, 0);
+  ASSERT_NE(part("lusa", TimexPartKind::kDay), nullptr);
+  EXPECT_EQ(part("lusa", TimexPartKind::kDay)->value, 2);  // "+2" in the file
+
+  // One class for a list several analysers read; titles as a class.
+  EXPECT_TRUE(lex->Is(WordClass::kPersonPronoun, "beliau"));
+  EXPECT_TRUE(lex->Is(WordClass::kDemonstrative, "tersebut"));
+  EXPECT_TRUE(lex->Is(WordClass::kTitle, "kombes"));
+  EXPECT_TRUE(lex->Is(WordClass::kTitle, "jend."));
 }
 
 TEST(LexiconTest, EveryWordClassAndRoleHasAName) {
@@ -105,6 +131,8 @@ TEST(LexiconTest, EveryWordClassAndRoleHasAName) {
     EXPECT_FALSE(EventFrameName(static_cast<EventFrame>(f)).empty()) << f;
   for (size_t f = 0; f < static_cast<size_t>(EventTriggerFlag::kCount); ++f)
     EXPECT_FALSE(EventTriggerFlagName(static_cast<EventTriggerFlag>(f)).empty()) << f;
+  for (size_t k = 0; k < static_cast<size_t>(TimexPartKind::kCount); ++k)
+    EXPECT_FALSE(TimexPartKindName(static_cast<TimexPartKind>(k)).empty()) << k;
   // Every built-in class has words: an empty one is a list lost in a move.
   auto lex = Lexicon::Builtin();
   for (size_t c = 0; c < static_cast<size_t>(WordClass::kCount); ++c)
@@ -161,20 +189,32 @@ TEST(LexiconTest, BadLinesNameFileLineAndReason) {
       {"quotes.tsv", "quote.clause_stop\tyang\tYANG\n", "quotes.tsv:1: 'yang' is already in quote.clause_stop"},
       {"number_words.tsv", "tiga\tunit\t3\nempat\tsatuan\t4\n", "number_words.tsv:2: unknown number kind 'satuan'"},
       {"number_words.tsv", "tiga\tunit\ttiga\n", "number_words.tsv:1: 'tiga' is not a positive number"},
-      {"number_words.tsv", "ribu\tscale\t1e3\nribu\tscale\t1000\n", "number_words.tsv:2: duplicate number word 'ribu' (scale)"},
+      {"number_words.tsv", "ribu\tscale\t1e3\nribu\tscale\t1000\n",
+       "number_words.tsv:2: duplicate number word 'ribu' (scale)"},
       {"currencies.tsv", "rp\tdepan\trupiah\n", "currencies.tsv:1: position must be prefix or suffix, not 'depan'"},
       {"bounds.tsv", "lebih dari\tmore\n", "bounds.tsv:1: unknown bound 'more'"},
       {"claims.tsv", "claim.hedge\tdiduga\nclaim.hedges\tkonon\n", "claims.tsv:2: unknown word class 'claim.hedges'"},
       {"event_triggers.tsv", "bertemu\tmeeting\treciprocal\nberpidato\tstatement\tintransitive\n",
        "event_triggers.tsv:2: unknown event type 'statement' (one of \"meeting\", \"agreement\", \"deployment\", "
        "\"accusation\" or \"attack\")"},
-      {"event_triggers.tsv", "bertemu\tmeeting\ttimbal-balik\n", "event_triggers.tsv:1: unknown event frame 'timbal-balik'"},
+      {"event_triggers.tsv", "bertemu\tmeeting\ttimbal-balik\n",
+       "event_triggers.tsv:1: unknown event frame 'timbal-balik'"},
       {"event_triggers.tsv", "menerima\tmeeting\ttransitive\tvisit,orang\n",
        "event_triggers.tsv:1: unknown event trigger flag 'orang'"},
       {"event_triggers.tsv", "bertemu\tmeeting\treciprocal\nBertemu\tmeeting\tnoun\n",
        "event_triggers.tsv:2: duplicate event trigger 'bertemu'"},
-      {"event_triggers.tsv", "bertemu\tmeeting\n", "event_triggers.tsv:1: expected word<TAB>type<TAB>frame[<TAB>flags], got 2 fields"},
+      {"event_triggers.tsv", "bertemu\tmeeting\n",
+       "event_triggers.tsv:1: expected word<TAB>type<TAB>frame[<TAB>flags], got 2 fields"},
       {"events.tsv", "event.sport\tlaga\nevent.olahraga\tgol\n", "events.tsv:2: unknown word class 'event.olahraga'"},
+      {"timex_parts.tsv", "pagi\tpart_of_day\tMO\nsubuh\tpart_of_day\tDAWN\n",
+       "timex_parts.tsv:2: a part_of_day is one of MO, MI, AF, EV, NI, not 'DAWN'"},
+      {"timex_parts.tsv", "wib\tzona\t420\n", "timex_parts.tsv:1: unknown timex part kind 'zona'"},
+      {"timex_parts.tsv", "wib\tzone\t+7\n\nwit\tzone\t900\n",
+       "timex_parts.tsv:3: a zone's minutes east of UTC must be -840-840"},
+      {"timex_parts.tsv", "lalu\tdirection\tpast\nLalu\tdirection\tahead\n",
+       "timex_parts.tsv:2: duplicate direction 'lalu'"},
+      {"timex_parts.tsv", "awal\tmodifier\n", "timex_parts.tsv:1: expected word<TAB>kind<TAB>value, got 2 fields"},
+      {"titles.tsv", "title\tmenteri\tMenteri\n", "titles.tsv:1: 'menteri' is already in title"},
   };
   for (const Case& c : cases) {
     wt::TempDir dir;

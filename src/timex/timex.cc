@@ -41,19 +41,29 @@ struct Lex {
   bool starter = false;          // can begin an expression (the matchers run only at these)
 };
 
+// What the matchers look words up in, built once from the lexicon.
+struct Words {
+  std::unordered_map<std::string, Lex> roles;      // every word's lexical roles
+  std::unordered_map<std::string, int> direction;  // after an expression: "lalu" -1, "ini" 0, "depan" 1
+  std::unordered_map<std::string, int> modifier;   // before a month or year: "awal" 1, "pertengahan" 2, "akhir" 3
+  std::unordered_map<std::string, int> day;        // a day from today: "kemarin" -1, "besok" 1, "lusa" 2
+  // The words that join number words ("tiga puluh", "dua belas", "satu
+  // setengah"), with their kind and value (number_words.tsv).
+  std::unordered_map<std::string, const text::NumberWord*> number_joint;
+};
+
 }  // namespace
 
-// Every word's lexical roles, from the lexicon and the tables below.
 struct TimexTagger::Tables {
-  std::unordered_map<std::string, Lex> words;
+  Words words;
 };
 
 namespace {
 
-std::unordered_map<std::string, Lex> BuildWords(const text::Lexicon& lexicon) {
-  std::unordered_map<std::string, Lex> words;
+Words BuildWords(const text::Lexicon& lexicon) {
+  Words words;
   {
-    auto* m = &words;
+    auto* m = &words.roles;
     // An abbreviation or an English name ("agt", "may") is a month only
     // beside a day or a year.
     for (const text::MonthName& n : lexicon.months()) {
@@ -71,21 +81,42 @@ std::unordered_map<std::string, Lex> BuildWords(const text::Lexicon& lexicon) {
       (*m)[u.word].unit_count = u.count;
     }
     // Number words 1-9 and the whole tens and hundred ("sepuluh", "sebelas", "seratus").
-    for (const text::NumberWord& n : lexicon.number_words())
+    for (const text::NumberWord& n : lexicon.number_words()) {
       if (n.kind == text::NumberKind::kUnit || n.kind == text::NumberKind::kTen) (*m)[n.word].num = static_cast<int>(n.value);
+      // Looked up apart from the roles, like the modifiers below.
+      if (n.kind == text::NumberKind::kTeen || n.kind == text::NumberKind::kTens ||
+          n.kind == text::NumberKind::kHundreds || n.kind == text::NumberKind::kHalf)
+        words.number_joint.emplace(n.word, &n);
+    }
     for (const std::string& w : lexicon.Words(text::WordClass::kTimexVague)) (*m)[w].vague = true;
-    (*m)["pagi"].pod = "MO";
-    (*m)["siang"].pod = "MI";
-    (*m)["sore"].pod = "AF";
-    (*m)["petang"].pod = "EV";
-    (*m)["malam"].pod = "NI";
-    (*m)["wib"].zone = 420;
-    (*m)["wita"].zone = 480;
-    (*m)["wit"].zone = 540;
-    (*m)["panas"].season = "SU";
-    (*m)["gugur"].season = "FA";
-    (*m)["dingin"].season = "WI";
-    (*m)["semi"].season = "SP";
+    // Parts of day, zones and seasons are roles of the word; modifiers and
+    // directions are looked up apart, so that they do not make a word
+    // "known" (a capitalised unknown word after a month is a name: "Agustus Sani").
+    // The codes point into the lexicon, which outlives the tagger's tables.
+    for (const text::TimexPart& p : lexicon.timex_parts()) {
+      switch (p.kind) {
+        case text::TimexPartKind::kPartOfDay:
+          (*m)[p.word].pod = p.code.c_str();
+          break;
+        case text::TimexPartKind::kZone:
+          (*m)[p.word].zone = p.value;
+          break;
+        case text::TimexPartKind::kSeason:
+          (*m)[p.word].season = p.code.c_str();
+          break;
+        case text::TimexPartKind::kModifier:
+          words.modifier[p.word] = p.value;
+          break;
+        case text::TimexPartKind::kDirection:
+          words.direction[p.word] = p.value;
+          break;
+        case text::TimexPartKind::kDay:
+          words.day[p.word] = p.value;
+          break;
+        case text::TimexPartKind::kCount:
+          break;
+      }
+    }
     for (const std::string& w : lexicon.Words(text::WordClass::kTimexFuture)) (*m)[w].future = true;
     // Reported speech and its attribution: "kata", "ujarnya", "mengatakan",
     // "dikatakan", "dikutip", "menurut".
@@ -169,8 +200,9 @@ struct Match {
 class Run {
  public:
   Run(std::string_view text, const std::vector<text::Token>& tokens, const std::optional<DateTime>& dct,
-      const TimexOptions& options, const std::unordered_map<std::string, Lex>& lexicon)
-      : text_(text), opt_(options) {
+      const TimexOptions& options, const Words& words)
+      : text_(text), opt_(options), words_(words) {
+    const std::unordered_map<std::string, Lex>& lexicon = words.roles;
     if (dct && IsValidDay(dct->year, dct->month, dct->day)) dct_ = Day{dct->year, dct->month, dct->day};
     toks_.reserve(tokens.size());
     uint32_t prev_end = 0;
@@ -261,6 +293,7 @@ class Run {
   // ---- token helpers ----
   size_t n() const { return toks_.size(); }
   bool Is(size_t i, std::string_view w) const { return i < n() && toks_[i].lower == w; }
+  bool In(size_t i, text::WordClass c) const { return i < n() && opt_.lexicon->Is(c, toks_[i].lower); }
   const Lex* L(size_t i) const { return i < n() ? toks_[i].lex : nullptr; }
   int MonthAt(size_t i, bool allow_abbrev) const {
     const Lex* l = L(i);
@@ -299,12 +332,16 @@ class Run {
     return false;
   }
   enum Dir { kBefore = -2, kOnOrBefore = -1, kOnOrAfter = 1, kAfter = 2 };
-  // Direction words after an expression: "lalu", "depan", ...
-  static int DirWord(const std::string& w) {
-    if (w == "lalu" || w == "silam" || w == "kemarin" || w == "sebelumnya") return -1;
-    if (w == "depan" || w == "mendatang" || w == "nanti" || w == "esok") return 1;
-    if (w == "ini") return 0;
-    return 9;
+  // Direction words after an expression: "lalu" -1, "ini" 0, "depan" 1; 9 for any other word.
+  int DirWord(const std::string& w) const {
+    auto it = words_.direction.find(w);
+    return it == words_.direction.end() ? 9 : it->second;
+  }
+  // "awal" 1, "pertengahan" 2, "akhir" 3 at token i; 0 for any other.
+  int Modifier(size_t i) const {
+    if (i >= n()) return 0;
+    auto it = words_.modifier.find(toks_[i].lower);
+    return it == words_.modifier.end() ? 0 : it->second;
   }
 
   // Reported speech is dated by its attribution ("..., kata Febri di
@@ -472,7 +509,7 @@ class Run {
   std::optional<ClockTime> ClockAt(size_t i) const {
     ClockTime c;
     size_t k = i;
-    const bool prefixed = Is(k, "pukul") || Is(k, "jam") || Is(k, "pkl") || Is(k, "pkl.");
+    const bool prefixed = In(k, text::WordClass::kTimexClockWord);
     if (prefixed) ++k;
     if (k >= n() || toks_[k].kind != TokenKind::kNumber) return std::nullopt;
     bool has_minute = false;
@@ -499,7 +536,7 @@ class Run {
   }
   // Extends a day-level date match with a following clock time.
   void MaybeAttachClock(Match* m) const {
-    if (!(Is(m->end, "pukul") || Is(m->end, "pkl") || Is(m->end, "jam"))) return;
+    if (!In(m->end, text::WordClass::kTimexClockWord)) return;
     auto c = ClockAt(m->end);
     if (!c) return;
     m->end = c->end;
@@ -523,7 +560,7 @@ class Run {
   // number and year, not a duration and a date.
   std::optional<Match> Regulation(size_t i) const {
     size_t k = i;
-    if (Is(k, "no") || Is(k, "no.") || Is(k, "nomor") || Is(k, "nomer")) ++k;
+    if (In(k, text::WordClass::kTimexNumberSign)) ++k;
     if (k >= n() || toks_[k].kind != TokenKind::kNumber) return std::nullopt;
     if (!(Is(k + 1, "tahun") && k + 2 < n() && IsYearToken(toks_[k + 2]))) return std::nullopt;
     Match m;
@@ -533,7 +570,7 @@ class Run {
   }
 
   std::optional<Match> SetExpr(size_t i) const {
-    const bool every = Is(i, "setiap") || Is(i, "tiap") || Is(i, "saban") || Is(i, "tiap-tiap");
+    const bool every = In(i, text::WordClass::kTimexEvery);
     if (!every && !Is(i, "per")) return std::nullopt;
     size_t k = i + 1;
     Match m;
@@ -569,7 +606,7 @@ class Run {
     const Lex* l = L(k);
     if (!l || l->unit == kNoUnit || l->unit_count || l->unit == kWaktu || vague) return std::nullopt;
     if (!every && (l->unit == kHour || l->unit == kMinute || l->unit == kSecond)) return std::nullopt;  // km per jam
-    m.value = Duration(count, l->unit, l->unit == kYearU && Is(k, "windu") ? 8 : 1, false);
+    m.value = Duration(count, l->unit, 1, false);  // a word holding its count ("windu") was refused above
     m.end = k + 1;
     return m;
   }
@@ -662,7 +699,7 @@ class Run {
 
   std::optional<Match> DateExpr(size_t i) {
     size_t k = i;
-    const bool tanggal = Is(k, "tanggal") || Is(k, "tgl") || Is(k, "tgl.");
+    const bool tanggal = In(k, text::WordClass::kTimexDateWord);
     if (tanggal) ++k;
     // Numeric D/M/Y (D/M only after "tanggal"), or D Month [Y].
     if (auto in = InnerDate(k, false, tanggal)) {
@@ -686,7 +723,7 @@ class Run {
     // English order: "November 29, 2024".
     size_t j = i;
     int mod = 0;  // 1 awal, 2 pertengahan, 3 akhir: a month keeps month granularity
-    if (Is(j, "awal") || Is(j, "akhir") || Is(j, "pertengahan") || Is(j, "medio")) mod = 1, ++j;
+    if (Modifier(j)) mod = 1, ++j;
     const bool bulan = Is(j, "bulan");
     if (bulan) ++j;
     const int mo = MonthAt(j, true);
@@ -746,10 +783,7 @@ class Run {
 
   std::optional<Match> Year(size_t i) {
     size_t k = i;
-    int mod = 0;  // 1 awal, 2 pertengahan, 3 akhir
-    if (Is(k, "awal")) mod = 1;
-    else if (Is(k, "pertengahan") || Is(k, "medio")) mod = 2;
-    else if (Is(k, "akhir")) mod = 3;
+    const int mod = Modifier(k);  // 1 awal, 2 pertengahan, 3 akhir
     if (mod) ++k;
     const bool tahun = Is(k, "tahun");
     if (tahun) ++k;
@@ -767,8 +801,7 @@ class Run {
     Match m;
     m.type = TimexType::kDate;
     m.end = k + 1;
-    if (m.end < n() && (Is(m.end, "lalu") || Is(m.end, "silam") || Is(m.end, "mendatang") || Is(m.end, "nanti")))
-      ++m.end;
+    if (In(m.end, text::WordClass::kTimexYearDirection)) ++m.end;
     if (Implausible(y)) {
       m.implausible = true;
       m.note = "implausible year";
@@ -792,10 +825,11 @@ class Run {
       }
     };
     const std::string& w = i < n() ? toks_[i].lower : std::string();
-    if (w == "kemarin" && Is(i + 1, "lusa")) day_rel(-2, i + 2);
-    else if (w == "kemarin") day_rel(-1, i + 1);
-    else if (w == "besok" || w == "esok") day_rel(1, i + 1);
-    else if (w == "lusa") day_rel(2, i + 1);
+    const auto day_word = words_.day.find(w);
+    if (w == "kemarin" && Is(i + 1, "lusa"))
+      day_rel(-2, i + 2);  // the day before yesterday
+    else if (day_word != words_.day.end())
+      day_rel(day_word->second, i + 1);
     else if (w == "sekarang" || w == "kini" || (w == "saat" && Is(i + 1, "ini")) || (w == "dewasa" && Is(i + 1, "ini"))) {
       m.end = i + ((w == "saat" || w == "dewasa") ? 2 : 1);
       m.value = "PRESENT_REF";
@@ -836,7 +870,9 @@ class Run {
     // "Kemarin (12/6)": the written date wins over the arithmetic.
     if (auto in = InnerDate(m.end, true, true)) {
       m.end = in->end;
-      int y = in->y ? in->y : YearFor(in->m, in->d, w == "kemarin" ? kOnOrBefore : kOnOrAfter);
+      int y = in->y ? in->y
+                    : YearFor(in->m, in->d,
+                              day_word != words_.day.end() && day_word->second < 0 ? kOnOrBefore : kOnOrAfter);
       SetDay(&m, y, in->m, in->d, !in->y);
     }
     size_t pe = 0;
@@ -852,10 +888,7 @@ class Run {
   // [awal|pertengahan|akhir] (hari|pekan|minggu|bulan|tahun|akhir pekan) (ini|lalu|depan|...)
   std::optional<Match> UnitRelative(size_t i) const {
     size_t k = i;
-    int mod = 0;
-    if (Is(k, "awal")) mod = 1;
-    else if (Is(k, "pertengahan") || Is(k, "medio")) mod = 2;
-    else if (Is(k, "akhir")) mod = 3;
+    const int mod = Modifier(k);
     if (mod) ++k;
     const Lex* l = L(k);
     if (!l || l->unit_count) return std::nullopt;
@@ -933,8 +966,15 @@ class Run {
       *end = k + 1;
       return true;
     }
-    if (t.lower == "setengah" || t.lower == "separuh") {
-      *value = 0.5;
+    const auto joint = [&](size_t j) -> const text::NumberWord* {
+      auto it = words_.number_joint.find(toks_[j].lower);
+      return it == words_.number_joint.end() ? nullptr : it->second;
+    };
+    // "setengah hari"; "separuh" too, which is not in number_words.tsv
+    // because the claim analyser does not take it in a figure ("separuh juta").
+    if (const text::NumberWord* half = joint(k);
+        (half && half->kind == text::NumberKind::kHalf) || t.lower == "separuh") {
+      *value = half ? half->value : 0.5;
       *end = k + 1;
       return true;
     }
@@ -943,19 +983,17 @@ class Run {
     bool any = false, last_digit = false;
     while (j < n()) {
       const Lex* l = toks_[j].lex;
-      const std::string& w = toks_[j].lower;
+      const text::NumberWord* w = any ? joint(j) : nullptr;
       if (l && l->num > 0) {
         if (last_digit) break;
         cur += l->num;
         last_digit = l->num < 10;
-      } else if (any && w == "belas") {
-        total += cur + 10, cur = 0, last_digit = false;
-      } else if (any && w == "puluh") {
-        total += cur * 10, cur = 0, last_digit = false;
-      } else if (any && w == "ratus") {
-        total += cur * 100, cur = 0, last_digit = false;
-      } else if (any && w == "setengah") {
-        cur += 0.5, last_digit = false, ++j;
+      } else if (w && w->kind == text::NumberKind::kTeen) {  // "dua belas": 2 + 10
+        total += cur + w->value, cur = 0, last_digit = false;
+      } else if (w && (w->kind == text::NumberKind::kTens || w->kind == text::NumberKind::kHundreds)) {
+        total += cur * w->value, cur = 0, last_digit = false;  // "tiga puluh", "dua ratus"
+      } else if (w && w->kind == text::NumberKind::kHalf) {    // "satu setengah"
+        cur += w->value, last_digit = false, ++j;
         break;
       } else {
         break;
@@ -1014,7 +1052,7 @@ class Run {
       count = 1;
     } else {
       if (!ParseNumber(i, &count, &vague, &k)) return std::nullopt;
-      if (i > 0 && (Is(i - 1, "ke") || Is(i - 1, "nomor") || Is(i - 1, "no") || Is(i - 1, "no."))) return std::nullopt;
+      if (i > 0 && (Is(i - 1, "ke") || In(i - 1, text::WordClass::kTimexNumberSign))) return std::nullopt;
       l = L(k);
       if (!l || l->unit == kNoUnit || l->unit_count) {
         // "beberapa waktu lalu" is RelativeWord's; "2x10 tahun" is not ours.
@@ -1023,7 +1061,8 @@ class Run {
       if (count <= 0 && !vague) return std::nullopt;
     }
     const Unit u = l->unit;
-    const int mult = toks_[k].lower == "windu" || toks_[k].lower == "sewindu" ? 8 : 1;
+    // "windu", "sewindu": the years the word holds (its count in time_units.tsv).
+    const int mult = l->unit_count > 1 ? l->unit_count : 1;
     Match m;
     m.end = k + 1;
     size_t after = k + 1;
@@ -1150,7 +1189,7 @@ class Run {
 
   // (kuartal|triwulan|semester) (I..IV|1..4|pertama..keempat) [tahun] [YYYY|ini|lalu|depan]
   std::optional<Match> Quarter(size_t i) const {
-    const bool quarter = Is(i, "kuartal") || Is(i, "triwulan") || Is(i, "kuarter");
+    const bool quarter = In(i, text::WordClass::kTimexQuarter);
     const bool half = Is(i, "semester");
     if (!quarter && !half) return std::nullopt;
     size_t k = i + 1;
@@ -1186,7 +1225,7 @@ class Run {
 
   // "1990-an", "tahun 1990-an" -> 199; "abad ke-21" -> 20.
   std::optional<Match> DecadeCentury(size_t i) const {
-    size_t k = Is(i, "tahun") || Is(i, "era") || Is(i, "dekade") ? i + 1 : i;
+    size_t k = In(i, text::WordClass::kTimexEraWord) ? i + 1 : i;
     Match m;
     m.type = TimexType::kDate;
     if (k < n() && toks_[k].raw.size() == 7 && toks_[k].lower.ends_with("0-an") &&
@@ -1217,6 +1256,7 @@ class Run {
 
   std::string_view text_;
   const TimexOptions& opt_;
+  const Words& words_;
   std::optional<Day> dct_;
   std::vector<Tok> toks_;
   std::optional<Day> ref_day_;

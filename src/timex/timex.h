@@ -68,8 +68,10 @@ struct TimexOptions {
   // others ("1500 orang") are quantities. "tahun 1500" is a year regardless.
   int min_bare_year = 1900;
   int max_bare_years_ahead = 30;
-  // The words read: months, weekdays and speech verbs (after, before,
-  // passive, relay, according). Null: text::Lexicon::Builtin().
+  // The words read: months, weekdays, time units, number words, ordinals,
+  // speech verbs (after, before, passive, relay, according), the parts of
+  // day, zones, seasons, modifiers and directions of timex_parts.tsv and the
+  // timex.* word classes. Null: text::Lexicon::Builtin().
   std::shared_ptr<const text::Lexicon> lexicon;
 };
 

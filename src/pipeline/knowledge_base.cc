@@ -16,6 +16,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_set>
 
 #include "core/article.h"
 #include "pipeline/person_linker.h"
@@ -395,11 +396,16 @@ StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& pa
   auto store_batch = [&](Batch* batch) -> Status {
     std::vector<Article> articles;
     std::vector<Item*> owners;
+    std::unordered_set<std::string> batch_ids;
     for (Item& item : batch->items) {
       if (!item.article) continue;
       if (people) {
         for (const std::string& id : people->Link(&*item.article)) item.doc.AddEntity(id);
-        people->Learn(*item.article);
+        // Learned once, when first stored (see PersonLinker::Learn).
+        if (batch_ids.insert(item.article->id).second) {
+          WARTA_ASSIGN_OR_RETURN(bool stored, m.store->Contains(item.article->id));
+          if (!stored) people->Learn(*item.article);
+        }
       }
       articles.push_back(std::move(*item.article));
       owners.push_back(&item);

@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <set>
 #include <sstream>
@@ -402,6 +403,50 @@ TEST(CrashEndToEnd, Finding8StoriesAfterKillNineEqualAOneShotIngest) {
     EXPECT_EQ(exported(db, "stories"), stories);
     EXPECT_EQ(exported(db, "articles"), articles);  // story ids, copies, linked people
   }
+}
+
+
+// Issue 14, finding 9: `warta reindex` rebuilds the index from the store
+// whatever state a shard is in, says which shard it repaired, and search
+// then returns what it did before the damage; meanwhile a command that hits
+// the damaged shard names it and suggests `warta reindex`.
+TEST(CrashEndToEnd, Finding9ReindexRepairsADamagedOrMissingShard) {
+  TempDir tmp;
+  const std::string db = (tmp / "db").string();
+  auto r = RunWarta({"--db", db, "ingest", "--shards", "2", (SourceDir() / "examples").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = RunWarta({"--db", db, "search", "Pekalongan", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string before = r.out;
+  ASSERT_GE(json::parse(before)["hits"].size(), 2u);
+  const std::filesystem::path shard = std::filesystem::path(db) / "index" / "shard-0";
+
+  const std::vector<std::pair<std::string, std::function<void()>>> damages = {
+      {"iamglass overwritten", [&] { WriteFile(shard / "iamglass", std::string(200, 'x')); }},
+      {"postlist.glass truncated", [&] { std::filesystem::resize_file(shard / "postlist.glass", 100); }},
+      {"shard directory deleted", [&] { std::filesystem::remove_all(shard); }},
+  };
+  for (const auto& [what, damage] : damages) {
+    SCOPED_TRACE(what);
+    damage();
+    r = RunWarta({"--db", db, "search", "Pekalongan", "--json"});
+    EXPECT_NE(r.exit_code, 0);
+    EXPECT_NE(r.err.find(shard.string() + ":"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("run 'warta reindex'"), std::string::npos) << r.err;
+
+    r = RunWarta({"--db", db, "reindex"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.err.find(shard.string() + ": "), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("removed and rebuilt from the store"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("reindexed 11 articles into 2 shards"), std::string::npos) << r.err;
+    r = RunWarta({"--db", db, "search", "Pekalongan", "--json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, before);
+  }
+  // A whole index is rebuilt without a word about repairs.
+  r = RunWarta({"--db", db, "reindex"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err.find("removed and rebuilt"), std::string::npos) << r.err;
 }
 
 }  // namespace

@@ -293,7 +293,8 @@ int RunExport(const std::string& db, const ExportArgs& args) {
 }
 
 int RunReindex(const std::string& db) {
-  auto kb = OpenKb(db, false);
+  // The store only: the index is what may be broken.
+  auto kb = pipeline::KnowledgeBase::Open({.dir = db, .open_index = false});
   if (!kb.ok()) return Fail(kb.status());
   bool tty = ::isatty(STDERR_FILENO);
   auto n = (*kb)->Reindex([&](int64_t done, int64_t total) {
@@ -301,7 +302,9 @@ int RunReindex(const std::string& db) {
   });
   if (tty) std::fprintf(stderr, "\n");
   if (!n.ok()) return Fail(n.status());
-  std::fprintf(stderr, "reindexed %lld articles into %d shards\n", static_cast<long long>(*n), (*kb)->shards());
+  for (const std::string& shard : n->repaired)
+    std::fprintf(stderr, "warta: %s: removed and rebuilt from the store\n", shard.c_str());
+  std::fprintf(stderr, "reindexed %lld articles into %d shards\n", static_cast<long long>(n->indexed), (*kb)->shards());
   return kExitOk;
 }
 

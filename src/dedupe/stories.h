@@ -23,9 +23,10 @@
 // postings; only its summary (Story) is kept.
 //
 // Persistence: the store keeps each article's story_id and each Story.
-// On open, call Restore() for the articles of the last active_days (in seq
-// order) to rebuild the active window; document frequencies then come from
-// the replayed articles, which is enough for idf weighting.
+// On open, call Restore() for every stored article in seq order: document
+// frequencies, centroids and retirements then are exactly what Add() built,
+// so the next article gets the story an uninterrupted run would give it (a
+// replay of the last active_days only would weight its terms differently).
 //
 // Thread-safety: single writer; story() and the counters may be read only
 // when no Add/Restore runs.

@@ -42,6 +42,20 @@ Status FromXapian(const Xapian::Error& e, const std::string& where) {
   return Status::Internal(m);
 }
 
+// A shard that exists but cannot be read: the files are damaged (or were
+// written by another Xapian format). The store holds every article, so the
+// remedy is always the same, and the message names the shard and says it.
+Status Damaged(const Xapian::Error& e, const std::string& where) {
+  return Status::Corrupt(where + ": the search index is damaged (" + e.get_type() + ": " + e.get_msg() +
+                         "); run 'warta reindex' to rebuild it from the store");
+}
+
+bool IsDamage(const Xapian::Error& e) {
+  const std::string type = e.get_type();
+  return type == "DatabaseCorruptError" || type == "DatabaseError" || type == "DatabaseVersionError" ||
+         type == "DatabaseOpeningError" || type == "DatabaseNotFoundError";
+}
+
 bool IsAsciiAlnum(unsigned char c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
 bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 
@@ -197,7 +211,7 @@ StatusOr<std::unique_ptr<IndexWriter>> IndexWriter::Open(const IndexOptions& opt
       w->impl_->added.push_back(m);
       w->impl_->dbs.push_back(std::move(db));
     } catch (const Xapian::Error& e) {
-      return FromXapian(e, path);
+      return IsDamage(e) ? Damaged(e, path) : FromXapian(e, path);
     }
   }
   return w;
@@ -262,6 +276,7 @@ std::string SearchResults::Snippet(std::string_view text, size_t length) const {
 }
 
 struct Searcher::Impl {
+  std::string dir;
   Xapian::Database db;
   Xapian::QueryParser parser;
   Xapian::Stem stem{"indonesian"};
@@ -279,9 +294,10 @@ StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const std::string& dir, int s
     try {
       s->impl_->db.add_database(Xapian::Database(path));
     } catch (const Xapian::Error& e) {
-      return FromXapian(e, path);
+      return IsDamage(e) ? Damaged(e, path) : FromXapian(e, path);
     }
   }
+  s->impl_->dir = dir;
   auto& qp = s->impl_->parser;
   qp.set_database(s->impl_->db);
   qp.set_stemmer(s->impl_->stem);
@@ -339,8 +355,26 @@ StatusOr<SearchResults> Searcher::Search(const SearchRequest& r) {
                           r.collapse_copies ? static_cast<uint64_t>(it.get_collapse_count()) : 0});
     return out;
   } catch (const Xapian::Error& e) {
+    // The combined database does not say which shard failed.
+    if (IsDamage(e)) return Damaged(e, impl_->dir);
     return FromXapian(e, "query '" + r.query + "'");
   }
+}
+
+Status CheckShard(const std::string& dir, int shard) {
+  const std::string path = ShardPath(dir, shard);
+  std::error_code ec;
+  if (!fs::is_directory(path, ec)) return Status::NotFound(path + ": missing");
+  try {
+    // Opening reads the version file; check() then reads every block of
+    // every table, so a truncated or overwritten table is found too.
+    Xapian::Database db(path);
+    const size_t errors = Xapian::Database::check(path, 0, nullptr);
+    if (errors > 0) return Status::Corrupt(path + ": damaged (Xapian's check found " + std::to_string(errors) + " errors)");
+  } catch (const Xapian::Error& e) {
+    return Status::Corrupt(path + ": damaged (" + e.get_type() + ": " + e.get_msg() + ")");
+  }
+  return Status::Ok();
 }
 
 Status RemoveIndex(const std::string& dir) {

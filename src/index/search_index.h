@@ -154,6 +154,12 @@ class Searcher {
   std::unique_ptr<Impl> impl_;
 };
 
+// Whether shard `shard` under `dir` is whole: NotFound when its directory
+// is missing, Corrupt (naming the shard and what is wrong) when it does not
+// open or Xapian's consistency check finds an error. Reads every block, so
+// it costs a pass over the shard (for `warta reindex`).
+Status CheckShard(const std::string& dir, int shard);
+
 // Deletes the index under `dir` (for `warta reindex`).
 Status RemoveIndex(const std::string& dir);
 

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "index/search_index.h"
 #include "test_support.h"
 
@@ -144,6 +146,29 @@ TEST(IndexWriterTest, WatermarkIsDurableOnlyAfterCommit) {
   ASSERT_TRUE(w.ok());
   EXPECT_EQ((*w)->Watermark(0), 3);
   EXPECT_EQ((*w)->Watermark(1), 0);
+}
+
+// Issue 14, finding 9: what `warta reindex` reports. A truncated table
+// opens (the version file is whole) but fails Xapian's check; searching it
+// names the damage and the remedy.
+TEST(IndexWriterTest, Finding9CheckShardFindsMissingAndDamagedShards) {
+  TempDir dir;
+  const std::string d = dir.path().string();
+  BuildIndex(d, 2);
+  EXPECT_TRUE(CheckShard(d, 0).ok());
+  EXPECT_TRUE(CheckShard(d, 1).ok());
+  std::filesystem::resize_file(dir.path() / "shard-1" / "postlist.glass", 100);
+  Status damaged = CheckShard(d, 1);
+  EXPECT_EQ(damaged.code(), StatusCode::kCorrupt);
+  EXPECT_NE(damaged.message().find((dir.path() / "shard-1").string() + ": damaged"), std::string::npos)
+      << damaged.message();
+  auto s = Searcher::Open(d, 2);
+  Status opened_or_searched = s.ok() ? (*s)->Search({.query = "Kim"}).status() : s.status();
+  EXPECT_EQ(opened_or_searched.code(), StatusCode::kCorrupt);
+  EXPECT_NE(opened_or_searched.message().find("run 'warta reindex'"), std::string::npos)
+      << opened_or_searched.message();
+  std::filesystem::remove_all(dir.path() / "shard-0");
+  EXPECT_EQ(CheckShard(d, 0).code(), StatusCode::kNotFound);
 }
 
 TEST(IndexWriterTest, RefusesAShardCountThatDiffersFromTheIndex) {

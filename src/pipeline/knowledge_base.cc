@@ -16,6 +16,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_set>
 
 #include "core/article.h"
 #include "pipeline/person_linker.h"
@@ -210,7 +211,7 @@ StatusOr<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Open(const OpenOptions& 
     m.shards = options.shards > 0 ? options.shards : query::DefaultShards();
     if (!options.read_only) WARTA_RETURN_IF_ERROR(m.store->SetMeta(kShardsMeta, std::to_string(m.shards)));
   }
-  if (!options.read_only) {
+  if (!options.read_only && options.open_index) {
     WARTA_RETURN_IF_ERROR(m.OpenWriter());
     WARTA_RETURN_IF_ERROR(kb->Heal({}));
   }
@@ -233,16 +234,22 @@ StatusOr<int64_t> KnowledgeBase::IndexLag() {
   return max_seq - static_cast<int64_t>(m.searcher->DocumentCount());
 }
 
-StatusOr<int64_t> KnowledgeBase::Reindex(const std::function<void(int64_t, int64_t)>& progress) {
+StatusOr<ReindexSummary> KnowledgeBase::Reindex(const std::function<void(int64_t, int64_t)>& progress) {
   Impl& m = *impl_;
   if (m.options.read_only) return Status::InvalidArgument(m.options.dir + ": opened read-only");
   m.searcher.reset();
   m.writer.reset();
+  ReindexSummary summary;
+  // Checked only to report it: the whole index is rebuilt either way, since
+  // a shard that passes the check still may not match the store.
+  std::error_code ec;
+  if (fs::exists(m.IndexDir(), ec))
+    for (int s = 0; s < m.shards; ++s)
+      if (Status st = index::CheckShard(m.IndexDir(), s); !st.ok()) summary.repaired.push_back(st.message());
   WARTA_RETURN_IF_ERROR(index::RemoveIndex(m.IndexDir()));
   WARTA_RETURN_IF_ERROR(m.OpenWriter());
-  int64_t indexed = 0;
-  WARTA_RETURN_IF_ERROR(m.CatchUp(progress, &indexed));
-  return indexed;
+  WARTA_RETURN_IF_ERROR(m.CatchUp(progress, &summary.indexed));
+  return summary;
 }
 
 StatusOr<SearchPage> KnowledgeBase::Search(const index::SearchRequest& request) {
@@ -395,11 +402,16 @@ StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& pa
   auto store_batch = [&](Batch* batch) -> Status {
     std::vector<Article> articles;
     std::vector<Item*> owners;
+    std::unordered_set<std::string> batch_ids;
     for (Item& item : batch->items) {
       if (!item.article) continue;
       if (people) {
         for (const std::string& id : people->Link(&*item.article)) item.doc.AddEntity(id);
-        people->Learn(*item.article);
+        // Learned once, when first stored (see PersonLinker::Learn).
+        if (batch_ids.insert(item.article->id).second) {
+          WARTA_ASSIGN_OR_RETURN(bool stored, m.store->Contains(item.article->id));
+          if (!stored) people->Learn(*item.article);
+        }
       }
       articles.push_back(std::move(*item.article));
       owners.push_back(&item);

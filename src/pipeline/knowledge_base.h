@@ -49,6 +49,16 @@ struct OpenOptions {
   std::string dir = "warta-data";
   bool read_only = false;     // search/show/export: never creates or changes anything
   int shards = 0;             // index shards when the directory is created; 0 = one per core (max 8)
+  // Writable opens: open the index and bring it up to the store. False for
+  // `warta reindex`, which must start from a store whose index may not open.
+  bool open_index = true;
+};
+
+struct ReindexSummary {
+  int64_t indexed = 0;
+  // What was wrong with each shard found missing or damaged before the
+  // rebuild ("<dir>/index/shard-1: damaged (...)"); empty when all were whole.
+  std::vector<std::string> repaired;
 };
 
 struct IngestProgress {
@@ -111,8 +121,10 @@ class KnowledgeBase {
   StatusOr<IngestSummary> Ingest(const std::vector<std::string>& paths, const IngestOptions& options,
                                  const DiagnosticSink& sink);
 
-  // Rebuilds the whole search index from the store. Returns articles indexed.
-  StatusOr<int64_t> Reindex(const std::function<void(int64_t done, int64_t total)>& progress = {});
+  // Rebuilds the whole search index from the store, whatever state the
+  // index is in (shards missing, damaged or not openable): checks each shard
+  // to say what it repairs, deletes the index and indexes every article.
+  StatusOr<ReindexSummary> Reindex(const std::function<void(int64_t done, int64_t total)>& progress = {});
 
   // Articles the index lacks compared with the store (0 when in step).
   StatusOr<int64_t> IndexLag();

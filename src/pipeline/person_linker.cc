@@ -24,9 +24,25 @@ void PersonLinker::Add(const std::string& entity_id, const std::string& canonica
 }
 
 Status PersonLinker::Load(store::ArticleStore& store) {
-  return store.ScanPersonNames([&](std::string_view id, std::string_view name, int64_t articles) {
-    Add(std::string(id), std::string(name), articles);
-  });
+  // Learn() again on every stored article, in store order, from its person
+  // mentions: the first article to name a person sets the canonical name it
+  // is linked under, so only the writer's own order rebuilds its state.
+  Article article;
+  int64_t current = 0;
+  WARTA_RETURN_IF_ERROR(store.ScanPersonMentions([&](int64_t seq, std::string_view id, std::string_view canonical) {
+    if (seq != current) {
+      Learn(article);
+      article.entities.clear();
+      current = seq;
+    }
+    EntityMention m;
+    m.type = EntityType::kPerson;
+    m.entity_id = std::string(id);
+    m.canonical = std::string(canonical);
+    article.entities.push_back(std::move(m));
+  }));
+  Learn(article);
+  return Status::Ok();
 }
 
 std::vector<std::string> PersonLinker::Link(Article* article) const {

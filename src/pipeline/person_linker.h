@@ -42,7 +42,9 @@ class PersonLinker {
  public:
   explicit PersonLinker(PersonLinkOptions options = {});
 
-  // The people stored so far (store::ArticleStore::ScanPersonNames).
+  // The people stored so far, learned in store order
+  // (store::ArticleStore::ScanPersonMentions): the same state as a writer
+  // that learned every stored article, and only those, in one run.
   Status Load(store::ArticleStore& store);
 
   // Rewrites the entity id and canonical name of every mention of a person
@@ -52,9 +54,10 @@ class PersonLinker {
 
   // Counts the people `article` names in full (once per article). The
   // writer calls it right after Link, before the batch is stored, so later
-  // articles of the same batch see these names; an article that turns out
-  // to be stored already is counted again, which only strengthens a person
-  // the store knows.
+  // articles of the same batch see these names, and only for an article
+  // about to be stored for the first time: one the store already holds (a
+  // re-read input, the rerun after a crash) must not count again, or the
+  // links would depend on how often the input was read.
   void Learn(const Article& article);
 
   size_t people() const { return people_.size(); }

@@ -6,10 +6,6 @@ namespace warta::pipeline {
 
 namespace {
 
-// Undated articles have no publication day to place them in the active
-// window; the most recent ones are restored instead.
-constexpr int64_t kUndatedTail = 5000;
-
 store::StoryRecord RecordOf(const dedupe::Story& s) {
   return {s.id, s.headline, s.first_published, s.last_published, s.article_count, s.key_entities};
 }
@@ -83,18 +79,18 @@ Status Relations::Load(store::ArticleStore& store) {
   WARTA_RETURN_IF_ERROR(parse_status);
   watermark_ = watermark;
 
-  // The stories' active window, with the story ids the store recorded.
-  WARTA_ASSIGN_OR_RETURN(auto recent,
-                         store.RecentSeqs(stories_.options().active_days + stories_.options().max_gap_days,
-                                          kUndatedTail, watermark));
-  for (size_t i = 0; i < recent.size(); i += 256) {
-    std::vector<int64_t> chunk(recent.begin() + static_cast<ptrdiff_t>(i),
-                               recent.begin() + static_cast<ptrdiff_t>(std::min(recent.size(), i + 256)));
-    std::vector<store::StoredArticle> articles;
-    WARTA_RETURN_IF_ERROR(store.GetBySeq(chunk, &articles));
-    for (const auto& a : articles)
-      if (a.story_id) stories_.Restore(a.seq, a.article, a.story_id);
-  }
+  // The stories: every article with relations, in seq order, under the
+  // story the store recorded. Not only the active window: an article's
+  // vector is weighted by the document frequencies of every article before
+  // it, and a story's centroid is the sum of its members' vectors as they
+  // were weighted then, so only a full replay in store order rebuilds the
+  // state a one-shot ingest would have and makes the next article's story
+  // the same whether or not the ingest was interrupted (or split in runs).
+  WARTA_RETURN_IF_ERROR(store.Scan(0, [&](const store::StoredArticle& a) {
+    if (a.seq > watermark) return false;
+    if (a.story_id) stories_.Restore(a.seq, a.article, a.story_id);
+    return true;
+  }));
 
   // Articles stored after the last committed relations (a crash between the
   // two transactions of a batch).

@@ -27,8 +27,8 @@ class Relations {
  public:
   Relations(const dedupe::DedupeOptions& dedupe, const dedupe::StoryOptions& stories);
 
-  // Replays the stored signatures and restores the stories' active window,
-  // then deduplicates and clusters any stored article that has no relations
+  // Replays the stored signatures and every stored article's story in seq
+  // order (the state one uninterrupted run would have), then deduplicates and clusters any stored article that has no relations
   // yet (a crash between the two transactions of a batch). Idempotent.
   Status Load(store::ArticleStore& store);
 

@@ -3,6 +3,8 @@
 
 #include <sqlite3.h>
 
+#include <tuple>
+
 #include "store/store.h"
 #include "test_support.h"
 
@@ -74,10 +76,16 @@ TEST_F(ListingTest, RelationsRoundTripAndRebuildInputs) {
     sigs.emplace_back(seq, std::string(bytes));
   }).ok());
   EXPECT_EQ(sigs, (std::vector<std::pair<int64_t, std::string>>{{1, "sig1"}, {2, "sig2"}}));
-  // Within 30 days of the newest publication (2025-01-02): only article 3.
-  EXPECT_EQ(*store_->RecentSeqs(30, 0, 3), (std::vector<int64_t>{3}));
-  EXPECT_EQ(*store_->RecentSeqs(60, 0, 3), (std::vector<int64_t>{1, 2, 3}));
-  EXPECT_EQ(*store_->RecentSeqs(60, 0, 2), (std::vector<int64_t>{1, 2}));
+  // The people's mentions in store order, for the person linker's replay.
+  std::vector<std::tuple<int64_t, std::string, std::string>> people;
+  ASSERT_TRUE(store_->ScanPersonMentions([&](int64_t seq, std::string_view id, std::string_view canonical) {
+    people.emplace_back(seq, std::string(id), std::string(canonical));
+  }).ok());
+  EXPECT_EQ(people, (std::vector<std::tuple<int64_t, std::string, std::string>>{
+                        {1, "Pkim", "Kim Jong Un"}, {1, "Pkoz", "Alexander Kozlov"},
+                        {2, "Pkim", "Kim Jong Un"}, {2, "Pkoz", "Alexander Kozlov"}}));
+  EXPECT_TRUE(*store_->Contains("bbbb000000000002"));
+  EXPECT_FALSE(*store_->Contains("bbbb"));  // an id, not a prefix
 }
 
 TEST_F(ListingTest, RegroupingRepointsAFormerOriginalAndItsCopies) {

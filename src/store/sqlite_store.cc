@@ -237,6 +237,8 @@ class SqliteStore final : public ArticleStore {
     return std::move(out[0]);
   }
 
+  StatusOr<bool> Contains(const std::string& id) override { return IdStored(id); }
+
   Status GetBySeq(const std::vector<int64_t>& seqs, std::vector<StoredArticle>* out) override {
     for (int64_t seq : seqs) {
       Stmt& q = Cached(
@@ -442,27 +444,17 @@ class SqliteStore final : public ArticleStore {
     return rc == SQLITE_DONE ? Status::Ok() : Error("reading duplicate signatures");
   }
 
-  Status ScanPersonNames(
-      const std::function<void(std::string_view, std::string_view, int64_t)>& fn) override {
+  Status ScanPersonMentions(
+      const std::function<void(int64_t, std::string_view, std::string_view)>& fn) override {
+    // rowid order within an article is the order PutBatch inserted its
+    // mentions, which is the article's own.
     Stmt q(db_,
-           "SELECT entity_id, canonical, COUNT(DISTINCT article_seq) FROM mentions WHERE type = ?1 AND "
-           "entity_id <> '' AND instr(canonical, ' ') > 0 GROUP BY entity_id, canonical");
+           "SELECT article_seq, entity_id, canonical FROM mentions WHERE type = ?1 AND entity_id <> '' "
+           "ORDER BY article_seq, rowid");
     q.Bind(1, Name(EntityType::kPerson));
     int rc;
-    while ((rc = q.Step()) == SQLITE_ROW) fn(q.Text(0), q.Text(1), q.Int(2));
-    return rc == SQLITE_DONE ? Status::Ok() : Error("reading the people's names");
-  }
-
-  StatusOr<std::vector<int64_t>> RecentSeqs(int days, int64_t undated_tail, int64_t up_to) override {
-    Stmt q(db_,
-           "SELECT seq FROM articles WHERE seq <= ?3 AND (published_day >= (SELECT MAX(published_day) FROM articles) - ?1 "
-           "OR (published_day IS NULL AND seq > ?3 - ?2)) ORDER BY seq");
-    q.Bind(1, int64_t{days}).Bind(2, undated_tail).Bind(3, up_to);
-    std::vector<int64_t> out;
-    int rc;
-    while ((rc = q.Step()) == SQLITE_ROW) out.push_back(q.Int(0));
-    if (rc != SQLITE_DONE) return Error("reading the recent articles");
-    return out;
+    while ((rc = q.Step()) == SQLITE_ROW) fn(q.Int(0), q.Text(1), q.Text(2));
+    return rc == SQLITE_DONE ? Status::Ok() : Error("reading the people's mentions");
   }
 
   StatusOr<Listing<StoryRecord>> ListStories(const ListFilter& f) override {

@@ -191,6 +191,9 @@ class ArticleStore {
   // prefix is ambiguous.
   virtual StatusOr<StoredArticle> Get(std::string_view id_or_prefix) = 0;
 
+  // Whether an article with exactly this id is stored.
+  virtual StatusOr<bool> Contains(const std::string& id) = 0;
+
   // Articles by seq, in the order of `seqs`; a seq with no article is skipped.
   virtual Status GetBySeq(const std::vector<int64_t>& seqs, std::vector<StoredArticle>* out) = 0;
 
@@ -229,16 +232,13 @@ class ArticleStore {
   virtual Status ScanSignatures(
       int64_t up_to, const std::function<void(int64_t seq, std::string_view bytes,
                                                const std::optional<DateTime>& published)>& fn) = 0;
-  // Every PERSON entity some article names with two words or more ("Andrei
-  // Belousov"): its id, that name and how many articles use it. One call
-  // per (id, name) pair; the order is unspecified.
-  virtual Status ScanPersonNames(
-      const std::function<void(std::string_view entity_id, std::string_view name, int64_t articles)>& fn) = 0;
-  // Seqs (in seq order, at most `up_to`) of the articles published within
-  // `days` days of the newest publication day, and of the undated ones among
-  // the last `undated_tail` seqs: the active window that story clustering
-  // restores on open.
-  virtual StatusOr<std::vector<int64_t>> RecentSeqs(int days, int64_t undated_tail, int64_t up_to) = 0;
+  // Every PERSON mention that carries an entity id, in store order (by
+  // article seq, then in the order the article lists them): the article's
+  // seq, the id and the canonical name. Replaying them rebuilds exactly what
+  // the person linker learned from the stored articles, in the order it
+  // learned it.
+  virtual Status ScanPersonMentions(
+      const std::function<void(int64_t seq, std::string_view entity_id, std::string_view canonical)>& fn) = 0;
   // Newest first by last publication date. NotFound from GetStory when unknown.
   virtual StatusOr<Listing<StoryRecord>> ListStories(const ListFilter& filter) = 0;
   virtual StatusOr<StoryRecord> GetStory(int64_t id) = 0;

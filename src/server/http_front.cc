@@ -69,7 +69,7 @@ RequestFrame FrameChunked(std::string_view b, size_t p, const FrontOptions& o) {
   const size_t body_begin = p;
   // The framing (size lines, line ends, trailers) is bounded as well as the
   // data, so a body of one-byte chunks cannot grow without end.
-  const size_t max_raw = o.max_body_bytes + o.max_head_bytes;
+  const size_t max_raw = o.max_body_bytes + kMaxChunkLine;
   uint64_t data = 0;
   for (;;) {
     size_t nl = b.find('\n', p);
@@ -99,7 +99,7 @@ RequestFrame FrameChunked(std::string_view b, size_t p, const FrontOptions& o) {
         p = nl + 1;
       }
     }
-    if (b.size() < p + size + 1) return {};
+    if (b.size() < p + size + 1) return {RequestFrame::kNeedMore, p + size + 1, 0, {}};
     p += size;
     if (b[p] == '\n') {
       p += 1;
@@ -115,12 +115,15 @@ RequestFrame FrameChunked(std::string_view b, size_t p, const FrontOptions& o) {
 
 }  // namespace
 
-RequestFrame FrameRequest(std::string_view b, const FrontOptions& o) {
+RequestFrame FrameRequest(std::string_view b, const FrontOptions& o, size_t* head_scan) {
   // The head ends at the first empty line after the request line.
   size_t head_end = std::string_view::npos;
-  for (size_t pos = 0;;) {
+  for (size_t pos = head_scan && *head_scan <= b.size() ? *head_scan : 0;;) {
     size_t nl = b.find('\n', pos);
-    if (nl == std::string_view::npos || nl > o.max_head_bytes) break;
+    if (nl == std::string_view::npos || nl > o.max_head_bytes) {
+      if (head_scan) *head_scan = pos;  // a line start: the next call resumes there
+      break;
+    }
     if (pos > 0 && LineAt(b, pos, nl).empty()) {
       head_end = nl + 1;
       break;
@@ -174,7 +177,7 @@ RequestFrame FrameRequest(std::string_view b, const FrontOptions& o) {
   if (content_length) {
     if (*content_length > o.max_body_bytes)
       return Refused(413, "request body over " + std::to_string(o.max_body_bytes) + " bytes");
-    if (b.size() < head_end + *content_length) return {};
+    if (b.size() < head_end + *content_length) return {RequestFrame::kNeedMore, head_end + *content_length, 0, {}};
     return Complete(head_end + *content_length);
   }
   return Complete(head_end);
@@ -197,6 +200,8 @@ struct HttpFront::Impl {
     bool working = false;       // a worker has its request
     bool close_after = false;   // close once `out` is written
     bool draining = false;      // answered and shut for writing: reading to the peer's end
+    size_t head_scan = 0;       // FrameRequest's resume point in `in`
+    size_t need = 0;            // `in` cannot be framed before it has this many bytes
     Clock::time_point deadline; // of whatever the connection waits for now
   };
   // std::list: a worker's job names its connection by a stable pointer.
@@ -246,9 +251,13 @@ struct HttpFront::Impl {
   // Frames what `c` has buffered: hands a complete request to a worker, or
   // queues a refusal, or leaves it reading.
   void Frame(Connection& c, Clock::time_point now) {
-    if (c.in.empty()) return;
-    RequestFrame f = FrameRequest(c.in, options);
-    if (f.kind == RequestFrame::kNeedMore) return;
+    if (c.in.empty() || c.in.size() < c.need) return;
+    RequestFrame f = FrameRequest(c.in, options, &c.head_scan);
+    if (f.kind == RequestFrame::kNeedMore) {
+      c.need = f.length;
+      return;
+    }
+    c.head_scan = c.need = 0;
     if (f.kind == RequestFrame::kRefused) {
       Respond(c, refuse(f.status, f.message), true, now);
       return;

@@ -44,7 +44,8 @@ struct FrontOptions {
 struct RequestFrame {
   enum Kind { kNeedMore, kComplete, kRefused };
   Kind kind = kNeedMore;
-  size_t length = 0;      // kComplete: the request's bytes (head and body)
+  size_t length = 0;      // kComplete: the request's bytes (head and body);
+                          // kNeedMore: the bytes it needs at least (0: any more)
   int status = 0;         // kRefused: 400, 405, 413 or 431
   std::string message;    // kRefused: why
 };
@@ -55,7 +56,11 @@ struct RequestFrame {
 // or without Content-Length (413), a method outside the HTTP vocabulary (405:
 // the API only has GET and HEAD), both Content-Length and Transfer-Encoding,
 // and malformed lengths or chunks (400). Pure: the fuzz target calls it.
-RequestFrame FrameRequest(std::string_view buffered, const FrontOptions& options);
+// `head_scan`, when given, carries where the search for the head's end
+// resumes on the next call with more bytes of the same request (start it at
+// 0): a head that arrives a byte at a time is then scanned once, not once
+// per byte.
+RequestFrame FrameRequest(std::string_view buffered, const FrontOptions& options, size_t* head_scan = nullptr);
 
 class HttpFront {
  public:

@@ -10,9 +10,11 @@
 #include <atomic>
 #include <chrono>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <thread>
 
 #include "pipeline/knowledge_base.h"
+#include "server/http_front.h"
 #include "server/server.h"
 #include "test_support.h"
 
@@ -479,6 +481,46 @@ TEST_F(ServerTest, PipelinedRequestsAreAnsweredInOrder) {
   size_t statuses = 0;
   for (size_t p = 0; (p = answer.find("HTTP/1.1 200 ", p)) != std::string::npos; ++p) ++statuses;
   EXPECT_EQ(statuses, 3u);
+}
+
+// The front's framing, fed as a slow client feeds it: a byte at a time, the
+// head search resuming where it stopped. It must end exactly where the
+// one-shot framing ends, for Content-Length, chunked and bodiless requests.
+TEST(HttpFrontTest, FramesARequestFedOneByteAtATimeAsItFramesItWhole) {
+  const FrontOptions options;
+  const std::string requests[] = {
+      "GET /api/stats HTTP/1.1\r\nHost: a\r\nX-A: 1\r\n\r\n",
+      "GET /api/stats HTTP/1.1\nHost: a\nContent-Length: 5\n\nhallo",
+      "GET /api/stats HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2;x=y\r\nde\r\n0\r\nT: 1\r\n\r\n",
+  };
+  for (const std::string& request : requests) {
+    const std::string next = "GET / HTTP/1.1\r\n\r\n";
+    const std::string whole = request + next;
+    RequestFrame once = FrameRequest(whole, options);
+    ASSERT_EQ(once.kind, RequestFrame::kComplete) << request;
+    EXPECT_EQ(once.length, request.size()) << request;
+    size_t scan = 0, need = 0;
+    std::optional<size_t> done;
+    for (size_t n = 1; n <= whole.size() && !done; ++n) {
+      if (n < need) continue;
+      RequestFrame f = FrameRequest(std::string_view(whole).substr(0, n), options, &scan);
+      ASSERT_NE(f.kind, RequestFrame::kRefused) << request << " at " << n << ": " << f.message;
+      if (f.kind == RequestFrame::kComplete) done = f.length;
+      else need = f.length;
+    }
+    ASSERT_TRUE(done) << request;
+    EXPECT_EQ(*done, request.size()) << request;
+  }
+  // Bounds: a head past max_head_bytes, a body past max_body_bytes.
+  FrontOptions small;
+  small.max_head_bytes = 128;
+  small.max_body_bytes = 8;
+  EXPECT_EQ(FrameRequest("GET / HTTP/1.1\r\nX: " + std::string(200, 'a'), small).status, 431);
+  EXPECT_EQ(FrameRequest("GET / HTTP/1.1\r\nContent-Length: 9\r\n\r\n", small).status, 413);
+  EXPECT_EQ(FrameRequest("GET / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n9\r\n", small).status, 413);
+  EXPECT_EQ(FrameRequest("GET / HTTP/1.1\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n", small).status,
+            400);
+  EXPECT_EQ(FrameRequest("PUT / HTTP/1.1\r\n\r\n", small).status, 405);
 }
 
 TEST(ServerCreateTest, RefusesToExposeWithoutATokenOrAStore) {

@@ -315,6 +315,15 @@ StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const std::string& dir, int s
 
 uint64_t Searcher::DocumentCount() const { return impl_->db.get_doccount(); }
 
+Status Searcher::Reopen() {
+  try {
+    impl_->db.reopen();
+    return Status::Ok();
+  } catch (const Xapian::Error& e) {
+    return Status::IoError("search index: cannot move to its latest commit: " + e.get_description());
+  }
+}
+
 StatusOr<SearchResults> Searcher::Search(const SearchRequest& r) {
   try {
     Xapian::Query q;

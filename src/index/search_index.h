@@ -147,6 +147,12 @@ class Searcher {
   // InvalidArgument for a query Xapian cannot parse.
   StatusOr<SearchResults> Search(const SearchRequest& request);
   uint64_t DocumentCount() const;
+  // Moves the view to the shards' latest commit: a Searcher otherwise keeps
+  // reading the revision it opened, and a long-lived reader (the server)
+  // never sees what a writer committed after. Cheap when nothing changed
+  // (one revision check per shard). IoError when a shard can no longer be
+  // read (replaced by `warta reindex`): open a new Searcher then.
+  Status Reopen();
 
  private:
   Searcher();

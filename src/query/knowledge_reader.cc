@@ -62,7 +62,12 @@ StatusOr<std::unique_ptr<KnowledgeReader>> KnowledgeReader::Open(const std::stri
 }
 
 Status KnowledgeReader::OpenSearcher() {
-  if (searcher_) return Status::Ok();
+  // An open searcher is moved to the latest commit first: a writer in
+  // another process (`warta ingest`, `fetch --every`) may have committed
+  // since, and a reader that stays open (the server's) must see it. When the
+  // shards were replaced underneath (reindex), it is opened afresh.
+  if (searcher_ && searcher_->Reopen().ok()) return Status::Ok();
+  searcher_.reset();
   WARTA_ASSIGN_OR_RETURN(searcher_, index::Searcher::Open(IndexPath(dir_), shards_));
   return Status::Ok();
 }

@@ -62,7 +62,9 @@ class KnowledgeReader {
   static StatusOr<std::unique_ptr<KnowledgeReader>> Open(const std::string& dir);
   ~KnowledgeReader();
 
-  // The index is opened on the first call. NotFound when it does not exist.
+  // The index is opened on the first call, and moved to its latest commit on
+  // every later one, so a long-lived reader sees what was ingested after it
+  // opened. NotFound when it does not exist.
   StatusOr<SearchPage> Search(const index::SearchRequest& request);
   // Articles the index lacks compared with the store (0 when in step).
   StatusOr<int64_t> IndexLag();

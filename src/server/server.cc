@@ -3,6 +3,7 @@
 #include <arpa/inet.h>
 #include <httplib.h>
 
+#include <cstring>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -11,6 +12,7 @@
 #include "query/export.h"
 #include "query/knowledge_reader.h"
 #include "query/views.h"
+#include "server/http_front.h"
 
 namespace warta::server {
 
@@ -41,7 +43,9 @@ const char* CodeName(int status) {
     case 401: return "unauthorized";
     case 404: return "not_found";
     case 405: return "method_not_allowed";
+    case 408: return "request_timeout";
     case 413: return "payload_too_large";
+    case 431: return "header_too_large";
     case 503: return "unavailable";
     default: return status >= 500 ? "internal" : "error";
   }
@@ -112,12 +116,91 @@ std::optional<DateTime> ParseDay(const std::string& s, bool end) {
   return d;
 }
 
+const char* Reason(int status) {
+  switch (status) {
+    case 400: return "Bad Request";
+    case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 413: return "Payload Too Large";
+    case 431: return "Request Header Fields Too Large";
+    default: return "Error";
+  }
+}
+
+// A request held in memory, as httplib's request step reads it; what it
+// writes (the answer) collects in `out`.
+class MemoryStream : public httplib::Stream {
+ public:
+  MemoryStream(std::string_view in, const std::string& peer) : in_(in), peer_(peer) {}
+  bool is_readable() const override { return true; }
+  bool is_writable() const override { return true; }
+  ssize_t read(char* ptr, size_t size) override {
+    const size_t n = std::min(size, in_.size() - pos_);
+    std::memcpy(ptr, in_.data() + pos_, n);
+    pos_ += n;
+    return static_cast<ssize_t>(n);
+  }
+  ssize_t write(const char* ptr, size_t size) override {
+    out.append(ptr, size);
+    return static_cast<ssize_t>(size);
+  }
+  void get_remote_ip_and_port(std::string& ip, int& port) const override { ip = peer_, port = 0; }
+  void get_local_ip_and_port(std::string& ip, int& port) const override { ip.clear(), port = 0; }
+  socket_t socket() const override { return INVALID_SOCKET; }
+
+  std::string out;
+
+ private:
+  std::string_view in_;
+  size_t pos_ = 0;
+  std::string peer_;
+};
+
+// httplib's request parsing, routing and response writing, fed one complete
+// request from memory: the front (http_front.h) owns the sockets and bounds
+// what a request may cost before any of this runs. process_request is
+// httplib's own per-request step (protected, hence the subclass), so every
+// route, header and error handler is the one httplib would run.
+class Engine : public httplib::Server {
+ public:
+  std::string Answer(std::string_view request, const std::string& peer, bool* close) {
+    MemoryStream stream(request, peer);
+    bool closed = false;
+    const bool ok = process_request(stream, false, closed, [](httplib::Request&) {});
+    *close = closed || !ok;
+    return std::move(stream.out);
+  }
+};
+
 }  // namespace
 
 struct Server::Impl {
   ServerOptions options;
-  httplib::Server http;
+  Engine http;
+  std::unique_ptr<HttpFront> front;
   int port = 0;
+
+  FrontOptions Front() const {
+    FrontOptions f;
+    f.max_head_bytes = options.max_head_bytes;
+    f.max_body_bytes = options.max_request_bytes;
+    f.request_timeout = options.request_timeout;
+    f.workers = options.threads;
+    f.max_connections = options.max_connections;
+    return f;
+  }
+
+  // The whole answer to a request the front refuses before routing.
+  static std::string Refusal(int status, const std::string& message) {
+    httplib::Response res;
+    SendError(res, status, message);
+    std::string out = "HTTP/1.1 " + std::to_string(status) + " " + Reason(status) + "\r\n";
+    if (status == 405) out += "Allow: GET, HEAD\r\n";
+    for (const auto& [name, value] : res.headers) out += name + ": " + value + "\r\n";
+    out += "Content-Length: " + std::to_string(res.body.size()) +
+           "\r\nConnection: close\r\n\r\n" + res.body;
+    return out;
+  }
 
   // Each worker thread opens its own read-only view: SQLite connections and
   // Xapian databases are not shared between threads.
@@ -146,9 +229,32 @@ struct Server::Impl {
 
   bool Authorised(const httplib::Request& req) const {
     if (options.token.empty()) return true;
-    if (req.get_header_value("Authorization") == "Bearer " + options.token) return true;
-    return req.has_param("token") && req.get_param_value("token") == options.token;
+    if (SameSecret(req.get_header_value("Authorization"), "Bearer " + options.token)) return true;
+    if (SameSecret(TokenCookie(req), options.token)) return true;
+    return req.has_param("token") && SameSecret(req.get_param_value("token"), options.token);
   }
+  // The page's token, as the server set it on the page's load (see "/").
+  static std::string TokenCookie(const httplib::Request& req) {
+    const std::string cookies = req.get_header_value("Cookie");
+    for (size_t pos = 0; pos < cookies.size();) {
+      size_t end = cookies.find(';', pos);
+      if (end == std::string::npos) end = cookies.size();
+      std::string_view pair(cookies.data() + pos, end - pos);
+      while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+      if (pair.substr(0, sizeof kTokenCookie) == std::string(kTokenCookie) + "=")
+        return std::string(pair.substr(sizeof kTokenCookie));
+      pos = end + 1;
+    }
+    return {};
+  }
+  // Compared in time that does not depend on where they differ.
+  static bool SameSecret(const std::string& given, const std::string& secret) {
+    if (given.size() != secret.size()) return false;
+    unsigned char diff = 0;
+    for (size_t i = 0; i < given.size(); ++i) diff |= static_cast<unsigned char>(given[i] ^ secret[i]);
+    return diff == 0;
+  }
+  static constexpr char kTokenCookie[] = "warta_token";
 
   void Routes();
   void Search(const httplib::Request& req, httplib::Response& res);
@@ -228,7 +334,8 @@ void Server::Impl::Routes() {
       return httplib::Server::HandlerResponse::Handled;
     }
     if (!Authorised(req)) {
-      SendError(res, 401, "a token is required (Authorization: Bearer TOKEN)");
+      res.set_header("WWW-Authenticate", "Bearer realm=\"warta\"");
+      SendError(res, 401, "a token is required (Authorization: Bearer TOKEN, or open the page as /?token=TOKEN)");
       return httplib::Server::HandlerResponse::Handled;
     }
     return httplib::Server::HandlerResponse::Unhandled;
@@ -252,8 +359,15 @@ void Server::Impl::Routes() {
 
   // The page and its assets: fixed routes to embedded bytes, so no request
   // path ever reaches the file system.
-  auto asset = [](std::string_view bytes, const char* type) {
-    return [bytes, type](const httplib::Request&, httplib::Response& res) {
+  auto asset = [this](std::string_view bytes, const char* type) {
+    return [this, bytes, type](const httplib::Request& req, httplib::Response& res) {
+      // The page opened as /?token=T hands the token to the browser as a
+      // cookie it cannot read from script (HttpOnly) nor send from another
+      // site (SameSite=Strict): app.js, the assets and every API call the
+      // page makes then carry it without the page knowing it.
+      if (!options.token.empty() && req.has_param("token") && SameSecret(req.get_param_value("token"), options.token))
+        res.set_header("Set-Cookie", std::string(kTokenCookie) + "=" + options.token +
+                                         "; Path=/; HttpOnly; SameSite=Strict");
       res.set_header("Content-Security-Policy",
                      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                      "object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
@@ -267,11 +381,8 @@ void Server::Impl::Routes() {
   // The bundled libraries (timeline, graph, chart): fixed names too, never a path lookup.
   http.Get("/vendor/vendor.js", asset(internal::kVendorJs, "text/javascript; charset=utf-8"));
   http.Get("/vendor/vendor.css", asset(internal::kVendorCss, "text/css; charset=utf-8"));
-  // Headers and body go out in separate writes: with Nagle on, a keep-alive
-  // client (the page, wrk) waits ~40 ms per response for a delayed ACK.
-  http.set_tcp_nodelay(true);
-
   http.Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& res) {
+    res.set_header("X-Content-Type-Options", "nosniff");
     res.set_content(std::string(internal::kOpenApiJson), "application/json; charset=utf-8");
   });
 
@@ -403,29 +514,41 @@ StatusOr<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   auto probe = query::KnowledgeReader::Open(options.db);
   if (!probe.ok()) return probe.status();
   std::unique_ptr<Server> s(new Server());
-  s->impl_->options = options;
-  s->impl_->Routes();
+  Impl& m = *s->impl_;
+  m.options = options;
+  m.Routes();
+  m.front = std::make_unique<HttpFront>(
+      m.Front(), [&m](std::string_view request, const std::string& peer, bool* close) {
+        return m.http.Answer(request, peer, close);
+      },
+      &Impl::Refusal);
   return s;
 }
 
 StatusOr<int> Server::Bind() {
-  Impl& m = *impl_;
-  int port = m.options.port == 0 ? m.http.bind_to_any_port(m.options.bind)
-                                 : (m.http.bind_to_port(m.options.bind, m.options.port) ? m.options.port : -1);
-  if (port < 0)
-    return Status::IoError("cannot listen on " + m.options.bind + ":" + std::to_string(m.options.port) +
-                           " (in use, or not an address of this machine)");
-  m.port = port;
-  return port;
+  WARTA_ASSIGN_OR_RETURN(impl_->port, impl_->front->Bind(impl_->options.bind, impl_->options.port));
+  return impl_->port;
 }
 
-Status Server::Run() {
-  if (!impl_->http.listen_after_bind()) return Status::IoError("the server stopped listening unexpectedly");
-  return Status::Ok();
-}
+Status Server::Run() { return impl_->front->Run(); }
 
 void Server::Stop() {
-  if (impl_ && impl_->http.is_running()) impl_->http.stop();
+  if (impl_ && impl_->front) impl_->front->Stop();
+}
+
+std::string Server::Answer(std::string_view bytes) {
+  std::string out;
+  const FrontOptions limits = impl_->Front();
+  while (!bytes.empty()) {
+    RequestFrame f = FrameRequest(bytes, limits);
+    if (f.kind == RequestFrame::kNeedMore) break;
+    if (f.kind == RequestFrame::kRefused) return out + Impl::Refusal(f.status, f.message);
+    bool close = false;
+    out += impl_->http.Answer(bytes.substr(0, f.length), "127.0.0.1", &close);
+    if (close) break;
+    bytes.remove_prefix(f.length);
+  }
+  return out;
 }
 
 }  // namespace warta::server

@@ -1,11 +1,20 @@
 // API tests against a real server on a loopback port.
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
+#include <arpa/inet.h>
+#include <atomic>
+#include <chrono>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <thread>
 
 #include "pipeline/knowledge_base.h"
+#include "server/http_front.h"
 #include "server/server.h"
 #include "test_support.h"
 
@@ -14,6 +23,7 @@ namespace {
 
 using nlohmann::json;
 using warta::testing::TempDir;
+using namespace std::chrono_literals;
 
 std::string fmt_id(int i);
 
@@ -73,6 +83,58 @@ class ServerTest : public ::testing::Test {
   std::unique_ptr<Server> server_;
   std::thread thread_;
   int port_ = 0;
+};
+
+// A raw client socket: the tests that need bytes httplib's client would
+// never send (a half head, a trickle, an unknown method).
+class RawClient {
+ public:
+  explicit RawClient(int port) {
+    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    connected_ = ::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+  }
+  ~RawClient() { ::close(fd_); }
+  bool connected() const { return connected_; }
+  bool Send(std::string_view bytes) {
+    while (!bytes.empty()) {
+      ssize_t n = ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+      if (n <= 0) return false;
+      bytes.remove_prefix(static_cast<size_t>(n));
+    }
+    return true;
+  }
+  // Whether an answer (or the end) is waiting, after up to `wait`.
+  bool Readable(std::chrono::milliseconds wait) {
+    pollfd p{fd_, POLLIN, 0};
+    return ::poll(&p, 1, static_cast<int>(wait.count())) > 0;
+  }
+  // Everything the server sends until it closes, or until `limit`.
+  std::string ReadToEnd(std::chrono::seconds limit = 30s) {
+    std::string out;
+    const auto end = std::chrono::steady_clock::now() + limit;
+    char buf[4096];
+    while (std::chrono::steady_clock::now() < end) {
+      if (!Readable(100ms)) continue;
+      ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
+      if (n <= 0) break;
+      out.append(buf, static_cast<size_t>(n));
+    }
+    return out;
+  }
+  // True while the server keeps the connection open and silent.
+  bool OpenAndUnanswered() {
+    char c;
+    ssize_t n = ::recv(fd_, &c, 1, MSG_DONTWAIT | MSG_PEEK);
+    return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
+  }
+
+ private:
+  int fd_ = -1;
+  bool connected_ = false;
 };
 
 std::string fmt_id(int i) {
@@ -205,6 +267,260 @@ TEST_F(ServerTest, TokenGuardsEveryRoute) {
   auto ok = Get("/api/stats", {{"Authorization", "Bearer s3cret"}});
   ASSERT_TRUE(ok);
   EXPECT_EQ(ok->status, 200);
+}
+
+// Finding 1: a server thread that had searched kept reading the index
+// revision it first opened, so articles ingested later never appeared.
+TEST_F(ServerTest, SearchSeesArticlesIngestedAfterTheFirstSearch) {
+  std::string db = (tmp_ / "db").string();
+  MakeStore(db);
+  // One worker: every request below runs on the thread that searched first.
+  Start({.db = db, .threads = 1});
+  auto before = Get("/api/search?q=gempa");
+  ASSERT_TRUE(before);
+  ASSERT_EQ(before->status, 200) << before->body;
+  EXPECT_EQ(Body(before)["hits"].size(), 0u);
+  EXPECT_EQ(Body(Get("/api/stats"))["index_lag"], 0);
+
+  // Another writer ingests, as `warta ingest` does while the server runs.
+  warta::testing::WriteFile(tmp_ / "in" / "gempa.jsonl",
+                            R"({"title":"Gempa mengguncang Cianjur","outlet":"detikNews",)"
+                            R"("published":"2024-11-21","url":"https://example.id/gempa",)"
+                            R"("text":"Gempa bermagnitudo 5,6 mengguncang Cianjur, Jawa Barat, pada Senin siang. )"
+                            R"(Ribuan rumah rusak dan warga mengungsi ke tenda darurat di lapangan desa. )"
+                            R"(Badan penanggulangan bencana mengirim bantuan makanan dan selimut."})"
+                            "\n");
+  {
+    auto kb = pipeline::KnowledgeBase::Open({.dir = db});
+    ASSERT_TRUE(kb.ok()) << kb.status().ToString();
+    pipeline::IngestOptions opt;
+    opt.threads = 1;
+    auto s = (*kb)->Ingest({(tmp_ / "in").string()}, opt, {});
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    ASSERT_EQ(s->stored, 1u);
+  }
+  json after = Body(Get("/api/search?q=gempa"));
+  ASSERT_EQ(after["hits"].size(), 1u) << after.dump();
+  EXPECT_EQ(after["hits"][0]["title"], "Gempa mengguncang Cianjur");
+  json stats = Body(Get("/api/stats"));
+  EXPECT_EQ(stats["articles"], 31);
+  EXPECT_EQ(stats["index_lag"], 0);
+}
+
+// Finding 2: eight clients trickling a head (and more stalled half-way)
+// held all of httplib's eight workers; now reading is the front's, and a
+// worker only sees a whole request.
+TEST_F(ServerTest, EightTricklingClientsDoNotDenyService) {
+  std::string db = (tmp_ / "db").string();
+  MakeStore(db);
+  // A deadline far beyond the test: the slow clients stay connected throughout.
+  Start({.db = db, .request_timeout = 600s});
+  std::vector<std::unique_ptr<RawClient>> slow;
+  for (int i = 0; i < 50; ++i) {
+    slow.push_back(std::make_unique<RawClient>(port_));
+    ASSERT_TRUE(slow.back()->connected());
+    ASSERT_TRUE(slow.back()->Send("GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "));
+  }
+  std::atomic<bool> trickling = true;
+  std::thread trickle([&] {
+    while (trickling) {
+      for (int i = 0; i < 8; ++i) slow[i]->Send("a");
+      std::this_thread::sleep_for(100ms);
+    }
+  });
+  httplib::Client c("127.0.0.1", port_);
+  c.set_read_timeout(60, 0);  // generous: the answer is expected at once
+  for (int i = 0; i < 20; ++i) {
+    auto r = c.Get("/api/search?q=banjir&limit=1");
+    ASSERT_TRUE(r) << "request " << i << " got no answer while the slow clients were connected";
+    EXPECT_EQ(r->status, 200);
+  }
+  // The slow clients were still there, unanswered, all along.
+  for (auto& s : slow) EXPECT_TRUE(s->OpenAndUnanswered());
+  trickling = false;
+  trickle.join();
+}
+
+// Finding 3, in bytes: a 38.7 MB head was read whole; now the head stops at
+// max_head_bytes with a 431 and the server goes on.
+TEST_F(ServerTest, OversizedRequestHeadGets431) {
+  std::string db = (tmp_ / "db").string();
+  MakeStore(db);
+  Start({.db = db});
+  RawClient client(port_);
+  ASSERT_TRUE(client.connected());
+  client.Send("GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+  for (int i = 0; i < 100; ++i) client.Send("X-Filler-" + std::to_string(i) + ": " + std::string(1000, 'y') + "\r\n");
+  std::string answer = client.ReadToEnd();
+  EXPECT_EQ(answer.substr(0, 13), "HTTP/1.1 431 ") << answer.substr(0, 200);
+  EXPECT_NE(answer.find("header_too_large"), std::string::npos);
+  auto ok = Get("/api/stats");
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 200);
+}
+
+// Finding 3, in time: a head trickled one byte at a time never tripped
+// httplib's per-recv timeout; now the whole request has one deadline.
+TEST_F(ServerTest, TrickledRequestHeadIsCutAtItsDeadline) {
+  std::string db = (tmp_ / "db").string();
+  MakeStore(db);
+  Start({.db = db, .request_timeout = 300ms});
+  RawClient client(port_);
+  ASSERT_TRUE(client.connected());
+  const std::string head = "GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + std::string(100000, 'a');
+  // A byte every 50 ms: each recv gets data well inside any per-recv
+  // timeout. The answer must come long before the head is done (~80 min).
+  bool answered = false;
+  for (size_t i = 0; i < head.size() && !answered; ++i) {
+    if (!client.Send(head.substr(i, 1))) break;  // closed: the answer is waiting
+    answered = client.Readable(50ms);
+  }
+  std::string answer = client.ReadToEnd();
+  EXPECT_EQ(answer.substr(0, 13), "HTTP/1.1 408 ") << answer.substr(0, 200);
+  EXPECT_NE(answer.find("request_timeout"), std::string::npos);
+}
+
+// Finding 10: the page opened with /?token=T could not load app.js nor call
+// the API; the server now hands the token back as an HttpOnly cookie that
+// the browser sends with every request of the page.
+TEST_F(ServerTest, PageOpenedWithTheTokenCarriesItToItsAssetsAndApiCalls) {
+  std::string db = (tmp_ / "db").string();
+  MakeStore(db);
+  Start({.db = db, .token = "s3cret"});
+  ExpectError(Get("/?token=wrong"), 401);
+  auto page = Get("/?token=s3cret");
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200);
+  const std::string cookie = page->get_header_value("Set-Cookie");
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+  const std::string pair = cookie.substr(0, cookie.find(';'));
+  EXPECT_EQ(pair, "warta_token=s3cret");
+  // What the browser then sends on the page's own requests.
+  httplib::Headers jar = {{"Cookie", "theme=dark; " + pair}};
+  for (const char* path : {"/app.js", "/app.css", "/vendor/vendor.js", "/api/stats", "/api/search?q=banjir"}) {
+    auto r = Get(path, jar);
+    ASSERT_TRUE(r) << path;
+    EXPECT_EQ(r->status, 200) << path;
+  }
+  ExpectError(Get("/api/stats", {{"Cookie", "warta_token=wrong"}}), 401);
+  ExpectError(Get("/app.js"), 401);
+}
+
+// Finding 12: an unknown method got httplib's 400.
+TEST_F(ServerTest, UnknownMethodGets405WithAllow) {
+  std::string db = (tmp_ / "db").string();
+  MakeStore(db);
+  Start({.db = db});
+  RawClient client(port_);
+  ASSERT_TRUE(client.connected());
+  client.Send("BREW /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+  std::string answer = client.ReadToEnd();
+  EXPECT_EQ(answer.substr(0, 13), "HTTP/1.1 405 ") << answer.substr(0, 200);
+  EXPECT_NE(answer.find("Allow: GET, HEAD\r\n"), std::string::npos);
+  EXPECT_NE(answer.find("method_not_allowed"), std::string::npos);
+}
+
+// Finding 12: a body over the limit without Content-Length was read whole.
+TEST_F(ServerTest, ChunkedBodyOverTheLimitGets413) {
+  std::string db = (tmp_ / "db").string();
+  MakeStore(db);
+  Start({.db = db, .max_request_bytes = 1024});
+  RawClient big(port_);
+  ASSERT_TRUE(big.connected());
+  big.Send("GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n");
+  for (int i = 0; i < 8; ++i) big.Send("200\r\n" + std::string(512, 'x') + "\r\n");
+  std::string answer = big.ReadToEnd();
+  EXPECT_EQ(answer.substr(0, 13), "HTTP/1.1 413 ") << answer.substr(0, 200);
+  EXPECT_NE(answer.find("payload_too_large"), std::string::npos);
+  // Within the limit, a chunked body is read and the request answered.
+  RawClient small(port_);
+  ASSERT_TRUE(small.connected());
+  small.Send("GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+             "5\r\nhallo\r\n0\r\n\r\n");
+  EXPECT_EQ(small.ReadToEnd().substr(0, 13), "HTTP/1.1 200 ");
+}
+
+// Finding 12: the spec is JSON served without nosniff.
+TEST_F(ServerTest, OpenApiSpecIsServedWithNosniff) {
+  std::string db = (tmp_ / "db").string();
+  MakeStore(db);
+  Start({.db = db});
+  auto spec = Get("/api/openapi.json");
+  ASSERT_TRUE(spec);
+  EXPECT_EQ(spec->status, 200);
+  EXPECT_EQ(spec->get_header_value("X-Content-Type-Options"), "nosniff");
+}
+
+// Finding 12: a 401 did not say how to authenticate.
+TEST_F(ServerTest, UnauthorisedAnswerNamesTheBearerScheme) {
+  std::string db = (tmp_ / "db").string();
+  MakeStore(db);
+  Start({.db = db, .token = "s3cret"});
+  auto r = Get("/api/stats");
+  ExpectError(r, 401);
+  EXPECT_EQ(r->get_header_value("WWW-Authenticate").substr(0, 7), "Bearer ");
+}
+
+// Pipelined requests on one connection are answered in order, each framed
+// by the front before it is routed.
+TEST_F(ServerTest, PipelinedRequestsAreAnsweredInOrder) {
+  std::string db = (tmp_ / "db").string();
+  MakeStore(db);
+  Start({.db = db});
+  RawClient client(port_);
+  ASSERT_TRUE(client.connected());
+  client.Send("GET /api/articles/" + fmt_id(1) + " HTTP/1.1\r\nHost: a\r\n\r\n" +
+              "HEAD /api/stats HTTP/1.1\r\nHost: a\r\n\r\n" + "GET /api/articles/" + fmt_id(2) +
+              " HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
+  std::string answer = client.ReadToEnd();
+  const size_t first = answer.find("Banjir melanda desa 1\""), second = answer.find("Banjir melanda desa 2\"");
+  ASSERT_NE(first, std::string::npos) << answer;
+  ASSERT_NE(second, std::string::npos) << answer;
+  EXPECT_LT(first, second);
+  size_t statuses = 0;
+  for (size_t p = 0; (p = answer.find("HTTP/1.1 200 ", p)) != std::string::npos; ++p) ++statuses;
+  EXPECT_EQ(statuses, 3u);
+}
+
+// The front's framing, fed as a slow client feeds it: a byte at a time, the
+// head search resuming where it stopped. It must end exactly where the
+// one-shot framing ends, for Content-Length, chunked and bodiless requests.
+TEST(HttpFrontTest, FramesARequestFedOneByteAtATimeAsItFramesItWhole) {
+  const FrontOptions options;
+  const std::string requests[] = {
+      "GET /api/stats HTTP/1.1\r\nHost: a\r\nX-A: 1\r\n\r\n",
+      "GET /api/stats HTTP/1.1\nHost: a\nContent-Length: 5\n\nhallo",
+      "GET /api/stats HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2;x=y\r\nde\r\n0\r\nT: 1\r\n\r\n",
+  };
+  for (const std::string& request : requests) {
+    const std::string next = "GET / HTTP/1.1\r\n\r\n";
+    const std::string whole = request + next;
+    RequestFrame once = FrameRequest(whole, options);
+    ASSERT_EQ(once.kind, RequestFrame::kComplete) << request;
+    EXPECT_EQ(once.length, request.size()) << request;
+    size_t scan = 0, need = 0;
+    std::optional<size_t> done;
+    for (size_t n = 1; n <= whole.size() && !done; ++n) {
+      if (n < need) continue;
+      RequestFrame f = FrameRequest(std::string_view(whole).substr(0, n), options, &scan);
+      ASSERT_NE(f.kind, RequestFrame::kRefused) << request << " at " << n << ": " << f.message;
+      if (f.kind == RequestFrame::kComplete) done = f.length;
+      else need = f.length;
+    }
+    ASSERT_TRUE(done) << request;
+    EXPECT_EQ(*done, request.size()) << request;
+  }
+  // Bounds: a head past max_head_bytes, a body past max_body_bytes.
+  FrontOptions small;
+  small.max_head_bytes = 128;
+  small.max_body_bytes = 8;
+  EXPECT_EQ(FrameRequest("GET / HTTP/1.1\r\nX: " + std::string(200, 'a'), small).status, 431);
+  EXPECT_EQ(FrameRequest("GET / HTTP/1.1\r\nContent-Length: 9\r\n\r\n", small).status, 413);
+  EXPECT_EQ(FrameRequest("GET / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n9\r\n", small).status, 413);
+  EXPECT_EQ(FrameRequest("GET / HTTP/1.1\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n", small).status,
+            400);
+  EXPECT_EQ(FrameRequest("PUT / HTTP/1.1\r\n\r\n", small).status, 405);
 }
 
 TEST(ServerCreateTest, RefusesToExposeWithoutATokenOrAStore) {

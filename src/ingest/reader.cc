@@ -89,6 +89,27 @@ bool IsBlank(std::string_view s) {
   return s.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
 }
 
+// Why a path that is not a directory cannot be read as a file, nullopt for a
+// regular file. Opening a FIFO blocks until a writer comes (forever, in a
+// batch: issue 14 finding 6), a device may never end, a socket cannot be
+// opened; a stream belongs on stdin ("-"), where the caller chose to wait.
+std::optional<std::string> NotRegularReason(mode_t mode) {
+  if (S_ISREG(mode)) return std::nullopt;
+  const char* kind = S_ISFIFO(mode)  ? "a FIFO"
+                     : S_ISSOCK(mode) ? "a socket"
+                     : S_ISCHR(mode)  ? "a character device"
+                     : S_ISBLK(mode)  ? "a block device"
+                     : S_ISDIR(mode)  ? "a directory"
+                                      : "not a regular file";
+  return std::string("not a regular file (") + kind + "); skipped (pipe a stream to stdin with \"-\")";
+}
+
+// JSONL's first non-blank byte is the '{' of its first object.
+bool StartsLikeJsonl(std::string_view head) {
+  size_t i = head.find_first_not_of(" \t\r\n\f\v");
+  return i != std::string_view::npos && head[i] == '{';
+}
+
 }  // namespace
 
 Format SniffFormat(std::string_view head) {
@@ -213,8 +234,11 @@ void DocumentReader::Impl::AddPath(const std::string& path) {
     Walk(path);
     return;
   }
-  // Named explicitly: read it whatever it is (a FIFO works like stdin).
-  AddFile(path, FormatFromName(path), S_ISREG(st.st_mode) ? static_cast<uint64_t>(st.st_size) : 0);
+  if (std::optional<std::string> why = NotRegularReason(st.st_mode)) {
+    AddError(path, *why);
+    return;
+  }
+  AddFile(path, FormatFromName(path), static_cast<uint64_t>(st.st_size));
 }
 
 void DocumentReader::Impl::Walk(const std::string& dir) {
@@ -250,8 +274,13 @@ void DocumentReader::Impl::Walk(const std::string& dir) {
       // A symlink cycle would walk forever.
       if (!visited_dirs.insert({st.st_dev, st.st_ino}).second) continue;
       Walk(child);
-    } else if (S_ISREG(st.st_mode) && declared) {
-      AddFile(child, declared, static_cast<uint64_t>(st.st_size));
+    } else if (declared) {
+      // A FIFO or device named like an article file is said, not waited on.
+      if (std::optional<std::string> why = NotRegularReason(st.st_mode)) {
+        AddError(child, *why);
+      } else {
+        AddFile(child, declared, static_cast<uint64_t>(st.st_size));
+      }
     }
   }
 }
@@ -259,19 +288,32 @@ void DocumentReader::Impl::Walk(const std::string& dir) {
 bool DocumentReader::Impl::Start(const Entry& entry, RawDocument* doc) {
   int fd = 0;
   if (!entry.is_stdin) {
-    fd = ::open(entry.path.c_str(), O_RDONLY | O_CLOEXEC);
+    // O_NONBLOCK: the path was a regular file when listed, but may have been
+    // replaced by a FIFO since; opening one must not wait for a writer. The
+    // type is checked on the descriptor itself, so no swap can slip past.
+    fd = ::open(entry.path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
       Reject(entry.path, 0, -1, ErrnoText(errno));
       finished_bytes += entry.size;
       return false;
     }
     struct stat st;
-    if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    if (::fstat(fd, &st) != 0) {
+      const int err = errno;
       ::close(fd);
-      Reject(entry.path, 0, -1, "is a directory");
+      Reject(entry.path, 0, -1, ErrnoText(err));
       finished_bytes += entry.size;
       return false;
     }
+    if (std::optional<std::string> why = NotRegularReason(st.st_mode)) {
+      ::close(fd);
+      Reject(entry.path, 0, -1, S_ISDIR(st.st_mode) ? std::string("is a directory") : *why);
+      finished_bytes += entry.size;
+      return false;
+    }
+    // Regular files ignore O_NONBLOCK; cleared all the same so reads block as
+    // FdSource expects.
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   }
   ++stats.files;
   auto f = std::make_unique<Open>();
@@ -331,12 +373,18 @@ bool DocumentReader::Impl::Start(const Entry& entry, RawDocument* doc) {
     Finish();
     return false;
   }
-  if (std::optional<std::string> binary = charset::BinaryReason(head)) {
-    Reject(entry.path, 0, -1, *binary);
-    Finish();
-    return false;
-  }
   Format format = entry.declared ? *entry.declared : SniffFormat(head);
+  // A line format is checked line by line (NextLine): one NUL byte in line 7
+  // costs line 7, not the file. A file that does not even start like JSONL
+  // (a zip named .jsonl) is still one binary file, one diagnostic.
+  const bool checked_per_line = format == Format::kJsonl && StartsLikeJsonl(head);
+  if (!checked_per_line) {
+    if (std::optional<std::string> binary = charset::BinaryReason(head)) {
+      Reject(entry.path, 0, -1, *binary);
+      Finish();
+      return false;
+    }
+  }
   if (format == Format::kJsonl) return false;  // lines come from NextLine()
   if (format == Format::kWarc) {
     StartWarc(std::make_unique<BufferedInput>(o.reader.get()));
@@ -524,6 +572,9 @@ bool DocumentReader::Impl::NextLine(RawDocument* doc) {
   const std::string& path = f.entry->path;
   for (;;) {
     uint64_t length = 0;
+    // Decoded offset of the line's first byte (the file offset for a plain
+    // UTF-8 file), so a diagnostic can name the byte as well as the line.
+    const uint64_t line_start = f.reader->consumed();
     BufferedReader::LineStatus status = f.reader->ReadLine(&line, options.max_line_bytes, &length);
     switch (status) {
       case BufferedReader::LineStatus::kEnd:
@@ -550,6 +601,15 @@ bool DocumentReader::Impl::NextLine(RawDocument* doc) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (IsBlank(line)) continue;
     f.saw_content = true;
+    if (size_t nul = line.find('\0'); nul != std::string::npos) {
+      Reject(path, f.line, static_cast<int64_t>(line_start + nul),
+             "binary data in the line (NUL byte at column " + std::to_string(nul + 1) + ")");
+      continue;
+    }
+    if (std::optional<std::string> binary = charset::BinaryReason(line)) {
+      Reject(path, f.line, static_cast<int64_t>(line_start), *binary + " in the line");
+      continue;
+    }
     charset::CharsetResult cs = charset::EnsureUtf8(&line);
     if (!cs.ok) {
       Reject(path, f.line, -1, cs.reason);

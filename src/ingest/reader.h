@@ -26,6 +26,9 @@
 //                     kWarning per file. Damage is reported with the byte
 //                     offset (for .warc.gz, of the gzip member) and skipped;
 //                     the records after it are still read.
+// Only regular files are read: a FIFO, socket or device (named explicitly or
+// met in a walk under a known extension) is rejected with its kind, never
+// opened in a way that waits; a stream goes through "-" (stdin).
 // A path given explicitly with another extension, and "-" (stdin), is sniffed
 // (SniffFormat; a sniffed .warc.gz is decompressed as one stream, so damage
 // in it ends the file). Directory walks read only the known extensions and skip
@@ -43,7 +46,10 @@
 // UTF-8 is rejected; a legacy single-byte charset is detected and converted,
 // with RawDocument::charset_note set and a kWarning Diagnostic (uchardet has
 // no Indonesian model; when WINDOWS-1252 reads the bytes identically to its
-// guess, the note says WINDOWS-1252). JSONL decides per line. In JSONL a
+// guess, the note says WINDOWS-1252). JSONL decides per line, and binary
+// data too: a line holding a NUL byte (or mostly control bytes) is rejected
+// with its line and byte offset, the other lines are read; only a file that
+// does not start with '{' is rejected whole as binary. In JSONL a
 // non-empty "text" wins over "paragraphs"; blank paragraphs are dropped.
 //
 // Thread-safety: a DocumentReader is not thread-safe (one per thread). The

@@ -131,5 +131,38 @@ TEST(Issue14ReaderTest, Finding7FileNameWithNewlineAndEscapePrintedOnOneLine) {
       << shown;
 }
 
+// Finding 12: JSONL metadata of the wrong type was converted silently
+// ("url": 5 became "5", "outlet": false "false") or dropped without a word.
+// Now the field is dropped, the article kept, and a warning names the line,
+// the field and the type expected.
+TEST(Issue14ReaderTest, Finding12JsonlMetadataOfTheWrongTypeIsReportedNotConverted) {
+  TempDir tmp;
+  const std::string text = "\"text\":\"Pemerintah mengumumkan program bantuan bagi petani di Garut.\"";
+  WriteFile(tmp / "meta.jsonl", "{" + text + ",\"url\":5,\"outlet\":false,\"published\":[],\"title\":{}}\n" +
+                                    "{" + text + ",\"date\":1490674536,\"language\":null,\"url\":\"https://a/1\"}\n");
+  IngestRun r = ReadAll({(tmp / "meta.jsonl").string()});
+  ASSERT_EQ(r.docs.size(), 2u);
+  EXPECT_EQ(r.docs[0].url, "");
+  EXPECT_EQ(r.docs[0].outlet, "");
+  EXPECT_EQ(r.docs[0].date, "");
+  EXPECT_EQ(r.docs[0].title, "");
+  EXPECT_EQ(r.docs[1].date, "1490674536");  // a Unix time is a date's number
+  EXPECT_EQ(r.docs[1].url, "https://a/1");
+  std::vector<std::string> said;
+  for (const Diagnostic& d : r.diags) {
+    EXPECT_EQ(d.severity, Diagnostic::Severity::kWarning);
+    EXPECT_EQ(d.source, (tmp / "meta.jsonl").string());
+    EXPECT_EQ(d.line, 1);
+    said.push_back(d.reason);
+  }
+  EXPECT_EQ(said, (std::vector<std::string>{
+                      "\"title\" is an object, expected a string; field dropped",
+                      "\"url\" is a number, expected a string; field dropped",
+                      "\"published\" is an array, expected a string or a number; field dropped",
+                      "\"outlet\" is a boolean, expected a string; field dropped",
+                  }));
+  EXPECT_EQ(r.stats.rejected, 0u);
+}
+
 }  // namespace
 }  // namespace warta::ingest

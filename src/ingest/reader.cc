@@ -617,10 +617,12 @@ bool DocumentReader::Impl::NextLine(RawDocument* doc) {
     }
     RawDocument parsed;
     std::string reason;
-    if (!ParseJsonLine(parser, line, &parsed, &reason)) {
+    std::vector<std::string> field_warnings;
+    if (!ParseJsonLine(parser, line, &parsed, &reason, &field_warnings)) {
       Reject(path, f.line, -1, reason);
       continue;
     }
+    for (std::string& w : field_warnings) Warn(path, f.line, std::move(w));
     parsed.source = path;
     parsed.line = f.line;
     parsed.charset_note = f.charset_note;

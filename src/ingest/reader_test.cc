@@ -394,7 +394,11 @@ TEST(ReaderJsonlTest, MetadataAndAliases) {
   EXPECT_EQ(b.authors, (std::vector<std::string>{"A", "B"}));
   EXPECT_EQ(r.docs[2].url, "https://z");
   EXPECT_EQ(r.docs[2].date, "2017");
-  EXPECT_TRUE(r.diags.empty());
+  // The author 7 is no name: dropped, and said (issue 14 finding 12).
+  ASSERT_EQ(r.diags.size(), 1u);
+  EXPECT_EQ(r.diags[0].severity, Diagnostic::Severity::kWarning);
+  EXPECT_EQ(r.diags[0].line, 2);
+  EXPECT_EQ(r.diags[0].reason, "\"authors\" holds a number, expected a name string or {\"name\": string}; dropped");
 }
 
 TEST(ReaderJsonlTest, ParagraphShapes) {

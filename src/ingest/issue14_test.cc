@@ -11,6 +11,7 @@
 
 #include "ingest/reader.h"
 #include "test_support.h"
+#include "warc/warc_test_util.h"
 
 namespace warta::ingest {
 namespace {
@@ -121,7 +122,7 @@ TEST(Issue14ReaderTest, Finding6CharacterDeviceSkipped) {
 TEST(Issue14ReaderTest, Finding7FileNameWithNewlineAndEscapePrintedOnOneLine) {
   TempDir tmp;
   const std::string name = "a\nb.jsonl: rejected: palsu\x1b[2J.jsonl";
-  WriteFile(tmp / name, "{\"text\":\"satu\"}\n{bukan json\n");
+  WriteFile(tmp / name, ArticleLine(1) + "\n{bukan json\n");
   IngestRun r = ReadAll({tmp.path().string()});
   ASSERT_EQ(r.Rejections().size(), 1u);
   const std::string shown = r.Rejections()[0].ToString();
@@ -162,6 +163,46 @@ TEST(Issue14ReaderTest, Finding12JsonlMetadataOfTheWrongTypeIsReportedNotConvert
                       "\"outlet\" is a boolean, expected a string; field dropped",
                   }));
   EXPECT_EQ(r.stats.rejected, 0u);
+}
+
+// Finding 12: a broken chunked body in a WARC record was stored as a
+// 4-character article "ZZZZ"; no format had a minimum length. Now every
+// format's documents pass one minimum, and what falls short is rejected by
+// name with its letter count and counted.
+TEST(Issue14ReaderTest, Finding12BrokenChunkedBodyZZZZIsReportedNotStored) {
+  using namespace warta::warc::testutil;
+  TempDir tmp;
+  const std::string good = Page("Banjir di Semarang", "Hujan deras sejak pagi merendam ratusan rumah warga");
+  const std::string broken = Record("response", "http://berita.example/zzzz",
+                                    HttpOk("ZZZZ", "Transfer-Encoding: chunked\r\n"));
+  const std::string ok = Record("response", "http://berita.example/banjir", HttpOk(good));
+  WriteFile(tmp / "crawl.warc", broken + ok);
+  WriteFile(tmp / "pendek.txt", "ZZZZ");
+  WriteFile(tmp / "feed.jsonl", "{\"text\":\"ZZZZ\"}\n" + ArticleLine(2) + "\n");
+  IngestRun r = ReadAll({(tmp / "crawl.warc").string(), (tmp / "pendek.txt").string(), (tmp / "feed.jsonl").string()});
+  ASSERT_EQ(r.docs.size(), 2u);
+  for (const RawDocument& doc : r.docs) EXPECT_EQ(doc.text.find("ZZZZ"), std::string::npos);
+  std::vector<std::string> sources;
+  for (const Diagnostic& d : r.Rejections()) {
+    EXPECT_NE(d.reason.find("too short for an article: 4 letters (minimum 20)"), std::string::npos) << d.ToString();
+    sources.push_back(d.source + ":" + std::to_string(d.line));
+  }
+  EXPECT_EQ(sources, (std::vector<std::string>{(tmp / "crawl.warc").string() + "@0:0",
+                                               (tmp / "pendek.txt").string() + ":0",
+                                               (tmp / "feed.jsonl").string() + ":1"}));
+  EXPECT_EQ(r.stats.too_short, 3u);
+  EXPECT_EQ(r.stats.rejected, 3u);
+  EXPECT_EQ(r.stats.documents, 2u);
+}
+
+TEST(Issue14ReaderTest, Finding12MinimumArticleLengthCanBeTurnedOff) {
+  TempDir tmp;
+  WriteFile(tmp / "pendek.txt", "ZZZZ");
+  IngestOptions options;
+  options.min_article_letters = 0;
+  IngestRun r = ReadAll({(tmp / "pendek.txt").string()}, options);
+  ASSERT_EQ(r.docs.size(), 1u);
+  EXPECT_EQ(r.docs[0].text, "ZZZZ");
 }
 
 }  // namespace

@@ -76,6 +76,10 @@ struct IngestOptions {
   size_t max_document_bytes = 8 << 20;   // a .txt article (after decompression) over this is rejected
   size_t max_line_bytes = 8 << 20;       // a JSONL line over this is rejected (the rest of the file goes on)
   size_t max_html_bytes = html::kMaxPageBytes;  // a web page (file or WARC record body) over this is rejected
+  // A document with fewer letters than this (any format) is no article: a
+  // broken chunked body decoded to "ZZZZ", an error page's "Not Found". It
+  // is rejected with its letter count and counted; 0 turns the check off.
+  size_t min_article_letters = 20;
 };
 
 struct IngestStats {
@@ -84,6 +88,7 @@ struct IngestStats {
   uint64_t rejected = 0;   // kRejected diagnostics (warnings are not counted)
   uint64_t bytes = 0;      // decoded bytes read (after decompression), for throughput
   uint64_t skipped_records = 0;  // WARC records that carry no page (request, metadata, non-HTML...)
+  uint64_t too_short = 0;  // documents under min_article_letters (also in rejected)
 };
 
 // Pull-based reader over files, directories and "-" (stdin).

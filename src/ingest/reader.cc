@@ -1,11 +1,6 @@
 #include "ingest/reader.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <optional>
@@ -34,7 +29,6 @@ std::string Lowercase(std::string s) {
   return s;
 }
 
-std::string ErrnoText(int err) { return Lowercase(std::strerror(err)); }
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -89,19 +83,15 @@ bool IsBlank(std::string_view s) {
   return s.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
 }
 
-// Why a path that is not a directory cannot be read as a file, nullopt for a
-// regular file. Opening a FIFO blocks until a writer comes (forever, in a
-// batch: issue 14 finding 6), a device may never end, a socket cannot be
-// opened; a stream belongs on stdin ("-"), where the caller chose to wait.
-std::optional<std::string> NotRegularReason(mode_t mode) {
-  if (S_ISREG(mode)) return std::nullopt;
-  const char* kind = S_ISFIFO(mode)  ? "a FIFO"
-                     : S_ISSOCK(mode) ? "a socket"
-                     : S_ISCHR(mode)  ? "a character device"
-                     : S_ISBLK(mode)  ? "a block device"
-                     : S_ISDIR(mode)  ? "a directory"
-                                      : "not a regular file";
-  return std::string("not a regular file (") + kind + "); skipped (pipe a stream to stdin with \"-\")";
+// What to say of a path that is not a regular file. Opening a FIFO blocks
+// until a writer comes (forever, in a batch: issue 14 finding 6), a device
+// may never end, a socket cannot be opened; a stream belongs on stdin ("-"),
+// where the caller chose to wait.
+constexpr const char* kStreamHint = "; skipped (pipe a stream to stdin with \"-\")";
+
+std::optional<std::string> NotRegularReason(FileInfo::Type type) {
+  if (type == FileInfo::Type::kRegular) return std::nullopt;
+  return std::string("not a regular file (") + FileTypeName(type) + ")" + kStreamHint;
 }
 
 // JSONL's first non-blank byte is the '{' of its first object.
@@ -186,6 +176,7 @@ struct DocumentReader::Impl {
   IngestStats stats;
   uint64_t total_bytes = 0;
   uint64_t finished_bytes = 0;
+  Env* env = nullptr;
   std::set<std::pair<dev_t, ino_t>> visited_dirs;
   simdjson::dom::parser parser;
   std::string line;
@@ -246,101 +237,82 @@ void DocumentReader::Impl::AddPath(const std::string& path) {
     entries.push_back(std::move(e));
     return;
   }
-  struct stat st;
-  if (::stat(path.c_str(), &st) != 0) {
-    AddError(path, ErrnoText(errno));
+  StatusOr<FileInfo> st = env->Stat(path);
+  if (!st.ok()) {
+    AddError(path, st.status().message());
     return;
   }
-  if (S_ISDIR(st.st_mode)) {
-    visited_dirs.insert({st.st_dev, st.st_ino});
+  if (st->type == FileInfo::Type::kDirectory) {
+    visited_dirs.insert({st->device, st->inode});
     Walk(path);
     return;
   }
-  if (std::optional<std::string> why = NotRegularReason(st.st_mode)) {
+  if (std::optional<std::string> why = NotRegularReason(st->type)) {
     AddError(path, *why);
     return;
   }
-  AddFile(path, FormatFromName(path), static_cast<uint64_t>(st.st_size));
+  AddFile(path, FormatFromName(path), st->size);
 }
 
 void DocumentReader::Impl::Walk(const std::string& dir) {
-  std::error_code ec;
-  fs::directory_iterator it(dir, ec);
-  if (ec) {
-    AddError(dir, "cannot read directory: " + Lowercase(ec.message()));
+  StatusOr<std::vector<std::string>> listed = env->ListDirectory(dir);
+  if (!listed.ok()) {
+    AddError(dir, "cannot read directory: " + listed.status().message());
     return;
   }
   std::vector<std::string> names;
-  for (; it != fs::directory_iterator(); it.increment(ec)) {
-    if (ec) break;
-    std::string name = it->path().filename().string();
+  for (std::string& name : *listed) {
     if (name.empty() || name[0] == '.') continue;  // hidden
     names.push_back(std::move(name));
-  }
-  if (ec) {
-    AddError(dir, "cannot read directory: " + Lowercase(ec.message()));
-    return;
   }
   std::sort(names.begin(), names.end());
   for (const std::string& name : names) {
     std::string child = (fs::path(dir) / name).string();
     std::optional<Format> declared = FormatFromName(name);
-    struct stat st;
-    if (::stat(child.c_str(), &st) != 0) {
-      // A dangling link that would have been read deserves a word.
-      if (declared) AddError(child, ErrnoText(errno));
+    StatusOr<FileInfo> st = env->Stat(child);
+    if (!st.ok()) {
+      // A dangling link (or a file gone since the listing) that would have
+      // been read deserves a word.
+      if (declared) AddError(child, st.status().message());
       continue;
     }
-    if (S_ISDIR(st.st_mode)) {
+    if (st->type == FileInfo::Type::kDirectory) {
       if (!options.recursive) continue;
       // A symlink cycle would walk forever.
-      if (!visited_dirs.insert({st.st_dev, st.st_ino}).second) continue;
+      if (!visited_dirs.insert({st->device, st->inode}).second) continue;
       Walk(child);
     } else if (declared) {
       // A FIFO or device named like an article file is said, not waited on.
-      if (std::optional<std::string> why = NotRegularReason(st.st_mode)) {
+      if (std::optional<std::string> why = NotRegularReason(st->type)) {
         AddError(child, *why);
       } else {
-        AddFile(child, declared, static_cast<uint64_t>(st.st_size));
+        AddFile(child, declared, st->size);
       }
     }
   }
 }
 
 bool DocumentReader::Impl::Start(const Entry& entry, RawDocument* doc) {
-  int fd = 0;
-  if (!entry.is_stdin) {
-    // O_NONBLOCK: the path was a regular file when listed, but may have been
-    // replaced by a FIFO since; opening one must not wait for a writer. The
-    // type is checked on the descriptor itself, so no swap can slip past.
-    fd = ::open(entry.path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0) {
-      Reject(entry.path, 0, -1, ErrnoText(errno));
+  std::unique_ptr<SequentialFile> file;
+  if (entry.is_stdin) {
+    file = DescriptorFile(0, false);
+  } else {
+    // The Env never waits on the open: a path listed as a regular file but
+    // replaced by a FIFO since is refused, not blocked on.
+    StatusOr<std::unique_ptr<SequentialFile>> opened = env->OpenSequential(entry.path);
+    if (!opened.ok()) {
+      std::string why = opened.status().message();
+      if (opened.status().code() == StatusCode::kUnsupported && why != "is a directory") why += kStreamHint;
+      Reject(entry.path, 0, -1, std::move(why));
       finished_bytes += entry.size;
       return false;
     }
-    struct stat st;
-    if (::fstat(fd, &st) != 0) {
-      const int err = errno;
-      ::close(fd);
-      Reject(entry.path, 0, -1, ErrnoText(err));
-      finished_bytes += entry.size;
-      return false;
-    }
-    if (std::optional<std::string> why = NotRegularReason(st.st_mode)) {
-      ::close(fd);
-      Reject(entry.path, 0, -1, S_ISDIR(st.st_mode) ? std::string("is a directory") : *why);
-      finished_bytes += entry.size;
-      return false;
-    }
-    // Regular files ignore O_NONBLOCK; cleared all the same so reads block as
-    // FdSource expects.
-    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    file = std::move(*opened);
   }
   ++stats.files;
   auto f = std::make_unique<Open>();
   f->entry = &entry;
-  auto raw = std::make_unique<FdSource>(fd, !entry.is_stdin);
+  auto raw = std::make_unique<FdSource>(std::move(file));
   f->fd = raw.get();
 
   if (entry.declared == Format::kWarc) {
@@ -670,6 +642,7 @@ DocumentReader::DocumentReader(std::vector<std::string> paths, IngestOptions opt
                                DiagnosticSink sink)
     : impl_(std::make_unique<Impl>()) {
   impl_->options = options;
+  impl_->env = options.env ? options.env : Env::Default();
   impl_->sink = std::move(sink);
   for (const std::string& p : paths) impl_->AddPath(p);
 }

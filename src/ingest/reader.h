@@ -65,6 +65,7 @@
 
 #include "core/article.h"
 #include "core/diagnostics.h"
+#include "core/env.h"
 #include "html/extractor.h"
 
 namespace warta::ingest {
@@ -80,6 +81,9 @@ struct IngestOptions {
   // broken chunked body decoded to "ZZZZ", an error page's "Not Found". It
   // is rejected with its letter count and counted; 0 turns the check off.
   size_t min_article_letters = 20;
+  // The file system to read through (not owned; null = Env::Default()).
+  // Tests pass one that injects faults.
+  Env* env = nullptr;
 };
 
 struct IngestStats {

@@ -5,6 +5,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -203,6 +205,147 @@ TEST(Issue14ReaderTest, Finding12MinimumArticleLengthCanBeTurnedOff) {
   IngestRun r = ReadAll({(tmp / "pendek.txt").string()}, options);
   ASSERT_EQ(r.docs.size(), 1u);
   EXPECT_EQ(r.docs[0].text, "ZZZZ");
+}
+
+// ---- faults injected through the Env ---------------------------------------
+
+// The real file system, with faults put where a test wants them.
+class FaultEnv : public Env {
+ public:
+  // Reads of a file whose name ends with `suffix` fail with EIO once
+  // `after` bytes have been read.
+  void FailReadsOf(std::string suffix, size_t after) {
+    eio_suffix_ = std::move(suffix);
+    eio_after_ = after;
+  }
+  // A file whose name ends with `suffix` is listed and stat'ed but gone when
+  // opened (deleted between the walk and the read).
+  void VanishOnOpen(std::string suffix) { vanish_suffix_ = std::move(suffix); }
+  // Every read returns at most `n` bytes.
+  void ShortReads(size_t n) { short_reads_ = n; }
+
+  StatusOr<FileInfo> Stat(const std::string& path) override { return base_->Stat(path); }
+  StatusOr<std::vector<std::string>> ListDirectory(const std::string& dir) override {
+    return base_->ListDirectory(dir);
+  }
+  int64_t NowMicros() override { return base_->NowMicros(); }
+
+  StatusOr<std::unique_ptr<SequentialFile>> OpenSequential(const std::string& path) override {
+    if (!vanish_suffix_.empty() && path.ends_with(vanish_suffix_)) {
+      return Status::NotFound("no such file or directory");
+    }
+    StatusOr<std::unique_ptr<SequentialFile>> file = base_->OpenSequential(path);
+    if (!file.ok()) return file;
+    const bool eio = !eio_suffix_.empty() && path.ends_with(eio_suffix_);
+    return std::unique_ptr<SequentialFile>(std::make_unique<FaultyFile>(
+        std::move(*file), eio ? eio_after_ : SIZE_MAX, short_reads_ ? short_reads_ : SIZE_MAX));
+  }
+
+ private:
+  class FaultyFile : public SequentialFile {
+   public:
+    FaultyFile(std::unique_ptr<SequentialFile> inner, size_t fail_after, size_t max_read)
+        : inner_(std::move(inner)), fail_after_(fail_after), max_read_(max_read) {}
+    StatusOr<size_t> Read(char* buf, size_t n) override {
+      if (read_ >= fail_after_) return Status::IoError("input/output error");
+      n = std::min({n, max_read_, fail_after_ - read_});
+      StatusOr<size_t> r = inner_->Read(buf, n);
+      if (r.ok()) read_ += *r;
+      return r;
+    }
+
+   private:
+    std::unique_ptr<SequentialFile> inner_;
+    size_t fail_after_;
+    size_t max_read_;
+    size_t read_ = 0;
+  };
+
+  Env* base_ = Env::Default();
+  std::string eio_suffix_;
+  size_t eio_after_ = 0;
+  std::string vanish_suffix_;
+  size_t short_reads_ = 0;
+};
+
+std::string Feed(int lines) {
+  std::string out;
+  for (int i = 1; i <= lines; ++i) out += ArticleLine(i) + "\n";
+  return out;
+}
+
+// EIO in the middle of a JSONL file: the lines before it are delivered, the
+// error is named with the file and the byte where it happened, and the next
+// file is read.
+TEST(Issue14ReaderTest, InjectedEnvReadErrorMidFileReportsAndGoesOn) {
+  TempDir tmp;
+  const std::string feed = Feed(1000);
+  ASSERT_GT(feed.size(), 100u * 1024);
+  WriteFile(tmp / "a.jsonl", feed);
+  WriteFile(tmp / "b.txt", "Berita berikutnya tentang pasar ikan di Makassar yang ramai.");
+  FaultEnv env;
+  const size_t fail_at = 100 * 1024;  // past the first 64 KiB read
+  env.FailReadsOf("a.jsonl", fail_at);
+  IngestOptions options;
+  options.env = &env;
+  IngestRun r = ReadAll({tmp.path().string()}, options);
+  ASSERT_EQ(r.Rejections().size(), 1u);
+  const Diagnostic d = r.Rejections()[0];
+  EXPECT_EQ(d.source, (tmp / "a.jsonl").string());
+  EXPECT_EQ(d.reason, "read error: input/output error");
+  EXPECT_EQ(d.byte_offset, static_cast<int64_t>(fail_at));
+  // Every complete line before the failure, then the next file.
+  const size_t complete_lines = std::count(feed.begin(), feed.begin() + 64 * 1024, '\n');
+  ASSERT_GE(r.docs.size(), complete_lines + 1);
+  EXPECT_EQ(r.docs.back().source, (tmp / "b.txt").string());
+  EXPECT_LT(r.docs.size(), 1001u);  // the lines after the failure are not made up
+}
+
+// A file deleted between the directory walk and its open is named, and the
+// run goes on.
+TEST(Issue14ReaderTest, InjectedEnvFileVanishingBetweenListAndOpen) {
+  TempDir tmp;
+  WriteFile(tmp / "a.jsonl", Feed(3));
+  WriteFile(tmp / "b.jsonl", Feed(2));
+  FaultEnv env;
+  env.VanishOnOpen("a.jsonl");
+  IngestOptions options;
+  options.env = &env;
+  IngestRun r = ReadAll({tmp.path().string()}, options);
+  EXPECT_EQ(r.docs.size(), 2u);
+  ASSERT_EQ(r.Rejections().size(), 1u);
+  EXPECT_EQ(r.Rejections()[0].source, (tmp / "a.jsonl").string());
+  EXPECT_EQ(r.Rejections()[0].reason, "no such file or directory");
+  EXPECT_EQ(r.stats.rejected, 1u);
+}
+
+// Reads that return a few bytes at a time change nothing: every format reads
+// the same documents as with whole reads.
+TEST(Issue14ReaderTest, InjectedEnvShortReadsChangeNothing) {
+  using namespace warta::warc::testutil;
+  TempDir tmp;
+  WriteFile(tmp / "a.jsonl", Feed(20));
+  WriteFile(tmp / "b.txt.gz", Gzip("Kabar dari Surabaya: pelabuhan kembali dibuka setelah badai reda.\n"));
+  std::string warc;
+  for (int i = 0; i < 3; ++i) {
+    warc += Gzip(Record("response", "http://berita.example/" + std::to_string(i),
+                        HttpOk(Page("Judul " + std::to_string(i), "Isi berita panjang nomor " + std::to_string(i)))));
+  }
+  WriteFile(tmp / "c.warc.gz", warc);
+  IngestRun whole = ReadAll({tmp.path().string()});
+  FaultEnv env;
+  env.ShortReads(7);
+  IngestOptions options;
+  options.env = &env;
+  IngestRun shorts = ReadAll({tmp.path().string()}, options);
+  ASSERT_EQ(whole.docs.size(), 24u);
+  ASSERT_EQ(shorts.docs.size(), whole.docs.size());
+  for (size_t i = 0; i < whole.docs.size(); ++i) {
+    EXPECT_EQ(shorts.docs[i].source, whole.docs[i].source);
+    EXPECT_EQ(shorts.docs[i].text, whole.docs[i].text);
+    EXPECT_EQ(shorts.docs[i].paragraphs, whole.docs[i].paragraphs);
+  }
+  EXPECT_EQ(shorts.stats.rejected, 0u);
 }
 
 }  // namespace

@@ -13,7 +13,11 @@
 //                     sentences (arrays of strings) or IndoSum token lists;
 //                     metadata title, url|source_url, date|published|
 //                     datePublished, outlet|source, language|lang,
-//                     author|authors, copied unparsed
+//                     author|authors, copied unparsed; a value of the wrong
+//                     type ("url": 5, "outlet": false) is never converted:
+//                     the field is dropped with a kWarning naming the line,
+//                     field and expected type, and the article is kept
+//                     (jsonl.h)
 //   .html / .htm      one web page per file: the html stage extracts the
 //                     article (RawDocument::paragraphs) and its metadata; the
 //                     page's own charset rules apply (html/extractor.h)

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "core/diagnostics.h"
 #include "core/vocabulary.h"
 #include "query/export.h"
 #include "query/knowledge_reader.h"
@@ -18,7 +19,7 @@ using nlohmann::json;
 json SummaryJson(const store::EntitySummary& e) { return query::EntitySummaryJson(e); }
 
 int Fail(const Status& st) {
-  std::fprintf(stderr, "warta: %s\n", st.message().c_str());
+  std::fprintf(stderr, "warta: %s\n", EscapeForDisplay(st.message()).c_str());  // messages name paths
   return kExitFailed;
 }
 

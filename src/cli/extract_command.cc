@@ -11,6 +11,7 @@
 #include <iostream>
 
 #include "cli/command.h"
+#include "core/diagnostics.h"
 #include "core/gzip.h"
 #include "html/extractor.h"
 
@@ -68,14 +69,14 @@ const char* KindName(html::BlockKind k) {
 int RunExtract(const ExtractArgs& args, std::ostream& out, std::ostream& err) {
   StatusOr<std::string> bytes = ReadPage(args.path);
   if (!bytes.ok()) {
-    err << "warta: " << args.path << ": " << bytes.status().message() << "\n";
+    err << "warta: " << EscapeForDisplay(args.path) << ": " << bytes.status().message() << "\n";
     return kExitFailed;
   }
   html::PageContext ctx;
   ctx.url = args.url;
   StatusOr<html::ExtractedPage> page = html::Extract(*bytes, ctx, {});
   if (!page.ok()) {
-    err << "warta: " << args.path << ": " << page.status().message() << "\n";
+    err << "warta: " << EscapeForDisplay(args.path) << ": " << page.status().message() << "\n";
     return kExitFailed;
   }
   if (args.json) {

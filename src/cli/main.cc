@@ -22,6 +22,7 @@
 #include "cli/ner_commands.h"
 #include "cli/timex_command.h"
 #include "cli/format.h"
+#include "core/diagnostics.h"
 #include "pipeline/knowledge_base.h"
 #include "query/export.h"
 #include "query/knowledge_reader.h"
@@ -36,7 +37,7 @@ using cli::kExitOk;
 using cli::kExitUsage;
 
 int Fail(const Status& st) {
-  std::fprintf(stderr, "warta: %s\n", st.message().c_str());
+  std::fprintf(stderr, "warta: %s\n", EscapeForDisplay(st.message()).c_str());  // messages name paths
   return st.code() == StatusCode::kInvalidArgument ? kExitUsage : kExitFailed;
 }
 

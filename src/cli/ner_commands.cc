@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "analyse/analyzer.h"
+#include "core/diagnostics.h"
 #include "entities/entity_analyzer.h"
 #include "entities/ner_data.h"
 #include "entities/ner_eval.h"
@@ -20,7 +21,7 @@ namespace {
 using entities::NerSentence;
 
 int Fail(const Status& st) {
-  std::fprintf(stderr, "warta: %s\n", st.message().c_str());
+  std::fprintf(stderr, "warta: %s\n", EscapeForDisplay(st.message()).c_str());  // messages name paths
   return st.code() == StatusCode::kInvalidArgument ? kExitUsage : kExitFailed;
 }
 

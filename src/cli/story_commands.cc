@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/format.h"
+#include "core/diagnostics.h"
 #include "core/vocabulary.h"
 #include "query/knowledge_reader.h"
 #include "query/views.h"
@@ -18,7 +19,7 @@ namespace {
 using nlohmann::json;
 
 int Fail(const Status& st) {
-  std::fprintf(stderr, "warta: %s\n", st.message().c_str());
+  std::fprintf(stderr, "warta: %s\n", EscapeForDisplay(st.message()).c_str());  // messages name paths
   return st.code() == StatusCode::kInvalidArgument ? kExitUsage : kExitFailed;
 }
 

@@ -96,6 +96,22 @@ TEST(DiagnosticTest, NamesFileLineAndOffset) {
   EXPECT_EQ(g.ToString(), "b.txt.gz (byte 8192): rejected: truncated gzip stream");
 }
 
+// Issue 14 finding 7: a file name holding a newline and an ANSI escape split
+// a diagnostic into two lines (the second forged by the name) and reached
+// the terminal raw.
+TEST(DiagnosticTest, Finding7EscapedNames) {
+  Diagnostic d{Diagnostic::Severity::kRejected, "in/a\nfake.txt: rejected: x\x1b[31mred.jsonl", 3, -1,
+               "malformed JSON"};
+  const std::string shown = d.ToString();
+  EXPECT_EQ(shown, "in/a\\nfake.txt: rejected: x\\x1b[31mred.jsonl:3: rejected: malformed JSON");
+  EXPECT_EQ(shown.find('\n'), std::string::npos);
+  EXPECT_EQ(shown.find('\x1b'), std::string::npos);
+  // Other C0 and C1 controls, DEL and invalid UTF-8 are escaped; valid UTF-8 is kept.
+  EXPECT_EQ(EscapeForDisplay(std::string("a\tb\rc\x01\x7f") + "\xC2\x9B" + "\xFF" + "berita\xE2\x80\x94ok"),
+            "a\\tb\\rc\\x01\\x7f\\x9b\\xffberita\xE2\x80\x94ok");
+  EXPECT_EQ(EscapeForDisplay("Jakarta/berita.jsonl"), "Jakarta/berita.jsonl");
+}
+
 }  // namespace
 }  // namespace warta
 

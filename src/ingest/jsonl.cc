@@ -28,9 +28,18 @@ const char* TypeName(element_type t) {
   return "value";
 }
 
-// The first of `keys` present with a non-empty string (or a number or
-// boolean, kept as its JSON text: a Unix-time "date" stays "1490674536").
-std::string FirstScalar(const object& obj, std::initializer_list<const char*> keys) {
+// "an array", "a number"...
+std::string WithArticle(element_type t) {
+  const std::string name = TypeName(t);
+  return (name[0] == 'a' || name[0] == 'o' ? "an " : "a ") + name;
+}
+
+// The first of `keys` present with a non-empty string; with `numbers`, a
+// number too, kept as its JSON text (a Unix-time "date" stays "1490674536").
+// A value of another type is never converted ("url": 5 is no URL "5"): the
+// field is dropped and a warning says which field and what it should be.
+std::string FirstScalar(const object& obj, std::initializer_list<const char*> keys, bool numbers,
+                        std::vector<std::string>* warnings) {
   for (const char* key : keys) {
     element e;
     if (obj[key].get(e) != simdjson::SUCCESS) continue;
@@ -45,16 +54,22 @@ std::string FirstScalar(const object& obj, std::initializer_list<const char*> ke
       case element_type::INT64:
       case element_type::UINT64:
       case element_type::DOUBLE:
-      case element_type::BOOL:
-        return simdjson::minify(e);
+        if (numbers) return simdjson::minify(e);
+        [[fallthrough]];
       default:
+        if (e.type() == element_type::NULL_VALUE) break;  // null: absent, as JSON writers mean it
+        if (warnings) {
+          warnings->push_back(std::string("\"") + key + "\" is " + WithArticle(e.type()) + ", expected a string" +
+                              (numbers ? " or a number" : "") + "; field dropped");
+        }
         break;
     }
   }
   return {};
 }
 
-void AddAuthor(const element& e, std::vector<std::string>* out) {
+void AddAuthor(const char* key, const element& e, std::vector<std::string>* out,
+               std::vector<std::string>* warnings) {
   std::string_view s;
   if (e.get_string().get(s) == simdjson::SUCCESS) {
     if (!TrimSpace(s).empty()) out->emplace_back(s);
@@ -64,21 +79,26 @@ void AddAuthor(const element& e, std::vector<std::string>* out) {
   object o;
   element name;
   if (e.get_object().get(o) == simdjson::SUCCESS && o["name"].get(name) == simdjson::SUCCESS &&
-      name.get_string().get(s) == simdjson::SUCCESS && !TrimSpace(s).empty()) {
-    out->emplace_back(s);
+      name.get_string().get(s) == simdjson::SUCCESS) {
+    if (!TrimSpace(s).empty()) out->emplace_back(s);
+    return;
+  }
+  if (e.type() != element_type::NULL_VALUE && warnings) {
+    warnings->push_back(std::string("\"") + key + "\" holds " + WithArticle(e.type()) +
+                        ", expected a name string or {\"name\": string}; dropped");
   }
 }
 
-std::vector<std::string> Authors(const object& obj) {
+std::vector<std::string> Authors(const object& obj, std::vector<std::string>* warnings) {
   std::vector<std::string> out;
   for (const char* key : {"author", "authors"}) {
     element e;
     if (obj[key].get(e) != simdjson::SUCCESS) continue;
     array arr;
     if (e.get_array().get(arr) == simdjson::SUCCESS) {
-      for (element a : arr) AddAuthor(a, &out);
+      for (element a : arr) AddAuthor(key, a, &out, warnings);
     } else {
-      AddAuthor(e, &out);
+      AddAuthor(key, e, &out, warnings);
     }
     if (!out.empty()) break;
   }
@@ -158,7 +178,7 @@ void NormaliseLineEnds(std::string* text) {
 }
 
 bool ParseJsonLine(simdjson::dom::parser& parser, std::string_view line, RawDocument* doc,
-                   std::string* reason) {
+                   std::string* reason, std::vector<std::string>* warnings) {
   element root;
   simdjson::error_code err = parser.parse(line.data(), line.size()).get(root);
   if (err != simdjson::SUCCESS) {
@@ -211,12 +231,12 @@ bool ParseJsonLine(simdjson::dom::parser& parser, std::string_view line, RawDocu
     return false;
   }
 
-  doc->title = FirstScalar(obj, {"title"});
-  doc->url = FirstScalar(obj, {"url", "source_url"});
-  doc->date = FirstScalar(obj, {"date", "published", "datePublished"});
-  doc->outlet = FirstScalar(obj, {"outlet", "source"});
-  doc->language = FirstScalar(obj, {"language", "lang"});
-  doc->authors = Authors(obj);
+  doc->title = FirstScalar(obj, {"title"}, false, warnings);
+  doc->url = FirstScalar(obj, {"url", "source_url"}, false, warnings);
+  doc->date = FirstScalar(obj, {"date", "published", "datePublished"}, true, warnings);
+  doc->outlet = FirstScalar(obj, {"outlet", "source"}, false, warnings);
+  doc->language = FirstScalar(obj, {"language", "lang"}, false, warnings);
+  doc->authors = Authors(obj, warnings);
   return true;
 }
 

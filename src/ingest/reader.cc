@@ -1,11 +1,6 @@
 #include "ingest/reader.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <optional>
@@ -34,7 +29,6 @@ std::string Lowercase(std::string s) {
   return s;
 }
 
-std::string ErrnoText(int err) { return Lowercase(std::strerror(err)); }
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -87,6 +81,45 @@ bool LooksLikeHtml(std::string_view content_type, std::string_view body) {
 
 bool IsBlank(std::string_view s) {
   return s.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
+}
+
+// What to say of a path that is not a regular file. Opening a FIFO blocks
+// until a writer comes (forever, in a batch: issue 14 finding 6), a device
+// may never end, a socket cannot be opened; a stream belongs on stdin ("-"),
+// where the caller chose to wait.
+constexpr const char* kStreamHint = "; skipped (pipe a stream to stdin with \"-\")";
+
+std::optional<std::string> NotRegularReason(FileInfo::Type type) {
+  if (type == FileInfo::Type::kRegular) return std::nullopt;
+  return std::string("not a regular file (") + FileTypeName(type) + ")" + kStreamHint;
+}
+
+// JSONL's first non-blank byte is the '{' of its first object.
+bool StartsLikeJsonl(std::string_view head) {
+  size_t i = head.find_first_not_of(" \t\r\n\f\v");
+  return i != std::string_view::npos && head[i] == '{';
+}
+
+// Letters in the document's text: ASCII letters, and every code point past
+// U+00BF (Latin letters with marks and other scripts; punctuation, digits
+// and symbols of Latin-1 do not count).
+size_t CountLetters(const RawDocument& doc) {
+  size_t letters = 0;
+  auto count = [&letters](std::string_view s) {
+    for (size_t i = 0; i < s.size();) {
+      const unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c < 0x80) {
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ++letters;
+        ++i;
+        continue;
+      }
+      const char32_t cp = Utf8Next(s, &i);
+      if (cp >= 0xC0 && cp != 0xD7 && cp != 0xF7) ++letters;
+    }
+  };
+  count(doc.text);
+  for (const std::string& p : doc.paragraphs) count(p);
+  return letters;
 }
 
 }  // namespace
@@ -143,6 +176,7 @@ struct DocumentReader::Impl {
   IngestStats stats;
   uint64_t total_bytes = 0;
   uint64_t finished_bytes = 0;
+  Env* env = nullptr;
   std::set<std::pair<dev_t, ino_t>> visited_dirs;
   simdjson::dom::parser parser;
   std::string line;
@@ -203,80 +237,82 @@ void DocumentReader::Impl::AddPath(const std::string& path) {
     entries.push_back(std::move(e));
     return;
   }
-  struct stat st;
-  if (::stat(path.c_str(), &st) != 0) {
-    AddError(path, ErrnoText(errno));
+  StatusOr<FileInfo> st = env->Stat(path);
+  if (!st.ok()) {
+    AddError(path, st.status().message());
     return;
   }
-  if (S_ISDIR(st.st_mode)) {
-    visited_dirs.insert({st.st_dev, st.st_ino});
+  if (st->type == FileInfo::Type::kDirectory) {
+    visited_dirs.insert({st->device, st->inode});
     Walk(path);
     return;
   }
-  // Named explicitly: read it whatever it is (a FIFO works like stdin).
-  AddFile(path, FormatFromName(path), S_ISREG(st.st_mode) ? static_cast<uint64_t>(st.st_size) : 0);
+  if (std::optional<std::string> why = NotRegularReason(st->type)) {
+    AddError(path, *why);
+    return;
+  }
+  AddFile(path, FormatFromName(path), st->size);
 }
 
 void DocumentReader::Impl::Walk(const std::string& dir) {
-  std::error_code ec;
-  fs::directory_iterator it(dir, ec);
-  if (ec) {
-    AddError(dir, "cannot read directory: " + Lowercase(ec.message()));
+  StatusOr<std::vector<std::string>> listed = env->ListDirectory(dir);
+  if (!listed.ok()) {
+    AddError(dir, "cannot read directory: " + listed.status().message());
     return;
   }
   std::vector<std::string> names;
-  for (; it != fs::directory_iterator(); it.increment(ec)) {
-    if (ec) break;
-    std::string name = it->path().filename().string();
+  for (std::string& name : *listed) {
     if (name.empty() || name[0] == '.') continue;  // hidden
     names.push_back(std::move(name));
-  }
-  if (ec) {
-    AddError(dir, "cannot read directory: " + Lowercase(ec.message()));
-    return;
   }
   std::sort(names.begin(), names.end());
   for (const std::string& name : names) {
     std::string child = (fs::path(dir) / name).string();
     std::optional<Format> declared = FormatFromName(name);
-    struct stat st;
-    if (::stat(child.c_str(), &st) != 0) {
-      // A dangling link that would have been read deserves a word.
-      if (declared) AddError(child, ErrnoText(errno));
+    StatusOr<FileInfo> st = env->Stat(child);
+    if (!st.ok()) {
+      // A dangling link (or a file gone since the listing) that would have
+      // been read deserves a word.
+      if (declared) AddError(child, st.status().message());
       continue;
     }
-    if (S_ISDIR(st.st_mode)) {
+    if (st->type == FileInfo::Type::kDirectory) {
       if (!options.recursive) continue;
       // A symlink cycle would walk forever.
-      if (!visited_dirs.insert({st.st_dev, st.st_ino}).second) continue;
+      if (!visited_dirs.insert({st->device, st->inode}).second) continue;
       Walk(child);
-    } else if (S_ISREG(st.st_mode) && declared) {
-      AddFile(child, declared, static_cast<uint64_t>(st.st_size));
+    } else if (declared) {
+      // A FIFO or device named like an article file is said, not waited on.
+      if (std::optional<std::string> why = NotRegularReason(st->type)) {
+        AddError(child, *why);
+      } else {
+        AddFile(child, declared, st->size);
+      }
     }
   }
 }
 
 bool DocumentReader::Impl::Start(const Entry& entry, RawDocument* doc) {
-  int fd = 0;
-  if (!entry.is_stdin) {
-    fd = ::open(entry.path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-      Reject(entry.path, 0, -1, ErrnoText(errno));
+  std::unique_ptr<SequentialFile> file;
+  if (entry.is_stdin) {
+    file = DescriptorFile(0, false);
+  } else {
+    // The Env never waits on the open: a path listed as a regular file but
+    // replaced by a FIFO since is refused, not blocked on.
+    StatusOr<std::unique_ptr<SequentialFile>> opened = env->OpenSequential(entry.path);
+    if (!opened.ok()) {
+      std::string why = opened.status().message();
+      if (opened.status().code() == StatusCode::kUnsupported && why != "is a directory") why += kStreamHint;
+      Reject(entry.path, 0, -1, std::move(why));
       finished_bytes += entry.size;
       return false;
     }
-    struct stat st;
-    if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-      ::close(fd);
-      Reject(entry.path, 0, -1, "is a directory");
-      finished_bytes += entry.size;
-      return false;
-    }
+    file = std::move(*opened);
   }
   ++stats.files;
   auto f = std::make_unique<Open>();
   f->entry = &entry;
-  auto raw = std::make_unique<FdSource>(fd, !entry.is_stdin);
+  auto raw = std::make_unique<FdSource>(std::move(file));
   f->fd = raw.get();
 
   if (entry.declared == Format::kWarc) {
@@ -331,12 +367,18 @@ bool DocumentReader::Impl::Start(const Entry& entry, RawDocument* doc) {
     Finish();
     return false;
   }
-  if (std::optional<std::string> binary = charset::BinaryReason(head)) {
-    Reject(entry.path, 0, -1, *binary);
-    Finish();
-    return false;
-  }
   Format format = entry.declared ? *entry.declared : SniffFormat(head);
+  // A line format is checked line by line (NextLine): one NUL byte in line 7
+  // costs line 7, not the file. A file that does not even start like JSONL
+  // (a zip named .jsonl) is still one binary file, one diagnostic.
+  const bool checked_per_line = format == Format::kJsonl && StartsLikeJsonl(head);
+  if (!checked_per_line) {
+    if (std::optional<std::string> binary = charset::BinaryReason(head)) {
+      Reject(entry.path, 0, -1, *binary);
+      Finish();
+      return false;
+    }
+  }
   if (format == Format::kJsonl) return false;  // lines come from NextLine()
   if (format == Format::kWarc) {
     StartWarc(std::make_unique<BufferedInput>(o.reader.get()));
@@ -524,6 +566,9 @@ bool DocumentReader::Impl::NextLine(RawDocument* doc) {
   const std::string& path = f.entry->path;
   for (;;) {
     uint64_t length = 0;
+    // Decoded offset of the line's first byte (the file offset for a plain
+    // UTF-8 file), so a diagnostic can name the byte as well as the line.
+    const uint64_t line_start = f.reader->consumed();
     BufferedReader::LineStatus status = f.reader->ReadLine(&line, options.max_line_bytes, &length);
     switch (status) {
       case BufferedReader::LineStatus::kEnd:
@@ -550,6 +595,15 @@ bool DocumentReader::Impl::NextLine(RawDocument* doc) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (IsBlank(line)) continue;
     f.saw_content = true;
+    if (size_t nul = line.find('\0'); nul != std::string::npos) {
+      Reject(path, f.line, static_cast<int64_t>(line_start + nul),
+             "binary data in the line (NUL byte at column " + std::to_string(nul + 1) + ")");
+      continue;
+    }
+    if (std::optional<std::string> binary = charset::BinaryReason(line)) {
+      Reject(path, f.line, static_cast<int64_t>(line_start), *binary + " in the line");
+      continue;
+    }
     charset::CharsetResult cs = charset::EnsureUtf8(&line);
     if (!cs.ok) {
       Reject(path, f.line, -1, cs.reason);
@@ -557,10 +611,12 @@ bool DocumentReader::Impl::NextLine(RawDocument* doc) {
     }
     RawDocument parsed;
     std::string reason;
-    if (!ParseJsonLine(parser, line, &parsed, &reason)) {
+    std::vector<std::string> field_warnings;
+    if (!ParseJsonLine(parser, line, &parsed, &reason, &field_warnings)) {
       Reject(path, f.line, -1, reason);
       continue;
     }
+    for (std::string& w : field_warnings) Warn(path, f.line, std::move(w));
     parsed.source = path;
     parsed.line = f.line;
     parsed.charset_note = f.charset_note;
@@ -586,6 +642,7 @@ DocumentReader::DocumentReader(std::vector<std::string> paths, IngestOptions opt
                                DiagnosticSink sink)
     : impl_(std::make_unique<Impl>()) {
   impl_->options = options;
+  impl_->env = options.env ? options.env : Env::Default();
   impl_->sink = std::move(sink);
   for (const std::string& p : paths) impl_->AddPath(p);
 }
@@ -595,18 +652,37 @@ DocumentReader::~DocumentReader() = default;
 bool DocumentReader::Next(RawDocument* doc) {
   Impl& m = *impl_;
   for (;;) {
+    bool got = false;
     if (m.current) {
-      if (m.current->warc ? m.NextRecord(doc) : m.NextLine(doc)) return true;
-      m.Finish();
-      continue;
+      got = m.current->warc ? m.NextRecord(doc) : m.NextLine(doc);
+      if (!got) {
+        m.Finish();
+        continue;
+      }
+    } else {
+      if (m.next_entry == m.entries.size()) return false;
+      const Impl::Entry& entry = m.entries[m.next_entry++];
+      if (!entry.error.empty()) {
+        m.Reject(entry.path, 0, -1, entry.error);
+        continue;
+      }
+      got = m.Start(entry, doc);
     }
-    if (m.next_entry == m.entries.size()) return false;
-    const Impl::Entry& entry = m.entries[m.next_entry++];
-    if (!entry.error.empty()) {
-      m.Reject(entry.path, 0, -1, entry.error);
-      continue;
+    if (!got) continue;
+    // Every format ends here, so one minimum holds for all of them (issue 14
+    // finding 12: a broken chunked WARC body was stored as "ZZZZ").
+    if (m.options.min_article_letters > 0) {
+      const size_t letters = CountLetters(*doc);
+      if (letters < m.options.min_article_letters) {
+        --m.stats.documents;
+        ++m.stats.too_short;
+        m.Reject(doc->source, doc->line, -1,
+                 "too short for an article: " + std::to_string(letters) + " letters (minimum " +
+                     std::to_string(m.options.min_article_letters) + ")");
+        continue;
+      }
     }
-    if (m.Start(entry, doc)) return true;
+    return true;
   }
 }
 

@@ -13,7 +13,11 @@
 //                     sentences (arrays of strings) or IndoSum token lists;
 //                     metadata title, url|source_url, date|published|
 //                     datePublished, outlet|source, language|lang,
-//                     author|authors, copied unparsed
+//                     author|authors, copied unparsed; a value of the wrong
+//                     type ("url": 5, "outlet": false) is never converted:
+//                     the field is dropped with a kWarning naming the line,
+//                     field and expected type, and the article is kept
+//                     (jsonl.h)
 //   .html / .htm      one web page per file: the html stage extracts the
 //                     article (RawDocument::paragraphs) and its metadata; the
 //                     page's own charset rules apply (html/extractor.h)
@@ -26,6 +30,9 @@
 //                     kWarning per file. Damage is reported with the byte
 //                     offset (for .warc.gz, of the gzip member) and skipped;
 //                     the records after it are still read.
+// Only regular files are read: a FIFO, socket or device (named explicitly or
+// met in a walk under a known extension) is rejected with its kind, never
+// opened in a way that waits; a stream goes through "-" (stdin).
 // A path given explicitly with another extension, and "-" (stdin), is sniffed
 // (SniffFormat; a sniffed .warc.gz is decompressed as one stream, so damage
 // in it ends the file). Directory walks read only the known extensions and skip
@@ -43,7 +50,10 @@
 // UTF-8 is rejected; a legacy single-byte charset is detected and converted,
 // with RawDocument::charset_note set and a kWarning Diagnostic (uchardet has
 // no Indonesian model; when WINDOWS-1252 reads the bytes identically to its
-// guess, the note says WINDOWS-1252). JSONL decides per line. In JSONL a
+// guess, the note says WINDOWS-1252). JSONL decides per line, and binary
+// data too: a line holding a NUL byte (or mostly control bytes) is rejected
+// with its line and byte offset, the other lines are read; only a file that
+// does not start with '{' is rejected whole as binary. In JSONL a
 // non-empty "text" wins over "paragraphs"; blank paragraphs are dropped.
 //
 // Thread-safety: a DocumentReader is not thread-safe (one per thread). The
@@ -59,6 +69,7 @@
 
 #include "core/article.h"
 #include "core/diagnostics.h"
+#include "core/env.h"
 #include "html/extractor.h"
 
 namespace warta::ingest {
@@ -70,6 +81,13 @@ struct IngestOptions {
   size_t max_document_bytes = 8 << 20;   // a .txt article (after decompression) over this is rejected
   size_t max_line_bytes = 8 << 20;       // a JSONL line over this is rejected (the rest of the file goes on)
   size_t max_html_bytes = html::kMaxPageBytes;  // a web page (file or WARC record body) over this is rejected
+  // A document with fewer letters than this (any format) is no article: a
+  // broken chunked body decoded to "ZZZZ", an error page's "Not Found". It
+  // is rejected with its letter count and counted; 0 turns the check off.
+  size_t min_article_letters = 20;
+  // The file system to read through (not owned; null = Env::Default()).
+  // Tests pass one that injects faults.
+  Env* env = nullptr;
 };
 
 struct IngestStats {
@@ -78,6 +96,7 @@ struct IngestStats {
   uint64_t rejected = 0;   // kRejected diagnostics (warnings are not counted)
   uint64_t bytes = 0;      // decoded bytes read (after decompression), for throughput
   uint64_t skipped_records = 0;  // WARC records that carry no page (request, metadata, non-HTML...)
+  uint64_t too_short = 0;  // documents under min_article_letters (also in rejected)
 };
 
 // Pull-based reader over files, directories and "-" (stdin).

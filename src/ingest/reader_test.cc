@@ -38,7 +38,15 @@ struct Result {
   }
 };
 
-Result ReadAll(std::vector<std::string> paths, IngestOptions options = {}) {
+// These tests read toy articles ("satu", "dua"): the minimum article length
+// is off here and tested on its own (issue14_test.cc).
+IngestOptions ToyOptions() {
+  IngestOptions o;
+  o.min_article_letters = 0;
+  return o;
+}
+
+Result ReadAll(std::vector<std::string> paths, IngestOptions options = ToyOptions()) {
   Result r;
   DocumentReader reader(std::move(paths), options,
                         [&r](const Diagnostic& d) { r.diags.push_back(d); });
@@ -291,7 +299,7 @@ TEST(ReaderTextTest, OverLimitTxtRejectedWithSizeAndBatchGoesOn) {
 TEST(ReaderTextTest, OverLimitGzippedTxtRejected) {
   TempDir tmp;
   WriteFile(tmp / "big.txt.gz", Gzip(std::string(3000, 'x')));
-  IngestOptions opt;
+  IngestOptions opt = ToyOptions();
   opt.max_document_bytes = 1000;
   Result r = ReadAll({(tmp / "big.txt.gz").string()}, opt);
   EXPECT_TRUE(r.docs.empty());
@@ -394,7 +402,11 @@ TEST(ReaderJsonlTest, MetadataAndAliases) {
   EXPECT_EQ(b.authors, (std::vector<std::string>{"A", "B"}));
   EXPECT_EQ(r.docs[2].url, "https://z");
   EXPECT_EQ(r.docs[2].date, "2017");
-  EXPECT_TRUE(r.diags.empty());
+  // The author 7 is no name: dropped, and said (issue 14 finding 12).
+  ASSERT_EQ(r.diags.size(), 1u);
+  EXPECT_EQ(r.diags[0].severity, Diagnostic::Severity::kWarning);
+  EXPECT_EQ(r.diags[0].line, 2);
+  EXPECT_EQ(r.diags[0].reason, "\"authors\" holds a number, expected a name string or {\"name\": string}; dropped");
 }
 
 TEST(ReaderJsonlTest, ParagraphShapes) {
@@ -588,7 +600,7 @@ TEST(ReaderPathTest, MissingPathReportedOthersRead) {
   WriteFile(tmp / "ok.txt", "ada");
   std::string missing = (tmp / "tidak-ada.jsonl").string();
   std::vector<Diagnostic> seen;
-  DocumentReader reader({missing, (tmp / "ok.txt").string()}, {},
+  DocumentReader reader({missing, (tmp / "ok.txt").string()}, ToyOptions(),
                         [&seen](const Diagnostic& d) { seen.push_back(d); });
   EXPECT_TRUE(seen.empty());  // nothing is reported from the constructor
   RawDocument doc;
@@ -652,7 +664,7 @@ TEST(ReaderPathTest, WalkIsSortedRecursiveAndFiltered) {
   EXPECT_EQ(r.stats.rejected, 0u);
   EXPECT_EQ(r.bytes_done, r.total_bytes);
 
-  IngestOptions flat;
+  IngestOptions flat = ToyOptions();
   flat.recursive = false;
   Result f = ReadAll({tmp.path().string()}, flat);
   texts.clear();

@@ -1,10 +1,8 @@
 #include "ingest/stream.h"
 
 #include <unicode/ucnv.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
 #include <vector>
 
@@ -15,34 +13,21 @@ namespace {
 
 constexpr size_t kChunk = 64 * 1024;
 
-std::string ErrnoText(int err) {
-  std::string s = std::strerror(err);
-  if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
-  return s;
-}
-
 }  // namespace
 
 // ---- FdSource ---------------------------------------------------------------
 
-FdSource::FdSource(int fd, bool owns) : fd_(fd), owns_(owns) {}
-
-FdSource::~FdSource() {
-  if (owns_ && fd_ >= 0) ::close(fd_);
-}
+FdSource::FdSource(std::unique_ptr<SequentialFile> file) : file_(std::move(file)) {}
 
 size_t FdSource::Read(char* buf, size_t n) {
   if (failed()) return 0;
-  for (;;) {
-    ssize_t r = ::read(fd_, buf, n);
-    if (r >= 0) {
-      offset_ += static_cast<uint64_t>(r);
-      return static_cast<size_t>(r);
-    }
-    if (errno == EINTR) continue;
-    Fail("read error: " + ErrnoText(errno), static_cast<int64_t>(offset_));
+  StatusOr<size_t> r = file_->Read(buf, n);
+  if (!r.ok()) {
+    Fail("read error: " + r.status().message(), static_cast<int64_t>(offset_));
     return 0;
   }
+  offset_ += *r;
+  return *r;
 }
 
 // ---- PrefixSource -----------------------------------------------------------

@@ -15,6 +15,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/env.h"
+
 namespace warta::ingest {
 
 class Source {
@@ -44,20 +46,16 @@ class Source {
   int64_t error_offset_ = -1;
 };
 
-// A file descriptor (a file or stdin). Owns and closes it unless told not to.
+// A file opened through the Env (or stdin), the bottom of every chain.
 class FdSource : public Source {
  public:
-  FdSource(int fd, bool owns);
-  ~FdSource() override;
-  FdSource(const FdSource&) = delete;
-  FdSource& operator=(const FdSource&) = delete;
+  explicit FdSource(std::unique_ptr<SequentialFile> file);
   size_t Read(char* buf, size_t n) override;
-  // Bytes read from the descriptor so far (the on-disk position).
+  // Bytes read from the file so far (the on-disk position).
   uint64_t offset() const { return offset_; }
 
  private:
-  int fd_;
-  bool owns_;
+  std::unique_ptr<SequentialFile> file_;
   uint64_t offset_ = 0;
 };
 

@@ -119,7 +119,7 @@ TEST(KnowledgeBaseTest, ReadOnlyOpenOfAMissingDirectoryIsNotFound) {
 TEST(KnowledgeBaseTest, ReportsRejectsThroughTheSinkAndKeepsGoing) {
   TempDir tmp;
   WriteCorpus(tmp / "in", 5);
-  WriteFile(tmp / "in" / "bad.jsonl", "{\"text\": 5}\nnot json\n{\"text\": \"Baca juga: Berita lain\"}\n");
+  WriteFile(tmp / "in" / "bad.jsonl", "{\"text\": 5}\nnot json\n{\"text\": \"Baca juga: Berita lain tentang banjir di Jakarta\"}\n");
   auto kb = KnowledgeBase::Open({.dir = (tmp / "db").string()});
   ASSERT_TRUE(kb.ok());
   std::vector<std::string> seen;

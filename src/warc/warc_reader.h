@@ -7,6 +7,16 @@
 // and its block when it is of a wanted type, are held), reports each damaged
 // stretch once with its byte offset and goes on with the next record it can
 // find: the start of the next gzip member, or the next "WARC/1." line.
+// Damage costs only the damaged member: the record being read when it is
+// found is abandoned and reading starts afresh at the next member header,
+// looked for in the damaged member's own bytes too (a member cut short has
+// the next one's header inside what it consumed). A Content-Length too large
+// is caught (the block is not followed by CRLF CRLF and then the end, a
+// blank line or a record; or a record start lies inside it): the lying
+// record is reported and skipped and reading goes on at the record start
+// found inside its block, so the record it swallowed is still read. To make
+// that possible every block within max_block_bytes is read into memory,
+// wanted or not (WarcRecord::block stays empty for unwanted types).
 //
 //   warc::WarcReader reader(std::move(input), {});  // any warc::Input
 //   warc::WarcRecord rec;

@@ -135,6 +135,16 @@ struct Mention {
 };
 
 
+// words[b, e) joined by single spaces.
+std::string JoinWords(const std::vector<std::string>& words, size_t b, size_t e) {
+  std::string s;
+  for (size_t i = b; i < e; ++i) {
+    if (i > b) s += ' ';
+    s += words[i];
+  }
+  return s;
+}
+
 // True when `part` occurs as a contiguous run of words in `whole`.
 bool ContainsRun(const std::vector<std::string>& whole, const std::vector<std::string>& part) {
   if (part.empty() || part.size() >= whole.size()) return false;
@@ -275,7 +285,9 @@ class EntityAnalyzer::Resolution {
 
   // ResolveShortNames' three ways to find the person a short name is; each
   // returns the index of that person's full-name mention, or -1.
-  long NearestFullNameHolding(size_t k, const std::vector<size_t>& full) const;
+  // `holders`: each run of words (joined by ' ') of a full name shorter than
+  // the name -> the full-name mentions holding it, in text order.
+  long NearestFullNameHolding(size_t k, const std::unordered_map<std::string, std::vector<size_t>>& holders) const;
   long OnlyPersonWithGivenNameStarting(const Mention& m, const std::vector<size_t>& full) const;
   long OnlyPersonOneLetterOff(const Mention& m, const std::vector<size_t>& full) const;
 
@@ -788,19 +800,20 @@ void EntityAnalyzer::Resolution::ShrinkToInnerNames() {
 
 // Short names ("Kim", "Jong Un") -> the full name they are part of: the
 // nearest preceding such name, else the first following one.
-long EntityAnalyzer::Resolution::NearestFullNameHolding(size_t k, const std::vector<size_t>& full) const {
+// Looked up in an index of the full names' runs, not by scanning every full
+// name for every mention: that was O(mentions x names), minutes for one
+// 8 MB article (issue 14, finding 4).
+long EntityAnalyzer::Resolution::NearestFullNameHolding(
+    size_t k, const std::unordered_map<std::string, std::vector<size_t>>& holders) const {
   const Mention& m = ms_[k];
-  long best = -1;
-  for (size_t f : full) {
-    if (!ContainsRun(ms_[f].words, m.words)) continue;
-    if (f < k) {
-      best = static_cast<long>(f);  // the nearest preceding wins
-    } else if (best < 0) {
-      best = static_cast<long>(f);
-      break;
-    }
-    if (f > k) break;
-  }
+  if (m.words.empty()) return -1;
+  auto it = holders.find(JoinWords(m.words, 0, m.words.size()));
+  if (it == holders.end()) return -1;
+  const std::vector<size_t>& h = it->second;
+  // A run strictly shorter than its name never holds the mention itself, so
+  // k is not in h: the nearest preceding holder wins, else the first after.
+  auto after = std::lower_bound(h.begin(), h.end(), k);
+  long best = after != h.begin() ? static_cast<long>(*(after - 1)) : after != h.end() ? static_cast<long>(*after) : -1;
   // A one-word mention of another type matches a person only by the
   // person's last name ("Putin" tagged LOCATION next to "Vladimir Putin").
   if (best >= 0 && m.type != EntityType::kPerson && ms_[static_cast<size_t>(best)].words.back() != m.words[0])
@@ -852,10 +865,20 @@ void EntityAnalyzer::Resolution::ResolveShortNames() {
   std::vector<size_t> full;
   for (size_t k = 0; k < ms_.size(); ++k)
     if (ms_[k].type == EntityType::kPerson && ms_[k].words.size() >= 2) full.push_back(k);
+  // The words of full names do not change below (only keys and types do).
+  std::unordered_map<std::string, std::vector<size_t>> holders;
+  for (size_t f : full) {
+    const auto& w = ms_[f].words;
+    for (size_t b = 0; b < w.size(); ++b)
+      for (size_t e = b + 1; e <= w.size() && e - b < w.size(); ++e) {
+        auto& h = holders[JoinWords(w, b, e)];
+        if (h.empty() || h.back() != f) h.push_back(f);  // a name repeating a run lists once
+      }
+  }
   for (size_t k = 0; k < ms_.size(); ++k) {
     Mention& m = ms_[k];
     if (m.type != EntityType::kPerson && m.words.size() != 1) continue;
-    long best = NearestFullNameHolding(k, full);
+    long best = NearestFullNameHolding(k, holders);
     if (best < 0 && m.type == EntityType::kPerson && m.words.size() == 1 && m.words[0].size() >= 4)
       best = OnlyPersonWithGivenNameStarting(m, full);
     if (best < 0 && m.type == EntityType::kPerson && m.words.size() == 1 && m.words[0].size() >= 5)

@@ -363,6 +363,10 @@ class EntityAnalyzer::Resolution {
   const std::string& text_;
   const std::vector<text::Token>& tokens_;
   std::vector<std::string_view> all_;  // each token's text
+  // WrittenApart's index (each pair of adjacent words -> where it starts)
+  // and its answers (run + the word after it), filled on first use.
+  mutable std::unordered_map<std::string, std::vector<size_t>> pair_places_;
+  mutable std::unordered_map<std::string, bool> written_apart_;
   const std::vector<text::Sentence>& sentences_;
   std::vector<char> headline_;  // per sentence: a Title Case line (see IsTitleCaseLine)
   std::vector<Mention> ms_;     // the mentions, in text order
@@ -517,13 +521,35 @@ bool EntityAnalyzer::Resolution::CommonWord(size_t t) {
 // Ritel Bank Permata Bianto Surodjo".
 bool EntityAnalyzer::Resolution::WrittenApart(size_t b, size_t e) const {
   const size_t n = e - b;
-  for (size_t p = 0; p + n <= tokens_.size(); ++p) {
-    if (p == b || !std::equal(all_.begin() + static_cast<long>(b), all_.begin() + static_cast<long>(e),
-                              all_.begin() + static_cast<long>(p)))
-      continue;
-    if (p + n >= tokens_.size() || e >= tokens_.size() || all_[p + n] != all_[e]) return true;
+  auto apart_at = [&](size_t p) {
+    if (p == b || p + n > tokens_.size() ||
+        !std::equal(all_.begin() + static_cast<long>(b), all_.begin() + static_cast<long>(e),
+                    all_.begin() + static_cast<long>(p)))
+      return false;
+    return p + n >= tokens_.size() || e >= tokens_.size() || all_[p + n] != all_[e];
+  };
+  if (n < 2) {
+    for (size_t p = 0; p + n <= tokens_.size(); ++p)
+      if (apart_at(p)) return true;
+    return false;
   }
-  return false;
+  // Scanning the whole article for every call was O(mentions x tokens),
+  // minutes for one 8 MB article (issue 14, finding 4): the places of each
+  // word pair are listed once, and the answer for a run and the word after
+  // it is remembered. It does not depend on b: where the run is followed by
+  // that same word, it is not written apart.
+  std::string key;
+  for (size_t t = b; t < e; ++t) (key += all_[t]) += '\x1f';
+  key += e < tokens_.size() ? all_[e] : std::string_view("\x1e");
+  if (auto it = written_apart_.find(key); it != written_apart_.end()) return it->second;
+  if (pair_places_.empty())
+    for (size_t p = 0; p + 1 < tokens_.size(); ++p)
+      pair_places_[std::string(all_[p]) + '\x1f' + std::string(all_[p + 1])].push_back(p);
+  bool apart = false;
+  if (auto it = pair_places_.find(std::string(all_[b]) + '\x1f' + std::string(all_[b + 1])); it != pair_places_.end())
+    apart = std::any_of(it->second.begin(), it->second.end(), apart_at);
+  written_apart_.emplace(std::move(key), apart);
+  return apart;
 }
 
 // A Title-case word that can be part of a person's name: no role, month,
@@ -748,6 +774,13 @@ void EntityAnalyzer::Resolution::ResolveSpelledOutAcronyms() {
   // An acronym the text never defines but spells out once: "PAN" after
   // "Partai Amanat Nasional" (the initials of its capitalised words, with
   // or without a leading "Fraksi"/"Partai"-style head the tagger added).
+  // When several organisations spell it out, only if they are one.
+  struct SpelledOut {
+    const Mention* full = nullptr;  // the last organisation spelling it out
+    bool ambiguous = false;         // two of them differ
+  };
+  std::unordered_map<std::string, SpelledOut> spelled_out;
+  bool spelled_indexed = false;
   for (size_t k = 0; k < ms_.size(); ++k) {
     Mention& m = ms_[k];
     if (m.type == EntityType::kPerson || m.te - m.tb != 1 || analyzer_.aliases_.count(m.key) ||
@@ -756,16 +789,25 @@ void EntityAnalyzer::Resolution::ResolveSpelledOutAcronyms() {
     std::string_view w = all_[m.tb];
     if (w.size() < 2 || w.size() > 6 || !std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
       continue;
-    const Mention* full = nullptr;
-    bool ambiguous = false;
-    for (const Mention& o : ms_) {
-      if (o.type != EntityType::kOrganisation || o.te - o.tb < 2) continue;
-      std::string ini = Initials(o);
-      if (ini.size() < w.size() || ini.compare(ini.size() - w.size(), w.size(), w) != 0) continue;
-      if (full != nullptr && full->key != o.key) ambiguous = true;
-      full = &o;
+    if (!spelled_indexed) {
+      // The organisations of two words or more do not change here (only
+      // one-word mentions do): their initials are indexed once by each
+      // ending of 2 to 6 letters, instead of computed for every acronym and
+      // organisation pair (O(mentions^2); issue 14, finding 4).
+      spelled_indexed = true;
+      for (const Mention& o : ms_) {
+        if (o.type != EntityType::kOrganisation || o.te - o.tb < 2) continue;
+        std::string ini = Initials(o);
+        for (size_t len = 2; len <= 6 && len <= ini.size(); ++len) {
+          SpelledOut& so = spelled_out[ini.substr(ini.size() - len)];
+          if (so.full != nullptr && so.full->key != o.key) so.ambiguous = true;
+          so.full = &o;
+        }
+      }
     }
-    if (full == nullptr || ambiguous) continue;
+    auto it = spelled_out.find(std::string(w));
+    if (it == spelled_out.end() || it->second.ambiguous) continue;
+    const Mention* full = it->second.full;
     m.type = full->type;
     m.key = full->key;
   }

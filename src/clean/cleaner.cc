@@ -526,6 +526,13 @@ class CleanRun {
     if (a.paragraphs.empty())
       return Status::Corrupt(a.source + ": no article text after cleaning (" + std::to_string(a.removed.size()) +
                              " lines removed)");
+    // The budget counts the text the analysers will read: paragraphs joined
+    // by '\n', as Article::Text() builds it.
+    size_t text_bytes = a.paragraphs.size() - 1;
+    for (const std::string& p : a.paragraphs) text_bytes += p.size();
+    if (options_.max_text_bytes > 0 && text_bytes > options_.max_text_bytes)
+      return Status::TooLarge(a.source + ": article text too long to analyse: " + std::to_string(text_bytes) +
+                              " bytes after cleaning (limit " + std::to_string(options_.max_text_bytes) + ")");
     // The container's metadata wins; what the text said fills the gaps.
     a.title = doc_.title.empty() ? title_ : text::Normalise(doc_.title);
     if (!doc_.outlet.empty()) a.outlet = doc_.outlet;

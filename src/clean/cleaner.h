@@ -32,6 +32,9 @@
 
 namespace warta::clean {
 
+// The default of CleanOptions::max_text_bytes (1 MiB).
+inline constexpr size_t kMaxArticleTextBytes = 1u << 20;
+
 struct CleanOptions {
   // Lift title, outlet, dateline, date, author, editor and source lines out
   // of the text into Article fields. When false those lines stay as text
@@ -39,6 +42,13 @@ struct CleanOptions {
   bool lift_metadata = true;
   // A first line longer than this (in code points) is never taken as the title.
   size_t max_title_chars = 250;
+  // The per-document budget: a document whose text after cleaning is longer
+  // than this (bytes of Article::Text()) is rejected (kTooLarge) rather than
+  // analysed, so that one huge input cannot hold up the batch it came in
+  // with (issue 14, finding 4). The analysers' cost is linear in the text,
+  // about 1-2 s per MB on one core (docs/PERFORMANCE.md); a news article is
+  // a few KB, so 1 MiB is a book, not an article. 0 = no limit.
+  size_t max_text_bytes = kMaxArticleTextBytes;
   // "" uses the rules compiled into the binary. Otherwise a directory whose
   // files (same names as src/clean/rules/: debris.tsv, debris_phrases.tsv,
   // list_headers.txt, metadata.tsv, places.txt, outlet_words.txt; and the
@@ -76,7 +86,9 @@ class Cleaner {
   // Does not set Article::id (the pipeline does).
   //
   // Fails with kCorrupt, "<locator>: no article text after cleaning (N lines
-  // removed)", only when nothing of the text remains.
+  // removed)", when nothing of the text remains; with kTooLarge,
+  // "<locator>: article text too long to analyse: N bytes after cleaning
+  // (limit M)", over options.max_text_bytes.
   //
   // Thread-safe: const, and keeps no mutable state between calls.
   StatusOr<Article> Clean(const RawDocument& doc) const;

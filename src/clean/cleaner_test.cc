@@ -318,3 +318,46 @@ TEST(CleanerTest, CleanIsThreadSafe) {
 
 }  // namespace
 }  // namespace warta::clean
+
+namespace warta::clean {
+namespace {
+
+// Issue 14, finding 4: one 8 MB article held up its whole batch for minutes.
+// The per-document budget turns it away before the analysers see it, with a
+// message naming the document and the reason.
+TEST(CleanerTest, EightMegabyteArticleIsRejectedByTheTextBudget) {
+  std::string text = "Pemerintah Umumkan Anggaran Baru\n";
+  for (int i = 0; text.size() < (8u << 20); ++i)
+    text += "Menteri Keuangan mengatakan anggaran tahun " + std::to_string(1900 + i % 100) + " naik " +
+            std::to_string(i) + " persen dibandingkan tahun sebelumnya menurut laporan resmi.\n";
+  StatusOr<Article> a = BuiltinCleaner().Clean(TextDoc(text));
+  ASSERT_FALSE(a.ok());
+  EXPECT_EQ(a.status().code(), StatusCode::kTooLarge);
+  const std::string& m = a.status().message();
+  EXPECT_EQ(m.rfind("test.txt: article text too long to analyse: ", 0), 0u) << m;
+  EXPECT_NE(m.find("bytes after cleaning (limit 1048576)"), std::string::npos) << m;
+}
+
+TEST(CleanerTest, TheTextBudgetCountsTheCleanText) {
+  CleanOptions options;
+  options.lift_metadata = false;
+  options.max_text_bytes = 100;
+  auto cleaner = Cleaner::Create(options);
+  ASSERT_TRUE(cleaner.ok());
+  // Two paragraphs of 49 and 50 bytes: 100 with the '\n' between them.
+  const std::string a(49, 'a'), b(50, 'b');
+  auto at_limit = (*cleaner)->Clean(TextDoc(a + "\n\n  \n" + b));
+  ASSERT_TRUE(at_limit.ok()) << at_limit.status().ToString();
+  EXPECT_EQ(at_limit->Text().size(), 100u);
+  auto over = (*cleaner)->Clean(TextDoc(a + "\n" + b + "b"));
+  ASSERT_FALSE(over.ok());
+  EXPECT_EQ(over.status().code(), StatusCode::kTooLarge);
+  EXPECT_NE(over.status().message().find("101 bytes after cleaning (limit 100)"), std::string::npos);
+  options.max_text_bytes = 0;  // no limit
+  auto unlimited = Cleaner::Create(options);
+  ASSERT_TRUE(unlimited.ok());
+  EXPECT_TRUE((*unlimited)->Clean(TextDoc(a + "\n" + b + "b")).ok());
+}
+
+}  // namespace
+}  // namespace warta::clean

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "entities/ner_data.h"
 #include "text/case.h"
@@ -135,12 +136,14 @@ struct Mention {
 };
 
 
-// True when `part` occurs as a contiguous run of words in `whole`.
-bool ContainsRun(const std::vector<std::string>& whole, const std::vector<std::string>& part) {
-  if (part.empty() || part.size() >= whole.size()) return false;
-  for (size_t i = 0; i + part.size() <= whole.size(); ++i)
-    if (std::equal(part.begin(), part.end(), whole.begin() + static_cast<long>(i))) return true;
-  return false;
+// words[b, e) joined by single spaces.
+std::string JoinWords(const std::vector<std::string>& words, size_t b, size_t e) {
+  std::string s;
+  for (size_t i = b; i < e; ++i) {
+    if (i > b) s += ' ';
+    s += words[i];
+  }
+  return s;
 }
 
 // Per-/pe-/ke-…-an nominalisations in Title Case ("Perhubungan",
@@ -236,6 +239,60 @@ void EntityAnalyzer::FindRole(const std::vector<std::string_view>& all, const st
 // the article says about its own words. Each public member is one step of
 // the rules the header lists; Analyse runs them in this order, each on the
 // mentions the step before it left.
+// The article's full person names (two words or more) grouped by a word,
+// with the keys they carry now, for ResolveShortNames' look-ups by a short
+// name: a clipped given name, a one-letter typo. Scanning every full name
+// for each short name was O(mentions x names), minutes for one 8 MB article
+// (issue 14, finding 4). Words never change there, keys may: Rekey keeps
+// the groups current.
+struct FullNameGroups {
+  struct Group {
+    std::map<std::string, int> keys;  // key -> full names of the group carrying it now
+    size_t last = 0;                  // the group's last full name in text order
+  };
+  std::map<std::string, Group> by_given;                             // first word
+  std::unordered_map<std::string, Group> by_end;                     // first or last word
+  std::unordered_map<std::string, std::vector<std::string>> blanked;  // word with one byte blanked -> end words
+
+  static std::string Blank(const std::string& w, size_t i) {
+    std::string b = w;
+    b[i] = '\0';
+    return b;
+  }
+  void Add(const std::vector<std::string>& words, const std::string& key, size_t f) {
+    auto add = [&](Group& g) {
+      ++g.keys[key];
+      g.last = std::max(g.last, f);
+    };
+    add(by_given[words.front()]);
+    for (const std::string* w : {&words.front(), &words.back()}) {
+      if (w == &words.back() && words.back() == words.front()) break;
+      auto [it, fresh] = by_end.try_emplace(*w);
+      add(it->second);
+      if (fresh)
+        for (size_t i = 0; i < w->size(); ++i) blanked[Blank(*w, i)].push_back(*w);
+    }
+  }
+  void Rekey(const std::vector<std::string>& words, const std::string& from, const std::string& to) {
+    auto move = [&](Group& g) {
+      if (--g.keys[from] == 0) g.keys.erase(from);
+      ++g.keys[to];
+    };
+    move(by_given[words.front()]);
+    move(by_end[words.front()]);
+    if (words.back() != words.front()) move(by_end[words.back()]);
+  }
+  // Adds a group's candidates to (*key, *last); false once two keys differ.
+  static bool Merge(const Group& g, const std::string** key, size_t* last) {
+    for (const auto& [k, n] : g.keys) {
+      if (*key && **key != k) return false;
+      *key = &k;
+    }
+    *last = std::max(*last, g.last);
+    return true;
+  }
+};
+
 class EntityAnalyzer::Resolution {
  public:
   Resolution(const EntityAnalyzer& analyzer, analyse::AnalysisContext* ctx);
@@ -275,9 +332,11 @@ class EntityAnalyzer::Resolution {
 
   // ResolveShortNames' three ways to find the person a short name is; each
   // returns the index of that person's full-name mention, or -1.
-  long NearestFullNameHolding(size_t k, const std::vector<size_t>& full) const;
-  long OnlyPersonWithGivenNameStarting(const Mention& m, const std::vector<size_t>& full) const;
-  long OnlyPersonOneLetterOff(const Mention& m, const std::vector<size_t>& full) const;
+  // `holders`: each run of words (joined by ' ') of a full name shorter than
+  // the name -> the full-name mentions holding it, in text order.
+  long NearestFullNameHolding(size_t k, const std::unordered_map<std::string, std::vector<size_t>>& holders) const;
+  long OnlyPersonWithGivenNameStarting(const Mention& m, const FullNameGroups& full) const;
+  long OnlyPersonOneLetterOff(const Mention& m, const FullNameGroups& full) const;
 
   bool IsWordOrNumber(size_t t) const {
     return tokens_[t].kind == text::TokenKind::kWord || tokens_[t].kind == text::TokenKind::kNumber;
@@ -304,6 +363,10 @@ class EntityAnalyzer::Resolution {
   const std::string& text_;
   const std::vector<text::Token>& tokens_;
   std::vector<std::string_view> all_;  // each token's text
+  // WrittenApart's index (each pair of adjacent words -> where it starts)
+  // and its answers (run + the word after it), filled on first use.
+  mutable std::unordered_map<std::string, std::vector<size_t>> pair_places_;
+  mutable std::unordered_map<std::string, bool> written_apart_;
   const std::vector<text::Sentence>& sentences_;
   std::vector<char> headline_;  // per sentence: a Title Case line (see IsTitleCaseLine)
   std::vector<Mention> ms_;     // the mentions, in text order
@@ -458,13 +521,35 @@ bool EntityAnalyzer::Resolution::CommonWord(size_t t) {
 // Ritel Bank Permata Bianto Surodjo".
 bool EntityAnalyzer::Resolution::WrittenApart(size_t b, size_t e) const {
   const size_t n = e - b;
-  for (size_t p = 0; p + n <= tokens_.size(); ++p) {
-    if (p == b || !std::equal(all_.begin() + static_cast<long>(b), all_.begin() + static_cast<long>(e),
-                              all_.begin() + static_cast<long>(p)))
-      continue;
-    if (p + n >= tokens_.size() || e >= tokens_.size() || all_[p + n] != all_[e]) return true;
+  auto apart_at = [&](size_t p) {
+    if (p == b || p + n > tokens_.size() ||
+        !std::equal(all_.begin() + static_cast<long>(b), all_.begin() + static_cast<long>(e),
+                    all_.begin() + static_cast<long>(p)))
+      return false;
+    return p + n >= tokens_.size() || e >= tokens_.size() || all_[p + n] != all_[e];
+  };
+  if (n < 2) {
+    for (size_t p = 0; p + n <= tokens_.size(); ++p)
+      if (apart_at(p)) return true;
+    return false;
   }
-  return false;
+  // Scanning the whole article for every call was O(mentions x tokens),
+  // minutes for one 8 MB article (issue 14, finding 4): the places of each
+  // word pair are listed once, and the answer for a run and the word after
+  // it is remembered. It does not depend on b: where the run is followed by
+  // that same word, it is not written apart.
+  std::string key;
+  for (size_t t = b; t < e; ++t) (key += all_[t]) += '\x1f';
+  key += e < tokens_.size() ? all_[e] : std::string_view("\x1e");
+  if (auto it = written_apart_.find(key); it != written_apart_.end()) return it->second;
+  if (pair_places_.empty())
+    for (size_t p = 0; p + 1 < tokens_.size(); ++p)
+      pair_places_[std::string(all_[p]) + '\x1f' + std::string(all_[p + 1])].push_back(p);
+  bool apart = false;
+  if (auto it = pair_places_.find(std::string(all_[b]) + '\x1f' + std::string(all_[b + 1])); it != pair_places_.end())
+    apart = std::any_of(it->second.begin(), it->second.end(), apart_at);
+  written_apart_.emplace(std::move(key), apart);
+  return apart;
 }
 
 // A Title-case word that can be part of a person's name: no role, month,
@@ -689,6 +774,13 @@ void EntityAnalyzer::Resolution::ResolveSpelledOutAcronyms() {
   // An acronym the text never defines but spells out once: "PAN" after
   // "Partai Amanat Nasional" (the initials of its capitalised words, with
   // or without a leading "Fraksi"/"Partai"-style head the tagger added).
+  // When several organisations spell it out, only if they are one.
+  struct SpelledOut {
+    const Mention* full = nullptr;  // the last organisation spelling it out
+    bool ambiguous = false;         // two of them differ
+  };
+  std::unordered_map<std::string, SpelledOut> spelled_out;
+  bool spelled_indexed = false;
   for (size_t k = 0; k < ms_.size(); ++k) {
     Mention& m = ms_[k];
     if (m.type == EntityType::kPerson || m.te - m.tb != 1 || analyzer_.aliases_.count(m.key) ||
@@ -697,16 +789,25 @@ void EntityAnalyzer::Resolution::ResolveSpelledOutAcronyms() {
     std::string_view w = all_[m.tb];
     if (w.size() < 2 || w.size() > 6 || !std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
       continue;
-    const Mention* full = nullptr;
-    bool ambiguous = false;
-    for (const Mention& o : ms_) {
-      if (o.type != EntityType::kOrganisation || o.te - o.tb < 2) continue;
-      std::string ini = Initials(o);
-      if (ini.size() < w.size() || ini.compare(ini.size() - w.size(), w.size(), w) != 0) continue;
-      if (full != nullptr && full->key != o.key) ambiguous = true;
-      full = &o;
+    if (!spelled_indexed) {
+      // The organisations of two words or more do not change here (only
+      // one-word mentions do): their initials are indexed once by each
+      // ending of 2 to 6 letters, instead of computed for every acronym and
+      // organisation pair (O(mentions^2); issue 14, finding 4).
+      spelled_indexed = true;
+      for (const Mention& o : ms_) {
+        if (o.type != EntityType::kOrganisation || o.te - o.tb < 2) continue;
+        std::string ini = Initials(o);
+        for (size_t len = 2; len <= 6 && len <= ini.size(); ++len) {
+          SpelledOut& so = spelled_out[ini.substr(ini.size() - len)];
+          if (so.full != nullptr && so.full->key != o.key) so.ambiguous = true;
+          so.full = &o;
+        }
+      }
     }
-    if (full == nullptr || ambiguous) continue;
+    auto it = spelled_out.find(std::string(w));
+    if (it == spelled_out.end() || it->second.ambiguous) continue;
+    const Mention* full = it->second.full;
     m.type = full->type;
     m.key = full->key;
   }
@@ -760,16 +861,30 @@ void EntityAnalyzer::Resolution::ShrinkToInnerNames() {
   // "Kim Jong" the tagger cut short elsewhere.
   std::unordered_map<std::string, int> key_count;
   for (const Mention& m : ms_) ++key_count[m.key];
+  // The person names of two words or more by their words, then key: each
+  // mention compares the runs of its own words with this index instead of
+  // every other mention (O(mentions^2), minutes for one 8 MB article; issue
+  // 14, finding 4). Sets keep text order: the first of a key is the one the
+  // scan in text order would have met first.
+  std::unordered_map<std::string, std::map<std::string, std::set<size_t>>> names;
+  for (size_t f = 0; f < ms_.size(); ++f)
+    if (ms_[f].type == EntityType::kPerson && ms_[f].words.size() >= 2)
+      names[JoinWords(ms_[f].words, 0, ms_[f].words.size())][ms_[f].key].insert(f);
   for (size_t k = 0; k < ms_.size(); ++k) {
     Mention& m = ms_[k];
     if (m.type != EntityType::kPerson || m.words.size() < 3) continue;
     const bool in_headline = m.headline;
+    // The longest inner name that qualifies; of those, the first in the text.
     size_t best = SIZE_MAX;
-    for (size_t f = 0; f < ms_.size(); ++f) {
-      if (f == k || ms_[f].type != EntityType::kPerson || ms_[f].words.size() < 2) continue;
-      if (!ContainsRun(m.words, ms_[f].words)) continue;
-      if (!in_headline && key_count[ms_[f].key] <= key_count[m.key]) continue;
-      if (best == SIZE_MAX || ms_[f].words.size() > ms_[best].words.size()) best = f;
+    for (size_t len = m.words.size() - 1; len >= 2 && best == SIZE_MAX; --len) {
+      for (size_t b = 0; b + len <= m.words.size(); ++b) {
+        auto it = names.find(JoinWords(m.words, b, b + len));
+        if (it == names.end()) continue;
+        for (const auto& [key, holders] : it->second) {
+          if (holders.empty() || (!in_headline && key_count[key] <= key_count[m.key])) continue;
+          best = std::min(best, *holders.begin());
+        }
+      }
     }
     if (best == SIZE_MAX) continue;
     std::vector<size_t> wt = WordTokens(m);
@@ -777,10 +892,12 @@ void EntityAnalyzer::Resolution::ShrinkToInnerNames() {
     const auto& g = ms_[best].words;
     for (size_t i = 0; i + g.size() <= m.words.size(); ++i) {
       if (!std::equal(g.begin(), g.end(), m.words.begin() + static_cast<long>(i))) continue;
+      names[JoinWords(m.words, 0, m.words.size())][m.key].erase(k);
       m.tb = wt[i];
       m.te = wt[i + g.size() - 1] + 1;
       SetSurface(&m);
       m.words = EntityKeyWords(m.key);
+      if (m.words.size() >= 2) names[JoinWords(m.words, 0, m.words.size())][m.key].insert(k);
       break;
     }
   }
@@ -788,19 +905,20 @@ void EntityAnalyzer::Resolution::ShrinkToInnerNames() {
 
 // Short names ("Kim", "Jong Un") -> the full name they are part of: the
 // nearest preceding such name, else the first following one.
-long EntityAnalyzer::Resolution::NearestFullNameHolding(size_t k, const std::vector<size_t>& full) const {
+// Looked up in an index of the full names' runs, not by scanning every full
+// name for every mention: that was O(mentions x names), minutes for one
+// 8 MB article (issue 14, finding 4).
+long EntityAnalyzer::Resolution::NearestFullNameHolding(
+    size_t k, const std::unordered_map<std::string, std::vector<size_t>>& holders) const {
   const Mention& m = ms_[k];
-  long best = -1;
-  for (size_t f : full) {
-    if (!ContainsRun(ms_[f].words, m.words)) continue;
-    if (f < k) {
-      best = static_cast<long>(f);  // the nearest preceding wins
-    } else if (best < 0) {
-      best = static_cast<long>(f);
-      break;
-    }
-    if (f > k) break;
-  }
+  if (m.words.empty()) return -1;
+  auto it = holders.find(JoinWords(m.words, 0, m.words.size()));
+  if (it == holders.end()) return -1;
+  const std::vector<size_t>& h = it->second;
+  // A run strictly shorter than its name never holds the mention itself, so
+  // k is not in h: the nearest preceding holder wins, else the first after.
+  auto after = std::lower_bound(h.begin(), h.end(), k);
+  long best = after != h.begin() ? static_cast<long>(*(after - 1)) : after != h.end() ? static_cast<long>(*after) : -1;
   // A one-word mention of another type matches a person only by the
   // person's last name ("Putin" tagged LOCATION next to "Vladimir Putin").
   if (best >= 0 && m.type != EntityType::kPerson && ms_[static_cast<size_t>(best)].words.back() != m.words[0])
@@ -812,57 +930,65 @@ long EntityAnalyzer::Resolution::NearestFullNameHolding(size_t k, const std::vec
 // when exactly one person of the article has a first name that starts with
 // it.
 long EntityAnalyzer::Resolution::OnlyPersonWithGivenNameStarting(const Mention& m,
-                                                                 const std::vector<size_t>& full) const {
-  long best = -1;
-  for (size_t f : full) {
-    const std::string& given = ms_[f].words[0];
-    if (given.size() <= m.words[0].size() || given.compare(0, m.words[0].size(), m.words[0]) != 0) continue;
-    if (best >= 0 && ms_[static_cast<size_t>(best)].key != ms_[f].key) {
-      best = -2;  // two candidates: leave it alone
-      break;
-    }
-    best = static_cast<long>(f);
+                                                                 const FullNameGroups& full) const {
+  const std::string& clip = m.words[0];
+  const std::string* key = nullptr;
+  size_t last = 0;
+  for (auto it = full.by_given.lower_bound(clip); it != full.by_given.end() && it->first.starts_with(clip); ++it) {
+    if (it->first.size() == clip.size()) continue;  // the whole given name is not a clipped one
+    if (!FullNameGroups::Merge(it->second, &key, &last)) return -1;  // two candidates: leave it alone
   }
-  if (best < 0) best = -1;
-  return best;
+  return key ? static_cast<long>(last) : -1;
 }
 
 // A name misspelt by one letter ("Robert" after "Rebert Joppy Kardinal"),
-// when exactly one person of the article fits.
-long EntityAnalyzer::Resolution::OnlyPersonOneLetterOff(const Mention& m, const std::vector<size_t>& full) const {
-  auto one_letter_off = [](const std::string& a, const std::string& b) {
-    if (a.size() != b.size()) return false;
-    int diff = 0;
-    for (size_t i = 0; i < a.size() && diff < 2; ++i) diff += a[i] != b[i];
-    return diff == 1;
-  };
-  long best = -1;
-  for (size_t f : full) {
-    if (!one_letter_off(ms_[f].words.front(), m.words[0]) && !one_letter_off(ms_[f].words.back(), m.words[0])) continue;
-    if (best >= 0 && ms_[static_cast<size_t>(best)].key != ms_[f].key) {
-      best = -1;
-      break;
+// when exactly one person of the article fits: the first or last words of
+// the same length equal to it but for one byte.
+long EntityAnalyzer::Resolution::OnlyPersonOneLetterOff(const Mention& m, const FullNameGroups& full) const {
+  const std::string& w = m.words[0];
+  const std::string* key = nullptr;
+  size_t last = 0;
+  for (size_t i = 0; i < w.size(); ++i) {
+    auto it = full.blanked.find(FullNameGroups::Blank(w, i));
+    if (it == full.blanked.end()) continue;
+    for (const std::string& end : it->second) {
+      if (end == w) continue;  // the same word is not a typo of it
+      if (!FullNameGroups::Merge(full.by_end.at(end), &key, &last)) return -1;
     }
-    best = static_cast<long>(f);
   }
-  return best;
+  return key ? static_cast<long>(last) : -1;
 }
 
 void EntityAnalyzer::Resolution::ResolveShortNames() {
   std::vector<size_t> full;
   for (size_t k = 0; k < ms_.size(); ++k)
     if (ms_[k].type == EntityType::kPerson && ms_[k].words.size() >= 2) full.push_back(k);
+  // The words of full names do not change below (only keys and types do).
+  std::unordered_map<std::string, std::vector<size_t>> holders;
+  for (size_t f : full) {
+    const auto& w = ms_[f].words;
+    for (size_t b = 0; b < w.size(); ++b)
+      for (size_t e = b + 1; e <= w.size() && e - b < w.size(); ++e) {
+        auto& h = holders[JoinWords(w, b, e)];
+        if (h.empty() || h.back() != f) h.push_back(f);  // a name repeating a run lists once
+      }
+  }
+  FullNameGroups groups;
+  for (size_t f : full) groups.Add(ms_[f].words, ms_[f].key, f);
   for (size_t k = 0; k < ms_.size(); ++k) {
     Mention& m = ms_[k];
     if (m.type != EntityType::kPerson && m.words.size() != 1) continue;
-    long best = NearestFullNameHolding(k, full);
+    long best = NearestFullNameHolding(k, holders);
     if (best < 0 && m.type == EntityType::kPerson && m.words.size() == 1 && m.words[0].size() >= 4)
-      best = OnlyPersonWithGivenNameStarting(m, full);
+      best = OnlyPersonWithGivenNameStarting(m, groups);
     if (best < 0 && m.type == EntityType::kPerson && m.words.size() == 1 && m.words[0].size() >= 5)
-      best = OnlyPersonOneLetterOff(m, full);
+      best = OnlyPersonOneLetterOff(m, groups);
     if (best < 0) continue;
+    const std::string& key = ms_[static_cast<size_t>(best)].key;
+    // A full name resolved to a longer one: its groups follow its new key.
+    if (m.type == EntityType::kPerson && m.words.size() >= 2 && m.key != key) groups.Rekey(m.words, m.key, key);
     m.type = EntityType::kPerson;
-    m.key = ms_[static_cast<size_t>(best)].key;
+    m.key = key;
   }
 }
 

@@ -2,6 +2,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 
+#include <algorithm>
 #include <cstring>
 #include <mutex>
 #include <string>
@@ -242,6 +243,48 @@ std::string TextOfBounded(xmlNodePtr root, size_t max_bytes) {
     n = n->next;
   }
   return CollapseSpace(raw);
+}
+
+size_t MostAttributesOnOneTag(std::string_view html, size_t stop_above) {
+  // A tokenizer of start tags only, linear in the page: text, comments and
+  // end tags are skipped; in a start tag each name (with or without a
+  // value, quoted or not) counts once, as libxml2 would read it.
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  const size_t n = html.size();
+  size_t most = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (html[i] != '<' || i + 1 >= n) continue;
+    if (html.compare(i + 1, 3, "!--") == 0) {
+      size_t end = html.find("-->", i + 4);
+      if (end == std::string_view::npos) break;
+      i = end + 2;
+      continue;
+    }
+    if (!letter(html[i + 1])) continue;
+    size_t j = i + 1;
+    while (j < n && !space(html[j]) && html[j] != '>' && html[j] != '/') ++j;  // the tag name
+    size_t count = 0;
+    while (j < n) {
+      while (j < n && (space(html[j]) || html[j] == '/')) ++j;
+      if (j >= n || html[j] == '>') break;
+      if (++count > stop_above) return count;
+      while (j < n && !space(html[j]) && html[j] != '=' && html[j] != '>') ++j;  // its name
+      while (j < n && space(html[j])) ++j;
+      if (j >= n || html[j] != '=') continue;
+      ++j;
+      while (j < n && space(html[j])) ++j;
+      if (j < n && (html[j] == '"' || html[j] == '\'')) {
+        size_t close = html.find(html[j], j + 1);
+        j = close == std::string_view::npos ? n : close + 1;
+      } else {
+        while (j < n && !space(html[j]) && html[j] != '>') ++j;
+      }
+    }
+    most = std::max(most, count);
+    i = j;  // at the '>' (or the end): the loop steps past it
+  }
+  return most;
 }
 
 htmlDocPtr ParseHtml(std::string_view utf8, const std::string& url) {

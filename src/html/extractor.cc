@@ -53,6 +53,12 @@ StatusOr<ExtractedPage> Extract(std::string_view bytes, const PageContext& ctx,
 
   internal::Decoded decoded = internal::DecodeToUtf8(bytes, ctx.content_type);
   if (decoded.view.empty()) decoded.view = decoded.utf8;
+  if (options.max_attributes_per_tag > 0 &&
+      internal::MostAttributesOnOneTag(decoded.view, options.max_attributes_per_tag) > options.max_attributes_per_tag) {
+    return Status::TooLarge("a tag with over " + std::to_string(options.max_attributes_per_tag) +
+                            " attributes (limit " + std::to_string(options.max_attributes_per_tag) +
+                            "): refused unparsed");
+  }
   std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc(internal::ParseHtml(decoded.view, ctx.url), &xmlFreeDoc);
   if (!doc) return Status::Corrupt("the HTML parser found no document");
 

@@ -41,10 +41,17 @@ struct PageContext {
 // `warta ingest` (files and WARC records) and `warta extract` refuse the
 // same pages.
 inline constexpr size_t kMaxPageBytes = 32u << 20;
+// The most attributes one tag of a page may carry (ExtractOptions).
+inline constexpr size_t kMaxAttributesPerTag = 1000;
 
 struct ExtractOptions {
   // Pages larger than this are refused (kTooLarge) rather than parsed.
   size_t max_input_bytes = kMaxPageBytes;
+  // A page with a start tag carrying more attributes than this is refused
+  // (kTooLarge) before libxml2 parses it: its parser checks each attribute
+  // against all the earlier ones of the tag, quadratic in their number
+  // (issue 14, finding 4). Real pages carry a few dozen at most. 0 = no limit.
+  size_t max_attributes_per_tag = kMaxAttributesPerTag;
   // Fill metadata (title, dates, authors, editors, outlet, canonical URL, language).
   bool metadata = true;
   // Detect the language with cld2 when the page does not declare one (and

@@ -401,3 +401,44 @@ TEST(LanguageTest, LongTextConfirmsOrOverrulesTheDeclaration) {
 
 }  // namespace
 }  // namespace warta::html
+
+namespace warta::html {
+namespace {
+
+// Issue 14, finding 4: libxml2 compares each attribute with every earlier
+// one of its tag, so 100,000 attributes on <body> took 54 s to parse. The
+// page is refused by a linear pre-scan before the parser sees it.
+TEST(ExtractTest, HundredThousandAttributesOnBodyAreRefusedQuickly) {
+  std::string html = "<html><head><title>Uji</title></head><body";
+  for (int i = 0; i < 100000; ++i) html += " data-a" + std::to_string(i) + "=\"x\"";
+  html += "><article><p>Wali kota meresmikan taman baru di pusat kota pada Senin pagi bersama warga.</p></article>"
+          "</body></html>";
+  auto page = Extract(html, {}, {});
+  ASSERT_FALSE(page.ok());
+  EXPECT_EQ(page.status().code(), StatusCode::kTooLarge);
+  EXPECT_NE(page.status().message().find("over 1000 attributes"), std::string::npos) << page.status().message();
+}
+
+TEST(ExtractTest, ATagAtTheAttributeLimitIsParsed) {
+  std::string html = "<html><body";
+  for (size_t i = 0; i < kMaxAttributesPerTag; ++i) html += " a" + std::to_string(i) + "=x";
+  html += "><article><p>Wali kota meresmikan taman baru di pusat kota pada Senin pagi bersama warga kampung."
+          "</p><p>Warga menyambut taman itu dengan gembira dan berjanji akan merawatnya bersama.</p></article>"
+          "</body></html>";
+  auto page = Extract(html, {}, {});
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  EXPECT_TRUE(Has(*page, "Wali kota meresmikan taman"));
+}
+
+TEST(ExtractTest, AttributeCountReadsTagsAsTheParserDoes) {
+  using internal::MostAttributesOnOneTag;
+  EXPECT_EQ(MostAttributesOnOneTag("<p>a < b and c > d</p>", 100), 0u);  // '<' before a space: text
+  EXPECT_EQ(MostAttributesOnOneTag("<a href=\"x > y z\" class='q r' hidden data-x=1>t</a>", 100), 4u);
+  EXPECT_EQ(MostAttributesOnOneTag("<!-- <p a b c d e f> --><p a b>", 100), 2u);  // a comment is skipped
+  EXPECT_EQ(MostAttributesOnOneTag("<img src=x / alt = 'y'/>", 100), 2u);
+  EXPECT_EQ(MostAttributesOnOneTag("<p a b c d e f>", 3), 4u);  // stops past the limit
+  EXPECT_EQ(MostAttributesOnOneTag("<p a=\"never closed", 100), 1u);
+}
+
+}  // namespace
+}  // namespace warta::html

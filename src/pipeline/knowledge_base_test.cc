@@ -136,3 +136,38 @@ TEST(KnowledgeBaseTest, ReportsRejectsThroughTheSinkAndKeepsGoing) {
 
 }  // namespace
 }  // namespace warta::pipeline
+
+namespace warta::pipeline {
+namespace {
+
+// Issue 14, finding 4: a run stuck on one huge document lost its whole
+// uncommitted batch. Over the per-document budget, the document is rejected
+// with its name and the reason, and every other document of its batch is
+// stored.
+TEST(KnowledgeBaseTest, ABudgetRejectedDocumentKeepsItsBatch) {
+  TempDir tmp;
+  WriteCorpus(tmp / "in", 6);
+  std::string big = "{\"title\":\"Laporan panjang\",\"text\":\"";
+  for (int i = 0; i < 200; ++i) big += "Warga kota " + std::to_string(i) + " menanam pohon di taman.\\n";
+  big += "\"}\n";
+  WriteFile(tmp / "in" / "big.jsonl", big);
+  auto kb = KnowledgeBase::Open({.dir = (tmp / "db").string()});
+  ASSERT_TRUE(kb.ok());
+  IngestOptions opt;
+  opt.batch_size = 256;  // all seven documents in one batch
+  opt.clean.max_text_bytes = 4000;  // the 200 lines are ~8 KB; the others under 200 bytes
+  std::vector<std::string> seen;
+  auto s = (*kb)->Ingest({(tmp / "in").string()}, opt, [&](const Diagnostic& d) { seen.push_back(d.ToString()); });
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->stored, 6u);
+  EXPECT_EQ(s->rejected, 1u);
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0].rfind((tmp / "in" / "big.jsonl").string() + ":1: rejected: article text too long to analyse: ", 0),
+            0u)
+      << seen[0];
+  EXPECT_NE(seen[0].find("(limit 4000)"), std::string::npos) << seen[0];
+  EXPECT_EQ(Dump(**kb).find("Laporan panjang"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace warta::pipeline

@@ -251,17 +251,27 @@ class Run {
       // A pronoun continues the subject: of the nearest sentence naming a
       // person, its first-named person ("Akbar Tanjung mengkhawatirkan …
       // setelah … Setya Novanto … . Menurutnya, …" is Akbar's).
-      const EntityMention* found = nullptr;
-      int found_sentence = -1;
-      for (auto j = it; j != ents.begin();) {
-        --j;
-        if (j->type != EntityType::kPerson) continue;
-        const int sj = sent_[TokenAt(j->span.begin)];
-        if (found != nullptr && sj != found_sentence) break;
-        found = &*j;
-        found_sentence = sj;
+      // Walking back through that sentence's persons for every pronoun was
+      // O(pronouns x persons) in a long sentence, minutes in an 8 MB one
+      // (issue 14, finding 4): each person's sentence-first person is
+      // listed once. Mentions are in text order, so the nearest preceding
+      // person's sentence-first one precedes `before` too.
+      if (first_person_of_.size() != ents.size() + 1) {
+        // [i]: the sentence-first person of the last person before mention i.
+        first_person_of_.assign(ents.size() + 1, SIZE_MAX);
+        int last_sentence = -1;
+        size_t first = SIZE_MAX;
+        for (size_t i = 0; i < ents.size(); ++i) {
+          first_person_of_[i] = first;
+          if (ents[i].type != EntityType::kPerson) continue;
+          const int si = sent_[TokenAt(ents[i].span.begin)];
+          if (si != last_sentence) first = i;
+          last_sentence = si;
+        }
+        first_person_of_[ents.size()] = first;
       }
-      return found;
+      const size_t f = first_person_of_[static_cast<size_t>(it - ents.begin())];
+      return f == SIZE_MAX ? nullptr : &ents[f];
     }
     for (auto j = it; j != ents.begin();) {
       --j;
@@ -713,6 +723,10 @@ class Run {
   std::vector<int> para_, sent_;
   const std::vector<std::vector<std::string>>& time_phrases_;
   mutable bool pronoun_ = false;  // set while resolving one quote's speaker
+  // PrecedingPerson's index: for each mention i (and the end), the first
+  // person mention of the sentence of the last person mention before i
+  // (SIZE_MAX when none); built on first use.
+  mutable std::vector<size_t> first_person_of_;
 };
 
 }  // namespace

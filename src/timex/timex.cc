@@ -1108,8 +1108,8 @@ class Run {
     // A count that moves the date out of the plausible years ("2588888
     // tahun lalu": before year 1, or past max_years_ahead) is recognised and
     // flagged as an implausible written year is, with no value. Checked on
-    // the rough number of years first, so no count can overflow the int
-    // arithmetic below, then on the exact year it gives.
+    // the rough number of years first, so the int arithmetic below never
+    // sees a count too large for it, then on the exact year it gives.
     const double years_moved = count * mult * UnitYears(u) * dir;
     if (std::fabs(years_moved) > 100000 || Implausible(dct_->y + static_cast<int>(years_moved))) {
       m.implausible = true;

@@ -64,7 +64,7 @@ TEST(Timex, EveryPrefixOfADenseTextIsSafe) {
 
 // Found by fuzz/timex_fuzz.cc: "pukul 2588888 tahun lalu" against a 2000
 // publication date gave the value "-2586888" (a negative year, no TIMEX3
-// value), and larger counts overflowed the int date arithmetic. A count
+// value). A count
 // that moves the date before year 1 or past max_years_ahead is flagged
 // implausible with no value, as "tahun 3024" is; one that stays within them
 // still resolves.

@@ -172,8 +172,8 @@ inline bool WellFormedTimexValue(std::string_view v) {
   if (rest.empty()) return time.empty();  // a time needs a day
   if (rest[0] != '-') return false;
   rest.remove_prefix(1);
-  if (rest == "H1" || rest == "H2" || rest == "Q1" || rest == "Q2" || rest == "Q3" || rest == "Q4" ||
-      rest == "SP" || rest == "SU" || rest == "FA" || rest == "WI")
+  if (rest == "H1" || rest == "H2" || rest == "Q1" || rest == "Q2" || rest == "Q3" || rest == "Q4" || rest == "SP" ||
+      rest == "SU" || rest == "FA" || rest == "WI")
     return time.empty();
   if (rest[0] == 'W') {
     // Week: W01..W53 or WXX, then nothing, -WE or -1..-7 (the weekday).

@@ -16,9 +16,9 @@
 namespace {
 
 // Names as pages and headers declare them; the first byte picks one.
-constexpr const char* kCharsets[] = {"UTF-8",     "WINDOWS-1252", "ISO-8859-1", "ISO-8859-15", "WINDOWS-1251",
-                                     "KOI8-R",    "SHIFT_JIS",    "GB18030",    "UTF-16LE",    "UTF-16BE",
-                                     "macintosh", "no-such-charset"};
+constexpr const char* kCharsets[] = {"UTF-8",        "WINDOWS-1252", "ISO-8859-1", "ISO-8859-15",
+                                     "WINDOWS-1251", "KOI8-R",       "SHIFT_JIS",  "GB18030",
+                                     "UTF-16LE",     "UTF-16BE",     "macintosh",  "no-such-charset"};
 
 bool ValidUtf8(std::string_view s) { return warta::Utf8Validate(s) == std::string_view::npos; }
 

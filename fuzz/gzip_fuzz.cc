@@ -35,8 +35,8 @@ std::string GzipOf(std::string_view plain) {
 // The first member (or stream) through Inflater, fed `piece` bytes at a time
 // into an output buffer of `room` bytes. Returns true when it ended cleanly.
 // *used is how many input bytes the member took.
-bool StreamFirstMember(std::string_view in, warta::Compression format, size_t piece, size_t room,
-                       std::string* out, size_t* used) {
+bool StreamFirstMember(std::string_view in, warta::Compression format, size_t piece, size_t room, std::string* out,
+                       size_t* used) {
   warta::Inflater inflater(format);
   FUZZ_CHECK(inflater.ok(), "Inflater starts");
   std::string buf(room, '\0');

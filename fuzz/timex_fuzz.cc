@@ -10,11 +10,11 @@
 #include <string_view>
 
 #include "analyse/analyzer.h"
+#include "analyser_input.h"
 #include "core/article.h"
 #include "core/utf8.h"
 #include "fuzz_check.h"
 #include "timex/timex_analyzer.h"
-#include "analyser_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   warta::Article article;

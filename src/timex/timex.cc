@@ -1045,16 +1045,26 @@ class Run {
   // lalu/lagi" before its exact arithmetic).
   static double UnitYears(Unit u) {
     switch (u) {
-      case kSecond: return 1 / 31557600.0;
-      case kMinute: return 1 / 525960.0;
-      case kHour: return 1 / 8766.0;
-      case kDayU: return 1 / 365.25;
-      case kWeek: return 7 / 365.25;
-      case kMonthU: return 1 / 12.0;
-      case kYearU: return 1;
-      case kDecade: return 10;
-      case kCentury: return 100;
-      default: return 0;
+      case kSecond:
+        return 1 / 31557600.0;
+      case kMinute:
+        return 1 / 525960.0;
+      case kHour:
+        return 1 / 8766.0;
+      case kDayU:
+        return 1 / 365.25;
+      case kWeek:
+        return 7 / 365.25;
+      case kMonthU:
+        return 1 / 12.0;
+      case kYearU:
+        return 1;
+      case kDecade:
+        return 10;
+      case kCentury:
+        return 100;
+      default:
+        return 0;
     }
   }
 
@@ -1117,12 +1127,12 @@ class Run {
       return m;
     }
     const int c = static_cast<int>(count) * mult * dir;
-    const int year = u == kDayU ? AddDays(*dct_, c).y
-                     : u == kWeek ? AddDays(*dct_, 7 * c).y
-                     : u == kMonthU ? (dct_->y * 12 + (dct_->m - 1) + c) / 12
-                     : u == kDecade ? dct_->y + 10 * c
+    const int year = u == kDayU      ? AddDays(*dct_, c).y
+                     : u == kWeek    ? AddDays(*dct_, 7 * c).y
+                     : u == kMonthU  ? (dct_->y * 12 + (dct_->m - 1) + c) / 12
+                     : u == kDecade  ? dct_->y + 10 * c
                      : u == kCentury ? dct_->y + 100 * c
-                     : dct_->y + (u == kYearU ? c : 0);
+                                     : dct_->y + (u == kYearU ? c : 0);
     if (Implausible(year)) {
       m.implausible = true;
       m.note = "implausible year";

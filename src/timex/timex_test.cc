@@ -71,8 +71,9 @@ TEST(Timex, EveryPrefixOfADenseTextIsSafe) {
 TEST(Timex, FuzzRelativeCountBeyondPlausibleYearsIsImplausible) {
   static const TimexTagger tagger;
   const auto dct = D("2000-01-29");
-  for (const char* text : {"2588888 tahun lalu", "3000 tahun lalu", "99999999 hari lalu", "800000 hari lalu", "30000 bulan lalu",
-                           "500 abad lalu", "300 dekade lagi", "200 tahun lagi", "9999999 minggu lalu"}) {
+  for (const char* text :
+       {"2588888 tahun lalu", "3000 tahun lalu", "99999999 hari lalu", "800000 hari lalu", "30000 bulan lalu",
+        "500 abad lalu", "300 dekade lagi", "200 tahun lagi", "9999999 minggu lalu"}) {
     auto t = tagger.Tag(text, dct);
     ASSERT_EQ(t.size(), 1u) << text;
     EXPECT_EQ(t[0].timex.text, text);

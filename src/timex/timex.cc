@@ -1041,6 +1041,33 @@ class Run {
     return out + buf + sym;
   }
 
+  // About how many years one `u` is (for the plausibility check of "N unit
+  // lalu/lagi" before its exact arithmetic).
+  static double UnitYears(Unit u) {
+    switch (u) {
+      case kSecond:
+        return 1 / 31557600.0;
+      case kMinute:
+        return 1 / 525960.0;
+      case kHour:
+        return 1 / 8766.0;
+      case kDayU:
+        return 1 / 365.25;
+      case kWeek:
+        return 7 / 365.25;
+      case kMonthU:
+        return 1 / 12.0;
+      case kYearU:
+        return 1;
+      case kDecade:
+        return 10;
+      case kCentury:
+        return 100;
+      default:
+        return 0;
+    }
+  }
+
   // N unit [lalu | yang lalu | silam | lagi | terakhir]: a date back or ahead,
   // or a duration.
   std::optional<Match> NumUnit(size_t i) const {
@@ -1088,7 +1115,29 @@ class Run {
     }
     m.relative = true;
     if (!dct_ || count != std::floor(count)) return m;
+    // A count that moves the date out of the plausible years ("2588888
+    // tahun lalu": before year 1, or past max_years_ahead) is recognised and
+    // flagged as an implausible written year is, with no value. Checked on
+    // the rough number of years first, so the int arithmetic below never
+    // sees a count too large for it, then on the exact year it gives.
+    const double years_moved = count * mult * UnitYears(u) * dir;
+    if (std::fabs(years_moved) > 100000 || Implausible(dct_->y + static_cast<int>(years_moved))) {
+      m.implausible = true;
+      m.note = "implausible year";
+      return m;
+    }
     const int c = static_cast<int>(count) * mult * dir;
+    const int year = u == kDayU      ? AddDays(*dct_, c).y
+                     : u == kWeek    ? AddDays(*dct_, 7 * c).y
+                     : u == kMonthU  ? (dct_->y * 12 + (dct_->m - 1) + c) / 12
+                     : u == kDecade  ? dct_->y + 10 * c
+                     : u == kCentury ? dct_->y + 100 * c
+                                     : dct_->y + (u == kYearU ? c : 0);
+    if (Implausible(year)) {
+      m.implausible = true;
+      m.note = "implausible year";
+      return m;
+    }
     switch (u) {
       case kSecond:
       case kMinute:

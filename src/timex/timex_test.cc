@@ -62,5 +62,32 @@ TEST(Timex, EveryPrefixOfADenseTextIsSafe) {
   EXPECT_GT(total, 0u);
 }
 
+// Found by fuzz/timex_fuzz.cc: "pukul 2588888 tahun lalu" against a 2000
+// publication date gave the value "-2586888" (a negative year, no TIMEX3
+// value). A count
+// that moves the date before year 1 or past max_years_ahead is flagged
+// implausible with no value, as "tahun 3024" is; one that stays within them
+// still resolves.
+TEST(Timex, FuzzRelativeCountBeyondPlausibleYearsIsImplausible) {
+  static const TimexTagger tagger;
+  const auto dct = D("2000-01-29");
+  for (const char* text :
+       {"2588888 tahun lalu", "3000 tahun lalu", "99999999 hari lalu", "800000 hari lalu", "30000 bulan lalu",
+        "500 abad lalu", "300 dekade lagi", "200 tahun lagi", "9999999 minggu lalu"}) {
+    auto t = tagger.Tag(text, dct);
+    ASSERT_EQ(t.size(), 1u) << text;
+    EXPECT_EQ(t[0].timex.text, text);
+    EXPECT_TRUE(t[0].implausible) << text;
+    EXPECT_EQ(t[0].timex.value, "") << text;
+  }
+  auto near = tagger.Tag("1999 tahun lalu", dct);
+  ASSERT_EQ(near.size(), 1u);
+  EXPECT_FALSE(near[0].implausible);
+  EXPECT_EQ(near[0].timex.value, "0001");
+  auto months = tagger.Tag("23988 bulan lalu", dct);  // back to January of year 1
+  ASSERT_EQ(months.size(), 1u);
+  EXPECT_EQ(months[0].timex.value, "0001-01");
+}
+
 }  // namespace
 }  // namespace warta::timex

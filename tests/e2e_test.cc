@@ -392,7 +392,9 @@ TEST(CrashEndToEnd, Finding8StoriesAfterKillNineEqualAOneShotIngest) {
   for (const auto& s : ExportLines(stories)) grouped += s["article_count"].get<int>() > 1;
   ASSERT_GE(grouped, 3u) << stories;
 
-  for (int kill : {1, 2, 3, 5, 8}) {
+  // Early, the batch the finding was always seen at, and late: each kill
+  // costs four runs of the binary, slow under the sanitizers.
+  for (int kill : {1, 3, 8}) {
     SCOPED_TRACE("killed after batch " + std::to_string(kill));
     const std::string db = (tmp / ("kill" + std::to_string(kill))).string();
     r = RunWarta({"--db", db, "ingest", "--batch", "10", feed},

@@ -125,9 +125,9 @@ void PrintPhases(const Corpus& c, int rounds) {
       htmlDocPtr doc = in::ParseHtml(d.view, "");
       auto t2 = Clock::now();
       warta::html::ExtractedPage page;
-      in::ExtractMetadata(doc, {}, &page);
+      in::ExtractMetadata(doc, {}, warta::text::BuiltinDateVocabulary(), &page);
       auto t3 = Clock::now();
-      page.blocks = in::ExtractContent(doc, page.title);
+      page.blocks = in::ExtractContent(doc, page.title, warta::text::BuiltinDateVocabulary());
       auto t4 = Clock::now();
       std::string text;
       for (const auto& b : page.blocks) {

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/ascii.h"
 #include "core/utf8.h"
 
 namespace warta::clean::internal {
@@ -50,12 +51,7 @@ inline bool IsLetterCp(char32_t cp) {
 
 inline bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-// Lower-cases ASCII letters (rule vocabularies are compared this way).
-inline std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
+// Rule vocabularies are compared ASCII-lowercased.
+using warta::AsciiLower;
 
 }  // namespace warta::clean::internal

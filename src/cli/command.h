@@ -7,7 +7,11 @@
 // function once and returns that code.
 #pragma once
 
+#include <cstdio>
 #include <string>
+
+#include "core/diagnostics.h"
+#include "core/status.h"
 
 namespace warta::cli {
 
@@ -19,6 +23,13 @@ inline constexpr int kExitUsage = 2;
 inline constexpr const char* kLexiconHelp =
     "Directory of Indonesian lexicon files (speech_verbs.tsv, months.tsv, ...: see src/text/data/lexicon/); "
     "each replaces the built-in file of the same name, the others stay built in";
+
+// Prints "warta: <message>" (escaped: messages name paths) and returns the
+// exit code for it: usage for a bad argument, failed otherwise.
+inline int Fail(const Status& st) {
+  std::fprintf(stderr, "warta: %s\n", EscapeForDisplay(st.message()).c_str());
+  return st.code() == StatusCode::kInvalidArgument ? kExitUsage : kExitFailed;
+}
 
 struct CommandContext {
   std::string db = "warta-data";  // --db, or $WARTA_DB

@@ -18,11 +18,6 @@ using nlohmann::json;
 
 json SummaryJson(const store::EntitySummary& e) { return query::EntitySummaryJson(e); }
 
-int Fail(const Status& st) {
-  std::fprintf(stderr, "warta: %s\n", EscapeForDisplay(st.message()).c_str());  // messages name paths
-  return kExitFailed;
-}
-
 struct EntitiesArgs {
   std::string type;
   size_t top = 20;

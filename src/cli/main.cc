@@ -27,19 +27,16 @@
 #include "query/export.h"
 #include "query/knowledge_reader.h"
 #include "query/views.h"
+#include "text/date_parse.h"
 
 namespace {
 
 using namespace warta;
 
+using cli::Fail;
 using cli::kExitFailed;
 using cli::kExitOk;
 using cli::kExitUsage;
-
-int Fail(const Status& st) {
-  std::fprintf(stderr, "warta: %s\n", EscapeForDisplay(st.message()).c_str());  // messages name paths
-  return st.code() == StatusCode::kInvalidArgument ? kExitUsage : kExitFailed;
-}
 
 StatusOr<std::unique_ptr<pipeline::KnowledgeBase>> OpenKb(const std::string& dir, bool read_only, int shards = 0) {
   return pipeline::KnowledgeBase::Open({.dir = dir, .read_only = read_only, .shards = shards});
@@ -114,6 +111,8 @@ int RunIngest(const std::string& db, const IngestArgs& args) {
     if (!lexicon.ok()) return Fail(lexicon.status());
     opt.clean.lexicon = *lexicon;
     opt.analysis.lexicon = *lexicon;
+    opt.stories.lexicon = *lexicon;
+    opt.reader.html.dates = std::make_shared<const text::DateVocabulary>(text::DateVocabulary::FromLexicon(**lexicon));
   }
   auto kb = OpenKb(db, false, args.shards);
   if (!kb.ok()) return Fail(kb.status());

@@ -20,11 +20,6 @@ namespace {
 
 using entities::NerSentence;
 
-int Fail(const Status& st) {
-  std::fprintf(stderr, "warta: %s\n", EscapeForDisplay(st.message()).c_str());  // messages name paths
-  return st.code() == StatusCode::kInvalidArgument ? kExitUsage : kExitFailed;
-}
-
 StatusOr<std::string> ReadInput(const std::string& path) {
   std::stringstream ss;
   if (path == "-") {

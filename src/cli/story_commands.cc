@@ -18,11 +18,6 @@ namespace {
 
 using nlohmann::json;
 
-int Fail(const Status& st) {
-  std::fprintf(stderr, "warta: %s\n", EscapeForDisplay(st.message()).c_str());  // messages name paths
-  return st.code() == StatusCode::kInvalidArgument ? kExitUsage : kExitFailed;
-}
-
 // The filters every listing shares.
 struct ListArgs {
   std::string from, to;

@@ -41,9 +41,8 @@ struct StoryState {
 
 // The month a lower-case word names, 0 for none: any form of the lexicon's
 // month table, since a day and a year stand beside it ("12 agt 2024").
-int MonthOf(std::string_view w) {
-  static const std::shared_ptr<const text::Lexicon> lexicon = text::Lexicon::Builtin();
-  const text::MonthName* m = lexicon->FindMonth(w);
+int MonthOf(std::string_view w, const text::Lexicon& lexicon) {
+  const text::MonthName* m = lexicon.FindMonth(w);
   return m == nullptr ? 0 : m->number;
 }
 
@@ -65,8 +64,8 @@ std::optional<int64_t> DayOf(int y, int m, int d) {
 // resolved DATE timex (the timex analyser's), else the first full date in
 // its title or lead, "Jumat (29/11/2024)" or "19 November 2024" (the forms
 // Indonesian datelines use).
-std::optional<int64_t> EventDayOf(const Article& article, int lead_paragraphs, std::string& normalised,
-                                  std::vector<std::string_view>& words) {
+std::optional<int64_t> EventDayOf(const Article& article, int lead_paragraphs, const text::Lexicon& lexicon,
+                                  std::string& normalised, std::vector<std::string_view>& words) {
   for (const auto& t : article.timexes) {
     if (t.type != TimexType::kDate || t.value.size() != 10) continue;
     auto d = DateTime::ParseIso(t.value);
@@ -93,7 +92,7 @@ std::optional<int64_t> EventDayOf(const Article& article, int lead_paragraphs, s
     words.clear();
     SplitWords(normalised, &words);
     for (size_t k = 0; k + 2 < words.size(); ++k) {
-      int m = MonthOf(words[k + 1]);
+      int m = MonthOf(words[k + 1], lexicon);
       if (m == 0) continue;
       int d = ToInt(words[k]), y = ToInt(words[k + 2]);
       if (d < 1 || y < 0) continue;
@@ -145,6 +144,7 @@ StoryClusterer::StoryClusterer(StoryOptions options) : options_(options), state_
   options_.max_gap_days = std::max(options_.max_gap_days, 0);
   options_.active_days = std::max(options_.active_days, options_.max_gap_days);
   options_.max_postings_scanned = std::max(options_.max_postings_scanned, 1);
+  if (!options_.lexicon) options_.lexicon = text::Lexicon::Builtin();
 }
 
 StoryClusterer::~StoryClusterer() = default;
@@ -223,7 +223,7 @@ StoryAssignment StoryClusterer::AddImpl(int64_t seq, const Article& article, std
   } else if (article.inferred_published && article.inferred_published->IsValid()) {
     event_day = article.inferred_published->DaysSinceEpoch();
   } else {
-    event_day = EventDayOf(article, options_.lead_paragraphs, s.normalised, s.words);
+    event_day = EventDayOf(article, options_.lead_paragraphs, *options_.lexicon, s.normalised, s.words);
   }
   const bool dated = event_day.has_value();
   int64_t day = dated ? *event_day : (s.newest_day == INT64_MIN ? 0 : s.newest_day);

@@ -40,6 +40,7 @@
 
 #include "core/article.h"
 #include "core/datetime.h"
+#include "text/lexicon.h"
 
 namespace warta::dedupe {
 
@@ -78,6 +79,9 @@ struct StoryOptions {
   int max_postings_scanned = 64;
   // Stem words (Snowball Indonesian) so "serangan" meets "menyerang".
   bool stem = true;
+  // The month names an undated article's written dates are read with
+  // (text/lexicon.h); null = the built-in lexicon.
+  std::shared_ptr<const text::Lexicon> lexicon;
 };
 
 struct Story {

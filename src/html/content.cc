@@ -29,6 +29,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/ascii.h"
 #include "core/utf8.h"
 #include "html/internal.h"
 #include "text/date_parse.h"
@@ -148,20 +149,11 @@ int8_t WeightOf(uint8_t flags) {
 // is broken markup that left the article nested inside it, not furniture.
 bool IsWidget(uint8_t flags) { return (flags & kWidgetWord) && !(flags & kBigWord); }
 
-bool EqualsLower(std::string_view s, std::string_view lower) {
-  if (s.size() != lower.size()) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != lower[i]) return false;
-  }
-  return true;
-}
 
 bool ContainsLower(std::string_view s, std::string_view lower) {
   if (lower.size() > s.size()) return false;
   for (size_t i = 0; i + lower.size() <= s.size(); ++i) {
-    if (EqualsLower(s.substr(i, lower.size()), lower)) return true;
+    if (EqualsAsciiLower(s.substr(i, lower.size()), lower)) return true;
   }
   return false;
 }
@@ -253,7 +245,8 @@ std::string_view AttrValue(xmlNodePtr node, xmlAttrPtr a, std::string* scratch) 
 
 class Extractor {
  public:
-  Extractor(htmlDocPtr doc, std::string_view title) : doc_(doc), title_(CollapseSpace(title)) {}
+  Extractor(htmlDocPtr doc, std::string_view title, const text::DateVocabulary& dates)
+      : doc_(doc), title_(CollapseSpace(title)), dates_(dates) {}
 
   std::vector<Block> Run() {
     xmlNodePtr root = xmlDocGetRootElement(doc_);
@@ -337,7 +330,7 @@ class Extractor {
             in.hidden = true;
             break;
           case AttrName::kAriaHidden:
-            if (EqualsLower(AttrValue(n, a, &scratch), "true")) in.hidden = true;
+            if (EqualsAsciiLower(AttrValue(n, a, &scratch), "true")) in.hidden = true;
             break;
           case AttrName::kStyle: {
             std::string_view style = AttrValue(n, a, &scratch);
@@ -348,7 +341,7 @@ class Extractor {
             std::string_view role = AttrValue(n, a, &scratch);
             for (std::string_view r : {"navigation", "complementary", "banner", "contentinfo", "menu", "dialog",
                                        "alert"}) {
-              if (EqualsLower(role, r)) in.furniture_role = true;
+              if (EqualsAsciiLower(role, r)) in.furniture_role = true;
             }
             break;
           }
@@ -620,7 +613,7 @@ class Extractor {
       const bool maybe_title = !title.empty() && b.text.size() == title.size() && Lower(b.text) == title;
       if (i < first_long && b.text.size() < 100) {
         if (maybe_title) continue;
-        if (clean && text::ParsePublicationDate(b.text)) continue;
+        if (clean && text::ParsePublicationDate(b.text, dates_)) continue;
       }
       if (b.kind == BlockKind::kHeading && maybe_title) continue;
       out.push_back(std::move(b));
@@ -754,6 +747,7 @@ class Extractor {
   int64_t link_bytes_ = 0;  // non-space bytes inside <a> in the block being built
   htmlDocPtr doc_;
   std::string title_;
+  const text::DateVocabulary& dates_;
   xmlNodePtr body_ = nullptr;
   int32_t body_index_ = 0;
   int64_t body_chars_ = 0;
@@ -763,9 +757,9 @@ class Extractor {
 
 }  // namespace
 
-std::vector<Block> ExtractContent(htmlDocPtr doc, std::string_view title) {
+std::vector<Block> ExtractContent(htmlDocPtr doc, std::string_view title, const text::DateVocabulary& dates) {
   if (!doc) return {};
-  Extractor e(doc, title);
+  Extractor e(doc, title, dates);
   return e.Run();
 }
 

@@ -62,18 +62,19 @@ StatusOr<ExtractedPage> Extract(std::string_view bytes, const PageContext& ctx,
   std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc(internal::ParseHtml(decoded.view, ctx.url), &xmlFreeDoc);
   if (!doc) return Status::Corrupt("the HTML parser found no document");
 
+  const text::DateVocabulary& dates = options.dates ? *options.dates : text::BuiltinDateVocabulary();
   ExtractedPage page;
   page.charset = decoded.charset;
   page.charset_note = decoded.note;
   if (options.metadata) {
-    internal::ExtractMetadata(doc.get(), ctx, &page);
+    internal::ExtractMetadata(doc.get(), ctx, dates, &page);
   } else {
     page.url = ctx.url;
   }
-  page.blocks = internal::ExtractContent(doc.get(), page.title);
+  page.blocks = internal::ExtractContent(doc.get(), page.title, dates);
   if (options.metadata) {
     // Credits the metadata now holds are not text.
-    std::erase_if(page.blocks, [&](const Block& b) { return internal::IsCreditLine(b.text, page); });
+    std::erase_if(page.blocks, [&](const Block& b) { return internal::IsCreditLine(b.text, page, dates); });
   }
   if (page.blocks.empty()) return Status::Corrupt("no article text found");
   if (options.metadata) {

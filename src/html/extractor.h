@@ -21,12 +21,14 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/article.h"
 #include "core/status.h"
+#include "text/date_parse.h"
 
 namespace warta::html {
 
@@ -57,6 +59,10 @@ struct ExtractOptions {
   // Detect the language with cld2 when the page does not declare one (and
   // check a declared one against the text).
   bool detect_language = true;
+  // The month, weekday and zone names dates and bylines are read with
+  // (text::DateVocabulary::FromLexicon of a `--lexicon` directory); null =
+  // the built-in lexicon's.
+  std::shared_ptr<const text::DateVocabulary> dates;
 };
 
 enum class BlockKind { kParagraph, kHeading, kListItem, kQuote, kPreformatted };

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "html/internal.h"
+#include "text/lexicon.h"
 #include "test_support.h"
 
 namespace warta::html {
@@ -87,6 +88,35 @@ TEST(ExtractTest, VisibleDatelineAndBylineWithoutMetadata) {
   EXPECT_TRUE(Has(*page, "Harga beras medium"));
   EXPECT_FALSE(Has(*page, "Harga Gula Stabil"));
   EXPECT_EQ(page->language, "id");  // no lang attribute: cld2
+}
+
+// A lexicon given with --lexicon reaches the page's dates and bylines: a
+// month spelling only that lexicon knows dates the page, and is cut from a
+// byline like any month (issue 13: the html stage read the built-in table
+// whatever the lexicon).
+TEST(ExtractTest, ALexiconsMonthNamesDateThePageAndEndTheByline) {
+  const std::string html =
+      "<html><head><title>Harga Beras Turun</title>"
+      "<meta name=\"date\" content=\"12 Pebruarie 2024 10:15 WIB\"></head><body><article>"
+      "<h1>Harga Beras Turun</h1><div class=\"byline\">Andi Saputra 12 Pebruarie 2024</div>"
+      "<p>Harga beras medium di Pasar Induk Cipinang turun pekan ini setelah pasokan dari sentra produksi "
+      "di Jawa Tengah dan Jawa Timur kembali lancar, kata para pedagang kepada wartawan.</p>"
+      "<p>Pedagang berharap harga tetap stabil menjelang bulan puasa tahun ini.</p></article></body></html>";
+  auto builtin = Extract(html, {}, {});
+  ASSERT_TRUE(builtin.ok()) << builtin.status().ToString();
+  EXPECT_EQ(builtin->published, "");
+
+  warta::testing::TempDir dir;
+  warta::testing::WriteFile(dir / "months.tsv",
+                            ReadFile(SourceDir() / "src/text/data/lexicon/months.tsv") + "pebruarie\t2\n");
+  auto lexicon = text::Lexicon::Load(dir.path().string());
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+  ExtractOptions options;
+  options.dates = std::make_shared<const text::DateVocabulary>(text::DateVocabulary::FromLexicon(**lexicon));
+  auto page = Extract(html, {}, options);
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  EXPECT_EQ(page->published, "2024-02-12T10:15:00+07:00");
+  EXPECT_EQ(page->authors, (std::vector<std::string>{"Andi Saputra"}));
 }
 
 TEST(ExtractTest, EditorCreditsAndVisibleBylines) {

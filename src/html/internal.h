@@ -10,6 +10,7 @@
 
 #include "core/status.h"
 #include "html/extractor.h"
+#include "text/date_parse.h"
 
 namespace warta::html::internal {
 
@@ -51,18 +52,18 @@ size_t MostAttributesOnOneTag(std::string_view html, size_t stop_above);
 // ---- main content (content.cc) ------------------------------------------------
 
 // The article blocks of `doc`. `title` (when known) is not repeated as a block.
-std::vector<Block> ExtractContent(htmlDocPtr doc, std::string_view title);
+std::vector<Block> ExtractContent(htmlDocPtr doc, std::string_view title, const text::DateVocabulary& dates);
 
 // ---- metadata (metadata.cc) ---------------------------------------------------
 
 // Fills title, published, modified, authors, editors, outlet, canonical_url, url and
 // the declared language (page->language from <html lang>) from `doc`.
-void ExtractMetadata(htmlDocPtr doc, const PageContext& ctx, ExtractedPage* page);
+void ExtractMetadata(htmlDocPtr doc, const PageContext& ctx, const text::DateVocabulary& dates, ExtractedPage* page);
 
 // A block that is a credit, not text: a credit label alone ("Penulis",
 // "Editor :", the name being in the next cell), or "Label: Name" / ": Name"
 // naming someone page.authors or page.editors already holds.
-bool IsCreditLine(std::string_view text, const ExtractedPage& page);
+bool IsCreditLine(std::string_view text, const ExtractedPage& page, const text::DateVocabulary& dates);
 
 // "Judul berita - Kompas.com" -> "Judul berita", given the site name or host.
 std::string TrimTitleSuffix(std::string_view title, std::string_view site_name,

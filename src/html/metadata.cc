@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "core/ascii.h"
 #include "core/datetime.h"
 #include "html/internal.h"
 #include "text/date_parse.h"
@@ -67,30 +68,20 @@ std::string MetaValue(const Facts& f, std::string_view key) {
   return "";
 }
 
-char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool EqualsLower(std::string_view s, std::string_view lower) {
-  if (s.size() != lower.size()) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (LowerAscii(s[i]) != lower[i]) return false;
-  }
-  return true;
-}
 
 // A month name or abbreviation of the lexicon's one month table, any case,
 // with a trailing '.' or ','.
-bool IsMonthWord(std::string_view w) {
+bool IsMonthWord(std::string_view w, const text::DateVocabulary& dates) {
   while (!w.empty() && (w.back() == '.' || w.back() == ',')) w.remove_suffix(1);
   if (w.empty() || w.size() > 12) return false;
   char lower[12];
-  for (size_t i = 0; i < w.size(); ++i) lower[i] = LowerAscii(w[i]);
-  static const std::shared_ptr<const text::Lexicon> lexicon = text::Lexicon::Builtin();
-  return lexicon->FindMonth(std::string_view(lower, w.size())) != nullptr;
+  for (size_t i = 0; i < w.size(); ++i) lower[i] = AsciiLower(w[i]);
+  return dates.months.count(std::string(lower, w.size())) > 0;
 }
 
 // `text` opens with `word` (any case) followed by ':', ' ' or nothing.
 bool StartsWithWord(std::string_view text, std::string_view word) {
-  if (text.size() < word.size() || !EqualsLower(text.substr(0, word.size()), word)) return false;
+  if (text.size() < word.size() || !EqualsAsciiLower(text.substr(0, word.size()), word)) return false;
   if (text.size() == word.size()) return true;
   char c = text[word.size()];
   return c == ':' || c == ' ';
@@ -250,20 +241,20 @@ void Collect(htmlDocPtr doc, Facts* f) {
         if (n->properties) {
           const Attrs at = ReadAttrs(n);
           if (!at.itemprop.empty()) {
-            if (EqualsLower(at.itemprop, "datepublished")) {
+            if (EqualsAsciiLower(at.itemprop, "datepublished")) {
               std::string v(at.content);
               if (v.empty()) v = at.datetime;
               if (v.empty()) v = TextOf(n);
               f->itemprop_published.push_back(v);
-            } else if (EqualsLower(at.itemprop, "datemodified")) {
+            } else if (EqualsAsciiLower(at.itemprop, "datemodified")) {
               std::string v(at.content);
               if (v.empty()) v = at.datetime;
               f->itemprop_modified.push_back(v);
-            } else if (EqualsLower(at.itemprop, "author") || EqualsLower(at.itemprop, "creator")) {
+            } else if (EqualsAsciiLower(at.itemprop, "author") || EqualsAsciiLower(at.itemprop, "creator")) {
               std::string v(at.content);
               if (v.empty()) v = TextOf(n);
               f->itemprop_author.push_back(v);
-            } else if (EqualsLower(at.itemprop, "editor")) {
+            } else if (EqualsAsciiLower(at.itemprop, "editor")) {
               std::string v(at.content);
               if (v.empty()) v = TextOf(n);
               f->itemprop_editor.push_back(v);
@@ -275,12 +266,12 @@ void Collect(htmlDocPtr doc, Facts* f) {
             if (pub) f->time_datetime.insert(f->time_datetime.begin(), std::string(at.datetime));
             else f->time_datetime.emplace_back(at.datetime);
           }
-          if (t == kA && EqualsLower(at.rel, "author")) f->byline_texts.push_back(TextOf(n));
+          if (t == kA && EqualsAsciiLower(at.rel, "author")) f->byline_texts.push_back(TextOf(n));
           if (!at.cls.empty() || !at.id.empty()) {
             cls.assign(at.cls);
             cls.push_back(' ');
             cls.append(at.id);
-            for (char& c : cls) c = LowerAscii(c);
+            for (char& c : cls) c = AsciiLower(c);
             // Headlines outside <h1>/<h2> ("judul", "headline", "title"
             // blocks) anchor the dateline search too.
             const uint32_t says = ClassWords(cls);
@@ -305,7 +296,7 @@ void Collect(htmlDocPtr doc, Facts* f) {
       std::string_view raw = TrimmedShort(n->content, 320);
       if (!raw.empty() && raw.size() < 160) {
         const bool year = raw.size() >= 8 && HasYear(raw);
-        const char c0 = LowerAscii(raw[0]);
+        const char c0 = AsciiLower(raw[0]);
         // Labels start with these letters (or a no-break space CollapseSpace drops).
         if (year || c0 == 'p' || c0 == 'r' || c0 == 'o' || c0 == 'e' || c0 == '\xC2') {
           std::string text = CollapseSpace(raw);
@@ -463,7 +454,7 @@ void ReadJsonLd(const std::vector<std::string>& scripts, LdFacts* ld) {
 
 // ---- values -----------------------------------------------------------------------
 
-std::optional<DateTime> ParseDate(std::string_view s) {
+std::optional<DateTime> ParseDate(std::string_view s, const text::DateVocabulary& dates) {
   std::string t = CollapseSpace(s);
   if (t.empty()) return std::nullopt;
   if (auto d = DateTime::ParseIso(t)) return d;
@@ -474,7 +465,7 @@ std::optional<DateTime> ParseDate(std::string_view s) {
     DateTime d = DateTime::FromUnixSeconds(v);
     if (d.year >= 1995 && d.year <= 2100) return d;
   }
-  auto d = text::ParsePublicationDate(t);
+  auto d = text::ParsePublicationDate(t, dates);
   if (d && d->year >= 1990 && d->year <= 2100) return d;
   return std::nullopt;
 }
@@ -543,18 +534,18 @@ int WordCount(std::string_view s) {
 
 // Words that join a byline to its date ("Dan Goodin - Apr 16", "X on
 // March 3", "X • 8h"), left over once the date is cut.
-bool IsBylineGlue(std::string_view w) {
+bool IsBylineGlue(std::string_view w, const text::DateVocabulary& dates) {
   static constexpr std::string_view kGlue[] = {"-", "|", "•", "·", "–", "—", "/", "on", "at", "pada", "updated",
                                                "published", "diperbarui", "posted", ",", ":"};
   for (std::string_view g : kGlue) {
-    if (EqualsLower(w, g)) return true;
+    if (EqualsAsciiLower(w, g)) return true;
   }
-  return IsMonthWord(w);
+  return IsMonthWord(w, dates);
 }
 
 // A byline element often carries the date too: the name ends at the first
 // word with a digit, less the month and separators before it.
-std::string CutDateTail(const std::string& name) {
+std::string CutDateTail(const std::string& name, const text::DateVocabulary& dates) {
   std::vector<std::string_view> words;
   std::string_view rest = name;
   while (!rest.empty()) {
@@ -566,7 +557,7 @@ std::string CutDateTail(const std::string& name) {
     rest.remove_prefix(sp + 1);
   }
   if (words.size() == 0) return "";
-  while (!words.empty() && IsBylineGlue(words.back())) words.pop_back();
+  while (!words.empty() && IsBylineGlue(words.back(), dates)) words.pop_back();
   std::string out;
   for (std::string_view w : words) {
     if (!out.empty()) out.push_back(' ');
@@ -586,7 +577,7 @@ bool LooksLikeHost(std::string_view s) {
                      [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
 }
 
-std::string CleanName(std::string name) {
+std::string CleanName(std::string name, const text::DateVocabulary& dates) {
   name = CollapseSpace(name);
   for (std::string_view prefix : {"posted by ", "written by ", "by ", "by:", "oleh ", "oleh:", "penulis ",
                                   "penulis:", "reporter:", "reporter ", "pewarta:", "pewarta ", "por ", "par "}) {
@@ -597,15 +588,15 @@ std::string CleanName(std::string name) {
   // "Kontributor Lhokseumawe, Masriadi": the role and its place or outlet
   // come before the name, as a part of their own.
   for (std::string_view role : {"kontributor ", "koresponden ", "wartawan ", "jurnalis "}) {
-    if (name.size() > role.size() && EqualsLower(std::string_view(name).substr(0, role.size()), role)) return "";
+    if (name.size() > role.size() && EqualsAsciiLower(std::string_view(name).substr(0, role.size()), role)) return "";
   }
-  name = CutDateTail(name);
-  if (EqualsLower(name, "by") || LooksLikeHost(name)) return "";
+  name = CutDateTail(name, dates);
+  if (EqualsAsciiLower(name, "by") || LooksLikeHost(name)) return "";
   if (name.size() > 80 || name.empty()) return "";
   return name;
 }
 
-std::vector<std::string> SplitNames(const std::string& s) {
+std::vector<std::string> SplitNames(const std::string& s, const text::DateVocabulary& dates) {
   std::vector<std::string> out;
   std::string cur;
   std::string l = s;
@@ -623,7 +614,7 @@ std::vector<std::string> SplitNames(const std::string& s) {
     else if (Lower(rest.substr(0, 5)) == " dan ") skip = 5;
     else if (Lower(rest.substr(0, 5)) == " and ") skip = 5;
     if (skip) {
-      std::string name = CleanName(cur);
+      std::string name = CleanName(cur, dates);
       if (!name.empty()) out.push_back(name);
       cur.clear();
       i += skip;
@@ -631,19 +622,19 @@ std::vector<std::string> SplitNames(const std::string& s) {
     }
     cur.push_back(l[i++]);
   }
-  std::string name = CleanName(cur);
+  std::string name = CleanName(cur, dates);
   if (!name.empty()) out.push_back(name);
   return out;
 }
 
 bool SameName(const std::string& a, const std::string& b) { return AlnumLower(a) == AlnumLower(b); }
 
-void AddNames(const std::vector<std::string>& raw, std::vector<std::string>* out) {
+void AddNames(const std::vector<std::string>& raw, const text::DateVocabulary& dates, std::vector<std::string>* out) {
   for (const std::string& r : raw) {
     // A profile URL ("https://www.facebook.com/jane") names no one.
     std::string v = CollapseSpace(r);
     if (v.find("://") != std::string::npos || Lower(v).rfind("www.", 0) == 0) continue;
-    for (std::string& n : SplitNames(v)) {
+    for (std::string& n : SplitNames(v, dates)) {
       if (std::none_of(out->begin(), out->end(), [&](const std::string& o) { return SameName(o, n); }))
         out->push_back(std::move(n));
     }
@@ -680,7 +671,7 @@ std::string Absolute(std::string_view href, std::string_view base) {
 
 // The date text nearest the headline (after it counts closer than before),
 // preferring one with a time of day.
-std::optional<DateTime> VisibleDateline(const Facts& f, const std::string& title) {
+std::optional<DateTime> VisibleDateline(const Facts& f, const std::string& title, const text::DateVocabulary& dates) {
   // The headline can appear more than once (a "most read" list repeats it):
   // each copy is a candidate anchor, and a date's distance is to the
   // nearest copy.
@@ -703,7 +694,7 @@ std::optional<DateTime> VisibleDateline(const Facts& f, const std::string& title
   int tried = 0;
   for (const auto& [d, text] : near) {
     if (++tried > 12) break;
-    auto dt = text::ParsePublicationDate(*text);
+    auto dt = text::ParsePublicationDate(*text, dates);
     if (!dt || dt->year < 1990 || dt->year > 2100) continue;
     if (dt->has_time) return dt;
     if (!first) first = dt;
@@ -779,7 +770,7 @@ std::string TrimTitleSuffix(std::string_view title_in, std::string_view site_nam
   return title;
 }
 
-bool IsCreditLine(std::string_view text, const ExtractedPage& page) {
+bool IsCreditLine(std::string_view text, const ExtractedPage& page, const text::DateVocabulary& dates) {
   if (text.size() > 120) return false;
   std::string_view rest = text;
   bool labelled = false;
@@ -801,7 +792,7 @@ bool IsCreditLine(std::string_view text, const ExtractedPage& page) {
     return std::any_of(page.authors.begin(), page.authors.end(), same) ||
            std::any_of(page.editors.begin(), page.editors.end(), same);
   };
-  const std::vector<std::string> names = SplitNames(std::string(rest));
+  const std::vector<std::string> names = SplitNames(std::string(rest), dates);
   return !names.empty() && std::all_of(names.begin(), names.end(), credited);
 }
 
@@ -925,9 +916,9 @@ std::string DecideTitle(const Facts& f, const LdFacts& ld, const std::string& si
 }
 
 // The first of `cands` that parses as a date.
-std::optional<DateTime> FirstDate(std::initializer_list<std::string> cands) {
+std::optional<DateTime> FirstDate(std::initializer_list<std::string> cands, const text::DateVocabulary& dates) {
   for (const std::string& c : cands) {
-    if (auto d = ParseDate(c)) return d;
+    if (auto d = ParseDate(c, dates)) return d;
   }
   return std::nullopt;
 }
@@ -935,11 +926,12 @@ std::optional<DateTime> FirstDate(std::initializer_list<std::string> cands) {
 // The dates a reader sees refine a date-only value (same day, with a time)
 // and correct a zone (same wall clock, explicit zone): CMSs often stamp
 // local time with "Z".
-void RefineWithVisibleDates(const Facts& f, const std::optional<DateTime>& visible, DateTime* published) {
+void RefineWithVisibleDates(const Facts& f, const std::optional<DateTime>& visible, const text::DateVocabulary& dates,
+                            DateTime* published) {
   std::vector<DateTime> seen;
   if (visible) seen.push_back(*visible);
   for (size_t i = 0; i < f.date_texts.size() && i < 20; ++i) {
-    auto d = text::ParsePublicationDate(f.date_texts[i]);
+    auto d = text::ParsePublicationDate(f.date_texts[i], dates);
     if (d && d->has_time) seen.push_back(*d);
   }
   for (const DateTime& v : seen) {
@@ -957,52 +949,52 @@ void RefineWithVisibleDates(const Facts& f, const std::optional<DateTime>& visib
 // The publication date: structured metadata first, then what the page shows,
 // then the URL, then the context's fallback.
 std::optional<DateTime> DecidePublished(const Facts& f, const LdFacts& ld, const std::string& title,
-                                        const std::string& url, const PageContext& ctx) {
-  std::optional<DateTime> published = FirstDate(
-      {ld.published, MetaValue(f, "article:published_time"), MetaValue(f, "og:article:published_time"),
+                                        const std::string& url, const PageContext& ctx,
+                                        const text::DateVocabulary& dates) {
+  std::optional<DateTime> published = FirstDate({ld.published, MetaValue(f, "article:published_time"), MetaValue(f, "og:article:published_time"),
        MetaValue(f, "datepublished"), MetaValue(f, "article:published"), MetaValue(f, "publishdate"),
        MetaValue(f, "publish-date"), MetaValue(f, "pubdate"), MetaValue(f, "parsely-pub-date"),
        MetaValue(f, "sailthru.date"), MetaValue(f, "dc.date.issued"), MetaValue(f, "dc.date"),
        MetaValue(f, "dcterms.created"), MetaValue(f, "date"), MetaValue(f, "content_publisheddate"),
-       MetaValue(f, "publisheddate"), MetaValue(f, "createdate")});
+       MetaValue(f, "publisheddate"), MetaValue(f, "createdate")}, dates);
   if (!published) {
     for (const auto& [k, v] : f.meta) {
       if ((k.find("publish") != std::string::npos || k.find("pubdate") != std::string::npos) &&
-          (published = ParseDate(v)))
+          (published = ParseDate(v, dates)))
         break;
     }
   }
   if (!published) {
     for (const std::string& v : f.itemprop_published) {
-      if ((published = ParseDate(v))) break;
+      if ((published = ParseDate(v, dates))) break;
     }
   }
   if (!published) {
     for (const std::string& v : f.time_datetime) {
-      if ((published = ParseDate(v))) break;
+      if ((published = ParseDate(v, dates))) break;
     }
   }
-  std::optional<DateTime> visible = VisibleDateline(f, title);
+  std::optional<DateTime> visible = VisibleDateline(f, title, dates);
   if (!published) published = visible;
   if (!published) {
     for (const std::string& v : f.date_texts) {
-      if ((published = ParseDate(v))) break;
+      if ((published = ParseDate(v, dates))) break;
     }
   }
   std::string url_date = DateFromUrl(url);
   if (!published && !url_date.empty()) published = DateTime::ParseIso(url_date);
-  if (published) RefineWithVisibleDates(f, visible, &*published);
-  if (!published && !ctx.fallback_date.empty()) published = ParseDate(ctx.fallback_date);
+  if (published) RefineWithVisibleDates(f, visible, dates, &*published);
+  if (!published && !ctx.fallback_date.empty()) published = ParseDate(ctx.fallback_date, dates);
   return published;
 }
 
-std::optional<DateTime> DecideModified(const Facts& f, const LdFacts& ld) {
+std::optional<DateTime> DecideModified(const Facts& f, const LdFacts& ld, const text::DateVocabulary& dates) {
   std::optional<DateTime> modified =
       FirstDate({ld.modified, MetaValue(f, "article:modified_time"), MetaValue(f, "og:updated_time"),
-                 MetaValue(f, "datemodified"), MetaValue(f, "last-modified"), MetaValue(f, "dcterms.modified")});
+                 MetaValue(f, "datemodified"), MetaValue(f, "last-modified"), MetaValue(f, "dcterms.modified")}, dates);
   if (!modified) {
     for (const std::string& v : f.itemprop_modified) {
-      if ((modified = ParseDate(v))) break;
+      if ((modified = ParseDate(v, dates))) break;
     }
   }
   return modified;
@@ -1021,36 +1013,37 @@ void DropSiteNames(const std::string& outlet, const std::string& host, std::vect
 
 // Editors: the same ladder as authors (JSON-LD, microdata, "Editor:" credits).
 std::vector<std::string> DecideEditors(const Facts& f, const LdFacts& ld, const std::string& outlet,
-                                       const std::string& host) {
+                                       const std::string& host, const text::DateVocabulary& dates) {
   std::vector<std::string> editors;
-  AddNames(ld.editors, &editors);
-  if (editors.empty()) AddNames(f.itemprop_editor, &editors);
-  if (editors.empty()) AddNames(f.editor_lines, &editors);
+  AddNames(ld.editors, dates, &editors);
+  if (editors.empty()) AddNames(f.itemprop_editor, dates, &editors);
+  if (editors.empty()) AddNames(f.editor_lines, dates, &editors);
   DropSiteNames(outlet, host, &editors);
   return editors;
 }
 
 std::vector<std::string> DecideAuthors(const Facts& f, const LdFacts& ld, const std::vector<std::string>& editors,
-                                       const std::string& outlet, const std::string& host) {
+                                       const std::string& outlet, const std::string& host,
+                                       const text::DateVocabulary& dates) {
   std::vector<std::string> authors;
-  AddNames(ld.authors, &authors);
+  AddNames(ld.authors, dates, &authors);
   // The first <meta> that names someone, Dublin Core first (it is set on
   // purpose; "author" is often a template default).
   for (const char* key : {"dc:creator", "dcterm:creator", "dc.creator", "author", "article:author",
                           "sailthru.author", "parsely-author", "content_author", "byl"}) {
     if (!authors.empty()) break;
     std::string v = MetaValue(f, key);
-    if (!v.empty()) AddNames({v}, &authors);
+    if (!v.empty()) AddNames({v}, dates, &authors);
   }
-  if (authors.empty()) AddNames(f.itemprop_author, &authors);
+  if (authors.empty()) AddNames(f.itemprop_author, dates, &authors);
   // What a reader sees: "Penulis:" credits, else the first byline element
   // (later ones are comment authors, related stories, staff lists).
   std::vector<std::string> credits, bylines;
-  AddNames(f.credit_lines, &credits);
+  AddNames(f.credit_lines, dates, &credits);
   for (const std::string& b : f.byline_texts) {
     // A credit names a few people; a dozen words is a menu or a bio.
     if (IsEditorCredit(b) || WordCount(b) > 12) continue;
-    AddNames({b}, &bylines);
+    AddNames({b}, dates, &bylines);
     if (!bylines.empty()) break;
   }
   if (authors.empty()) authors = credits.empty() ? bylines : credits;
@@ -1080,7 +1073,7 @@ std::vector<std::string> DecideAuthors(const Facts& f, const LdFacts& ld, const 
 
 }  // namespace
 
-void ExtractMetadata(htmlDocPtr doc, const PageContext& ctx, ExtractedPage* page) {
+void ExtractMetadata(htmlDocPtr doc, const PageContext& ctx, const text::DateVocabulary& dates, ExtractedPage* page) {
   Facts f;
   Collect(doc, &f);
   LdFacts ld;
@@ -1091,12 +1084,12 @@ void ExtractMetadata(htmlDocPtr doc, const PageContext& ctx, ExtractedPage* page
   page->outlet = site.empty() ? host : site;
   page->title = DecideTitle(f, ld, site, host);
   std::optional<DateTime> published =
-      DecidePublished(f, ld, page->title, page->url.empty() ? page->canonical_url : page->url, ctx);
+      DecidePublished(f, ld, page->title, page->url.empty() ? page->canonical_url : page->url, ctx, dates);
   page->published = published ? published->ToIso() : "";
-  std::optional<DateTime> modified = DecideModified(f, ld);
+  std::optional<DateTime> modified = DecideModified(f, ld, dates);
   page->modified = modified ? modified->ToIso() : "";
-  std::vector<std::string> editors = DecideEditors(f, ld, page->outlet, host);
-  page->authors = DecideAuthors(f, ld, editors, page->outlet, host);
+  std::vector<std::string> editors = DecideEditors(f, ld, page->outlet, host, dates);
+  page->authors = DecideAuthors(f, ld, editors, page->outlet, host, dates);
   page->editors = std::move(editors);
   page->language = f.lang;  // decided against the text by the caller
 }

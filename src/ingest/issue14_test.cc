@@ -36,7 +36,7 @@ struct IngestRun {
   }
 };
 
-IngestRun ReadAll(std::vector<std::string> paths, IngestOptions options = {}) {
+IngestRun ReadFiles(std::vector<std::string> paths, IngestOptions options = {}) {
   IngestRun r;
   DocumentReader reader(std::move(paths), options, [&r](const Diagnostic& d) { r.diags.push_back(d); });
   RawDocument doc;
@@ -67,7 +67,7 @@ TEST(Issue14ReaderTest, Finding5NulInJsonlLineRejectsThatLineOnly) {
   }
   ASSERT_LT(nul_offset, 64 * 1024);
   WriteFile(tmp / "berita.jsonl", file);
-  IngestRun r = ReadAll({(tmp / "berita.jsonl").string()});
+  IngestRun r = ReadFiles({(tmp / "berita.jsonl").string()});
   EXPECT_EQ(r.docs.size(), 748u);
   EXPECT_EQ(r.stats.documents, 748u);
   ASSERT_EQ(r.Rejections().size(), 1u);
@@ -84,7 +84,7 @@ TEST(Issue14ReaderTest, Finding5NulInJsonlLineRejectsThatLineOnly) {
 TEST(Issue14ReaderTest, Finding5ControlByteLineRejectedByLine) {
   TempDir tmp;
   WriteFile(tmp / "a.jsonl", ArticleLine(1) + "\n" + std::string(40, '\x01') + "\n" + ArticleLine(3) + "\n");
-  IngestRun r = ReadAll({(tmp / "a.jsonl").string()});
+  IngestRun r = ReadFiles({(tmp / "a.jsonl").string()});
   EXPECT_EQ(r.docs.size(), 2u);
   ASSERT_EQ(r.Rejections().size(), 1u);
   EXPECT_EQ(r.Rejections()[0].line, 2);
@@ -101,7 +101,7 @@ TEST(Issue14ReaderTest, Finding6FifoByNameIsSkippedNotWaitedOn) {
   WriteFile(tmp / "ok.txt", "Kabar baik dari Bandung hari ini untuk semua warga kota.");
   WriteFile(tmp / "dir" / "a.txt", "Berita dalam direktori tentang banjir di Semarang kemarin.");
   ASSERT_EQ(::mkfifo((tmp / "dir" / "b.jsonl").c_str(), 0600), 0);
-  IngestRun r = ReadAll({fifo, (tmp / "ok.txt").string(), (tmp / "dir").string()});
+  IngestRun r = ReadFiles({fifo, (tmp / "ok.txt").string(), (tmp / "dir").string()});
   ASSERT_EQ(r.docs.size(), 2u);
   ASSERT_EQ(r.Rejections().size(), 2u);
   EXPECT_EQ(r.Rejections()[0].source, fifo);
@@ -113,7 +113,7 @@ TEST(Issue14ReaderTest, Finding6FifoByNameIsSkippedNotWaitedOn) {
 }
 
 TEST(Issue14ReaderTest, Finding6CharacterDeviceSkipped) {
-  IngestRun r = ReadAll({"/dev/zero"});
+  IngestRun r = ReadFiles({"/dev/zero"});
   EXPECT_TRUE(r.docs.empty());
   ASSERT_EQ(r.Rejections().size(), 1u);
   EXPECT_NE(r.Rejections()[0].reason.find("a character device"), std::string::npos) << r.Rejections()[0].reason;
@@ -125,7 +125,7 @@ TEST(Issue14ReaderTest, Finding7FileNameWithNewlineAndEscapePrintedOnOneLine) {
   TempDir tmp;
   const std::string name = "a\nb.jsonl: rejected: palsu\x1b[2J.jsonl";
   WriteFile(tmp / name, ArticleLine(1) + "\n{bukan json\n");
-  IngestRun r = ReadAll({tmp.path().string()});
+  IngestRun r = ReadFiles({tmp.path().string()});
   ASSERT_EQ(r.Rejections().size(), 1u);
   const std::string shown = r.Rejections()[0].ToString();
   EXPECT_EQ(shown.find('\n'), std::string::npos) << shown;
@@ -143,7 +143,7 @@ TEST(Issue14ReaderTest, Finding12JsonlMetadataOfTheWrongTypeIsReportedNotConvert
   const std::string text = "\"text\":\"Pemerintah mengumumkan program bantuan bagi petani di Garut.\"";
   WriteFile(tmp / "meta.jsonl", "{" + text + ",\"url\":5,\"outlet\":false,\"published\":[],\"title\":{}}\n" +
                                     "{" + text + ",\"date\":1490674536,\"language\":null,\"url\":\"https://a/1\"}\n");
-  IngestRun r = ReadAll({(tmp / "meta.jsonl").string()});
+  IngestRun r = ReadFiles({(tmp / "meta.jsonl").string()});
   ASSERT_EQ(r.docs.size(), 2u);
   EXPECT_EQ(r.docs[0].url, "");
   EXPECT_EQ(r.docs[0].outlet, "");
@@ -181,7 +181,7 @@ TEST(Issue14ReaderTest, Finding12BrokenChunkedBodyZZZZIsReportedNotStored) {
   WriteFile(tmp / "crawl.warc", broken + ok);
   WriteFile(tmp / "pendek.txt", "ZZZZ");
   WriteFile(tmp / "feed.jsonl", "{\"text\":\"ZZZZ\"}\n" + ArticleLine(2) + "\n");
-  IngestRun r = ReadAll({(tmp / "crawl.warc").string(), (tmp / "pendek.txt").string(), (tmp / "feed.jsonl").string()});
+  IngestRun r = ReadFiles({(tmp / "crawl.warc").string(), (tmp / "pendek.txt").string(), (tmp / "feed.jsonl").string()});
   ASSERT_EQ(r.docs.size(), 2u);
   for (const RawDocument& doc : r.docs) EXPECT_EQ(doc.text.find("ZZZZ"), std::string::npos);
   std::vector<std::string> sources;
@@ -202,7 +202,7 @@ TEST(Issue14ReaderTest, Finding12MinimumArticleLengthCanBeTurnedOff) {
   WriteFile(tmp / "pendek.txt", "ZZZZ");
   IngestOptions options;
   options.min_article_letters = 0;
-  IngestRun r = ReadAll({(tmp / "pendek.txt").string()}, options);
+  IngestRun r = ReadFiles({(tmp / "pendek.txt").string()}, options);
   ASSERT_EQ(r.docs.size(), 1u);
   EXPECT_EQ(r.docs[0].text, "ZZZZ");
 }
@@ -288,7 +288,7 @@ TEST(Issue14ReaderTest, InjectedEnvReadErrorMidFileReportsAndGoesOn) {
   env.FailReadsOf("a.jsonl", fail_at);
   IngestOptions options;
   options.env = &env;
-  IngestRun r = ReadAll({tmp.path().string()}, options);
+  IngestRun r = ReadFiles({tmp.path().string()}, options);
   ASSERT_EQ(r.Rejections().size(), 1u);
   const Diagnostic d = r.Rejections()[0];
   EXPECT_EQ(d.source, (tmp / "a.jsonl").string());
@@ -311,7 +311,7 @@ TEST(Issue14ReaderTest, InjectedEnvFileVanishingBetweenListAndOpen) {
   env.VanishOnOpen("a.jsonl");
   IngestOptions options;
   options.env = &env;
-  IngestRun r = ReadAll({tmp.path().string()}, options);
+  IngestRun r = ReadFiles({tmp.path().string()}, options);
   EXPECT_EQ(r.docs.size(), 2u);
   ASSERT_EQ(r.Rejections().size(), 1u);
   EXPECT_EQ(r.Rejections()[0].source, (tmp / "a.jsonl").string());
@@ -332,12 +332,12 @@ TEST(Issue14ReaderTest, InjectedEnvShortReadsChangeNothing) {
                         HttpOk(Page("Judul " + std::to_string(i), "Isi berita panjang nomor " + std::to_string(i)))));
   }
   WriteFile(tmp / "c.warc.gz", warc);
-  IngestRun whole = ReadAll({tmp.path().string()});
+  IngestRun whole = ReadFiles({tmp.path().string()});
   FaultEnv env;
   env.ShortReads(7);
   IngestOptions options;
   options.env = &env;
-  IngestRun shorts = ReadAll({tmp.path().string()}, options);
+  IngestRun shorts = ReadFiles({tmp.path().string()}, options);
   ASSERT_EQ(whole.docs.size(), 24u);
   ASSERT_EQ(shorts.docs.size(), whole.docs.size());
   for (size_t i = 0; i < whole.docs.size(); ++i) {

@@ -461,7 +461,7 @@ bool DocumentReader::Impl::ReadHtml(Open& f, RawDocument* doc) {
   }
   html::PageContext ctx;
   if (!f.bom_charset.empty()) ctx.content_type = "text/html; charset=" + f.bom_charset;
-  html::ExtractOptions eo;
+  html::ExtractOptions eo = options.html;
   eo.max_input_bytes = options.max_html_bytes;
   StatusOr<html::ExtractedPage> page = html::Extract(bytes, ctx, eo);
   if (!page.ok()) {
@@ -544,7 +544,7 @@ bool DocumentReader::Impl::NextRecord(RawDocument* doc) {
     ctx.url = rec.target_uri;
     ctx.content_type = content_type;
     ctx.fallback_date = rec.date;
-    html::ExtractOptions eo;
+    html::ExtractOptions eo = options.html;
     eo.max_input_bytes = options.max_html_bytes;
     StatusOr<html::ExtractedPage> page = html::Extract(body, ctx, eo);
     if (!page.ok()) {

@@ -85,6 +85,9 @@ struct IngestOptions {
   // broken chunked body decoded to "ZZZZ", an error page's "Not Found". It
   // is rejected with its letter count and counted; 0 turns the check off.
   size_t min_article_letters = 20;
+  // How web pages are read (html/extractor.h): its `dates` carries the
+  // month names of a `--lexicon`; its page limit is max_html_bytes above.
+  html::ExtractOptions html;
   // The file system to read through (not owned; null = Env::Default()).
   // Tests pass one that injects faults.
   Env* env = nullptr;

@@ -13,6 +13,10 @@ namespace {
 using warta::testing::TempDir;
 using warta::testing::WriteFile;
 
+// Enough articles for several batches on each thread; more only slows the
+// sanitizer passes of the test run.
+constexpr int kCorpusArticles = 320;
+
 void WriteCorpus(const std::filesystem::path& dir, int n) {
   std::string feed;
   for (int i = 0; i < n; ++i) {
@@ -32,7 +36,7 @@ std::string Dump(KnowledgeBase& kb) {
 
 TEST(KnowledgeBaseTest, OneThreadAndManyThreadsStoreTheSameThing) {
   TempDir tmp;
-  WriteCorpus(tmp / "in", 700);
+  WriteCorpus(tmp / "in", kCorpusArticles);
   std::string dumps[2];
   for (int threads : {1, 2}) {
     auto kb = KnowledgeBase::Open({.dir = (tmp / ("db" + std::to_string(threads))).string(), .shards = 2});
@@ -42,14 +46,14 @@ TEST(KnowledgeBaseTest, OneThreadAndManyThreadsStoreTheSameThing) {
     opt.batch_size = 64;
     auto s = (*kb)->Ingest({(tmp / "in").string()}, opt, {});
     ASSERT_TRUE(s.ok()) << s.status().ToString();
-    EXPECT_EQ(s->stored, 700u);
+    EXPECT_EQ(s->stored, size_t{kCorpusArticles});
     EXPECT_EQ(s->rejected, 0u);
     dumps[threads - 1] = Dump(**kb);
     // These short notices differ in a number only: copies of each other, so
     // counted here with every copy listed.
     auto page = (*kb)->Search({.query = "taman", .outlet = "kompas.com", .collapse_copies = false, .limit = 1000});
     ASSERT_TRUE(page.ok());
-    EXPECT_EQ(page->hits.size(), 350u);
+    EXPECT_EQ(page->hits.size(), size_t{kCorpusArticles / 2});
     EXPECT_EQ(*(*kb)->IndexLag(), 0);
   }
   // Ingest time stamps differ; everything exported must not.
@@ -61,7 +65,7 @@ TEST(KnowledgeBaseTest, OneThreadAndManyThreadsStoreTheSameThing) {
 // read. (The ThreadSanitizer pass of scripts/test runs this with two threads.)
 TEST(KnowledgeBaseTest, ProgressFromManyThreadsOnlyGrowsAndEndsWithTheSummary) {
   TempDir tmp;
-  WriteCorpus(tmp / "in", 700);
+  WriteCorpus(tmp / "in", kCorpusArticles);
   auto kb = KnowledgeBase::Open({.dir = (tmp / "db").string(), .shards = 2});
   ASSERT_TRUE(kb.ok()) << kb.status().ToString();
   IngestOptions opt;
@@ -72,7 +76,7 @@ TEST(KnowledgeBaseTest, ProgressFromManyThreadsOnlyGrowsAndEndsWithTheSummary) {
   opt.on_progress = [&](const IngestProgress& p) { seen.push_back(p); };
   auto s = (*kb)->Ingest({(tmp / "in").string()}, opt, {});
   ASSERT_TRUE(s.ok()) << s.status().ToString();
-  ASSERT_GE(seen.size(), 700u / 8);
+  ASSERT_GE(seen.size(), size_t{kCorpusArticles / 8});
   for (size_t i = 0; i < seen.size(); ++i) {
     EXPECT_LE(seen[i].stored + seen[i].duplicates, seen[i].documents) << "report " << i;
     if (i == 0) continue;
@@ -80,7 +84,7 @@ TEST(KnowledgeBaseTest, ProgressFromManyThreadsOnlyGrowsAndEndsWithTheSummary) {
     EXPECT_GE(seen[i].stored, seen[i - 1].stored) << "report " << i;
     EXPECT_GE(seen[i].bytes_done, seen[i - 1].bytes_done) << "report " << i;
   }
-  EXPECT_EQ(seen.back().documents, 700u);
+  EXPECT_EQ(seen.back().documents, size_t{kCorpusArticles});
   EXPECT_EQ(seen.back().stored, s->stored);
   EXPECT_EQ(seen.back().duplicates, s->duplicates);
   EXPECT_EQ(seen.back().bytes_done, seen.back().bytes_total);

@@ -24,7 +24,7 @@ Article Make(const std::string& id, const std::string& date, const std::string& 
   return a;
 }
 
-std::unique_ptr<ArticleStore> Open(const TempDir& dir) {
+std::unique_ptr<ArticleStore> OpenStore(const TempDir& dir) {
   auto s = OpenSqliteStore({.path = (dir / "w.sqlite").string()});
   EXPECT_TRUE(s.ok()) << s.status().ToString();
   return s.ok() ? std::move(*s) : nullptr;
@@ -34,7 +34,7 @@ std::unique_ptr<ArticleStore> Open(const TempDir& dir) {
 class ListingTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = Open(dir_);
+    store_ = OpenStore(dir_);
     Article a = Make("aaaa000000000001", "2024-11-18", "Kim Jong Un bertemu Kozlov di Pyongyang.");
     a.entities = {{{0, 11}, "Kim Jong Un", EntityType::kPerson, "Pkim", "Kim Jong Un"}, {{20, 26}, "Kozlov", EntityType::kPerson, "Pkoz", "Alexander Kozlov"}};
     a.quotes = {{{0, 5}, "Kita bersatu", true, "Kim Jong Un", "Pkim", "AFP"}};

@@ -3,6 +3,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "core/ascii.h"
+
 namespace warta::text {
 
 namespace internal {
@@ -12,12 +14,7 @@ extern const std::string_view kAbbreviationsData;
 
 namespace {
 
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-  return out;
-}
+
 
 struct Table {
   // Keys are ASCII-lowercased; lookups lowercase into a small stack buffer.
@@ -25,11 +22,7 @@ struct Table {
   size_t max_bytes = 0;
 };
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
+
 
 Table Parse(std::string_view data) {
   Table t;
@@ -38,12 +31,12 @@ Table Parse(std::string_view data) {
     std::string_view line = data.substr(0, nl);
     data.remove_prefix(nl == std::string_view::npos ? data.size() : nl + 1);
     if (size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
-    line = Trim(line);
+    line = TrimAsciiBlanks(line);
     if (line.empty()) continue;
     AbbreviationKind kind = AbbreviationKind::kInner;
     if (size_t tab = line.find('\t'); tab != std::string_view::npos) {
-      if (Trim(line.substr(tab + 1)) == "end") kind = AbbreviationKind::kMayEndSentence;
-      line = Trim(line.substr(0, tab));
+      if (TrimAsciiBlanks(line.substr(tab + 1)) == "end") kind = AbbreviationKind::kMayEndSentence;
+      line = TrimAsciiBlanks(line.substr(0, tab));
     }
     t.kinds[AsciiLower(line)] = kind;
     if (line.size() > t.max_bytes) t.max_bytes = line.size();

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/ascii.h"
 #include "core/utf8.h"
 
 namespace warta::text {
@@ -19,19 +20,7 @@ extern const std::string_view kTimezonesData;
 
 namespace {
 
-// Lower-cases ASCII letters (date words are compared this way).
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
-std::string_view TrimBlanks(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
 
 // Blank lines and lines starting with '#' are skipped.
 DateTable ParseTable(std::string origin, std::string_view text) {
@@ -43,13 +32,13 @@ DateTable ParseTable(std::string origin, std::string_view text) {
     std::string_view line = text.substr(0, nl);
     text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
     ++number;
-    line = TrimBlanks(line);
+    line = TrimAsciiBlanks(line);
     if (line.empty() || line.front() == '#') continue;
     DateTable::Row row;
     row.line = number;
     while (true) {
       size_t tab = line.find('\t');
-      row.fields.emplace_back(TrimBlanks(line.substr(0, tab)));
+      row.fields.emplace_back(TrimAsciiBlanks(line.substr(0, tab)));
       if (tab == std::string_view::npos) break;
       line.remove_prefix(tab + 1);
     }
@@ -101,17 +90,20 @@ StatusOr<DateVocabulary> DateVocabulary::FromTables(const Lexicon& lexicon, cons
   return v;
 }
 
+DateVocabulary DateVocabulary::FromLexicon(const Lexicon& lexicon) {
+  StatusOr<DateVocabulary> v =
+      FromTables(lexicon, ParseTable("<built-in>/timezones.tsv", internal::kTimezonesData));
+  // Only the zone table can fail, and the built-in one is tested; a failure
+  // here is a build defect.
+  if (!v.ok()) {
+    std::fprintf(stderr, "warta: built-in date words: %s\n", v.status().ToString().c_str());
+    std::abort();
+  }
+  return *std::move(v);
+}
+
 const DateVocabulary& BuiltinDateVocabulary() {
-  static const DateVocabulary vocab = [] {
-    StatusOr<DateVocabulary> v = DateVocabulary::FromTables(
-        *Lexicon::Builtin(), ParseTable("<built-in>/timezones.tsv", internal::kTimezonesData));
-    // The built-in tables are tested; a failure here is a build defect.
-    if (!v.ok()) {
-      std::fprintf(stderr, "warta: built-in date words: %s\n", v.status().ToString().c_str());
-      std::abort();
-    }
-    return std::move(v).value();
-  }();
+  static const DateVocabulary vocab = DateVocabulary::FromLexicon(*Lexicon::Builtin());
   return vocab;
 }
 
@@ -404,8 +396,12 @@ std::optional<DateMatch> FindDate(std::string_view text, const DateVocabulary& v
 }
 
 std::optional<DateTime> ParsePublicationDate(std::string_view text) {
+  return ParsePublicationDate(text, BuiltinDateVocabulary());
+}
+
+std::optional<DateTime> ParsePublicationDate(std::string_view text, const DateVocabulary& vocab) {
   if (auto iso = DateTime::ParseIso(TrimSpace(text))) return iso;
-  auto m = FindDate(text, BuiltinDateVocabulary());
+  auto m = FindDate(text, vocab);
   if (!m) return std::nullopt;
   return m->value;
 }

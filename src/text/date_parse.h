@@ -48,6 +48,9 @@ struct DateVocabulary {
   // UTC (within +-840). Fails naming "<origin>:<line>" of the first bad zone
   // row.
   static StatusOr<DateVocabulary> FromTables(const Lexicon& lexicon, const DateTable& zones);
+  // `lexicon`'s names with the built-in zone table (a lexicon given with
+  // --lexicon; the built-in one is BuiltinDateVocabulary()).
+  static DateVocabulary FromLexicon(const Lexicon& lexicon);
 };
 
 // The vocabulary of the built-in tables (ParsePublicationDate uses it).
@@ -71,5 +74,7 @@ std::optional<DateMatch> FindDate(std::string_view text, const DateVocabulary& v
 // WITA +08:00, WIT +09:00, GMT+7, +0700, Z) sets the offset; without one
 // has_offset stays false. nullopt when there is no valid date.
 std::optional<DateTime> ParsePublicationDate(std::string_view text);
+// The same with another vocabulary's month, weekday and zone names.
+std::optional<DateTime> ParsePublicationDate(std::string_view text, const DateVocabulary& vocab);
 
 }  // namespace warta::text

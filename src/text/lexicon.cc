@@ -8,6 +8,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "core/ascii.h"
 #include "core/utf8.h"
 #include "core/vocabulary.h"
 
@@ -110,18 +111,6 @@ static_assert(std::size(kTimexPartKindNames) == static_cast<size_t>(TimexPartKin
 
 constexpr std::string_view kBoundNames[] = {"more-than", "less-than", "at-least", "up-to", "about", "almost", "range"};
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 // One meaningful line: its 1-based number and its tab-separated fields.
 // Several tabs in a row are one separator (columns are aligned by hand).
@@ -140,14 +129,14 @@ std::vector<Line> SplitLines(std::string_view text) {
     std::string_view line = text.substr(pos, nl - pos);
     pos = nl + 1;
     ++number;
-    if (Trim(line).empty() || Trim(line).front() == '#') continue;
+    if (TrimAsciiBlanks(line).empty() || TrimAsciiBlanks(line).front() == '#') continue;
     Line l;
     l.number = number;
     size_t start = 0;
     while (start <= line.size()) {
       size_t tab = line.find('\t', start);
       if (tab == std::string_view::npos) tab = line.size();
-      std::string_view field = Trim(line.substr(start, tab - start));
+      std::string_view field = TrimAsciiBlanks(line.substr(start, tab - start));
       if (!field.empty()) l.fields.push_back(field);
       start = tab + 1;
     }
@@ -163,7 +152,7 @@ std::vector<std::string_view> SplitCommas(std::string_view s) {
   while (start <= s.size()) {
     size_t comma = s.find(',', start);
     if (comma == std::string_view::npos) comma = s.size();
-    std::string_view part = Trim(s.substr(start, comma - start));
+    std::string_view part = TrimAsciiBlanks(s.substr(start, comma - start));
     if (!part.empty()) out.push_back(part);
     start = comma + 1;
   }
@@ -252,7 +241,7 @@ class Lexicon::Loader {
   Status SpeechVerbLine(const Line& l) {
     if (Status s = Columns(l, 2, 2, "word<TAB>roles"); !s.ok()) return s;
     SpeechVerb v;
-    v.word = LowerAscii(l.fields[0]);
+    v.word = AsciiLower(l.fields[0]);
     for (std::string_view role : SplitCommas(l.fields[1])) {
       size_t r = 0;
       while (r < std::size(kSpeechRoleNames) && kSpeechRoleNames[r] != role) ++r;
@@ -281,7 +270,7 @@ class Lexicon::Loader {
   Status MonthLine(const Line& l) {
     if (Status s = Columns(l, 2, 3, "word<TAB>number[<TAB>tags]"); !s.ok()) return s;
     MonthName m;
-    m.word = LowerAscii(l.fields[0]);
+    m.word = AsciiLower(l.fields[0]);
     StatusOr<int> n = Number(l.fields[1], 1, 12, "month number");
     if (!n.ok()) return n.status();
     m.number = *n;
@@ -294,7 +283,7 @@ class Lexicon::Loader {
   Status WeekdayLine(const Line& l) {
     if (Status s = Columns(l, 2, 3, "word<TAB>number[<TAB>tags]"); !s.ok()) return s;
     WeekdayName d;
-    d.word = LowerAscii(l.fields[0]);
+    d.word = AsciiLower(l.fields[0]);
     StatusOr<int> n = Number(l.fields[1], 1, 7, "weekday number");
     if (!n.ok()) return n.status();
     d.number = *n;
@@ -308,7 +297,7 @@ class Lexicon::Loader {
   Status NumberWordLine(const Line& l) {
     if (Status s = Columns(l, 3, 3, "word<TAB>kind<TAB>value"); !s.ok()) return s;
     NumberWord n;
-    n.word = LowerAscii(l.fields[0]);
+    n.word = AsciiLower(l.fields[0]);
     size_t k = 0;
     while (k < std::size(kNumberKindNames) && kNumberKindNames[k] != l.fields[1]) ++k;
     if (k == std::size(kNumberKindNames)) return Error("unknown number kind '" + std::string(l.fields[1]) + "'");
@@ -329,7 +318,7 @@ class Lexicon::Loader {
   Status CurrencyLine(const Line& l) {
     if (Status s = Columns(l, 3, 3, "word<TAB>position<TAB>canonical"); !s.ok()) return s;
     Currency c;
-    c.word = LowerAscii(l.fields[0]);
+    c.word = AsciiLower(l.fields[0]);
     if (l.fields[1] != "prefix" && l.fields[1] != "suffix")
       return Error("position must be prefix or suffix, not '" + std::string(l.fields[1]) + "'");
     c.prefix = l.fields[1] == "prefix";
@@ -343,7 +332,7 @@ class Lexicon::Loader {
   Status BoundLine(const Line& l) {
     if (Status s = Columns(l, 2, 2, "phrase<TAB>bound"); !s.ok()) return s;
     BoundPhrase b;
-    b.phrase = LowerAscii(l.fields[0]);
+    b.phrase = AsciiLower(l.fields[0]);
     b.bound = std::string(l.fields[1]);
     bool known = false;
     for (std::string_view name : kBoundNames) known |= name == b.bound;
@@ -357,7 +346,7 @@ class Lexicon::Loader {
   Status TimeUnitLine(const Line& l) {
     if (Status s = Columns(l, 3, 3, "word<TAB>unit<TAB>count"); !s.ok()) return s;
     TimeUnitWord u;
-    u.word = LowerAscii(l.fields[0]);
+    u.word = AsciiLower(l.fields[0]);
     size_t k = 0;
     while (k < std::size(kTimeUnitNames) && kTimeUnitNames[k] != l.fields[1]) ++k;
     if (k == std::size(kTimeUnitNames)) return Error("unknown time unit '" + std::string(l.fields[1]) + "'");
@@ -374,7 +363,7 @@ class Lexicon::Loader {
   Status OrdinalLine(const Line& l) {
     if (Status s = Columns(l, 2, 2, "word<TAB>value"); !s.ok()) return s;
     OrdinalWord o;
-    o.word = LowerAscii(l.fields[0]);
+    o.word = AsciiLower(l.fields[0]);
     StatusOr<int> value = Number(l.fields[1], 1, 1000, "ordinal");
     if (!value.ok()) return value.status();
     o.value = *value;
@@ -387,7 +376,7 @@ class Lexicon::Loader {
   Status TimexPartLine(const Line& l) {
     if (Status s = Columns(l, 3, 3, "word<TAB>kind<TAB>value"); !s.ok()) return s;
     TimexPart p;
-    p.word = LowerAscii(l.fields[0]);
+    p.word = AsciiLower(l.fields[0]);
     size_t k = 0;
     while (k < std::size(kTimexPartKindNames) && kTimexPartKindNames[k] != l.fields[1]) ++k;
     if (k == std::size(kTimexPartKindNames)) return Error("unknown timex part kind '" + std::string(l.fields[1]) + "'");
@@ -453,7 +442,7 @@ class Lexicon::Loader {
   Status EventTriggerLine(const Line& l) {
     if (Status s = Columns(l, 3, 4, "word<TAB>type<TAB>frame[<TAB>flags]"); !s.ok()) return s;
     EventTrigger t;
-    t.word = LowerAscii(l.fields[0]);
+    t.word = AsciiLower(l.fields[0]);
     // The event analyser turns the name into an EventType: an unknown name is
     // caught here, where the file and line are known.
     if (!ParseName<EventType>(l.fields[1]))
@@ -486,7 +475,7 @@ class Lexicon::Loader {
     while (c < std::size(kWordClassNames) && kWordClassNames[c] != l.fields[0]) ++c;
     if (c == std::size(kWordClassNames)) return Error("unknown word class '" + std::string(l.fields[0]) + "'");
     for (size_t i = 1; i < l.fields.size(); ++i) {
-      std::string w = LowerAscii(l.fields[i]);
+      std::string w = AsciiLower(l.fields[i]);
       WordClasses& bits = lex_->classes_[w];
       // A repeated word in one class is harmless but a sign of a drifted list.
       if (bits.test(c)) return Error("'" + w + "' is already in " + std::string(kWordClassNames[c]));

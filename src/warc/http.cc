@@ -5,14 +5,12 @@
 #include <string>
 
 #include "core/gzip.h"
-#include "warc/ascii.h"
+#include "core/ascii.h"
 #include "warc/warc_reader.h"
 
 namespace warta::warc {
 namespace {
 
-using internal::LowerAscii;
-using internal::Trim;
 
 // Undoes chunked transfer coding; nullopt when `body` is not chunked.
 std::optional<std::string> Dechunk(std::string_view body, size_t max) {
@@ -21,9 +19,9 @@ std::optional<std::string> Dechunk(std::string_view body, size_t max) {
   for (;;) {
     size_t eol = body.find('\n', pos);
     if (eol == std::string_view::npos) return std::nullopt;
-    std::string_view size_line = Trim(body.substr(pos, eol - pos));
+    std::string_view size_line = TrimAsciiBlanks(body.substr(pos, eol - pos));
     size_t semi = size_line.find(';');
-    if (semi != std::string_view::npos) size_line = Trim(size_line.substr(0, semi));
+    if (semi != std::string_view::npos) size_line = TrimAsciiBlanks(size_line.substr(0, semi));
     if (size_line.empty() || size_line.size() > 15) return std::nullopt;
     uint64_t n = 0;
     for (char c : size_line) {
@@ -55,9 +53,9 @@ bool LooksDecoded(std::string_view body) {
 }  // namespace
 
 std::string HttpResponse::Header(std::string_view name) const {
-  std::string n = LowerAscii(name);
+  std::string n = AsciiLower(name);
   for (const auto& [k, v] : headers) {
-    if (LowerAscii(k) == n) return v;
+    if (AsciiLower(k) == n) return v;
   }
   return "";
 }
@@ -65,11 +63,11 @@ std::string HttpResponse::Header(std::string_view name) const {
 StatusOr<HttpResponse> ParseHttpResponse(std::string_view block, size_t max_body_bytes) {
   HttpResponse r;
   size_t eol = block.find('\n');
-  std::string_view status_line = Trim(block.substr(0, eol));
+  std::string_view status_line = TrimAsciiBlanks(block.substr(0, eol));
   if (status_line.substr(0, 5) != "HTTP/") return Status::Corrupt("not an HTTP response (no status line)");
   size_t sp = status_line.find(' ');
   if (sp == std::string_view::npos) return Status::Corrupt("malformed HTTP status line");
-  std::string_view code = Trim(status_line.substr(sp + 1)).substr(0, 3);
+  std::string_view code = TrimAsciiBlanks(status_line.substr(sp + 1)).substr(0, 3);
   if (code.size() != 3 || !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return Status::Corrupt("malformed HTTP status line");
   r.status = (code[0] - '0') * 100 + (code[1] - '0') * 10 + (code[2] - '0');
@@ -79,27 +77,27 @@ StatusOr<HttpResponse> ParseHttpResponse(std::string_view block, size_t max_body
     size_t e = block.find('\n', pos);
     std::string_view line = block.substr(pos, e == std::string_view::npos ? std::string_view::npos : e - pos);
     pos = e == std::string_view::npos ? block.size() : e + 1;
-    if (Trim(line).empty()) {
+    if (TrimAsciiBlanks(line).empty()) {
       ended = true;
       break;
     }
     if ((line[0] == ' ' || line[0] == '\t') && !r.headers.empty()) {
-      r.headers.back().second += " " + std::string(Trim(line));
+      r.headers.back().second += " " + std::string(TrimAsciiBlanks(line));
       continue;
     }
     size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;  // tolerate junk lines
-    r.headers.emplace_back(std::string(Trim(line.substr(0, colon))), std::string(Trim(line.substr(colon + 1))));
+    r.headers.emplace_back(std::string(TrimAsciiBlanks(line.substr(0, colon))), std::string(TrimAsciiBlanks(line.substr(colon + 1))));
   }
   if (!ended) return Status::Corrupt("HTTP headers without an end");
   std::string_view body = block.substr(pos);
   if (body.size() > max_body_bytes) return Status::TooLarge("HTTP body over " + std::to_string(max_body_bytes) + " bytes");
   std::string decoded(body);
-  if (LowerAscii(r.Header("Transfer-Encoding")).find("chunked") != std::string::npos) {
+  if (AsciiLower(r.Header("Transfer-Encoding")).find("chunked") != std::string::npos) {
     // Some crawlers store the body already de-chunked but keep the header.
     if (auto d = Dechunk(body, max_body_bytes)) decoded = std::move(*d);
   }
-  std::string coding = LowerAscii(Trim(r.Header("Content-Encoding")));
+  std::string coding = AsciiLower(TrimAsciiBlanks(r.Header("Content-Encoding")));
   if (coding == "gzip" || coding == "x-gzip" || coding == "deflate") {
     if (!LooksDecoded(decoded) || decoded.substr(0, 2) == "\x1f\x8b") {
       // Bodies cut short by the crawler keep what decoded.

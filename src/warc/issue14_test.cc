@@ -21,7 +21,7 @@ struct Read {
   std::vector<WarcProblem> problems;
 };
 
-Read ReadAll(const std::string& bytes) {
+Read ReadRecordsAndProblems(const std::string& bytes) {
   Read out;
   WarcReader reader(MemoryInput(bytes), {});
   WarcRecord rec;
@@ -81,12 +81,12 @@ TEST(Issue14WarcTest, Finding11CorruptMemberNeverLosesAnIntactOne) {
           damaged_start = static_cast<int64_t>(file.size());
           damaged_end = damaged_start + static_cast<int64_t>(m.size());
         } else {
-          WarcRecord parsed = ReadAll(records[i]).records.at(0);
+          WarcRecord parsed = ReadRecordsAndProblems(records[i]).records.at(0);
           intact.emplace_back(parsed.type, parsed.target_uri);
         }
         file += m;
       }
-      Read got = ReadAll(file);
+      Read got = ReadRecordsAndProblems(file);
       std::vector<std::pair<std::string, std::string>> read;
       for (const WarcRecord& r : got.records) read.emplace_back(r.type, r.target_uri);
       EXPECT_EQ(read, intact);
@@ -117,7 +117,7 @@ TEST(Issue14WarcTest, Finding11AdjacentDamagedMembers) {
     }
     file += m;
   }
-  Read got = ReadAll(file);
+  Read got = ReadRecordsAndProblems(file);
   EXPECT_EQ(got.records.size(), expected);
   EXPECT_GE(got.problems.size(), damaged.size());
 }
@@ -148,11 +148,11 @@ TEST(Issue14WarcTest, Finding11ContentLengthTooLargeLosesOnlyItsRecord) {
             r = LengthPlus(r, extra);
             lying_offset = static_cast<int64_t>(file.size());
           } else {
-            expected.push_back(ReadAll(r).records.at(0).type + " " + ReadAll(r).records.at(0).target_uri);
+            expected.push_back(ReadRecordsAndProblems(r).records.at(0).type + " " + ReadRecordsAndProblems(r).records.at(0).target_uri);
           }
           file += gzipped ? Gzip(r) : r;
         }
-        Read got = ReadAll(file);
+        Read got = ReadRecordsAndProblems(file);
         std::vector<std::string> read;
         for (const WarcRecord& r : got.records) read.push_back(r.type + " " + r.target_uri);
         EXPECT_EQ(read, expected);
@@ -174,7 +174,7 @@ TEST(Issue14WarcTest, Finding11OffsetsAfterAnOverrunAreTheRecordsOwn) {
   std::string file = records[0] + LengthPlus(records[1], 500);
   const int64_t next = static_cast<int64_t>(file.size());
   file += records[2] + records[3];
-  Read got = ReadAll(file);
+  Read got = ReadRecordsAndProblems(file);
   ASSERT_EQ(got.records.size(), 3u);
   EXPECT_EQ(got.records[1].offset, next);
   EXPECT_EQ(got.records[2].offset, next + static_cast<int64_t>(records[2].size()));

@@ -5,13 +5,11 @@
 #include <cstring>
 
 #include "core/gzip.h"
-#include "warc/ascii.h"
+#include "core/ascii.h"
 
 namespace warta::warc {
 namespace {
 
-using internal::LowerAscii;
-using internal::Trim;
 
 class MemoryInputImpl : public Input {
  public:
@@ -38,9 +36,9 @@ constexpr size_t kMaxMemberReplay = 16u << 20;
 std::unique_ptr<Input> MemoryInput(std::string_view bytes) { return std::make_unique<MemoryInputImpl>(bytes); }
 
 std::string WarcRecord::Header(std::string_view name) const {
-  std::string n = LowerAscii(name);
+  std::string n = AsciiLower(name);
   for (const auto& [k, v] : headers) {
-    if (LowerAscii(k) == n) return v;
+    if (AsciiLower(k) == n) return v;
   }
   return "";
 }
@@ -340,7 +338,7 @@ struct WarcReader::Impl {
 
   static bool IsVersionLine(std::string_view line) {
     return line.size() >= 8 && line.substr(0, 7) == "WARC/1." && (line[7] == '0' || line[7] == '1') &&
-           Trim(line.substr(8)).empty();
+           TrimAsciiBlanks(line.substr(8)).empty();
   }
 
   // Skips to the next "WARC/1.x" line, leaving it pending. False at the end.
@@ -380,7 +378,7 @@ bool WarcReader::Impl::Next(WarcRecord* rec) {
       if (at_barrier()) continue;
       return false;
     }
-    if (r == Line::kLine && Trim(line).empty()) continue;  // separators
+    if (r == Line::kLine && TrimAsciiBlanks(line).empty()) continue;  // separators
     const uint64_t gen = generation;
     if (r != Line::kLine || !IsVersionLine(line)) {
       std::string shown = r == Line::kLine ? std::string(line.substr(0, 40)) : "an over-long line";
@@ -394,7 +392,7 @@ bool WarcReader::Impl::Next(WarcRecord* rec) {
     }
     WarcRecord out;
     out.offset = start;
-    out.version = std::string(Trim(line));
+    out.version = std::string(TrimAsciiBlanks(line));
     size_t header_bytes = 0;
     bool bad = false;
     std::string why;
@@ -419,7 +417,7 @@ bool WarcReader::Impl::Next(WarcRecord* rec) {
         break;
       }
       if ((line[0] == ' ' || line[0] == '\t') && !out.headers.empty()) {
-        out.headers.back().second += " " + std::string(Trim(line));
+        out.headers.back().second += " " + std::string(TrimAsciiBlanks(line));
         continue;
       }
       size_t colon = line.find(':');
@@ -437,14 +435,14 @@ bool WarcReader::Impl::Next(WarcRecord* rec) {
         why = "malformed header line \"" + line.substr(0, 40) + "\"";
         break;
       }
-      out.headers.emplace_back(std::string(Trim(std::string_view(line).substr(0, colon))),
-                               std::string(Trim(std::string_view(line).substr(colon + 1))));
+      out.headers.emplace_back(std::string(TrimAsciiBlanks(std::string_view(line).substr(0, colon))),
+                               std::string(TrimAsciiBlanks(std::string_view(line).substr(colon + 1))));
     }
     if (barrier) continue;  // the damage is reported; the member's record is lost, the next is not
     std::string length_text;
     if (!bad) {
       length_text = out.Header("Content-Length");
-      const std::string_view lt = Trim(length_text);
+      const std::string_view lt = TrimAsciiBlanks(length_text);
       bool digits = !lt.empty() && lt.size() <= 18 &&
                     std::all_of(lt.begin(), lt.end(), [](char c) { return c >= '0' && c <= '9'; });
       if (!digits) {
@@ -459,12 +457,12 @@ bool WarcReader::Impl::Next(WarcRecord* rec) {
       if (!has_pending && !SkipToNextRecord() && !barrier) return false;
       continue;
     }
-    out.type = LowerAscii(Trim(out.Header("WARC-Type")));
-    out.target_uri = std::string(Trim(out.Header("WARC-Target-URI")));
+    out.type = AsciiLower(TrimAsciiBlanks(out.Header("WARC-Type")));
+    out.target_uri = std::string(TrimAsciiBlanks(out.Header("WARC-Target-URI")));
     if (out.target_uri.size() >= 2 && out.target_uri.front() == '<' && out.target_uri.back() == '>')
       out.target_uri = out.target_uri.substr(1, out.target_uri.size() - 2);
-    out.date = std::string(Trim(out.Header("WARC-Date")));
-    out.content_type = std::string(Trim(out.Header("Content-Type")));
+    out.date = std::string(TrimAsciiBlanks(out.Header("WARC-Date")));
+    out.content_type = std::string(TrimAsciiBlanks(out.Header("Content-Type")));
     bool wanted = std::find(options.block_types.begin(), options.block_types.end(), out.type) !=
                   options.block_types.end();
     const bool within_limit = static_cast<uint64_t>(out.content_length) <= options.max_block_bytes;

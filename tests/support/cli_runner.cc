@@ -12,7 +12,7 @@ namespace warta::testing {
 std::string WartaBinary() { return (BinaryDir() / "src" / "cli" / "warta").string(); }
 
 namespace {
-std::string Quote(const std::string& s) {
+std::string ShellQuote(const std::string& s) {
   std::string out = "'";
   for (char c : s) {
     if (c == '\'') out += "'\\''";
@@ -25,10 +25,10 @@ std::string Quote(const std::string& s) {
 CliResult RunWarta(const std::vector<std::string>& args, const std::string& env, const std::string& stdin_path) {
   TempDir tmp;
   std::string cmd = env.empty() ? "" : env + " ";
-  cmd += Quote(WartaBinary());
-  for (const auto& a : args) cmd += " " + Quote(a);
-  cmd += stdin_path.empty() ? " </dev/null" : " <" + Quote(stdin_path);
-  cmd += " >" + Quote((tmp / "out").string()) + " 2>" + Quote((tmp / "err").string());
+  cmd += ShellQuote(WartaBinary());
+  for (const auto& a : args) cmd += " " + ShellQuote(a);
+  cmd += stdin_path.empty() ? " </dev/null" : " <" + ShellQuote(stdin_path);
+  cmd += " >" + ShellQuote((tmp / "out").string()) + " 2>" + ShellQuote((tmp / "err").string());
   int status = std::system(cmd.c_str());
   CliResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

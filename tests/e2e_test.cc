@@ -161,19 +161,7 @@ TEST(ExamplesEndToEnd, EditedCopyIsListedUnderItsOriginalAndStoriesGroupReports)
   EXPECT_EQ(RunWarta({"--db", db, "export", "--what", "quotes", "--format", "csv"}).exit_code, 2);
 }
 
-std::string Gzip(const std::string& data) {
-  z_stream zs{};
-  deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&zs, data.size()) + 64, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
+using warta::testing::Gzip;
 
 std::string Article(int i) {
   return "Judul berita nomor " + std::to_string(i) + "\n\nJAKARTA, KOMPAS.com - Pemerintah kota mengumumkan program " +

@@ -7,6 +7,7 @@
 #include "core/gzip.h"
 #include "core/status.h"
 #include "core/utf8.h"
+#include "test_support.h"
 
 namespace warta {
 namespace {
@@ -185,19 +186,7 @@ TEST(Utf8SequenceAtTest, LengthOfAValidSequenceElseZero) {
 
 // ---- Inflate (the one buffer decompressor) -------------------------------------
 
-std::string Deflate(std::string_view text, int window_bits) {
-  z_stream zs{};
-  EXPECT_EQ(deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY), Z_OK);
-  std::string out(deflateBound(&zs, static_cast<uLong>(text.size())) + 32, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
-  zs.avail_in = static_cast<uInt>(text.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(deflate(&zs, Z_FINISH), Z_STREAM_END);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
+using warta::testing::Deflate;
 
 std::string OrError(const StatusOr<std::string>& s) { return s.ok() ? *s : "error: " + s.status().ToString(); }
 

@@ -138,16 +138,7 @@ TEST(HttpTest, ChunkedAndGzipBodies) {
   EXPECT_EQ(r->body, html);
   // Raw deflate.
   {
-    z_stream zs{};
-    deflateInit2(&zs, 6, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-    std::string out(1024, '\0');
-    zs.next_in = reinterpret_cast<Bytef*>(html.data());
-    zs.avail_in = static_cast<uInt>(html.size());
-    zs.next_out = reinterpret_cast<Bytef*>(out.data());
-    zs.avail_out = static_cast<uInt>(out.size());
-    deflate(&zs, Z_FINISH);
-    out.resize(zs.total_out);
-    deflateEnd(&zs);
+    const std::string out = warta::testing::Deflate(html, warta::testing::kRawDeflateWindow);
     r = ParseHttpResponse(HttpOk(out, "Content-Encoding: deflate\r\n"), 1 << 20);
     ASSERT_TRUE(r.ok()) << r.status().ToString();
     EXPECT_EQ(r->body, html);

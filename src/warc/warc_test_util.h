@@ -1,26 +1,14 @@
 // Builders for WARC test inputs (tests of warc and ingest).
 #pragma once
 
-#include <zlib.h>
-
 #include <cstdio>
 #include <string>
 
+#include "test_support.h"
+
 namespace warta::warc::testutil {
 
-inline std::string Gzip(const std::string& data) {
-  z_stream zs{};
-  deflateInit2(&zs, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&zs, static_cast<uLong>(data.size())) + 32, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
+using warta::testing::Gzip;
 
 inline std::string Record(const std::string& type, const std::string& uri, const std::string& block,
                           const std::string& content_type = "application/http; msgtype=response") {

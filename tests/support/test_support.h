@@ -35,6 +35,16 @@ class TempDir {
 void WriteFile(const std::filesystem::path& path, std::string_view bytes);
 std::string ReadFile(const std::filesystem::path& path);
 
+// zlib's window bits for Deflate's three formats.
+inline constexpr int kGzipWindow = 16 + 15;
+inline constexpr int kZlibWindow = 15;
+inline constexpr int kRawDeflateWindow = -15;
+
+// `bytes` compressed by zlib (level 6) as one gzip member, a zlib stream or
+// raw deflate: the inputs of the tests of every reader that inflates.
+std::string Deflate(std::string_view bytes, int window_bits = kGzipWindow);
+inline std::string Gzip(std::string_view bytes) { return Deflate(bytes, kGzipWindow); }
+
 }  // namespace warta::testing
 
 // Skips the current test, saying why, when ../shared is missing.

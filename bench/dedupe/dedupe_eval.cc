@@ -538,5 +538,74 @@ int main(int argc, char** argv) {
           std::printf("  story-merge %s %s | %s | %s\n", items[i].label.c_str(), items[j].label.c_str(),
                       items[i].article.title.c_str(), items[j].article.title.c_str());
   }
+  std::printf("\n");
+  }  // with_indosum
+
+  if (with_stream) {
+    size_t gold_copies = 0, gold_series = 0, undated = 0;
+    std::unordered_set<std::string> stories, series;
+    for (size_t i = indosum_part; i < items.size(); ++i) {
+      gold_copies += !gold_rows[i].copy_of.empty();
+      if (!gold_rows[i].series.empty()) {
+        ++gold_series;
+        series.insert(gold_rows[i].series);
+      }
+      stories.insert(gold_rows[i].story);
+      undated += !items[i].article.published;
+    }
+    std::printf("Stream set: %zu fixtures (%s) + %zu IndoSum batch articles, labels in %s; %zu gold stories, %zu copies, "
+                "%zu series items in %zu series, %zu undated; %d labels or articles skipped (see stderr)\n\n",
+                stream_fixtures_end - indosum_part, fixtures.c_str(), items.size() - stream_fixtures_end,
+                stream_labels.c_str(), stories.size(), gold_copies, gold_series, series.size(), undated, stream.skipped);
+  }
+  std::printf("### Copies, series and stories (issue 15; copy hint on, as the pipeline runs)\n\n");
+  PrintIssue15Header();
+  std::vector<size_t> all_rows(items.size()), indosum_rows, fixture_rows, batch_rows, stream_rows;
+  std::iota(all_rows.begin(), all_rows.end(), 0);
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i < indosum_part) {
+      indosum_rows.push_back(i);
+    } else {
+      (i < stream_fixtures_end ? fixture_rows : batch_rows).push_back(i);
+      stream_rows.push_back(i);
+    }
+  }
+  if (with_indosum && with_stream) PrintIssue15Row("all", gold_rows, predictions, all_rows);
+  if (with_indosum) PrintIssue15Row("IndoSum set", gold_rows, predictions, indosum_rows);
+  if (with_stream) {
+    PrintIssue15Row("stream", gold_rows, predictions, stream_rows);
+    PrintIssue15Row("stream: fixtures", gold_rows, predictions, fixture_rows);
+    PrintIssue15Row("stream: IndoSum batch", gold_rows, predictions, batch_rows);
+  }
+  if (with_stream && !stream_rows.empty()) {
+    // The stories' own dates (inferred for undated articles): a story dated
+    // after every article is a wrong date.
+    int64_t latest_article = INT64_MIN, latest_story = INT64_MIN;
+    std::string latest_story_iso = "none";
+    for (size_t i : stream_rows) {
+      if (items[i].article.published)
+        latest_article = std::max(latest_article, PublicationKey(items[i].article.published));
+      const Story* st = hinted.story(story_hinted[i]);
+      if (st != nullptr && st->last_published && PublicationKey(st->last_published) > latest_story) {
+        latest_story = PublicationKey(st->last_published);
+        latest_story_iso = st->last_published->ToIso();
+      }
+    }
+    std::printf("\nStream stories' own latest date: %s (%s the latest article's)\n", latest_story_iso.c_str(),
+                latest_story > latest_article ? "AFTER" : "not after");
+  }
+  if (dump && with_stream) {
+    // Every stream pair the run got wrong, for reading (not for tuning to).
+    for (size_t a = 0; a < stream_rows.size(); ++a)
+      for (size_t b = a + 1; b < stream_rows.size(); ++b) {
+        size_t i = stream_rows[a], j = stream_rows[b];
+        const DedupeLabel &gi = gold_rows[i], &gj = gold_rows[j];
+        bool same_story = gi.story == gj.story, pred_story = predictions[i].story == predictions[j].story;
+        if (pred_story != same_story)
+          std::printf("  story-%s %s | %s\n", pred_story ? "merge" : "miss", gi.item.c_str(), gj.item.c_str());
+        if (predictions[i].copy_group == predictions[j].copy_group)
+          std::printf("  copy-pair %s | %s\n", gi.item.c_str(), gj.item.c_str());
+      }
+  }
   return 0;
 }

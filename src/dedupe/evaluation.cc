@@ -134,8 +134,10 @@ DedupeScores ScoreDedupe(const std::vector<DedupeLabel>& gold, const std::vector
       root = it->second;
     }
     gold_copy[i] = root;
+    // Singletons get n + i: ScoreClustering leaves out negative gold labels,
+    // and series ids are below n.
     if (gold[i].series.empty()) {
-      gold_series[i] = -2 - static_cast<int64_t>(i);
+      gold_series[i] = static_cast<int64_t>(n + i);
     } else {
       gold_series[i] = series_ids.emplace(gold[i].series, static_cast<int64_t>(series_ids.size())).first->second;
     }
@@ -149,7 +151,7 @@ DedupeScores ScoreDedupe(const std::vector<DedupeLabel>& gold, const std::vector
     if (predicted[i].series) {
       pred_series[i] = pred_series_ids.emplace(*predicted[i].series, static_cast<int64_t>(pred_series_ids.size())).first->second;
     } else {
-      pred_series[i] = -2 - static_cast<int64_t>(i);
+      pred_series[i] = static_cast<int64_t>(n + i);
     }
   }
   s.gold_series = static_cast<int64_t>(series_ids.size());

@@ -2,6 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
 #include "dedupe/test_articles.h"
 
 namespace warta::dedupe {
@@ -105,6 +112,64 @@ TEST(ScoreDedupeTest, CopiesSeriesStoriesAndSpans) {
   DedupeScores t = ScoreDedupe(gold, pred);
   EXPECT_DOUBLE_EQ(t.series.pair_f1, 1.0);
   EXPECT_EQ(t.copies.gold_pairs, 1);
+}
+
+// The committed labels of the stream set keep their own rules (header of
+// bench/dedupe/labels/stream.tsv). ctest runs tests from the repository root.
+TEST(StreamLabelsTest, CommittedLabelsKeepTheirRules) {
+  namespace fs = std::filesystem;
+  const fs::path dir = "bench/dedupe/labels";
+  ASSERT_TRUE(fs::is_directory(dir)) << "run from the repository root: no " << dir;
+  std::vector<DedupeLabel> rows;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (e.path().extension() != ".tsv") continue;
+    std::ifstream in(e.path(), std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    auto parsed = ParseDedupeLabels(text.str(), e.path().string());
+    ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+    rows.insert(rows.end(), parsed->begin(), parsed->end());
+  }
+  std::map<std::string, const DedupeLabel*> by_item;
+  std::set<std::string> stories;
+  for (const auto& r : rows) {
+    EXPECT_TRUE(by_item.emplace(r.item, &r).second) << r.where << ": " << r.item << " labelled in two files";
+    stories.insert(r.story);
+  }
+  std::map<std::pair<std::string, std::string>, std::string> series_story;  // (series, story) -> item
+  for (const auto& r : rows) {
+    if (!r.copy_of.empty()) {
+      auto it = by_item.find(r.copy_of);
+      ASSERT_NE(it, by_item.end()) << r.where << ": copy_of " << r.copy_of << " is not labelled";
+      EXPECT_EQ(it->second->story, r.story) << r.where << ": a copy is in its original's story";
+      EXPECT_TRUE(r.series.empty() || r.series != it->second->series)
+          << r.where << ": members of one series are never copies of one another";
+    }
+    if (!r.follow_up_of.empty()) {
+      EXPECT_TRUE(stories.count(r.follow_up_of)) << r.where << ": follow_up_of names no story";
+      EXPECT_NE(r.follow_up_of, r.story) << r.where;
+    }
+    if (!r.series.empty()) {
+      auto [it, fresh] = series_story.emplace(std::make_pair(r.series, r.story), r.item);
+      EXPECT_TRUE(fresh) << r.where << ": " << r.item << " and " << it->second
+                         << " are one series and one story (each item is its own story)";
+    }
+  }
+  // Every fixture has a label (the fixtures are ours: one object a line, "id" first).
+  int fixtures = 0;
+  for (const auto& e : fs::directory_iterator("bench/dedupe/fixtures")) {
+    if (e.path().extension() != ".jsonl") continue;
+    std::ifstream in(e.path());
+    std::string line;
+    while (std::getline(in, line)) {
+      const std::string key = "{\"id\": \"";
+      ASSERT_EQ(line.rfind(key, 0), 0u) << e.path() << ": a fixture line starts with its id";
+      std::string id = line.substr(key.size(), line.find('"', key.size()) - key.size());
+      EXPECT_TRUE(by_item.count(id)) << e.path() << ": fixture " << id << " has no label";
+      ++fixtures;
+    }
+  }
+  EXPECT_GE(fixtures, 1);
 }
 
 TEST(SplitSentencesRoughlyTest, SplitsAtSentenceEnds) {

@@ -213,10 +213,12 @@ StreamSet LoadStream(const std::string& labels_dir, const std::string& fixtures_
   return set;
 }
 
-// The series the pipeline put article `seq` in. Today's dedupe stage has no
-// series, so every article is in none and series recall is 0. The series
-// detector (issue 15) answers here: return its series id for `seq`.
-std::optional<int64_t> PredictedSeries(int64_t /*seq*/) { return std::nullopt; }
+// The series the pipeline puts article `seq` in, called once per article in
+// ingest order right after the copy detector saw it (so an online series
+// detector can be fed here). Today's dedupe stage has no series: every
+// article is in none, and series recall is 0. The series detector (issue 15)
+// connects here and returns its series id.
+std::optional<int64_t> PredictedSeries(int64_t /*seq*/, const Article& /*article*/) { return std::nullopt; }
 
 void PrintIssue15Header() {
   std::printf("| part | items | gold story pairs | story P | story R | story F1 | BCubed P | BCubed R | BCubed F1 | "
@@ -440,6 +442,7 @@ int main(int argc, char** argv) {
   std::unordered_map<int64_t, size_t> item_of_seq;
   std::vector<int64_t> story_text(items.size()), story_hinted(items.size());
   std::vector<double> story_score(items.size());
+  std::vector<std::optional<int64_t>> series_of(items.size());
   size_t paragraph_reports = 0;
   for (size_t k : order) {
     Item& it = items[k];
@@ -452,13 +455,14 @@ int main(int argc, char** argv) {
     story_text[k] = sa.story_id;
     story_score[k] = sa.similarity;
     story_hinted[k] = hinted.Add(it.seq, it.article, copy_of).story_id;
+    series_of[k] = PredictedSeries(it.seq, it.article);
   }
 
   // The issue-15 predictions: the pipeline's view (copy hint on).
   std::vector<DedupePrediction> predictions(items.size());
   for (size_t i = 0; i < items.size(); ++i) {
     int64_t key = PublicationKey(items[i].article.published);
-    predictions[i] = {story_hinted[i], detector.OriginalOf(items[i].seq), PredictedSeries(items[i].seq),
+    predictions[i] = {story_hinted[i], detector.OriginalOf(items[i].seq), series_of[i],
                       key == INT64_MAX ? std::nullopt : std::optional<int64_t>(key)};
   }
 

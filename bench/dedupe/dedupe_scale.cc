@@ -2,14 +2,20 @@
 // and 1M articles: time and peak RSS.
 //
 //   build/.../bench/dedupe/dedupe_scale [--corpus DIR] [--sizes 100000,300000,1000000]
-//       [--threads 2] [--copy-rate 0.05] [--seed 11]
+//       [--threads 2] [--copy-rate 0.05] [--seed 11] [--series-rate 0.1] [--series-templates 300]
 //
 // Articles are generated from IndoSum's vocabulary (word frequencies of the
 // dev files) with a fixed seed: each belongs to a synthetic story (a handful
 // of topic words that recur in its title and sentences) that runs for a few
 // days, about 900 articles a day. A share `copy-rate` of them are edited
 // copies (CopyGenerator, intensity 0-0.6) of a recent article, so the
-// detector's recall and precision on the injected copies are known.
+// detector's recall and precision on the injected copies are known. A share
+// `series-rate` of the others are templated series items (issue 15): one of
+// `series-templates` fixed templates (an outlet, a title and 3-5 paragraphs of
+// vocabulary words with slots) filled with the day's date and fresh figures,
+// as daily price, exchange-rate and weather reports are. Series items are
+// never copies of one another, so a copy link between two items of one
+// template is counted apart ("series items marked copies").
 //
 // Each size runs in its own forked child so its peak RSS (getrusage) is its
 // own. Timed: Sign (parallel, --threads), AddAndMatch and StoryClusterer::Add
@@ -84,12 +90,14 @@ Vocabulary LoadVocabulary(const std::string& corpus) {
 // Deterministic article stream.
 class Generator {
  public:
-  Generator(const Vocabulary& vocab, uint64_t seed, double copy_rate)
-      : vocab_(vocab), gen_(seed), copy_rate_(copy_rate) {}
+  Generator(const Vocabulary& vocab, uint64_t seed, double copy_rate, double series_rate, int series_templates)
+      : vocab_(vocab), gen_(seed), copy_rate_(copy_rate), series_rate_(series_rate),
+        series_templates_(std::max(1, series_templates)) {}
 
   struct Next {
     Article article;
     int64_t copy_of_index = -1;   // index in the stream of the article copied
+    int series = -1;              // template of a series item, else -1
   };
 
   Next Make(int64_t index) {
@@ -102,6 +110,9 @@ class Generator {
       out.article = std::move(c.article);
       out.article.published = Date(day);
       out.copy_of_index = src.index;
+    } else if (series_rate_ > 0 && gen_.Uniform() < series_rate_) {
+      out.series = static_cast<int>(gen_.Below(static_cast<uint64_t>(series_templates_)));
+      out.article = SeriesItem(out.series, day);
     } else {
       // 45 %: a new story; else one of the ~300 most recent stories.
       if (topics_.empty() || gen_.Uniform() < 0.45) {
@@ -157,9 +168,96 @@ class Generator {
     return s;
   }
 
+  // A series template: an outlet, and text pieces between which the figures
+  // go (a title, then paragraphs). Made once, the first time it is used.
+  struct Template {
+    std::string outlet, host;
+    std::vector<std::string> title;                  // pieces; the date, then figures, between them
+    std::vector<std::vector<std::string>> paragraphs;
+  };
+
+  // Civil date of a day number (days since 1970-01-01), Howard Hinnant's algorithm.
+  static void CivilDate(int64_t z, int* y, int* m, int* d) {
+    z += 719468;
+    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const int64_t doe = z - era * 146097;
+    const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const int64_t mp = (5 * doy + 2) / 153;
+    *d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    *m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    *y = static_cast<int>(yoe + era * 400 + (*m <= 2));
+  }
+
+  std::string Figure() {
+    switch (gen_.Below(3)) {
+      case 0: {  // a price: 1.548.000
+        uint64_t v = 1000 + gen_.Below(2000000);
+        std::string digits = std::to_string(v * 1000), out;
+        for (size_t i = 0; i < digits.size(); ++i) {
+          if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
+          out += digits[i];
+        }
+        return out;
+      }
+      case 1:  // a rate or a change: 2.634,1 / 0,21
+        return std::to_string(gen_.Below(3000)) + "," + std::to_string(gen_.Below(100));
+      default:  // a count or a temperature
+        return std::to_string(1 + gen_.Below(400));
+    }
+  }
+
+  const Template& TemplateOf(int t) {
+    if (templates_.size() < static_cast<size_t>(series_templates_)) templates_.resize(static_cast<size_t>(series_templates_));
+    Template& tpl = templates_[static_cast<size_t>(t)];
+    if (!tpl.paragraphs.empty()) return tpl;
+    std::vector<const std::string*> topic;
+    for (int i = 0; i < 6; ++i) topic.push_back(&vocab_.words[200 + gen_.Below(std::min<uint64_t>(20000, vocab_.words.size() - 200))]);
+    // A few hundred templates from a few dozen outlets, some on sub-domains of one network.
+    tpl.outlet = "outlet" + std::to_string(t % 40);
+    tpl.host = (t % 3 == 0 ? "ekonomi." : t % 3 == 1 ? "www." : "daerah.") + tpl.outlet + ".example";
+    tpl.title = {Sentence(topic, 5, 0.5), Sentence(topic, 2, 0.3), ""};
+    int paragraphs = 3 + static_cast<int>(gen_.Below(3));
+    for (int p = 0; p < paragraphs; ++p) {
+      std::vector<std::string> pieces;
+      int slots = 1 + static_cast<int>(gen_.Below(3));
+      for (int k = 0; k <= slots; ++k) pieces.push_back(Sentence(topic, 4 + static_cast<int>(gen_.Below(8)), 0.2));
+      pieces.back() += ".";
+      tpl.paragraphs.push_back(std::move(pieces));
+    }
+    return tpl;
+  }
+
+  Article SeriesItem(int t, int64_t day) {
+    const Template& tpl = TemplateOf(t);
+    static const char* const kDays[] = {"Kamis", "Jumat", "Sabtu", "Minggu", "Senin", "Selasa", "Rabu"};  // 1970-01-01 was a Thursday
+    int y = 0, m = 0, d = 0;
+    CivilDate(day, &y, &m, &d);
+    std::string date = std::string(kDays[day % 7]) + " (" + std::to_string(d) + "/" + std::to_string(m) + "/" +
+                       std::to_string(y) + ")";
+    Article a;
+    a.published = Date(day);
+    a.outlet = tpl.outlet;
+    a.url = "https://" + tpl.host + "/" + std::to_string(y) + "/" + std::to_string(m) + "/" + std::to_string(d) +
+            "/seri-" + std::to_string(t);
+    a.title = tpl.title[0] + " " + date + " " + tpl.title[1] + " " + Figure();
+    for (size_t p = 0; p < tpl.paragraphs.size(); ++p) {
+      const auto& pieces = tpl.paragraphs[p];
+      std::string text = pieces[0];
+      if (p == 0) text += " " + date;
+      for (size_t k = 1; k < pieces.size(); ++k) text += " " + Figure() + " " + pieces[k];
+      text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+      a.paragraphs.push_back(std::move(text));
+    }
+    return a;
+  }
+
   const Vocabulary& vocab_;
   CopyGenerator gen_;
   double copy_rate_;
+  double series_rate_;
+  int series_templates_;
+  std::vector<Template> templates_;
   std::vector<std::vector<const std::string*>> topics_;
   std::vector<std::string> titles_;
   std::vector<Recent> recent_ = std::vector<Recent>(kRecent);
@@ -168,12 +266,16 @@ class Generator {
 struct Result {
   double generate = 0, sign = 0, match = 0, stories = 0;
   long long injected = 0, found = 0, false_copies = 0, story_count = 0, active_stories = 0;
+  long long series_items = 0, series_marked_copies = 0;
   long long detector_mb = 0, stories_mb = 0;
 };
 
-Result Run(const Vocabulary& vocab, int64_t n, int threads, double copy_rate, uint64_t seed, const StoryOptions& story_options) {
+Result Run(const Vocabulary& vocab, int64_t n, int threads, double copy_rate, double series_rate, int series_templates,
+           uint64_t seed, const StoryOptions& story_options) {
   Result r;
-  Generator gen(vocab, seed, copy_rate);
+  Generator gen(vocab, seed, copy_rate, series_rate, series_templates);
+  // Template of each series item by seq, to tell a copy link inside one series.
+  std::unordered_map<int64_t, int> series_of_seq;
   DuplicateDetector detector;
   StoryClusterer stories(story_options);
   const int64_t batch = 8192;
@@ -200,11 +302,18 @@ Result Run(const Vocabulary& vocab, int64_t n, int threads, double copy_rate, ui
       MatchResult m = detector.AddAndMatch(seq, sigs[i], items[i].article.published);
       if (m.copy) copy_of[i] = m.copy->original_seq == seq ? m.copy->nearest_seq : m.copy->original_seq;
       int64_t src = items[i].copy_of_index;
+      if (items[i].series >= 0) {
+        ++r.series_items;
+        series_of_seq.emplace(seq, items[i].series);
+      }
       if (src >= 0) {
         ++r.injected;
         if (m.copy && detector.OriginalOf(seq) == detector.OriginalOf(src + 1)) ++r.found;
       } else if (m.copy) {
         ++r.false_copies;
+        auto other = series_of_seq.find(m.copy->nearest_seq);
+        if (items[i].series >= 0 && other != series_of_seq.end() && other->second == items[i].series)
+          ++r.series_marked_copies;
       }
     }
     auto t3 = Clock::now();
@@ -229,19 +338,23 @@ int main(int argc, char** argv) {
   std::string corpus = "../shared/data/corpus/indosum-dev";
   std::vector<int64_t> sizes = {100000, 300000, 1000000};
   int threads = 2;
-  double copy_rate = 0.05;
+  double copy_rate = 0.05, series_rate = 0.1;
+  int series_templates = 300;
   uint64_t seed = 11;
   StoryOptions story_options;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (i + 1 >= argc) {
-      std::fprintf(stderr, "usage: dedupe_scale [--corpus DIR] [--sizes N,N,..] [--threads T] [--copy-rate R] [--seed S]\n");
+      std::fprintf(stderr, "usage: dedupe_scale [--corpus DIR] [--sizes N,N,..] [--threads T] [--copy-rate R] [--seed S] "
+                           "[--series-rate R] [--series-templates N]\n");
       return 2;
     }
     std::string v = argv[++i];
     if (a == "--corpus") corpus = v;
     else if (a == "--threads") threads = std::max(1, std::stoi(v));
     else if (a == "--copy-rate") copy_rate = std::stod(v);
+    else if (a == "--series-rate") series_rate = std::stod(v);
+    else if (a == "--series-templates") series_templates = std::stoi(v);
     else if (a == "--seed") seed = std::stoull(v);
     else if (a == "--body-weight") story_options.body_weight = std::stod(v);
     else if (a == "--no-stem") story_options.stem = v != "1";
@@ -264,11 +377,13 @@ int main(int argc, char** argv) {
     return 1;
   }
   Vocabulary vocab = LoadVocabulary(corpus);
-  std::printf("vocabulary: %zu words from %s; threads %d, copy rate %.3f, seed %llu\n\n", vocab.words.size(),
-              corpus.c_str(), threads, copy_rate, static_cast<unsigned long long>(seed));
+  std::printf("vocabulary: %zu words from %s; threads %d, copy rate %.3f, series rate %.3f from %d templates, seed %llu\n\n",
+              vocab.words.size(), corpus.c_str(), threads, copy_rate, series_rate, series_templates,
+              static_cast<unsigned long long>(seed));
   std::printf("| articles | generate s | sign s | match s | stories s | dedupe+stories s | peak RSS MB | detector MB | "
-              "stories MB | injected copies | recall | false copies | stories | active | child CPU s |\n");
-  std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+              "stories MB | injected copies | recall | false copies | series items | series items marked copies | "
+              "stories | active | child CPU s |\n");
+  std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
   std::fflush(stdout);
   for (int64_t n : sizes) {
     int fd[2];
@@ -276,7 +391,7 @@ int main(int argc, char** argv) {
     pid_t pid = fork();
     if (pid == 0) {
       close(fd[0]);
-      Result r = Run(vocab, n, threads, copy_rate, seed, story_options);
+      Result r = Run(vocab, n, threads, copy_rate, series_rate, series_templates, seed, story_options);
       if (write(fd[1], &r, sizeof r) != static_cast<ssize_t>(sizeof r)) _exit(1);
       _exit(0);
     }
@@ -294,11 +409,12 @@ int main(int argc, char** argv) {
     // Peak RSS includes the vocabulary inherited from the parent (~10 MB).
     double cpu = static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
                  static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
-    std::printf("| %lld | %.1f | %.1f | %.1f | %.1f | %.1f | %ld | %lld | %lld | %lld | %.4f | %lld | %lld | %lld | %.1f |\n",
+    std::printf("| %lld | %.1f | %.1f | %.1f | %.1f | %.1f | %ld | %lld | %lld | %lld | %.4f | %lld | %lld | %lld | %lld | "
+                "%lld | %.1f |\n",
                 static_cast<long long>(n), r.generate, r.sign, r.match, r.stories, r.sign + r.match + r.stories,
                 ru.ru_maxrss / 1024, r.detector_mb, r.stories_mb, r.injected,
                 r.injected ? static_cast<double>(r.found) / static_cast<double>(r.injected) : 1.0, r.false_copies,
-                r.story_count, r.active_stories, cpu);
+                r.series_items, r.series_marked_copies, r.story_count, r.active_stories, cpu);
     std::fflush(stdout);
   }
   return 0;

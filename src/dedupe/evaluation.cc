@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 namespace warta::dedupe {
@@ -77,6 +78,115 @@ ClusterScores ScoreClustering(const std::vector<int64_t>& gold, const std::vecto
     s.bcubed_recall = br / static_cast<double>(items);
     s.bcubed_f1 = 2 * s.bcubed_precision * s.bcubed_recall / (s.bcubed_precision + s.bcubed_recall);
   }
+  return s;
+}
+
+StatusOr<std::vector<DedupeLabel>> ParseDedupeLabels(std::string_view text, const std::string& file) {
+  std::vector<DedupeLabel> out;
+  std::unordered_set<std::string> seen;
+  size_t pos = 0;
+  int64_t line_no = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    pos = end + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> cols;
+    size_t c = 0;
+    while (true) {
+      size_t tab = line.find('\t', c);
+      cols.emplace_back(line.substr(c, tab == std::string_view::npos ? std::string_view::npos : tab - c));
+      if (tab == std::string_view::npos) break;
+      c = tab + 1;
+    }
+    std::string where = file + ":" + std::to_string(line_no);
+    if (cols.size() < 2 || cols.size() > 5)
+      return Status::Corrupt(where + ": expected 2 to 5 tab-separated columns (item, story, copy_of, series, "
+                                     "follow_up_of), found " + std::to_string(cols.size()));
+    cols.resize(5);
+    if (cols[0].empty() || cols[1].empty()) return Status::Corrupt(where + ": empty item or story");
+    if (!seen.insert(cols[0]).second) return Status::Corrupt(where + ": item " + cols[0] + " is listed twice");
+    out.push_back({cols[0], cols[1], cols[2], cols[3], cols[4], where});
+  }
+  return out;
+}
+
+DedupeScores ScoreDedupe(const std::vector<DedupeLabel>& gold, const std::vector<DedupePrediction>& predicted) {
+  DedupeScores s;
+  const size_t n = std::min(gold.size(), predicted.size());
+  s.items = static_cast<int64_t>(n);
+  // Gold labels as integers: stories by name; copy groups by the root of the
+  // copy_of tree; series by name, an article in none its own singleton.
+  std::unordered_map<std::string, int64_t> story_ids, series_ids, row_of;
+  for (size_t i = 0; i < n; ++i) row_of.emplace(gold[i].item, static_cast<int64_t>(i));
+  std::vector<int64_t> gold_story(n), gold_copy(n), gold_series(n), pred_story(n), pred_copy(n), pred_series(n);
+  for (size_t i = 0; i < n; ++i) {
+    gold_story[i] = story_ids.emplace(gold[i].story, static_cast<int64_t>(story_ids.size())).first->second;
+    // Follow copy_of to the root; a cycle or an unknown item stops the walk.
+    int64_t root = static_cast<int64_t>(i);
+    for (size_t steps = 0; steps < n; ++steps) {
+      const std::string& up = gold[static_cast<size_t>(root)].copy_of;
+      auto it = up.empty() ? row_of.end() : row_of.find(up);
+      if (it == row_of.end() || it->second == root) break;
+      root = it->second;
+    }
+    gold_copy[i] = root;
+    // Singletons get n + i: ScoreClustering leaves out negative gold labels,
+    // and series ids are below n.
+    if (gold[i].series.empty()) {
+      gold_series[i] = static_cast<int64_t>(n + i);
+    } else {
+      gold_series[i] = series_ids.emplace(gold[i].series, static_cast<int64_t>(series_ids.size())).first->second;
+    }
+    pred_story[i] = predicted[i].story;
+    pred_copy[i] = predicted[i].copy_group;
+  }
+  // Predicted series ids may be any value: give the articles in none labels
+  // no series id can take.
+  std::unordered_map<int64_t, int64_t> pred_series_ids;
+  for (size_t i = 0; i < n; ++i) {
+    if (predicted[i].series) {
+      pred_series[i] = pred_series_ids.emplace(*predicted[i].series, static_cast<int64_t>(pred_series_ids.size())).first->second;
+    } else {
+      pred_series[i] = static_cast<int64_t>(n + i);
+    }
+  }
+  s.gold_series = static_cast<int64_t>(series_ids.size());
+  s.stories = ScoreClustering(gold_story, pred_story);
+  s.copies = ScoreClustering(gold_copy, pred_copy);
+  s.series = ScoreClustering(gold_series, pred_series);
+
+  std::unordered_map<int64_t, int64_t> gold_copy_size, pred_copy_size;
+  for (size_t i = 0; i < n; ++i) {
+    ++gold_copy_size[gold_copy[i]];
+    s.largest_copy_group = std::max(s.largest_copy_group, ++pred_copy_size[pred_copy[i]]);
+  }
+  for (const auto& [root, size] : gold_copy_size) s.gold_copy_groups += size > 1;
+
+  // Story spans over the articles with a date.
+  auto spans = [&](const std::vector<int64_t>& story) {
+    std::unordered_map<int64_t, std::pair<int64_t, int64_t>> span;
+    for (size_t i = 0; i < n; ++i) {
+      if (!predicted[i].published) continue;
+      int64_t t = *predicted[i].published;
+      auto [it, fresh] = span.emplace(story[i], std::make_pair(t, t));
+      if (!fresh) it->second = {std::min(it->second.first, t), std::max(it->second.second, t)};
+    }
+    return span;
+  };
+  for (const auto& [id, span] : spans(pred_story)) {
+    double days = static_cast<double>(span.second - span.first) / 86400.0;
+    if (days > s.longest_story_days || (days == s.longest_story_days && id < s.longest_story)) {
+      s.longest_story_days = days;
+      s.longest_story = id;
+    }
+    s.stories_over_14_days += days > 14.0;
+  }
+  for (const auto& [id, span] : spans(gold_story))
+    s.gold_longest_story_days = std::max(s.gold_longest_story_days, static_cast<double>(span.second - span.first) / 86400.0);
   return s;
 }
 

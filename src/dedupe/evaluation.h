@@ -1,16 +1,19 @@
 // Measuring dedupe quality: clustering scores and a deterministic generator
 // of realistic edited copies (for the labelled set and the scale benchmark).
 //
-// Thread-safety: ScoreClustering is pure; a CopyGenerator is one RNG stream,
-// so one per thread.
+// Thread-safety: ScoreClustering, ParseDedupeLabels and ScoreDedupe are pure;
+// a CopyGenerator is one RNG stream, so one per thread.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <random>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/article.h"
+#include "core/status.h"
 
 namespace warta::dedupe {
 
@@ -27,6 +30,58 @@ struct ClusterScores {
 // gold label < 0 are left out of the scoring. Precision with no predicted
 // pairs (or recall with no gold pairs) is 1. Sizes must match.
 ClusterScores ScoreClustering(const std::vector<int64_t>& gold, const std::vector<int64_t>& predicted);
+
+// --- The labelled stream set (issue 15): copies, series and stories at once ---
+
+// One row of a labels file (bench/dedupe/labels/*.tsv, rules in its header):
+// the article and its gold story, the item it copies, its series and the
+// story its story follows up. Empty strings: none.
+struct DedupeLabel {
+  std::string item;
+  std::string story;
+  std::string copy_of;
+  std::string series;
+  std::string follow_up_of;
+  std::string where;   // "file:line", for messages
+};
+
+// Reads a labels file: tab-separated item, story[, copy_of, series,
+// follow_up_of]; '#' lines and blank lines are skipped. Errors
+// (kCorrupt) name `file`:line and the reason: fewer than two columns, more
+// than five, an empty item or story, an item listed twice.
+StatusOr<std::vector<DedupeLabel>> ParseDedupeLabels(std::string_view text, const std::string& file);
+
+// What the stages under test said about one article.
+struct DedupePrediction {
+  int64_t story = 0;                  // its story id
+  int64_t copy_group = 0;             // the original of its copy group (its own id when none)
+  std::optional<int64_t> series;      // its series id; nullopt: in none
+  std::optional<int64_t> published;   // Unix seconds (inferred for undated articles, if any), for story spans
+};
+
+struct DedupeScores {
+  int64_t items = 0;
+  ClusterScores stories;   // pairwise and BCubed over gold stories
+  // Pairwise over copy groups: a predicted pair is right when gold says the two
+  // are copies of one report (one copy_of tree). Articles in no copy group are
+  // singletons on both sides. Read pair_precision / pair_recall.
+  ClusterScores copies;
+  // Pairwise over series; an article in none is a singleton. With no
+  // predicted series, precision is 1 and recall 0 (F1 0).
+  ClusterScores series;
+  int64_t gold_copy_groups = 0;       // gold groups of two or more
+  int64_t gold_series = 0;
+  int64_t largest_copy_group = 0;     // predicted, in articles
+  double longest_story_days = 0;      // predicted: last minus first publication of one story
+  int64_t longest_story = 0;          // its story id
+  int64_t stories_over_14_days = 0;   // predicted stories spanning more than 14 days
+  double gold_longest_story_days = 0; // the same over gold stories (the yardstick's own span)
+};
+
+// Scores `predicted` against `gold` (same size, same order: row i is one
+// article). Gold copy groups follow copy_of to its root; a copy_of naming no
+// row of `gold` makes its row its own root. Sizes must match.
+DedupeScores ScoreDedupe(const std::vector<DedupeLabel>& gold, const std::vector<DedupePrediction>& predicted);
 
 // One copy and what was done to it.
 struct GeneratedCopy {

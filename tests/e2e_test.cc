@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
@@ -219,6 +220,36 @@ TEST(CliEndToEnd, ReadsStdin) {
 
 // --lexicon DIR: a file there replaces the built-in one of the same name for
 // every analyser; a bad line is refused before anything is stored.
+// Issue 16: ingest says which sources deliver their text without capitals
+// (or only in capitals), with counts by outlet, and stores them all.
+TEST(CliEndToEnd, IngestNamesTheOutletsThatWriteWithoutCapitals) {
+  TempDir tmp;
+  const std::string body =
+      "Menteri Keuangan Sri Mulyani mengatakan harga beras di Pasar Induk Cipinang naik dua persen pekan ini. "
+      "Pedagang di Jakarta dan Bandung berharap pasokan dari Jawa Tengah segera pulih sebelum bulan puasa tiba. "
+      "Badan Pangan Nasional menyatakan stok di gudang Perum Bulog cukup untuk tiga bulan ke depan.";
+  auto line = [](const std::string& outlet, const std::string& title, const std::string& text) {
+    return json{{"outlet", outlet}, {"title", title}, {"date", "2025-03-01"}, {"text", text}}.dump() + "\n";
+  };
+  std::string lower = body, upper = body;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  WriteFile(tmp / "in" / "feed.jsonl", line("Kabar Cased", "Harga beras naik", body) +
+                                           line("kabar kecil", "harga beras naik", lower + " satu") +
+                                           line("kabar kecil", "harga beras naik lagi", lower + " dua") +
+                                           line("KABAR BESAR", "HARGA BERAS NAIK", upper + " TIGA"));
+  auto r = RunWarta({"--db", (tmp / "db").string(), "ingest", (tmp / "in").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("4 stored"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("note: 2 of the stored articles are written all in lower case (kabar kecil 2)"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("note: 1 of the stored articles are written all in capitals (KABAR BESAR 1)"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.err.find("Kabar Cased"), std::string::npos) << r.err;
+}
+
 TEST(CliEndToEnd, LexiconDirectoryChangesWhatIsFound) {
   TempDir tmp;
   // "berkicau" (tweeted) is no speech verb of the built-in lexicon.

@@ -13,6 +13,7 @@
 #include "clean/rules.h"
 #include "clean/strings.h"
 #include "core/utf8.h"
+#include "text/case.h"
 #include "text/date_parse.h"
 #include "text/normalise.h"
 
@@ -543,6 +544,7 @@ class CleanRun {
     if (!a.published) a.published = published_ ? published_ : updated_;
     a.authors = doc_.authors.empty() ? authors_ : doc_.authors;
     a.editors = doc_.editors.empty() ? editors_ : doc_.editors;
+    a.letter_case = text::DetectLetterCase(a.Text());
     return a;
   }
 

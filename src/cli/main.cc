@@ -144,6 +144,20 @@ int RunIngest(const std::string& db, const IngestArgs& args) {
                static_cast<unsigned long long>(s.rejected),
                warnings ? fmt::format(", {} warnings", warnings).c_str() : "",
                static_cast<unsigned long long>(s.near_copies), static_cast<unsigned long long>(s.new_stories));
+  // Sources that write without capitals (or only in capitals): names, quote
+  // speakers and events are harder to find there, and the user should know.
+  for (const auto& [by_outlet, form] : {std::pair{&s.lower_case_by_outlet, "lower case"},
+                                         std::pair{&s.upper_case_by_outlet, "capitals"}}) {
+    if (by_outlet->empty()) continue;
+    uint64_t total = 0;
+    std::string outlets;
+    for (const auto& [outlet, n] : *by_outlet) {
+      total += n;
+      outlets += fmt::format("{}{} {}", outlets.empty() ? "" : ", ", outlet.empty() ? "(no outlet)" : outlet, n);
+    }
+    std::fprintf(stderr, "note: %llu of the stored articles are written all in %s (%s): names are found there with the case-free model's features, less surely than in cased text\n",
+                 static_cast<unsigned long long>(total), form, EscapeForDisplay(outlets).c_str());
+  }
   return s.rejected ? kExitFailed : kExitOk;
 }
 

@@ -14,6 +14,7 @@
 #include "entities/ner_eval.h"
 #include "entities/ner_model.h"
 #include "entities/ner_trainer.h"
+#include "text/case.h"
 
 namespace warta::cli {
 namespace {
@@ -114,6 +115,7 @@ struct TrainArgs {
   uint64_t seed = 1;
   int runs = 5;
   double case_augment = 0.15;
+  double lower_augment = 0.0;
   std::string description;
 };
 
@@ -156,6 +158,7 @@ int RunTrain(const TrainArgs& a) {
   opt.seed = a.seed;
   opt.runs = a.runs;
   opt.case_augment = a.case_augment;
+  opt.lower_augment = a.lower_augment;
   opt.description = a.description;
   auto model = entities::TrainNer(*train, *dev, clusters, gaz, opt, log);
   if (!model.ok()) return Fail(model.status());
@@ -168,6 +171,7 @@ int RunTrain(const TrainArgs& a) {
 struct EvalArgs {
   std::vector<std::string> test;
   std::string model;
+  std::string case_form = "as-written";  // or "lower", "upper": the text a case-less outlet delivers
 };
 
 int RunEval(const EvalArgs& a) {
@@ -178,8 +182,12 @@ int RunEval(const EvalArgs& a) {
   entities::NerScores scores;
   std::vector<int> tags;
   entities::NerScratch scratch;
+  std::vector<std::string> recased;
   for (const NerSentence& s : *test) {
-    std::vector<std::string_view> words(s.tokens.begin(), s.tokens.end());
+    recased.clear();
+    for (const std::string& t : s.tokens)
+      recased.push_back(a.case_form == "lower" ? text::Lowercase(t) : a.case_form == "upper" ? text::Uppercase(t) : t);
+    std::vector<std::string_view> words(recased.begin(), recased.end());
     model->Tag(words, &tags, &scratch);
     scores.Add(s.tags, tags);
   }
@@ -216,6 +224,9 @@ void AddNerCommands(CLI::App& app, CommandContext& ctx) {
   train->add_option("--seed", train_args->seed, "Shuffling and augmentation seed");
   train->add_option("--runs", train_args->runs, "Training runs (different shuffles) averaged into the model")
       ->check(CLI::Range(1, 100));
+  train->add_option("--lower-augment", train_args->lower_augment,
+                    "Share of training sentences added again in lower case (0-1)")
+      ->check(CLI::Range(0.0, 1.0));
   train->add_option("--case-augment", train_args->case_augment,
                     "Share of sentences added again in Title Case and in ALL CAPS (each)")
       ->check(CLI::Range(0.0, 1.0));
@@ -229,6 +240,9 @@ void AddNerCommands(CLI::App& app, CommandContext& ctx) {
   auto* eval = app.add_subcommand("eval-ner", "Entity-level micro P/R/F1 (conlleval rules) of a NER model on CoNLL files");
   eval->add_option("test", eval_args->test, "Gold files (token ... BIO-tag per line)")->required();
   eval->add_option("--model", eval_args->model, "NER model file (default: the built-in model)");
+  eval->add_option("--case", eval_args->case_form,
+                   "Score the test text as written, or lower-cased or upper-cased first (the gold tags stay)")
+      ->check(CLI::IsMember({"as-written", "lower", "upper"}));
   eval->callback([&ctx, eval_args] {
     ctx.ran = true;
     ctx.exit_code = RunEval(*eval_args);

@@ -89,6 +89,12 @@ struct Event {
   std::string date;         // TIMEX value
 };
 
+// How a source writes its letters. Case-less text (many exports and some
+// outlets deliver everything lower case) and shouted text hide the
+// capitals that mark names; the analysers read them differently and
+// ingest reports such sources.
+enum class LetterCase { kMixed, kLower, kUpper };
+
 struct Article {
   std::string id;           // stable: hash of the normalised clean text (ArticleIdOf)
   std::string source;       // path, "path:line" for JSONL, or URL it was read from
@@ -101,6 +107,7 @@ struct Article {
   std::string language;     // BCP 47, "id" by default
   std::vector<std::string> paragraphs;  // clean text
   std::vector<RemovedLine> removed;
+  LetterCase letter_case = LetterCase::kMixed;  // of the clean text (set by clean)
 
   std::vector<EntityMention> entities;
   std::vector<TimeExpression> timexes;

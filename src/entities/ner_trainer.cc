@@ -13,6 +13,7 @@
 #include "entities/ner_eval.h"
 #include "entities/ner_model_impl.h"
 #include "text/case.h"
+#include "text/case.h"
 
 namespace warta::entities {
 
@@ -134,20 +135,28 @@ StatusOr<NerModel> NerTrainer::Train(const std::vector<NerSentence>& train, cons
   };
   std::vector<NerSentence> augmented;
   std::vector<size_t> augmented_from;
-  if (options.case_augment > 0) {
+  if (options.case_augment > 0 || options.lower_augment > 0) {
     std::mt19937_64 arng(options.seed ^ 0xA5A5A5A5ull);
     std::uniform_real_distribution<double> coin(0, 1);
     for (size_t si = 0; si < train.size(); ++si) {
       const NerSentence& s = train[si];
-      for (int mode = 0; mode < 2; ++mode) {
-        if (s.tokens.empty() || coin(arng) >= options.case_augment) continue;
+      // Modes: Title Case, ALL CAPS (case_augment each), lower case
+      // (lower_augment). No coin is tossed for lower case when its share is
+      // 0, so a model trained without it is drawn as before (the shipped v2
+      // rebuilds bit for bit).
+      for (int mode = 0; mode < 3; ++mode) {
+        const double share = mode < 2 ? options.case_augment : options.lower_augment;
+        if (mode == 2 && options.lower_augment <= 0) continue;
+        if (s.tokens.empty() || coin(arng) >= share) continue;
         NerSentence copy = s;
         for (std::string& w : copy.tokens) {
           if (mode == 0) {
             if (!w.empty() && w[0] >= 'a' && w[0] <= 'z') w[0] = static_cast<char>(w[0] - 'a' + 'A');
-          } else {
+          } else if (mode == 1) {
             for (char& ch : w)
               if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+          } else {
+            w = text::Lowercase(w);
           }
         }
         augmented.push_back(std::move(copy));

@@ -36,6 +36,11 @@ struct NerTrainOptions {
   // (each), so headlines and shouted text do not turn every word into a
   // name. 0 = none.
   double case_augment = 0.0;
+  // Share of training sentences added again in lower case, so text that an
+  // outlet or an export delivers without capitals still yields names (the
+  // sentence regime tells the model it cannot lean on capitals there).
+  // 0 = none.
+  double lower_augment = 0.0;
   std::string description;    // stored in the model ("trained by ...")
 };
 

@@ -437,6 +437,8 @@ StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& pa
         ++summary.replaced;  // re-indexed below under the same seq
       } else {
         ++summary.stored;
+        if (articles[i].letter_case == LetterCase::kLower) ++summary.lower_case_by_outlet[articles[i].outlet];
+        if (articles[i].letter_case == LetterCase::kUpper) ++summary.upper_case_by_outlet[articles[i].outlet];
       }
       if (inline_index) {
         WARTA_RETURN_IF_ERROR(writer.Add(put[i].seq, std::move(owners[i]->doc)));

@@ -28,6 +28,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -99,6 +100,10 @@ struct IngestSummary {
   uint64_t near_copies = 0;   // of the stored: edited copies of a stored article (copy_of set)
   uint64_t new_stories = 0;   // stories started by this run
   uint64_t rejected = 0;      // bad input, each reported to the sink
+  // Of the stored: articles whose text has no capitals, or no small letters
+  // (Article::letter_case), by outlet ("" when unknown). Names are harder
+  // to find there; the user should know which sources deliver such text.
+  std::map<std::string, uint64_t> lower_case_by_outlet, upper_case_by_outlet;
   double seconds = 0;
 };
 

@@ -128,8 +128,9 @@ std::string ArticleText(const store::StoredArticle& s, bool ansi, const store::A
   out += fmt::format("language:  {}\n", a.language);
   if (s.story_id) out += fmt::format("story:     {} (warta story {})\n", s.story_id, s.story_id);
   if (original)
-    out += fmt::format("copy of:   {} {} ({}, {:.0f}% of the text shared)\n", original->id.substr(0, 12), original->title,
-                       original->outlet.empty() ? "unknown outlet" : original->outlet, s.similarity * 100);
+    out += fmt::format("copy of:   {} {} ({}), similarity {:.2f}{}{}\n", original->id.substr(0, 12), original->title,
+                       original->outlet.empty() ? "unknown outlet" : original->outlet, s.similarity,
+                       s.copy_reason.empty() ? "" : ", ", s.copy_reason);
   out += "\n";
   // Time expressions are marked where they stand, with their normalised
   // value: "Senin (18 November)⟨2024-11-18⟩".

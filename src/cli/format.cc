@@ -83,7 +83,9 @@ std::string RenderSnippet(const std::string& s, bool ansi) {
 std::string SearchText(const query::SearchPage& page, const index::SearchRequest& req, bool ansi) {
   std::string out;
   if (page.hits.empty()) return fmt::format("no articles match '{}'\n", req.query);
-  out += fmt::format("about {} articles match; showing {}-{}\n\n", page.estimated_total, req.offset + 1,
+  // The total is exact up to 10,000 (index::SearchResults::estimated_total).
+  out += fmt::format("{}{} articles match; showing {}-{}\n\n", page.estimated_total > 10000 ? "about " : "",
+                     page.estimated_total, req.offset + 1,
                      req.offset + page.hits.size());
   size_t rank = req.offset;
   for (const auto& h : page.hits) {

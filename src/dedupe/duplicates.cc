@@ -108,7 +108,9 @@ void EmitSentenceValues(const std::vector<ValueItem>& items, std::vector<uint32_
   for (size_t i = 0; i < items.size(); ++i) {
     const ValueItem& v = items[i];
     if (v.kind == ValueItem::kPlain) continue;
-    uint64_t ctx[4] = {prev_figure, 0, 0, 0};
+    // The kind is part of the key: a name and a figure in one context
+    // ("hari ini, Senin (6/1/2025), ...") are compared each with its own kind.
+    uint64_t ctx[5] = {prev_figure, 0, 0, 0, v.kind};
     int before = 0;
     for (size_t j = i; j-- > 0 && before < 2;)
       if (items[j].kind == ValueItem::kPlain) ctx[1 + before++] = items[j].hash;

@@ -224,7 +224,7 @@ async function searchView(gen, params) {
       snippet(h.snippet)));
   const filters = ['from', 'to', 'outlet', 'entity'].filter((k) => params.get(k)).map((k) => `${k}: ${params.get(k)}`);
   show(gen,
-    el('p', { class: 'meta', id: 'result-count' }, `sekitar ${page.estimated_total} artikel`,
+    el('p', { class: 'meta', id: 'result-count' }, `${page.estimated_total > 10000 ? 'sekitar ' : ''}${page.estimated_total} artikel`,
       filters.length ? ` (${filters.join(', ')})` : ''),
     hits.length ? hits : el('p', { id: 'no-hits' }, 'Tidak ada artikel yang cocok.'),
     pager(params, '#/search', offset, limit, hits.length, page.estimated_total));

@@ -83,7 +83,9 @@ std::string RenderSnippet(const std::string& s, bool ansi) {
 std::string SearchText(const query::SearchPage& page, const index::SearchRequest& req, bool ansi) {
   std::string out;
   if (page.hits.empty()) return fmt::format("no articles match '{}'\n", req.query);
-  out += fmt::format("about {} articles match; showing {}-{}\n\n", page.estimated_total, req.offset + 1,
+  // The total is exact up to 10,000 (index::SearchResults::estimated_total).
+  out += fmt::format("{}{} articles match; showing {}-{}\n\n", page.estimated_total > 10000 ? "about " : "",
+                     page.estimated_total, req.offset + 1,
                      req.offset + page.hits.size());
   size_t rank = req.offset;
   for (const auto& h : page.hits) {
@@ -128,8 +130,9 @@ std::string ArticleText(const store::StoredArticle& s, bool ansi, const store::A
   out += fmt::format("language:  {}\n", a.language);
   if (s.story_id) out += fmt::format("story:     {} (warta story {})\n", s.story_id, s.story_id);
   if (original)
-    out += fmt::format("copy of:   {} {} ({}, {:.0f}% of the text shared)\n", original->id.substr(0, 12), original->title,
-                       original->outlet.empty() ? "unknown outlet" : original->outlet, s.similarity * 100);
+    out += fmt::format("copy of:   {} {} ({}), similarity {:.2f}{}{}\n", original->id.substr(0, 12), original->title,
+                       original->outlet.empty() ? "unknown outlet" : original->outlet, s.similarity,
+                       s.copy_reason.empty() ? "" : ", ", s.copy_reason);
   out += "\n";
   // Time expressions are marked where they stand, with their normalised
   // value: "Senin (18 November)⟨2024-11-18⟩".

@@ -154,7 +154,8 @@ int RunStory(const CommandContext& ctx, int64_t id, bool as_json) {
     std::cout << "  " << ArticleLine(a) << "\n";
     if (!a["copy_of"].is_null()) std::cout << "      copy of " << ArticleLine(a["copy_of"]) << "\n";
     for (const auto& c : a["copies"])
-      std::cout << fmt::format("      copy ({:.0f}% shared): {}\n", c.value("similarity", 0.0) * 100, ArticleLine(c));
+      std::cout << fmt::format("      copy ({:.0f}% shared{}{}): {}\n", c.value("similarity", 0.0) * 100,
+                               c.value("reason", "").empty() ? "" : ", ", c.value("reason", ""), ArticleLine(c));
   }
   if (!s["events"].empty()) {
     std::cout << "\ntimeline:\n";

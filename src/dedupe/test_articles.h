@@ -55,4 +55,39 @@ inline Article Football(const char* date = "2024-03-04") {
               date);
 }
 
+// A daily report made from one template, as price sites publish every day:
+// the same sentences, that day's date, weekday and prices. Day 0 is Monday
+// 6 January 2025; `day` moves the date and every price.
+inline Article GoldPrice(int day) {
+  static const char* const kWeekdays[] = {"Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"};
+  const int price = 1'500'000 + day * 7'000 - (day % 3) * 11'000;
+  auto rp = [](int v) {  // 1.507.000
+    std::string digits = std::to_string(v), out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+      if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
+      out += digits[i];
+    }
+    return out;
+  };
+  const std::string date = std::to_string(6 + day) + "/1/2025";
+  std::string iso = "2025-01-" + std::string(6 + day < 10 ? "0" : "") + std::to_string(6 + day) + "T08:00:00+07:00";
+  return Make("Harga Emas Antam Hari Ini " + std::string(kWeekdays[day % 7]) + " " + date,
+              {"Harga emas batangan produksi PT Aneka Tambang (Antam) hari ini, " + std::string(kWeekdays[day % 7]) +
+                   " (" + date + "), berada di level Rp " + rp(price) + " per gram dibandingkan harga kemarin.",
+               "Mengutip laman resmi Logam Mulia, harga pembelian kembali atau buyback emas Antam hari ini berada di "
+               "level Rp " + rp(price - 140'000) + " per gram.",
+               "Berikut rincian harga emas Antam hari ini untuk setiap ukuran: emas 0,5 gram dijual Rp " +
+                   rp(price / 2 + 50'000) + ", emas 2 gram Rp " + rp(price * 2 - 20'000) + ", emas 5 gram Rp " +
+                   rp(price * 5 - 60'000) + ", dan emas 10 gram Rp " + rp(price * 10 - 100'000) + ".",
+               "Harga tersebut sudah termasuk pajak penghasilan sesuai dengan peraturan menteri keuangan yang "
+               "berlaku bagi pembeli yang menyertakan nomor pokok wajib pajak saat bertransaksi di butik.",
+               "Pembeli yang tidak menyertakan nomor pokok wajib pajak dikenakan potongan pajak yang lebih tinggi "
+               "sesuai ketentuan yang berlaku di seluruh butik emas yang melayani penjualan langsung.",
+               "Emas batangan masih menjadi pilihan investasi yang diminati masyarakat karena nilainya relatif "
+               "stabil dan mudah dijual kembali ketika pemiliknya membutuhkan dana tunai.",
+               "Pembelian emas dapat dilakukan secara langsung di butik maupun melalui layanan daring yang "
+               "disediakan oleh perusahaan dengan pengiriman ke alamat pembeli."},
+              iso.c_str());
+}
+
 }  // namespace warta::dedupe::testdata

@@ -125,6 +125,8 @@ class SearchResults {
   SearchResults& operator=(SearchResults&&) noexcept;
 
   std::vector<SearchHit> hits;
+  // Hits in all (copy groups collapsed when asked): exact up to 10,000 and
+  // the same whatever the offset and limit; an estimate above that.
   uint64_t estimated_total = 0;
 
   // A snippet of `text` (the hit's clean text) around the matching words,

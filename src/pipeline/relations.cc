@@ -15,35 +15,45 @@ store::StoryRecord RecordOf(const dedupe::Story& s) {
 Relations::Relations(const dedupe::DedupeOptions& dedupe, const dedupe::StoryOptions& stories)
     : detector_(dedupe), stories_(stories) {}
 
+int64_t Relations::KeyOf(int64_t seq) const {
+  auto it = group_of_.find(seq);
+  return it != group_of_.end() ? it->second : seq;
+}
+
 store::ArticleRelations Relations::Match(int64_t seq, const dedupe::Signature& signature,
                                          const std::optional<DateTime>& published,
-                                         std::vector<std::pair<int64_t, int64_t>>* regrouped) {
+                                         std::vector<store::CopyLink>* relinked) {
   store::ArticleRelations r;
   r.seq = seq;
   r.copy_group = seq;
   dedupe::MatchResult m = detector_.AddAndMatch(seq, signature, published);
-  if (m.copy) {
-    const int64_t original = m.copy->original_seq;
-    // The group this article joined is the one of the article it matched.
-    const int64_t anchor = original == seq ? m.copy->nearest_seq : original;
-    auto it = group_of_.find(anchor);
-    const int64_t key = it != group_of_.end() ? it->second : anchor;
-    group_of_[anchor] = key;
-    group_of_[seq] = key;
-    r.copy_group = key;
-    r.copy_of = original == seq ? 0 : original;
+  if (!m.copy) return r;
+  // The group is the star around the article it was verified against (the
+  // original, or the former original when this one predates it).
+  const int64_t key = KeyOf(m.copy->nearest_seq);
+  group_of_[m.copy->nearest_seq] = key;
+  group_of_[seq] = key;
+  r.copy_group = key;
+  if (m.copy->original_seq != seq) {
+    r.copy_of = m.copy->original_seq;
     r.similarity = m.copy->jaccard;
-    for (int64_t d : m.copy->displaced) {
-      group_of_[d] = key;
-      if (regrouped) regrouped->emplace_back(d, original);
+    r.copy_reason = m.copy->reason;
+  }
+  for (const dedupe::CopyRelink& l : m.copy->relinked) {
+    store::CopyLink link{l.seq, l.copy_of, l.jaccard, l.reason, key};
+    if (l.copy_of == 0) {
+      // Left the group: an original on its own again.
+      group_of_.erase(l.seq);
+      link.copy_group = l.seq;
     }
+    if (relinked) relinked->push_back(std::move(link));
   }
   return r;
 }
 
 store::ArticleRelations Relations::Add(int64_t seq, const Article& article, const dedupe::Signature& signature,
                                        Batch* batch) {
-  store::ArticleRelations r = Match(seq, signature, article.published, &batch->regrouped);
+  store::ArticleRelations r = Match(seq, signature, article.published, &batch->relinked);
   r.signature = signature.Serialise();
   std::optional<int64_t> copy_of;
   if (r.copy_of) copy_of = r.copy_of;
@@ -60,23 +70,58 @@ Status Relations::Commit(store::ArticleStore& store, const Batch& batch) {
   std::vector<store::StoryRecord> records;
   for (int64_t id : batch.touched_stories)
     if (const dedupe::Story* s = stories_.story(id)) records.push_back(RecordOf(*s));
-  return store.PutRelations(batch.relations, batch.regrouped, records, batch.watermark);
+  return store.PutRelations(batch.relations, batch.relinked, records, batch.watermark);
+}
+
+Status Relations::Resign(store::ArticleStore& store, int64_t watermark) {
+  Batch batch;
+  Status st;
+  auto flush = [&] {
+    if (batch.relations.empty() && batch.relinked.empty()) return Status::Ok();
+    Status s = store.PutRelations(batch.relations, batch.relinked, {}, watermark);
+    batch = Batch{};
+    return s;
+  };
+  WARTA_RETURN_IF_ERROR(store.Scan(0, [&](const store::StoredArticle& a) {
+    if (a.seq > watermark) return false;
+    dedupe::Signature sig = detector_.Sign(a.article);
+    store::ArticleRelations r = Match(a.seq, sig, a.article.published, &batch.relinked);
+    r.signature = sig.Serialise();
+    r.story_id = a.story_id;  // stories are not re-decided here
+    batch.relations.push_back(std::move(r));
+    if (batch.relations.size() >= 512) st = flush();
+    return st.ok();
+  }));
+  WARTA_RETURN_IF_ERROR(st);
+  return flush();
 }
 
 Status Relations::Load(store::ArticleStore& store) {
   WARTA_ASSIGN_OR_RETURN(int64_t watermark, store.RelationsWatermark());
-  Status parse_status;
+  // A store written before signatures held values (version 1) has copy links
+  // decided without the value and time tests (chained through templates):
+  // re-sign its articles and decide their links again, once.
+  bool old_signatures = false;
   WARTA_RETURN_IF_ERROR(store.ScanSignatures(
-      watermark, [&](int64_t seq, std::string_view bytes, const std::optional<DateTime>& published) {
-        auto sig = dedupe::ParseSignature(bytes);
-        if (!sig.ok()) {
-          if (parse_status.ok()) parse_status = Status::Corrupt("signature of article " + std::to_string(seq) +
-                                                                ": " + sig.status().message());
-          return;
-        }
-        Match(seq, *sig, published, nullptr);
+      watermark, [&](int64_t, std::string_view bytes, const std::optional<DateTime>&) {
+        if (!bytes.empty() && bytes[0] == 1) old_signatures = true;
       }));
-  WARTA_RETURN_IF_ERROR(parse_status);
+  if (old_signatures) {
+    WARTA_RETURN_IF_ERROR(Resign(store, watermark));
+  } else {
+    Status parse_status;
+    WARTA_RETURN_IF_ERROR(store.ScanSignatures(
+        watermark, [&](int64_t seq, std::string_view bytes, const std::optional<DateTime>& published) {
+          auto sig = dedupe::ParseSignature(bytes);
+          if (!sig.ok()) {
+            if (parse_status.ok()) parse_status = Status::Corrupt("signature of article " + std::to_string(seq) +
+                                                                  ": " + sig.status().message());
+            return;
+          }
+          Match(seq, *sig, published, nullptr);
+        }));
+    WARTA_RETURN_IF_ERROR(parse_status);
+  }
   watermark_ = watermark;
 
   // The stories: every article with relations, in seq order, under the

@@ -5,7 +5,10 @@
 // Copy groups get a stable key (the seq of the first article of the group to
 // be stored): the search index collapses on it, and unlike "the original",
 // which moves when an earlier-published copy arrives late, it never changes,
-// so no indexed document needs rewriting.
+// so no indexed document needs rewriting. (One exception: when a late
+// original takes over a group, a former copy that does not match it leaves
+// the group in the store, but its indexed document keeps the old key until
+// `warta reindex`; see dedupe::DuplicateMatch::relinked.)
 #pragma once
 
 #include <cstdint>
@@ -27,7 +30,8 @@ class Relations {
  public:
   Relations(const dedupe::DedupeOptions& dedupe, const dedupe::StoryOptions& stories);
 
-  // Replays the stored signatures and every stored article's story in seq
+  // Replays the stored signatures (re-signing a store written before
+  // signatures held values, see Resign) and every stored article's story in seq
   // order (the state one uninterrupted run would have), then deduplicates and clusters any stored article that has no relations
   // yet (a crash between the two transactions of a batch). Idempotent.
   Status Load(store::ArticleStore& store);
@@ -38,7 +42,7 @@ class Relations {
   // needs for the batch.
   struct Batch {
     std::vector<store::ArticleRelations> relations;
-    std::vector<std::pair<int64_t, int64_t>> regrouped;
+    std::vector<store::CopyLink> relinked;
     std::set<int64_t> touched_stories;
     int64_t watermark = 0;
   };
@@ -50,7 +54,11 @@ class Relations {
   // Registers seq with the detector and returns its copy decision (no story).
   store::ArticleRelations Match(int64_t seq, const dedupe::Signature& signature,
                                 const std::optional<DateTime>& published,
-                                std::vector<std::pair<int64_t, int64_t>>* regrouped);
+                                std::vector<store::CopyLink>* relinked);
+  int64_t KeyOf(int64_t seq) const;
+  // Re-signs every article up to `watermark` and rewrites its copy link (a
+  // store holding version-1 signatures); keeps its story.
+  Status Resign(store::ArticleStore& store, int64_t watermark);
 
   dedupe::DuplicateDetector detector_;
   dedupe::StoryClusterer stories_;

@@ -6,6 +6,7 @@
 #include <random>
 #include <sstream>
 
+#include "dedupe/duplicates.h"
 #include "pipeline/knowledge_base.h"
 #include "query/export.h"
 #include "query/views.h"
@@ -71,6 +72,8 @@ TEST(RelationsTest, AnEditedCopyPointsToItsOriginalJoinsItsStoryAndCollapsesInSe
   ASSERT_TRUE((*kb)->store().GetBySeq({1, 2, 3}, &got).ok());
   EXPECT_EQ(got[2].copy_of, 1);
   EXPECT_GT(got[2].similarity, 0.5);
+  EXPECT_FALSE(got[2].copy_reason.empty());
+  EXPECT_EQ(got[2].copy_group, got[0].copy_group);
   EXPECT_EQ(got[2].story_id, got[0].story_id);
   EXPECT_NE(got[1].story_id, got[0].story_id);
 
@@ -95,6 +98,7 @@ TEST(RelationsTest, AnEditedCopyPointsToItsOriginalJoinsItsStoryAndCollapsesInSe
   auto n = query::ExportJsonl((*kb)->store(), out);
   ASSERT_TRUE(n.ok());
   EXPECT_NE(out.str().find("\"copy_of\":{"), std::string::npos);
+  EXPECT_NE(out.str().find("\"reason\":\"" + got[2].copy_reason + "\""), std::string::npos);
   EXPECT_NE(out.str().find("\"story_id\":" + std::to_string(got[0].story_id)), std::string::npos);
 }
 
@@ -114,6 +118,81 @@ TEST(RelationsTest, ALaterIngestFindsCopiesOfWhatAnEarlierRunStored) {
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(s->near_copies, 1u);
   EXPECT_EQ(s->new_stories, 0u);
+}
+
+// The first publication arrives last: it becomes the original of the group,
+// the store re-points the former original to it with the similarity measured
+// against it, and a former copy that does not match it is an original again.
+// No copy link anywhere has similarity 0.
+TEST(RelationsTest, ALateFirstPublicationRelinksTheGroupInTheStore) {
+  TempDir tmp;
+  auto extended = Paragraphs(7);
+  std::vector<std::string> first(extended.begin(), extended.begin() + 3);
+  std::vector<std::string> far(extended.begin() + 2, extended.end());
+  WriteFile(tmp / "a.jsonl", JsonLine("Diperluas", "2024-11-18", "Antara", extended) +
+                                 JsonLine("Bagian akhir", "2024-11-19", "Riau24", far));
+  WriteFile(tmp / "b.jsonl", JsonLine("Kabar kilat", "2024-11-17", "Antara", first));
+  const std::string dir = (tmp / "db").string();
+  {
+    auto kb = KnowledgeBase::Open({.dir = dir});
+    ASSERT_TRUE((*kb)->Ingest({(tmp / "a.jsonl").string()}, {}, {}).ok());
+  }
+  auto kb = KnowledgeBase::Open({.dir = dir});
+  ASSERT_TRUE((*kb)->Ingest({(tmp / "b.jsonl").string()}, {}, {}).ok());
+  std::vector<store::StoredArticle> got;
+  ASSERT_TRUE((*kb)->store().GetBySeq({1, 2, 3}, &got).ok());
+  EXPECT_EQ(got[0].copy_of, 3);
+  EXPECT_EQ(got[0].copy_reason, "extended");
+  EXPECT_EQ(got[1].copy_of, 0) << "copies the extended version only, not the first publication";
+  EXPECT_EQ(got[1].copy_reason, "");
+  EXPECT_EQ(got[2].copy_of, 0);
+  EXPECT_EQ(got[2].copy_group, got[0].copy_group);
+  for (const auto& a : got)
+    if (a.copy_of) EXPECT_GT(a.similarity, 0) << a.seq;
+  EXPECT_EQ(*(*kb)->store().CopiesOf(3), (std::vector<int64_t>{1}));
+}
+
+// A store written before signatures held values: version-1 signatures and a
+// copy link decided the old way (here: the unrelated article 2 "copies" 1,
+// with similarity 0). The next writable open re-signs every article and
+// decides its link again; stories are kept.
+TEST(RelationsTest, AStoreWithVersionOneSignaturesIsResignedOnOpen) {
+  TempDir tmp;
+  WriteFile(tmp / "feed.jsonl", Feed());
+  const std::string dir = (tmp / "db").string();
+  std::vector<store::StoredArticle> before;
+  {
+    auto kb = KnowledgeBase::Open({.dir = dir});
+    ASSERT_TRUE((*kb)->Ingest({(tmp / "feed.jsonl").string()}, {}, {}).ok());
+    ASSERT_TRUE((*kb)->store().GetBySeq({1, 2, 3}, &before).ok());
+    dedupe::DuplicateDetector d;
+    std::vector<store::ArticleRelations> old;
+    for (const auto& a : before) {
+      dedupe::Signature sig = d.Sign(a.article);
+      std::string v1 = sig.Serialise();
+      v1.resize(v1.size() - 6 - 4 * sig.values.size());
+      v1[0] = 1;
+      old.push_back({a.seq, v1, a.seq == 1 ? 0 : 1, 0.0, 1, a.story_id, ""});
+    }
+    ASSERT_TRUE((*kb)->store().PutRelations(old, {}, {}, 3).ok());
+  }
+  auto kb = KnowledgeBase::Open({.dir = dir});
+  WriteFile(tmp / "empty.jsonl", "");
+  ASSERT_TRUE((*kb)->Ingest({(tmp / "empty.jsonl").string()}, {}, {}).ok());
+  std::vector<store::StoredArticle> got;
+  ASSERT_TRUE((*kb)->store().GetBySeq({1, 2, 3}, &got).ok());
+  EXPECT_EQ(got[1].copy_of, 0);
+  EXPECT_EQ(got[1].copy_group, 2);
+  EXPECT_EQ(got[2].copy_of, 1);
+  EXPECT_GT(got[2].similarity, 0.5);
+  EXPECT_FALSE(got[2].copy_reason.empty());
+  for (size_t i = 0; i < 3; ++i) EXPECT_EQ(got[i].story_id, before[i].story_id);
+  int version_two = 0;
+  ASSERT_TRUE((*kb)->store().ScanSignatures(3, [&](int64_t, std::string_view bytes, const std::optional<DateTime>&) {
+    auto sig = dedupe::ParseSignature(bytes);
+    version_two += sig.ok() && sig->values_known;
+  }).ok());
+  EXPECT_EQ(version_two, 3);
 }
 
 TEST(RelationsTest, ArticlesStoredWithoutRelationsAreDeduplicatedOnTheNextOpen) {

@@ -36,7 +36,7 @@ nlohmann::json EntitySummaryJson(const store::EntitySummary& entity);
 nlohmann::json EntityDetailJson(const store::EntityDetail& entity, const std::vector<store::StoredArticle>& articles);
 
 // ArticleJson plus the article's story and copy group (a store lookup):
-// story_id, copy_of ({id, title, outlet, published, url, similarity} or
+// story_id, copy_of ({id, title, outlet, published, url, similarity, reason} or
 // null) and copies ([article ref]).
 StatusOr<nlohmann::json> FullArticleJson(store::ArticleStore& store, const store::StoredArticle& article);
 

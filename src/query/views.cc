@@ -145,6 +145,7 @@ StatusOr<json> StoryJson(store::ArticleStore& store, int64_t id) {
     for (const auto* c : copies[m.seq]) {
       json cj = ArticleRefJson(*c);
       cj["similarity"] = c->similarity;
+      cj["reason"] = c->copy_reason;
       a["copies"].push_back(std::move(cj));
     }
     if (m.copy_of) {  // a copy whose original is in another story
@@ -285,6 +286,7 @@ StatusOr<json> ArticleRelationsJson(store::ArticleStore& store, const store::Sto
   if (article.copy_of) {
     WARTA_ASSIGN_OR_RETURN(json original, refs.Article(article.copy_of));
     original["similarity"] = article.similarity;
+    original["reason"] = article.copy_reason;
     out["copy_of"] = std::move(original);
   }
   WARTA_ASSIGN_OR_RETURN(std::vector<int64_t> copies, store.CopiesOf(article.seq));

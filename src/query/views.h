@@ -51,7 +51,9 @@ StatusOr<nlohmann::json> TimelineJson(store::ArticleStore& store, const store::E
 StatusOr<nlohmann::json> GraphJson(store::ArticleStore& store, std::optional<EntityType> type, size_t top);
 
 // The copy group and story of one article, for its record:
-// {story_id, copy_of: {id, similarity} | null, copies: [article ref]}.
+// {story_id, copy_of: {id, ..., similarity, reason} | null, copies: [article ref]}
+// (similarity: measured against the original; reason: see
+// store::StoredArticle::copy_reason).
 StatusOr<nlohmann::json> ArticleRelationsJson(store::ArticleStore& store, const store::StoredArticle& article);
 
 }  // namespace warta::query

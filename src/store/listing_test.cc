@@ -50,7 +50,7 @@ class ListingTest : public ::testing::Test {
     std::vector<PutResult> put;
     ASSERT_TRUE(store_->PutBatch({a, b, c}, &put).ok());
     ASSERT_TRUE(store_
-                    ->PutRelations({{1, "sig1", 0, 0, 1, 1}, {2, "sig2", 1, 0.8, 1, 1}, {3, "sig3", 0, 0, 3, 3}}, {},
+                    ->PutRelations({{1, "sig1", 0, 0, 1, 1}, {2, "sig2", 1, 0.8, 1, 1, "trimmed"}, {3, "sig3", 0, 0, 3, 3}}, {},
                                    {{1, "Judul aaaa000000000001", a.published, b.published, 2, {"Pkim", "Pkoz"}},
                                     {3, "Judul cccc000000000003", c.published, c.published, 1, {}}},
                                    3)
@@ -66,6 +66,7 @@ TEST_F(ListingTest, RelationsRoundTripAndRebuildInputs) {
   ASSERT_TRUE(store_->GetBySeq({2}, &got).ok());
   EXPECT_EQ(got[0].copy_of, 1);
   EXPECT_DOUBLE_EQ(got[0].similarity, 0.8);
+  EXPECT_EQ(got[0].copy_reason, "trimmed");
   EXPECT_EQ(got[0].copy_group, 1);
   EXPECT_EQ(got[0].story_id, 1);
   EXPECT_EQ(*store_->CopiesOf(1), (std::vector<int64_t>{2}));
@@ -88,13 +89,22 @@ TEST_F(ListingTest, RelationsRoundTripAndRebuildInputs) {
   EXPECT_FALSE(*store_->Contains("bbbb"));  // an id, not a prefix
 }
 
-TEST_F(ListingTest, RegroupingRepointsAFormerOriginalAndItsCopies) {
-  ASSERT_TRUE(store_->PutRelations({}, {{1, 3}}, {}, 3).ok());
+// A late original (3) took over 1's group: 1 copies it now, 2 did not match
+// 3 and is an original on its own again.
+TEST_F(ListingTest, RelinkingRewritesEachCopyLinkAsGiven) {
+  ASSERT_TRUE(store_->PutRelations({}, {{1, 3, 0.7, "edited", 1}, {2, 0, 0, "", 2}}, {}, 3).ok());
   std::vector<StoredArticle> got;
   ASSERT_TRUE(store_->GetBySeq({1, 2, 3}, &got).ok());
   EXPECT_EQ(got[0].copy_of, 3);
-  EXPECT_EQ(got[1].copy_of, 3);
+  EXPECT_DOUBLE_EQ(got[0].similarity, 0.7);
+  EXPECT_EQ(got[0].copy_reason, "edited");
+  EXPECT_EQ(got[1].copy_of, 0);
+  EXPECT_EQ(got[1].copy_reason, "");
+  EXPECT_EQ(got[1].copy_group, 2);
   EXPECT_EQ(got[2].copy_of, 0);
+  std::vector<ArticleRef> refs;
+  ASSERT_TRUE(store_->GetRefs({1}, &refs).ok());
+  EXPECT_EQ(refs[0].copy_reason, "edited");
 }
 
 TEST_F(ListingTest, StoriesNewestFirstWithDateFilter) {
@@ -228,7 +238,7 @@ TEST(SqliteStoreMigrationTest, AVersionOneStoreGainsRelationsAndKeepsItsEvents) 
         "ALTER TABLE articles DROP COLUMN copy_of", "ALTER TABLE articles DROP COLUMN similarity",
         "ALTER TABLE articles DROP COLUMN copy_group", "ALTER TABLE articles DROP COLUMN story_id",
         "ALTER TABLE mentions DROP COLUMN role", "ALTER TABLE mentions DROP COLUMN role_of",
-        "ALTER TABLE claims DROP COLUMN subject",
+        "ALTER TABLE claims DROP COLUMN subject", "ALTER TABLE articles DROP COLUMN copy_reason",
         "UPDATE meta SET value = '1' WHERE key = 'schema_version'"})
     ASSERT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sql << ": " << sqlite3_errmsg(db);
   sqlite3_close(db);

@@ -113,6 +113,11 @@ INSERT INTO event_participants SELECT events.rowid, j.value FROM events, json_ea
 CREATE INDEX quotes_speaker ON quotes(speaker_entity_id);
 CREATE INDEX claims_claimant ON claims(claimant_entity_id);
 )sql",
+    // n -> n+1: why a copy is one (dedupe::CopyVerdict::reason), shown with
+    // its similarity on the copy link.
+    R"sql(
+ALTER TABLE articles ADD COLUMN copy_reason TEXT NOT NULL DEFAULT '';
+)sql",
 };
 constexpr int kSchemaVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);
 
@@ -243,7 +248,7 @@ class SqliteStore final : public ArticleStore {
     for (int64_t seq : seqs) {
       Stmt& q = Cached(
           "SELECT seq, id, source, outlet, url, title, published, authors, editors, language, text, "
-          "inferred_published, copy_of, similarity, copy_group, story_id FROM articles WHERE seq = ?1");
+          "inferred_published, copy_of, similarity, copy_group, story_id, copy_reason FROM articles WHERE seq = ?1");
       q.Bind(1, seq);
       if (q.Step() == SQLITE_ROW) {
         out->push_back(ReadArticleRow(q));
@@ -390,8 +395,8 @@ class SqliteStore final : public ArticleStore {
   Status GetRefs(const std::vector<int64_t>& seqs, std::vector<ArticleRef>* out) override {
     for (int64_t seq : seqs) {
       Stmt& q = Cached(
-          "SELECT seq, id, title, outlet, url, COALESCE(published, inferred_published), copy_of, similarity, story_id "
-          "FROM articles WHERE seq = ?1");
+          "SELECT seq, id, title, outlet, url, COALESCE(published, inferred_published), copy_of, similarity, story_id, "
+          "copy_reason FROM articles WHERE seq = ?1");
       q.Bind(1, seq);
       if (q.Step() == SQLITE_ROW) {
         ArticleRef r;
@@ -404,6 +409,7 @@ class SqliteStore final : public ArticleStore {
         r.copy_of = q.Int(6);
         r.similarity = q.Real(7);
         r.story_id = q.Int(8);
+        r.copy_reason = q.Text(9);
         out->push_back(std::move(r));
       }
       q.Reset();
@@ -412,10 +418,10 @@ class SqliteStore final : public ArticleStore {
   }
 
   Status PutRelations(const std::vector<ArticleRelations>& relations,
-                      const std::vector<std::pair<int64_t, int64_t>>& regrouped,
+                      const std::vector<CopyLink>& relinked,
                       const std::vector<StoryRecord>& stories, int64_t watermark) override {
     WARTA_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
-    Status st = PutRelationsInTransaction(relations, regrouped, stories, watermark);
+    Status st = PutRelationsInTransaction(relations, relinked, stories, watermark);
     if (!st.ok()) {
       Rollback();
       return st;
@@ -735,24 +741,23 @@ class SqliteStore final : public ArticleStore {
   }
 
   Status PutRelationsInTransaction(const std::vector<ArticleRelations>& relations,
-                                   const std::vector<std::pair<int64_t, int64_t>>& regrouped,
+                                   const std::vector<CopyLink>& relinked,
                                    const std::vector<StoryRecord>& stories, int64_t watermark) {
     for (const auto& r : relations) {
-      Stmt& up = Cached("UPDATE articles SET copy_of = ?1, similarity = ?2, copy_group = ?3, story_id = ?4 WHERE seq = ?5");
+      Stmt& up = Cached(
+          "UPDATE articles SET copy_of = ?1, similarity = ?2, copy_group = ?3, story_id = ?4, copy_reason = ?6 "
+          "WHERE seq = ?5");
       up.Bind(1, r.copy_of).Bind(2, r.similarity).Bind(3, r.copy_group).Bind(4, r.story_id).Bind(5, r.seq);
+      up.Bind(6, r.copy_reason);
       WARTA_RETURN_IF_ERROR(StepDone(up, "storing an article's copy and story"));
       Stmt& sig = Cached("INSERT OR REPLACE INTO signatures(article_seq, bytes) VALUES(?1, ?2)");
       sig.Bind(1, r.seq).BindBlob(2, r.signature);
       WARTA_RETURN_IF_ERROR(StepDone(sig, "storing a duplicate signature"));
     }
-    for (const auto& [former, original] : regrouped) {
-      // The former original and its copies now copy `original`.
-      Stmt& copies = Cached("UPDATE articles SET copy_of = ?2 WHERE copy_of = ?1 AND copy_of <> 0 AND seq <> ?2");
-      copies.Bind(1, former).Bind(2, original);
-      WARTA_RETURN_IF_ERROR(StepDone(copies, "re-pointing a copy group"));
-      Stmt& head = Cached("UPDATE articles SET copy_of = ?2 WHERE seq = ?1");
-      head.Bind(1, former).Bind(2, original);
-      WARTA_RETURN_IF_ERROR(StepDone(head, "re-pointing a copy group"));
+    for (const auto& l : relinked) {
+      Stmt& up = Cached("UPDATE articles SET copy_of = ?1, similarity = ?2, copy_reason = ?3, copy_group = ?4 WHERE seq = ?5");
+      up.Bind(1, l.copy_of).Bind(2, l.similarity).Bind(3, l.copy_reason).Bind(4, l.copy_group).Bind(5, l.seq);
+      WARTA_RETURN_IF_ERROR(StepDone(up, "re-pointing a copy link"));
     }
     for (const auto& s : stories) {
       Stmt& up = Cached(
@@ -1030,6 +1035,7 @@ class SqliteStore final : public ArticleStore {
     s.similarity = q.Real(13);
     s.copy_group = q.Int(14);
     s.story_id = q.Int(15);
+    s.copy_reason = q.Text(16);
     return s;
   }
 

@@ -49,9 +49,10 @@ struct StoredArticle {
   Article article;
   // Set by dedupe and story clustering at ingest (0 when not yet known).
   int64_t copy_of = 0;       // the copy group's original (0: this is an original)
-  double similarity = 0;     // estimated shingle Jaccard with the nearest group member
+  double similarity = 0;     // estimated shingle Jaccard with the original (> 0 for a copy)
   int64_t copy_group = 0;    // stable key shared by a copy group (search collapses on it)
   int64_t story_id = 0;
+  std::string copy_reason;   // why a copy: "near-identical", "trimmed", "extended", "edited"; "" for an original
 };
 
 // What a listing needs of an article, without its text and annotations.
@@ -65,6 +66,7 @@ struct ArticleRef {
   int64_t copy_of = 0;
   double similarity = 0;
   int64_t story_id = 0;
+  std::string copy_reason;
 };
 
 // What duplicate detection and story clustering decided for one new
@@ -76,6 +78,17 @@ struct ArticleRelations {
   double similarity = 0;
   int64_t copy_group = 0;
   int64_t story_id = 0;
+  std::string copy_reason;   // see StoredArticle::copy_reason
+};
+
+// A stored article's copy link re-decided after it was stored (a late,
+// earlier-published original took over its group).
+struct CopyLink {
+  int64_t seq = 0;
+  int64_t copy_of = 0;       // 0: an original now
+  double similarity = 0;
+  std::string copy_reason;
+  int64_t copy_group = 0;
 };
 
 // A story's summary (see dedupe/stories.h).
@@ -217,12 +230,11 @@ class ArticleStore {
   virtual Status GetRefs(const std::vector<int64_t>& seqs, std::vector<ArticleRef>* out) = 0;
 
   // ---- Copies and stories (written by the ingest pipeline's single writer).
-  // Records what dedupe and clustering decided for a batch, re-points the
-  // groups of former originals (`regrouped`: {former original, new original}),
-  // upserts the touched stories and sets the relations watermark, all in one
-  // transaction.
+  // Records what dedupe and clustering decided for a batch, rewrites the
+  // copy links of stored articles that changed (`relinked`), upserts the
+  // touched stories and sets the relations watermark, all in one transaction.
   virtual Status PutRelations(const std::vector<ArticleRelations>& relations,
-                              const std::vector<std::pair<int64_t, int64_t>>& regrouped,
+                              const std::vector<CopyLink>& relinked,
                               const std::vector<StoryRecord>& stories, int64_t watermark) = 0;
   // The highest seq whose relations are stored (articles above it were
   // stored but not yet deduplicated, after a crash).

@@ -224,7 +224,7 @@ async function searchView(gen, params) {
       snippet(h.snippet)));
   const filters = ['from', 'to', 'outlet', 'entity'].filter((k) => params.get(k)).map((k) => `${k}: ${params.get(k)}`);
   show(gen,
-    el('p', { class: 'meta', id: 'result-count' }, `sekitar ${page.estimated_total} artikel`,
+    el('p', { class: 'meta', id: 'result-count' }, `${page.estimated_total > 10000 ? 'sekitar ' : ''}${page.estimated_total} artikel`,
       filters.length ? ` (${filters.join(', ')})` : ''),
     hits.length ? hits : el('p', { id: 'no-hits' }, 'Tidak ada artikel yang cocok.'),
     pager(params, '#/search', offset, limit, hits.length, page.estimated_total));
@@ -358,7 +358,8 @@ async function articleView(gen, id) {
   if (a.copy_of)
     relations.push(el('span', { id: 'copy-of' }, 'Salinan dari ', el('a', { href: articleHref(a.copy_of.id) }, a.copy_of.title || a.copy_of.id),
       a.copy_of.outlet ? ` (${a.copy_of.outlet})` : '',
-      typeof a.copy_of.similarity === 'number' ? ` · kemiripan ${a.copy_of.similarity.toFixed(2)}` : ''));
+      typeof a.copy_of.similarity === 'number' ? ` · kemiripan ${a.copy_of.similarity.toFixed(2)}` : '',
+      a.copy_of.reason ? ` · ${a.copy_of.reason}` : ''));
   if (a.copies && a.copies.length)
     relations.push(el('details', { id: 'copies' }, el('summary', {}, `${a.copies.length} salinan di outlet lain`),
       el('ul', {}, a.copies.map((c) => el('li', {}, articleLink(c), ' · ', articleMeta(c))))));
@@ -468,7 +469,8 @@ function storyArticles(articles) {
       articleLink(a), el('span', { class: 'meta' }, ' · ', articleMeta(a)),
       a.copies && a.copies.length ? el('ul', { class: 'copies' }, a.copies.map((c) =>
         el('li', {}, 'salinan: ', articleLink(c), el('span', { class: 'meta' }, ' · ', articleMeta(c),
-          typeof c.similarity === 'number' ? ` · kemiripan ${c.similarity.toFixed(2)}` : '')))) : null)));
+          typeof c.similarity === 'number' ? ` · kemiripan ${c.similarity.toFixed(2)}` : '',
+          c.reason ? ` · ${c.reason}` : '')))) : null)));
 }
 
 async function storyView(gen, id) {

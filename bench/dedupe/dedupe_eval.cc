@@ -3,7 +3,8 @@
 //
 //   build/.../bench/dedupe/dedupe_eval [--corpus DIR] [--files N] [--seeds DIR]
 //       [--labels bench/dedupe/story_labels.txt] [--copy-rate R] [--seed S]
-//       [--story-threshold T] [--lead N] [--body-weight W] [--gap-days D] [--dump-merges]
+//       [--story-threshold T] [--lead N] [--body-weight W] [--window-days D] [--undated-threshold T]
+//       [--name-share S] [--dump-merges]
 //
 // The set: the first N IndoSum dev files (cleaned as `warta ingest` would,
 // dated by the Unix time their ids start with), the seed articles, and
@@ -26,6 +27,7 @@
 #include <fstream>
 #include <map>
 #include <numeric>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -165,10 +167,13 @@ int main(int argc, char** argv) {
     else if (a == "--story-threshold") story_options.min_similarity = std::stod(next());
     else if (a == "--lead") story_options.lead_paragraphs = std::stoi(next());
     else if (a == "--body-weight") story_options.body_weight = std::stod(next());
-    else if (a == "--gap-days") story_options.max_gap_days = std::stoi(next());
+    else if (a == "--window-days") story_options.window_days = std::stoi(next());
+    else if (a == "--undated-threshold") story_options.undated_min_similarity = std::stod(next());
+    else if (a == "--name-share") story_options.max_name_share = std::stod(next());
     else {
       std::fprintf(stderr, "usage: dedupe_eval [--corpus DIR] [--files N] [--seeds DIR] [--labels FILE] "
-                           "[--copy-rate R] [--seed S] [--story-threshold T] [--lead N] [--body-weight W] [--gap-days D] [--dump-merges]\n");
+                           "[--copy-rate R] [--seed S] [--story-threshold T] [--lead N] [--body-weight W] [--window-days D] "
+                           "[--undated-threshold T] [--name-share S] [--dump-merges]\n");
       return 2;
     }
   }
@@ -326,6 +331,25 @@ int main(int argc, char** argv) {
   PrintScores("with copy hint, all", Count(gold_story), ScoreClustering(gold_story, story_hinted));
   PrintScores("text only, originals", Count(gold_story_orig), ScoreClustering(gold_story_orig, story_text));
   std::printf("\nStories: %zu (text only), %zu (with copy hint)\n", text_only.story_count(), hinted.story_count());
+  // How long stories run (issue 15: none longer than 14 days) and how many
+  // are follow-ups of an earlier one.
+  for (const auto* run : {&text_only, &hinted}) {
+    std::set<int64_t> ids(run == &text_only ? story_text.begin() : story_hinted.begin(),
+                          run == &text_only ? story_text.end() : story_hinted.end());
+    int64_t longest = 0, over14 = 0, follow_ups = 0;
+    for (int64_t id : ids) {
+      const Story* st = run->story(id);
+      if (st == nullptr) continue;
+      follow_ups += st->follow_up_of != 0;
+      if (!st->first_published || !st->last_published) continue;
+      int64_t span = st->last_published->DaysSinceEpoch() - st->first_published->DaysSinceEpoch();
+      longest = std::max(longest, span);
+      over14 += span > 14;
+    }
+    std::printf("%s: longest story %lld days, %lld longer than 14 days, %lld follow-ups\n",
+                run == &text_only ? "Text only" : "With copy hint", static_cast<long long>(longest),
+                static_cast<long long>(over14), static_cast<long long>(follow_ups));
+  }
 
   std::printf("\nSeeds (story ids, text only):");
   for (size_t i = indosum; i < originals; ++i)

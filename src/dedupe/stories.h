@@ -104,7 +104,7 @@ struct StoryOptions {
   // An article with no publication date joins a story only scoring at least
   // this (and sharing a distinctive name with it): its date cannot confirm
   // the event.
-  double undated_min_similarity = 0.4;
+  double undated_min_similarity = 0.3;
   // A name carried by at least this share of the articles seen (a weekday
   // spelt out, the country, an outlet's dateline) tells no two events apart.
   double max_name_share = 0.05;

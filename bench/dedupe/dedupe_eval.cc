@@ -22,6 +22,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -365,6 +366,21 @@ int main(int argc, char** argv) {
         if (story_text[i] == story_text[j] && gold_story[i] != gold_story[j])
           std::printf("  story-merge %s %s | %s | %s\n", items[i].label.c_str(), items[j].label.c_str(),
                       items[i].article.title.c_str(), items[j].article.title.c_str());
+    // Gold story pairs split apart, with their distance in days and whether
+    // one story follows the other up (what window_days costs).
+    for (size_t i = 0; i < originals; ++i)
+      for (size_t j = i + 1; j < originals; ++j)
+        if (gold_story[i] == gold_story[j] && story_text[i] != story_text[j]) {
+          const Story* a = text_only.story(story_text[i]);
+          const Story* b = text_only.story(story_text[j]);
+          bool linked = (a && a->follow_up_of == story_text[j]) || (b && b->follow_up_of == story_text[i]);
+          long long days = items[i].article.published && items[j].article.published
+                               ? std::llabs(items[i].article.published->DaysSinceEpoch() -
+                                            items[j].article.published->DaysSinceEpoch())
+                               : -1;
+          std::printf("  story-split %s %s | %lld days%s\n", items[i].label.c_str(), items[j].label.c_str(), days,
+                      linked ? " | follow-up" : "");
+        }
   }
   return 0;
 }

@@ -4,7 +4,7 @@
 //   build/.../bench/dedupe/dedupe_eval [--corpus DIR] [--files N] [--seeds DIR]
 //       [--labels bench/dedupe/story_labels.txt] [--copy-rate R] [--seed S]
 //       [--story-threshold T] [--lead N] [--body-weight W] [--window-days D] [--undated-threshold T]
-//       [--name-share S] [--dump-merges]
+//       [--name-share S] [--name-paragraphs N] [--dump-merges]
 //
 // The set: the first N IndoSum dev files (cleaned as `warta ingest` would,
 // dated by the Unix time their ids start with), the seed articles, and
@@ -171,10 +171,11 @@ int main(int argc, char** argv) {
     else if (a == "--window-days") story_options.window_days = std::stoi(next());
     else if (a == "--undated-threshold") story_options.undated_min_similarity = std::stod(next());
     else if (a == "--name-share") story_options.max_name_share = std::stod(next());
+    else if (a == "--name-paragraphs") story_options.name_paragraphs = std::stoi(next());
     else {
       std::fprintf(stderr, "usage: dedupe_eval [--corpus DIR] [--files N] [--seeds DIR] [--labels FILE] "
                            "[--copy-rate R] [--seed S] [--story-threshold T] [--lead N] [--body-weight W] [--window-days D] "
-                           "[--undated-threshold T] [--name-share S] [--dump-merges]\n");
+                           "[--undated-threshold T] [--name-share S] [--name-paragraphs N] [--dump-merges]\n");
       return 2;
     }
   }

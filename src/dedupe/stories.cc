@@ -367,7 +367,7 @@ StoryAssignment StoryClusterer::AddImpl(int64_t seq, const Article& article, con
   };
   // Its distinctive names: those fewer than max_name_share of the articles
   // seen carry (counted before this one, so a name's first article has it rare).
-  std::vector<uint64_t> names = StoryNameKeys(article, options_.lead_paragraphs, *options_.lexicon);
+  std::vector<uint64_t> names = StoryNameKeys(article, options_.name_paragraphs, *options_.lexicon);
   std::vector<uint64_t> distinctive;
   for (uint64_t n : names) {
     auto it = s.name_df.find(n);

@@ -105,6 +105,9 @@ struct StoryOptions {
   // this (and sharing a distinctive name with it): its date cannot confirm
   // the event.
   double undated_min_similarity = 0.3;
+  // Names are read from the title and this many paragraphs: a report names
+  // its place and participants early, though not always in the lead.
+  int name_paragraphs = 4;
   // A name carried by at least this share of the articles seen (a weekday
   // spelt out, the country, an outlet's dateline) tells no two events apart.
   double max_name_share = 0.05;

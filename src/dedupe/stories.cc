@@ -53,13 +53,14 @@ struct StoryState {
 // because an Indonesian name puts its kind first and what tells it apart
 // last ("Kota Bekasi", "Pasar Senen", "Alexander Kozlov" later written
 // "Kozlov"), so two cities' "Badan Penanggulangan Bencana Daerah Kota ..."
-// share no key. Titles are often in Title Case, so a title counts only when
-// it is not ("Banjir Rendam Rumah" names nothing; "banjir di Bekasi" names Bekasi).
-void AddStoryNameKeys(std::string_view name, std::vector<uint64_t>* keys) {
+// share no key (an entity's text counts whole only, see below). Titles are
+// often in Title Case, so a title counts only when it is not ("Banjir Rendam
+// Rumah" names nothing; "banjir di Bekasi" names Bekasi).
+void AddStoryNameKeys(std::string_view name, bool last_word, std::vector<uint64_t>* keys) {
   std::string key = "t:" + AsciiLower(name);
   keys->push_back(XXH3_64bits(key.data(), key.size()));
   size_t last = name.rfind(' ');
-  if (last != std::string_view::npos && name.size() - last - 1 >= 3) {
+  if (last_word && last != std::string_view::npos && name.size() - last - 1 >= 3) {
     key = "t:" + AsciiLower(name.substr(last + 1));
     keys->push_back(XXH3_64bits(key.data(), key.size()));
   }
@@ -72,7 +73,10 @@ std::vector<uint64_t> StoryNameKeys(const Article& article, int lead_paragraphs,
       std::string key = "e:" + e.entity_id;
       keys.push_back(XXH3_64bits(key.data(), key.size()));
     }
-    AddStoryNameKeys(e.text, &keys);
+    // Whole only: a tagged span may be cut short ("Badan Penanggulangan"),
+    // leaving a generic last word; the person linker already gives "Kozlov"
+    // Alexander Kozlov's id.
+    AddStoryNameKeys(e.text, false, &keys);
   }
   auto is_word = [](unsigned char c) { return std::isalnum(c) || c >= 0x80; };
   auto scan = [&](std::string_view text) {
@@ -80,7 +84,7 @@ std::vector<uint64_t> StoryNameKeys(const Article& article, int lead_paragraphs,
     bool run_opens = false;   // the run's first word opens a sentence
     int run_words = 0;
     auto flush = [&] {
-      if (run_words > 1 || (run_words == 1 && !run_opens)) AddStoryNameKeys(run, &keys);
+      if (run_words > 1 || (run_words == 1 && !run_opens)) AddStoryNameKeys(run, true, &keys);
       run.clear();
       run_words = 0;
     };

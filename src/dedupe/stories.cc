@@ -35,6 +35,7 @@ struct StoryState {
   bool dated = false;                      // has a dated article (else the span is
                                            // the newest day at creation, for retiring)
   bool shown_published = false;            // summary dates come from publication dates
+  bool shown_clamped = false;              // summary dates are one clamped inferred date
   int64_t headline_key = INT64_MAX;        // publication key of the headline's article
   int64_t headline_seq = INT64_MAX;
   TermVector centroid;                     // sum of member vectors, pruned
@@ -569,13 +570,22 @@ StoryAssignment StoryClusterer::AddImpl(int64_t seq, const Article& article, con
     if (!st.shown_published || key > PubKey(st.summary.last_published)) st.summary.last_published = article.published;
     st.shown_published = true;
   } else if (!st.shown_published && article.inferred_published && article.inferred_published->IsValid()) {
+    // A clamped date stands in only while the story has no other, so the
+    // span never stretches from a real date to a clamp.
     std::optional<DateTime> shown = article.inferred_published;
     int64_t d = shown->DaysSinceEpoch();
+    const bool clamped = d > ingest_day || d < earliest_day;
     if (d > ingest_day) shown = StoryDayDate(ingest_day);
     if (d < earliest_day) shown = StoryDayDate(earliest_day);
-    int64_t key = PubKey(shown);
-    if (!st.summary.first_published || key < PubKey(st.summary.first_published)) st.summary.first_published = shown;
-    if (!st.summary.last_published || key > PubKey(st.summary.last_published)) st.summary.last_published = shown;
+    if (!clamped && st.shown_clamped) {
+      st.summary.first_published = st.summary.last_published = shown;
+      st.shown_clamped = false;
+    } else if (!clamped || !st.summary.first_published) {
+      int64_t key = PubKey(shown);
+      if (!st.summary.first_published || key < PubKey(st.summary.first_published)) st.summary.first_published = shown;
+      if (!st.summary.last_published || key > PubKey(st.summary.last_published)) st.summary.last_published = shown;
+      st.shown_clamped = clamped;
+    }
   }
   for (uint64_t n : names) ++st.names[n];
   for (uint64_t n : names) ++s.name_df[n];

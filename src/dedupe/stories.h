@@ -183,7 +183,7 @@ class StoryClusterer {
   // Add was given it (copy_of is not needed).
   void Restore(int64_t seq, const Article& article, int64_t story_id, const StoryInput& input = {});
 
-  // nullptr when no story has that id.
+  // nullptr when no story has that id. Valid until the next Add or Restore.
   const Story* story(int64_t id) const;
   // The story of an article added since construction (nullopt if unknown).
   std::optional<int64_t> StoryOf(int64_t seq) const;

@@ -242,6 +242,15 @@ TEST(StoryClustererTest, AStoryIsNeverDatedAfterItsIngest) {
   const Story* os = c.story(o.story_id);
   ASSERT_TRUE(os->first_published.has_value());
   EXPECT_EQ(os->first_published->ToIso(), c.options().earliest_plausible.ToIso());
+  // A plausible date replaces a clamp rather than stretching the span to it.
+  Article dated_text = target;
+  dated_text.paragraphs.push_back("Rencana itu diumumkan di Suralaya.");
+  dated_text.inferred_published = DateTime::ParseIso("2026-11-30");
+  auto d = c.Add(4, dated_text, in);
+  ASSERT_EQ(d.story_id, a.story_id);  // the same text, the same place
+  s = c.story(a.story_id);  // story() pointers last until the next Add
+  EXPECT_EQ(s->first_published->ToIso(), "2026-11-30");
+  EXPECT_EQ(s->last_published->ToIso(), "2026-11-30");
 }
 
 TEST(StoryClustererTest, TwoItemsOfOneSeriesAreTwoStories) {

@@ -14,10 +14,12 @@
 //    (the span of its dated articles with this one never exceeds the
 //    window), so a story cannot slide day after day into a season;
 //  - coherence: the article shares a distinctive name with the story (an
-//    entity the analysers found, else a capitalised word inside a sentence
-//    of its title or lead), one that fewer than max_name_share of the
-//    articles seen carry: shared generic words ("kebakaran", "harga") do
-//    not make two events one, a shared place or participant does;
+//    entity the analysers found, or a run of capitalised words in its title
+//    or first name_paragraphs paragraphs, whole or by its last word), one
+//    that fewer than max_name_share of the articles seen carry: shared
+//    generic words ("kebakaran", "harga") do not make two events one, a
+//    shared place or participant does (an article with no distinctive name
+//    at all may join on text at undated_min_similarity);
 //  - series: no member of the story belongs to the article's series (two
 //    items of one recurring report, each with its own date and figures, are
 //    two stories; StoryInput::series, from dedupe/series).

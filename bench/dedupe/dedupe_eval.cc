@@ -4,7 +4,8 @@
 //   build/.../bench/dedupe/dedupe_eval [--set indosum|stream|all] [--corpus DIR] [--files N]
 //       [--seeds DIR] [--labels bench/dedupe/story_labels.txt] [--copy-rate R] [--seed S]
 //       [--stream-labels bench/dedupe/labels] [--fixtures bench/dedupe/fixtures]
-//       [--story-threshold T] [--lead N] [--body-weight W] [--gap-days D] [--dump-merges]
+//       [--story-threshold T] [--lead N] [--body-weight W] [--window-days D] [--undated-threshold T]
+//       [--name-share S] [--name-paragraphs N] [--dump-merges]
 //
 // --set stream (issue 15): the fixtures written by hand (bench/dedupe/fixtures/
 // *.jsonl: templated series, an agency report and its edited copies,
@@ -34,12 +35,14 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <numeric>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -312,11 +315,15 @@ int main(int argc, char** argv) {
     else if (a == "--story-threshold") story_options.min_similarity = std::stod(next());
     else if (a == "--lead") story_options.lead_paragraphs = std::stoi(next());
     else if (a == "--body-weight") story_options.body_weight = std::stod(next());
-    else if (a == "--gap-days") story_options.max_gap_days = std::stoi(next());
+    else if (a == "--window-days") story_options.window_days = std::stoi(next());
+    else if (a == "--undated-threshold") story_options.undated_min_similarity = std::stod(next());
+    else if (a == "--name-share") story_options.max_name_share = std::stod(next());
+    else if (a == "--name-paragraphs") story_options.name_paragraphs = std::stoi(next());
     else {
       std::fprintf(stderr, "usage: dedupe_eval [--set indosum|stream|all] [--corpus DIR] [--files N] [--seeds DIR] "
                            "[--labels FILE] [--copy-rate R] [--seed S] [--stream-labels DIR] [--fixtures DIR] "
-                           "[--story-threshold T] [--lead N] [--body-weight W] [--gap-days D] [--dump-merges]\n");
+                           "[--story-threshold T] [--lead N] [--body-weight W] [--window-days D] "
+                           "[--undated-threshold T] [--name-share S] [--name-paragraphs N] [--dump-merges]\n");
       return 2;
     }
   }
@@ -526,6 +533,25 @@ int main(int argc, char** argv) {
   PrintScores("with copy hint, all", Count(gold_story), ScoreClustering(gold_story, hinted_part));
   PrintScores("text only, originals", Count(gold_story_orig), ScoreClustering(gold_story_orig, text_part));
   std::printf("\nStories: %zu (text only), %zu (with copy hint)\n", text_only.story_count(), hinted.story_count());
+  // How long stories run (issue 15: none longer than 14 days) and how many
+  // are follow-ups of an earlier one.
+  for (const auto* run : {&text_only, &hinted}) {
+    std::set<int64_t> ids(run == &text_only ? story_text.begin() : story_hinted.begin(),
+                          run == &text_only ? story_text.end() : story_hinted.end());
+    int64_t longest = 0, over14 = 0, follow_ups = 0;
+    for (int64_t id : ids) {
+      const Story* st = run->story(id);
+      if (st == nullptr) continue;
+      follow_ups += st->follow_up_of != 0;
+      if (!st->first_published || !st->last_published) continue;
+      int64_t span = st->last_published->DaysSinceEpoch() - st->first_published->DaysSinceEpoch();
+      longest = std::max(longest, span);
+      over14 += span > 14;
+    }
+    std::printf("%s: longest story %lld days, %lld longer than 14 days, %lld follow-ups\n",
+                run == &text_only ? "Text only" : "With copy hint", static_cast<long long>(longest),
+                static_cast<long long>(over14), static_cast<long long>(follow_ups));
+  }
 
   std::printf("\nSeeds (story ids, text only):");
   for (size_t i = indosum; i < originals; ++i)
@@ -541,6 +567,21 @@ int main(int argc, char** argv) {
         if (story_text[i] == story_text[j] && gold_story[i] != gold_story[j])
           std::printf("  story-merge %s %s | %s | %s\n", items[i].label.c_str(), items[j].label.c_str(),
                       items[i].article.title.c_str(), items[j].article.title.c_str());
+    // Gold story pairs split apart, with their distance in days and whether
+    // one story follows the other up (what window_days costs).
+    for (size_t i = 0; i < originals; ++i)
+      for (size_t j = i + 1; j < originals; ++j)
+        if (gold_story[i] == gold_story[j] && story_text[i] != story_text[j]) {
+          const Story* a = text_only.story(story_text[i]);
+          const Story* b = text_only.story(story_text[j]);
+          bool linked = (a && a->follow_up_of == story_text[j]) || (b && b->follow_up_of == story_text[i]);
+          long long days = items[i].article.published && items[j].article.published
+                               ? std::llabs(items[i].article.published->DaysSinceEpoch() -
+                                            items[j].article.published->DaysSinceEpoch())
+                               : -1;
+          std::printf("  story-split %s %s | %lld days%s\n", items[i].label.c_str(), items[j].label.c_str(), days,
+                      linked ? " | follow-up" : "");
+        }
   }
   std::printf("\n");
   }  // with_indosum

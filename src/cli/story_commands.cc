@@ -121,6 +121,8 @@ int RunStories(const CommandContext& ctx, const ListArgs& args) {
     std::cout << fmt::format("{:>8}  {:<23} {:>8}  {}\n", s["id"].get<int64_t>(), dates,
                              s["article_count"].get<int64_t>(), s.value("headline", ""));
     if (!s["key_entities"].empty()) std::cout << fmt::format("{:>43}{}\n", "", Names(s["key_entities"]));
+    if (s.contains("follow_up_of") && !s["follow_up_of"].is_null())
+      std::cout << fmt::format("{:>43}follows up story {}\n", "", s["follow_up_of"]["id"].get<int64_t>());
   }
   std::cout << fmt::format("{} of {} stories\n", items.size(), (*stories)["total"].get<int64_t>());
   return kExitOk;
@@ -149,6 +151,14 @@ int RunStory(const CommandContext& ctx, int64_t id, bool as_json) {
   std::cout << fmt::format("story {}: {}\n{} .. {}, {} articles\n", id, s.value("headline", ""),
                            Day(s["first_published"]), Day(s["last_published"]), s["article_count"].get<int64_t>());
   if (!s["key_entities"].empty()) std::cout << "key entities: " << Names(s["key_entities"]) << "\n";
+  // The follow-up links, both ways: the earlier event this develops, and the later developments.
+  if (s.contains("follow_up_of") && !s["follow_up_of"].is_null())
+    std::cout << fmt::format("follows up story {} ({}): {}\n", s["follow_up_of"]["id"].get<int64_t>(),
+                             Day(s["follow_up_of"]["first_published"]), s["follow_up_of"].value("headline", ""));
+  if (s.contains("follow_ups"))
+    for (const auto& f : s["follow_ups"])
+      std::cout << fmt::format("followed up by story {} ({}): {}\n", f["id"].get<int64_t>(), Day(f["first_published"]),
+                               f.value("headline", ""));
   std::cout << "\narticles:\n";
   for (const auto& a : s["articles"]) {
     std::cout << "  " << ArticleLine(a) << "\n";

@@ -6,11 +6,13 @@
 #include <cctype>
 #include <climits>
 #include <cmath>
+#include <ctime>
 #include <memory>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
 
+#include "core/ascii.h"
 #include "dedupe/words.h"
 #include "text/lexicon.h"
 #include "text/stemmer.h"
@@ -32,12 +34,113 @@ struct StoryState {
   int64_t first_day = 0, last_day = 0;     // span of its dated articles, in days
   bool dated = false;                      // has a dated article (else the span is
                                            // the newest day at creation, for retiring)
+  bool shown_published = false;            // summary dates come from publication dates
+  bool shown_clamped = false;              // summary dates are one clamped inferred date
   int64_t headline_key = INT64_MAX;        // publication key of the headline's article
   int64_t headline_seq = INT64_MAX;
   TermVector centroid;                     // sum of member vectors, pruned
   double norm = 0;
   std::unordered_map<std::string, int> entities;  // entity id -> mentions (active only)
+  std::unordered_map<uint64_t, int> names;        // name key -> members naming it (active only)
+  std::vector<int64_t> series;                    // series of its members (active only)
 };
+
+// The keys of an article's names: the entities the analysers found (their
+// id, else their text), and the runs of capitalised words in its title and
+// lead, which name places and participants when no analyser ran or the
+// tagger missed them (a lone capitalised word opening a sentence is just
+// capitalised; weekdays and months, which every dateline names, and
+// stopwords end a run). A name gives two keys: all of it and its last word,
+// because an Indonesian name puts its kind first and what tells it apart
+// last ("Kota Bekasi", "Pasar Senen", "Alexander Kozlov" later written
+// "Kozlov"), so two cities' "Badan Penanggulangan Bencana Daerah Kota ..."
+// share no key (an entity's text counts whole only, see below). Titles are
+// often in Title Case, so a title counts only when it is not ("Banjir Rendam
+// Rumah" names nothing; "banjir di Bekasi" names Bekasi).
+void AddStoryNameKeys(std::string_view name, bool last_word, std::vector<uint64_t>* keys) {
+  std::string key = "t:" + AsciiLower(name);
+  keys->push_back(XXH3_64bits(key.data(), key.size()));
+  size_t last = name.rfind(' ');
+  if (last_word && last != std::string_view::npos && name.size() - last - 1 >= 3) {
+    key = "t:" + AsciiLower(name.substr(last + 1));
+    keys->push_back(XXH3_64bits(key.data(), key.size()));
+  }
+}
+
+std::vector<uint64_t> StoryNameKeys(const Article& article, int lead_paragraphs, const text::Lexicon& lexicon) {
+  std::vector<uint64_t> keys;
+  for (const auto& e : article.entities) {
+    if (!e.entity_id.empty()) {
+      std::string key = "e:" + e.entity_id;
+      keys.push_back(XXH3_64bits(key.data(), key.size()));
+    }
+    // Whole only: a tagged span may be cut short ("Badan Penanggulangan"),
+    // leaving a generic last word; the person linker already gives "Kozlov"
+    // Alexander Kozlov's id.
+    AddStoryNameKeys(e.text, false, &keys);
+  }
+  auto is_word = [](unsigned char c) { return std::isalnum(c) || c >= 0x80; };
+  auto scan = [&](std::string_view text) {
+    std::string run;          // the capitalised words so far, space-separated
+    bool run_opens = false;   // the run's first word opens a sentence
+    int run_words = 0;
+    auto flush = [&] {
+      if (run_words > 1 || (run_words == 1 && !run_opens)) AddStoryNameKeys(run, true, &keys);
+      run.clear();
+      run_words = 0;
+    };
+    char before = '.';  // the last byte before the word that is not a space; a text opens a sentence
+    size_t i = 0;
+    while (i < text.size()) {
+      if (!is_word(static_cast<unsigned char>(text[i]))) {
+        if (text[i] != ' ') {
+          before = text[i];
+          flush();
+        }
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j < text.size() && is_word(static_cast<unsigned char>(text[j]))) ++j;
+      std::string_view w = text.substr(i, j - i);
+      // '.', '!', '?', ':' and an opening quote (ASCII, or the last byte of U+201C) open a sentence.
+      const bool opens = before == '.' || before == '!' || before == '?' || before == ':' || before == '"' ||
+                         before == '\x9c';
+      bool name = w.size() >= 2 && w[0] >= 'A' && w[0] <= 'Z';
+      if (name) {
+        std::string lower = AsciiLower(w);
+        name = !text::IsStopword(lower) && lexicon.FindWeekday(lower) == nullptr && lexicon.FindMonth(lower) == nullptr;
+      }
+      if (name) {
+        if (run_words == 0) run_opens = opens;
+        if (run_words > 0) run += ' ';
+        run.append(w);
+        ++run_words;
+      } else {
+        flush();
+      }
+      before = w.back();
+      i = j;
+    }
+    flush();
+  };
+  // A Title Case title: most of its words of three letters or more capitalised.
+  size_t words = 0, capitalised = 0;
+  for (size_t i = 0; i < article.title.size(); ++i) {
+    bool start = (i == 0 || article.title[i - 1] == ' ') && std::isalpha(static_cast<unsigned char>(article.title[i]));
+    if (!start) continue;
+    size_t e = article.title.find(' ', i);
+    if ((e == std::string::npos ? article.title.size() : e) - i < 3) continue;
+    ++words;
+    capitalised += article.title[i] >= 'A' && article.title[i] <= 'Z';
+  }
+  if (capitalised * 2 <= words) scan(article.title);
+  for (size_t p = 0; p < article.paragraphs.size() && p < static_cast<size_t>(lead_paragraphs); ++p)
+    scan(article.paragraphs[p]);
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
 
 // The month a lower-case word names, 0 for none: any form of the lexicon's
 // month table, since a day and a year stand beside it ("12 agt 2024").
@@ -106,6 +209,14 @@ std::optional<int64_t> EventDayOf(const Article& article, int lead_paragraphs, c
   return std::nullopt;
 }
 
+// The date (no time) `days` after 1970-01-01.
+DateTime StoryDayDate(int64_t days) {
+  DateTime d = DateTime::FromUnixSeconds(days * 86400);
+  d.has_time = d.has_offset = false;
+  d.hour = d.minute = d.second = d.offset_minutes = 0;
+  return d;
+}
+
 int64_t PubKey(const std::optional<DateTime>& d) {
   if (!d || !d->IsValid()) return INT64_MAX;
   int64_t s = d->DaysSinceEpoch() * 86400;
@@ -121,6 +232,8 @@ struct StoryClusterer::State {
   uint64_t documents = 0;
   std::unordered_map<std::string, uint32_t> entity_df;  // articles naming each entity
   uint64_t entity_documents = 0;
+  std::unordered_map<uint64_t, uint32_t> name_df;       // articles carrying each name key
+  uint64_t name_documents = 0;
   std::vector<StoryState> stories;                    // by internal index
   std::unordered_map<int64_t, uint32_t> index_of_id;  // story id -> index
   std::unordered_map<int64_t, uint32_t> story_of_seq;
@@ -141,8 +254,10 @@ StoryClusterer::StoryClusterer(StoryOptions options) : options_(options), state_
   options_.lead_paragraphs = std::max(options_.lead_paragraphs, 0);
   options_.max_article_terms = std::max(options_.max_article_terms, 1);
   options_.max_story_terms = std::max(options_.max_story_terms, 1);
-  options_.max_gap_days = std::max(options_.max_gap_days, 0);
-  options_.active_days = std::max(options_.active_days, options_.max_gap_days);
+  options_.window_days = std::max(options_.window_days, 0);
+  options_.active_days = std::max(options_.active_days, options_.window_days);
+  // An inactive story has dropped what a follow-up is scored against.
+  options_.follow_up_days = std::clamp(options_.follow_up_days, options_.window_days, options_.active_days);
   options_.max_postings_scanned = std::max(options_.max_postings_scanned, 1);
   if (!options_.lexicon) options_.lexicon = text::Lexicon::Builtin();
 }
@@ -201,32 +316,70 @@ TermVector Vectorise(const Article& article, const StoryOptions& o, text::Stemme
 
 }  // namespace
 
+StoryAssignment StoryClusterer::Add(int64_t seq, const Article& article, const StoryInput& input) {
+  return AddImpl(seq, article, input, std::nullopt);
+}
+
 StoryAssignment StoryClusterer::Add(int64_t seq, const Article& article, std::optional<int64_t> copy_of) {
-  return AddImpl(seq, article, copy_of, std::nullopt);
+  StoryInput input;
+  input.copy_of = copy_of;
+  return AddImpl(seq, article, input, std::nullopt);
 }
 
-void StoryClusterer::Restore(int64_t seq, const Article& article, int64_t story_id) {
-  AddImpl(seq, article, std::nullopt, story_id);
+void StoryClusterer::Restore(int64_t seq, const Article& article, int64_t story_id, const StoryInput& input) {
+  StoryInput restored = input;
+  restored.copy_of.reset();
+  AddImpl(seq, article, restored, story_id);
 }
 
-StoryAssignment StoryClusterer::AddImpl(int64_t seq, const Article& article, std::optional<int64_t> copy_of,
+StoryAssignment StoryClusterer::AddImpl(int64_t seq, const Article& article, const StoryInput& input,
                                         std::optional<int64_t> forced_story) {
   State& s = *state_;
   TermVector v = Vectorise(article, options_, s.stemmer, s.df, s.documents, s.normalised, s.words);
-  // An undated article is held to no date span and moves no window: Warta
-  // never invents a date it was not given.
-  // An article without a publication date is placed by the date its text
-  // gives for the event, when it gives one.
+  // The plausible days: from the earliest plausible date to the day after
+  // the ingest (an outlet's local date runs ahead of UTC).
+  const int64_t ingest_day =
+      (input.ingested && input.ingested->IsValid() ? *input.ingested
+                                                   : DateTime::FromUnixSeconds(static_cast<int64_t>(std::time(nullptr))))
+          .DaysSinceEpoch();
+  const int64_t earliest_day = options_.earliest_plausible.DaysSinceEpoch();
+  auto plausible = [&](int64_t d) { return d >= earliest_day && d <= ingest_day + 1; };
+  // The article's day: its publication date, else the date its text gives
+  // for the event (the timex analyser's, else a written date of its lead),
+  // whichever is plausible. Warta never invents a date it was not given.
+  const bool published = article.published && article.published->IsValid() &&
+                         plausible(article.published->DaysSinceEpoch());
   std::optional<int64_t> event_day;
-  if (article.published && article.published->IsValid()) {
+  if (published) {
     event_day = article.published->DaysSinceEpoch();
-  } else if (article.inferred_published && article.inferred_published->IsValid()) {
+  } else if (article.inferred_published && article.inferred_published->IsValid() &&
+             plausible(article.inferred_published->DaysSinceEpoch())) {
     event_day = article.inferred_published->DaysSinceEpoch();
-  } else {
-    event_day = EventDayOf(article, options_.lead_paragraphs, *options_.lexicon, s.normalised, s.words);
+  } else if (auto d = EventDayOf(article, options_.lead_paragraphs, *options_.lexicon, s.normalised, s.words);
+             d && plausible(*d)) {
+    event_day = d;
   }
   const bool dated = event_day.has_value();
   int64_t day = dated ? *event_day : (s.newest_day == INT64_MIN ? 0 : s.newest_day);
+  // One event: the story's dated reports with this one span at most
+  // window_days. A later development: past the window, within
+  // follow_up_days of the story's last report.
+  auto InWindow = [&](const StoryState& st, int64_t d) {
+    return std::max(st.last_day, d) - std::min(st.first_day, d) <= options_.window_days;
+  };
+  auto FollowsUp = [&](const StoryState& st, int64_t d) {
+    return d > st.last_day && d - st.last_day <= options_.follow_up_days;
+  };
+  // Its distinctive names: those fewer than max_name_share of the articles
+  // seen carry (counted before this one, so a name's first article has it rare).
+  std::vector<uint64_t> names = StoryNameKeys(article, options_.name_paragraphs, *options_.lexicon);
+  std::vector<uint64_t> distinctive;
+  for (uint64_t n : names) {
+    auto it = s.name_df.find(n);
+    double df = it == s.name_df.end() ? 0.0 : it->second;
+    if (df / (static_cast<double>(s.name_documents) + options_.name_prior_documents) < options_.max_name_share)
+      distinctive.push_back(n);
+  }
   // The article's entities, each weighted by how rare it is across the
   // articles seen (a minister on one visit tells stories apart; "Rusia" in
   // every article does not) and by how often the article names it.
@@ -250,7 +403,9 @@ StoryAssignment StoryClusterer::AddImpl(int64_t seq, const Article& article, std
   entity_ids.erase(std::unique(entity_ids.begin(), entity_ids.end()), entity_ids.end());
 
   // Retire stories that fell out of the window before scoring against them.
-  if (dated && day > s.newest_day) {
+  // Only a publication date moves the window: a date read from a text may
+  // be any day it mentions.
+  if (published && day > s.newest_day) {
     s.newest_day = day;
     std::vector<uint32_t> still;
     for (uint32_t i : s.active) {
@@ -259,6 +414,8 @@ StoryAssignment StoryClusterer::AddImpl(int64_t seq, const Article& article, std
         st.summary.active = false;
         TermVector().swap(st.centroid);
         std::unordered_map<std::string, int>().swap(st.entities);
+        std::unordered_map<uint64_t, int>().swap(st.names);
+        std::vector<int64_t>().swap(st.series);
       } else {
         still.push_back(i);
       }
@@ -281,9 +438,13 @@ StoryAssignment StoryClusterer::AddImpl(int64_t seq, const Article& article, std
         s.active.push_back(it->second);
       }
     }
-  } else if (copy_of) {
-    auto it = s.story_of_seq.find(*copy_of);
-    if (it != s.story_of_seq.end() && s.stories[it->second].summary.active) best = it->second, best_score = 1;
+  } else if (input.copy_of) {
+    auto it = s.story_of_seq.find(*input.copy_of);
+    // Unless the copy lies outside the story's window: a copy appears within
+    // days, and a story spans a few days whatever joins it.
+    if (it != s.story_of_seq.end() && s.stories[it->second].summary.active &&
+        (!dated || !s.stories[it->second].dated || InWindow(s.stories[it->second], day)))
+      best = it->second, best_score = 1;
   }
   if (best < 0 && !create && !v.empty()) {
     // Score by accumulating over postings: each (article term, story) pair
@@ -312,8 +473,14 @@ StoryAssignment StoryClusterer::AddImpl(int64_t seq, const Article& article, std
         ++scanned;
         if (s.seen_stamp[c] != s.stamp) {
           s.seen_stamp[c] = s.stamp;
-          int64_t gap = dated && st.dated ? std::max<int64_t>({0, st.first_day - day, day - st.last_day}) : 0;
-          if (gap > options_.max_gap_days || st.norm <= 0) {
+          // In the window (one event), a later development (a follow-up
+          // candidate, told apart below), or out of reach.
+          bool excluded = st.norm <= 0;
+          if (!excluded && dated && st.dated && !InWindow(st, day) && !FollowsUp(st, day)) excluded = true;
+          if (!excluded && input.series &&
+              std::find(st.series.begin(), st.series.end(), *input.series) != st.series.end())
+            excluded = true;  // another item of the article's series: its own story
+          if (excluded) {
             s.slot[c] = kExcluded;
           } else {
             s.slot[c] = static_cast<uint32_t>(s.acc.size());
@@ -327,6 +494,13 @@ StoryAssignment StoryClusterer::AddImpl(int64_t seq, const Article& article, std
         if (pos != st.centroid.end() && pos->first == term) s.acc[s.slot[c]].second += static_cast<double>(weight) * pos->second;
       }
     }
+    // Text alone does not make one event: the article must share a
+    // distinctive name with the story (its place, a participant). An
+    // article with none to share may join on strong text evidence only; an
+    // undated one needs both.
+    const double join_min = published ? options_.min_similarity : options_.undated_min_similarity;
+    int64_t follow = -1;
+    double follow_score = 0;
     for (const auto& [c, dot] : s.acc) {
       const StoryState& st = s.stories[c];
       double score = dot / st.norm;
@@ -336,9 +510,29 @@ StoryAssignment StoryClusterer::AddImpl(int64_t seq, const Article& article, std
         double overlap = shared / entity_total;
         score = (1 - options_.entity_weight) * score + options_.entity_weight * overlap;
       }
+      bool shares_name = false;
+      for (uint64_t n : distinctive)
+        if (st.names.count(n)) {
+          shares_name = true;
+          break;
+        }
+      const bool coherent =
+          shares_name || (published && distinctive.empty() && score >= options_.undated_min_similarity);
+      if (!coherent) continue;
+      if (dated && st.dated && !InWindow(st, day)) {
+        // A later development of that event, if published (its date is what
+        // says it came later); of the latest such story, so a chain of
+        // developments links each to the one before.
+        if (published && score >= options_.min_similarity) {
+          const int64_t last = follow < 0 ? INT64_MIN : s.stories[static_cast<size_t>(follow)].last_day;
+          if (st.last_day > last || (st.last_day == last && score > follow_score)) follow_score = score, follow = c;
+        }
+        continue;
+      }
       if (score > best_score) best_score = score, best = c;
     }
-    if (best_score < options_.min_similarity) best = -1;
+    if (best_score < join_min) best = -1;
+    if (best < 0 && follow >= 0) out.follow_up_of = s.stories[static_cast<size_t>(follow)].summary.id;
   }
 
   uint32_t index;
@@ -347,12 +541,14 @@ StoryAssignment StoryClusterer::AddImpl(int64_t seq, const Article& article, std
     s.stories.emplace_back();
     s.stories.back().summary.id = forced_story.value_or(seq);
     s.stories.back().first_day = s.stories.back().last_day = day;
+    s.stories.back().summary.follow_up_of = out.follow_up_of;
     s.index_of_id[s.stories.back().summary.id] = index;
     s.active.push_back(index);
     out.new_story = true;
   } else {
     index = static_cast<uint32_t>(best);
     out.similarity = best_score;
+    out.follow_up_of = 0;
   }
   s.story_of_seq[seq] = index;
   StoryState& st = s.stories[index];
@@ -365,16 +561,38 @@ StoryAssignment StoryClusterer::AddImpl(int64_t seq, const Article& article, std
     st.last_day = st.dated ? std::max(st.last_day, day) : day;
     st.dated = true;
   }
-  // The span shows the dates the articles were published, or, for one
-  // that does not say, the date its text gives (the timex analyser's).
-  const std::optional<DateTime>& shown =
-      article.published && article.published->IsValid() ? article.published : article.inferred_published;
-  if (shown && shown->IsValid()) {
-    int64_t key = PubKey(shown);
-    if (!st.summary.first_published || key < PubKey(st.summary.first_published)) st.summary.first_published = shown;
-    if (!st.summary.last_published || key > PubKey(st.summary.last_published)) st.summary.last_published = shown;
+  // The span shows the dates the articles were published; a story none of
+  // whose articles says shows the dates their text gives (the timex
+  // analyser's), clamped to [earliest plausible, ingest day].
+  if (published) {
+    int64_t key = PubKey(article.published);
+    if (!st.shown_published || key < PubKey(st.summary.first_published)) st.summary.first_published = article.published;
+    if (!st.shown_published || key > PubKey(st.summary.last_published)) st.summary.last_published = article.published;
+    st.shown_published = true;
+  } else if (!st.shown_published && article.inferred_published && article.inferred_published->IsValid()) {
+    // A clamped date stands in only while the story has no other, so the
+    // span never stretches from a real date to a clamp.
+    std::optional<DateTime> shown = article.inferred_published;
+    int64_t d = shown->DaysSinceEpoch();
+    const bool clamped = d > ingest_day || d < earliest_day;
+    if (d > ingest_day) shown = StoryDayDate(ingest_day);
+    if (d < earliest_day) shown = StoryDayDate(earliest_day);
+    if (!clamped && st.shown_clamped) {
+      st.summary.first_published = st.summary.last_published = shown;
+      st.shown_clamped = false;
+    } else if (!clamped || !st.summary.first_published) {
+      int64_t key = PubKey(shown);
+      if (!st.summary.first_published || key < PubKey(st.summary.first_published)) st.summary.first_published = shown;
+      if (!st.summary.last_published || key > PubKey(st.summary.last_published)) st.summary.last_published = shown;
+      st.shown_clamped = clamped;
+    }
   }
-  int64_t key = PubKey(article.published);
+  for (uint64_t n : names) ++st.names[n];
+  for (uint64_t n : names) ++s.name_df[n];
+  ++s.name_documents;
+  if (input.series && std::find(st.series.begin(), st.series.end(), *input.series) == st.series.end())
+    st.series.push_back(*input.series);
+  int64_t key = published ? PubKey(article.published) : INT64_MAX;
   if (st.summary.headline.empty() || key < st.headline_key || (key == st.headline_key && seq < st.headline_seq)) {
     if (!article.title.empty() || st.summary.headline.empty()) {
       st.summary.headline = article.title;
@@ -462,7 +680,9 @@ size_t StoryClusterer::MemoryBytes() const {
   size_t bytes = s.df.size() * 32 + s.story_of_seq.size() * 40 + s.index_of_id.size() * 40 +
                  s.stories.capacity() * sizeof(StoryState);
   for (const auto& st : s.stories)
-    bytes += st.centroid.capacity() * 16 + st.summary.headline.capacity() + st.entities.size() * 48;
+    bytes += st.centroid.capacity() * 16 + st.summary.headline.capacity() + st.entities.size() * 48 +
+             st.names.size() * 32 + st.series.capacity() * 8;
+  bytes += s.name_df.size() * 32;
   for (const auto& [term, list] : s.postings) bytes += 48 + list.capacity() * 4;
   return bytes;
 }

@@ -7,7 +7,9 @@ namespace warta::pipeline {
 namespace {
 
 store::StoryRecord RecordOf(const dedupe::Story& s) {
-  return {s.id, s.headline, s.first_published, s.last_published, s.article_count, s.key_entities};
+  store::StoryRecord r{s.id, s.headline, s.first_published, s.last_published, s.article_count, s.key_entities};
+  r.follow_up_of = s.follow_up_of;
+  return r;
 }
 
 }  // namespace
@@ -52,12 +54,16 @@ store::ArticleRelations Relations::Match(int64_t seq, const dedupe::Signature& s
 }
 
 store::ArticleRelations Relations::Add(int64_t seq, const Article& article, const dedupe::Signature& signature,
-                                       Batch* batch) {
+                                       Batch* batch, const std::optional<DateTime>& ingested) {
   store::ArticleRelations r = Match(seq, signature, article.published, &batch->relinked);
   r.signature = signature.Serialise();
-  std::optional<int64_t> copy_of;
-  if (r.copy_of) copy_of = r.copy_of;
-  r.story_id = stories_.Add(seq, article, copy_of).story_id;
+  dedupe::StoryInput input;
+  if (r.copy_of) input.copy_of = r.copy_of;
+  // nullopt: stored just now (the clock), as ingested_at says within seconds.
+  input.ingested = ingested;
+  // The series helper's hook: input.series = the article's series, so two
+  // items of one series never share a story (dedupe/stories.h).
+  r.story_id = stories_.Add(seq, article, input).story_id;
   batch->touched_stories.insert(r.story_id);
   batch->watermark = std::max(batch->watermark, seq);
   watermark_ = std::max(watermark_, seq);
@@ -133,7 +139,8 @@ Status Relations::Load(store::ArticleStore& store) {
   // the same whether or not the ingest was interrupted (or split in runs).
   WARTA_RETURN_IF_ERROR(store.Scan(0, [&](const store::StoredArticle& a) {
     if (a.seq > watermark) return false;
-    if (a.story_id) stories_.Restore(a.seq, a.article, a.story_id);
+    // With the ingest time it was clustered at, which bounds its dates.
+    if (a.story_id) stories_.Restore(a.seq, a.article, a.story_id, {.ingested = a.ingested_at});
     return true;
   }));
 
@@ -142,7 +149,7 @@ Status Relations::Load(store::ArticleStore& store) {
   Batch batch;
   Status st;
   WARTA_RETURN_IF_ERROR(store.Scan(watermark, [&](const store::StoredArticle& a) {
-    Add(a.seq, a.article, detector_.Sign(a.article), &batch);
+    Add(a.seq, a.article, detector_.Sign(a.article), &batch, a.ingested_at);
     if (batch.relations.size() >= 512) {
       st = Commit(store, batch);
       batch = Batch{};

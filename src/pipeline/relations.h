@@ -46,7 +46,9 @@ class Relations {
     std::set<int64_t> touched_stories;
     int64_t watermark = 0;
   };
-  store::ArticleRelations Add(int64_t seq, const Article& article, const dedupe::Signature& signature, Batch* batch);
+  // `ingested`: when the article was stored (nullopt: now).
+  store::ArticleRelations Add(int64_t seq, const Article& article, const dedupe::Signature& signature, Batch* batch,
+                              const std::optional<DateTime>& ingested = std::nullopt);
   // Writes a batch's decisions and its touched stories in one transaction.
   Status Commit(store::ArticleStore& store, const Batch& batch);
 

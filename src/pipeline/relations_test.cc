@@ -216,6 +216,59 @@ TEST(RelationsTest, ArticlesStoredWithoutRelationsAreDeduplicatedOnTheNextOpen) 
   EXPECT_NE(got[0].story_id, 0);
 }
 
+// A flood and, a week later, its aftermath: two stories, the later a
+// follow-up of the earlier, listed both ways by the store and the views,
+// kept when the directory is reopened and the later story grows.
+TEST(RelationsTest, AFollowUpStoryIsListedOnBothStoriesAndSurvivesAReopen) {
+  TempDir tmp;
+  const std::vector<std::string> flood = {
+      "Banjir setinggi satu meter merendam ratusan rumah warga di Kecamatan Bekasi Timur pada Senin pagi setelah "
+      "hujan deras mengguyur sejak Minggu malam.",
+      "Kepala Badan Penanggulangan Bencana Daerah Kota Bekasi mengatakan sedikitnya 420 rumah terdampak dan 130 "
+      "warga mengungsi ke masjid serta balai warga terdekat."};
+  const std::vector<std::string> aftermath = {
+      "Ratusan warga Bekasi Timur yang mengungsi akibat banjir mulai kembali ke rumah setelah air surut pada "
+      "Selasa siang.",
+      "Badan Penanggulangan Bencana Daerah Kota Bekasi mencatat banjir merendam 420 rumah dan tanggul Kali Bekasi "
+      "yang meluap kini diperbaiki."};
+  WriteFile(tmp / "a.jsonl", JsonLine("Banjir rendam ratusan rumah di Bekasi", "2024-03-04", "Antara", flood) +
+                                 JsonLine("Warga Bekasi mulai kembali ke rumah", "2024-03-11", "Tempo", aftermath));
+  auto repairs = aftermath;  // another text (the same text is the same article, stored once)
+  repairs.push_back("Dinas Pekerjaan Umum Kota Bekasi menargetkan perbaikan tanggul selesai pekan depan.");
+  WriteFile(tmp / "b.jsonl", JsonLine("Tanggul Kali Bekasi diperbaiki", "2024-03-12", "Kompas", repairs));
+  const std::string dir = (tmp / "db").string();
+  {
+    auto kb = KnowledgeBase::Open({.dir = dir});
+    ASSERT_TRUE(kb.ok()) << kb.status().ToString();
+    auto s = (*kb)->Ingest({(tmp / "a.jsonl").string()}, {}, {});
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    EXPECT_EQ(s->new_stories, 2u);
+  }
+  auto kb = KnowledgeBase::Open({.dir = dir});
+  ASSERT_TRUE((*kb)->Ingest({(tmp / "b.jsonl").string()}, {}, {}).ok());
+  std::vector<store::StoredArticle> got;
+  ASSERT_TRUE((*kb)->store().GetBySeq({1, 2, 3}, &got).ok());
+  ASSERT_EQ(got.size(), 3u);
+  EXPECT_NE(got[1].story_id, got[0].story_id);
+  EXPECT_EQ(got[2].story_id, got[1].story_id);  // within the follow-up's window
+  ASSERT_TRUE(got[2].ingested_at.has_value());
+
+  auto earlier = query::StoryJson((*kb)->store(), got[0].story_id);
+  auto later = query::StoryJson((*kb)->store(), got[1].story_id);
+  ASSERT_TRUE(earlier.ok() && later.ok());
+  EXPECT_TRUE((*earlier)["follow_up_of"].is_null());
+  ASSERT_EQ((*earlier)["follow_ups"].size(), 1u) << earlier->dump(2);
+  EXPECT_EQ((*earlier)["follow_ups"][0]["id"], got[1].story_id);
+  ASSERT_TRUE((*later)["follow_up_of"].is_object()) << later->dump(2);
+  EXPECT_EQ((*later)["follow_up_of"]["id"], got[0].story_id);
+  EXPECT_EQ((*later)["follow_up_of"]["headline"], "Banjir rendam ratusan rumah di Bekasi");
+  EXPECT_EQ((*later)["article_count"], 2);  // rewritten after the reopen, the link kept
+
+  std::ostringstream out;
+  ASSERT_TRUE(query::ExportRecordsJsonl((*kb)->store(), query::ExportKind::kStories, out).ok());
+  EXPECT_NE(out.str().find("\"follow_up_of\":{"), std::string::npos) << out.str();
+}
+
 TEST(RelationsTest, TimelineMergesOneHappeningReportedTwice) {
   TempDir tmp;
   auto store = store::OpenSqliteStore({.path = (tmp / "w.sqlite").string()});

@@ -43,6 +43,21 @@ class RefCache {
     return j;
   }
 
+  // {id, headline, first_published, last_published}, or null for an unknown id.
+  StatusOr<json> Story(int64_t id) {
+    auto it = stories_.find(id);
+    if (it != stories_.end()) return it->second;
+    auto found = store_.GetStory(id);
+    if (!found.ok() && found.status().code() != StatusCode::kNotFound) return found.status();
+    json j = found.ok() ? json{{"id", id},
+                               {"headline", found->headline},
+                               {"first_published", DateJson(found->first_published)},
+                               {"last_published", DateJson(found->last_published)}}
+                        : json(nullptr);
+    stories_.emplace(id, j);
+    return j;
+  }
+
   StatusOr<json> Entities(const std::vector<std::string>& ids) {
     json out = json::array();
     for (const auto& id : ids) {
@@ -56,6 +71,7 @@ class RefCache {
   store::ArticleStore& store_;
   std::unordered_map<int64_t, json> articles_;
   std::unordered_map<std::string, json> entities_;
+  std::unordered_map<int64_t, json> stories_;
 };
 
 json Listing(const store::ListFilter& f, int64_t total, json items) {
@@ -64,12 +80,24 @@ json Listing(const store::ListFilter& f, int64_t total, json items) {
 
 StatusOr<json> StoryRecordJson(const store::StoryRecord& s, RefCache& refs) {
   WARTA_ASSIGN_OR_RETURN(json entities, refs.Entities(s.key_entities));
+  // The follow-up links, both ways, as story refs.
+  json follow_up_of = nullptr;
+  if (s.follow_up_of) {
+    WARTA_ASSIGN_OR_RETURN(follow_up_of, refs.Story(s.follow_up_of));
+  }
+  json follow_ups = json::array();
+  for (int64_t id : s.follow_ups) {
+    WARTA_ASSIGN_OR_RETURN(json ref, refs.Story(id));
+    if (!ref.is_null()) follow_ups.push_back(std::move(ref));
+  }
   return json{{"id", s.id},
               {"headline", s.headline},
               {"first_published", DateJson(s.first_published)},
               {"last_published", DateJson(s.last_published)},
               {"article_count", s.article_count},
-              {"key_entities", std::move(entities)}};
+              {"key_entities", std::move(entities)},
+              {"follow_up_of", std::move(follow_up_of)},
+              {"follow_ups", std::move(follow_ups)}};
 }
 
 struct TimelineItem {

@@ -5,7 +5,9 @@
 // Shapes (docs/API.md is the reference):
 //   article ref  {id, title, outlet, published, url}
 //   entity ref   {id, canonical, type}
-//   story        {id, headline, first_published, last_published, article_count, key_entities: [entity ref]}
+//   story        {id, headline, first_published, last_published, article_count, key_entities: [entity ref],
+//                 follow_up_of: story ref | null, follow_ups: [story ref]}
+//   story ref    {id, headline, first_published, last_published}
 //   quote item   {article, text, direct, speaker, speaker_entity_id, relay, begin, end}
 //   claim item   {article, text, low, high, bound, unit, subject, claimant, claimant_entity_id, hedge, date, begin, end}
 //   event item   {date, type, trigger, text, place, participants: [entity ref], sources: [article ref]}

@@ -124,6 +124,30 @@ TEST_F(ListingTest, StoriesNewestFirstWithDateFilter) {
   EXPECT_EQ(store_->GetStory(42).status().code(), StatusCode::kNotFound);
 }
 
+// A follow-up is listed on both stories, and a later upsert that does not
+// know the link (a story rebuilt on open) keeps it.
+TEST_F(ListingTest, AFollowUpIsListedBothWaysAndSurvivesAnUpsertWithoutIt) {
+  StoryRecord later{3, "Judul cccc000000000003", std::nullopt, std::nullopt, 1, {}};
+  later.follow_up_of = 1;
+  ASSERT_TRUE(store_->PutRelations({}, {}, {later}, 3).ok());
+  auto earlier = store_->GetStory(1);
+  ASSERT_TRUE(earlier.ok());
+  EXPECT_EQ(earlier->follow_up_of, 0);
+  EXPECT_EQ(earlier->follow_ups, (std::vector<int64_t>{3}));
+  later.follow_up_of = 0;
+  later.article_count = 2;
+  ASSERT_TRUE(store_->PutRelations({}, {}, {later}, 3).ok());
+  auto got = store_->GetStory(3);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->follow_up_of, 1);
+  EXPECT_EQ(got->article_count, 2);
+  auto listed = store_->ListStories({});
+  ASSERT_TRUE(listed.ok());
+  ASSERT_EQ(listed->rows.size(), 2u);
+  for (const auto& row : listed->rows)
+    EXPECT_EQ(row.follow_ups, row.id == 1 ? std::vector<int64_t>{3} : std::vector<int64_t>{}) << row.id;
+}
+
 TEST_F(ListingTest, ClaimsByWordOfTheUnitInClaimDateOrder) {
   ClaimQuery q;
   q.about = "tentara";

@@ -113,10 +113,16 @@ INSERT INTO event_participants SELECT events.rowid, j.value FROM events, json_ea
 CREATE INDEX quotes_speaker ON quotes(speaker_entity_id);
 CREATE INDEX claims_claimant ON claims(claimant_entity_id);
 )sql",
-    // n -> n+1: why a copy is one (dedupe::CopyVerdict::reason), shown with
+    // 2 -> 3: why a copy is one (dedupe::CopyVerdict::reason), shown with
     // its similarity on the copy link.
     R"sql(
 ALTER TABLE articles ADD COLUMN copy_reason TEXT NOT NULL DEFAULT '';
+)sql",
+    // 3 -> 4: a story may follow up an earlier one (a later development of
+    // its event, dedupe/stories.h); partial index as for story_id.
+    R"sql(
+ALTER TABLE stories ADD COLUMN follow_up_of INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX stories_follow_up_of ON stories(follow_up_of) WHERE follow_up_of <> 0;
 )sql",
 };
 constexpr int kSchemaVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);
@@ -248,7 +254,8 @@ class SqliteStore final : public ArticleStore {
     for (int64_t seq : seqs) {
       Stmt& q = Cached(
           "SELECT seq, id, source, outlet, url, title, published, authors, editors, language, text, "
-          "inferred_published, copy_of, similarity, copy_group, story_id, copy_reason FROM articles WHERE seq = ?1");
+          "inferred_published, copy_of, similarity, copy_group, story_id, copy_reason, ingested_at FROM articles "
+          "WHERE seq = ?1");
       q.Bind(1, seq);
       if (q.Step() == SQLITE_ROW) {
         out->push_back(ReadArticleRow(q));
@@ -483,6 +490,7 @@ class SqliteStore final : public ArticleStore {
     int rc;
     while ((rc = q.Step()) == SQLITE_ROW) out.rows.push_back(ReadStory(q));
     if (rc != SQLITE_DONE) return Error("listing stories");
+    for (auto& r : out.rows) WARTA_RETURN_IF_ERROR(ReadFollowUps(&r));
     return out;
   }
 
@@ -490,7 +498,9 @@ class SqliteStore final : public ArticleStore {
     Stmt q(db_, (std::string("SELECT ") + kStoryColumns + " FROM stories WHERE id = ?1").c_str());
     q.Bind(1, id);
     if (q.Step() != SQLITE_ROW) return Status::NotFound("no story with id " + std::to_string(id));
-    return ReadStory(q);
+    StoryRecord r = ReadStory(q);
+    WARTA_RETURN_IF_ERROR(ReadFollowUps(&r));
+    return r;
   }
 
   StatusOr<std::vector<int64_t>> StoryArticles(int64_t story_id) override {
@@ -677,7 +687,7 @@ class SqliteStore final : public ArticleStore {
  private:
   static constexpr const char* kRelationsWatermark = "relations_watermark";
   static constexpr const char* kStoryColumns =
-      "id, headline, first_published, last_published, article_count, key_entities";
+      "id, headline, first_published, last_published, article_count, key_entities, follow_up_of";
   static constexpr const char* kArticleDay = "substr(COALESCE(a.published, a.inferred_published), 1, 10)";
 
   // A WHERE clause with its positional parameters, built from optional filters.
@@ -737,7 +747,18 @@ class SqliteStore final : public ArticleStore {
     if (!q.IsNull(3)) r.last_published = DateTime::ParseIso(q.Text(3));
     r.article_count = q.Int(4);
     r.key_entities = ParseStringArray(q.Text(5));
+    r.follow_up_of = q.Int(6);
     return r;
+  }
+
+  // The stories that follow `r` up, by id.
+  Status ReadFollowUps(StoryRecord* r) {
+    Stmt& q = Cached("SELECT id FROM stories WHERE follow_up_of = ?1 AND follow_up_of <> 0 ORDER BY id");
+    q.Bind(1, r->id);
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) r->follow_ups.push_back(q.Int(0));
+    q.Reset();
+    return rc == SQLITE_DONE ? Status::Ok() : Error("reading a story's follow-ups");
   }
 
   Status PutRelationsInTransaction(const std::vector<ArticleRelations>& relations,
@@ -761,14 +782,19 @@ class SqliteStore final : public ArticleStore {
     }
     for (const auto& s : stories) {
       Stmt& up = Cached(
-          "INSERT OR REPLACE INTO stories(id, headline, first_published, last_published, first_day, last_day, "
-          "article_count, key_entities) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
+          "INSERT INTO stories(id, headline, first_published, last_published, first_day, last_day, "
+          "article_count, key_entities, follow_up_of) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9) "
+          "ON CONFLICT(id) DO UPDATE SET headline = excluded.headline, first_published = excluded.first_published, "
+          "last_published = excluded.last_published, first_day = excluded.first_day, last_day = excluded.last_day, "
+          "article_count = excluded.article_count, key_entities = excluded.key_entities, "
+          // A story rebuilt on open does not know its link; the store keeps it.
+          "follow_up_of = CASE WHEN excluded.follow_up_of <> 0 THEN excluded.follow_up_of ELSE stories.follow_up_of END");
       up.Bind(1, s.id).Bind(2, s.headline);
       if (s.first_published) up.Bind(3, s.first_published->ToIso()).Bind(5, s.first_published->DaysSinceEpoch());
       else up.BindNull(3).BindNull(5);
       if (s.last_published) up.Bind(4, s.last_published->ToIso()).Bind(6, s.last_published->DaysSinceEpoch());
       else up.BindNull(4).BindNull(6);
-      up.Bind(7, s.article_count).Bind(8, ToJsonArray(s.key_entities));
+      up.Bind(7, s.article_count).Bind(8, ToJsonArray(s.key_entities)).Bind(9, s.follow_up_of);
       WARTA_RETURN_IF_ERROR(StepDone(up, "storing a story"));
     }
     return SetMeta(kRelationsWatermark, std::to_string(watermark));
@@ -1036,6 +1062,7 @@ class SqliteStore final : public ArticleStore {
     s.copy_group = q.Int(14);
     s.story_id = q.Int(15);
     s.copy_reason = q.Text(16);
+    if (!q.IsNull(17)) s.ingested_at = DateTime::ParseIso(q.Text(17));
     return s;
   }
 

@@ -53,6 +53,7 @@ struct StoredArticle {
   int64_t copy_group = 0;    // stable key shared by a copy group (search collapses on it)
   int64_t story_id = 0;
   std::string copy_reason;   // why a copy: "near-identical", "trimmed", "extended", "edited"; "" for an original
+  std::optional<DateTime> ingested_at;  // when it was stored (UTC): no story is dated after it
 };
 
 // What a listing needs of an article, without its text and annotations.
@@ -98,6 +99,10 @@ struct StoryRecord {
   std::optional<DateTime> first_published, last_published;
   int64_t article_count = 0;
   std::vector<std::string> key_entities;  // entity ids, most mentioned first
+  // The earlier story this one is a later development of (0: none), set
+  // when the story starts; PutRelations never clears a stored link.
+  int64_t follow_up_of = 0;
+  std::vector<int64_t> follow_ups;        // stories following this one up, by id (read only)
 };
 
 // Common paging and date filters of the listing queries. Dates compare

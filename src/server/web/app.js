@@ -442,7 +442,8 @@ async function storiesView(gen, params) {
     page.items.map((s) =>
       el('div', { class: 'hit story' },
         el('h2', {}, el('a', { href: storyHref(s.id) }, s.headline || '(tanpa judul)')),
-        el('div', { class: 'meta' }, `${span(s.first_published, s.last_published)} · ${s.article_count} artikel`),
+        el('div', { class: 'meta' }, `${span(s.first_published, s.last_published)} · ${s.article_count} artikel`,
+          s.follow_up_of ? [' · lanjutan dari ', el('a', { href: storyHref(s.follow_up_of.id) }, s.follow_up_of.headline || '(tanpa judul)')] : null),
         el('div', { class: 'chips' }, (s.key_entities || []).map(entityLink)))),
     pager(params, '#/stories', offset, limit, page.items.length, page.total));
 }
@@ -473,6 +474,17 @@ function storyArticles(articles) {
           c.reason ? ` · ${c.reason}` : '')))) : null)));
 }
 
+// The follow-up links both ways: the earlier event this story develops and
+// its later developments (dedupe/stories.h).
+function followUpLinks(s) {
+  const link = (r) => [el('a', { href: storyHref(r.id) }, r.headline || '(tanpa judul)'), el('span', { class: 'meta' }, ' · ', dateOf(r.first_published))];
+  const earlier = s.follow_up_of ? el('p', { id: 'story-follows-up' }, 'Lanjutan dari: ', link(s.follow_up_of)) : null;
+  const later = (s.follow_ups || []).length
+    ? el('div', { id: 'story-follow-ups' }, 'Perkembangan berikutnya:', el('ul', {}, s.follow_ups.map((r) => el('li', {}, link(r)))))
+    : null;
+  return [earlier, later];
+}
+
 async function storyView(gen, id) {
   const s = await api('/api/stories/' + encodeURIComponent(id));
   const events = eventsSection(gen, s.events || [], 'story-timeline');
@@ -481,6 +493,7 @@ async function storyView(gen, id) {
     el('h1', { id: 'story-headline' }, s.headline || '(tanpa judul)'),
     el('div', { class: 'meta' }, `${span(s.first_published, s.last_published)} · ${s.article_count} artikel`),
     el('div', { class: 'chips' }, (s.key_entities || []).map(entityLink)),
+    followUpLinks(s),
     el('h3', {}, 'Artikel'),
     storyArticles(s.articles || []),
     el('h3', {}, 'Linimasa peristiwa'),

@@ -413,8 +413,10 @@ CopyVerdict DuplicateDetector::VerifyIndices(uint32_t c, uint32_t o) const {
   }
   // 2. Values.
   if (s.values_known[c] && s.values_known[o]) {
-    ValueComparison cmp = CompareValueLists(&s.values[s.value_begin[c]], s.value_begin[c + 1] - s.value_begin[c],
-                                            s.value_limit[c], &s.values[s.value_begin[o]],
+    // data() + offset, not &values[offset]: an empty list may start at the
+    // end of the array (or the array may be empty).
+    ValueComparison cmp = CompareValueLists(s.values.data() + s.value_begin[c], s.value_begin[c + 1] - s.value_begin[c],
+                                            s.value_limit[c], s.values.data() + s.value_begin[o],
                                             s.value_begin[o + 1] - s.value_begin[o], s.value_limit[o]);
     // One differing name is always tolerated: the dateline a subscriber
     // puts in place of the agency's ("JAKARTA (ANTARA) -" -> "KOMPAS.com -").

@@ -8,9 +8,13 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <iostream>
+#include <map>
+#include <set>
 
 #include "clean/cleaner.h"
 #include "dedupe/duplicates.h"
+#include "dedupe/series.h"
 #include "dedupe/stories.h"
 #include "ingest/reader.h"
 #include "test_support.h"
@@ -49,6 +53,49 @@ TEST(DedupeSharedTest, SeedsAreNotCopiesAndSeparateEventsStaySeparate) {
       }
     }
   }
+}
+
+// Real news from many outlets (IndoSum dev, 2016-2018, 3,463 unique
+// articles): the series found are printed with their items' titles, to be
+// read. Measured 2026-12-07: see docs/quality/dedupe.md, "Series".
+TEST(DedupeSharedTest, SeriesAmongIndoSumArticles) {
+  WARTA_REQUIRE_SHARED();
+  const auto dir = ::warta::testing::SharedDir() / "data" / "corpus" / "indosum-dev";
+  std::vector<std::string> paths;
+  for (int fold = 1; fold <= 5; ++fold) paths.push_back((dir / ("dev.0" + std::to_string(fold) + ".jsonl")).string());
+  auto cleaner = clean::Cleaner::Create({});
+  ASSERT_TRUE(cleaner.ok());
+  ingest::DocumentReader reader(paths, {}, {});
+  RawDocument doc;
+  SeriesDetector series;
+  std::set<std::string> seen;
+  std::vector<Article> articles;
+  while (reader.Next(&doc)) {
+    auto article = (*cleaner)->Clean(doc);
+    if (!article.ok() || !seen.insert(doc.url + "|" + article->title).second) continue;
+    articles.push_back(std::move(*article));
+  }
+  // Store order is arrival order: by publication date.
+  std::stable_sort(articles.begin(), articles.end(), [](const Article& a, const Article& b) {
+    return PublicationKey(a.published) < PublicationKey(b.published);
+  });
+  std::map<int64_t, std::vector<const Article*>> members;
+  for (size_t i = 0; i < articles.size(); ++i)
+    series.Add(static_cast<int64_t>(i + 1), series.Sign(articles[i]));
+  for (size_t i = 0; i < articles.size(); ++i)
+    if (auto id = series.SeriesOf(static_cast<int64_t>(i + 1))) members[*id].push_back(&articles[i]);
+  size_t items = 0;
+  for (const auto& [id, list] : members) {
+    const Series* s = series.series(id);
+    ASSERT_NE(s, nullptr);
+    EXPECT_EQ(static_cast<size_t>(s->article_count), list.size());
+    items += list.size();
+    std::cout << "series " << id << " \"" << s->name << "\" " << s->network << ", " << list.size() << " items\n";
+    for (const Article* a : list)
+      std::cout << "    " << (a->published ? a->published->ToIso().substr(0, 10) : "undated") << " " << a->title << "\n";
+  }
+  std::cout << articles.size() << " articles, " << members.size() << " series, " << items << " items\n";
+  EXPECT_GT(articles.size(), 3000u);
 }
 
 }  // namespace

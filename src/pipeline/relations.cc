@@ -10,10 +10,20 @@ store::StoryRecord RecordOf(const dedupe::Story& s) {
   return {s.id, s.headline, s.first_published, s.last_published, s.article_count, s.key_entities};
 }
 
+store::SeriesRecord SeriesRecordOf(const dedupe::Series& s) {
+  auto day = [](int32_t d) {
+    DateTime t = DateTime::FromUnixSeconds(static_cast<int64_t>(d) * 86400);
+    t.has_time = t.has_offset = false;
+    return t;
+  };
+  return {s.id, s.name, s.outlet, s.network, day(s.first_day), day(s.last_day), s.article_count};
+}
+
 }  // namespace
 
-Relations::Relations(const dedupe::DedupeOptions& dedupe, const dedupe::StoryOptions& stories)
-    : detector_(dedupe), stories_(stories) {}
+Relations::Relations(const dedupe::DedupeOptions& dedupe, const dedupe::StoryOptions& stories,
+                     const dedupe::SeriesOptions& series)
+    : detector_(dedupe), series_(series), stories_(stories) {}
 
 store::ArticleRelations Relations::Match(int64_t seq, const dedupe::Signature& signature,
                                          const std::optional<DateTime>& published,
@@ -22,6 +32,13 @@ store::ArticleRelations Relations::Match(int64_t seq, const dedupe::Signature& s
   r.seq = seq;
   r.copy_group = seq;
   dedupe::MatchResult m = detector_.AddAndMatch(seq, signature, published);
+  // Items of one series are never copies of one another: another day's
+  // figures in the same sentences.
+  if (m.copy) {
+    const auto mine = series_.SeriesOf(seq);
+    if (mine && (series_.SeriesOf(m.copy->nearest_seq) == mine || series_.SeriesOf(m.copy->original_seq) == mine))
+      m.copy.reset();
+  }
   if (m.copy) {
     const int64_t original = m.copy->original_seq;
     // The group this article joined is the one of the article it matched.
@@ -42,7 +59,14 @@ store::ArticleRelations Relations::Match(int64_t seq, const dedupe::Signature& s
 }
 
 store::ArticleRelations Relations::Add(int64_t seq, const Article& article, const dedupe::Signature& signature,
-                                       Batch* batch) {
+                                       Batch* batch, const dedupe::SeriesSignature* series) {
+  dedupe::SeriesAssignment in_series =
+      series ? series_.Add(seq, *series) : series_.Add(seq, series_.Sign(article));
+  if (in_series.series_id) {
+    if (in_series.founder_seq) batch->series_members.emplace_back(in_series.founder_seq, in_series.series_id);
+    batch->series_members.emplace_back(seq, in_series.series_id);
+    batch->touched_series.insert(in_series.series_id);
+  }
   store::ArticleRelations r = Match(seq, signature, article.published, &batch->regrouped);
   r.signature = signature.Serialise();
   std::optional<int64_t> copy_of;
@@ -57,6 +81,14 @@ store::ArticleRelations Relations::Add(int64_t seq, const Article& article, cons
 
 Status Relations::Commit(store::ArticleStore& store, const Batch& batch) {
   if (batch.relations.empty()) return Status::Ok();
+  // Before the relations and their watermark: a crash in between leaves the
+  // batch above the watermark, and its replay writes the same series again.
+  if (!batch.series_members.empty()) {
+    std::vector<store::SeriesRecord> series;
+    for (int64_t id : batch.touched_series)
+      if (const dedupe::Series* s = series_.series(id)) series.push_back(SeriesRecordOf(*s));
+    WARTA_RETURN_IF_ERROR(store.PutSeries(batch.series_members, series));
+  }
   std::vector<store::StoryRecord> records;
   for (int64_t id : batch.touched_stories)
     if (const dedupe::Story* s = stories_.story(id)) records.push_back(RecordOf(*s));
@@ -65,6 +97,24 @@ Status Relations::Commit(store::ArticleStore& store, const Batch& batch) {
 
 Status Relations::Load(store::ArticleStore& store) {
   WARTA_ASSIGN_OR_RETURN(int64_t watermark, store.RelationsWatermark());
+  // The stories: every article with relations, in seq order, under the
+  // story the store recorded. Not only the active window: an article's
+  // vector is weighted by the document frequencies of every article before
+  // it, and a story's centroid is the sum of its members' vectors as they
+  // were weighted then, so only a full replay in store order rebuilds the
+  // state a one-shot ingest would have and makes the next article's story
+  // the same whether or not the ingest was interrupted (or split in runs).
+  //
+  // The series likewise, each article with its stored series id, before
+  // the copies: the copy replay asks which series its candidates are in.
+  WARTA_RETURN_IF_ERROR(store.Scan(0, [&](const store::StoredArticle& a) {
+    if (a.seq > watermark) return false;
+    series_.Restore(a.seq, series_.Sign(a.article), a.series_id);
+    if (a.story_id) stories_.Restore(a.seq, a.article, a.story_id);
+    return true;
+  }));
+
+  // The copies: the detector's state, from the stored signatures.
   Status parse_status;
   WARTA_RETURN_IF_ERROR(store.ScanSignatures(
       watermark, [&](int64_t seq, std::string_view bytes, const std::optional<DateTime>& published) {
@@ -78,19 +128,6 @@ Status Relations::Load(store::ArticleStore& store) {
       }));
   WARTA_RETURN_IF_ERROR(parse_status);
   watermark_ = watermark;
-
-  // The stories: every article with relations, in seq order, under the
-  // story the store recorded. Not only the active window: an article's
-  // vector is weighted by the document frequencies of every article before
-  // it, and a story's centroid is the sum of its members' vectors as they
-  // were weighted then, so only a full replay in store order rebuilds the
-  // state a one-shot ingest would have and makes the next article's story
-  // the same whether or not the ingest was interrupted (or split in runs).
-  WARTA_RETURN_IF_ERROR(store.Scan(0, [&](const store::StoredArticle& a) {
-    if (a.seq > watermark) return false;
-    if (a.story_id) stories_.Restore(a.seq, a.article, a.story_id);
-    return true;
-  }));
 
   // Articles stored after the last committed relations (a crash between the
   // two transactions of a batch).

@@ -1,11 +1,15 @@
-// Copies and stories at ingest: the DuplicateDetector and StoryClusterer of
-// one data directory, fed in store order by the pipeline's single writer and
+// Copies, series and stories at ingest: the DuplicateDetector,
+// SeriesDetector and StoryClusterer of one data directory, fed in store order by the pipeline's single writer and
 // rebuilt from the store on open. Internal to the pipeline.
 //
 // Copy groups get a stable key (the seq of the first article of the group to
 // be stored): the search index collapses on it, and unlike "the original",
 // which moves when an earlier-published copy arrives late, it never changes,
 // so no indexed document needs rewriting.
+//
+// Series come first: an item of a recurring report is never a copy of
+// another item of its series (a copy candidate in the new article's series
+// is refused), whatever the detector's wording similarity says.
 #pragma once
 
 #include <cstdint>
@@ -18,6 +22,7 @@
 #include "core/article.h"
 #include "core/status.h"
 #include "dedupe/duplicates.h"
+#include "dedupe/series.h"
 #include "dedupe/stories.h"
 #include "store/store.h"
 
@@ -25,7 +30,8 @@ namespace warta::pipeline {
 
 class Relations {
  public:
-  Relations(const dedupe::DedupeOptions& dedupe, const dedupe::StoryOptions& stories);
+  Relations(const dedupe::DedupeOptions& dedupe, const dedupe::StoryOptions& stories,
+            const dedupe::SeriesOptions& series = {});
 
   // Replays the stored signatures and every stored article's story in seq
   // order (the state one uninterrupted run would have), then deduplicates and clusters any stored article that has no relations
@@ -33,6 +39,7 @@ class Relations {
   Status Load(store::ArticleStore& store);
 
   const dedupe::DuplicateDetector& detector() const { return detector_; }
+  const dedupe::SeriesDetector& series() const { return series_; }
 
   // The decisions for one newly stored article; collects what PutRelations
   // needs for the batch.
@@ -40,9 +47,14 @@ class Relations {
     std::vector<store::ArticleRelations> relations;
     std::vector<std::pair<int64_t, int64_t>> regrouped;
     std::set<int64_t> touched_stories;
+    std::vector<std::pair<int64_t, int64_t>> series_members;  // {seq, series id}
+    std::set<int64_t> touched_series;
     int64_t watermark = 0;
   };
-  store::ArticleRelations Add(int64_t seq, const Article& article, const dedupe::Signature& signature, Batch* batch);
+  // `series`: the article's series signature when the caller computed it
+  // in parallel (else it is computed here).
+  store::ArticleRelations Add(int64_t seq, const Article& article, const dedupe::Signature& signature, Batch* batch,
+                              const dedupe::SeriesSignature* series = nullptr);
   // Writes a batch's decisions and its touched stories in one transaction.
   Status Commit(store::ArticleStore& store, const Batch& batch);
 
@@ -53,6 +65,7 @@ class Relations {
                                 std::vector<std::pair<int64_t, int64_t>>* regrouped);
 
   dedupe::DuplicateDetector detector_;
+  dedupe::SeriesDetector series_;
   dedupe::StoryClusterer stories_;
   std::unordered_map<int64_t, int64_t> group_of_;  // members of copy groups -> group key
   int64_t watermark_ = 0;

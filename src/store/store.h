@@ -52,6 +52,7 @@ struct StoredArticle {
   double similarity = 0;     // estimated shingle Jaccard with the nearest group member
   int64_t copy_group = 0;    // stable key shared by a copy group (search collapses on it)
   int64_t story_id = 0;
+  int64_t series_id = 0;     // the recurring report it is an item of (0: none; dedupe/series.h)
 };
 
 // What a listing needs of an article, without its text and annotations.
@@ -87,6 +88,16 @@ struct StoryRecord {
   std::vector<std::string> key_entities;  // entity ids, most mentioned first
 };
 
+// A series of recurring reports (see dedupe/series.h).
+struct SeriesRecord {
+  int64_t id = 0;                 // the seq of its first item
+  std::string name;               // "Harga Emas Antam Hari Ini"
+  std::string outlet;             // of its first item
+  std::string network;            // the registrable domain its items share ("detik.com")
+  std::optional<DateTime> first_published, last_published;  // days of its first and last item
+  int64_t article_count = 0;
+};
+
 // Common paging and date filters of the listing queries. Dates compare
 // whole days of the record's own date (a claim's or event's date, else its
 // article's publication day).
@@ -112,6 +123,7 @@ struct ClaimQuery {
   std::string about;                     // a word of the unit, or the subject ("tentara"), "" for all
   std::vector<std::string> claimant_ids;
   int64_t story_id = 0;                  // claims in the story's articles
+  int64_t series_id = 0;                 // claims in the series' items (its figures over time)
 };
 struct ClaimRow {
   int64_t article_seq = 0;
@@ -246,6 +258,17 @@ class ArticleStore {
   virtual StatusOr<std::vector<int64_t>> StoryArticles(int64_t story_id) = 0;
   // The copies of `seq` (articles whose copy_of is seq), oldest first.
   virtual StatusOr<std::vector<int64_t>> CopiesOf(int64_t seq) = 0;
+
+  // ---- Series of recurring reports (written by the ingest pipeline's
+  // single writer). Sets the series of each {seq, series id} and upserts
+  // the series records, in one transaction.
+  virtual Status PutSeries(const std::vector<std::pair<int64_t, int64_t>>& members,
+                           const std::vector<SeriesRecord>& series) = 0;
+  // Newest first by last item date. NotFound from GetSeries when unknown.
+  virtual StatusOr<Listing<SeriesRecord>> ListSeries(const ListFilter& filter) = 0;
+  virtual StatusOr<SeriesRecord> GetSeries(int64_t id) = 0;
+  // Items of a series by publication date.
+  virtual StatusOr<std::vector<int64_t>> SeriesArticles(int64_t series_id) = 0;
 
   // ---- Quotes, claims and events across articles.
   // Quotes newest article first; claims oldest claim date first (the claim

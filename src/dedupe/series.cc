@@ -81,7 +81,7 @@ struct SeriesDetector::State {
   size_t posting_count = 0;
   std::unordered_map<int64_t, int64_t> member;
   std::map<int64_t, Series> series;
-  // Title words of a restored series' first member, until its second names it.
+  // Title words of a series' first member, until its second names it.
   std::unordered_map<int64_t, std::vector<std::string>> pending_titles;
 
   const WindowEntry* Find(int64_t seq) const {
@@ -120,6 +120,8 @@ struct SeriesDetector::State {
     }
   }
 
+  // Makes `seq` a member of series `id`, creating it with its first member;
+  // the second member names it (whichever path, Add or Restore, brings it).
   void Join(int64_t seq, int64_t id, const SeriesSignature& sig) {
     member[seq] = id;
     Series& s = series[id];
@@ -128,6 +130,10 @@ struct SeriesDetector::State {
       s.outlet = sig.outlet;
       s.network = sig.network;
       s.first_day = s.last_day = sig.day;
+      pending_titles[id] = sig.title_words;
+    } else if (auto p = pending_titles.find(id); p != pending_titles.end()) {
+      s.name = SeriesName(p->second, sig.title_words, sig.network);
+      pending_titles.erase(p);
     }
     ++s.article_count;
     s.first_day = std::min(s.first_day, sig.day);
@@ -305,8 +311,8 @@ SeriesAssignment SeriesDetector::Add(int64_t seq, const SeriesSignature& sig) {
       founder.outlet = best->outlet;
       founder.network = sig.network;
       founder.day = best->day;
+      founder.title_words = best->title_words;
       s.Join(best->seq, best->seq, founder);
-      s.series[best->seq].name = SeriesName(best->title_words, sig.title_words, sig.network);
     }
     s.Join(seq, result.series_id, sig);
   }
@@ -317,17 +323,7 @@ SeriesAssignment SeriesDetector::Add(int64_t seq, const SeriesSignature& sig) {
 void SeriesDetector::Restore(int64_t seq, const SeriesSignature& sig, int64_t series_id) {
   State& s = *state_;
   s.Evict(seq, options_.window_articles);
-  if (series_id != 0) {
-    const bool known = s.series.count(series_id) > 0;
-    s.Join(seq, series_id, sig);
-    Series& series = s.series[series_id];
-    if (!known) {
-      s.pending_titles[series_id] = sig.title_words;
-    } else if (auto p = s.pending_titles.find(series_id); p != s.pending_titles.end()) {
-      series.name = SeriesName(p->second, sig.title_words, sig.network);
-      s.pending_titles.erase(p);
-    }
-  }
+  if (series_id != 0) s.Join(seq, series_id, sig);
   s.Push(seq, sig, options_.max_postings);
 }
 

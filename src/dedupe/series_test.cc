@@ -175,6 +175,31 @@ TEST(SeriesDetectorTest, RestoringTheStoredDecisionsThenAddingGivesTheUninterrup
   }
 }
 
+// A crash after a batch's series were stored and before its relations: the
+// founder of a series is restored as a member while the item that founded
+// it with it is added again. The series, its count and its name come out as
+// in an uninterrupted run.
+TEST(SeriesDetectorTest, ReplayingABatchWhoseSeriesWereAlreadyStoredGivesTheSameSeries) {
+  auto fixtures = SeriesFixtures();
+  SeriesDetector whole;
+  AddAll(whole, fixtures);
+  for (size_t cut = 1; cut < fixtures.size(); cut += 4) {
+    SeriesDetector reopened;
+    for (size_t i = 0; i < cut; ++i)
+      reopened.Restore(static_cast<int64_t>(i + 1), reopened.Sign(fixtures[i].article),
+                       whole.SeriesOf(static_cast<int64_t>(i + 1)).value_or(0));
+    for (size_t i = cut; i < fixtures.size(); ++i)
+      reopened.Add(static_cast<int64_t>(i + 1), reopened.Sign(fixtures[i].article));
+    for (size_t i = 0; i < fixtures.size(); ++i) {
+      const auto id = whole.SeriesOf(static_cast<int64_t>(i + 1));
+      ASSERT_EQ(reopened.SeriesOf(static_cast<int64_t>(i + 1)), id) << "cut " << cut << ", article " << i + 1;
+      if (!id) continue;
+      EXPECT_EQ(reopened.series(*id)->name, whole.series(*id)->name) << "cut " << cut;
+      EXPECT_EQ(reopened.series(*id)->article_count, whole.series(*id)->article_count) << "cut " << cut;
+    }
+  }
+}
+
 TEST(SeriesDetectorTest, NoSeriesWithoutADateOnTheSameDayOrAcrossNetworks) {
   auto fixtures = SeriesFixtures();
   const Article& monday = fixtures[0].article;

@@ -94,11 +94,13 @@ TEST(RegistrableDomainTest, SubDomainsOfOneNetworkShareIt) {
   EXPECT_EQ(RegistrableDomain(""), "");
 }
 
-// Adds the fixtures in file order (seq = line number); returns each seq's series (0: none).
+// Adds the fixtures in file order (seq = line number); returns each seq's
+// series at the end (0: none), as the store holds them: a series' first item
+// joins when the second founds it.
 std::vector<int64_t> AddAll(SeriesDetector& d, const std::vector<LabelledArticle>& fixtures) {
+  for (size_t i = 0; i < fixtures.size(); ++i) d.Add(static_cast<int64_t>(i + 1), d.Sign(fixtures[i].article));
   std::vector<int64_t> out;
-  for (size_t i = 0; i < fixtures.size(); ++i)
-    out.push_back(d.Add(static_cast<int64_t>(i + 1), d.Sign(fixtures[i].article)).series_id);
+  for (size_t i = 0; i < fixtures.size(); ++i) out.push_back(d.SeriesOf(static_cast<int64_t>(i + 1)).value_or(0));
   return out;
 }
 

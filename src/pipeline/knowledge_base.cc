@@ -431,8 +431,8 @@ StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& pa
         owners[i]->doc.SetCopyGroup(r.copy_group);
         if (r.copy_of) ++summary.near_copies;
         if (r.story_id == put[i].seq) ++summary.new_stories;
-        if (relations->series().SeriesOf(put[i].seq)) ++summary.series_items;
       }
+      summary.series_items += decided.series_members.size();
       WARTA_RETURN_IF_ERROR(relations->Commit(*m.store, decided));
     }
     for (size_t i = 0; i < put.size(); ++i) {

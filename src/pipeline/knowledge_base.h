@@ -101,7 +101,9 @@ struct IngestSummary {
   uint64_t replaced = 0;      // of the duplicates: longer versions that replaced the stored text
   uint64_t near_copies = 0;   // of the stored: edited copies of a stored article (copy_of set)
   uint64_t new_stories = 0;   // stories started by this run
-  uint64_t series_items = 0;  // of the stored: items of a series of recurring reports
+  // Articles this run put in a series of recurring reports: the stored ones
+  // that joined one, and the earlier first item of each series they founded.
+  uint64_t series_items = 0;
   uint64_t rejected = 0;      // bad input, each reported to the sink
   double seconds = 0;
 };

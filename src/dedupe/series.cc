@@ -52,6 +52,8 @@ struct WindowEntry {
 struct MaskTables {
   std::unordered_map<std::string, SlotKind> slot_words;  // lower-case word -> its slot
   std::unordered_set<std::string> currencies;            // kept literal even when capitalised ("Rp")
+  // Written only before an amount ("Rp", "US$"): no word of a series' name.
+  std::unordered_set<std::string> amount_prefixes;
 };
 
 // The name two items' titles give a series (see series.h).
@@ -157,6 +159,10 @@ SeriesDetector::SeriesDetector(SeriesOptions options) : options_(std::move(optio
   for (const auto& d : s.lexicon->weekdays()) t.slot_words[d.word] = SlotKind::kDate;
   for (const auto& w : s.lexicon->Words(text::WordClass::kSeriesValueWord)) t.slot_words.emplace(w, SlotKind::kValue);
   for (const auto& c : s.lexicon->currencies()) t.currencies.insert(c.word);
+  for (const auto& c : s.lexicon->currencies())
+    if (c.prefix) t.amount_prefixes.insert(c.word);
+  for (const auto& c : s.lexicon->currencies())
+    if (!c.prefix) t.amount_prefixes.erase(c.word);
 }
 
 SeriesDetector::~SeriesDetector() = default;
@@ -189,7 +195,7 @@ void MaskTokens(const MaskTables& s, std::string_view text, const std::vector<te
       out->text += lower;
       ++out->literal_words;
       last_slot = 0;
-      if (kept_words && !s.currencies.count(lower)) kept_words->emplace_back(word);
+      if (kept_words && !s.amount_prefixes.count(lower)) kept_words->emplace_back(word);
       continue;
     }
     if (kept_words && slot == static_cast<char>(SlotKind::kName)) kept_words->emplace_back(word);

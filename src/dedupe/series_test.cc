@@ -138,6 +138,8 @@ TEST(SeriesDetectorTest, FindsEachLabelledSeriesWithExactlyItsMembers) {
   ASSERT_NE(fx, nullptr);
   EXPECT_EQ(fx->article_count, 8);
   EXPECT_EQ(fx->outlet, "Kompas.com");
+  // "Rupiah" names the currency; "Rp" only stands before an amount.
+  EXPECT_EQ(fx->name, "Rupiah Pagi Ini");
   const Series* liga = d.series(*ids_of_label["liga"].begin());
   ASSERT_NE(liga, nullptr);
   EXPECT_EQ(liga->article_count, 6);

@@ -223,7 +223,7 @@ Skeleton SeriesDetector::Mask(std::string_view sentence) const {
   return out;
 }
 
-SeriesSignature SeriesDetector::Sign(const Article& article) const {
+SeriesSignature SeriesDetector::Sign(const Article& article, bool with_body) const {
   const State& s = *state_;
   SeriesSignature sig;
   sig.outlet = article.outlet;
@@ -239,7 +239,7 @@ SeriesSignature SeriesDetector::Sign(const Article& article) const {
     Skeleton ignored;
     MaskTokens(s.tables, article.title, tokens, 0, tokens.size(), &ignored, &sig.title_words);
   }
-  if (sig.network.empty()) return sig;
+  if (sig.network.empty() || !with_body) return sig;
   const uint64_t seed = XXH3_64bits(sig.network.data(), sig.network.size());
   std::vector<text::Sentence> sentences;
   for (const std::string& paragraph : article.paragraphs) {

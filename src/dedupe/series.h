@@ -139,7 +139,9 @@ class SeriesDetector {
   Skeleton Mask(std::string_view sentence) const;
 
   // The article's skeletons, network, date and title words. Thread-safe.
-  SeriesSignature Sign(const Article& article) const;
+  // Without the body (no skeletons): enough for Restore() of an article
+  // older than the window, which only its membership and title serve.
+  SeriesSignature Sign(const Article& article, bool with_body = true) const;
 
   // Registers article `seq` (greater than every seq given before) and
   // decides its series.
@@ -148,8 +150,12 @@ class SeriesDetector {
   // Registers `seq` as a member of `series_id` (0: none) without matching:
   // rebuilding from the store on open, in seq order. Only a series' first
   // two members name it, so pass their titles (Sign() of the stored
-  // article gives them).
+  // article gives them). An article whose seq is at most
+  // OldestMatchable(next seq) - 1 is never matched again: its signature may
+  // leave out the body.
   void Restore(int64_t seq, const SeriesSignature& signature, int64_t series_id);
+  // The oldest seq the article `next_seq` can still be matched with.
+  int64_t OldestMatchable(int64_t next_seq) const { return next_seq - options_.window_articles + 1; }
 
   // The series of an article registered since construction (nullopt when
   // in none or unknown). Copies use it (items of one series are never

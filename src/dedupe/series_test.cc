@@ -204,6 +204,33 @@ TEST(SeriesDetectorTest, ReplayingABatchWhoseSeriesWereAlreadyStoredGivesTheSame
   }
 }
 
+// Articles older than the window are restored from their title alone (the
+// store's replay skips masking their sentences); the answers do not change.
+TEST(SeriesDetectorTest, RestoringOldArticlesWithoutTheirBodyChangesNothing) {
+  auto fixtures = SeriesFixtures();
+  SeriesOptions o;
+  o.window_articles = 6;
+  SeriesDetector whole(o);
+  AddAll(whole, fixtures);
+  const size_t cut = fixtures.size() / 2;
+  SeriesDetector reopened(o);
+  const int64_t oldest = reopened.OldestMatchable(static_cast<int64_t>(cut + 1));
+  for (size_t i = 0; i < cut; ++i) {
+    const int64_t seq = static_cast<int64_t>(i + 1);
+    reopened.Restore(seq, reopened.Sign(fixtures[i].article, seq >= oldest), whole.SeriesOf(seq).value_or(0));
+  }
+  for (size_t i = cut; i < fixtures.size(); ++i) reopened.Add(static_cast<int64_t>(i + 1), reopened.Sign(fixtures[i].article));
+  size_t members = 0;
+  for (size_t i = 0; i < fixtures.size(); ++i) {
+    const auto id = whole.SeriesOf(static_cast<int64_t>(i + 1));
+    members += id.has_value();
+    EXPECT_EQ(reopened.SeriesOf(static_cast<int64_t>(i + 1)), id) << "article " << i + 1;
+    if (id) EXPECT_EQ(reopened.series(*id)->name, whole.series(*id)->name);
+  }
+  EXPECT_GT(members, 6u);  // the small window still finds the consecutive items
+  EXPECT_TRUE(reopened.Sign(fixtures[0].article, false).lines.empty());
+}
+
 TEST(SeriesDetectorTest, NoSeriesWithoutADateOnTheSameDayOrAcrossNetworks) {
   auto fixtures = SeriesFixtures();
   const Article& monday = fixtures[0].article;

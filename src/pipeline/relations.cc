@@ -107,9 +107,12 @@ Status Relations::Load(store::ArticleStore& store) {
   //
   // The series likewise, each article with its stored series id, before
   // the copies: the copy replay asks which series its candidates are in.
+  // Only the articles the next one can still be matched with need their
+  // sentences masked; the older ones give their title and membership.
+  const int64_t oldest_matchable = series_.OldestMatchable(watermark + 1);
   WARTA_RETURN_IF_ERROR(store.Scan(0, [&](const store::StoredArticle& a) {
     if (a.seq > watermark) return false;
-    series_.Restore(a.seq, series_.Sign(a.article), a.series_id);
+    series_.Restore(a.seq, series_.Sign(a.article, a.seq >= oldest_matchable), a.series_id);
     if (a.story_id) stories_.Restore(a.seq, a.article, a.story_id);
     return true;
   }));

@@ -684,25 +684,54 @@ async function seriesListView(gen, params) {
     pager(params, '#/series', offset, limit, page.items.length, page.total));
 }
 
+// The unit a series' chart shows by default: the one in the most items
+// whose value changes from item to item (a constant "0,5 gram" is the
+// template, not the series), then the fewest figures an item (the
+// headline figure rather than a table of them).
+function seriesUnit(figures) {
+  const byUnit = new Map();
+  for (const f of figures) {
+    const u = f.unit || 'angka';
+    if (!byUnit.has(u)) byUnit.set(u, { items: new Set(), values: new Set(), count: 0 });
+    const e = byUnit.get(u);
+    e.items.add(f.article ? f.article.id : f.date);
+    e.values.add(f.low + '/' + f.high);
+    e.count += 1;
+  }
+  let best = null;
+  for (const [unit, e] of byUnit) {
+    const score = [e.values.size > 1 ? 1 : 0, e.items.size, -e.count / e.items.size];
+    if (!best || score[0] > best.score[0] || (score[0] === best.score[0] && (score[1] > best.score[1] ||
+        (score[1] === best.score[1] && score[2] > best.score[2])))) best = { unit, score };
+  }
+  return { unit: best ? best.unit : '', units: [...byUnit.keys()].sort() };
+}
+
 // One series: its items, and its figures over time charted as the claim
-// tracker charts claims, one line of points per unit.
-async function seriesView(gen, id) {
+// tracker charts claims: one unit at a time (#/series/ID?unit=U), the
+// table lists them all.
+async function seriesView(gen, id, params) {
   const s = await api('/api/series/' + encodeURIComponent(id));
-  const figures = (s.figures || []).map((f) => ({ ...f, claimant: f.unit || 'angka' }));
+  const figures = (s.figures || []).map((f) => ({ ...f, unit: f.unit || 'angka', claimant: f.unit || 'angka' }));
+  const picked = seriesUnit(figures);
+  const unit = params.get('unit') && picked.units.includes(params.get('unit')) ? params.get('unit') : picked.unit;
+  const charted = figures.filter((f) => f.unit === unit);
   const canvas = el('canvas', { id: 'series-chart-canvas' });
   const shown = show(gen,
     el('h1', { id: 'series-name' }, s.name || '(tanpa nama)'),
     el('div', { class: 'meta' }, `${s.outlet || ''} (${s.network || ''}) · ${span(s.first_published, s.last_published)} · ${s.article_count} laporan`),
     el('h3', {}, 'Angka dari waktu ke waktu'),
-    figures.length ? el('div', { class: 'chart', id: 'series-chart' }, canvas) : el('p', { class: 'meta', id: 'no-figures' }, 'Tidak ada angka yang tercatat dari laporannya.'),
+    picked.units.length > 1 ? el('p', { id: 'series-units' }, 'Satuan: ', picked.units.map((u) =>
+      el('a', { href: seriesHref(s.id) + '?unit=' + encodeURIComponent(u), class: 'filter' + (u === unit ? ' current' : '') }, u))) : null,
+    charted.length ? el('div', { class: 'chart', id: 'series-chart' }, canvas) : el('p', { class: 'meta', id: 'no-figures' }, 'Tidak ada angka yang tercatat dari laporannya.'),
     figures.length ? table(['tanggal', 'angka', 'satuan', 'kalimat', 'artikel'], figures.map((f) => el('tr', {},
-      el('td', { class: 'date' }, dateOf(f.date)), el('td', {}, figure(f)), el('td', {}, f.unit || ''),
+      el('td', { class: 'date' }, dateOf(f.date)), el('td', {}, figure(f)), el('td', {}, f.unit),
       el('td', { class: 'claim-text' }, f.text), el('td', {}, f.article ? articleLink(f.article) : null))), { id: 'series-figures' }) : null,
     s.figures_truncated ? el('p', { class: 'meta' }, `(${s.figures.length} dari ${s.figures_total} angka)`) : null,
     el('h3', {}, 'Laporan'),
     el('ul', { class: 'story-articles', id: 'series-articles' }, (s.articles || []).map((a) =>
       el('li', {}, articleLink(a), el('span', { class: 'meta' }, ' · ', articleMeta(a))))));
-  if (shown && figures.length) await claimChart(gen, canvas, figures);
+  if (shown && charted.length) await claimChart(gen, canvas, charted);
 }
 
 // ---------------------------------------------------------------- graph
@@ -771,7 +800,7 @@ const ROUTES = [
   [/^\/entities$/, (gen, m, p) => entitiesView(gen, p)],
   [/^\/quotes$/, (gen, m, p) => quotesView(gen, p)],
   [/^\/claims$/, (gen, m, p) => claimsView(gen, p)],
-  [/^\/series\/(.+)$/, (gen, m) => seriesView(gen, m[1])],
+  [/^\/series\/(.+)$/, (gen, m, p) => seriesView(gen, m[1], p)],
   [/^\/series$/, (gen, m, p) => seriesListView(gen, p)],
   [/^\/graph$/, (gen, m, p) => graphView(gen, p)],
   [/^\/stats$/, (gen) => statsView(gen)],

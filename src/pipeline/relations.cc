@@ -39,6 +39,20 @@ store::ArticleRelations Relations::Match(int64_t seq, const dedupe::Signature& s
     if (mine && (series_.SeriesOf(m.copy->nearest_seq) == mine || series_.SeriesOf(m.copy->original_seq) == mine))
       m.copy.reset();
   }
+  // A copy of one item (a syndicated gold report) is that item's copy, not
+  // of the series' first item that the detector's group chained it to; and
+  // no item of a series is re-pointed to another item of it.
+  if (m.copy && m.copy->original_seq != seq) {
+    const auto nearest = series_.SeriesOf(m.copy->nearest_seq);
+    if (nearest && m.copy->original_seq != m.copy->nearest_seq && series_.SeriesOf(m.copy->original_seq) == nearest)
+      m.copy->original_seq = m.copy->nearest_seq;
+  }
+  if (m.copy) {
+    const auto original = series_.SeriesOf(m.copy->original_seq == seq ? m.copy->nearest_seq : m.copy->original_seq);
+    auto& d = m.copy->displaced;
+    if (original)
+      d.erase(std::remove_if(d.begin(), d.end(), [&](int64_t x) { return series_.SeriesOf(x) == original; }), d.end());
+  }
   if (m.copy) {
     const int64_t original = m.copy->original_seq;
     // The group this article joined is the one of the article it matched.

@@ -77,6 +77,12 @@ TEST(SeriesPipelineTest, EveryRecordCarriesItsSeriesAndNoItemCopiesAnother) {
   }
   ASSERT_EQ(series_of_label.size(), 3u);
   for (const auto& [label, ids] : series_of_label) EXPECT_EQ(ids.size(), 1u) << label;
+  // The gold report syndicated to another network copies that day's item,
+  // not the series' first one, and search collapses it with that item only.
+  const json& syndicated = exported.at("Harga Emas Antam Naik Rp 5.000 Hari Ini");
+  ASSERT_TRUE(syndicated["copy_of"].is_object()) << syndicated.dump();
+  EXPECT_EQ(syndicated["copy_of"]["published"].get<std::string>().substr(0, 10), "2025-01-13");
+  EXPECT_TRUE(syndicated["series"].is_null());
 
   // show --json and /api/articles give the same record.
   auto one = (*kb)->store().Get(exported.begin()->second["id"].get<std::string>());

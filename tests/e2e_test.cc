@@ -427,6 +427,75 @@ TEST(CrashEndToEnd, Finding8StoriesAfterKillNineEqualAOneShotIngest) {
 }
 
 
+// Issue 15: the series of recurring reports in src/dedupe/testdata/series.jsonl
+// (10 gold-price, 8 exchange-rate and 6 match reports among unrelated news)
+// are listed and shown by `warta series`, carried by `show --json` and
+// `export`, and a kill -9 mid-ingest followed by a re-run gives the series
+// of a one-shot ingest.
+TEST(SeriesEndToEnd, SeriesAreListedShownExportedAndSurviveAKill) {
+  TempDir tmp;
+  const std::string feed = (SourceDir() / "src/dedupe/testdata/series.jsonl").string();
+  const std::string one = (tmp / "one").string();
+  auto r = RunWarta({"--db", one, "ingest", "--batch", "5", feed});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("24 series items"), std::string::npos) << r.err;
+
+  r = RunWarta({"--db", one, "series", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json listing = json::parse(r.out);
+  ASSERT_EQ(listing["total"], 3);
+  int64_t gold = 0;
+  std::multiset<int64_t> counts;
+  for (const auto& s : listing["items"]) {
+    counts.insert(s["article_count"].get<int64_t>());
+    if (s["name"] == "Harga Emas Antam Hari Ini") gold = s["id"].get<int64_t>();
+  }
+  EXPECT_EQ(counts, (std::multiset<int64_t>{6, 8, 10}));
+  ASSERT_NE(gold, 0) << listing.dump(2);
+
+  r = RunWarta({"--db", one, "series"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Harga Emas Antam Hari Ini"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("3 of 3 series"), std::string::npos) << r.out;
+
+  r = RunWarta({"--db", one, "series", std::to_string(gold)});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("10 items, 2025-01-06 .. 2025-01-17"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("2025-01-13 Harga Emas Antam Hari Ini"), std::string::npos) << r.out;
+  r = RunWarta({"--db", one, "series", std::to_string(gold), "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json view = json::parse(r.out);
+  EXPECT_EQ(view["articles"].size(), 10u);
+  const std::string first_item = view["articles"][0]["id"];
+  r = RunWarta({"--db", one, "series", "424242"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("no series with id 424242"), std::string::npos) << r.err;
+
+  r = RunWarta({"--db", one, "show", first_item, "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(json::parse(r.out)["series"], (json{{"id", gold}, {"name", "Harga Emas Antam Hari Ini"}}));
+  size_t in_series = 0, in_none = 0;
+  for (const auto& a : ExportJsonl(one)) {
+    ASSERT_TRUE(a.contains("series"));
+    (a["series"].is_null() ? in_none : in_series) += 1;
+  }
+  EXPECT_EQ(in_series, 24u);
+  EXPECT_EQ(in_none, 9u);
+
+  const std::string killed = (tmp / "killed").string();
+  r = RunWarta({"--db", killed, "ingest", "--batch", "5", feed}, "WARTA_TEST_KILL_AFTER_BATCHES=3");
+  ASSERT_EQ(r.exit_code, 128 + 9) << r.err;
+  r = RunWarta({"--db", killed, "ingest", "--batch", "5", feed});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto series_of = [](const std::string& db) {
+    std::map<std::string, std::string> out;
+    for (const auto& a : ExportJsonl(db)) out[a["id"].get<std::string>()] = a["series"].dump();
+    return out;
+  };
+  EXPECT_EQ(series_of(killed), series_of(one));
+  EXPECT_EQ(RunWarta({"--db", killed, "series", "--json"}).out, RunWarta({"--db", one, "series", "--json"}).out);
+}
+
 // Issue 14, finding 9: `warta reindex` rebuilds the index from the store
 // whatever state a shard is in, says which shard it repaired, and search
 // then returns what it did before the damage; meanwhile a command that hits

@@ -51,6 +51,7 @@
 #include "clean/cleaner.h"
 #include "dedupe/duplicates.h"
 #include "dedupe/evaluation.h"
+#include "dedupe/series.h"
 #include "dedupe/stories.h"
 #include "ingest/reader.h"
 
@@ -218,10 +219,15 @@ StreamSet LoadStream(const std::string& labels_dir, const std::string& fixtures_
 
 // The series the pipeline puts article `seq` in, called once per article in
 // ingest order right after the copy detector saw it (so an online series
-// detector can be fed here). Today's dedupe stage has no series: every
-// article is in none, and series recall is 0. The series detector (issue 15)
-// connects here and returns its series id.
-std::optional<int64_t> PredictedSeries(int64_t /*seq*/, const Article& /*article*/) { return std::nullopt; }
+// detector is fed here, as pipeline/relations.cc feeds it: before the
+// copy and story decisions, which it vetoes for two items of one series.
+std::optional<int64_t> PredictedSeries(SeriesDetector& series, int64_t seq, const Article& article,
+                                       int64_t* founder) {
+  SeriesAssignment a = series.Add(seq, series.Sign(article));
+  *founder = a.founder_seq;
+  if (!a.series_id) return std::nullopt;
+  return a.series_id;
+}
 
 void PrintIssue15Header() {
   std::printf("| part | items | gold story pairs | story P | story R | story F1 | BCubed P | BCubed R | BCubed F1 | "
@@ -445,7 +451,9 @@ int main(int argc, char** argv) {
 
   // Run both stages as the pipeline would.
   DuplicateDetector detector;
+  SeriesDetector series;
   StoryClusterer text_only(story_options), hinted(story_options);
+  std::vector<int64_t> copy_original(items.size());
   std::unordered_map<int64_t, size_t> item_of_seq;
   std::vector<int64_t> story_text(items.size()), story_hinted(items.size());
   std::vector<double> story_score(items.size());
@@ -454,22 +462,35 @@ int main(int argc, char** argv) {
   for (size_t k : order) {
     Item& it = items[k];
     item_of_seq[it.seq] = k;
+    int64_t founder = 0;
+    series_of[k] = PredictedSeries(series, it.seq, it.article, &founder);
+    if (founder) {
+      hinted.NoteSeries(founder, *series_of[k]);
+      series_of[item_of_seq.at(founder)] = series_of[k];
+    }
     MatchResult m = detector.AddAndMatch(it.seq, detector.Sign(it.article), it.article.published);
     paragraph_reports += m.paragraphs.size();
+    // Two items of one series are never copies (pipeline/relations.cc).
+    if (m.copy && series_of[k] &&
+        (series.SeriesOf(m.copy->nearest_seq) == series_of[k] || series.SeriesOf(m.copy->original_seq) == series_of[k]))
+      m.copy.reset();
     std::optional<int64_t> copy_of;
     if (m.copy) copy_of = m.copy->original_seq == it.seq ? m.copy->nearest_seq : m.copy->original_seq;
+    copy_original[k] = copy_of ? *copy_of : it.seq;
     StoryAssignment sa = text_only.Add(it.seq, it.article);
     story_text[k] = sa.story_id;
     story_score[k] = sa.similarity;
-    story_hinted[k] = hinted.Add(it.seq, it.article, copy_of).story_id;
-    series_of[k] = PredictedSeries(it.seq, it.article);
+    StoryInput input;
+    input.copy_of = copy_of;
+    input.series = series_of[k];
+    story_hinted[k] = hinted.Add(it.seq, it.article, input).story_id;
   }
 
   // The issue-15 predictions: the pipeline's view (copy hint on).
   std::vector<DedupePrediction> predictions(items.size());
   for (size_t i = 0; i < items.size(); ++i) {
     int64_t key = PublicationKey(items[i].article.published);
-    predictions[i] = {story_hinted[i], detector.OriginalOf(items[i].seq), series_of[i],
+    predictions[i] = {story_hinted[i], copy_original[i], series_of[i],
                       key == INT64_MAX ? std::nullopt : std::optional<int64_t>(key)};
   }
 

@@ -18,6 +18,7 @@
 #include "cli/entity_commands.h"
 #include "cli/extract_command.h"
 #include "cli/serve_command.h"
+#include "cli/series_command.h"
 #include "cli/story_commands.h"
 #include "cli/ner_commands.h"
 #include "cli/timex_command.h"
@@ -112,6 +113,7 @@ int RunIngest(const std::string& db, const IngestArgs& args) {
     opt.clean.lexicon = *lexicon;
     opt.analysis.lexicon = *lexicon;
     opt.stories.lexicon = *lexicon;
+    opt.series.lexicon = *lexicon;
     opt.reader.html.dates = std::make_shared<const text::DateVocabulary>(text::DateVocabulary::FromLexicon(**lexicon));
   }
   auto kb = OpenKb(db, false, args.shards);
@@ -136,14 +138,15 @@ int RunIngest(const std::string& db, const IngestArgs& args) {
   const auto& s = *summary;
   std::fprintf(stderr,
                "read %llu documents from %llu files (%.1f MB) in %.2f s: %llu stored, %llu duplicates%s, %llu rejected%s; "
-               "%llu edited copies, %llu new stories\n",
+               "%llu edited copies, %llu new stories, %llu series items\n",
                static_cast<unsigned long long>(s.documents), static_cast<unsigned long long>(s.files),
                static_cast<double>(s.bytes) / 1e6, s.seconds, static_cast<unsigned long long>(s.stored),
                static_cast<unsigned long long>(s.duplicates),
                s.replaced ? fmt::format(" ({} longer versions replaced the stored text)", s.replaced).c_str() : "",
                static_cast<unsigned long long>(s.rejected),
                warnings ? fmt::format(", {} warnings", warnings).c_str() : "",
-               static_cast<unsigned long long>(s.near_copies), static_cast<unsigned long long>(s.new_stories));
+               static_cast<unsigned long long>(s.near_copies), static_cast<unsigned long long>(s.new_stories),
+               static_cast<unsigned long long>(s.series_items));
   // Sources that write without capitals (or only in capitals): names, quote
   // speakers and events are harder to find there, and the user should know.
   for (const auto& [by_outlet, form] : {std::pair{&s.lower_case_by_outlet, "lower case"},
@@ -155,7 +158,7 @@ int RunIngest(const std::string& db, const IngestArgs& args) {
       total += n;
       outlets += fmt::format("{}{} {}", outlets.empty() ? "" : ", ", outlet.empty() ? "(no outlet)" : outlet, n);
     }
-    std::fprintf(stderr, "note: %llu of the stored articles are written all in %s (%s): names are found there with the case-free model's features, less surely than in cased text\n",
+    std::fprintf(stderr, "note: %llu of the stored articles are written all in %s (%s): names, quote speakers and events are found there less surely than in cased text\n",
                  static_cast<unsigned long long>(total), form, EscapeForDisplay(outlets).c_str());
   }
   return s.rejected ? kExitFailed : kExitOk;
@@ -351,6 +354,7 @@ int main(int argc, char** argv) {
   cli::AddNerCommands(app, ctx);
   cli::AddExtractCommand(app, ctx);
   cli::AddStoryCommands(app, ctx);
+  cli::AddSeriesCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -14,3 +14,17 @@ namespace warta {
 std::string ArticleUrlKey(std::string_view url);
 
 }  // namespace warta
+
+namespace warta {
+
+// The registrable domain of a URL's host: the part one owner controls, so
+// the sub-domains of one network share it ("https://finance.detik.com/a" and
+// "news.detik.com" -> "detik.com"; "www.kompas.co.id" -> "kompas.co.id").
+// A host under a two-letter country code whose second level is a short
+// generic label ("co", "or", "go", "ac", "com", "net", ...: three letters at
+// most) keeps three labels, others two. Lower case; "" when the URL has no
+// dotted host. A heuristic, not the Public Suffix List: it needs no data and
+// is right for the country-code second levels news sites use.
+std::string RegistrableDomain(std::string_view url);
+
+}  // namespace warta

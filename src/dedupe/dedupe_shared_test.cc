@@ -8,9 +8,15 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
 
 #include "clean/cleaner.h"
 #include "dedupe/duplicates.h"
+#include "dedupe/series.h"
 #include "dedupe/stories.h"
 #include "ingest/reader.h"
 #include "test_support.h"
@@ -49,6 +55,87 @@ TEST(DedupeSharedTest, SeedsAreNotCopiesAndSeparateEventsStaySeparate) {
       }
     }
   }
+}
+
+// Real news from many outlets (IndoSum dev, 2016-2018, 3,463 unique
+// articles): the series found are printed with their items' titles, to be
+// read. Measured 2026-12-07: see docs/quality/dedupe.md, "Series".
+TEST(DedupeSharedTest, SeriesAmongIndoSumArticles) {
+  WARTA_REQUIRE_SHARED();
+  const auto dir = ::warta::testing::SharedDir() / "data" / "corpus" / "indosum-dev";
+  std::vector<std::string> paths;
+  for (int fold = 1; fold <= 5; ++fold) paths.push_back((dir / ("dev.0" + std::to_string(fold) + ".jsonl")).string());
+  auto cleaner = clean::Cleaner::Create({});
+  ASSERT_TRUE(cleaner.ok());
+  // Dated by the Unix time each id starts with, as bench/dedupe/dedupe_eval does.
+  std::map<std::pair<std::string, int64_t>, std::string> ids;
+  for (const auto& path : paths) {
+    std::ifstream in(path);
+    int64_t line = 0;
+    for (std::string l; std::getline(in, l);) {
+      ++line;
+      auto j = nlohmann::json::parse(l, nullptr, false);
+      if (j.is_object() && j.contains("id") && j["id"].is_string()) ids[{path, line}] = j["id"].get<std::string>();
+    }
+  }
+  ingest::DocumentReader reader(paths, {}, {});
+  RawDocument doc;
+  SeriesDetector series;
+  std::set<std::string> seen;
+  std::vector<Article> articles;
+  while (reader.Next(&doc)) {
+    auto article = (*cleaner)->Clean(doc);
+    const std::string id = ids[{doc.source, doc.line}];
+    if (!article.ok() || id.empty() || !seen.insert(id).second) continue;
+    if (long long t = std::atoll(id.c_str()); t > 0) article->published = DateTime::FromUnixSeconds(t);
+    articles.push_back(std::move(*article));
+  }
+  // Store order is arrival order: by publication date.
+  std::stable_sort(articles.begin(), articles.end(), [](const Article& a, const Article& b) {
+    return PublicationKey(a.published) < PublicationKey(b.published);
+  });
+  std::map<int64_t, std::vector<const Article*>> members;
+  // Looser thresholds, to show what the defaults keep apart.
+  SeriesOptions loose_options;
+  loose_options.min_shared = 2;
+  loose_options.min_dice = 0.25;
+  loose_options.min_varying = 1;
+  SeriesDetector loose(loose_options);
+  size_t dated = 0, signed_lines = 0;
+  for (size_t i = 0; i < articles.size(); ++i) {
+    SeriesSignature sig = series.Sign(articles[i]);
+    dated += sig.dated && !sig.network.empty();
+    signed_lines += sig.lines.size();
+    series.Add(static_cast<int64_t>(i + 1), sig);
+    loose.Add(static_cast<int64_t>(i + 1), sig);
+  }
+  // Dated, with an outlet, and with skeletons: else nothing could be found.
+  EXPECT_GT(dated, 3000u);
+  EXPECT_GT(signed_lines, 10 * articles.size());
+  std::map<int64_t, std::vector<const Article*>> loose_members;
+  for (size_t i = 0; i < articles.size(); ++i)
+    if (auto id = loose.SeriesOf(static_cast<int64_t>(i + 1))) loose_members[*id].push_back(&articles[i]);
+  for (const auto& [id, list] : loose_members) {
+    std::cout << "loose series " << id << " \"" << loose.series(id)->name << "\" " << loose.series(id)->network << "\n";
+    for (const Article* a : list)
+      std::cout << "    " << (a->published ? a->published->ToIso().substr(0, 10) : "undated") << " " << a->title << "\n";
+  }
+  std::cout << "looser thresholds (2 shared, Dice 0.25, 1 varying): " << loose_members.size() << " series\n";
+  std::cout << dated << " dated with an outlet, " << signed_lines << " skeletons\n";
+  for (size_t i = 0; i < articles.size(); ++i)
+    if (auto id = series.SeriesOf(static_cast<int64_t>(i + 1))) members[*id].push_back(&articles[i]);
+  size_t items = 0;
+  for (const auto& [id, list] : members) {
+    const Series* s = series.series(id);
+    ASSERT_NE(s, nullptr);
+    EXPECT_EQ(static_cast<size_t>(s->article_count), list.size());
+    items += list.size();
+    std::cout << "series " << id << " \"" << s->name << "\" " << s->network << ", " << list.size() << " items\n";
+    for (const Article* a : list)
+      std::cout << "    " << (a->published ? a->published->ToIso().substr(0, 10) : "undated") << " " << a->title << "\n";
+  }
+  std::cout << articles.size() << " articles, " << members.size() << " series, " << items << " items\n";
+  EXPECT_GT(articles.size(), 3000u);
 }
 
 }  // namespace

@@ -666,6 +666,13 @@ const Story* StoryClusterer::story(int64_t id) const {
   return it == state_->index_of_id.end() ? nullptr : &state_->stories[it->second].summary;
 }
 
+void StoryClusterer::NoteSeries(int64_t seq, int64_t series) {
+  auto it = state_->story_of_seq.find(seq);
+  if (it == state_->story_of_seq.end()) return;
+  std::vector<int64_t>& in = state_->stories[it->second].series;
+  if (std::find(in.begin(), in.end(), series) == in.end()) in.push_back(series);
+}
+
 std::optional<int64_t> StoryClusterer::StoryOf(int64_t seq) const {
   auto it = state_->story_of_seq.find(seq);
   if (it == state_->story_of_seq.end()) return std::nullopt;

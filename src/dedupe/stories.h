@@ -189,6 +189,11 @@ class StoryClusterer {
   const Story* story(int64_t id) const;
   // The story of an article added since construction (nullopt if unknown).
   std::optional<int64_t> StoryOf(int64_t seq) const;
+  // Records that article `seq` (added earlier) is an item of `series`: the
+  // series was founded by a later item, and its story must refuse the
+  // series' other items from now on as it would have had the series been
+  // known when `seq` came (Restore passes the stored series the same way).
+  void NoteSeries(int64_t seq, int64_t series);
   size_t story_count() const;
   size_t active_story_count() const;
   // Approximate bytes held (for the scale benchmark).

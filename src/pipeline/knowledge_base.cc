@@ -73,6 +73,7 @@ struct Item {
   std::optional<Article> article;
   index::PreparedDocument doc;
   dedupe::Signature signature;
+  dedupe::SeriesSignature series;
 };
 
 struct Batch {
@@ -271,7 +272,7 @@ StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& pa
   auto analyzers = analyse::MakeAnalyzers(options.analysis);
   if (!analyzers.ok()) return analyzers.status();
   if (options.relations && !m.relations) {
-    auto relations = std::make_unique<Relations>(options.duplicates, options.stories);
+    auto relations = std::make_unique<Relations>(options.duplicates, options.stories, options.series);
     WARTA_RETURN_IF_ERROR(relations->Load(*m.store));
     m.relations = std::move(relations);
   }
@@ -391,7 +392,10 @@ StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& pa
       if (Status st = analyse::RunAnalyzers(*analyzers, &*article); !st.ok())
         safe_sink({Diagnostic::Severity::kWarning, item.raw.source, item.raw.line, -1, st.message()});
       item.doc = builder.Build(*article);
-      if (relations) item.signature = relations->detector().Sign(*article);
+      if (relations) {
+        item.signature = relations->detector().Sign(*article);
+        item.series = relations->series().Sign(*article);
+      }
       item.article = std::move(*article);
       item.raw = RawDocument{};  // free the raw text early
     }
@@ -423,11 +427,13 @@ StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& pa
       Relations::Batch decided;
       for (size_t i = 0; i < put.size(); ++i) {
         if (!put[i].inserted) continue;
-        store::ArticleRelations r = relations->Add(put[i].seq, articles[i], owners[i]->signature, &decided);
+        store::ArticleRelations r = relations->Add(put[i].seq, articles[i], owners[i]->signature, &decided, std::nullopt,
+                                                          &owners[i]->series);
         owners[i]->doc.SetCopyGroup(r.copy_group);
         if (r.copy_of) ++summary.near_copies;
         if (r.story_id == put[i].seq) ++summary.new_stories;
       }
+      summary.series_items += decided.series_members.size();
       WARTA_RETURN_IF_ERROR(relations->Commit(*m.store, decided));
     }
     for (size_t i = 0; i < put.size(); ++i) {

@@ -38,6 +38,7 @@
 #include "core/diagnostics.h"
 #include "core/status.h"
 #include "dedupe/duplicates.h"
+#include "dedupe/series.h"
 #include "dedupe/stories.h"
 #include "index/search_index.h"
 #include "ingest/reader.h"
@@ -77,6 +78,8 @@ struct IngestOptions {
   bool relations = true;
   dedupe::DedupeOptions duplicates;
   dedupe::StoryOptions stories;
+  // Recurring reports from one template (see dedupe/series.h).
+  dedupe::SeriesOptions series;
   // A person an article names by one word only ("Belousov") becomes the
   // person the store knows by that full name, when only one fits (see
   // person_linker.h).
@@ -99,6 +102,9 @@ struct IngestSummary {
   uint64_t replaced = 0;      // of the duplicates: longer versions that replaced the stored text
   uint64_t near_copies = 0;   // of the stored: edited copies of a stored article (copy_of set)
   uint64_t new_stories = 0;   // stories started by this run
+  // Articles this run put in a series of recurring reports: the stored ones
+  // that joined one, and the earlier first item of each series they founded.
+  uint64_t series_items = 0;
   uint64_t rejected = 0;      // bad input, each reported to the sink
   // Of the stored: articles whose text has no capitals, or no small letters
   // (Article::letter_case), by outlet ("" when unknown). Names are harder

@@ -12,10 +12,20 @@ store::StoryRecord RecordOf(const dedupe::Story& s) {
   return r;
 }
 
+store::SeriesRecord SeriesRecordOf(const dedupe::Series& s) {
+  auto day = [](int32_t d) {
+    DateTime t = DateTime::FromUnixSeconds(static_cast<int64_t>(d) * 86400);
+    t.has_time = t.has_offset = false;
+    return t;
+  };
+  return {s.id, s.name, s.outlet, s.network, day(s.first_day), day(s.last_day), s.article_count};
+}
+
 }  // namespace
 
-Relations::Relations(const dedupe::DedupeOptions& dedupe, const dedupe::StoryOptions& stories)
-    : detector_(dedupe), stories_(stories) {}
+Relations::Relations(const dedupe::DedupeOptions& dedupe, const dedupe::StoryOptions& stories,
+                     const dedupe::SeriesOptions& series)
+    : detector_(dedupe), series_(series), stories_(stories) {}
 
 int64_t Relations::KeyOf(int64_t seq) const {
   auto it = group_of_.find(seq);
@@ -29,6 +39,13 @@ store::ArticleRelations Relations::Match(int64_t seq, const dedupe::Signature& s
   r.seq = seq;
   r.copy_group = seq;
   dedupe::MatchResult m = detector_.AddAndMatch(seq, signature, published);
+  // Items of one series are never copies of one another: another day's
+  // figures in the same sentences.
+  if (m.copy) {
+    const auto mine = series_.SeriesOf(seq);
+    if (mine && (series_.SeriesOf(m.copy->nearest_seq) == mine || series_.SeriesOf(m.copy->original_seq) == mine))
+      m.copy.reset();
+  }
   if (!m.copy) return r;
   // The group is the star around the article it was verified against (the
   // original, or the former original when this one predates it).
@@ -54,15 +71,28 @@ store::ArticleRelations Relations::Match(int64_t seq, const dedupe::Signature& s
 }
 
 store::ArticleRelations Relations::Add(int64_t seq, const Article& article, const dedupe::Signature& signature,
-                                       Batch* batch, const std::optional<DateTime>& ingested) {
+                                       Batch* batch, const std::optional<DateTime>& ingested,
+                                       const dedupe::SeriesSignature* series) {
+  // Series first: the copy and story decisions below ask for them.
+  dedupe::SeriesAssignment in_series =
+      series ? series_.Add(seq, *series) : series_.Add(seq, series_.Sign(article));
+  if (in_series.series_id) {
+    if (in_series.founder_seq) {
+      batch->series_members.emplace_back(in_series.founder_seq, in_series.series_id);
+      // The founder was clustered before its series existed.
+      stories_.NoteSeries(in_series.founder_seq, in_series.series_id);
+    }
+    batch->series_members.emplace_back(seq, in_series.series_id);
+    batch->touched_series.insert(in_series.series_id);
+  }
   store::ArticleRelations r = Match(seq, signature, article.published, &batch->relinked);
   r.signature = signature.Serialise();
   dedupe::StoryInput input;
   if (r.copy_of) input.copy_of = r.copy_of;
   // nullopt: stored just now (the clock), as ingested_at says within seconds.
   input.ingested = ingested;
-  // The series helper's hook: input.series = the article's series, so two
-  // items of one series never share a story (dedupe/stories.h).
+  // Two items of one series never share a story (dedupe/stories.h).
+  if (in_series.series_id) input.series = in_series.series_id;
   r.story_id = stories_.Add(seq, article, input).story_id;
   batch->touched_stories.insert(r.story_id);
   batch->watermark = std::max(batch->watermark, seq);
@@ -73,6 +103,14 @@ store::ArticleRelations Relations::Add(int64_t seq, const Article& article, cons
 
 Status Relations::Commit(store::ArticleStore& store, const Batch& batch) {
   if (batch.relations.empty()) return Status::Ok();
+  // Before the relations and their watermark: a crash in between leaves the
+  // batch above the watermark, and its replay writes the same series again.
+  if (!batch.series_members.empty()) {
+    std::vector<store::SeriesRecord> series;
+    for (int64_t id : batch.touched_series)
+      if (const dedupe::Series* s = series_.series(id)) series.push_back(SeriesRecordOf(*s));
+    WARTA_RETURN_IF_ERROR(store.PutSeries(batch.series_members, series));
+  }
   std::vector<store::StoryRecord> records;
   for (int64_t id : batch.touched_stories)
     if (const dedupe::Story* s = stories_.story(id)) records.push_back(RecordOf(*s));
@@ -104,9 +142,33 @@ Status Relations::Resign(store::ArticleStore& store, int64_t watermark) {
 
 Status Relations::Load(store::ArticleStore& store) {
   WARTA_ASSIGN_OR_RETURN(int64_t watermark, store.RelationsWatermark());
-  // A store written before signatures held values (version 1) has copy links
-  // decided without the value and time tests (chained through templates):
-  // re-sign its articles and decide their links again, once.
+
+  // The series and the stories: every article with relations, in seq order,
+  // under the series and story the store recorded, before the copies (the
+  // copy replay asks which series its candidates are in). Not only the
+  // active window: an article's vector is weighted by the document
+  // frequencies of every article before it, and a story's centroid is the
+  // sum of its members' vectors as they were weighted then, so only a full
+  // replay in store order rebuilds the state a one-shot ingest would have
+  // and makes the next article's story the same whether or not the ingest
+  // was interrupted (or split in runs). Only the articles the next one can
+  // still be matched with need their sentences masked for the series; the
+  // older ones give their title and membership.
+  const int64_t oldest_matchable = series_.OldestMatchable(watermark + 1);
+  WARTA_RETURN_IF_ERROR(store.Scan(0, [&](const store::StoredArticle& a) {
+    if (a.seq > watermark) return false;
+    series_.Restore(a.seq, series_.Sign(a.article, a.seq >= oldest_matchable), a.series_id);
+    // With the ingest time it was clustered at, which bounds its dates.
+    dedupe::StoryInput input{.ingested = a.ingested_at};
+    if (a.series_id) input.series = a.series_id;
+    if (a.story_id) stories_.Restore(a.seq, a.article, a.story_id, input);
+    return true;
+  }));
+
+  // The copies. A store written before signatures held values (version 1)
+  // has copy links decided without the value and time tests (chained
+  // through templates): re-sign its articles and decide their links again,
+  // once.
   bool old_signatures = false;
   WARTA_RETURN_IF_ERROR(store.ScanSignatures(
       watermark, [&](int64_t, std::string_view bytes, const std::optional<DateTime>&) {
@@ -129,20 +191,6 @@ Status Relations::Load(store::ArticleStore& store) {
     WARTA_RETURN_IF_ERROR(parse_status);
   }
   watermark_ = watermark;
-
-  // The stories: every article with relations, in seq order, under the
-  // story the store recorded. Not only the active window: an article's
-  // vector is weighted by the document frequencies of every article before
-  // it, and a story's centroid is the sum of its members' vectors as they
-  // were weighted then, so only a full replay in store order rebuilds the
-  // state a one-shot ingest would have and makes the next article's story
-  // the same whether or not the ingest was interrupted (or split in runs).
-  WARTA_RETURN_IF_ERROR(store.Scan(0, [&](const store::StoredArticle& a) {
-    if (a.seq > watermark) return false;
-    // With the ingest time it was clustered at, which bounds its dates.
-    if (a.story_id) stories_.Restore(a.seq, a.article, a.story_id, {.ingested = a.ingested_at});
-    return true;
-  }));
 
   // Articles stored after the last committed relations (a crash between the
   // two transactions of a batch).

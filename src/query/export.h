@@ -35,8 +35,9 @@ nlohmann::json EntitySummaryJson(const store::EntitySummary& entity);
 // {id, title, outlet, published}) and the entities seen with it.
 nlohmann::json EntityDetailJson(const store::EntityDetail& entity, const std::vector<store::StoredArticle>& articles);
 
-// ArticleJson plus the article's story and copy group (a store lookup):
-// story_id, copy_of ({id, title, outlet, published, url, similarity, reason} or
+// ArticleJson plus the article's story, series and copy group (a store
+// lookup): story_id, series ({id, name} of its series of recurring
+// reports, or null: query/series_views.h), copy_of ({id, title, outlet, published, url, similarity, reason} or
 // null) and copies ([article ref]).
 StatusOr<nlohmann::json> FullArticleJson(store::ArticleStore& store, const store::StoredArticle& article);
 

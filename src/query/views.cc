@@ -6,6 +6,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "query/series_views.h"
+
 namespace warta::query {
 
 using nlohmann::json;
@@ -310,6 +312,7 @@ StatusOr<json> ArticleRelationsJson(store::ArticleStore& store, const store::Sto
   RefCache refs(store);
   json out;
   out["story_id"] = article.story_id ? json(article.story_id) : json(nullptr);
+  WARTA_ASSIGN_OR_RETURN(out["series"], SeriesRefJson(store, article.series_id));
   out["copy_of"] = nullptr;
   if (article.copy_of) {
     WARTA_ASSIGN_OR_RETURN(json original, refs.Article(article.copy_of));

@@ -52,8 +52,8 @@ StatusOr<nlohmann::json> TimelineJson(store::ArticleStore& store, const store::E
 // among the `top` most mentioned entities (of `type`, nullopt for all).
 StatusOr<nlohmann::json> GraphJson(store::ArticleStore& store, std::optional<EntityType> type, size_t top);
 
-// The copy group and story of one article, for its record:
-// {story_id, copy_of: {id, ..., similarity, reason} | null, copies: [article ref]}
+// The copy group, story and series of one article, for its record:
+// {story_id, series: {id, name} | null, copy_of: {id, ..., similarity, reason} | null, copies: [article ref]}
 // (similarity: measured against the original; reason: see
 // store::StoredArticle::copy_reason).
 StatusOr<nlohmann::json> ArticleRelationsJson(store::ArticleStore& store, const store::StoredArticle& article);

@@ -11,6 +11,7 @@
 
 #include "query/export.h"
 #include "query/knowledge_reader.h"
+#include "query/series_views.h"
 #include "query/views.h"
 #include "server/http_front.h"
 
@@ -444,6 +445,17 @@ void Server::Impl::Routes() {
   http.Get(R"(/api/stories/([0-9]{1,18}))", [this](const httplib::Request& req, httplib::Response& res) {
     const int64_t id = std::stoll(req.matches[1].str());
     WithKb(res, [&](query::KnowledgeReader& kb) { SendView(res, query::StoryJson(kb.store(), id)); });
+  });
+
+  http.Get("/api/series", [this](const httplib::Request& req, httplib::Response& res) {
+    store::ListFilter f;
+    if (!ReadListFilter(req, res, 20, &f)) return;
+    WithKb(res, [&](query::KnowledgeReader& kb) { SendView(res, query::SeriesListJson(kb.store(), f)); });
+  });
+
+  http.Get(R"(/api/series/([0-9]{1,18}))", [this](const httplib::Request& req, httplib::Response& res) {
+    const int64_t id = std::stoll(req.matches[1].str());
+    WithKb(res, [&](query::KnowledgeReader& kb) { SendView(res, query::SeriesJson(kb.store(), id)); });
   });
 
   http.Get("/api/quotes", [this](const httplib::Request& req, httplib::Response& res) {

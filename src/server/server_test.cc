@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "pipeline/knowledge_base.h"
+#include "query/series_views.h"
 #include "server/http_front.h"
 #include "server/server.h"
 #include "test_support.h"
@@ -439,6 +440,42 @@ TEST_F(ServerTest, ChunkedBodyOverTheLimitGets413) {
   small.Send("GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
              "5\r\nhallo\r\n0\r\n\r\n");
   EXPECT_EQ(small.ReadToEnd().substr(0, 13), "HTTP/1.1 200 ");
+}
+
+// Issue 15: the series of recurring reports, as `warta series --json` gives them.
+TEST_F(ServerTest, SeriesAreListedAndShownAsTheCommandShowsThem) {
+  std::string db = (tmp_ / "db").string();
+  {
+    auto kb = pipeline::KnowledgeBase::Open({.dir = db, .shards = 1});
+    ASSERT_TRUE(kb.ok());
+    auto s = (*kb)->Ingest({(testing::SourceDir() / "src/dedupe/testdata/series.jsonl").string()}, {}, {});
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+  }
+  Start({.db = db});
+  auto list = Get("/api/series?limit=2");
+  ASSERT_TRUE(list);
+  ASSERT_EQ(list->status, 200) << list->body;
+  json page = Body(list);
+  EXPECT_EQ(page["total"], 3);
+  ASSERT_EQ(page["items"].size(), 2u);
+  auto reader = query::KnowledgeReader::Open(db);
+  ASSERT_TRUE(reader.ok());
+  store::ListFilter f;
+  f.limit = 2;
+  EXPECT_EQ(page, *query::SeriesListJson((*reader)->store(), f));
+  const int64_t id = page["items"][0]["id"];
+  auto one = Get("/api/series/" + std::to_string(id));
+  ASSERT_TRUE(one);
+  ASSERT_EQ(one->status, 200) << one->body;
+  EXPECT_EQ(Body(one), *query::SeriesJson((*reader)->store(), id));
+  EXPECT_EQ(Body(one)["articles"].size(), Body(one)["article_count"].get<size_t>());
+  // Each item's record names its series.
+  const std::string item = Body(one)["articles"][0]["id"];
+  auto article = Get("/api/articles/" + item);
+  ASSERT_TRUE(article);
+  EXPECT_EQ(Body(article)["series"]["id"], id);
+  ExpectError(Get("/api/series/424242"), 404);
+  ExpectError(Get("/api/series?limit=0"), 400);
 }
 
 // Finding 12: the spec is JSON served without nosniff.

@@ -262,7 +262,10 @@ TEST(SqliteStoreMigrationTest, AVersionOneStoreGainsRelationsAndKeepsItsEvents) 
         "ALTER TABLE articles DROP COLUMN copy_of", "ALTER TABLE articles DROP COLUMN similarity",
         "ALTER TABLE articles DROP COLUMN copy_group", "ALTER TABLE articles DROP COLUMN story_id",
         "ALTER TABLE mentions DROP COLUMN role", "ALTER TABLE mentions DROP COLUMN role_of",
-        "ALTER TABLE claims DROP COLUMN subject", "ALTER TABLE articles DROP COLUMN copy_reason",
+        "ALTER TABLE claims DROP COLUMN subject",
+        "ALTER TABLE articles DROP COLUMN copy_reason",
+        // The series step (dedupe/series.h), newer than schema 2 too.
+        "DROP TABLE series", "DROP INDEX articles_series", "ALTER TABLE articles DROP COLUMN series_id",
         "UPDATE meta SET value = '1' WHERE key = 'schema_version'"})
     ASSERT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sql << ": " << sqlite3_errmsg(db);
   sqlite3_close(db);

@@ -124,6 +124,16 @@ ALTER TABLE articles ADD COLUMN copy_reason TEXT NOT NULL DEFAULT '';
 ALTER TABLE stories ADD COLUMN follow_up_of INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX stories_follow_up_of ON stories(follow_up_of) WHERE follow_up_of <> 0;
 )sql",
+    // 4 -> 5: series of recurring reports (dedupe/series.h).
+    R"sql(
+ALTER TABLE articles ADD COLUMN series_id INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX articles_series ON articles(series_id) WHERE series_id <> 0;
+CREATE TABLE series(
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '', outlet TEXT NOT NULL DEFAULT '',
+  network TEXT NOT NULL DEFAULT '', first_published TEXT, last_published TEXT, first_day INTEGER, last_day INTEGER,
+  article_count INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX series_last_day ON series(last_day);
+)sql",
 };
 constexpr int kSchemaVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);
 
@@ -254,8 +264,8 @@ class SqliteStore final : public ArticleStore {
     for (int64_t seq : seqs) {
       Stmt& q = Cached(
           "SELECT seq, id, source, outlet, url, title, published, authors, editors, language, text, "
-          "inferred_published, copy_of, similarity, copy_group, story_id, copy_reason, ingested_at FROM articles "
-          "WHERE seq = ?1");
+          "inferred_published, copy_of, similarity, copy_group, story_id, copy_reason, ingested_at, series_id "
+          "FROM articles WHERE seq = ?1");
       q.Bind(1, seq);
       if (q.Step() == SQLITE_ROW) {
         out->push_back(ReadArticleRow(q));
@@ -524,6 +534,62 @@ class SqliteStore final : public ArticleStore {
     return out;
   }
 
+  Status PutSeries(const std::vector<std::pair<int64_t, int64_t>>& members,
+                   const std::vector<SeriesRecord>& series) override {
+    WARTA_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+    Status st = PutSeriesInTransaction(members, series);
+    if (!st.ok()) {
+      Rollback();
+      return st;
+    }
+    return Exec("COMMIT");
+  }
+
+  StatusOr<Listing<SeriesRecord>> ListSeries(const ListFilter& f) override {
+    Listing<SeriesRecord> out;
+    const int64_t from = f.from ? f.from->DaysSinceEpoch() : INT64_MIN;
+    const int64_t to = f.to ? f.to->DaysSinceEpoch() : INT64_MAX;
+    const char* where = " FROM series WHERE (?1 = 1 OR (last_day >= ?2 AND first_day <= ?3))";
+    {
+      Stmt q(db_, (std::string("SELECT COUNT(*)") + where).c_str());
+      q.Bind(1, int64_t{!f.from && !f.to}).Bind(2, from).Bind(3, to);
+      if (q.Step() == SQLITE_ROW) out.total = q.Int(0);
+    }
+    Stmt q(db_, (std::string("SELECT ") + kSeriesColumns + where +
+                 " ORDER BY last_day DESC, article_count DESC, id DESC LIMIT ?4 OFFSET ?5")
+                    .c_str());
+    q.Bind(1, int64_t{!f.from && !f.to}).Bind(2, from).Bind(3, to);
+    q.Bind(4, static_cast<int64_t>(f.limit)).Bind(5, static_cast<int64_t>(f.offset));
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) out.rows.push_back(ReadSeries(q));
+    if (rc != SQLITE_DONE) return Error("listing series");
+    return out;
+  }
+
+  StatusOr<SeriesRecord> GetSeries(int64_t id) override {
+    Stmt& q = Cached("SELECT id, name, outlet, network, first_published, last_published, article_count FROM series "
+                     "WHERE id = ?1");
+    q.Bind(1, id);
+    const bool found = q.Step() == SQLITE_ROW;
+    SeriesRecord r;
+    if (found) r = ReadSeries(q);
+    q.Reset();
+    if (!found) return Status::NotFound("no series with id " + std::to_string(id));
+    return r;
+  }
+
+  StatusOr<std::vector<int64_t>> SeriesArticles(int64_t series_id) override {
+    Stmt q(db_,
+           "SELECT seq FROM articles WHERE series_id = ?1 AND series_id <> 0 "
+           "ORDER BY COALESCE(published, inferred_published) IS NULL, COALESCE(published, inferred_published), seq");
+    q.Bind(1, series_id);
+    std::vector<int64_t> out;
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) out.push_back(q.Int(0));
+    if (rc != SQLITE_DONE) return Error("listing a series' items");
+    return out;
+  }
+
   StatusOr<Listing<QuoteRow>> FindQuotes(const QuoteQuery& query) override {
     SqlFilter f;
     f.Add("1 = 1");
@@ -557,6 +623,7 @@ class SqliteStore final : public ArticleStore {
     }
     AddIdsFilter(&f, "c.claimant_entity_id", query.claimant_ids);
     if (query.story_id) f.Add("a.story_id = ? AND a.story_id <> 0", query.story_id);
+    if (query.series_id) f.Add("a.series_id = ? AND a.series_id <> 0", query.series_id);
     const std::string day = "COALESCE(NULLIF(c.date, ''), substr(COALESCE(a.published, a.inferred_published), 1, 10))";
     AddDayFilter(&f, day, query.page);
     const std::string from = " FROM claims c JOIN articles a ON a.seq = c.article_seq WHERE " + f.where;
@@ -737,6 +804,43 @@ class SqliteStore final : public ArticleStore {
     f.BindAll(q);
     if (q.Step() != SQLITE_ROW) return Error("counting a listing");
     return q.Int(0);
+  }
+
+  static constexpr const char* kSeriesColumns =
+      "id, name, outlet, network, first_published, last_published, article_count";
+
+  static SeriesRecord ReadSeries(Stmt& q) {  // kSeriesColumns
+    SeriesRecord r;
+    r.id = q.Int(0);
+    r.name = q.Text(1);
+    r.outlet = q.Text(2);
+    r.network = q.Text(3);
+    if (!q.IsNull(4)) r.first_published = DateTime::ParseIso(q.Text(4));
+    if (!q.IsNull(5)) r.last_published = DateTime::ParseIso(q.Text(5));
+    r.article_count = q.Int(6);
+    return r;
+  }
+
+  Status PutSeriesInTransaction(const std::vector<std::pair<int64_t, int64_t>>& members,
+                                const std::vector<SeriesRecord>& series) {
+    for (const auto& [seq, id] : members) {
+      Stmt& up = Cached("UPDATE articles SET series_id = ?1 WHERE seq = ?2");
+      up.Bind(1, id).Bind(2, seq);
+      WARTA_RETURN_IF_ERROR(StepDone(up, "storing an article's series"));
+    }
+    for (const auto& s : series) {
+      Stmt& up = Cached(
+          "INSERT OR REPLACE INTO series(id, name, outlet, network, first_published, last_published, first_day, "
+          "last_day, article_count) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)");
+      up.Bind(1, s.id).Bind(2, s.name).Bind(3, s.outlet).Bind(4, s.network);
+      if (s.first_published) up.Bind(5, s.first_published->ToIso()).Bind(7, s.first_published->DaysSinceEpoch());
+      else up.BindNull(5).BindNull(7);
+      if (s.last_published) up.Bind(6, s.last_published->ToIso()).Bind(8, s.last_published->DaysSinceEpoch());
+      else up.BindNull(6).BindNull(8);
+      up.Bind(9, s.article_count);
+      WARTA_RETURN_IF_ERROR(StepDone(up, "storing a series"));
+    }
+    return Status::Ok();
   }
 
   static StoryRecord ReadStory(Stmt& q) {
@@ -1063,6 +1167,7 @@ class SqliteStore final : public ArticleStore {
     s.story_id = q.Int(15);
     s.copy_reason = q.Text(16);
     if (!q.IsNull(17)) s.ingested_at = DateTime::ParseIso(q.Text(17));
+    s.series_id = q.Int(18);
     return s;
   }
 

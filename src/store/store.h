@@ -54,6 +54,7 @@ struct StoredArticle {
   int64_t story_id = 0;
   std::string copy_reason;   // why a copy: "near-identical", "trimmed", "extended", "edited"; "" for an original
   std::optional<DateTime> ingested_at;  // when it was stored (UTC): no story is dated after it
+  int64_t series_id = 0;     // the recurring report it is an item of (0: none; dedupe/series.h)
 };
 
 // What a listing needs of an article, without its text and annotations.
@@ -105,6 +106,16 @@ struct StoryRecord {
   std::vector<int64_t> follow_ups;        // stories following this one up, by id (read only)
 };
 
+// A series of recurring reports (see dedupe/series.h).
+struct SeriesRecord {
+  int64_t id = 0;                 // the seq of its first item
+  std::string name;               // "Harga Emas Antam Hari Ini"
+  std::string outlet;             // of its first item
+  std::string network;            // the registrable domain its items share ("detik.com")
+  std::optional<DateTime> first_published, last_published;  // days of its first and last item
+  int64_t article_count = 0;
+};
+
 // Common paging and date filters of the listing queries. Dates compare
 // whole days of the record's own date (a claim's or event's date, else its
 // article's publication day).
@@ -130,6 +141,7 @@ struct ClaimQuery {
   std::string about;                     // a word of the unit, or the subject ("tentara"), "" for all
   std::vector<std::string> claimant_ids;
   int64_t story_id = 0;                  // claims in the story's articles
+  int64_t series_id = 0;                 // claims in the series' items (its figures over time)
 };
 struct ClaimRow {
   int64_t article_seq = 0;
@@ -263,6 +275,17 @@ class ArticleStore {
   virtual StatusOr<std::vector<int64_t>> StoryArticles(int64_t story_id) = 0;
   // The copies of `seq` (articles whose copy_of is seq), oldest first.
   virtual StatusOr<std::vector<int64_t>> CopiesOf(int64_t seq) = 0;
+
+  // ---- Series of recurring reports (written by the ingest pipeline's
+  // single writer). Sets the series of each {seq, series id} and upserts
+  // the series records, in one transaction.
+  virtual Status PutSeries(const std::vector<std::pair<int64_t, int64_t>>& members,
+                           const std::vector<SeriesRecord>& series) = 0;
+  // Newest first by last item date. NotFound from GetSeries when unknown.
+  virtual StatusOr<Listing<SeriesRecord>> ListSeries(const ListFilter& filter) = 0;
+  virtual StatusOr<SeriesRecord> GetSeries(int64_t id) = 0;
+  // Items of a series by publication date.
+  virtual StatusOr<std::vector<int64_t>> SeriesArticles(int64_t series_id) = 0;
 
   // ---- Quotes, claims and events across articles.
   // Quotes newest article first; claims oldest claim date first (the claim

@@ -3,7 +3,8 @@
 // ingested from data/articles.jsonl (invented articles: a deployment followed
 // over three weeks with figures from three claimants, an edited syndicated
 // copy, an unrelated story, and one article whose title, outlet, URL and
-// text are hostile markup).
+// text are hostile markup) and src/dedupe/testdata/series.jsonl (recurring
+// reports: daily gold prices, exchange rates, match reports).
 //
 // Screenshots go to <build>/browser-screenshots/. Without chromium and
 // chromium-driver (scripts/install-deps --browser; $WARTA_CHROMIUM and
@@ -70,7 +71,9 @@ class Served {
  private:
   Served() {
     const fs::path db = dir_ / "db";
-    auto ingest = RunWarta({"--db", db.string(), "ingest", (SourceDir() / "tests/browser/data/articles.jsonl").string()});
+    // Plus the recurring reports the series view shows (issue 15).
+    auto ingest = RunWarta({"--db", db.string(), "ingest", (SourceDir() / "tests/browser/data/articles.jsonl").string(),
+                            (SourceDir() / "src/dedupe/testdata/series.jsonl").string()});
     if (ingest.exit_code != 0) {
       why_ = "ingest failed: " + ingest.err;
       return;
@@ -399,6 +402,51 @@ TEST_F(Browser, ClaimTrackerChartsFiguresByClaimant) {
   EXPECT_EQ(colours.size(), labels.size());
   EXPECT_EQ(Count("#claims-table tbody tr"), static_cast<int>(page["items"].size()));
   Shot("05-claims");
+  ExpectNothingRan();
+  ExpectCleanConsole();
+}
+
+TEST_F(Browser, SeriesViewChartsItsFiguresOverTimeOneUnitAtATime) {
+  ASSERT_TRUE(s().Has("/api/series"));
+  const json list = s().Api("/api/series?limit=100");
+  ASSERT_TRUE(list.is_object() && !list["items"].empty()) << list.dump();
+  Open("#/series");
+  EXPECT_EQ(Count(".story"), static_cast<int>(list["items"].size()));
+  int64_t gold = 0;
+  for (const json& x : list["items"])
+    if (x["name"] == "Harga Emas Antam Hari Ini") gold = x["id"].get<int64_t>();
+  ASSERT_NE(gold, 0) << list.dump();
+  const json series = s().Api("/api/series/" + std::to_string(gold));
+  ASSERT_FALSE(series["figures"].empty()) << "no figures in the gold reports (claims analyser)";
+  Open("#/series/" + std::to_string(gold));
+  EXPECT_EQ(b().Execute("return document.getElementById('series-name').textContent;").get<std::string>(),
+            "Harga Emas Antam Hari Ini");
+  EXPECT_EQ(Count("#series-articles li"), 10);
+  EXPECT_EQ(Count("#series-figures tbody tr"), static_cast<int>(series["figures"].size()));
+  ASSERT_TRUE(b().WaitFor("window.WartaVendor && WartaVendor.Chart.getChart('series-chart-canvas')")) << ViewText();
+  // The price per gram by default: in every item, and it changes.
+  auto charted = [&] {
+    return b().Execute(
+        "const c = WartaVendor.Chart.getChart('series-chart-canvas');"
+        "return c.data.datasets.map(d => ({label: d.label, points: d.data.length}));");
+  };
+  json datasets = charted();
+  ASSERT_EQ(datasets.size(), 1u) << datasets.dump();
+  const std::string unit = datasets[0]["label"];
+  size_t of_unit = 0;
+  for (const json& f : series["figures"]) of_unit += f["unit"] == unit;
+  EXPECT_EQ(datasets[0]["points"].get<size_t>(), of_unit);
+  EXPECT_GE(of_unit, 10u) << unit;
+  Shot("08-series");
+  // Another unit, from its link.
+  b().Click(b().Find("#series-units a:not(.current)"));
+  ASSERT_TRUE(b().WaitFor("location.hash.includes('unit=') && WartaVendor.Chart.getChart('series-chart-canvas')"));
+  datasets = charted();
+  ASSERT_EQ(datasets.size(), 1u);
+  EXPECT_NE(datasets[0]["label"], unit);
+  // An item's page names its series.
+  Open("#/article/" + series["articles"][0]["id"].get<std::string>());
+  EXPECT_EQ(Count("#series-link a"), 1);
   ExpectNothingRan();
   ExpectCleanConsole();
 }

@@ -8,7 +8,7 @@
 //
 // Routes: #/search?q=&from=&to=&outlet=&entity=  #/article/ID  #/stories
 // #/story/ID  #/entities  #/entity/ID  #/quotes?entity=&q=
-// #/claims?about=UNIT&entity=  #/graph?top=&type=  #/stats
+// #/claims?about=UNIT&entity=  #/series  #/series/ID  #/graph?top=&type=  #/stats
 //
 // The libraries for the timeline, the graph and the chart are one bundle
 // (/vendor/vendor.js, built from web/ and embedded in the binary) loaded on
@@ -89,6 +89,7 @@ function vendor() {
 const entityHref = (id) => '#/entity/' + encodeURIComponent(id);
 const articleHref = (id) => '#/article/' + encodeURIComponent(id);
 const storyHref = (id) => '#/story/' + encodeURIComponent(id);
+const seriesHref = (id) => '#/series/' + encodeURIComponent(id);
 
 function safeUrl(url) {
   return typeof url === 'string' && /^https?:\/\//i.test(url) ? url : null;
@@ -355,6 +356,8 @@ async function articleView(gen, id) {
   const relations = [];
   if (a.story_id !== undefined && a.story_id !== null)
     relations.push(el('a', { href: storyHref(a.story_id), id: 'story-link' }, 'Lihat cerita lengkap'));
+  if (a.series)
+    relations.push(el('span', { id: 'series-link' }, 'Bagian dari seri ', el('a', { href: seriesHref(a.series.id) }, a.series.name || String(a.series.id))));
   if (a.copy_of)
     relations.push(el('span', { id: 'copy-of' }, 'Salinan dari ', el('a', { href: articleHref(a.copy_of.id) }, a.copy_of.title || a.copy_of.id),
       a.copy_of.outlet ? ` (${a.copy_of.outlet})` : '',
@@ -677,6 +680,75 @@ async function claimsView(gen, params) {
   if (shown && claims.length) await claimChart(gen, canvas, claims);
 }
 
+// ---------------------------------------------------------------- series
+
+async function seriesListView(gen, params) {
+  const limit = 20;
+  const offset = Number(params.get('offset') || 0);
+  const q = new URLSearchParams(params);
+  q.set('limit', limit);
+  const page = await api('/api/series?' + q);
+  show(gen,
+    el('h1', {}, 'Seri laporan berkala'),
+    filterForm('#/series', params, DATES),
+    el('p', { class: 'meta', id: 'series-count' }, `${page.total} seri: laporan berulang dari satu templat (harga harian, kurs, cuaca, hasil liga)`),
+    page.items.map((s) =>
+      el('div', { class: 'hit story' },
+        el('h2', {}, el('a', { href: seriesHref(s.id) }, s.name || '(tanpa nama)')),
+        el('div', { class: 'meta' }, `${s.outlet || s.network} · ${span(s.first_published, s.last_published)} · ${s.article_count} laporan`))),
+    pager(params, '#/series', offset, limit, page.items.length, page.total));
+}
+
+// The unit a series' chart shows by default: the one in the most items
+// whose value changes from item to item (a constant "0,5 gram" is the
+// template, not the series), then the fewest figures an item (the
+// headline figure rather than a table of them).
+function seriesUnit(figures) {
+  const byUnit = new Map();
+  for (const f of figures) {
+    const u = f.unit || 'angka';
+    if (!byUnit.has(u)) byUnit.set(u, { items: new Set(), values: new Set(), count: 0 });
+    const e = byUnit.get(u);
+    e.items.add(f.article ? f.article.id : f.date);
+    e.values.add(f.low + '/' + f.high);
+    e.count += 1;
+  }
+  let best = null;
+  for (const [unit, e] of byUnit) {
+    const score = [e.values.size > 1 ? 1 : 0, e.items.size, -e.count / e.items.size];
+    if (!best || score[0] > best.score[0] || (score[0] === best.score[0] && (score[1] > best.score[1] ||
+        (score[1] === best.score[1] && score[2] > best.score[2])))) best = { unit, score };
+  }
+  return { unit: best ? best.unit : '', units: [...byUnit.keys()].sort() };
+}
+
+// One series: its items, and its figures over time charted as the claim
+// tracker charts claims: one unit at a time (#/series/ID?unit=U), the
+// table lists them all.
+async function seriesView(gen, id, params) {
+  const s = await api('/api/series/' + encodeURIComponent(id));
+  const figures = (s.figures || []).map((f) => ({ ...f, unit: f.unit || 'angka', claimant: f.unit || 'angka' }));
+  const picked = seriesUnit(figures);
+  const unit = params.get('unit') && picked.units.includes(params.get('unit')) ? params.get('unit') : picked.unit;
+  const charted = figures.filter((f) => f.unit === unit);
+  const canvas = el('canvas', { id: 'series-chart-canvas' });
+  const shown = show(gen,
+    el('h1', { id: 'series-name' }, s.name || '(tanpa nama)'),
+    el('div', { class: 'meta' }, `${s.outlet || ''} (${s.network || ''}) · ${span(s.first_published, s.last_published)} · ${s.article_count} laporan`),
+    el('h3', {}, 'Angka dari waktu ke waktu'),
+    picked.units.length > 1 ? el('p', { id: 'series-units' }, 'Satuan: ', picked.units.map((u) =>
+      el('a', { href: seriesHref(s.id) + '?unit=' + encodeURIComponent(u), class: 'filter' + (u === unit ? ' current' : '') }, u))) : null,
+    charted.length ? el('div', { class: 'chart', id: 'series-chart' }, canvas) : el('p', { class: 'meta', id: 'no-figures' }, 'Tidak ada angka yang tercatat dari laporannya.'),
+    figures.length ? table(['tanggal', 'angka', 'satuan', 'kalimat', 'artikel'], figures.map((f) => el('tr', {},
+      el('td', { class: 'date' }, dateOf(f.date)), el('td', {}, figure(f)), el('td', {}, f.unit),
+      el('td', { class: 'claim-text' }, f.text), el('td', {}, f.article ? articleLink(f.article) : null))), { id: 'series-figures' }) : null,
+    s.figures_truncated ? el('p', { class: 'meta' }, `(${s.figures.length} dari ${s.figures_total} angka)`) : null,
+    el('h3', {}, 'Laporan'),
+    el('ul', { class: 'story-articles', id: 'series-articles' }, (s.articles || []).map((a) =>
+      el('li', {}, articleLink(a), el('span', { class: 'meta' }, ' · ', articleMeta(a))))));
+  if (shown && charted.length) await claimChart(gen, canvas, charted);
+}
+
 // ---------------------------------------------------------------- graph
 
 async function graphView(gen, params) {
@@ -743,6 +815,8 @@ const ROUTES = [
   [/^\/entities$/, (gen, m, p) => entitiesView(gen, p)],
   [/^\/quotes$/, (gen, m, p) => quotesView(gen, p)],
   [/^\/claims$/, (gen, m, p) => claimsView(gen, p)],
+  [/^\/series\/(.+)$/, (gen, m, p) => seriesView(gen, m[1], p)],
+  [/^\/series$/, (gen, m, p) => seriesListView(gen, p)],
   [/^\/graph$/, (gen, m, p) => graphView(gen, p)],
   [/^\/stats$/, (gen) => statsView(gen)],
 ];

@@ -451,7 +451,7 @@ int main(int argc, char** argv) {
 
   // Run both stages as the pipeline would.
   DuplicateDetector detector;
-  SeriesDetector series;
+  SeriesDetector series_detector;
   StoryClusterer text_only(story_options), hinted(story_options);
   std::vector<int64_t> copy_original(items.size());
   std::unordered_map<int64_t, size_t> item_of_seq;
@@ -463,7 +463,7 @@ int main(int argc, char** argv) {
     Item& it = items[k];
     item_of_seq[it.seq] = k;
     int64_t founder = 0;
-    series_of[k] = PredictedSeries(series, it.seq, it.article, &founder);
+    series_of[k] = PredictedSeries(series_detector, it.seq, it.article, &founder);
     if (founder) {
       hinted.NoteSeries(founder, *series_of[k]);
       series_of[item_of_seq.at(founder)] = series_of[k];
@@ -472,7 +472,8 @@ int main(int argc, char** argv) {
     paragraph_reports += m.paragraphs.size();
     // Two items of one series are never copies (pipeline/relations.cc).
     if (m.copy && series_of[k] &&
-        (series.SeriesOf(m.copy->nearest_seq) == series_of[k] || series.SeriesOf(m.copy->original_seq) == series_of[k]))
+        (series_detector.SeriesOf(m.copy->nearest_seq) == series_of[k] ||
+         series_detector.SeriesOf(m.copy->original_seq) == series_of[k]))
       m.copy.reset();
     std::optional<int64_t> copy_of;
     if (m.copy) copy_of = m.copy->original_seq == it.seq ? m.copy->nearest_seq : m.copy->original_seq;

@@ -18,15 +18,6 @@ namespace {
 // read, with values_known = false.
 constexpr uint8_t kSignatureVersion = 2;
 
-inline uint64_t Mix64(uint64_t x) {  // splitmix64 finaliser
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
-
 int Log2(int v) {
   int k = 0;
   while ((1 << k) < v) ++k;

@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "core/url.h"
+#include "dedupe/words.h"
 #include "text/case.h"
 #include "text/sentences.h"
 #include "text/tokenizer.h"
@@ -25,15 +26,6 @@ bool HasDigit(std::string_view s) {
 }
 
 bool StartsUpper(std::string_view s) { return !s.empty() && s[0] >= 'A' && s[0] <= 'Z'; }
-
-uint64_t SeriesMix(uint64_t x) {  // splitmix64 finaliser: spreads the summed value hashes
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
 
 struct SeriesPosting {
   int64_t seq = 0;
@@ -262,8 +254,8 @@ SeriesSignature SeriesDetector::Sign(const Article& article, bool with_body) con
             [](const SkeletonLine& a, const SkeletonLine& b) { return a.skeleton < b.skeleton; });
   std::vector<SkeletonLine> merged;
   for (const SkeletonLine& l : sig.lines) {
-    if (!merged.empty() && merged.back().skeleton == l.skeleton) merged.back().values += SeriesMix(l.values);
-    else merged.push_back({l.skeleton, SeriesMix(l.values)});
+    if (!merged.empty() && merged.back().skeleton == l.skeleton) merged.back().values += Mix64(l.values);  // spreads the summed value hashes
+    else merged.push_back({l.skeleton, Mix64(l.values)});
   }
   sig.lines = std::move(merged);
   return sig;

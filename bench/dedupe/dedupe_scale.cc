@@ -176,19 +176,6 @@ class Generator {
     std::vector<std::vector<std::string>> paragraphs;
   };
 
-  // Civil date of a day number (days since 1970-01-01), Howard Hinnant's algorithm.
-  static void CivilDate(int64_t z, int* y, int* m, int* d) {
-    z += 719468;
-    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const int64_t doe = z - era * 146097;
-    const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const int64_t mp = (5 * doy + 2) / 153;
-    *d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-    *m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-    *y = static_cast<int>(yoe + era * 400 + (*m <= 2));
-  }
-
   std::string Figure() {
     switch (gen_.Below(3)) {
       case 0: {  // a price: 1.548.000
@@ -231,8 +218,8 @@ class Generator {
   Article SeriesItem(int t, int64_t day) {
     const Template& tpl = TemplateOf(t);
     static const char* const kDays[] = {"Kamis", "Jumat", "Sabtu", "Minggu", "Senin", "Selasa", "Rabu"};  // 1970-01-01 was a Thursday
-    int y = 0, m = 0, d = 0;
-    CivilDate(day, &y, &m, &d);
+    const DateTime civil = DateTime::FromUnixSeconds(day * 86400);
+    const int y = civil.year, m = civil.month, d = civil.day;
     std::string date = std::string(kDays[day % 7]) + " (" + std::to_string(d) + "/" + std::to_string(m) + "/" +
                        std::to_string(y) + ")";
     Article a;

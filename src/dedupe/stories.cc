@@ -510,6 +510,10 @@ StoryAssignment StoryClusterer::AddImpl(int64_t seq, const Article& article, con
         double overlap = shared / entity_total;
         score = (1 - options_.entity_weight) * score + options_.entity_weight * overlap;
       }
+      // Below the bar a story is neither joined nor followed up (the
+      // follow-up bar is min_similarity, which is join_min for a dated
+      // article), so the name check, the costly part, is skipped for it.
+      if (score < join_min) continue;
       bool shares_name = false;
       for (uint64_t n : distinctive)
         if (st.names.count(n)) {

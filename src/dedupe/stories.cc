@@ -3,11 +3,15 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <climits>
 #include <cmath>
+#include <deque>
+#include <cstdlib>
 #include <ctime>
 #include <memory>
+#include <new>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -29,6 +33,106 @@ bool AllDigits(std::string_view w) {
   return true;
 }
 
+// A story's centroid again as an open-addressing table (term -> weight,
+// at least twice its size, a power of two). Scoring looks up the query's
+// terms in every candidate story; in the table a look-up is one cache miss,
+// in the sorted vector a binary search was several (most of Add's time at
+// 100k articles).
+class CentroidTable {
+ public:
+  void Build(const TermVector& centroid) {
+    size_t capacity = 8;
+    while (capacity < 2 * centroid.size()) capacity *= 2;
+    slots_.assign(capacity, {0, 0.0f});
+    shift_ = 64 - static_cast<int>(std::countr_zero(capacity));
+    zero_ = 0.0f;
+    for (const auto& [term, weight] : centroid) {
+      if (term == 0) {  // 0 marks an empty slot; the one term hashing to it is kept apart
+        zero_ = weight;
+        continue;
+      }
+      size_t i = Home(term);
+      while (slots_[i].first != 0) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = {term, weight};
+    }
+  }
+  // The weight of `term` in the centroid, 0 when it has none.
+  float Weight(uint64_t term) const {
+    if (term == 0) return zero_;
+    if (slots_.empty()) return 0.0f;
+    for (size_t i = Home(term);; i = (i + 1) & (slots_.size() - 1)) {
+      if (slots_[i].first == term) return slots_[i].second;
+      if (slots_[i].first == 0) return 0.0f;
+    }
+  }
+  void Clear() {
+    std::vector<std::pair<uint64_t, float>>().swap(slots_);
+    zero_ = 0.0f;
+  }
+  size_t Bytes() const { return slots_.capacity() * sizeof(slots_[0]); }
+
+ private:
+  size_t Home(uint64_t term) const { return static_cast<size_t>((term * 0x9E3779B97F4A7C15ull) >> shift_); }
+  std::vector<std::pair<uint64_t, float>> slots_;
+  int shift_ = 61;
+  float zero_ = 0.0f;
+};
+
+// How many articles carried each name key, approximately and in fixed
+// memory: a count-min sketch, blocked (a key's four counters lie in one
+// 64-byte block, so a look-up is one cache miss; conservative update;
+// 2^22 counters, 16 MB, its pages touched only as used). An exact map held
+// one entry for every name ever seen (5 million at 1M generated articles,
+// about 300 MB). A count is never under the true one; over it only by the
+// names whose keys share all four of its counters, a few dozen at a
+// million articles against the 50,000 articles that make a name common
+// there (max_name_share), so which names are distinctive does not change.
+class NameCounts {
+ public:
+  NameCounts() : counters_(static_cast<uint32_t*>(std::calloc(size_t{1} << kBits, sizeof(uint32_t))), &std::free) {
+    if (!counters_) throw std::bad_alloc();
+  }
+  uint32_t Estimate(uint64_t key) const {
+    const Cells c = CellsOf(key);
+    uint32_t least = UINT32_MAX;
+    for (size_t cell : c.at) least = std::min(least, counters_.get()[cell]);
+    return least;
+  }
+  void Increment(uint64_t key) {
+    const Cells c = CellsOf(key);
+    uint32_t least = UINT32_MAX;
+    for (size_t cell : c.at) least = std::min(least, counters_.get()[cell]);
+    for (size_t cell : c.at) counters_.get()[cell] = std::max(counters_.get()[cell], least + 1);
+  }
+  static constexpr size_t Bytes() { return (size_t{1} << kBits) * sizeof(uint32_t); }
+
+ private:
+  static constexpr int kBits = 22;         // counters
+  static constexpr int kBlockBits = 4;     // 16 counters (64 bytes) a block
+  struct Cells {
+    size_t at[4];
+  };
+  static Cells CellsOf(uint64_t key) {
+    const uint64_t h = (key ^ (key >> 31)) * 0x9E3779B97F4A7C15ull;
+    const size_t block = static_cast<size_t>(h >> (64 - (kBits - kBlockBits))) << kBlockBits;
+    Cells c;
+    for (int r = 0; r < 4; ++r) c.at[r] = block | static_cast<size_t>((h >> (4 * r)) & ((1u << kBlockBits) - 1));
+    return c;
+  }
+  std::unique_ptr<uint32_t, decltype(&std::free)> counters_;
+};
+
+// What the first look at a candidate story reads (can the article still
+// join it?), copied out of StoryState into one dense array: stories are
+// numbered in creation order, so the active ones lie together at its end
+// and stay in cache, where a look into each candidate's StoryState was a
+// cache miss (a third of Add's time at 50k articles).
+struct StoryReach {
+  int64_t first_day = 0, last_day = 0;
+  double norm = 0;
+  bool dated = false;
+};
+
 struct StoryState {
   Story summary;
   int64_t first_day = 0, last_day = 0;     // span of its dated articles, in days
@@ -39,6 +143,7 @@ struct StoryState {
   int64_t headline_key = INT64_MAX;        // publication key of the headline's article
   int64_t headline_seq = INT64_MAX;
   TermVector centroid;                     // sum of member vectors, pruned
+  CentroidTable centroid_table;            // the same, for look-ups
   double norm = 0;
   std::unordered_map<std::string, int> entities;  // entity id -> mentions (active only)
   std::unordered_map<uint64_t, int> names;        // name key -> members naming it (active only)
@@ -232,18 +337,22 @@ struct StoryClusterer::State {
   uint64_t documents = 0;
   std::unordered_map<std::string, uint32_t> entity_df;  // articles naming each entity
   uint64_t entity_documents = 0;
-  std::unordered_map<uint64_t, uint32_t> name_df;       // articles carrying each name key
+  NameCounts name_df;                                   // articles carrying each name key
   uint64_t name_documents = 0;
-  std::vector<StoryState> stories;                    // by internal index
+  // By internal index. A deque: a vector's doubling held up to twice the
+  // stories (half a million at 1M articles) and, while it grew, both copies.
+  std::deque<StoryState> stories;
   std::unordered_map<int64_t, uint32_t> index_of_id;  // story id -> index
   std::unordered_map<int64_t, uint32_t> story_of_seq;
   std::unordered_map<uint64_t, std::vector<uint32_t>> postings;  // term -> active stories
   std::vector<uint32_t> active;                       // indices of active stories
+  std::vector<uint8_t> live;                          // per story: active (dense: the postings scan reads it)
+  std::vector<StoryReach> reach;                      // per story: its span and norm (dense, as above)
   std::vector<uint32_t> seen_stamp;                   // per story: last Add that scored it
   std::vector<uint32_t> slot;                         // per story: its entry in acc
-  std::vector<uint32_t> last_term;                    // per story: last query term counted
   std::vector<std::pair<uint32_t, double>> acc;       // candidates and their dot products
-  uint32_t stamp = 0, term_counter = 0;
+  std::vector<uint64_t> acc_terms;                    // per candidate: the query terms that reached it (bit = rank)
+  uint32_t stamp = 0;
   int64_t newest_day = INT64_MIN;
   uint64_t adds_since_compaction = 0;
   std::vector<std::string_view> words;
@@ -364,10 +473,10 @@ StoryAssignment StoryClusterer::AddImpl(int64_t seq, const Article& article, con
   // One event: the story's dated reports with this one span at most
   // window_days. A later development: past the window, within
   // follow_up_days of the story's last report.
-  auto InWindow = [&](const StoryState& st, int64_t d) {
+  auto InWindow = [&](const auto& st, int64_t d) {
     return std::max(st.last_day, d) - std::min(st.first_day, d) <= options_.window_days;
   };
-  auto FollowsUp = [&](const StoryState& st, int64_t d) {
+  auto FollowsUp = [&](const auto& st, int64_t d) {
     return d > st.last_day && d - st.last_day <= options_.follow_up_days;
   };
   // Its distinctive names: those fewer than max_name_share of the articles
@@ -375,8 +484,7 @@ StoryAssignment StoryClusterer::AddImpl(int64_t seq, const Article& article, con
   std::vector<uint64_t> names = StoryNameKeys(article, options_.name_paragraphs, *options_.lexicon);
   std::vector<uint64_t> distinctive;
   for (uint64_t n : names) {
-    auto it = s.name_df.find(n);
-    double df = it == s.name_df.end() ? 0.0 : it->second;
+    const double df = s.name_df.Estimate(n);
     if (df / (static_cast<double>(s.name_documents) + options_.name_prior_documents) < options_.max_name_share)
       distinctive.push_back(n);
   }
@@ -413,6 +521,8 @@ StoryAssignment StoryClusterer::AddImpl(int64_t seq, const Article& article, con
       if (st.last_day + options_.active_days < s.newest_day) {
         st.summary.active = false;
         TermVector().swap(st.centroid);
+        st.centroid_table.Clear();
+        s.live[i] = 0;
         std::unordered_map<std::string, int>().swap(st.entities);
         std::unordered_map<uint64_t, int>().swap(st.names);
         std::vector<int64_t>().swap(st.series);
@@ -435,6 +545,7 @@ StoryAssignment StoryClusterer::AddImpl(int64_t seq, const Article& article, con
       best = it->second;
       if (!s.stories[it->second].summary.active) {
         s.stories[it->second].summary.active = true;
+        s.live[it->second] = 1;
         s.active.push_back(it->second);
       }
     }
@@ -452,31 +563,32 @@ StoryAssignment StoryClusterer::AddImpl(int64_t seq, const Article& article, con
     ++s.stamp;
     s.seen_stamp.resize(s.stories.size(), 0);
     s.slot.resize(s.stories.size(), 0);
-    s.last_term.resize(s.stories.size(), 0);
     s.acc.clear();
+    s.acc_terms.clear();
     std::vector<size_t> query(v.size());
     for (size_t i = 0; i < v.size(); ++i) query[i] = i;
     std::sort(query.begin(), query.end(), [&v](size_t x, size_t y) { return v[x].second > v[y].second; });
-    if (query.size() > static_cast<size_t>(options_.max_query_terms)) query.resize(static_cast<size_t>(options_.max_query_terms));
+    // At most 64 terms: a candidate records the terms that reached it in one word.
+    query.resize(std::min({query.size(), static_cast<size_t>(std::max(0, options_.max_query_terms)), size_t{64}}));
     constexpr uint32_t kExcluded = UINT32_MAX;
-    for (size_t qi : query) {
-      const auto [term, weight] = v[qi];
+    for (size_t rank = 0; rank < query.size(); ++rank) {
+      const uint64_t term = v[query[rank]].first;
       auto it = s.postings.find(term);
       if (it == s.postings.end()) continue;
-      ++s.term_counter;
       const auto& list = it->second;
       size_t scanned = 0;
       for (size_t k = list.size(); k-- > 0 && scanned < static_cast<size_t>(options_.max_postings_scanned);) {
         uint32_t c = list[k];
+        if (!s.live[c]) continue;
         StoryState& st = s.stories[c];
-        if (!st.summary.active) continue;
         ++scanned;
         if (s.seen_stamp[c] != s.stamp) {
           s.seen_stamp[c] = s.stamp;
           // In the window (one event), a later development (a follow-up
           // candidate, told apart below), or out of reach.
-          bool excluded = st.norm <= 0;
-          if (!excluded && dated && st.dated && !InWindow(st, day) && !FollowsUp(st, day)) excluded = true;
+          const StoryReach& reach = s.reach[c];
+          bool excluded = reach.norm <= 0;
+          if (!excluded && dated && reach.dated && !InWindow(reach, day) && !FollowsUp(reach, day)) excluded = true;
           if (!excluded && input.series &&
               std::find(st.series.begin(), st.series.end(), *input.series) != st.series.end())
             excluded = true;  // another item of the article's series: its own story
@@ -485,14 +597,24 @@ StoryAssignment StoryClusterer::AddImpl(int64_t seq, const Article& article, con
           } else {
             s.slot[c] = static_cast<uint32_t>(s.acc.size());
             s.acc.emplace_back(c, 0.0);
+            s.acc_terms.push_back(0);
           }
         }
-        if (s.slot[c] == kExcluded || s.last_term[c] == s.term_counter) continue;
-        s.last_term[c] = s.term_counter;
-        auto pos = std::lower_bound(st.centroid.begin(), st.centroid.end(), std::make_pair(term, 0.0f),
-                                    [](const auto& x, const auto& y) { return x.first < y.first; });
-        if (pos != st.centroid.end() && pos->first == term) s.acc[s.slot[c]].second += static_cast<double>(weight) * pos->second;
+        if (s.slot[c] != kExcluded) s.acc_terms[s.slot[c]] |= uint64_t{1} << rank;
       }
+    }
+    // The dot products, one candidate at a time: its centroid is then read
+    // while in cache (term by term across candidates, each look-up was a
+    // cache miss: most of Add's time at 100k articles). Terms are added in
+    // rank order, as a term-by-term pass would, so the sums are the same.
+    for (size_t k = 0; k < s.acc.size(); ++k) {
+      const CentroidTable& centroid = s.stories[s.acc[k].first].centroid_table;
+      double dot = 0;
+      for (uint64_t bits = s.acc_terms[k]; bits != 0; bits &= bits - 1) {
+        const auto [term, weight] = v[query[static_cast<size_t>(std::countr_zero(bits))]];
+        dot += static_cast<double>(weight) * centroid.Weight(term);
+      }
+      s.acc[k].second = dot;
     }
     // Text alone does not make one event: the article must share a
     // distinctive name with the story (its place, a participant). An
@@ -543,8 +665,10 @@ StoryAssignment StoryClusterer::AddImpl(int64_t seq, const Article& article, con
   if (best < 0) {
     index = static_cast<uint32_t>(s.stories.size());
     s.stories.emplace_back();
+    s.live.push_back(1);
     s.stories.back().summary.id = forced_story.value_or(seq);
     s.stories.back().first_day = s.stories.back().last_day = day;
+    s.reach.push_back({day, day, 0.0, false});
     s.stories.back().summary.follow_up_of = out.follow_up_of;
     s.index_of_id[s.stories.back().summary.id] = index;
     s.active.push_back(index);
@@ -564,6 +688,9 @@ StoryAssignment StoryClusterer::AddImpl(int64_t seq, const Article& article, con
     st.first_day = st.dated ? std::min(st.first_day, day) : day;
     st.last_day = st.dated ? std::max(st.last_day, day) : day;
     st.dated = true;
+    s.reach[index].first_day = st.first_day;
+    s.reach[index].last_day = st.last_day;
+    s.reach[index].dated = true;
   }
   // The span shows the dates the articles were published; a story none of
   // whose articles says shows the dates their text gives (the timex
@@ -592,7 +719,7 @@ StoryAssignment StoryClusterer::AddImpl(int64_t seq, const Article& article, con
     }
   }
   for (uint64_t n : names) ++st.names[n];
-  for (uint64_t n : names) ++s.name_df[n];
+  for (uint64_t n : names) s.name_df.Increment(n);
   ++s.name_documents;
   if (input.series && std::find(st.series.begin(), st.series.end(), *input.series) == st.series.end())
     st.series.push_back(*input.series);
@@ -638,9 +765,11 @@ StoryAssignment StoryClusterer::AddImpl(int64_t seq, const Article& article, con
     std::sort(merged.begin(), merged.end());
   }
   st.centroid.swap(merged);
+  st.centroid_table.Build(st.centroid);
   st.norm = 0;
   for (const auto& t : st.centroid) st.norm += static_cast<double>(t.second) * t.second;
   st.norm = std::sqrt(st.norm);
+  s.reach[index].norm = st.norm;
   for (uint64_t term : added)
     if (std::binary_search(st.centroid.begin(), st.centroid.end(), std::make_pair(term, 0.0f),
                            [](const auto& a, const auto& b) { return a.first < b.first; }))
@@ -652,7 +781,7 @@ StoryAssignment StoryClusterer::AddImpl(int64_t seq, const Article& article, con
     s.adds_since_compaction = 0;
     for (auto it = s.postings.begin(); it != s.postings.end();) {
       auto& list = it->second;
-      list.erase(std::remove_if(list.begin(), list.end(), [&](uint32_t c) { return !s.stories[c].summary.active; }),
+      list.erase(std::remove_if(list.begin(), list.end(), [&](uint32_t c) { return !s.live[c]; }),
                  list.end());
       if (list.empty()) {
         it = s.postings.erase(it);
@@ -689,11 +818,11 @@ size_t StoryClusterer::active_story_count() const { return state_->active.size()
 size_t StoryClusterer::MemoryBytes() const {
   const State& s = *state_;
   size_t bytes = s.df.size() * 32 + s.story_of_seq.size() * 40 + s.index_of_id.size() * 40 +
-                 s.stories.capacity() * sizeof(StoryState);
+                 s.stories.size() * sizeof(StoryState) + s.live.capacity();
   for (const auto& st : s.stories)
-    bytes += st.centroid.capacity() * 16 + st.summary.headline.capacity() + st.entities.size() * 48 +
+    bytes += st.centroid.capacity() * 16 + st.centroid_table.Bytes() + st.summary.headline.capacity() + st.entities.size() * 48 +
              st.names.size() * 32 + st.series.capacity() * 8;
-  bytes += s.name_df.size() * 32;
+  bytes += NameCounts::Bytes();
   for (const auto& [term, list] : s.postings) bytes += 48 + list.capacity() * 4;
   return bytes;
 }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -246,6 +248,16 @@ std::optional<double> ParseDigits(std::string_view s) {
 
 namespace {
 
+// v x m as the writer meant it: "8,20 juta" is 8,200,000, not the
+// 8199999.999999999 that 8.2 (a binary fraction) times 1e6 gives. The
+// product is rounded to 15 significant digits, what a double holds.
+double Scaled(double v, double m) {
+  if (m == 1) return v;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.15g", v * m);
+  return std::strtod(buf, nullptr);
+}
+
 struct Quantity {
   size_t begin = 0, end = 0;  // tokens, currency prefix included
   double low = 0, high = 0;
@@ -387,8 +399,12 @@ class Run {
     std::string_view key = toks_[i].kind == TokenKind::kSymbol ? Tok(i) : std::string_view(Lw(i));
     auto it = cp.find(key);
     if (it == cp.end()) return false;
-    // An all-lower "rm" or "pt" is a word; currency codes are written in capitals.
-    if (toks_[i].kind == TokenKind::kWord && !IsUpperStart(Tok(i))) return false;
+    // An all-lower "rm" is a word ("rm padang"); a currency code is written
+    // in capitals, or (case-less text: "rp 2.341.000", "usd 3.850") right
+    // before the digits of its amount.
+    if (toks_[i].kind == TokenKind::kWord && !IsUpperStart(Tok(i)) &&
+        !(i + 1 < n_ && toks_[i + 1].kind == TokenKind::kNumber && SameSentence(i, i + 1)))
+      return false;
     *currency = std::string(it->second);
     *after = i + 1;
     return true;
@@ -538,8 +554,17 @@ class Run {
       size_t used = 0;
       double m = Multiplier(at + 1, !currency.empty(), &used);
       if (used) {
-        q->low *= m, q->high *= m, q->has_multiplier = true;
+        q->low = Scaled(q->low, m), q->high = Scaled(q->high, m), q->has_multiplier = true;
         q->end += used;
+      }
+      // "andil -0,51 persen", "tumbuh −1,2 persen": a minus sign glued to the
+      // figure and apart from what precedes it (not "10-20", read above as
+      // one token, nor "1 - 0").
+      if (currency.empty() && !q->range && at == i && at > 0 && !toks_[at].space_before && SameSentence(at - 1, at) &&
+          (Tok(at - 1) == "-" || Tok(at - 1) == "\u2212") &&
+          (at - 1 == SentFirst(at) || toks_[at - 1].space_before) && !(at >= 2 && IsNum(at - 2))) {
+        q->begin = at - 1;
+        q->low = q->high = -q->low;
       }
       return true;
     }
@@ -550,6 +575,16 @@ class Run {
       if (t[d] == '.') ++d;
       if (d < t.size() && t[d] >= '0' && t[d] <= '9') {
         std::string_view digits = t.substr(d);
+        // "Rp16.200-Rp16.300", "Rp80.000-90.000": a range in one token.
+        std::optional<double> upper;
+        if (size_t dash = digits.find('-'); dash != std::string_view::npos) {
+          std::string_view right = digits.substr(dash + 1);
+          if (right.size() > 2 && (right[0] == 'R' || right[0] == 'r') && (right[1] == 'p' || right[1] == 'P'))
+            right.remove_prefix(right[2] == '.' ? 3 : 2);
+          upper = ParseDigits(right);
+          if (!upper) return false;
+          digits = digits.substr(0, dash);
+        }
         double m = 1;
         if (EndsWith(digits, "M") || EndsWith(digits, "T")) {
           m = digits.back() == 'M' ? 1e9 : 1e12;
@@ -557,12 +592,14 @@ class Run {
         }
         auto v = ParseDigits(digits);
         if (!v) return false;
+        if (upper && *upper <= *v) return false;
         q->currency = "rupiah";
-        q->low = q->high = *v * m;
+        q->low = q->high = Scaled(*v, m);
+        if (upper) q->high = Scaled(*upper, m), q->range = true;
         q->end = at + 1;
         size_t used = 0;
         double mult = Multiplier(at + 1, true, &used);
-        if (used) q->low *= mult, q->high *= mult, q->has_multiplier = true, q->end += used;
+        if (used) q->low = Scaled(q->low, mult), q->high = Scaled(q->high, mult), q->has_multiplier = true, q->end += used;
         return true;
       }
       return false;
@@ -718,7 +755,10 @@ class Run {
       if (IsUpperStart(Tok(u))) return 0;  // a name
       word = w;
     }
-    if (NotUnits().count(word) || NumberWords().count(word) || VagueWords().count(word)) return 0;
+    // "22 sebesar 1,5 persen": "sebesar", "sebanyak" introduce a figure.
+    if (NotUnits().count(word) || NeutralMarkers().count(word) || NumberWords().count(word) ||
+        VagueWords().count(word))
+      return 0;
     if (word.find_first_of("0123456789") != std::string::npos) return 0;
     if (EndsWith(word, "nya") && word.size() > 5) {
       word.resize(word.size() - 3);
@@ -726,12 +766,12 @@ class Run {
     }
     if (IsVerbShaped(word, lex_)) return 0;
     size_t after = u + 1;
-    if (after < end && IsWord(after) && !IsUpperStart(Tok(after))) {
+    if (size_t words = CompoundAt(u, end); words > 1) {
+      word = CompoundText(u, words);
+      after = u + words;
+    } else if (after < end && IsWord(after) && !IsUpperStart(Tok(after))) {
       std::string next(Lw(after));
-      if (CompoundUnits().count(word + " " + next)) {
-        word += " " + next;
-        ++after;
-      } else if (Classifiers().count(word) && !NotUnits().count(next) && !IsVerbShaped(next, lex_) &&
+      if (Classifiers().count(word) && !NotUnits().count(next) && !IsVerbShaped(next, lex_) &&
                  !NumberWords().count(next) && next.find_first_of("0123456789") == std::string::npos) {
         if (EndsWith(next, "nya") && next.size() > 5) next.resize(next.size() - 3);
         word += " " + next;
@@ -747,12 +787,35 @@ class Run {
     // "per 28 Februari", "per posisi Desember 2015": "as of" a date, no rate.
     const bool as_of = at + 2 < n_ && (in_timex_[at + 2] || toks_[at + 2].kind == TokenKind::kNumber);
     if (at + 1 < end && (Lw(at) == "per" || Tok(at) == "/") && IsWord(at + 1) && !IsUpperStart(Tok(at + 1)) && !as_of) {
+      // "per troy ounce", "per metrik ton": a unit of several words.
+      if (size_t words = CompoundAt(at + 1, end); words > 1) {
+        *unit += " per " + CompoundText(at + 1, words);
+        return at + 1 + words;
+      }
       std::string per(Lw(at + 1));
       if (EndsWith(per, "nya") && per.size() > 5) per.resize(per.size() - 3);
       *unit += " per " + per;
       return at + 2;
     }
     return at;
+  }
+
+  // The number of words (2 or 3) of the lexicon's compound unit starting
+  // at token u ("wet metric ton", "troy ounce"), else 0. Lower-case words
+  // only: a capitalised one starts a name.
+  size_t CompoundAt(size_t u, size_t end) const {
+    for (size_t words = 3; words >= 2; --words) {
+      if (u + words > end) continue;
+      bool ok = true;
+      for (size_t k = u; k < u + words && ok; ++k) ok = IsWord(k) && (k == u || !IsUpperStart(Tok(k)));
+      if (ok && CompoundUnits().count(CompoundText(u, words))) return words;
+    }
+    return 0;
+  }
+  std::string CompoundText(size_t u, size_t words) const {
+    std::string out(Lw(u));
+    for (size_t k = u + 1; k < u + words; ++k) out.append(" ").append(Lw(k));
+    return out;
   }
 
   bool IsAcronymEntity(size_t i) const { return !Overlapping(toks_[i].cp_begin, toks_[i].cp_end).empty(); }

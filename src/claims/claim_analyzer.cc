@@ -66,6 +66,7 @@ enum : uint32_t {
   kMenurut = 1 << 6,     // menurut, menurutnya
   kSourceLink = 1 << 7,  // berdasarkan, sesuai
   kAnaphor = 1 << 8,     // tersebut, itu, ini: points back to a figure or subject named before
+  kSubjectHead = 1 << 9,  // harga, inflasi, produksi: names what a figure measures
 };
 // Every flagged word of `lexicon` with its flags. Keys view the lexicon's
 // words, which outlive the analyser that holds the map.
@@ -90,6 +91,7 @@ std::unordered_map<std::string_view, uint32_t> Flags(const text::Lexicon& lexico
   for (const std::string& w : lexicon.Words(WordClass::kClaimHedge)) add(w, kHedge);
   for (const std::string& w : lexicon.Words(WordClass::kClaimSourceLink)) add(w, kSourceLink);
   for (const std::string& w : lexicon.Words(WordClass::kDemonstrative)) add(w, kAnaphor);
+  for (const std::string& w : lexicon.Words(WordClass::kClaimSubjectHead)) add(w, kSubjectHead);
   return out;
 }
 
@@ -904,8 +906,51 @@ class Run {
   // a generic unit (orang, jiwa, personel…) counts the noun after "jumlah"
   // earlier in its sentence, or in the previous sentence when this one
   // refers back to it ("Jumlah tersebut …").
+  // What the figure at token b measures, as its sentence names it: for a
+  // generic unit (orang, jiwa) the "jumlah X" before it (below), else the
+  // nearest measure head (the lexicon's claim.subject_head) at most
+  // kSubjectReach words before the figure in its sentence, with the words
+  // that modify it, five words at most: "harga emas batangan antam",
+  // "suku bunga acuan", "pertumbuhan ekonomi". The phrase ends at a function
+  // or time word (claim.not_unit), a marker or bound word, a hedge, a
+  // verb-shaped word, a figure, a time expression or punctuation. Lower
+  // case, so the tracker groups one subject however outlets capitalise it.
   std::string Subject(size_t b, const std::string& unit) const {
-    if (!lex_.Is(text::WordClass::kClaimGenericUnit, unit)) return "";
+    if (lex_.Is(text::WordClass::kClaimGenericUnit, unit)) {
+      if (std::string total = TotalSubject(b, unit); !total.empty()) return total;
+    }
+    return HeadSubject(b);
+  }
+
+  static constexpr size_t kSubjectReach = 12;
+  static constexpr int kSubjectWords = 5;
+
+  std::string HeadSubject(size_t b) const {
+    const size_t sf = SentFirst(b);
+    const size_t lo = b > sf + kSubjectReach ? b - kSubjectReach : sf;
+    for (size_t k = b; k-- > lo;) {
+      if (!Has(k, kSubjectHead) || in_timex_[k]) continue;
+      // "suku bunga", "nilai ekspor", "jumlah penumpang": heads in a row
+      // are one phrase, named from its first.
+      while (k > lo && IsWord(k - 1) && Has(k - 1, kSubjectHead) && !in_timex_[k - 1]) --k;
+      std::string phrase(Lw(k));
+      int words = 1;
+      for (size_t j = k + 1; j < b && words < kSubjectWords; ++j) {
+        if (!IsWord(j) || in_timex_[j] || Has(j, kQuantityWord) || Has(j, kHedge)) break;
+        const std::string_view w = Lw(j);
+        if (NotUnits().count(w) || NeutralMarkers().count(w) || BoundWords().count(std::string(w)) ||
+            IsVerbShaped(w, lex_))
+          break;
+        phrase += ' ';
+        phrase += w;
+        ++words;
+      }
+      return phrase;
+    }
+    return "";
+  }
+
+  std::string TotalSubject(size_t b, const std::string& unit) const {
     // The first "jumlah X" in [from, to) whose X is not the unit. Scanning
     // the sentence for every figure cost O(figures x sentence length): a
     // sentence of 100,000 figures took minutes (issue 14, finding 4). The

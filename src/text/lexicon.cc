@@ -58,6 +58,7 @@ constexpr std::string_view kWordClassNames[] = {
     "claim.currency_piece",
     "claim.opaque_pronoun",
     "claim.total_word",
+    "claim.subject_head",
     "event.clitic",
     "event.skip_before",
     "event.blocker",

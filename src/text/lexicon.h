@@ -220,6 +220,7 @@ enum class WordClass : uint8_t {
   kClaimCurrencyPiece,        // "claim.currency_piece"
   kClaimOpaquePronoun,        // "claim.opaque_pronoun"
   kClaimTotalWord,            // "claim.total_word"
+  kClaimSubjectHead,          // "claim.subject_head": a noun naming what a figure measures
   // The event analyser (events.tsv; each class's comment is in the file).
   kEventClitic,              // "event.clitic": -nya, -lah, -pun, -kah
   kEventSkipBefore,          // "event.skip_before": adverbs and hedges between a subject and its verb

@@ -893,7 +893,7 @@ class Run {
     c->high = q.high;
     c->bound = bound;
     c->unit = unit;
-    c->subject = Subject(span_begin, unit);
+    c->subject = Subject(span_begin, unit_end, unit);
     Who who = Claimant(span_begin, unit_end);
     c->claimant = who.name;
     c->claimant_entity_id = who.id;
@@ -915,11 +915,121 @@ class Run {
   // or time word (claim.not_unit), a marker or bound word, a hedge, a
   // verb-shaped word, a figure, a time expression or punctuation. Lower
   // case, so the tracker groups one subject however outlets capitalise it.
-  std::string Subject(size_t b, const std::string& unit) const {
+  std::string Subject(size_t b, size_t unit_end, const std::string& unit) const {
     if (lex_.Is(text::WordClass::kClaimGenericUnit, unit)) {
       if (std::string total = TotalSubject(b, unit); !total.empty()) return total;
     }
-    return HeadSubject(b);
+    // "5 ton beras", "1.000 ekor sapi": what the unit measures follows it.
+    if (lex_.Is(text::WordClass::kClaimMeasureUnit, unit) || lex_.Is(text::WordClass::kClaimClassifier, unit)) {
+      if (std::string after = ContentRun(unit_end, SentEnd(b)); !after.empty()) return after;
+    }
+    bool agent = false;
+    // "Kota itu dihuni 1,5 juta orang": before a passive verb stands what
+    // the counted people or things act on, not what is counted.
+    const bool counted = lex_.Is(text::WordClass::kClaimGenericUnit, unit) || lex_.Is(text::WordClass::kClaimClassifier, unit);
+    if (std::string phrase = PhraseSubject(b, counted, &agent); !phrase.empty()) return phrase;
+    return agent ? "" : HeadSubject(b);
+  }
+
+  // A word of a subject phrase as the tracker keys it: "harganya" (its
+  // price) is "harga".
+  std::string SubjectWord(size_t j) const {
+    std::string w(Lw(j));
+    if (EndsWith(w, "nya") && w.size() > 5) w.resize(w.size() - 3);
+    return w;
+  }
+
+  // The noun phrase the figure's clause is about: back from the figure over
+  // what links it to its subject (bound words, markers such as "sebesar",
+  // hedges, adverbs, measure verbs, passive and ber-/ter- verbs, a time
+  // expression, a determiner), then the run of content words before that,
+  // named from its first word, five words at most: "harga emas batangan
+  // antam hari ini dijual Rp ..." -> "harga emas batangan antam"; "denda
+  // sebesar Rp 200 juta" -> "denda". An active me- verb that is not a
+  // measure verb makes the phrase before it the agent (*agent): no subject.
+  // A speech verb puts the figure in what was said: no subject from before.
+  // A content word of a subject phrase (not a function, time or linking
+  // word, a verb, a pronoun or a figure).
+  bool SubjectContent(size_t j) const {
+    if (!IsWord(j) || in_timex_[j] || Has(j, kQuantityWord) || Has(j, kHedge) || Has(j, kAnaphor)) return false;
+    const std::string_view w = Lw(j);
+    return !(NotUnits().count(w) || NeutralMarkers().count(w) || BoundWords().count(std::string(w)) ||
+             IsVerbShaped(w, lex_) || lex_.Is(text::WordClass::kClaimAdverb, w) ||
+             lex_.Is(text::WordClass::kClaimPhraseStop, w) || lex_.Is(text::WordClass::kClaimLeadingConnective, w) ||
+             lex_.Is(text::WordClass::kClaimOpaquePronoun, w) || lex_.Is(text::WordClass::kPersonPronoun, w) ||
+             lex_.Is(text::WordClass::kClaimMeasureVerb, w) || lex_.Is(text::WordClass::kClaimSubjectLink, w) ||
+             lex_.Is(text::WordClass::kClaimBareVerb, w) || Has(j, kClaimVerb) || Has(j, kAfterVerb));
+  }
+  // A hyphen inside a word run ("e-KTP", "Gempol-Bangil"), written without spaces.
+  bool GluedHyphen(size_t j) const {
+    return j > 0 && j + 1 < n_ && Tok(j) == "-" && !toks_[j].space_before && !toks_[j + 1].space_before;
+  }
+  // The content words from token `from` on (at most kSubjectWords), joined.
+  std::string ContentRun(size_t from, size_t end) const {
+    std::string phrase;
+    int words = 0;
+    for (size_t j = from; j < end && words < kSubjectWords; ++j) {
+      if (GluedHyphen(j) && !phrase.empty() && SubjectContent(j + 1)) {
+        phrase += '-';
+        continue;
+      }
+      if (!SubjectContent(j)) break;
+      if (!phrase.empty() && phrase.back() != '-') phrase += ' ';
+      phrase += SubjectWord(j);
+      ++words;
+    }
+    return phrase;
+  }
+  // The first token of the run of content words ending before token `end`
+  // (end itself when there is none).
+  size_t ContentStart(size_t end, size_t lo) const {
+    size_t k = end;
+    while (k > lo && (SubjectContent(k - 1) || (GluedHyphen(k - 1) && k - 1 > lo && SubjectContent(k - 2)))) --k;
+    return k;
+  }
+
+  std::string PhraseSubject(size_t b, bool counted, bool* agent) const {
+    const size_t sf = SentFirst(b);
+    size_t k = b;
+    while (k > sf) {
+      const size_t j = k - 1;
+      if (in_timex_[j]) {
+        --k;
+        continue;
+      }
+      if (!IsWord(j)) break;
+      if (Has(j, kClaimVerb) || Has(j, kAfterVerb) || Has(j, kMenurut)) return "";
+      const std::string_view w = Lw(j);
+      if (lex_.Is(text::WordClass::kClaimMeasureVerb, w) || BoundWords().count(std::string(w)) ||
+          NeutralMarkers().count(w) || Has(j, kHedge) || lex_.Is(text::WordClass::kClaimAdverb, w) ||
+          Has(j, kAnaphor)) {
+        --k;
+        continue;
+      }
+      if (IsVerbShaped(w, lex_)) {
+        if ((w.size() > 2 && w[0] == 'm' && w[1] == 'e') || (counted && w.size() > 2 && w[0] == 'd' && w[1] == 'i')) {
+          *agent = true;
+          return "";
+        }
+        --k;
+        continue;
+      }
+      break;
+    }
+    k = ContentStart(k, sf);
+    // The unit of an earlier figure ("24 gol dalam 28 penampilan", "2 juta
+    // dolar AS dan 15.000 pengungsi"), not a subject.
+    if (k > sf && (toks_[k - 1].kind == TokenKind::kNumber || (IsWord(k - 1) && Multipliers().count(Lw(k - 1)))))
+      return "";
+    if (k < b && IsWord(k) && CurrencyWords().count(Lw(k))) return "";
+    // "suap dari Dirjen X sebesar ...": the noun before a linking
+    // preposition is what is measured, the rest says whose.
+    while (k > sf + 1 && IsWord(k - 1) && lex_.Is(text::WordClass::kClaimSubjectLink, Lw(k - 1))) {
+      const size_t before = ContentStart(k - 1, sf);
+      if (before == k - 1) break;
+      k = before;
+    }
+    return ContentRun(k, b);
   }
 
   static constexpr size_t kSubjectReach = 12;
@@ -929,11 +1039,11 @@ class Run {
     const size_t sf = SentFirst(b);
     const size_t lo = b > sf + kSubjectReach ? b - kSubjectReach : sf;
     for (size_t k = b; k-- > lo;) {
-      if (!Has(k, kSubjectHead) || in_timex_[k]) continue;
+      if (!IsSubjectHead(k) || in_timex_[k]) continue;
       // "suku bunga", "nilai ekspor", "jumlah penumpang": heads in a row
       // are one phrase, named from its first.
-      while (k > lo && IsWord(k - 1) && Has(k - 1, kSubjectHead) && !in_timex_[k - 1]) --k;
-      std::string phrase(Lw(k));
+      while (k > lo && IsWord(k - 1) && IsSubjectHead(k - 1) && !in_timex_[k - 1]) --k;
+      std::string phrase = SubjectWord(k);
       int words = 1;
       for (size_t j = k + 1; j < b && words < kSubjectWords; ++j) {
         if (!IsWord(j) || in_timex_[j] || Has(j, kQuantityWord) || Has(j, kHedge)) break;
@@ -942,12 +1052,19 @@ class Run {
             IsVerbShaped(w, lex_))
           break;
         phrase += ' ';
-        phrase += w;
+        phrase += SubjectWord(j);
         ++words;
       }
       return phrase;
     }
     return "";
+  }
+
+  bool IsSubjectHead(size_t k) const {
+    if (Has(k, kSubjectHead)) return true;
+    const std::string_view w = Lw(k);
+    return IsWord(k) && EndsWith(w, "nya") && w.size() > 5 &&
+           lex_.Is(text::WordClass::kClaimSubjectHead, std::string(w.substr(0, w.size() - 3)));
   }
 
   std::string TotalSubject(size_t b, const std::string& unit) const {

@@ -23,6 +23,7 @@ namespace {
 
 struct GoldRow {
   std::string split, file, article_id, locator, text, unit, claimant;
+  std::string subject_core, subject_full;  // from subjects.tsv; core empty: not annotated
   ClaimBound bound = ClaimBound::kExact;
   double low = 0, high = 0;
   int line = 0;
@@ -59,6 +60,55 @@ StatusOr<std::vector<GoldRow>> ReadGold(const std::filesystem::path& path) {
     rows.push_back(std::move(r));
   }
   return rows;
+}
+
+// subjects.tsv: file, article id, locator, claim -> (core, full).
+StatusOr<std::map<std::string, std::pair<std::string, std::string>>> ReadSubjects(const std::filesystem::path& path) {
+  std::map<std::string, std::pair<std::string, std::string>> out;
+  if (!std::filesystem::exists(path)) return out;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path.string() + ": cannot open");
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> f;
+    for (size_t start = 0;;) {
+      const size_t tab = line.find('\t', start);
+      f.emplace_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+      if (tab == std::string::npos) break;
+      start = tab + 1;
+    }
+    if (f.size() != 6)
+      return Status::Corrupt(path.string() + ":" + std::to_string(n) +
+                             ": expected 6 tab-separated fields (file, id, locator, claim, core, full)");
+    out[f[0] + "\t" + f[1] + "\t" + f[2] + "\t" + f[3]] = {f[4], f[5]};
+  }
+  return out;
+}
+
+// A subject phrase for comparison: ASCII lower case, single spaces, none
+// around a hyphen ("e - ktp" and "e-KTP" are one).
+std::string SubjectKey(std::string_view s) {
+  std::string out;
+  for (char ch : s) {
+    char c = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+    if (c == ' ' || c == '\t') {
+      if (!out.empty() && out.back() != ' ' && out.back() != '-') out += ' ';
+      continue;
+    }
+    if (c == '-' && !out.empty() && out.back() == ' ') out.pop_back();
+    out += c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+bool SubjectMatches(const GoldRow& g, const std::string& system) {
+  if (g.subject_core == "-") return system.empty();
+  const std::string sys = SubjectKey(system);
+  return !sys.empty() && sys.find(SubjectKey(g.subject_core)) != std::string::npos &&
+         SubjectKey(g.subject_full).find(sys) != std::string::npos;
 }
 
 int32_t CodePoints(std::string_view s) { return static_cast<int32_t>(Utf8Length(s)); }
@@ -186,6 +236,14 @@ void Score(const std::string& text, std::pair<size_t, size_t> range, const std::
     c->unit_correct += s.unit == g.unit;
     const bool who = ClaimantMatches(g.claimant, s.claimant);
     c->claimant_correct += who;
+    if (!g.subject_core.empty()) {
+      c->subject_scored++;
+      const bool subject = SubjectMatches(g, s.subject);
+      c->subject_correct += subject;
+      if (!subject)
+        errors->push_back(where + ": subject \"" + s.subject + "\" of \"" + s.text + "\" vs gold \"" + g.subject_core +
+                          "\" within \"" + g.subject_full + "\"");
+    }
     if (!value || s.unit != g.unit || !who) {
       char buf[128];
       std::snprintf(buf, sizeof buf, "%.10g..%.10g", g.low, g.high);
@@ -202,6 +260,7 @@ void Score(const std::string& text, std::pair<size_t, size_t> range, const std::
 void EvalCounts::Add(const EvalCounts& o) {
   units += o.units, gold += o.gold, system += o.system, matched += o.matched;
   value_correct += o.value_correct, unit_correct += o.unit_correct, claimant_correct += o.claimant_correct;
+  subject_scored += o.subject_scored, subject_correct += o.subject_correct;
 }
 
 StatusOr<EvalReport> Evaluate(const EvalOptions& options) {
@@ -210,6 +269,12 @@ StatusOr<EvalReport> Evaluate(const EvalOptions& options) {
     auto r = ReadGold(options.gold_dir / name);
     if (!r.ok()) return r.status();
     for (auto& row : *r) rows.push_back(std::move(row));
+  }
+  auto subjects = ReadSubjects(options.gold_dir / "subjects.tsv");
+  if (!subjects.ok()) return subjects.status();
+  for (auto& r : rows) {
+    auto it = subjects->find(r.file + "\t" + r.article_id + "\t" + r.locator + "\t" + r.text);
+    if (it != subjects->end()) r.subject_core = it->second.first, r.subject_full = it->second.second;
   }
   std::vector<Unit> units;
   std::map<std::string, size_t> index;
@@ -298,13 +363,13 @@ std::string FormatReport(const EvalReport& r) {
   EvalCounts all = r.tune;
   all.Add(r.heldout);
   std::string out =
-      "| part | units | gold | system | matched | P | R | F1 | value acc | unit acc | claimant acc |\n"
-      "|---|---|---|---|---|---|---|---|---|---|---|\n";
+      "| part | units | gold | system | matched | P | R | F1 | value acc | unit acc | claimant acc | subject acc (scored) |\n"
+      "|---|---|---|---|---|---|---|---|---|---|---|---|\n";
   auto row = [&](const char* name, const EvalCounts& c) {
     char buf[256];
-    std::snprintf(buf, sizeof buf, "| %s | %d | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f |\n", name,
-                  c.units, c.gold, c.system, c.matched, 100 * c.P(), 100 * c.R(), 100 * c.F1(), 100 * c.ValueAcc(),
-                  100 * c.UnitAcc(), 100 * c.ClaimantAcc());
+    std::snprintf(buf, sizeof buf, "| %s | %d | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f (%d) |\n",
+                  name, c.units, c.gold, c.system, c.matched, 100 * c.P(), 100 * c.R(), 100 * c.F1(),
+                  100 * c.ValueAcc(), 100 * c.UnitAcc(), 100 * c.ClaimantAcc(), 100 * c.SubjectAcc(), c.subject_scored);
     out += buf;
   };
   row("tuning", r.tune);

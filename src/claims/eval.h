@@ -8,7 +8,11 @@
 // claimant accuracy (the gold lists the accepted names, "a|b"; "-" wants no
 // claimant). Precision = matched / system claims in the annotated units,
 // recall = matched / gold claims; an annotated sentence with no claim ("-")
-// still counts its system claims as false positives.
+// still counts its system claims as false positives. Subject accuracy
+// (issue 17) over the matches that subjects.tsv annotates: right when the
+// gold says none ("-") and the system gives none, or when the system's
+// subject holds the gold's core phrase and lies within its full phrase
+// (case folded, spaces around hyphens ignored).
 //
 // Gold rows name IndoSum sentences by file, article id and paragraph.sentence
 // index; the text is detokenised from ../shared at run time (as the JSONL
@@ -33,6 +37,7 @@ struct EvalCounts {
   int units = 0;  // sentences or written articles scored
   int gold = 0, system = 0, matched = 0;
   int value_correct = 0, unit_correct = 0, claimant_correct = 0;  // among matches
+  int subject_scored = 0, subject_correct = 0;                     // matches with a gold subject
 
   double P() const { return system ? double(matched) / system : 0; }
   double R() const { return gold ? double(matched) / gold : 0; }
@@ -40,6 +45,7 @@ struct EvalCounts {
   double ValueAcc() const { return matched ? double(value_correct) / matched : 0; }
   double UnitAcc() const { return matched ? double(unit_correct) / matched : 0; }
   double ClaimantAcc() const { return matched ? double(claimant_correct) / matched : 0; }
+  double SubjectAcc() const { return subject_scored ? double(subject_correct) / subject_scored : 0; }
   void Add(const EvalCounts& o);
 };
 

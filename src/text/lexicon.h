@@ -221,6 +221,10 @@ enum class WordClass : uint8_t {
   kClaimOpaquePronoun,        // "claim.opaque_pronoun"
   kClaimTotalWord,            // "claim.total_word"
   kClaimSubjectHead,          // "claim.subject_head": a noun naming what a figure measures
+  kClaimMeasureVerb,          // "claim.measure_verb": links a subject to its figure ("naik", "mencapai")
+  kClaimSubjectLink,          // "claim.subject_link": a preposition inside a subject ("pendapatan dari pariwisata")
+  kClaimMeasureUnit,          // "claim.measure_unit": a unit the noun after it is measured in ("5 ton beras")
+  kClaimBareVerb,             // "claim.bare_verb": verbs without a verbal prefix ("masuk", "punya")
   // The event analyser (events.tsv; each class's comment is in the file).
   kEventClitic,              // "event.clitic": -nya, -lah, -pun, -kah
   kEventSkipBefore,          // "event.skip_before": adverbs and hedges between a subject and its verb

@@ -964,6 +964,10 @@ void EntityAnalyzer::Resolution::BalanceBrackets(size_t at, std::vector<Mention>
 }
 
 void EntityAnalyzer::Resolution::ResolveAliasesAndDefinedAcronyms() {
+  // A short form defined in brackets is a mention of its organisation even
+  // where the tagger left it out ("PT Aneka Tambang Tbk (Antam)"): the
+  // store's organisation linker learns the pair from it.
+  std::vector<Mention> defined;
   for (size_t k = 0; k < ms_.size(); ++k) {
     Mention& m = ms_[k];
     if (auto it = analyzer_.aliases_.find(m.key); it != analyzer_.aliases_.end()) {
@@ -977,8 +981,17 @@ void EntityAnalyzer::Resolution::ResolveAliasesAndDefinedAcronyms() {
       // or a contraction of the name in any case.
       std::string short_key = NormaliseEntityKey(all_[e + 1]);
       if (LooksLikeAcronym(all_[e + 1]) ||
-          (tokens_[e + 1].kind == text::TokenKind::kWord && IsContractionOf(short_key, EntityKeyWords(m.key))))
+          (tokens_[e + 1].kind == text::TokenKind::kWord && IsContractionOf(short_key, EntityKeyWords(m.key)))) {
         defined_acronyms_.emplace(std::move(short_key), k);
+        if ((k + 1 == ms_.size() || ms_[k + 1].tb > e + 1) && m.type == EntityType::kOrganisation) {
+          Mention d = m;
+          d.tb = e + 1;
+          d.te = e + 2;
+          d.legal_form = false;
+          d.surface = std::string(all_[e + 1]);
+          defined.push_back(std::move(d));  // m's key: the organisation it defines
+        }
+      }
       continue;
     }
     // "Antam (PT Aneka Tambang)": a one-word name, then in brackets the
@@ -994,6 +1007,21 @@ void EntityAnalyzer::Resolution::ResolveAliasesAndDefinedAcronyms() {
     m.key = std::move(long_key);
     m.role.clear();
     m.role_of.clear();
+  }
+  if (!defined.empty()) {
+    // defined_acronyms_ points into ms_: renumber it after the merge.
+    std::unordered_map<size_t, size_t> moved;
+    std::vector<Mention> all;
+    all.reserve(ms_.size() + defined.size());
+    size_t d = 0;
+    for (size_t k = 0; k < ms_.size(); ++k) {
+      while (d < defined.size() && defined[d].tb < ms_[k].tb) all.push_back(std::move(defined[d++]));
+      moved[k] = all.size();
+      all.push_back(std::move(ms_[k]));
+    }
+    while (d < defined.size()) all.push_back(std::move(defined[d++]));
+    ms_.swap(all);
+    for (auto& [key, k] : defined_acronyms_) k = moved[k];
   }
   for (size_t k = 0; k < ms_.size(); ++k) {
     auto it = defined_acronyms_.find(ms_[k].key);

@@ -458,6 +458,7 @@ class EntityAnalyzer::Resolution {
   }
   void BuildArticleWords();
   bool NamesNonPerson(size_t b, size_t e);
+  bool OrgShortForm(size_t t);
   bool CommonWord(size_t t);
   bool WrittenApart(size_t b, size_t e) const;
   bool NameLike(size_t t);
@@ -483,6 +484,11 @@ class EntityAnalyzer::Resolution {
   std::unordered_set<std::string_view> lower_words_, non_person_words_;
   std::unordered_set<std::string> non_person_names_;  // keys of longer organisations and places
   bool article_words_built_ = false;
+  // Short forms of the article's organisations (OrgShortForm), and its
+  // organisations' key words; built with the words above.
+  std::unordered_set<std::string_view> bracketed_short_forms_;
+  std::vector<std::vector<std::string>> org_names_;
+  std::unordered_map<std::string, bool> short_form_answers_;
   std::unordered_map<std::string, size_t> defined_acronyms_;  // key -> defining mention (step 3)
 };
 
@@ -601,7 +607,35 @@ void EntityAnalyzer::Resolution::BuildArticleWords() {
       non_person_words_.insert(all_[o.tb]);
     else
       non_person_names_.insert(NormaliseEntityKey(SurfaceOf(o.tb, o.te)));
+    if (o.te + 2 < tokens_.size() && all_[o.te] == "(" && all_[o.te + 2] == ")" &&
+        tokens_[o.te + 1].kind == text::TokenKind::kWord)
+      bracketed_short_forms_.insert(all_[o.te + 1]);
+    if (o.type == EntityType::kOrganisation && o.te - o.tb >= 2) {
+      std::vector<std::string> words =
+          EntityKeyWords(OrganisationKey(SurfaceOf(o.tb, o.te), analyzer_.lexicon_.get()));
+      if (words.size() >= 2) org_names_.push_back(std::move(words));
+    }
   }
+}
+
+// True when the word at `t` is a short form of an organisation the article
+// names: defined in brackets after it ("PT Aneka Tambang Tbk (Antam)") or
+// contracting its name, two letters or more from each word ("Inalum"
+// beside "PT Indonesia Asahan Aluminium").
+bool EntityAnalyzer::Resolution::OrgShortForm(size_t t) {
+  BuildArticleWords();
+
+  if (bracketed_short_forms_.count(all_[t])) return true;
+  if (!Capitalised(t) || org_names_.empty()) return false;
+  std::string key = NormaliseEntityKey(all_[t]);
+  auto [it, fresh] = short_form_answers_.try_emplace(key, false);
+  if (fresh)
+    for (const auto& words : org_names_)
+      if (IsContractionOf(key, words, 2)) {
+        it->second = true;
+        break;
+      }
+  return it->second;
 }
 
 // True when words [b, e) are an organisation or place the article names
@@ -671,9 +705,10 @@ bool EntityAnalyzer::Resolution::NameLike(size_t t) {
     return false;
   // Nor a word the article writes in lower case or tags alone as an
   // organisation or place ("Bank Dunia [Rodrigo Chaves]", "Presiden
-  // Ferrari [Sergio Marchionne]").
+  // Ferrari [Sergio Marchionne]"), nor an organisation's short form
+  // ("Direktur Utama Inalum [Danny Praditya]").
   BuildArticleWords();
-  return !lower_words_.count(lower) && !non_person_words_.count(w);
+  return !lower_words_.count(lower) && !non_person_words_.count(w) && !OrgShortForm(t);
 }
 
 void EntityAnalyzer::Resolution::TrimMentions() {
@@ -681,10 +716,26 @@ void EntityAnalyzer::Resolution::TrimMentions() {
   for (size_t k = 0; k < ms_.size(); ++k) {
     Mention& m = ms_[k];
     TrimTitlesAndPunctuation(&m);
-    if (m.type == EntityType::kPerson && m.te - m.tb >= 3 && Capitalised(m.tb)) GiveFirstWordToOrganisation(&m, &kept);
+    // "Direktur Utama [Inalum Danny Praditya]", "Kepala [Bapanas Arief]":
+    // an organisation's short form run into the name, even a two-word one.
+    if (m.type == EntityType::kPerson && Capitalised(m.tb) &&
+        (m.te - m.tb >= 3 || (m.te - m.tb == 2 && OrgShortForm(m.tb))))
+      GiveFirstWordToOrganisation(&m, &kept);
     if (IsLoneTitle(m)) continue;
     if (m.type == EntityType::kPerson && m.tb < m.te) TakeBackDroppedNamePart(k, kept);
     if (m.tb >= m.te) continue;
+    if (m.type == EntityType::kPerson && m.tb > m.sb + 1 && (kept.empty() || kept.back().te < m.tb) &&
+        OrgShortForm(m.tb - 1)) {
+      // "Direktur Utama Inalum [Danny Praditya]": the untagged short form
+      // before the name is its organisation's mention, and what the role is of.
+      Mention org = m;
+      org.type = EntityType::kOrganisation;
+      org.tb = m.tb - 1;
+      org.te = m.tb;
+      org.role.clear();
+      SetSurface(&org);
+      if (!org.key.empty()) kept.push_back(std::move(org));
+    }
     if (m.type == EntityType::kPerson) AttachRole(&m, kept);
     SetSurface(&m);
     if (m.key.empty()) continue;
@@ -730,10 +781,12 @@ void EntityAnalyzer::Resolution::TrimTitlesAndPunctuation(Mention* m) const {
 // Personal names are not written in lower case, so "Menteri LHK Siti
 // Nurbaya Bakar" keeps "Siti".
 void EntityAnalyzer::Resolution::GiveFirstWordToOrganisation(Mention* m, std::vector<Mention>* kept) {
+
   BuildArticleWords();
   const size_t first = m->tb;
   const bool run_goes_left = first > m->sb && Capitalised(first - 1);
-  bool org_word = non_person_words_.count(all_[first]) || (run_goes_left && CommonWord(first));
+  bool org_word =
+      non_person_words_.count(all_[first]) || (run_goes_left && CommonWord(first)) || OrgShortForm(first);
   for (size_t j = 1; !org_word && j <= 3 && first >= m->sb + j && Capitalised(first - j); ++j)
     org_word = NamesNonPerson(first - j, first + 1) || WrittenApart(first - j, first + 1);
   if (!org_word) return;

@@ -115,14 +115,20 @@ bool IsContractionOf(std::string_view s, const std::vector<std::string>& w, size
     if (initials) return true;
   }
   // Pieces of s, each the start of a word, in order: the first word always,
-  // at least two words, and one word at most left out (a trailing one too).
+  // at least two words, and one word at most left out (a trailing one too),
+  // only by a short form of six letters or more ("Koko" is no KOmisi
+  // pemberantasan KOrupsi). A piece is a syllable or two, not most of its
+  // word ("Pertamina" is no PERTAMINa Arden, "Persija" no PERSIpura
+  // JAyapura): at most three letters or half the word.
+  const size_t max_skip = s.size() >= 6 ? 1 : 0;
   auto go = [&](auto&& self, size_t si, size_t wi, int used, size_t skipped) -> bool {
-    if (si == s.size()) return used >= 2 && skipped + (w.size() - wi) <= 1;
+    if (si == s.size()) return used >= 2 && skipped + (w.size() - wi) <= max_skip;
     for (size_t j = wi; j < w.size(); ++j) {
       if (si == 0 && j > 0) break;                // the first word starts it
       const size_t skip = skipped + (j - wi);
-      if (skip > 1) break;
-      for (size_t len = 1; len <= w[j].size() && si + len <= s.size(); ++len) {
+      if (skip > max_skip) break;
+      const size_t longest = std::max<size_t>(3, w[j].size() / 2);
+      for (size_t len = 1; len <= std::min(longest, w[j].size()) && si + len <= s.size(); ++len) {
         if (s[si + len - 1] != w[j][len - 1]) break;  // a longer start differs too
         if (len >= min_piece && self(self, si + len, j + 1, used + 1, skip)) return true;
       }
@@ -1163,9 +1169,14 @@ void EntityAnalyzer::Resolution::ResolveContractions() {
       continue;
     auto cand = orgs.find(m.key[0]);
     if (cand == orgs.end()) continue;
-    // A person or a place the tagger saw in a contraction must take two
-    // letters or more from each word ("Bali" is no B-an-L-ampung-I-...).
-    const bool strict = m.type != EntityType::kOrganisation;
+    // An acronym written in capitals spells initials ("PAN" is no PArtai
+    // Nasdem): ResolveSpelledOutAcronyms' case, not a contraction.
+    if (!std::any_of(m.surface.begin(), m.surface.end(), [](char c) { return c >= 'a' && c <= 'z'; })) continue;
+    // A person or a place the tagger saw in a contraction, or a word of
+    // caseless text, must take two letters or more from each word ("Bali"
+    // is no B-an-L-ampung-I-...).
+    const bool strict = m.type != EntityType::kOrganisation ||
+                        !std::any_of(m.surface.begin(), m.surface.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     auto [it, fresh] = answer[strict].try_emplace(m.key, -1);
     if (fresh) {
       for (size_t k : cand->second) {

@@ -100,10 +100,11 @@ std::string EntityIdOf(EntityType type, std::string_view canonical);
 // starts of `long_words` in order: their initials ("bi" <- bank indonesia)
 // or a contraction of their first syllables ("antam" <- ANeka TAMbang,
 // "bappenas" <- BAdan Perencanaan PEmbangunan NASional). It takes the
-// first word and at least two, and may skip one other word ("inalum" <-
-// INdonesia asahan ALUMinium). `min_piece`: the shortest piece taken from a
-// word, except that pure initials (one letter from each word, no skip) are
-// always accepted.
+// first word and at least two, and a short form of six letters or more may
+// skip one other word ("inalum" <- INdonesia asahan ALUMinium); a piece is
+// at most three letters or half its word. `min_piece`: the
+// shortest piece taken from a word, except that pure initials (one letter
+// from each word, no skip) are always accepted.
 bool IsContractionOf(std::string_view short_word, const std::vector<std::string>& long_words, size_t min_piece = 1);
 
 class EntityAnalyzer : public analyse::Analyzer {

@@ -47,6 +47,11 @@ TEST(EntityKeyTest, ContractionsAreTakenFromTheStartsOfTheWords) {
   EXPECT_FALSE(IsContractionOf("mandiri", {"bank", "mandiri"}));        // a word of it, not a contraction
   EXPECT_FALSE(IsContractionOf("bali", {"bank", "lampung", "indonesia"}, 2));
   EXPECT_FALSE(IsContractionOf("kemenkeu", {"kementerian", "keuangan", "republik", "indonesia"}));  // two left out
+  EXPECT_FALSE(IsContractionOf("koko", {"komisi", "pemberantasan", "korupsi"}));  // too short to leave one out
+  EXPECT_FALSE(IsContractionOf("pertamina", {"pertamina", "arden"}));              // most of a word is no piece
+  EXPECT_FALSE(IsContractionOf("institut", {"institut", "teknologi", "bandung"}));
+  EXPECT_FALSE(IsContractionOf("persija", {"persipura", "jayapura"}));  // two clubs
+  EXPECT_TRUE(IsContractionOf("kemenag", {"kementerian", "agama"}));
 }
 
 class EntityAnalyzerTest : public ::testing::Test {

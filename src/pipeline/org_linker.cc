@@ -18,7 +18,7 @@ OrgLinker::OrgLinker(OrgLinkOptions options) : options_(options) {}
 
 Status OrgLinker::Load(store::ArticleStore& store) {
   // Learn() again on every stored article, in store order, from the mentions
-  // it reads (every organisation mention, one-word people and places).
+  // it reads (every organisation mention, the people's one-word ones).
   Article article;
   int64_t current = 0;
   WARTA_RETURN_IF_ERROR(store.ScanOrganisationMentions(
@@ -65,20 +65,20 @@ std::vector<std::string> OrgLinker::Link(Article* article) const {
   // none), decided once per entity.
   std::unordered_map<std::string, std::string> choice;
   for (const EntityMention& m : article->entities) {
-    if (m.entity_id.empty() || choice.count(m.entity_id)) continue;
+    if (m.entity_id.empty() || m.type == EntityType::kLocation || choice.count(m.entity_id)) continue;
     std::string& to = choice[m.entity_id];
     const std::string key = entities::EntityKeyOf(m.type, m.canonical);
     if (!OneWord(key)) continue;
     to = LongFormOf(key);
     if (to == m.entity_id) to.clear();
     if (!to.empty() || m.type == EntityType::kOrganisation) continue;
-    // A person or place the store knows, by far, as an organisation.
+    // A person the store knows, by far, as an organisation.
     const std::string org = entities::EntityIdOf(EntityType::kOrganisation, key);
     auto known = orgs_.find(org);
     if (known == orgs_.end() || known->second.articles < options_.min_articles) continue;
-    auto other = one_word_others_.find(key);
-    const int64_t others = other == one_word_others_.end() ? 0 : other->second;
-    if (static_cast<double>(known->second.articles) >= options_.type_majority * static_cast<double>(others)) to = org;
+    auto other = one_word_people_.find(key);
+    const int64_t as_person = other == one_word_people_.end() ? 0 : other->second;
+    if (static_cast<double>(known->second.articles) >= options_.type_majority * static_cast<double>(as_person)) to = org;
   }
   std::vector<std::string> linked;
   for (EntityMention& m : article->entities) {
@@ -104,13 +104,13 @@ void OrgLinker::Learn(const Article& article) {
     std::set<std::string> shorts;
   };
   std::unordered_map<std::string, Seen> seen;
-  std::unordered_set<std::string> others;
+  std::unordered_set<std::string> people;
   for (const EntityMention& m : article.entities) {
-    if (m.entity_id.empty()) continue;
-    if (m.type != EntityType::kOrganisation) {
-      // The scan behind Load reads one-word mentions of people and places only.
+    if (m.entity_id.empty() || m.type == EntityType::kLocation) continue;
+    if (m.type == EntityType::kPerson) {
+      // The scan behind Load reads the people's one-word mentions only.
       const std::string key = entities::NormaliseEntityKey(m.canonical);
-      if (m.text.find(' ') == std::string::npos && OneWord(key)) others.insert(key);
+      if (m.text.find(' ') == std::string::npos && OneWord(key)) people.insert(key);
       continue;
     }
     Seen& s = seen[m.entity_id];
@@ -129,7 +129,7 @@ void OrgLinker::Learn(const Article& article) {
     if (!s.long_form) continue;  // a short form linked alone states nothing
     for (const std::string& k : s.shorts) ++short_forms_[k][id];
   }
-  for (const std::string& k : others) ++one_word_others_[k];
+  for (const std::string& k : people) ++one_word_people_[k];
 }
 
 }  // namespace warta::pipeline

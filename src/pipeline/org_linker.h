@@ -10,17 +10,18 @@
 // short form an article states beside its long form (an organisation
 // mention whose own key is one word and differs from its entity's key, in an
 // article that also writes the long form), counted once per article, and
-// the organisations and one-word people and places by the number of
-// articles naming them. Then:
-//   * an organisation, person or place an article names by one word that is
-//     a learned short form becomes that organisation, when it is the only
+// the organisations and one-word people by the number of articles naming
+// them. Then:
+//   * an organisation or person an article names by one word that is a
+//     learned short form becomes that organisation, when it is the only
 //     long form stated for it, or one stated in at least `min_articles`
 //     articles and `dominance` times more often than the next (an acronym
 //     with two competing long forms stays apart: "BPN");
-//   * else a one-word person or place the store knows as an organisation in
-//     at least `min_articles` articles and `type_majority` times more
-//     articles than as a person or place becomes that organisation (the
-//     entity's majority type).
+//   * else a one-word person the store knows as an organisation in at least
+//     `min_articles` articles and `type_majority` times more articles than
+//     as a person becomes that organisation (the entity's majority type).
+// Places are left alone: a city's name is also its football club's
+// ("Milan", "Dortmund"), and the tagger tells those apart by context.
 // No word list: what it knows comes from the stored articles.
 //
 // Linking is forward only, as pipeline/person_linker.h: stored ids never
@@ -48,7 +49,7 @@ namespace warta::pipeline {
 struct OrgLinkOptions {
   int64_t min_articles = 2;    // for a choice among several long forms, and for a change of type
   double dominance = 4.0;      // a long form over the next one of the same short form
-  double type_majority = 2.0;  // organisation articles over person-or-place articles of one word
+  double type_majority = 2.0;  // organisation articles over person articles of one word
 };
 
 class OrgLinker {
@@ -85,7 +86,7 @@ class OrgLinker {
   std::unordered_map<std::string, Org> orgs_;  // entity id -> organisation
   // Short form key ("antam") -> long form's entity id -> articles stating the pair.
   std::unordered_map<std::string, std::unordered_map<std::string, int64_t>> short_forms_;
-  std::unordered_map<std::string, int64_t> one_word_others_;  // one-word person or place key -> articles
+  std::unordered_map<std::string, int64_t> one_word_people_;  // one-word person key -> articles
 };
 
 }  // namespace warta::pipeline

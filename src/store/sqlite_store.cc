@@ -485,8 +485,8 @@ class SqliteStore final : public ArticleStore {
       override {
     Stmt q(db_,
            "SELECT article_seq, type, text, entity_id, canonical FROM mentions WHERE entity_id <> '' AND "
-           "(type = ?1 OR instr(trim(text), ' ') = 0) ORDER BY article_seq, rowid");
-    q.Bind(1, Name(EntityType::kOrganisation));
+           "(type = ?1 OR (type = ?2 AND instr(text, ' ') = 0)) ORDER BY article_seq, rowid");
+    q.Bind(1, Name(EntityType::kOrganisation)).Bind(2, Name(EntityType::kPerson));
     int rc;
     while ((rc = q.Step()) == SQLITE_ROW) fn(q.Int(0), q.Word<EntityType>(1), q.Text(2), q.Text(3), q.Text(4));
     WARTA_RETURN_IF_ERROR(q.TakeWordStatus(path_));

@@ -268,8 +268,8 @@ class ArticleStore {
   // learned it.
   virtual Status ScanPersonMentions(
       const std::function<void(int64_t seq, std::string_view entity_id, std::string_view canonical)>& fn) = 0;
-  // Every ORGANISATION mention, and every PERSON or LOCATION mention whose
-  // text is one word, that carries an entity id, in store order: the
+  // Every ORGANISATION mention, and every PERSON mention whose text is one
+  // word, that carries an entity id, in store order: the
   // article's seq, the type, the text as written, the id and the canonical
   // name. Replaying them rebuilds what the organisation linker
   // (pipeline/org_linker.h) learned from the stored articles.

@@ -12,6 +12,15 @@ namespace {
 
 bool OneWord(const std::string& key) { return !key.empty() && key.find(' ') == std::string::npos; }
 
+// True when `text`, whose organisation key is `key`, has more words than
+// the key: a legal form the key dropped ("PT Antam Tbk" -> "antam").
+bool HasLegalForm(const std::string& text, const std::string& key) {
+  std::string all = entities::NormaliseEntityKey(text);
+  for (char& c : all)
+    if (c == '(' || c == ')' || c == '[' || c == ']' || c == ',') c = ' ';
+  return entities::EntityKeyWords(all).size() > entities::EntityKeyWords(key).size();
+}
+
 }  // namespace
 
 OrgLinker::OrgLinker(OrgLinkOptions options) : options_(options) {}
@@ -75,7 +84,8 @@ std::vector<std::string> OrgLinker::Link(Article* article) const {
     // A person the store knows, by far, as an organisation.
     const std::string org = entities::EntityIdOf(EntityType::kOrganisation, key);
     auto known = orgs_.find(org);
-    if (known == orgs_.end() || known->second.articles < options_.min_articles) continue;
+    if (known == orgs_.end() || !known->second.legal_form || known->second.articles < options_.min_articles)
+      continue;
     auto other = one_word_people_.find(key);
     const int64_t as_person = other == one_word_people_.end() ? 0 : other->second;
     if (static_cast<double>(known->second.articles) >= options_.type_majority * static_cast<double>(as_person)) to = org;
@@ -100,7 +110,7 @@ void OrgLinker::Learn(const Article& article) {
   // the one-word short forms it writes for it.
   struct Seen {
     const std::string* canonical = nullptr;
-    bool long_form = false;
+    bool long_form = false, legal_form = false;
     std::set<std::string> shorts;
   };
   std::unordered_map<std::string, Seen> seen;
@@ -116,6 +126,7 @@ void OrgLinker::Learn(const Article& article) {
     Seen& s = seen[m.entity_id];
     if (s.canonical == nullptr) s.canonical = &m.canonical;
     const std::string own = entities::OrganisationKey(m.text);
+    s.legal_form |= HasLegalForm(m.text, own);
     const std::string of_entity = entities::OrganisationKey(m.canonical);
     if (own == of_entity)
       s.long_form = true;
@@ -126,6 +137,7 @@ void OrgLinker::Learn(const Article& article) {
     auto [it, fresh] = orgs_.try_emplace(id);
     if (fresh) it->second.canonical = *s.canonical;
     ++it->second.articles;
+    it->second.legal_form |= s.legal_form;
     if (!s.long_form) continue;  // a short form linked alone states nothing
     for (const std::string& k : s.shorts) ++short_forms_[k][id];
   }

@@ -19,7 +19,10 @@
 //     with two competing long forms stays apart: "BPN");
 //   * else a one-word person the store knows as an organisation in at least
 //     `min_articles` articles and `type_majority` times more articles than
-//     as a person becomes that organisation (the entity's majority type).
+//     as a person becomes that organisation (the entity's majority type),
+//     when some article wrote that organisation with a legal form ("PT
+//     Antam Tbk"): the tagger's majority alone is no proof ("Setnov", a
+//     politician's nickname, is tagged an organisation more often than not).
 // Places are left alone: a city's name is also its football club's
 // ("Milan", "Dortmund"), and the tagger tells those apart by context.
 // No word list: what it knows comes from the stored articles.
@@ -78,6 +81,7 @@ class OrgLinker {
   struct Org {
     std::string canonical;  // as first learned
     int64_t articles = 0;
+    bool legal_form = false;  // written with one somewhere ("PT Antam Tbk")
   };
   // The organisation a learned short form `key` stands for ("" = none clear).
   std::string LongFormOf(const std::string& key) const;

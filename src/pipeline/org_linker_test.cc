@@ -83,11 +83,15 @@ TEST(OrgLinkerTest, AOneWordPersonTheStoreKnowsAsAnOrganisationBecomesIt) {
   for (int i = 0; i < 3; ++i) linker.Learn(Stating({Said(kOrg, "PT Pertamina (Persero)", "PT Pertamina (Persero)")}));
   linker.Learn(Stating({Said(EntityType::kPerson, "Pertamina", "Pertamina")}));
   linker.Learn(Stating({Said(kOrg, "Andi", "Andi")}));
-  Article a = Stating({Said(EntityType::kPerson, "Pertamina", "Pertamina"), Said(EntityType::kPerson, "Andi", "Andi")});
+  // The tagger's majority alone, with no legal form ever written, is no proof.
+  for (int i = 0; i < 3; ++i) linker.Learn(Stating({Said(kOrg, "Setnov", "Setnov")}));
+  Article a = Stating({Said(EntityType::kPerson, "Pertamina", "Pertamina"), Said(EntityType::kPerson, "Andi", "Andi"),
+                       Said(EntityType::kPerson, "Setnov", "Setnov")});
   EXPECT_EQ(linker.Link(&a), std::vector<std::string>{entities::EntityIdOf(kOrg, "Pertamina")});
   EXPECT_EQ(a.entities[0].type, kOrg);  // 3 articles as an organisation, 1 as a person
   EXPECT_EQ(a.entities[0].canonical, "PT Pertamina (Persero)");
   EXPECT_EQ(a.entities[1].type, EntityType::kPerson);  // one article is no majority
+  EXPECT_EQ(a.entities[2].type, EntityType::kPerson);
 }
 
 TEST(OrgLinkerTest, ALaterIngestFindsTheShortFormUnderTheOrganisation) {

@@ -495,6 +495,7 @@ class EntityAnalyzer::Resolution {
   std::unordered_set<std::string_view> bracketed_short_forms_;
   std::vector<std::vector<std::string>> org_names_;
   std::unordered_map<std::string, bool> short_form_answers_;
+  size_t short_form_budget_ = 200000;
   std::unordered_map<std::string, size_t> defined_acronyms_;  // key -> defining mention (step 3)
 };
 
@@ -636,11 +637,14 @@ bool EntityAnalyzer::Resolution::OrgShortForm(size_t t) {
   std::string key = NormaliseEntityKey(all_[t]);
   auto [it, fresh] = short_form_answers_.try_emplace(key, false);
   if (fresh)
-    for (const auto& words : org_names_)
+    for (const auto& words : org_names_) {
+      if (short_form_budget_ == 0) break;  // see ResolveContractions' budget
+      --short_form_budget_;
       if (IsContractionOf(key, words, 2)) {
         it->second = true;
         break;
       }
+    }
   return it->second;
 }
 
@@ -927,11 +931,7 @@ void EntityAnalyzer::Resolution::JoinLegalForms() {
       first = std::min(first, t);
       last = t;
     }
-    if (legal == 0) {
-      out.push_back(std::move(m));
-      continue;
-    }
-    if (legal == words) {
+    if (legal > 0 && legal == words) {
       // Legal forms only: the tail of the name before it ("Persero) Tbk"),
       // the head of the name after it ("PT" + "Antam"), or nothing.
       if (!out.empty() && out.back().sb == m.sb && joinable(out.back().te, m.tb)) {
@@ -947,7 +947,7 @@ void EntityAnalyzer::Resolution::JoinLegalForms() {
       }
       continue;
     }
-    if (IsLegalForm(first) || IsLegalForm(last)) {
+    if (legal > 0 && (IsLegalForm(first) || IsLegalForm(last))) {
       // No person or place is written "PT ..." or "... Tbk".
       m.type = EntityType::kOrganisation;
       m.legal_form = true;
@@ -957,6 +957,15 @@ void EntityAnalyzer::Resolution::JoinLegalForms() {
     if (m.type != EntityType::kOrganisation) {
       out.push_back(std::move(m));
       continue;
+    }
+    // The legal form the tagger left after the name: "PT Indonesia Asahan
+    // Aluminium [(Persero)]", "PT Timah [Tbk]".
+    size_t te = m.te;
+    if (te + 2 < m.se && all_[te] == "(" && IsLegalForm(te + 1) && all_[te + 2] == ")") te += 3;
+    while (te < m.se && IsLegalForm(te)) ++te;
+    if (te > m.te && (k + 1 == ms_.size() || ms_[k + 1].tb >= te)) {
+      m.te = te;
+      m.legal_form = true;
     }
     out.push_back(std::move(m));
     BalanceBrackets(out.size() - 1, &out);
@@ -1096,7 +1105,7 @@ void EntityAnalyzer::Resolution::ResolveAliasesAndDefinedAcronyms() {
 std::string EntityAnalyzer::Resolution::Initials(const Mention& m) const {
   std::string out;
   for (size_t t = m.tb; t < m.te; ++t)
-    if (Capitalised(t)) out += all_[t][0];
+    if (Capitalised(t) && !IsLegalForm(t)) out += all_[t][0];  // "PT PLN (Persero)" spells no P
   return out;
 }
 
@@ -1163,6 +1172,10 @@ void EntityAnalyzer::Resolution::ResolveContractions() {
   }
   if (orgs.empty()) return;
   std::unordered_map<std::string, long> answer[2];  // [strict?] word -> mention; < 0: none or several
+  // A pathological article (thousands of organisations and short words)
+  // stops looking after this many comparisons; a news article needs a few
+  // hundred.
+  size_t budget = 200000;
   for (Mention& m : ms_) {
     if (m.key.size() < 3 || m.key.find(' ') != std::string::npos || analyzer_.aliases_.count(m.key) ||
         defined_acronyms_.count(m.key))
@@ -1180,6 +1193,8 @@ void EntityAnalyzer::Resolution::ResolveContractions() {
     auto [it, fresh] = answer[strict].try_emplace(m.key, -1);
     if (fresh) {
       for (size_t k : cand->second) {
+        if (budget == 0) break;
+        --budget;
         if (!IsContractionOf(m.key, words[k], strict ? 2 : 1)) continue;
         if (it->second >= 0 && ms_[static_cast<size_t>(it->second)].key != ms_[k].key) {
           it->second = -2;  // two organisations fit

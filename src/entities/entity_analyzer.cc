@@ -1064,7 +1064,7 @@ void EntityAnalyzer::Resolution::ResolveAliasesAndDefinedAcronyms() {
     }
     // "Antam (PT Aneka Tambang)": a one-word name, then in brackets the
     // organisation it is a contraction of.
-    if (m.key.find(' ') != std::string::npos) continue;
+    if (m.key.find(' ') != std::string::npos || e + 1 >= tokens_.size() || all_[e + 1] == ")") continue;
     size_t close = e + 2;
     while (close < tokens_.size() && close < e + 10 && all_[close] != ")" && all_[close] != "(") ++close;
     if (close >= tokens_.size() || all_[close] != ")") continue;

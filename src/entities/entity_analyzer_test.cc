@@ -168,6 +168,19 @@ TEST_F(EntityAnalyzerTest, LegalFormsAndShortFormsMakeOneOrganisation) {
     EXPECT_EQ(std::count(m.text.begin(), m.text.end(), '('), std::count(m.text.begin(), m.text.end(), ')')) << m.text;
 }
 
+TEST_F(EntityAnalyzerTest, AShortFormWithItsOrganisationInBracketsIsIt) {
+  // Either way round, and in caseless text.
+  Article a = Run({"Antam (PT Aneka Tambang) mencatat kenaikan penjualan emas. Saham Antam naik."});
+  const std::string antam = EntityIdOf(EntityType::kOrganisation, "Aneka Tambang");
+  int found = 0;
+  for (const auto& m : a.entities) found += m.entity_id == antam;
+  EXPECT_EQ(found, 3);
+  Article b = Run({"bank indonesia (bi) menahan suku bunga. menurut bi, inflasi terkendali."});
+  const EntityMention* bi = Find(b, "bi");
+  ASSERT_NE(bi, nullptr);
+  EXPECT_EQ(bi->entity_id, EntityIdOf(EntityType::kOrganisation, "Bank Indonesia"));
+}
+
 TEST_F(EntityAnalyzerTest, AContractionBesideItsOrganisationIsIt) {
   Article a = Run({"PT Indonesia Asahan Aluminium (Persero) mengekspor 50.000 ton aluminium ke Jepang.",
                    "Direktur Utama Inalum Danny Praditya mengatakan ekspor itu menandai pulihnya permintaan."});

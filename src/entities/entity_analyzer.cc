@@ -66,10 +66,76 @@ std::vector<std::string> EntityKeyWords(const std::string& key) {
   return out;
 }
 
-std::string EntityIdOf(EntityType type, std::string_view canonical) {
-  std::string key = std::string(Name(type)) + ":" + NormaliseEntityKey(canonical);
+namespace {
+
+// The id of an entity whose key is already EntityKeyOf's.
+std::string EntityIdOfKey(EntityType type, std::string_view key) {
   char prefix = type == EntityType::kPerson ? 'P' : type == EntityType::kOrganisation ? 'O' : 'L';
-  return prefix + ArticleIdOf(key);
+  return prefix + ArticleIdOf(std::string(Name(type)) + ":" + std::string(key));
+}
+
+const text::Lexicon& LexiconOr(const text::Lexicon* lexicon) {
+  static const std::shared_ptr<const text::Lexicon> builtin = text::Lexicon::Builtin();
+  return lexicon != nullptr ? *lexicon : *builtin;
+}
+
+}  // namespace
+
+std::string OrganisationKey(std::string_view name, const text::Lexicon* lexicon) {
+  const text::Lexicon& lex = LexiconOr(lexicon);
+  std::string key = NormaliseEntityKey(name);
+  // "(Persero)", "PT Antam, Tbk": brackets and commas only set legal forms apart.
+  for (char& c : key)
+    if (c == '(' || c == ')' || c == '[' || c == ']' || c == ',') c = ' ';
+  std::vector<std::string> words = EntityKeyWords(key);
+  size_t b = 0, e = words.size();
+  while (b < e && lex.Is(text::WordClass::kOrgLegalForm, words[b])) ++b;
+  while (e > b && lex.Is(text::WordClass::kOrgLegalForm, words[e - 1])) --e;
+  std::string out;
+  for (size_t i = b; i < e; ++i) {
+    if (i > b) out += ' ';
+    out += words[i];
+  }
+  return out;
+}
+
+std::string EntityKeyOf(EntityType type, std::string_view name, const text::Lexicon* lexicon) {
+  return type == EntityType::kOrganisation ? OrganisationKey(name, lexicon) : NormaliseEntityKey(name);
+}
+
+std::string EntityIdOf(EntityType type, std::string_view canonical) {
+  return EntityIdOfKey(type, EntityKeyOf(type, canonical));
+}
+
+bool IsContractionOf(std::string_view s, const std::vector<std::string>& w, size_t min_piece) {
+  if (s.size() < 2 || s.size() > 12 || w.size() < 2 || w.size() > 10) return false;
+  if (s.size() == w.size()) {  // the initials: "bi" <- bank indonesia
+    bool initials = true;
+    for (size_t i = 0; i < w.size() && initials; ++i) initials = !w[i].empty() && w[i][0] == s[i];
+    if (initials) return true;
+  }
+  // Pieces of s, each the start of a word, in order: the first word always,
+  // at least two words, and one word at most left out (a trailing one too),
+  // only by a short form of six letters or more ("Koko" is no KOmisi
+  // pemberantasan KOrupsi). A piece is a syllable or two, not most of its
+  // word ("Pertamina" is no PERTAMINa Arden, "Persija" no PERSIpura
+  // JAyapura): at most three letters or half the word.
+  const size_t max_skip = s.size() >= 6 ? 1 : 0;
+  auto go = [&](auto&& self, size_t si, size_t wi, int used, size_t skipped) -> bool {
+    if (si == s.size()) return used >= 2 && skipped + (w.size() - wi) <= max_skip;
+    for (size_t j = wi; j < w.size(); ++j) {
+      if (si == 0 && j > 0) break;                // the first word starts it
+      const size_t skip = skipped + (j - wi);
+      if (skip > max_skip) break;
+      const size_t longest = std::max<size_t>(3, w[j].size() / 2);
+      for (size_t len = 1; len <= std::min(longest, w[j].size()) && si + len <= s.size(); ++len) {
+        if (s[si + len - 1] != w[j][len - 1]) break;  // a longer start differs too
+        if (len >= min_piece && self(self, si + len, j + 1, used + 1, skip)) return true;
+      }
+    }
+    return false;
+  };
+  return go(go, 0, 0, 0, 0);
 }
 
 StatusOr<std::unique_ptr<EntityAnalyzer>> EntityAnalyzer::Create(const EntityAnalyzerOptions& options) {
@@ -133,6 +199,7 @@ struct Mention {
   int entity = -1;
   std::string role, role_of;       // "Menteri Pertahanan", "Rusia" for a PERSON
   bool headline = false;           // in a Title Case line (see IsTitleCaseLine)
+  bool legal_form = false;         // written with a legal form at an end ("PT Antam Tbk")
 };
 
 
@@ -196,7 +263,7 @@ std::string EntityAnalyzer::AliasCanonical(std::string_view name) const {
 
 void EntityAnalyzer::FindRole(const std::vector<std::string_view>& all, const std::vector<text::Token>& tokens,
                               std::string_view text, size_t sentence_begin, size_t name_begin, std::string* role,
-                              std::string* role_of) const {
+                              std::string* role_of, bool of_known) const {
   // Walk back from the name over role words ("Menteri Pertahanan"), an
   // acronym in brackets ("(Menhan)") and one country or place the
   // gazetteer knows ("Rusia", "Korea Utara"), the way Indonesian news
@@ -229,10 +296,42 @@ void EntityAnalyzer::FindRole(const std::vector<std::string_view>& all, const st
     if (!place) break;
   }
   if (role_first == SIZE_MAX) return;
-  *role = std::string(text.substr(tokens[role_first].begin, tokens[role_last - 1].end - tokens[role_first].begin));
-  if (!role->empty() && role->front() >= 'a' && role->front() <= 'z') role->front() = static_cast<char>(role->front() - 32);
   if (of_end > of_begin)
     *role_of = std::string(text.substr(tokens[of_begin].begin, tokens[of_end - 1].end - tokens[of_begin].begin));
+  if (!IsRole(all, tokens, &role_first, &role_last, of_known || !role_of->empty())) {
+    role_of->clear();
+    return;
+  }
+  *role = std::string(text.substr(tokens[role_first].begin, tokens[role_last - 1].end - tokens[role_first].begin));
+  if (!role->empty() && role->front() >= 'a' && role->front() <= 'z') role->front() = static_cast<char>(role->front() - 32);
+}
+
+bool EntityAnalyzer::IsRole(const std::vector<std::string_view>& all, const std::vector<text::Token>& tokens,
+                            size_t* first, size_t* last, bool has_of) const {
+  // Only real titles (titles.tsv): link words ("dan") are cut from the
+  // ends; then a head is needed, and a part or a head that is not generic,
+  // or else what the role is of ("Ketua KPK"; not "Menteri" alone).
+  std::string lower;
+  auto is = [&](size_t t, text::WordClass c) {
+    text::LowercaseTo(all[t], &lower);
+    return lexicon_->Is(c, lower);
+  };
+  auto cut = [&](size_t t) { return tokens[t].kind != text::TokenKind::kWord || is(t, text::WordClass::kTitleLink); };
+  while (*first < *last && cut(*first)) ++*first;
+  while (*last > *first && cut(*last - 1)) --*last;
+  bool head = false, specific = false;
+  for (size_t t = *first; t < *last; ++t) {
+    if (tokens[t].kind != text::TokenKind::kWord || !is(t, text::WordClass::kTitle)) continue;
+    const text::Lexicon::WordClasses c = lexicon_->ClassesOf(lower);
+    if (c.test(static_cast<size_t>(text::WordClass::kTitlePart))) {
+      specific = true;
+    } else if (!c.test(static_cast<size_t>(text::WordClass::kTitleModifier)) &&
+               !c.test(static_cast<size_t>(text::WordClass::kTitleLink))) {
+      head = true;
+      specific |= !c.test(static_cast<size_t>(text::WordClass::kTitleGeneric));
+    }
+  }
+  return head && (specific || has_of);
 }
 
 // One article's resolution: its tokens, the mentions found so far and what
@@ -308,10 +407,16 @@ class EntityAnalyzer::Resolution {
   // 2b. Split an organisation or place run into a name where the article
   // cites the person.
   void SplitAtCitedSpeakers();
+  // 2c. Legal forms: a mention with one is an organisation; one of legal
+  // forms only joins the organisation beside it or goes; brackets balance,
+  // and a short form in brackets inside a span becomes its own mention.
+  void JoinLegalForms();
   // 3. Aliases, and acronyms the text defines in brackets.
   void ResolveAliasesAndDefinedAcronyms();
-  // 3b. Acronyms the text never defines but spells out once.
+  // 3b. Acronyms the text never defines but spells out once, and
+  // contractions of an organisation it names.
   void ResolveSpelledOutAcronyms();
+  void ResolveContractions();
   // 4. One type per name.
   void UnifyTypes();
   // 5. A person span holding another person's full name shrinks to it.
@@ -329,6 +434,8 @@ class EntityAnalyzer::Resolution {
   bool IsLoneTitle(const Mention& m) const;
   void TakeBackDroppedNamePart(size_t k, const std::vector<Mention>& kept);
   void AttachRole(Mention* m, const std::vector<Mention>& kept) const;
+  // JoinLegalForms' part: balances (*out)[at]'s brackets.
+  void BalanceBrackets(size_t at, std::vector<Mention>* out);
 
   // ResolveShortNames' three ways to find the person a short name is; each
   // returns the index of that person's full-name mention, or -1.
@@ -349,10 +456,15 @@ class EntityAnalyzer::Resolution {
   }
   void SetSurface(Mention* m) const {
     m->surface = SurfaceOf(m->tb, m->te);
-    m->key = NormaliseEntityKey(m->surface);
+    m->key = EntityKeyOf(m->type, m->surface, analyzer_.lexicon_.get());
+  }
+  bool IsLegalForm(size_t t) const {
+    if (tokens_[t].kind != text::TokenKind::kWord) return false;
+    return analyzer_.lexicon_->Is(text::WordClass::kOrgLegalForm, NormaliseEntityKey(all_[t]));
   }
   void BuildArticleWords();
   bool NamesNonPerson(size_t b, size_t e);
+  bool OrgShortForm(size_t t);
   bool CommonWord(size_t t);
   bool WrittenApart(size_t b, size_t e) const;
   bool NameLike(size_t t);
@@ -378,6 +490,12 @@ class EntityAnalyzer::Resolution {
   std::unordered_set<std::string_view> lower_words_, non_person_words_;
   std::unordered_set<std::string> non_person_names_;  // keys of longer organisations and places
   bool article_words_built_ = false;
+  // Short forms of the article's organisations (OrgShortForm), and its
+  // organisations' key words; built with the words above.
+  std::unordered_set<std::string_view> bracketed_short_forms_;
+  std::vector<std::vector<std::string>> org_names_;
+  std::unordered_map<std::string, bool> short_form_answers_;
+  size_t short_form_budget_ = 200000;
   std::unordered_map<std::string, size_t> defined_acronyms_;  // key -> defining mention (step 3)
 };
 
@@ -496,7 +614,38 @@ void EntityAnalyzer::Resolution::BuildArticleWords() {
       non_person_words_.insert(all_[o.tb]);
     else
       non_person_names_.insert(NormaliseEntityKey(SurfaceOf(o.tb, o.te)));
+    if (o.te + 2 < tokens_.size() && all_[o.te] == "(" && all_[o.te + 2] == ")" &&
+        tokens_[o.te + 1].kind == text::TokenKind::kWord)
+      bracketed_short_forms_.insert(all_[o.te + 1]);
+    if (o.type == EntityType::kOrganisation && o.te - o.tb >= 2) {
+      std::vector<std::string> words =
+          EntityKeyWords(OrganisationKey(SurfaceOf(o.tb, o.te), analyzer_.lexicon_.get()));
+      if (words.size() >= 2) org_names_.push_back(std::move(words));
+    }
   }
+}
+
+// True when the word at `t` is a short form of an organisation the article
+// names: defined in brackets after it ("PT Aneka Tambang Tbk (Antam)") or
+// contracting its name, two letters or more from each word ("Inalum"
+// beside "PT Indonesia Asahan Aluminium").
+bool EntityAnalyzer::Resolution::OrgShortForm(size_t t) {
+  BuildArticleWords();
+
+  if (bracketed_short_forms_.count(all_[t])) return true;
+  if (!Capitalised(t) || org_names_.empty()) return false;
+  std::string key = NormaliseEntityKey(all_[t]);
+  auto [it, fresh] = short_form_answers_.try_emplace(key, false);
+  if (fresh)
+    for (const auto& words : org_names_) {
+      if (short_form_budget_ == 0) break;  // see ResolveContractions' budget
+      --short_form_budget_;
+      if (IsContractionOf(key, words, 2)) {
+        it->second = true;
+        break;
+      }
+    }
+  return it->second;
 }
 
 // True when words [b, e) are an organisation or place the article names
@@ -566,9 +715,10 @@ bool EntityAnalyzer::Resolution::NameLike(size_t t) {
     return false;
   // Nor a word the article writes in lower case or tags alone as an
   // organisation or place ("Bank Dunia [Rodrigo Chaves]", "Presiden
-  // Ferrari [Sergio Marchionne]").
+  // Ferrari [Sergio Marchionne]"), nor an organisation's short form
+  // ("Direktur Utama Inalum [Danny Praditya]").
   BuildArticleWords();
-  return !lower_words_.count(lower) && !non_person_words_.count(w);
+  return !lower_words_.count(lower) && !non_person_words_.count(w) && !OrgShortForm(t);
 }
 
 void EntityAnalyzer::Resolution::TrimMentions() {
@@ -576,10 +726,26 @@ void EntityAnalyzer::Resolution::TrimMentions() {
   for (size_t k = 0; k < ms_.size(); ++k) {
     Mention& m = ms_[k];
     TrimTitlesAndPunctuation(&m);
-    if (m.type == EntityType::kPerson && m.te - m.tb >= 3 && Capitalised(m.tb)) GiveFirstWordToOrganisation(&m, &kept);
+    // "Direktur Utama [Inalum Danny Praditya]", "Kepala [Bapanas Arief]":
+    // an organisation's short form run into the name, even a two-word one.
+    if (m.type == EntityType::kPerson && Capitalised(m.tb) &&
+        (m.te - m.tb >= 3 || (m.te - m.tb == 2 && OrgShortForm(m.tb))))
+      GiveFirstWordToOrganisation(&m, &kept);
     if (IsLoneTitle(m)) continue;
     if (m.type == EntityType::kPerson && m.tb < m.te) TakeBackDroppedNamePart(k, kept);
     if (m.tb >= m.te) continue;
+    if (m.type == EntityType::kPerson && m.tb > m.sb + 1 && (kept.empty() || kept.back().te < m.tb) &&
+        OrgShortForm(m.tb - 1)) {
+      // "Direktur Utama Inalum [Danny Praditya]": the untagged short form
+      // before the name is its organisation's mention, and what the role is of.
+      Mention org = m;
+      org.type = EntityType::kOrganisation;
+      org.tb = m.tb - 1;
+      org.te = m.tb;
+      org.role.clear();
+      SetSurface(&org);
+      if (!org.key.empty()) kept.push_back(std::move(org));
+    }
     if (m.type == EntityType::kPerson) AttachRole(&m, kept);
     SetSurface(&m);
     if (m.key.empty()) continue;
@@ -625,10 +791,12 @@ void EntityAnalyzer::Resolution::TrimTitlesAndPunctuation(Mention* m) const {
 // Personal names are not written in lower case, so "Menteri LHK Siti
 // Nurbaya Bakar" keeps "Siti".
 void EntityAnalyzer::Resolution::GiveFirstWordToOrganisation(Mention* m, std::vector<Mention>* kept) {
+
   BuildArticleWords();
   const size_t first = m->tb;
   const bool run_goes_left = first > m->sb && Capitalised(first - 1);
-  bool org_word = non_person_words_.count(all_[first]) || (run_goes_left && CommonWord(first));
+  bool org_word =
+      non_person_words_.count(all_[first]) || (run_goes_left && CommonWord(first)) || OrgShortForm(first);
   for (size_t j = 1; !org_word && j <= 3 && first >= m->sb + j && Capitalised(first - j); ++j)
     org_word = NamesNonPerson(first - j, first + 1) || WrittenApart(first - j, first + 1);
   if (!org_word) return;
@@ -690,7 +858,8 @@ void EntityAnalyzer::Resolution::TakeBackDroppedNamePart(size_t k, const std::ve
 void EntityAnalyzer::Resolution::AttachRole(Mention* m, const std::vector<Mention>& kept) const {
   const Mention* org =
       !kept.empty() && kept.back().te == m->tb && kept.back().type != EntityType::kPerson ? &kept.back() : nullptr;
-  analyzer_.FindRole(all_, tokens_, text_, m->sb, org != nullptr ? org->tb : m->tb, &m->role, &m->role_of);
+  analyzer_.FindRole(all_, tokens_, text_, m->sb, org != nullptr ? org->tb : m->tb, &m->role, &m->role_of,
+                     org != nullptr);
   if (org != nullptr && !m->role.empty() && m->role_of.empty()) m->role_of = org->surface;
 }
 
@@ -741,23 +910,193 @@ void EntityAnalyzer::Resolution::SplitAtCitedSpeakers() {
   ms_.swap(split);
 }
 
+void EntityAnalyzer::Resolution::JoinLegalForms() {
+  // What may stand between a name and its legal form when the tagger split
+  // them ("PT Antam" + "Persero) Tbk"): brackets and a comma.
+  auto joinable = [&](size_t from, size_t to) {
+    if (to < from || to - from > 2) return false;
+    for (size_t t = from; t < to; ++t)
+      if (all_[t] != "(" && all_[t] != ")" && all_[t] != ",") return false;
+    return true;
+  };
+  std::vector<Mention> out;
+  out.reserve(ms_.size());
+  for (size_t k = 0; k < ms_.size(); ++k) {
+    Mention& m = ms_[k];
+    size_t legal = 0, words = 0, first = SIZE_MAX, last = 0;
+    for (size_t t = m.tb; t < m.te; ++t) {
+      if (!IsWordOrNumber(t)) continue;
+      ++words;
+      legal += IsLegalForm(t);
+      first = std::min(first, t);
+      last = t;
+    }
+    if (legal > 0 && legal == words) {
+      // Legal forms only: the tail of the name before it ("Persero) Tbk"),
+      // the head of the name after it ("PT" + "Antam"), or nothing.
+      if (!out.empty() && out.back().sb == m.sb && joinable(out.back().te, m.tb)) {
+        Mention& name = out.back();
+        name.te = m.te;
+        name.type = EntityType::kOrganisation;
+        name.legal_form = true;
+        name.role.clear();
+        name.role_of.clear();
+        BalanceBrackets(out.size() - 1, &out);
+      } else if (k + 1 < ms_.size() && ms_[k + 1].sb == m.sb && ms_[k + 1].tb == m.te) {
+        ms_[k + 1].tb = m.tb;  // checked next, starting with its legal form
+      }
+      continue;
+    }
+    if (legal > 0 && (IsLegalForm(first) || IsLegalForm(last))) {
+      // No person or place is written "PT ..." or "... Tbk".
+      m.type = EntityType::kOrganisation;
+      m.legal_form = true;
+      m.role.clear();
+      m.role_of.clear();
+    }
+    if (m.type != EntityType::kOrganisation) {
+      out.push_back(std::move(m));
+      continue;
+    }
+    // The legal form the tagger left after the name: "PT Indonesia Asahan
+    // Aluminium [(Persero)]", "PT Timah [Tbk]".
+    size_t te = m.te;
+    if (te + 2 < m.se && all_[te] == "(" && IsLegalForm(te + 1) && all_[te + 2] == ")") te += 3;
+    while (te < m.se && IsLegalForm(te)) ++te;
+    if (te > m.te && (k + 1 == ms_.size() || ms_[k + 1].tb >= te)) {
+      m.te = te;
+      m.legal_form = true;
+    }
+    out.push_back(std::move(m));
+    BalanceBrackets(out.size() - 1, &out);
+  }
+  ms_.swap(out);
+}
+
+// An organisation's brackets, balanced: a closing one with no opening one
+// cuts the span ("Antam) Tbk" keeps "Antam"; "Persero) Tbk" whose name is
+// before it was joined already); an opening one takes its closing one after
+// the span when it holds legal forms ("PT Antam (Persero"), else the span
+// ends before it and what the brackets hold becomes a mention of its own
+// ("PT Aneka Tambang Tbk (Antam": the short form the article defines).
+// The mention is (*out)[at], the last; a short form is appended after it,
+// and a mention left with no name is removed.
+void EntityAnalyzer::Resolution::BalanceBrackets(size_t at, std::vector<Mention>* out) {
+  Mention* m = &(*out)[at];
+  auto named = [&](size_t b, size_t e) {
+    for (size_t t = b; t < e; ++t)
+      if (IsWordOrNumber(t) && !IsLegalForm(t)) return true;
+    return false;
+  };
+  int depth = 0;
+  size_t open = SIZE_MAX;
+  for (size_t t = m->tb; t < m->te; ++t) {
+    if (all_[t] == "(") {
+      if (depth++ == 0) open = t;
+    } else if (all_[t] == ")") {
+      if (depth > 0) {
+        --depth;
+      } else if (named(m->tb, t)) {
+        m->te = t;
+        break;
+      } else {
+        m->tb = t + 1;
+      }
+    }
+  }
+  if (depth > 0 && open < m->te) {
+    const bool closed_after = m->te < tokens_.size() && all_[m->te] == ")";
+    if (closed_after && !named(open + 1, m->te)) {
+      ++m->te;
+    } else {
+      Mention inner = *m;
+      inner.tb = open + 1;
+      m->te = open;
+      if (closed_after && named(inner.tb, inner.te)) {
+        inner.legal_form = false;
+        inner.role.clear();
+        inner.role_of.clear();
+        while (inner.tb < inner.te && !IsWordOrNumber(inner.tb)) ++inner.tb;
+        SetSurface(&inner);
+        if (!inner.key.empty()) {
+          out->push_back(std::move(inner));
+          m = &(*out)[at];
+        }
+      }
+    }
+  }
+  while (m->tb < m->te && !IsWordOrNumber(m->tb)) ++m->tb;
+  while (m->te > m->tb && !IsWordOrNumber(m->te - 1) && all_[m->te - 1] != ")") --m->te;
+  if (m->tb < m->te) SetSurface(m);
+  if (m->tb >= m->te || m->key.empty()) out->erase(out->begin() + static_cast<long>(at));
+}
+
 void EntityAnalyzer::Resolution::ResolveAliasesAndDefinedAcronyms() {
+  // A short form defined in brackets is a mention of its organisation even
+  // where the tagger left it out ("PT Aneka Tambang Tbk (Antam)"): the
+  // store's organisation linker learns the pair from it.
+  std::vector<Mention> defined;
   for (size_t k = 0; k < ms_.size(); ++k) {
     Mention& m = ms_[k];
     if (auto it = analyzer_.aliases_.find(m.key); it != analyzer_.aliases_.end()) {
       m.type = it->second.type;
-      m.key = NormaliseEntityKey(it->second.canonical);
+      m.key = EntityKeyOf(m.type, it->second.canonical, analyzer_.lexicon_.get());
     }
     size_t e = m.te;
-    if (m.type != EntityType::kPerson && e + 2 < tokens_.size() && all_[e] == "(" && all_[e + 2] == ")" &&
-        LooksLikeAcronym(all_[e + 1]))
-      defined_acronyms_.emplace(NormaliseEntityKey(all_[e + 1]), k);
+    if (e >= tokens_.size() || all_[e] != "(") continue;
+    if (m.type != EntityType::kPerson && e + 2 < tokens_.size() && all_[e + 2] == ")") {
+      // "Bank Indonesia (BI)", "pt aneka tambang tbk (antam)": an acronym,
+      // or a contraction of the name in any case.
+      std::string short_key = NormaliseEntityKey(all_[e + 1]);
+      if (LooksLikeAcronym(all_[e + 1]) ||
+          (tokens_[e + 1].kind == text::TokenKind::kWord && IsContractionOf(short_key, EntityKeyWords(m.key)))) {
+        defined_acronyms_.emplace(std::move(short_key), k);
+        if ((k + 1 == ms_.size() || ms_[k + 1].tb > e + 1) && m.type == EntityType::kOrganisation) {
+          Mention d = m;
+          d.tb = e + 1;
+          d.te = e + 2;
+          d.legal_form = false;
+          d.surface = std::string(all_[e + 1]);
+          defined.push_back(std::move(d));  // m's key: the organisation it defines
+        }
+      }
+      continue;
+    }
+    // "Antam (PT Aneka Tambang)": a one-word name, then in brackets the
+    // organisation it is a contraction of.
+    if (m.key.find(' ') != std::string::npos || e + 1 >= tokens_.size() || all_[e + 1] == ")") continue;
+    size_t close = e + 2;
+    while (close < tokens_.size() && close < e + 10 && all_[close] != ")" && all_[close] != "(") ++close;
+    if (close >= tokens_.size() || all_[close] != ")") continue;
+    std::string long_key = OrganisationKey(SurfaceOf(e + 1, close), analyzer_.lexicon_.get());
+    if (!IsContractionOf(m.key, EntityKeyWords(long_key), m.type == EntityType::kPerson ? 2 : 1)) continue;
+    defined_acronyms_.emplace(m.key, k);
+    m.type = EntityType::kOrganisation;
+    m.key = std::move(long_key);
+    m.role.clear();
+    m.role_of.clear();
+  }
+  if (!defined.empty()) {
+    // defined_acronyms_ points into ms_: renumber it after the merge.
+    std::unordered_map<size_t, size_t> moved;
+    std::vector<Mention> all;
+    all.reserve(ms_.size() + defined.size());
+    size_t d = 0;
+    for (size_t k = 0; k < ms_.size(); ++k) {
+      while (d < defined.size() && defined[d].tb < ms_[k].tb) all.push_back(std::move(defined[d++]));
+      moved[k] = all.size();
+      all.push_back(std::move(ms_[k]));
+    }
+    while (d < defined.size()) all.push_back(std::move(defined[d++]));
+    ms_.swap(all);
+    for (auto& [key, k] : defined_acronyms_) k = moved[k];
   }
   for (size_t k = 0; k < ms_.size(); ++k) {
     auto it = defined_acronyms_.find(ms_[k].key);
     if (it == defined_acronyms_.end() || it->second == k) continue;
     ms_[k].type = ms_[it->second].type;
     ms_[k].key = ms_[it->second].key;
+    if (ms_[k].type != EntityType::kPerson) ms_[k].role.clear(), ms_[k].role_of.clear();
   }
 }
 
@@ -766,7 +1105,7 @@ void EntityAnalyzer::Resolution::ResolveAliasesAndDefinedAcronyms() {
 std::string EntityAnalyzer::Resolution::Initials(const Mention& m) const {
   std::string out;
   for (size_t t = m.tb; t < m.te; ++t)
-    if (Capitalised(t)) out += all_[t][0];
+    if (Capitalised(t) && !IsLegalForm(t)) out += all_[t][0];  // "PT PLN (Persero)" spells no P
   return out;
 }
 
@@ -811,25 +1150,91 @@ void EntityAnalyzer::Resolution::ResolveSpelledOutAcronyms() {
     m.type = full->type;
     m.key = full->key;
   }
+  ResolveContractions();
+}
+
+void EntityAnalyzer::Resolution::ResolveContractions() {
+  // A one-word name the article never defines but writes beside the one
+  // organisation it contracts ("Antam" and "PT Aneka Tambang Tbk", "Bulog"
+  // and "Badan Urusan Logistik"): that organisation. The tagger often calls
+  // such a word a person, so a person's word must take two letters or more
+  // from each word it contracts (a place too). Organisations indexed by their first
+  // letter; one answer per word.
+  std::unordered_map<char, std::vector<size_t>> orgs;  // first letter -> mentions of distinct keys
+  std::unordered_set<std::string_view> seen;
+  std::vector<std::vector<std::string>> words(ms_.size());
+  for (size_t k = 0; k < ms_.size(); ++k) {
+    const Mention& o = ms_[k];
+    if (o.type != EntityType::kOrganisation || o.key.find(' ') == std::string::npos || !seen.insert(o.key).second)
+      continue;
+    words[k] = EntityKeyWords(o.key);
+    orgs[o.key[0]].push_back(k);
+  }
+  if (orgs.empty()) return;
+  std::unordered_map<std::string, long> answer[2];  // [strict?] word -> mention; < 0: none or several
+  // A pathological article (thousands of organisations and short words)
+  // stops looking after this many comparisons; a news article needs a few
+  // hundred.
+  size_t budget = 200000;
+  for (Mention& m : ms_) {
+    if (m.key.size() < 3 || m.key.find(' ') != std::string::npos || analyzer_.aliases_.count(m.key) ||
+        defined_acronyms_.count(m.key))
+      continue;
+    auto cand = orgs.find(m.key[0]);
+    if (cand == orgs.end()) continue;
+    // An acronym written in capitals spells initials ("PAN" is no PArtai
+    // Nasdem): ResolveSpelledOutAcronyms' case, not a contraction.
+    if (!std::any_of(m.surface.begin(), m.surface.end(), [](char c) { return c >= 'a' && c <= 'z'; })) continue;
+    // A person or a place the tagger saw in a contraction, or a word of
+    // caseless text, must take two letters or more from each word ("Bali"
+    // is no B-an-L-ampung-I-...).
+    const bool strict = m.type != EntityType::kOrganisation ||
+                        !std::any_of(m.surface.begin(), m.surface.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    auto [it, fresh] = answer[strict].try_emplace(m.key, -1);
+    if (fresh) {
+      for (size_t k : cand->second) {
+        if (budget == 0) break;
+        --budget;
+        if (!IsContractionOf(m.key, words[k], strict ? 2 : 1)) continue;
+        if (it->second >= 0 && ms_[static_cast<size_t>(it->second)].key != ms_[k].key) {
+          it->second = -2;  // two organisations fit
+          break;
+        }
+        it->second = static_cast<long>(k);
+      }
+    }
+    if (it->second < 0) continue;
+    const Mention& full = ms_[static_cast<size_t>(it->second)];
+    m.type = full.type;
+    m.key = full.key;
+    m.role.clear();
+    m.role_of.clear();
+  }
 }
 
 void EntityAnalyzer::Resolution::UnifyTypes() {
   // A name the article calls a person anywhere is a person everywhere ("Kim
   // Jong Un" tagged ORGANISATION once); otherwise the majority type wins
   // (ties: first seen).
+  // A name the article writes with a legal form ("PT Antam Tbk") is an
+  // organisation everywhere, even where the tagger called it a person.
   std::unordered_map<std::string, std::unordered_map<EntityType, int>> votes;
   std::vector<std::string> order;
+  std::unordered_set<std::string> legal_form;
   for (const Mention& m : ms_) {
     auto& v = votes[m.key];
     if (v.empty()) order.push_back(m.key);
     ++v[m.type];
+    if (m.legal_form) legal_form.insert(m.key);
   }
   std::unordered_map<std::string, EntityType> winner;
   for (const Mention& m : ms_) {
     if (winner.count(m.key)) continue;
     const auto& v = votes[m.key];
     EntityType best = m.type;
-    if (v.count(EntityType::kPerson)) {
+    if (legal_form.count(m.key)) {
+      best = EntityType::kOrganisation;
+    } else if (v.count(EntityType::kPerson)) {
       best = EntityType::kPerson;
     } else {
       for (const auto& [t, n] : v)
@@ -837,7 +1242,10 @@ void EntityAnalyzer::Resolution::UnifyTypes() {
     }
     winner[m.key] = best;
   }
-  for (Mention& m : ms_) m.type = winner[m.key];
+  for (Mention& m : ms_) {
+    m.type = winner[m.key];
+    if (m.type != EntityType::kPerson) m.role.clear(), m.role_of.clear();
+  }
 }
 
 // The token of each word of m.key.
@@ -995,16 +1403,26 @@ void EntityAnalyzer::Resolution::ResolveShortNames() {
 void EntityAnalyzer::Resolution::WriteEntities(Article* article) const {
   // The canonical name is the alias file's or the longest form written in
   // this article.
+  // An organisation's is its fullest form, cased when the article has one
+  // ("PT Aneka Tambang Tbk" over "Aneka Tambang" and "pt aneka tambang").
   std::unordered_map<std::string, std::string> canonical;  // type:key -> display
+  auto fuller = [](const std::string& a, const std::string& b) {
+    auto cased = [](const std::string& x) { return std::any_of(x.begin(), x.end(), [](char c) { return c >= 'A' && c <= 'Z'; }); };
+    if (cased(a) != cased(b)) return cased(a);
+    return std::count(a.begin(), a.end(), ' ') > std::count(b.begin(), b.end(), ' ');
+  };
   for (const Mention& m : ms_) {
     std::string id = std::string(Name(m.type)) + ":" + m.key;
     if (auto a = analyzer_.aliases_.find(m.key); a != analyzer_.aliases_.end() && a->second.type == m.type) {
       canonical[id] = a->second.canonical;
       continue;
     }
-    if (NormaliseEntityKey(m.surface) != m.key) continue;  // a short form or an alias
+    if (EntityKeyOf(m.type, m.surface, analyzer_.lexicon_.get()) != m.key) continue;  // a short form or an alias
     auto it = canonical.find(id);
-    if (it == canonical.end()) canonical.emplace(id, m.surface);
+    if (it == canonical.end())
+      canonical.emplace(id, m.surface);
+    else if (m.type == EntityType::kOrganisation && !analyzer_.aliases_.count(m.key) && fuller(m.surface, it->second))
+      it->second = m.surface;
   }
   article->entities.clear();
   for (const Mention& m : ms_) {
@@ -1014,7 +1432,7 @@ void EntityAnalyzer::Resolution::WriteEntities(Article* article) const {
     out.type = m.type;
     auto it = canonical.find(std::string(Name(m.type)) + ":" + m.key);
     out.canonical = it != canonical.end() ? it->second : m.surface;
-    out.entity_id = EntityIdOf(m.type, m.key);
+    out.entity_id = EntityIdOfKey(m.type, m.key);
     out.role = m.role;
     out.role_of = m.role_of;
     article->entities.push_back(std::move(out));
@@ -1027,6 +1445,7 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
   r.FindNamesInTitleCaseLines();
   r.TrimMentions();
   r.SplitAtCitedSpeakers();
+  r.JoinLegalForms();
   r.ResolveAliasesAndDefinedAcronyms();
   r.ResolveSpelledOutAcronyms();
   r.UnifyTypes();

@@ -25,9 +25,23 @@
 //     a one-letter typo, when exactly one person of the article fits.
 //     Across articles, pipeline/person_linker.h does the same for a person
 //     an article names by one word only.
+// Organisations: legal forms ("PT", "Tbk", "(Persero)": the lexicon's
+// legal_forms.tsv) are part of the displayed name but not of the key
+// (OrganisationKey), so "PT Aneka Tambang Tbk" and "Aneka Tambang" are one
+// entity; a legal form makes the mention an organisation whatever the
+// tagger said, a mention of legal forms only ("Persero) Tbk") joins the
+// organisation written right before it or is dropped, and brackets are
+// balanced. A short form the article defines in brackets either way ("PT
+// Aneka Tambang Tbk (Antam)", "Antam (PT Aneka Tambang)") or writes as a
+// contraction of one organisation it names (IsContractionOf: "Antam" beside
+// "Aneka Tambang") is that organisation. Across articles,
+// pipeline/org_linker.h does the same for a short form stated elsewhere.
 // Roles: the title before a PERSON name is kept on its mention ("Menteri
 // Pertahanan" of "Rusia", "Juru Bicara" of "KPK"), so the store can say which roles a person was
-// given and when.
+// given and when. Only real titles: a role needs a title word that is not a
+// part ("Dan", "Keuangan" alone are none), loses a link word at its ends,
+// and a role of generic words only ("Menteri") needs what it is of
+// (titles.tsv: title.part, title.link, title.generic).
 // Then each mention gets its entity's canonical name (the alias file's, or
 // the longest form in the article) and entity_id = EntityIdOf(type,
 // canonical), which depends only on the normalised name, so the same person
@@ -69,8 +83,29 @@ StatusOr<NerModel> LoadNerModel(const std::string& path);
 std::string NormaliseEntityKey(std::string_view name);
 // The words of a normalised key ("kim jong un" -> kim, jong, un).
 std::vector<std::string> EntityKeyWords(const std::string& key);
-// Stable id: "P", "O" or "L" and 16 hex digits of a hash of the key.
+// An organisation's key: NormaliseEntityKey without brackets and commas,
+// and without the legal forms (the lexicon's org.legal_form, legal_forms.tsv)
+// at either end: "PT Aneka Tambang Tbk", "Aneka Tambang (Persero) Tbk" and
+// "PT. ANEKA TAMBANG" -> "aneka tambang". "" when the name is legal forms
+// only ("Persero) Tbk"): no organisation. Null lexicon: Builtin().
+std::string OrganisationKey(std::string_view name, const text::Lexicon* lexicon = nullptr);
+// The key of `name` as an entity of `type`: OrganisationKey for an
+// organisation, else NormaliseEntityKey.
+std::string EntityKeyOf(EntityType type, std::string_view name, const text::Lexicon* lexicon = nullptr);
+// Stable id: "P", "O" or "L" and 16 hex digits of a hash of the key
+// (EntityKeyOf with the built-in lexicon: "PT Antam Tbk" and "Antam" are one
+// organisation).
 std::string EntityIdOf(EntityType type, std::string_view canonical);
+// True when `short_word` (one lower-case word of a key) is written from the
+// starts of `long_words` in order: their initials ("bi" <- bank indonesia)
+// or a contraction of their first syllables ("antam" <- ANeka TAMbang,
+// "bappenas" <- BAdan Perencanaan PEmbangunan NASional). It takes the
+// first word and at least two, and a short form of six letters or more may
+// skip one other word ("inalum" <- INdonesia asahan ALUMinium); a piece is
+// at most three letters or half its word. `min_piece`: the
+// shortest piece taken from a word, except that pure initials (one letter
+// from each word, no skip) are always accepted.
+bool IsContractionOf(std::string_view short_word, const std::vector<std::string>& long_words, size_t min_piece = 1);
 
 class EntityAnalyzer : public analyse::Analyzer {
  public:
@@ -91,10 +126,16 @@ class EntityAnalyzer : public analyse::Analyzer {
 
  private:
   // The title written before a person's name at token `name_begin`:
-  // title words of the lexicon (titles.tsv) and the country or place they are of.
+  // title words of the lexicon (titles.tsv) and the country or place they are of
+  // (`of_known`: the caller knows the organisation it is of).
   void FindRole(const std::vector<std::string_view>& all, const std::vector<text::Token>& tokens,
                 std::string_view text, size_t sentence_begin, size_t name_begin, std::string* role,
-                std::string* role_of) const;
+                std::string* role_of, bool of_known) const;
+  // Cuts link words from the ends of the title words [*first, *last) and
+  // says whether they are a role (titles.tsv's title classes); `has_of`:
+  // the role names what it is of.
+  bool IsRole(const std::vector<std::string_view>& all, const std::vector<text::Token>& tokens, size_t* first,
+              size_t* last, bool has_of) const;
   // One article's working state and its resolution steps (entity_analyzer.cc).
   class Resolution;
   struct Alias {

@@ -2,6 +2,7 @@
 // whose names the shipped model tags reliably, and odd input.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -21,6 +22,36 @@ TEST(EntityKeyTest, NormalisesSpellingVariants) {
   EXPECT_NE(EntityIdOf(EntityType::kPerson, "Kim Jong Un"), EntityIdOf(EntityType::kOrganisation, "Kim Jong Un"));
   EXPECT_EQ(EntityIdOf(EntityType::kPerson, "Kim Jong Un").size(), 17u);
   EXPECT_EQ(EntityIdOf(EntityType::kLocation, "Rusia")[0], 'L');
+}
+
+TEST(EntityKeyTest, AnOrganisationsKeyHasNoLegalForm) {
+  EXPECT_EQ(OrganisationKey("PT Aneka Tambang Tbk"), "aneka tambang");
+  EXPECT_EQ(OrganisationKey("Aneka Tambang (Persero) Tbk."), "aneka tambang");
+  EXPECT_EQ(OrganisationKey("PT. ANEKA TAMBANG"), "aneka tambang");
+  EXPECT_EQ(OrganisationKey("Persero) Tbk"), "");  // legal forms only: no organisation
+  // Only at the ends: a ministry of cooperatives keeps its word.
+  EXPECT_EQ(OrganisationKey("Kementerian Koperasi dan UKM"), "kementerian koperasi dan ukm");
+  EXPECT_EQ(EntityIdOf(EntityType::kOrganisation, "PT Antam (Persero) Tbk"),
+            EntityIdOf(EntityType::kOrganisation, "antam"));
+  // People keep every word of their name.
+  EXPECT_EQ(EntityKeyOf(EntityType::kPerson, "Pt Ahmad"), "pt ahmad");
+}
+
+TEST(EntityKeyTest, ContractionsAreTakenFromTheStartsOfTheWords) {
+  EXPECT_TRUE(IsContractionOf("antam", {"aneka", "tambang"}));
+  EXPECT_TRUE(IsContractionOf("bi", {"bank", "indonesia"}));
+  EXPECT_TRUE(IsContractionOf("bappenas", {"badan", "perencanaan", "pembangunan", "nasional"}));
+  EXPECT_TRUE(IsContractionOf("inalum", {"indonesia", "asahan", "aluminium"}, 2));  // one word left out
+  EXPECT_TRUE(IsContractionOf("pln", {"perusahaan", "listrik", "negara"}, 2));      // initials always
+  EXPECT_FALSE(IsContractionOf("bapanas", {"badan", "perencanaan", "pembangunan", "nasional"}));
+  EXPECT_FALSE(IsContractionOf("mandiri", {"bank", "mandiri"}));        // a word of it, not a contraction
+  EXPECT_FALSE(IsContractionOf("bali", {"bank", "lampung", "indonesia"}, 2));
+  EXPECT_FALSE(IsContractionOf("kemenkeu", {"kementerian", "keuangan", "republik", "indonesia"}));  // two left out
+  EXPECT_FALSE(IsContractionOf("koko", {"komisi", "pemberantasan", "korupsi"}));  // too short to leave one out
+  EXPECT_FALSE(IsContractionOf("pertamina", {"pertamina", "arden"}));              // most of a word is no piece
+  EXPECT_FALSE(IsContractionOf("institut", {"institut", "teknologi", "bandung"}));
+  EXPECT_FALSE(IsContractionOf("persija", {"persipura", "jayapura"}));  // two clubs
+  EXPECT_TRUE(IsContractionOf("kemenag", {"kementerian", "agama"}));
 }
 
 class EntityAnalyzerTest : public ::testing::Test {
@@ -96,6 +127,67 @@ TEST_F(EntityAnalyzerTest, KeepsTheRoleWrittenBeforeAName) {
   const EntityMention* short_name = Find(a, "Belousov");
   ASSERT_NE(short_name, nullptr);
   EXPECT_EQ(short_name->role, "");  // "sedangkan" is no title
+}
+
+TEST_F(EntityAnalyzerTest, OnlyRealTitlesBecomeRoles) {
+  Article a = Run({"Menteri Keuangan Sri Mulyani Indrawati bertemu Prabowo Subianto dan Gibran Rakabuming Raka.",
+                   "Sementara itu Menteri Bahlil Lahadalia tidak hadir, dan Ketua KPK Setyo Budiyanto juga absen."});
+  const EntityMention* sri = Find(a, "Sri Mulyani Indrawati");
+  ASSERT_NE(sri, nullptr);
+  EXPECT_EQ(sri->role, "Menteri Keuangan");
+  const EntityMention* gibran = Find(a, "Gibran Rakabuming Raka");
+  ASSERT_NE(gibran, nullptr);
+  EXPECT_EQ(gibran->role, "");  // "dan" is no title
+  const EntityMention* bahlil = Find(a, "Bahlil Lahadalia");
+  ASSERT_NE(bahlil, nullptr);
+  EXPECT_EQ(bahlil->role, "");  // a bare "Menteri" is too generic alone
+  const EntityMention* setyo = Find(a, "Setyo Budiyanto");
+  ASSERT_NE(setyo, nullptr);
+  EXPECT_EQ(setyo->role, "Ketua");  // generic, but of an organisation
+  EXPECT_EQ(setyo->role_of, "KPK");
+}
+
+TEST_F(EntityAnalyzerTest, LegalFormsAndShortFormsMakeOneOrganisation) {
+  Article a = Run({"PT Aneka Tambang Tbk (Antam) membukukan laba bersih Rp 2,1 triliun pada kuartal ketiga.",
+                   "Direktur Utama Antam Nicolas Kanter mengatakan penjualan emas naik.",
+                   "Harga emas PT Antam (Persero) Tbk turun pada perdagangan Selasa."});
+  const std::string antam = EntityIdOf(EntityType::kOrganisation, "Aneka Tambang");
+  std::set<std::string> ids;
+  for (const auto& m : a.entities)
+    if (m.text.find("Antam") != std::string::npos || m.text.find("Tambang") != std::string::npos) {
+      ids.insert(m.entity_id);
+      EXPECT_EQ(m.canonical, "PT Aneka Tambang Tbk") << m.text;
+      EXPECT_EQ(m.type, EntityType::kOrganisation) << m.text;
+    }
+  EXPECT_EQ(ids, std::set<std::string>{antam});
+  const EntityMention* nicolas = Find(a, "Nicolas Kanter");
+  ASSERT_NE(nicolas, nullptr);
+  EXPECT_EQ(nicolas->role, "Direktur Utama");
+  EXPECT_EQ(nicolas->role_of, "Antam");
+  for (const auto& m : a.entities)
+    EXPECT_EQ(std::count(m.text.begin(), m.text.end(), '('), std::count(m.text.begin(), m.text.end(), ')')) << m.text;
+}
+
+TEST_F(EntityAnalyzerTest, AShortFormWithItsOrganisationInBracketsIsIt) {
+  // Either way round, and in caseless text.
+  Article a = Run({"Antam (PT Aneka Tambang) mencatat kenaikan penjualan emas. Saham Antam naik."});
+  const std::string antam = EntityIdOf(EntityType::kOrganisation, "Aneka Tambang");
+  int found = 0;
+  for (const auto& m : a.entities) found += m.entity_id == antam;
+  EXPECT_EQ(found, 3);
+  Article b = Run({"bank indonesia (bi) menahan suku bunga. menurut bi, inflasi terkendali."});
+  const EntityMention* bi = Find(b, "bi");
+  ASSERT_NE(bi, nullptr);
+  EXPECT_EQ(bi->entity_id, EntityIdOf(EntityType::kOrganisation, "Bank Indonesia"));
+}
+
+TEST_F(EntityAnalyzerTest, AContractionBesideItsOrganisationIsIt) {
+  Article a = Run({"PT Indonesia Asahan Aluminium (Persero) mengekspor 50.000 ton aluminium ke Jepang.",
+                   "Direktur Utama Inalum Danny Praditya mengatakan ekspor itu menandai pulihnya permintaan."});
+  const EntityMention* inalum = Find(a, "Inalum");
+  ASSERT_NE(inalum, nullptr);
+  EXPECT_EQ(inalum->entity_id, EntityIdOf(EntityType::kOrganisation, "Indonesia Asahan Aluminium"));
+  EXPECT_NE(Find(a, "Danny Praditya"), nullptr);
 }
 
 TEST_F(EntityAnalyzerTest, SplitsAPersonCitedAsSpeakerOutOfAnOrganisation) {

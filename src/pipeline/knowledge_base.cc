@@ -19,6 +19,7 @@
 #include <unordered_set>
 
 #include "core/article.h"
+#include "pipeline/org_linker.h"
 #include "pipeline/person_linker.h"
 #include "pipeline/relations.h"
 #include "text/normalise.h"
@@ -145,6 +146,7 @@ struct KnowledgeBase::Impl {
   std::unique_ptr<clean::Cleaner> cleaner;         // opened lazily, per options
   std::unique_ptr<Relations> relations;            // loaded by the first ingest
   std::unique_ptr<PersonLinker> people;            // likewise
+  std::unique_ptr<OrgLinker> orgs;                 // likewise
   int shards = 1;
 
   std::string IndexDir() const { return query::IndexPath(options.dir); }
@@ -283,6 +285,12 @@ StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& pa
     m.people = std::move(people);
   }
   PersonLinker* people = options.link_people ? m.people.get() : nullptr;
+  if (options.link_organisations && !m.orgs) {
+    auto orgs = std::make_unique<OrgLinker>();
+    WARTA_RETURN_IF_ERROR(orgs->Load(*m.store));
+    m.orgs = std::move(orgs);
+  }
+  OrgLinker* orgs = options.link_organisations ? m.orgs.get() : nullptr;
 
   auto started = std::chrono::steady_clock::now();
   std::mutex sink_mu;
@@ -406,9 +414,18 @@ StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& pa
   auto store_batch = [&](Batch* batch) -> Status {
     std::vector<Article> articles;
     std::vector<Item*> owners;
-    std::unordered_set<std::string> batch_ids;
+    std::unordered_set<std::string> batch_ids, org_batch_ids;
     for (Item& item : batch->items) {
       if (!item.article) continue;
+      // Organisations first: a word it makes an organisation is no person
+      // for the person linker. Learned once, when first stored.
+      if (orgs) {
+        for (const std::string& id : orgs->Link(&*item.article)) item.doc.AddEntity(id);
+        if (org_batch_ids.insert(item.article->id).second) {
+          WARTA_ASSIGN_OR_RETURN(bool stored, m.store->Contains(item.article->id));
+          if (!stored) orgs->Learn(*item.article);
+        }
+      }
       if (people) {
         for (const std::string& id : people->Link(&*item.article)) item.doc.AddEntity(id);
         // Learned once, when first stored (see PersonLinker::Learn).

@@ -84,6 +84,10 @@ struct IngestOptions {
   // person the store knows by that full name, when only one fits (see
   // person_linker.h).
   bool link_people = true;
+  // An organisation, person or place an article names by a short form
+  // another article defined ("Antam" after "PT Aneka Tambang Tbk (Antam)")
+  // becomes that organisation (see org_linker.h).
+  bool link_organisations = true;
   // Performance
   int threads = 0;            // worker threads; 0 = all cores, 1 = everything on the calling thread
   size_t batch_size = 256;    // articles per store transaction

@@ -277,5 +277,35 @@ TEST(SqliteStoreMigrationTest, AVersionOneStoreGainsRelationsAndKeepsItsEvents) 
   EXPECT_EQ(*(*store)->RelationsWatermark(), 0);
 }
 
+// The organisation linker's replay: every organisation mention and the
+// people's one-word ones, in store order; places, longer person names and
+// mentions without an id are not read.
+TEST(OrganisationScanTest, OrganisationsAndOneWordPeopleInStoreOrder) {
+  TempDir dir;
+  auto store = OpenStore(dir);
+  ASSERT_NE(store, nullptr);
+  Article a = Make("dddd000000000001", "2024-11-18", "PT Aneka Tambang Tbk (Antam) dan Kim Jong Un di Jakarta.");
+  a.entities = {{{0, 20}, "PT Aneka Tambang Tbk", EntityType::kOrganisation, "Oant", "PT Aneka Tambang Tbk"},
+                {{22, 27}, "Antam", EntityType::kOrganisation, "Oant", "PT Aneka Tambang Tbk"},
+                {{33, 44}, "Kim Jong Un", EntityType::kPerson, "Pkim", "Kim Jong Un"},
+                {{48, 55}, "Jakarta", EntityType::kLocation, "Ljkt", "Jakarta"}};
+  Article b = Make("eeee000000000002", "2024-11-19", "Saham Antam naik, kata BI.");
+  b.entities = {{{6, 11}, "Antam", EntityType::kPerson, "Pantam", "Antam"},
+                {{23, 25}, "BI", EntityType::kOrganisation, "", "BI"}};
+  std::vector<PutResult> put;
+  ASSERT_TRUE(store->PutBatch({a, b}, &put).ok());
+  std::vector<std::tuple<int64_t, EntityType, std::string, std::string, std::string>> seen;
+  ASSERT_TRUE(store
+                  ->ScanOrganisationMentions([&](int64_t seq, EntityType type, std::string_view text,
+                                                 std::string_view id, std::string_view canonical) {
+                    seen.emplace_back(seq, type, std::string(text), std::string(id), std::string(canonical));
+                  })
+                  .ok());
+  EXPECT_EQ(seen, (std::vector<std::tuple<int64_t, EntityType, std::string, std::string, std::string>>{
+                      {1, EntityType::kOrganisation, "PT Aneka Tambang Tbk", "Oant", "PT Aneka Tambang Tbk"},
+                      {1, EntityType::kOrganisation, "Antam", "Oant", "PT Aneka Tambang Tbk"},
+                      {2, EntityType::kPerson, "Antam", "Pantam", "Antam"}}));
+}
+
 }  // namespace
 }  // namespace warta::store

@@ -480,6 +480,19 @@ class SqliteStore final : public ArticleStore {
     return rc == SQLITE_DONE ? Status::Ok() : Error("reading the people's mentions");
   }
 
+  Status ScanOrganisationMentions(
+      const std::function<void(int64_t, EntityType, std::string_view, std::string_view, std::string_view)>& fn)
+      override {
+    Stmt q(db_,
+           "SELECT article_seq, type, text, entity_id, canonical FROM mentions WHERE entity_id <> '' AND "
+           "(type = ?1 OR (type = ?2 AND instr(text, ' ') = 0)) ORDER BY article_seq, rowid");
+    q.Bind(1, Name(EntityType::kOrganisation)).Bind(2, Name(EntityType::kPerson));
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) fn(q.Int(0), q.Word<EntityType>(1), q.Text(2), q.Text(3), q.Text(4));
+    WARTA_RETURN_IF_ERROR(q.TakeWordStatus(path_));
+    return rc == SQLITE_DONE ? Status::Ok() : Error("reading the organisations' mentions");
+  }
+
   StatusOr<Listing<StoryRecord>> ListStories(const ListFilter& f) override {
     Listing<StoryRecord> out;
     const int64_t from = f.from ? f.from->DaysSinceEpoch() : INT64_MIN;

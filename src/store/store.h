@@ -268,6 +268,14 @@ class ArticleStore {
   // learned it.
   virtual Status ScanPersonMentions(
       const std::function<void(int64_t seq, std::string_view entity_id, std::string_view canonical)>& fn) = 0;
+  // Every ORGANISATION mention, and every PERSON mention whose text is one
+  // word, that carries an entity id, in store order: the
+  // article's seq, the type, the text as written, the id and the canonical
+  // name. Replaying them rebuilds what the organisation linker
+  // (pipeline/org_linker.h) learned from the stored articles.
+  virtual Status ScanOrganisationMentions(
+      const std::function<void(int64_t seq, EntityType type, std::string_view text, std::string_view entity_id,
+                               std::string_view canonical)>& fn) = 0;
   // Newest first by last publication date. NotFound from GetStory when unknown.
   virtual StatusOr<Listing<StoryRecord>> ListStories(const ListFilter& filter) = 0;
   virtual StatusOr<StoryRecord> GetStory(int64_t id) = 0;

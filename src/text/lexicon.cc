@@ -87,6 +87,11 @@ constexpr std::string_view kWordClassNames[] = {
     "grammar.person_pronoun",
     "grammar.demonstrative",
     "title",
+    "title.part",
+    "title.modifier",
+    "title.generic",
+    "title.link",
+    "org.legal_form",
     "series.value_word",
 };
 static_assert(std::size(kWordClassNames) == static_cast<size_t>(WordClass::kCount),

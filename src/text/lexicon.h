@@ -253,6 +253,17 @@ enum class WordClass : uint8_t {
   // Titles and roles written before a person's name (titles.tsv): the
   // entity analyser strips them from a PERSON mention.
   kTitle,  // "title"
+  // What makes a title a role (titles.tsv): a role needs a head (a title
+  // word of none of these classes but generic), loses link words at its
+  // ends, and needs what it is of when its heads are all generic and it has
+  // no part.
+  kTitlePart,      // "title.part": completes a title ("luar", "keuangan", "bicara")
+  kTitleModifier,  // "title.modifier": neither heads nor completes ("mantan", "bapak", "dr.")
+  kTitleGeneric,   // "title.generic": too vague alone ("menteri", "ketua", "wakil")
+  kTitleLink,      // "title.link": joins two portfolios ("dan"); never a role's first or last word
+  // Legal forms of an organisation (legal_forms.tsv): part of its
+  // displayed name, not of its key ("PT", "Tbk", "(Persero)").
+  kOrgLegalForm,   // "org.legal_form"
   // Recurring reports (series.tsv): words whose value changes from one item
   // of a series to the next, masked like figures in its sentence skeletons.
   kSeriesValueWord,  // "series.value_word": "naik", "turun", "cerah", "imbang"

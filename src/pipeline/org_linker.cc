@@ -1,0 +1,147 @@
+#include "pipeline/org_linker.h"
+
+#include <algorithm>
+#include <set>
+#include <unordered_set>
+
+#include "entities/entity_analyzer.h"
+
+namespace warta::pipeline {
+
+namespace {
+
+bool OneWord(const std::string& key) { return !key.empty() && key.find(' ') == std::string::npos; }
+
+// True when `text`, whose organisation key is `key`, has more words than
+// the key: a legal form the key dropped ("PT Antam Tbk" -> "antam").
+bool HasLegalForm(const std::string& text, const std::string& key) {
+  std::string all = entities::NormaliseEntityKey(text);
+  for (char& c : all)
+    if (c == '(' || c == ')' || c == '[' || c == ']' || c == ',') c = ' ';
+  return entities::EntityKeyWords(all).size() > entities::EntityKeyWords(key).size();
+}
+
+}  // namespace
+
+OrgLinker::OrgLinker(OrgLinkOptions options) : options_(options) {}
+
+Status OrgLinker::Load(store::ArticleStore& store) {
+  // Learn() again on every stored article, in store order, from the mentions
+  // it reads (every organisation mention, the people's one-word ones).
+  Article article;
+  int64_t current = 0;
+  WARTA_RETURN_IF_ERROR(store.ScanOrganisationMentions(
+      [&](int64_t seq, EntityType type, std::string_view text, std::string_view id, std::string_view canonical) {
+        if (seq != current) {
+          Learn(article);
+          article.entities.clear();
+          current = seq;
+        }
+        EntityMention m;
+        m.type = type;
+        m.text = std::string(text);
+        m.entity_id = std::string(id);
+        m.canonical = std::string(canonical);
+        article.entities.push_back(std::move(m));
+      }));
+  Learn(article);
+  return Status::Ok();
+}
+
+std::string OrgLinker::LongFormOf(const std::string& key) const {
+  auto it = short_forms_.find(key);
+  if (it == short_forms_.end()) return "";
+  std::string best_id;
+  int64_t best = -1, second = 0;
+  // Ties go to the smaller id, so the answer does not depend on hash order.
+  for (const auto& [id, n] : it->second) {
+    if (n > best || (n == best && id < best_id)) {
+      second = std::max(second, best);
+      best = n;
+      best_id = id;
+    } else {
+      second = std::max(second, n);
+    }
+  }
+  const bool clear = it->second.size() == 1 ||
+                     (best >= options_.min_articles &&
+                      static_cast<double>(best) >= options_.dominance * static_cast<double>(second));
+  return clear ? best_id : "";
+}
+
+std::vector<std::string> OrgLinker::Link(Article* article) const {
+  // The stored organisation each one-word entity of the article is ("" =
+  // none), decided once per entity.
+  std::unordered_map<std::string, std::string> choice;
+  for (const EntityMention& m : article->entities) {
+    if (m.entity_id.empty() || m.type == EntityType::kLocation || choice.count(m.entity_id)) continue;
+    std::string& to = choice[m.entity_id];
+    const std::string key = entities::EntityKeyOf(m.type, m.canonical);
+    if (!OneWord(key)) continue;
+    to = LongFormOf(key);
+    if (to == m.entity_id) to.clear();
+    if (!to.empty() || m.type == EntityType::kOrganisation) continue;
+    // A person the store knows, by far, as an organisation.
+    const std::string org = entities::EntityIdOf(EntityType::kOrganisation, key);
+    auto known = orgs_.find(org);
+    if (known == orgs_.end() || !known->second.legal_form || known->second.articles < options_.min_articles)
+      continue;
+    auto other = one_word_people_.find(key);
+    const int64_t as_person = other == one_word_people_.end() ? 0 : other->second;
+    if (static_cast<double>(known->second.articles) >= options_.type_majority * static_cast<double>(as_person)) to = org;
+  }
+  std::vector<std::string> linked;
+  for (EntityMention& m : article->entities) {
+    auto it = choice.find(m.entity_id);
+    if (it == choice.end() || it->second.empty()) continue;
+    const std::string& id = it->second;
+    if (std::find(linked.begin(), linked.end(), id) == linked.end()) linked.push_back(id);
+    m.type = EntityType::kOrganisation;
+    m.canonical = orgs_.at(id).canonical;
+    m.entity_id = id;
+    m.role.clear();
+    m.role_of.clear();
+  }
+  return linked;
+}
+
+void OrgLinker::Learn(const Article& article) {
+  // Per organisation of the article: whether it writes the long form, and
+  // the one-word short forms it writes for it.
+  struct Seen {
+    const std::string* canonical = nullptr;
+    bool long_form = false, legal_form = false;
+    std::set<std::string> shorts;
+  };
+  std::unordered_map<std::string, Seen> seen;
+  std::unordered_set<std::string> people;
+  for (const EntityMention& m : article.entities) {
+    if (m.entity_id.empty() || m.type == EntityType::kLocation) continue;
+    if (m.type == EntityType::kPerson) {
+      // The scan behind Load reads the people's one-word mentions only.
+      const std::string key = entities::NormaliseEntityKey(m.canonical);
+      if (m.text.find(' ') == std::string::npos && OneWord(key)) people.insert(key);
+      continue;
+    }
+    Seen& s = seen[m.entity_id];
+    if (s.canonical == nullptr) s.canonical = &m.canonical;
+    const std::string own = entities::OrganisationKey(m.text);
+    s.legal_form |= HasLegalForm(m.text, own);
+    const std::string of_entity = entities::OrganisationKey(m.canonical);
+    if (own == of_entity)
+      s.long_form = true;
+    else if (OneWord(own) && !OneWord(of_entity))
+      s.shorts.insert(own);
+  }
+  for (const auto& [id, s] : seen) {
+    auto [it, fresh] = orgs_.try_emplace(id);
+    if (fresh) it->second.canonical = *s.canonical;
+    ++it->second.articles;
+    it->second.legal_form |= s.legal_form;
+    if (!s.long_form) continue;  // a short form linked alone states nothing
+    for (const std::string& k : s.shorts) ++short_forms_[k][id];
+  }
+  for (const std::string& k : people) ++one_word_people_[k];
+}
+
+}  // namespace warta::pipeline

@@ -82,6 +82,7 @@ constexpr std::string_view kWordClassNames[] = {
     "grammar.person_pronoun",
     "grammar.demonstrative",
     "title",
+    "person.nickname_link",
     "series.value_word",
 };
 static_assert(std::size(kWordClassNames) == static_cast<size_t>(WordClass::kCount),

@@ -248,6 +248,10 @@ enum class WordClass : uint8_t {
   // Titles and roles written before a person's name (titles.tsv): the
   // entity analyser strips them from a PERSON mention.
   kTitle,  // "title"
+  // Stated nicknames (grammar.tsv): what an article writes between a full
+  // name and the nickname it gives ("Basuki Tjahaja Purnama atau Ahok"); the
+  // person linker (pipeline/person_linker.h) reads them.
+  kNicknameLink,  // "person.nickname_link"
   // Recurring reports (series.tsv): words whose value changes from one item
   // of a series to the next, masked like figures in its sentence skeletons.
   kSeriesValueWord,  // "series.value_word": "naik", "turun", "cerah", "imbang"

@@ -110,7 +110,8 @@ void PersonLinker::Relink(const std::string& full_id) {
       const bool near_in_time = partial.first_day != INT64_MAX && full.first_day != INT64_MAX &&
                                 partial.first_day <= full.last_day + options_.window_days &&
                                 full.first_day <= partial.last_day + options_.window_days;
-      if (!(specific || (only && (!shared.empty() || same_outlet || near_in_time)))) continue;
+      const size_t part_words = prefix ? k : words.size() - k;  // as in Decide
+      if (!(specific || (only && part_words >= 2 && (!shared.empty() || same_outlet || near_in_time)))) continue;
       std::sort(shared.begin(), shared.end());
       std::string reason = std::string(prefix ? "first" : "last") + (k == 1 && prefix ? " name" : " names") + " of '" +
                            full.canonical + "', " +
@@ -276,7 +277,12 @@ PersonLinker::Choice PersonLinker::Decide(const std::string& key, const std::vec
   const bool same_outlet = !outlet.empty() && p.outlets.count(outlet);
   const bool near_in_time = day != INT64_MIN && p.first_day != INT64_MAX &&
                             day >= p.first_day - options_.window_days && day <= p.last_day + options_.window_days;
-  const bool agrees = specific || (only && (!shared.empty() || same_outlet || near_in_time));
+  // A shared entity few people are named with, or a role, is evidence
+  // enough; the weaker kinds (a common entity, the outlet, the time) only
+  // for the only candidate and a part of two words or more: a single given
+  // name or surname ("Sutrisno") is shared by too many people the store
+  // has not seen in full.
+  const bool agrees = specific || (only && words.size() >= 2 && (!shared.empty() || same_outlet || near_in_time));
   if (!agrees) return {};
   const std::vector<std::string> full = entities::EntityKeyWords(KeyOf(p.canonical));
   const bool prefix = std::equal(words.begin(), words.end(), full.begin());

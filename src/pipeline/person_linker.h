@@ -24,10 +24,12 @@
 //   * the part names one stored person only, or one named in at least
 //     `min_articles` articles and `dominance` times more often than the
 //     next ("Kim" -> Kim Jong Un, not Kim Yo Jong), AND the article agrees
-//     with what the stored articles say about that person: an entity named
-//     with it, or a role; for the only candidate also the same outlet, or
-//     a date within `window_days` of it. Short names nobody in particular
-//     owns ("Andi", shared by many full names) stay apart.
+//     with what the stored articles say about that person: an entity few
+//     people are named with, or a role; for the only candidate named by
+//     two words or more also a common entity, the same outlet, or a date
+//     within `window_days` of its articles. Short names nobody in
+//     particular owns ("Andi", shared by many full names), and one-word
+//     names with nothing specific in common ("Sutrisno"), stay apart.
 // Each link is reported with its reason (TakeLinks), which the writer
 // stores as a store::EntityLink so `warta entity NAME --json` says why.
 //

@@ -102,6 +102,27 @@ TEST(PersonLinkerTest, APrefixOrSuffixOfAFullNameJoinsItWithTheReason) {
   EXPECT_TRUE(linker.TakeLinks().empty());  // reported once
 }
 
+TEST(PersonLinkerTest, AStoredPartJoinsAFullNameLearnedLater) {
+  PersonLinker linker;
+  for (int i = 0; i < 2; ++i) linker.Learn(Naming({Person("Sri Mulyani", "Sri Mulyani"), Org("Kementerian Keuangan")}));
+  EXPECT_TRUE(linker.TakeRelinks().empty());
+  linker.Learn(Naming({Person("Sri Mulyani Indrawati", "Sri Mulyani Indrawati"), Org("Kementerian Keuangan")}));
+  const std::string smi = entities::EntityIdOf(EntityType::kPerson, "Sri Mulyani Indrawati");
+  std::vector<store::EntityLink> relinks = linker.TakeRelinks();
+  ASSERT_EQ(relinks.size(), 1u);
+  EXPECT_EQ(relinks[0].from_id, entities::EntityIdOf(EntityType::kPerson, "Sri Mulyani"));
+  EXPECT_EQ(relinks[0].form, "Sri Mulyani");
+  EXPECT_EQ(relinks[0].to_id, smi);
+  EXPECT_NE(relinks[0].reason.find("stored before the full name"), std::string::npos) << relinks[0].reason;
+  // Later articles follow, and the joined person counts all three articles.
+  Article later = Naming({Person("Sri Mulyani", "Sri Mulyani"), Org("Kementerian Keuangan")});
+  EXPECT_EQ(linker.Link(&later), std::vector<std::string>{smi});
+  // A stored part that shares nothing with the full name stays apart.
+  linker.Learn(Naming({Person("Prasetyo Adi", "Prasetyo Adi"), Org("Persib Bandung")}));
+  linker.Learn(Naming({Person("Arief Prasetyo Adi", "Arief Prasetyo Adi"), Org("Badan Pangan Nasional")}));
+  EXPECT_TRUE(linker.TakeRelinks().empty());
+}
+
 TEST(PersonLinkerTest, AmbiguousOrUnsupportedShortNamesStayApart) {
   PersonLinker linker;
   linker.Learn(Naming({Person("Andi Amran Sulaiman", "Andi Amran Sulaiman"), Org("Kementerian Pertanian")}));
@@ -117,12 +138,17 @@ TEST(PersonLinkerTest, AmbiguousOrUnsupportedShortNamesStayApart) {
     b.published = DateTime::ParseIso("2024-01-10");
     return b;
   }());
-  Article c = Naming({Person("Sulaiman", "Sulaiman"), Org("Persib Bandung")});
+  Article c = Naming({Person("Amran Sulaiman", "Amran Sulaiman"), Org("Persib Bandung")});
   c.outlet = "goal";
   c.published = DateTime::ParseIso("2025-03-01");
   EXPECT_TRUE(linker.Link(&c).empty());
   c.published = DateTime::ParseIso("2024-01-20");  // the same month: enough for the only candidate
   EXPECT_EQ(linker.Link(&c).size(), 1u);
+  // But not for one word: many people are called "Sulaiman".
+  Article d = Naming({Person("Sulaiman", "Sulaiman"), Org("Persib Bandung")});
+  d.outlet = "antaranews";
+  d.published = DateTime::ParseIso("2024-01-20");
+  EXPECT_TRUE(linker.Link(&d).empty());
 }
 
 TEST(PersonLinkerTest, ANicknameTheTextStatesIsThatPersonEverywhere) {
@@ -201,6 +227,37 @@ TEST(PersonLinkerTest, ABriefIngestedLaterIsFoundUnderTheFullName) {
   auto hits = (*kb)->Search({.query = "diperluas", .entity_ids = {(*found)[0].id}});
   ASSERT_TRUE(hits.ok());
   EXPECT_EQ(hits->estimated_total, 1u);
+}
+
+// The brief first, the full name later: the brief's mentions are
+// re-labelled in the store and its article re-indexed under the full name.
+TEST(PersonLinkerTest, ABriefStoredFirstJoinsTheFullNameWhenItArrives) {
+  TempDir tmp;
+  WriteFile(tmp / "a.txt",
+            "Menteri Pertahanan Rusia Andrei Belousov tiba di Pyongyang\n\n"
+            "Menteri Pertahanan Rusia Andrei Belousov tiba di Pyongyang pada Jumat untuk membahas kerja sama "
+            "militer. Belousov disambut oleh pejabat setempat di bandara.\n");
+  WriteFile(tmp / "b.txt",
+            "Kunjungan singkat ke Pyongyang\n\n"
+            "Dalam pertemuan di Pyongyang itu, Belousov mengatakan kerja sama kedua negara akan diperluas tahun "
+            "depan.\n");
+  auto kb = KnowledgeBase::Open({.dir = (tmp / "db").string()});
+  ASSERT_TRUE(kb.ok());
+  ASSERT_TRUE((*kb)->Ingest({(tmp / "b.txt").string()}, {}, {}).ok());
+  ASSERT_TRUE((*kb)->Ingest({(tmp / "a.txt").string()}, {}, {}).ok());
+  const std::string full = entities::EntityIdOf(EntityType::kPerson, "Andrei Belousov");
+  auto found = (*kb)->store().FindEntities("Belousov", 10);
+  ASSERT_EQ(found->size(), 1u);
+  EXPECT_EQ((*found)[0].id, full);
+  EXPECT_EQ((*found)[0].articles, 2);
+  EXPECT_EQ((*found)[0].canonical, "Andrei Belousov");
+  auto hits = (*kb)->Search({.query = "diperluas", .entity_ids = {full}});
+  ASSERT_TRUE(hits.ok());
+  EXPECT_EQ(hits->estimated_total, 1u);
+  auto links = (*kb)->store().EntityLinks(full);
+  ASSERT_EQ(links->size(), 1u);
+  EXPECT_EQ((*links)[0].form, "Belousov");
+  EXPECT_EQ((*links)[0].source, "linker");
 }
 
 // warta entity merge / split: the store, the index and later ingests.

@@ -27,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "entities/entity_analyzer.h"
 #include "ingest/gold_set.h"
 #include "pipeline/knowledge_base.h"
 
@@ -44,13 +45,27 @@ std::string Lower(std::string s) {
   return s;
 }
 
-// The entity id of the mention named `form` in `article` ("" when none).
-std::string IdOf(const Article& article, const std::string& form) {
+// The entity id of the mention named `form` in `article` ("" when none):
+// by its canonical name or its text, else (the form is the canonical name
+// the analyser gave, which linking may have replaced) the id the analyser
+// gave that name, followed through the store's merges.
+std::string IdOf(const Article& article, const std::string& form,
+                 const std::map<std::string, std::string>& merged_into) {
   const std::string want = Lower(form);
   for (const EntityMention& m : article.entities)
     if (!m.entity_id.empty() && Lower(m.canonical) == want) return m.entity_id;
   for (const EntityMention& m : article.entities)
     if (!m.entity_id.empty() && Lower(m.text) == want) return m.entity_id;
+  for (EntityType type : {EntityType::kPerson, EntityType::kOrganisation}) {
+    std::string id = entities::EntityIdOf(type, form);
+    for (int hops = 0; hops < 8; ++hops) {
+      auto next = merged_into.find(id);
+      if (next == merged_into.end()) break;
+      id = next->second;
+    }
+    for (const EntityMention& m : article.entities)
+      if (m.entity_id == id) return id;
+  }
   return "";
 }
 
@@ -130,6 +145,14 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "alias_eval: %s\n", st.message().c_str());
     return 1;
   }
+  auto links = (*kb)->store().EntityLinks("");
+  if (!links.ok()) {
+    std::fprintf(stderr, "alias_eval: %s\n", links.status().message().c_str());
+    return 1;
+  }
+  std::map<std::string, std::string> merged_into;
+  for (const auto& l : *links)
+    if (l.kind == "merge") merged_into[l.from_id] = l.to_id;
   int tp = 0, fp = 0, fn = 0, tn = 0, skipped = 0, missing = 0, gold_same = 0;
   std::map<std::string, std::pair<int, int>> by_kind;  // kind -> (right, wrong)
   for (const AliasPair& p : pairs) {
@@ -143,8 +166,8 @@ int main(int argc, char** argv) {
     if (da != docs.end() && db != docs.end()) {
       auto aa = by_url.find(da->second.value("source_url", ""));
       auto ab = by_url.find(db->second.value("source_url", ""));
-      if (aa != by_url.end()) ida = IdOf(aa->second, p.form_a);
-      if (ab != by_url.end()) idb = IdOf(ab->second, p.form_b);
+      if (aa != by_url.end()) ida = IdOf(aa->second, p.form_a, merged_into);
+      if (ab != by_url.end()) idb = IdOf(ab->second, p.form_b, merged_into);
     }
     if (ida.empty() || idb.empty()) ++missing;
     const bool predicted = !ida.empty() && ida == idb;

@@ -12,13 +12,13 @@ namespace {
 // "DPR") says little about which of them an article means.
 constexpr size_t kSpecificContext = 20;
 
-std::string KeyOf(std::string_view name) { return entities::NormaliseEntityKey(name); }
+std::string NameKey(std::string_view name) { return entities::NormaliseEntityKey(name); }
 
 std::string ContextKey(const EntityMention& m) {
-  return std::string(1, Name(m.type)[0]) + ":" + KeyOf(m.canonical);
+  return std::string(1, Name(m.type)[0]) + ":" + NameKey(m.canonical);
 }
 
-std::string RoleKey(const std::string& role) { return "role:" + KeyOf(role); }
+std::string RoleKey(const std::string& role) { return "role:" + NameKey(role); }
 
 std::optional<int64_t> DayOf(const Article& a) {
   if (a.published) return a.published->DaysSinceEpoch();
@@ -41,10 +41,10 @@ PersonLinker::PersonLinker(PersonLinkOptions options)
 bool PersonLinker::Add(const std::string& entity_id, const std::string& canonical) {
   auto [it, fresh] = people_.try_emplace(entity_id);
   Person& p = it->second;
-  std::vector<std::string> words = entities::EntityKeyWords(KeyOf(canonical));
-  if (!fresh && entities::EntityKeyWords(KeyOf(p.canonical)).size() >= std::max<size_t>(words.size(), 2)) return false;
-  const bool was_full = !fresh && entities::EntityKeyWords(KeyOf(p.canonical)).size() >= 2;
-  if (fresh || words.size() > entities::EntityKeyWords(KeyOf(p.canonical)).size()) p.canonical = canonical;
+  std::vector<std::string> words = entities::EntityKeyWords(NameKey(canonical));
+  if (!fresh && entities::EntityKeyWords(NameKey(p.canonical)).size() >= std::max<size_t>(words.size(), 2)) return false;
+  const bool was_full = !fresh && entities::EntityKeyWords(NameKey(p.canonical)).size() >= 2;
+  if (fresh || words.size() > entities::EntityKeyWords(NameKey(p.canonical)).size()) p.canonical = canonical;
   if (words.size() < 2) return false;
   // Every proper prefix and suffix: "sri", "sri mulyani", "mulyani indrawati", "indrawati".
   for (size_t k = 1; k < words.size(); ++k) {
@@ -66,7 +66,7 @@ void PersonLinker::Remove(const std::string& entity_id) {
 
 void PersonLinker::Relink(const std::string& full_id) {
   const Person full = people_.at(full_id);
-  const std::vector<std::string> words = entities::EntityKeyWords(KeyOf(full.canonical));
+  const std::vector<std::string> words = entities::EntityKeyWords(NameKey(full.canonical));
   for (size_t k = 1; k < words.size(); ++k) {
     for (bool prefix : {true, false}) {
       std::string part;
@@ -100,7 +100,7 @@ void PersonLinker::Relink(const std::string& full_id) {
       std::vector<std::string> shared;
       bool specific = false;
       for (const std::string& c : partial.context) {
-        if (!full.context.count(c) || c == "P:" + KeyOf(full.canonical)) continue;
+        if (!full.context.count(c) || c == "P:" + NameKey(full.canonical)) continue;
         shared.push_back(c);
         auto df = context_df_.find(c);
         if (df != context_df_.end() && df->second <= kSpecificContext) specific = true;
@@ -151,7 +151,7 @@ Status PersonLinker::Load(store::ArticleStore& store) {
     if (l.source == "analyst") {
       AddCorrection(l);
     } else if (l.reason.rfind("nickname", 0) == 0) {
-      nicknames_[KeyOf(l.form)] = {l.to_id, l.to_canonical, l.reason};
+      nicknames_[NameKey(l.form)] = {l.to_id, l.to_canonical, l.reason};
     }
     made_keys_.insert(l.from_id + "\t" + l.to_id);
   }
@@ -177,7 +177,7 @@ Status PersonLinker::Load(store::ArticleStore& store) {
 
 void PersonLinker::AddCorrection(const store::EntityLink& link) {
   if (link.kind == "merge") merges_[link.from_id] = link;
-  if (link.kind == "split") splits_.insert(KeyOf(link.form) + "\t" + link.from_id);
+  if (link.kind == "split") splits_.insert(NameKey(link.form) + "\t" + link.from_id);
 }
 
 std::vector<PersonLinker::StatedNickname> PersonLinker::StatedNicknames(const Article& article) const {
@@ -189,7 +189,7 @@ std::vector<PersonLinker::StatedNickname> PersonLinker::StatedNicknames(const Ar
   const std::string text = article.Text();
   // By the words as written: Link may have given the nickname its person's
   // canonical name already when Learn reads the article again.
-  auto words_of = [](const EntityMention& m) { return entities::EntityKeyWords(KeyOf(m.text)); };
+  auto words_of = [](const EntityMention& m) { return entities::EntityKeyWords(NameKey(m.text)); };
   for (size_t i = 0; i + 1 < persons.size(); ++i) {
     const EntityMention& a = *persons[i];
     const EntityMention& b = *persons[i + 1];
@@ -219,7 +219,7 @@ std::vector<PersonLinker::StatedNickname> PersonLinker::StatedNicknames(const Ar
     } else {
       continue;
     }
-    const std::string nick_key = KeyOf(nick->text);
+    const std::string nick_key = NameKey(nick->text);
     const std::vector<std::string> full_words = nick == &b ? wa : wb;
     // A word of the name itself is a short name, not a nickname; nor is a
     // word other stored people's names start or end with ("Prabowo" in
@@ -284,7 +284,7 @@ PersonLinker::Choice PersonLinker::Decide(const std::string& key, const std::vec
   // has not seen in full.
   const bool agrees = specific || (only && words.size() >= 2 && (!shared.empty() || same_outlet || near_in_time));
   if (!agrees) return {};
-  const std::vector<std::string> full = entities::EntityKeyWords(KeyOf(p.canonical));
+  const std::vector<std::string> full = entities::EntityKeyWords(NameKey(p.canonical));
   const bool prefix = std::equal(words.begin(), words.end(), full.begin());
   std::string reason = std::string(prefix ? "first" : "last") + (words.size() == 1 ? " name" : " names") + " of '" +
                        p.canonical + "', " +
@@ -324,7 +324,7 @@ std::vector<std::string> PersonLinker::Link(Article* article) {
       if (std::find(linked.begin(), linked.end(), m.entity_id) == linked.end()) linked.push_back(m.entity_id);
     }
     for (const std::string& form : {m.text, m.canonical})
-      if (splits_.count(KeyOf(form) + "\t" + m.entity_id)) {
+      if (splits_.count(NameKey(form) + "\t" + m.entity_id)) {
         m.entity_id = entities::EntityIdOf(m.type, m.text);
         m.canonical = m.text;
         break;
@@ -333,7 +333,7 @@ std::vector<std::string> PersonLinker::Link(Article* article) {
   // 2. Nicknames: stated here, or in a stored article.
   std::unordered_set<std::string> decided;
   for (const StatedNickname& n : StatedNicknames(*article)) {
-    if (n.nick_id == n.full.full_id || splits_.count(KeyOf(n.nick_text) + "\t" + n.full.full_id)) continue;
+    if (n.nick_id == n.full.full_id || splits_.count(NameKey(n.nick_text) + "\t" + n.full.full_id)) continue;
     relabel(n.nick_id, n.full.full_id, n.full.canonical, n.nick_text, n.full.quote, true);
     decided.insert(n.full.full_id);
   }
@@ -351,7 +351,7 @@ std::vector<std::string> PersonLinker::Link(Article* article) {
         std::none_of(persons.begin(), persons.end(), [&](const auto& p) { return p.first == m.entity_id; }))
       persons.emplace_back(m.entity_id, m.canonical);
   for (const auto& [id, canonical] : persons) {
-    const std::string key = KeyOf(canonical);
+    const std::string key = NameKey(canonical);
     if (auto nick = nicknames_.find(key); nick != nicknames_.end() && !nick->second.full_id.empty() &&
                                           nick->second.full_id != id &&
                                           !splits_.count(key + "\t" + nick->second.full_id)) {
@@ -372,7 +372,7 @@ std::vector<std::string> PersonLinker::Link(Article* article) {
 
 void PersonLinker::Learn(const Article& article) {
   for (const StatedNickname& n : StatedNicknames(article)) {
-    auto [it, fresh] = nicknames_.try_emplace(KeyOf(n.nick_text), n.full);
+    auto [it, fresh] = nicknames_.try_emplace(NameKey(n.nick_text), n.full);
     if (!fresh && it->second.full_id != n.full.full_id) it->second.full_id.clear();  // two people: neither
   }
   std::vector<std::string> context;
@@ -392,7 +392,7 @@ void PersonLinker::Learn(const Article& article) {
     if (!m.role.empty()) note(RoleKey(m.role));
     if (!first) continue;
     ++p.articles;
-    const std::string self = "P:" + KeyOf(m.canonical);
+    const std::string self = "P:" + NameKey(m.canonical);
     for (const std::string& c : context)
       if (c != self) note(c);
     if (!article.outlet.empty()) p.outlets.insert(article.outlet);

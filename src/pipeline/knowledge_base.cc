@@ -255,6 +255,26 @@ StatusOr<ReindexSummary> KnowledgeBase::Reindex(const std::function<void(int64_t
   return summary;
 }
 
+Status KnowledgeBase::ReindexArticles(const std::vector<int64_t>& seqs) {
+  Impl& m = *impl_;
+  if (m.options.read_only || !m.writer) return Status::InvalidArgument(m.options.dir + ": opened read-only");
+  std::vector<store::StoredArticle> articles;
+  WARTA_RETURN_IF_ERROR(m.store->GetBySeq(seqs, &articles));
+  index::DocumentBuilder builder;
+  for (const auto& a : articles) {
+    index::PreparedDocument doc = builder.Build(a.article);
+    doc.SetCopyGroup(a.copy_group);
+    WARTA_RETURN_IF_ERROR(m.writer->Add(a.seq, std::move(doc)));
+  }
+  WARTA_RETURN_IF_ERROR(m.writer->CommitAll());
+  m.searcher.reset();
+  return Status::Ok();
+}
+
+void KnowledgeBase::NoteCorrection(const store::EntityLink& link) {
+  if (impl_->people) impl_->people->AddCorrection(link);
+}
+
 StatusOr<SearchPage> KnowledgeBase::Search(const index::SearchRequest& request) {
   Impl& m = *impl_;
   if (!m.searcher) {
@@ -411,6 +431,7 @@ StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& pa
     return batch;
   };
 
+  index::DocumentBuilder relink_builder;  // the store filter's (serial)
   auto store_batch = [&](Batch* batch) -> Status {
     std::vector<Article> articles;
     std::vector<Item*> owners;
@@ -439,6 +460,9 @@ StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& pa
     }
     std::vector<store::PutResult> put;
     WARTA_RETURN_IF_ERROR(m.store->PutBatch(articles, &put));
+    // Why the linker joined names (after the articles, so a link never
+    // names mentions the store lacks; a crash in between loses only reasons).
+    if (people) WARTA_RETURN_IF_ERROR(m.store->PutEntityLinks(people->TakeLinks()));
     if (kill_after > 0 && ++batches == kill_after) std::raise(SIGKILL);
     if (relations) {
       Relations::Batch decided;
@@ -472,6 +496,27 @@ StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& pa
       } else {
         queues[static_cast<size_t>(index::IndexWriter::ShardOf(put[i].seq, shards))]->Push(
             put[i].seq, std::move(owners[i]->doc));
+      }
+    }
+    // Stored people the linker now joins to a full name learned in this
+    // batch (person_linker.h): their mentions are re-labelled and their
+    // articles indexed again, after this batch's own documents so the
+    // index ends with the new ids.
+    if (people) {
+      for (const store::EntityLink& r : people->TakeRelinks()) {
+        WARTA_ASSIGN_OR_RETURN(std::vector<int64_t> seqs, m.store->RelabelMentions(r.from_id, "", r.to_id, r.form));
+        WARTA_RETURN_IF_ERROR(m.store->PutEntityLinks({r}));
+        std::vector<store::StoredArticle> again;
+        WARTA_RETURN_IF_ERROR(m.store->GetBySeq(seqs, &again));
+        for (const store::StoredArticle& a : again) {
+          index::PreparedDocument doc = relink_builder.Build(a.article);
+          doc.SetCopyGroup(a.copy_group);
+          if (inline_index) {
+            WARTA_RETURN_IF_ERROR(writer.Add(a.seq, std::move(doc)));
+          } else {
+            queues[static_cast<size_t>(index::IndexWriter::ShardOf(a.seq, shards))]->Push(a.seq, std::move(doc));
+          }
+        }
       }
     }
     stored_so_far.store(summary.stored, std::memory_order_relaxed);

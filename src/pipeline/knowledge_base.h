@@ -144,6 +144,13 @@ class KnowledgeBase {
   // Articles the index lacks compared with the store (0 when in step).
   StatusOr<int64_t> IndexLag();
 
+  // Indexes these stored articles again (their entity ids changed: an
+  // analyst's merge or split, pipeline/entity_corrections.h).
+  Status ReindexArticles(const std::vector<int64_t>& seqs);
+  // Tells this object's person linker (once an ingest has loaded it) about
+  // a correction just stored, so a later ingest in this process honours it.
+  void NoteCorrection(const store::EntityLink& link);
+
   StatusOr<SearchPage> Search(const index::SearchRequest& request);
   store::ArticleStore& store();
   const std::string& dir() const;

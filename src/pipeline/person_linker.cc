@@ -1,97 +1,414 @@
 #include "pipeline/person_linker.h"
 
 #include <algorithm>
-#include <unordered_set>
 
 #include "entities/entity_analyzer.h"
 
 namespace warta::pipeline {
 
-PersonLinker::PersonLinker(PersonLinkOptions options) : options_(options) {}
+namespace {
 
-void PersonLinker::Add(const std::string& entity_id, const std::string& canonical, int64_t articles) {
+// A context key shared by more people than this ("Indonesia", "Jakarta",
+// "DPR") says little about which of them an article means.
+constexpr size_t kSpecificContext = 20;
+
+std::string NameKey(std::string_view name) { return entities::NormaliseEntityKey(name); }
+
+std::string ContextKey(const EntityMention& m) {
+  return std::string(1, Name(m.type)[0]) + ":" + NameKey(m.canonical);
+}
+
+std::string RoleKey(const std::string& role) { return "role:" + NameKey(role); }
+
+std::optional<int64_t> DayOf(const Article& a) {
+  if (a.published) return a.published->DaysSinceEpoch();
+  if (a.inferred_published) return a.inferred_published->DaysSinceEpoch();
+  return std::nullopt;
+}
+
+std::string ShortQuote(std::string s) {
+  if (s.size() > 90) s = s.substr(0, 87) + "...";
+  for (char& c : s)
+    if (c == '\n') c = ' ';
+  return s;
+}
+
+}  // namespace
+
+PersonLinker::PersonLinker(PersonLinkOptions options)
+    : options_(std::move(options)), lexicon_(options_.lexicon ? options_.lexicon : text::Lexicon::Builtin()) {}
+
+bool PersonLinker::Add(const std::string& entity_id, const std::string& canonical) {
   auto [it, fresh] = people_.try_emplace(entity_id);
   Person& p = it->second;
-  p.articles += articles;
-  if (!fresh) return;
-  p.canonical = canonical;
-  std::vector<std::string> words = entities::EntityKeyWords(entities::NormaliseEntityKey(canonical));
-  if (words.size() < 2) return;
-  for (const std::string& w : {words.front(), words.back()}) {
-    auto& ids = by_word_[w];
-    if (std::find(ids.begin(), ids.end(), entity_id) == ids.end()) ids.push_back(entity_id);
+  std::vector<std::string> words = entities::EntityKeyWords(NameKey(canonical));
+  if (!fresh && entities::EntityKeyWords(NameKey(p.canonical)).size() >= std::max<size_t>(words.size(), 2)) return false;
+  const bool was_full = !fresh && entities::EntityKeyWords(NameKey(p.canonical)).size() >= 2;
+  if (fresh || words.size() > entities::EntityKeyWords(NameKey(p.canonical)).size()) p.canonical = canonical;
+  if (words.size() < 2) return false;
+  // Every proper prefix and suffix: "sri", "sri mulyani", "mulyani indrawati", "indrawati".
+  for (size_t k = 1; k < words.size(); ++k) {
+    std::string prefix, suffix;
+    for (size_t i = 0; i < k; ++i) prefix += (i ? " " : "") + words[i];
+    for (size_t i = k; i < words.size(); ++i) suffix += (i > k ? " " : "") + words[i];
+    for (const std::string& part : {prefix, suffix}) {
+      auto& ids = by_part_[part];
+      if (std::find(ids.begin(), ids.end(), entity_id) == ids.end()) ids.push_back(entity_id);
+    }
+  }
+  return !was_full;
+}
+
+void PersonLinker::Remove(const std::string& entity_id) {
+  for (auto& [part, ids] : by_part_) ids.erase(std::remove(ids.begin(), ids.end(), entity_id), ids.end());
+  people_.erase(entity_id);
+}
+
+void PersonLinker::Relink(const std::string& full_id) {
+  const Person full = people_.at(full_id);
+  const std::vector<std::string> words = entities::EntityKeyWords(NameKey(full.canonical));
+  for (size_t k = 1; k < words.size(); ++k) {
+    for (bool prefix : {true, false}) {
+      std::string part;
+      for (size_t i = prefix ? 0 : k; i < (prefix ? k : words.size()); ++i) part += (part.empty() ? "" : " ") + words[i];
+      if (part.size() < options_.min_word_length && part.find(' ') == std::string::npos) continue;
+      const std::string stored_id = entities::EntityIdOf(EntityType::kPerson, part);
+      auto stored = people_.find(stored_id);
+      if (stored_id == full_id || stored == people_.end() || stored->second.articles == 0) continue;
+      if (splits_.count(part + "\t" + full_id)) continue;
+      // The full name must be the only, or the clear, person so named...
+      int64_t best = -1, second = 0;
+      std::string best_id;
+      for (const std::string& id : by_part_[part]) {
+        if (splits_.count(part + "\t" + id)) continue;
+        const int64_t n = people_.at(id).articles;
+        if (n > best) {
+          second = std::max<int64_t>(second, best);
+          best = n;
+          best_id = id;
+        } else {
+          second = std::max(second, n);
+        }
+      }
+      if (best_id != full_id) continue;
+      const bool only = second == 0 && by_part_[part].size() == 1;
+      const bool dominant = best >= options_.min_articles &&
+                            static_cast<double>(best) >= options_.dominance * static_cast<double>(second);
+      if (!only && !dominant) continue;
+      // ... and the stored articles must agree with the new one.
+      const Person& partial = stored->second;
+      std::vector<std::string> shared;
+      bool specific = false;
+      for (const std::string& c : partial.context) {
+        if (!full.context.count(c) || c == "P:" + NameKey(full.canonical)) continue;
+        shared.push_back(c);
+        auto df = context_df_.find(c);
+        if (df != context_df_.end() && df->second <= kSpecificContext) specific = true;
+      }
+      bool same_outlet = false;
+      for (const std::string& o : partial.outlets) same_outlet |= full.outlets.count(o) > 0;
+      const bool near_in_time = partial.first_day != INT64_MAX && full.first_day != INT64_MAX &&
+                                partial.first_day <= full.last_day + options_.window_days &&
+                                full.first_day <= partial.last_day + options_.window_days;
+      const size_t part_words = prefix ? k : words.size() - k;  // as in Decide
+      if (!(specific || (only && part_words >= 2 && (!shared.empty() || same_outlet || near_in_time)))) continue;
+      std::sort(shared.begin(), shared.end());
+      std::string reason = std::string(prefix ? "first" : "last") + (k == 1 && prefix ? " name" : " names") + " of '" +
+                           full.canonical + "', " +
+                           (only ? "the only stored person so named" : "the clear favourite") +
+                           "; stored before the full name was first seen";
+      std::string evidence;
+      for (size_t i = 0; i < shared.size() && i < 3; ++i)
+        evidence += (evidence.empty() ? "" : ", ") +
+                    (shared[i].rfind("role:", 0) == 0 ? "role " + shared[i].substr(5) : shared[i].substr(2));
+      if (!evidence.empty()) reason += "; named with: " + evidence;
+      if (same_outlet) reason += "; same outlet";
+      if (near_in_time) reason += "; within " + std::to_string(options_.window_days) + " days of its articles";
+      relinks_.push_back({"merge", stored_id, partial.canonical, full_id, full.canonical, "linker", reason, std::nullopt});
+      made_keys_.insert(stored_id + "\t" + full_id);
+      // What the store will say once re-labelled: one person.
+      Person& into = people_.at(full_id);
+      into.articles += partial.articles;
+      for (const std::string& c : partial.context)
+        if (into.context.insert(c).second) ++context_df_[c];
+      into.outlets.insert(partial.outlets.begin(), partial.outlets.end());
+      into.first_day = std::min(into.first_day, partial.first_day);
+      into.last_day = std::max(into.last_day, partial.last_day);
+      Remove(stored_id);
+    }
   }
 }
 
+std::vector<store::EntityLink> PersonLinker::TakeRelinks() {
+  std::vector<store::EntityLink> out;
+  out.swap(relinks_);
+  return out;
+}
+
 Status PersonLinker::Load(store::ArticleStore& store) {
-  // Learn() again on every stored article, in store order, from its person
+  WARTA_ASSIGN_OR_RETURN(std::vector<store::EntityLink> links, store.EntityLinks(""));
+  for (const auto& l : links) {
+    if (l.source == "analyst") {
+      AddCorrection(l);
+    } else if (l.reason.rfind("nickname", 0) == 0) {
+      nicknames_[NameKey(l.form)] = {l.to_id, l.to_canonical, l.reason};
+    }
+    made_keys_.insert(l.from_id + "\t" + l.to_id);
+  }
+  // Learn() again on every stored article, in store order, from its
   // mentions: the first article to name a person sets the canonical name it
   // is linked under, so only the writer's own order rebuilds its state.
   Article article;
   int64_t current = 0;
-  WARTA_RETURN_IF_ERROR(store.ScanPersonMentions([&](int64_t seq, std::string_view id, std::string_view canonical) {
+  WARTA_RETURN_IF_ERROR(store.ScanLinkMentions([&](int64_t seq, const EntityMention& m, std::string_view outlet,
+                                                   const std::optional<DateTime>& date) {
     if (seq != current) {
       Learn(article);
-      article.entities.clear();
+      article = Article{};
       current = seq;
+      article.outlet = std::string(outlet);
+      article.published = date;
     }
-    EntityMention m;
-    m.type = EntityType::kPerson;
-    m.entity_id = std::string(id);
-    m.canonical = std::string(canonical);
-    article.entities.push_back(std::move(m));
+    article.entities.push_back(m);
   }));
   Learn(article);
   return Status::Ok();
 }
 
-std::vector<std::string> PersonLinker::Link(Article* article) const {
-  // The stored person each one-word person of the article is ("" = none),
-  // decided once per entity of the article.
-  std::unordered_map<std::string, std::string> choice;
-  for (const EntityMention& m : article->entities) {
-    if (m.type != EntityType::kPerson || choice.count(m.entity_id)) continue;
-    std::string& best_id = choice[m.entity_id];
-    std::vector<std::string> words = entities::EntityKeyWords(entities::NormaliseEntityKey(m.canonical));
-    if (words.size() != 1 || words[0].size() < options_.min_word_length) continue;
-    auto it = by_word_.find(words[0]);
-    if (it == by_word_.end()) continue;
-    int64_t best = -1, second = 0;
-    for (const std::string& id : it->second) {
-      const int64_t n = people_.at(id).articles;
-      if (n > best) {
-        second = std::max<int64_t>(second, best);
-        best = n;
-        best_id = id;
-      } else {
-        second = std::max(second, n);
-      }
+void PersonLinker::AddCorrection(const store::EntityLink& link) {
+  if (link.kind == "merge") merges_[link.from_id] = link;
+  if (link.kind == "split") splits_.insert(NameKey(link.form) + "\t" + link.from_id);
+}
+
+std::vector<PersonLinker::StatedNickname> PersonLinker::StatedNicknames(const Article& article) const {
+  std::vector<StatedNickname> out;
+  std::vector<const EntityMention*> persons;
+  for (const EntityMention& m : article.entities)
+    if (m.type == EntityType::kPerson && !m.entity_id.empty()) persons.push_back(&m);
+  if (persons.size() < 2) return out;
+  const std::string text = article.Text();
+  // By the words as written: Link may have given the nickname its person's
+  // canonical name already when Learn reads the article again.
+  auto words_of = [](const EntityMention& m) { return entities::EntityKeyWords(NameKey(m.text)); };
+  for (size_t i = 0; i + 1 < persons.size(); ++i) {
+    const EntityMention& a = *persons[i];
+    const EntityMention& b = *persons[i + 1];
+    if (b.span.begin < a.span.end) continue;
+    std::string between = SpanText(text, {a.span.end, b.span.begin});
+    // "Full atau Nick", "Full, alias Nick", "Full (akrab disapa Nick)",
+    // "Full (Nick)", "Nick (Full)".
+    std::string link;
+    bool paren = false;
+    for (char c : between) {
+      if (c == '(') paren = true;
+      else if (c != ',' && c != ')') link += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
-    const bool clear = it->second.size() == 1 ||
-                       (best >= options_.min_articles &&
-                        static_cast<double>(best) >= options_.dominance * static_cast<double>(second));
-    if (!clear) best_id.clear();
+    while (!link.empty() && link.front() == ' ') link.erase(0, 1);
+    while (!link.empty() && link.back() == ' ') link.pop_back();
+    const bool stated = link.empty() ? paren : lexicon_->Is(text::WordClass::kNicknameLink, link);
+    if (!stated) continue;
+    const std::vector<std::string> wa = words_of(a), wb = words_of(b);
+    const EntityMention* full = nullptr;
+    const EntityMention* nick = nullptr;
+    if (wa.size() >= 2 && wb.size() == 1) {
+      full = &a;
+      nick = &b;
+    } else if (wa.size() == 1 && wb.size() >= 2 && paren && link.empty()) {
+      full = &b;
+      nick = &a;
+    } else {
+      continue;
+    }
+    const std::string nick_key = NameKey(nick->text);
+    const std::vector<std::string> full_words = nick == &b ? wa : wb;
+    // A word of the name itself is a short name, not a nickname; nor is a
+    // word other stored people's names start or end with ("Prabowo" in
+    // "Joko Widodo atau Prabowo").
+    if (nick_key.size() < options_.min_word_length ||
+        std::find(full_words.begin(), full_words.end(), nick_key) != full_words.end())
+      continue;
+    if (auto it = by_part_.find(nick_key); it != by_part_.end())
+      if (std::any_of(it->second.begin(), it->second.end(), [&](const std::string& id) { return id != full->entity_id; }))
+        continue;
+    const Span quoted{std::min(a.span.begin, b.span.begin), std::max(a.span.end, b.span.end) + (paren ? 1 : 0)};
+    out.push_back({nick->entity_id, nick->text,
+                   {full->entity_id, full->canonical,
+                    "nickname stated in the text: \"" + ShortQuote(SpanText(text, quoted)) + "\""}});
   }
+  return out;
+}
+
+PersonLinker::Choice PersonLinker::Decide(const std::string& key, const std::vector<std::string>& context,
+                                          const std::string& outlet, int64_t day) const {
+  std::vector<std::string> words = entities::EntityKeyWords(key);
+  if (words.empty() || (words.size() == 1 && words[0].size() < options_.min_word_length)) return {};
+  auto it = by_part_.find(key);
+  if (it == by_part_.end()) return {};
+  std::vector<const std::string*> ids;
+  for (const std::string& id : it->second)
+    if (!splits_.count(key + "\t" + id)) ids.push_back(&id);
+  if (ids.empty()) return {};
+  const std::string* best_id = nullptr;
+  int64_t best = -1, second = 0;
+  for (const std::string* id : ids) {
+    const int64_t n = people_.at(*id).articles;
+    if (n > best) {
+      second = std::max<int64_t>(second, best);
+      best = n;
+      best_id = id;
+    } else {
+      second = std::max(second, n);
+    }
+  }
+  const bool only = ids.size() == 1;
+  const bool dominant =
+      best >= options_.min_articles && static_cast<double>(best) >= options_.dominance * static_cast<double>(second);
+  if (!only && !dominant) return {};
+  const Person& p = people_.at(*best_id);
+  // What the article shares with the articles that name the person in full.
+  std::vector<std::string> shared;
+  bool specific = false;
+  for (const std::string& c : context) {
+    if (!p.context.count(c) || std::find(shared.begin(), shared.end(), c) != shared.end()) continue;
+    shared.push_back(c);
+    auto df = context_df_.find(c);
+    if (df != context_df_.end() && df->second <= kSpecificContext) specific = true;
+  }
+  const bool same_outlet = !outlet.empty() && p.outlets.count(outlet);
+  const bool near_in_time = day != INT64_MIN && p.first_day != INT64_MAX &&
+                            day >= p.first_day - options_.window_days && day <= p.last_day + options_.window_days;
+  // A shared entity few people are named with, or a role, is evidence
+  // enough; the weaker kinds (a common entity, the outlet, the time) only
+  // for the only candidate and a part of two words or more: a single given
+  // name or surname ("Sutrisno") is shared by too many people the store
+  // has not seen in full.
+  const bool agrees = specific || (only && words.size() >= 2 && (!shared.empty() || same_outlet || near_in_time));
+  if (!agrees) return {};
+  const std::vector<std::string> full = entities::EntityKeyWords(NameKey(p.canonical));
+  const bool prefix = std::equal(words.begin(), words.end(), full.begin());
+  std::string reason = std::string(prefix ? "first" : "last") + (words.size() == 1 ? " name" : " names") + " of '" +
+                       p.canonical + "', " +
+                       (only ? "the only stored person so named"
+                             : "named in " + std::to_string(best) + " articles against " + std::to_string(second) +
+                                   " for the next");
+  std::string evidence;
+  for (size_t i = 0; i < shared.size() && i < 3; ++i) {
+    const std::string& c = shared[i];
+    evidence += (evidence.empty() ? "" : ", ") + (c.rfind("role:", 0) == 0 ? "role " + c.substr(5) : c.substr(2));
+  }
+  if (!evidence.empty()) reason += "; named with: " + evidence;
+  if (same_outlet) reason += "; same outlet " + outlet;
+  if (near_in_time) reason += "; within " + std::to_string(options_.window_days) + " days of its articles";
+  return {*best_id, reason};
+}
+
+std::vector<std::string> PersonLinker::Link(Article* article) {
   std::vector<std::string> linked;
+  auto relabel = [&](const std::string& from, const std::string& to, const std::string& canonical,
+                     const std::string& form, const std::string& reason, bool record) {
+    for (EntityMention& m : article->entities) {
+      if (m.entity_id != from) continue;
+      m.entity_id = to;
+      m.canonical = canonical;
+    }
+    if (std::find(linked.begin(), linked.end(), to) == linked.end()) linked.push_back(to);
+    if (record && made_keys_.insert(from + "\t" + to).second)
+      made_.push_back({"merge", from, form, to, canonical, "linker", reason, std::nullopt});
+  };
+  // 1. The analysts' corrections come first.
   for (EntityMention& m : article->entities) {
-    if (m.type != EntityType::kPerson) continue;
-    auto it = choice.find(m.entity_id);
-    if (it == choice.end() || it->second.empty()) continue;
-    const std::string& id = it->second;
-    if (std::find(linked.begin(), linked.end(), id) == linked.end()) linked.push_back(id);
-    m.canonical = people_.at(id).canonical;
-    m.entity_id = id;
+    if (m.entity_id.empty()) continue;
+    if (auto it = merges_.find(m.entity_id); it != merges_.end()) {
+      m.entity_id = it->second.to_id;
+      m.canonical = it->second.to_canonical;
+      if (std::find(linked.begin(), linked.end(), m.entity_id) == linked.end()) linked.push_back(m.entity_id);
+    }
+    for (const std::string& form : {m.text, m.canonical})
+      if (splits_.count(NameKey(form) + "\t" + m.entity_id)) {
+        m.entity_id = entities::EntityIdOf(m.type, m.text);
+        m.canonical = m.text;
+        break;
+      }
+  }
+  // 2. Nicknames: stated here, or in a stored article.
+  std::unordered_set<std::string> decided;
+  for (const StatedNickname& n : StatedNicknames(*article)) {
+    if (n.nick_id == n.full.full_id || splits_.count(NameKey(n.nick_text) + "\t" + n.full.full_id)) continue;
+    relabel(n.nick_id, n.full.full_id, n.full.canonical, n.nick_text, n.full.quote, true);
+    decided.insert(n.full.full_id);
+  }
+  // 3. Parts of stored full names, with the article's own evidence.
+  std::vector<std::string> context;
+  for (const EntityMention& m : article->entities) {
+    if (m.entity_id.empty()) continue;
+    context.push_back(ContextKey(m));
+    if (!m.role.empty()) context.push_back(RoleKey(m.role));
+  }
+  const int64_t day = DayOf(*article).value_or(INT64_MIN);
+  std::vector<std::pair<std::string, std::string>> persons;  // (entity id, canonical), once each
+  for (const EntityMention& m : article->entities)
+    if (m.type == EntityType::kPerson && !m.entity_id.empty() && !decided.count(m.entity_id) &&
+        std::none_of(persons.begin(), persons.end(), [&](const auto& p) { return p.first == m.entity_id; }))
+      persons.emplace_back(m.entity_id, m.canonical);
+  for (const auto& [id, canonical] : persons) {
+    const std::string key = NameKey(canonical);
+    if (auto nick = nicknames_.find(key); nick != nicknames_.end() && !nick->second.full_id.empty() &&
+                                          nick->second.full_id != id &&
+                                          !splits_.count(key + "\t" + nick->second.full_id)) {
+      relabel(id, nick->second.full_id, nick->second.canonical, canonical, nick->second.quote, true);
+      continue;
+    }
+    // The article's context without the person itself.
+    std::vector<std::string> others;
+    const std::string self = "P:" + key;
+    for (const std::string& c : context)
+      if (c != self) others.push_back(c);
+    Choice choice = Decide(key, others, article->outlet, day);
+    if (choice.id.empty() || choice.id == id) continue;
+    relabel(id, choice.id, people_.at(choice.id).canonical, canonical, choice.reason, true);
   }
   return linked;
 }
 
 void PersonLinker::Learn(const Article& article) {
-  std::unordered_set<std::string> seen;
-  for (const EntityMention& m : article.entities) {
-    if (m.type != EntityType::kPerson || m.entity_id.empty() || !seen.insert(m.entity_id).second) continue;
-    if (m.canonical.find(' ') == std::string::npos) continue;
-    Add(m.entity_id, m.canonical, 1);
+  for (const StatedNickname& n : StatedNicknames(article)) {
+    auto [it, fresh] = nicknames_.try_emplace(NameKey(n.nick_text), n.full);
+    if (!fresh && it->second.full_id != n.full.full_id) it->second.full_id.clear();  // two people: neither
   }
+  std::vector<std::string> context;
+  for (const EntityMention& m : article.entities)
+    if (!m.entity_id.empty()) context.push_back(ContextKey(m));
+  const std::optional<int64_t> day = DayOf(article);
+  std::unordered_set<std::string> seen;
+  std::vector<std::string> new_full;
+  for (const EntityMention& m : article.entities) {
+    if (m.type != EntityType::kPerson || m.entity_id.empty()) continue;
+    const bool first = seen.insert(m.entity_id).second;
+    if (Add(m.entity_id, m.canonical)) new_full.push_back(m.entity_id);
+    Person& p = people_.at(m.entity_id);
+    auto note = [&](const std::string& c) {
+      if (p.context.insert(c).second) ++context_df_[c];
+    };
+    if (!m.role.empty()) note(RoleKey(m.role));
+    if (!first) continue;
+    ++p.articles;
+    const std::string self = "P:" + NameKey(m.canonical);
+    for (const std::string& c : context)
+      if (c != self) note(c);
+    if (!article.outlet.empty()) p.outlets.insert(article.outlet);
+    if (day) {
+      p.first_day = std::min(p.first_day, *day);
+      p.last_day = std::max(p.last_day, *day);
+    }
+  }
+  for (const std::string& id : new_full)
+    if (people_.count(id)) Relink(id);
+}
+
+std::vector<store::EntityLink> PersonLinker::TakeLinks() {
+  std::vector<store::EntityLink> out;
+  out.swap(made_);
+  return out;
 }
 
 }  // namespace warta::pipeline

@@ -1,10 +1,13 @@
-// PersonLinker: a person named by one word joins the one stored person it
-// fits, in memory and through a whole ingest.
+// PersonLinker: a person named in part or by a stated nickname joins the
+// one stored person it fits when the article agrees with what is known of
+// them, in memory and through a whole ingest; an analyst's merge and split
+// (entity_corrections.h) change the store and later ingests.
 #include "pipeline/person_linker.h"
 
 #include <gtest/gtest.h>
 
 #include "entities/entity_analyzer.h"
+#include "pipeline/entity_corrections.h"
 #include "pipeline/knowledge_base.h"
 #include "test_support.h"
 
@@ -23,6 +26,13 @@ EntityMention Person(const std::string& text, const std::string& canonical) {
   return m;
 }
 
+EntityMention Org(const std::string& name) {
+  EntityMention m = Person(name, name);
+  m.type = EntityType::kOrganisation;
+  m.entity_id = entities::EntityIdOf(EntityType::kOrganisation, name);
+  return m;
+}
+
 Article Naming(std::vector<EntityMention> mentions) {
   Article a;
   a.entities = std::move(mentions);
@@ -31,11 +41,13 @@ Article Naming(std::vector<EntityMention> mentions) {
 
 TEST(PersonLinkerTest, OneWordNameJoinsTheOnlyPersonWithThatSurnameOrGivenName) {
   PersonLinker linker;
-  linker.Learn(Naming({Person("Andrei Belousov", "Andrei Belousov")}));
-  Article brief = Naming({Person("Belousov", "Belousov"), Person("Belousov", "Belousov"), Person("Andrei", "Andrei")});
+  linker.Learn(Naming({Person("Andrei Belousov", "Andrei Belousov"), Org("Kementerian Pertahanan Rusia")}));
+  Article brief = Naming({Person("Belousov", "Belousov"), Person("Belousov", "Belousov"), Person("Andrei", "Andrei"),
+                          Org("Kementerian Pertahanan Rusia")});
   std::vector<std::string> linked = linker.Link(&brief);
   ASSERT_EQ(linked, std::vector<std::string>{entities::EntityIdOf(EntityType::kPerson, "Andrei Belousov")});
   for (const EntityMention& m : brief.entities) {
+    if (m.type != EntityType::kPerson) continue;
     EXPECT_EQ(m.canonical, "Andrei Belousov") << m.text;
     EXPECT_EQ(m.entity_id, linked[0]);
   }
@@ -47,14 +59,17 @@ TEST(PersonLinkerTest, OneWordNameJoinsTheOnlyPersonWithThatSurnameOrGivenName) 
 
 TEST(PersonLinkerTest, AmongSeveralPeopleOnlyAClearFavouriteIsChosen) {
   PersonLinker linker;
-  for (int i = 0; i < 12; ++i) linker.Learn(Naming({Person("Kim Jong Un", "Kim Jong Un")}));
+  for (int i = 0; i < 12; ++i) linker.Learn(Naming({Person("Kim Jong Un", "Kim Jong Un"), Org("Partai Buruh Korea")}));
   linker.Learn(Naming({Person("Kim Yo Jong", "Kim Yo Jong")}));
-  Article a = Naming({Person("Kim", "Kim")});
+  Article a = Naming({Person("Kim", "Kim"), Org("Partai Buruh Korea")});
   linker.Link(&a);
-  EXPECT_EQ(a.entities[0].canonical, "Kim Jong Un");  // 12 articles against 1
+  EXPECT_EQ(a.entities[0].canonical, "Kim Jong Un");  // 12 articles against 1, and the party agrees
+  // A favourite needs the article to agree: nothing here is known of him.
+  Article lone = Naming({Person("Kim", "Kim")});
+  EXPECT_TRUE(linker.Link(&lone).empty());
 
   for (int i = 0; i < 5; ++i) linker.Learn(Naming({Person("Kim Yo Jong", "Kim Yo Jong")}));
-  Article b = Naming({Person("Kim", "Kim")});
+  Article b = Naming({Person("Kim", "Kim"), Org("Partai Buruh Korea")});
   EXPECT_TRUE(linker.Link(&b).empty());  // 12 against 6: no clear favourite
   EXPECT_EQ(b.entities[0].canonical, "Kim");
 
@@ -65,6 +80,124 @@ TEST(PersonLinkerTest, AmongSeveralPeopleOnlyAClearFavouriteIsChosen) {
   EXPECT_EQ(c.entities[0].canonical, "Kim Yo Jong");
 }
 
+TEST(PersonLinkerTest, APrefixOrSuffixOfAFullNameJoinsItWithTheReason) {
+  PersonLinker linker;
+  linker.Learn(Naming({Person("Sri Mulyani Indrawati", "Sri Mulyani Indrawati"), Org("Kementerian Keuangan")}));
+  linker.Learn(Naming({Person("Arief Prasetyo Adi", "Arief Prasetyo Adi"), Org("Badan Pangan Nasional")}));
+  Article a = Naming({Person("Sri Mulyani", "Sri Mulyani"), Org("Kementerian Keuangan"),
+                      Person("Prasetyo Adi", "Prasetyo Adi"), Org("Badan Pangan Nasional")});
+  const std::string smi = entities::EntityIdOf(EntityType::kPerson, "Sri Mulyani Indrawati");
+  const std::string apa = entities::EntityIdOf(EntityType::kPerson, "Arief Prasetyo Adi");
+  EXPECT_EQ(linker.Link(&a), (std::vector<std::string>{smi, apa}));
+  EXPECT_EQ(a.entities[0].canonical, "Sri Mulyani Indrawati");
+  EXPECT_EQ(a.entities[2].canonical, "Arief Prasetyo Adi");
+  std::vector<store::EntityLink> links = linker.TakeLinks();
+  ASSERT_EQ(links.size(), 2u);
+  EXPECT_EQ(links[0].from_id, entities::EntityIdOf(EntityType::kPerson, "Sri Mulyani"));
+  EXPECT_EQ(links[0].to_id, smi);
+  EXPECT_EQ(links[0].source, "linker");
+  EXPECT_NE(links[0].reason.find("first names of 'Sri Mulyani Indrawati'"), std::string::npos) << links[0].reason;
+  EXPECT_NE(links[0].reason.find("kementerian keuangan"), std::string::npos) << links[0].reason;
+  EXPECT_NE(links[1].reason.find("last names of 'Arief Prasetyo Adi'"), std::string::npos) << links[1].reason;
+  EXPECT_TRUE(linker.TakeLinks().empty());  // reported once
+}
+
+TEST(PersonLinkerTest, AStoredPartJoinsAFullNameLearnedLater) {
+  PersonLinker linker;
+  for (int i = 0; i < 2; ++i) linker.Learn(Naming({Person("Sri Mulyani", "Sri Mulyani"), Org("Kementerian Keuangan")}));
+  EXPECT_TRUE(linker.TakeRelinks().empty());
+  linker.Learn(Naming({Person("Sri Mulyani Indrawati", "Sri Mulyani Indrawati"), Org("Kementerian Keuangan")}));
+  const std::string smi = entities::EntityIdOf(EntityType::kPerson, "Sri Mulyani Indrawati");
+  std::vector<store::EntityLink> relinks = linker.TakeRelinks();
+  ASSERT_EQ(relinks.size(), 1u);
+  EXPECT_EQ(relinks[0].from_id, entities::EntityIdOf(EntityType::kPerson, "Sri Mulyani"));
+  EXPECT_EQ(relinks[0].form, "Sri Mulyani");
+  EXPECT_EQ(relinks[0].to_id, smi);
+  EXPECT_NE(relinks[0].reason.find("stored before the full name"), std::string::npos) << relinks[0].reason;
+  // Later articles follow, and the joined person counts all three articles.
+  Article later = Naming({Person("Sri Mulyani", "Sri Mulyani"), Org("Kementerian Keuangan")});
+  EXPECT_EQ(linker.Link(&later), std::vector<std::string>{smi});
+  // A stored part that shares nothing with the full name stays apart.
+  linker.Learn(Naming({Person("Prasetyo Adi", "Prasetyo Adi"), Org("Persib Bandung")}));
+  linker.Learn(Naming({Person("Arief Prasetyo Adi", "Arief Prasetyo Adi"), Org("Badan Pangan Nasional")}));
+  EXPECT_TRUE(linker.TakeRelinks().empty());
+}
+
+TEST(PersonLinkerTest, AmbiguousOrUnsupportedShortNamesStayApart) {
+  PersonLinker linker;
+  linker.Learn(Naming({Person("Andi Amran Sulaiman", "Andi Amran Sulaiman"), Org("Kementerian Pertanian")}));
+  linker.Learn(Naming({Person("Andi Agustinus", "Andi Agustinus"), Org("KPK")}));
+  // Two people named Andi, neither a favourite: the short name stays its own.
+  Article a = Naming({Person("Andi", "Andi"), Org("Kementerian Pertanian")});
+  EXPECT_TRUE(linker.Link(&a).empty());
+  // The only stored "Sulaiman", but the article shares nothing with his:
+  // no entity, no role, another outlet, a year away.
+  linker.Learn([] {
+    Article b = Naming({Person("Andi Amran Sulaiman", "Andi Amran Sulaiman")});
+    b.outlet = "antaranews";
+    b.published = DateTime::ParseIso("2024-01-10");
+    return b;
+  }());
+  Article c = Naming({Person("Amran Sulaiman", "Amran Sulaiman"), Org("Persib Bandung")});
+  c.outlet = "goal";
+  c.published = DateTime::ParseIso("2025-03-01");
+  EXPECT_TRUE(linker.Link(&c).empty());
+  c.published = DateTime::ParseIso("2024-01-20");  // the same month: enough for the only candidate
+  EXPECT_EQ(linker.Link(&c).size(), 1u);
+  // But not for one word: many people are called "Sulaiman".
+  Article d = Naming({Person("Sulaiman", "Sulaiman"), Org("Persib Bandung")});
+  d.outlet = "antaranews";
+  d.published = DateTime::ParseIso("2024-01-20");
+  EXPECT_TRUE(linker.Link(&d).empty());
+}
+
+TEST(PersonLinkerTest, ANicknameTheTextStatesIsThatPersonEverywhere) {
+  PersonLinker linker;
+  Article stated;
+  stated.paragraphs = {"Basuki Tjahaja Purnama atau Ahok hadir di Balai Kota."};
+  EntityMention full = Person("Basuki Tjahaja Purnama", "Basuki Tjahaja Purnama");
+  full.span = {0, 22};
+  EntityMention nick = Person("Ahok", "Ahok");
+  nick.span = {28, 32};
+  stated.entities = {full, nick};
+  const std::string btp = entities::EntityIdOf(EntityType::kPerson, "Basuki Tjahaja Purnama");
+  EXPECT_EQ(linker.Link(&stated), std::vector<std::string>{btp});  // in the article that says so
+  linker.Learn(stated);
+  std::vector<store::EntityLink> links = linker.TakeLinks();
+  ASSERT_EQ(links.size(), 1u);
+  EXPECT_NE(links[0].reason.find("Basuki Tjahaja Purnama atau Ahok"), std::string::npos) << links[0].reason;
+  // ... and in a later article that only writes "Ahok", with nothing else in common.
+  Article later = Naming({Person("Ahok", "Ahok")});
+  EXPECT_EQ(linker.Link(&later), std::vector<std::string>{btp});
+  EXPECT_EQ(later.entities[0].canonical, "Basuki Tjahaja Purnama");
+  // "atau" between two people who are not one is "or": "Joko Widodo atau Prabowo".
+  Article other;
+  other.paragraphs = {"Joko Widodo atau Prabowo?"};
+  EntityMention jw = Person("Joko Widodo", "Joko Widodo");
+  jw.span = {0, 11};
+  EntityMention pr = Person("Prabowo", "Prabowo");
+  pr.span = {17, 24};
+  linker.Learn(Naming({Person("Prabowo Subianto", "Prabowo Subianto")}));
+  other.entities = {jw, pr};
+  linker.Link(&other);
+  EXPECT_EQ(other.entities[1].canonical, "Prabowo") << "a stored person's own name is no nickname";
+}
+
+TEST(PersonLinkerTest, AnAnalystsCorrectionsComeFirst) {
+  PersonLinker linker;
+  linker.Learn(Naming({Person("Sri Mulyani Indrawati", "Sri Mulyani Indrawati"), Org("Kementerian Keuangan")}));
+  const std::string smi = entities::EntityIdOf(EntityType::kPerson, "Sri Mulyani Indrawati");
+  linker.AddCorrection({"split", smi, "Sri Mulyani", entities::EntityIdOf(EntityType::kPerson, "Sri Mulyani"),
+                        "Sri Mulyani", "analyst", "", std::nullopt});
+  Article a = Naming({Person("Sri Mulyani", "Sri Mulyani"), Org("Kementerian Keuangan")});
+  EXPECT_TRUE(linker.Link(&a).empty());
+  const std::string ahok = entities::EntityIdOf(EntityType::kPerson, "Ahok");
+  linker.AddCorrection({"merge", ahok, "Ahok", "P-btp", "Basuki Tjahaja Purnama", "analyst", "", std::nullopt});
+  Article b = Naming({Person("Ahok", "Ahok")});
+  EXPECT_EQ(linker.Link(&b), std::vector<std::string>{"P-btp"});
+  EXPECT_TRUE(linker.TakeLinks().empty());  // the analyst's links are stored already
+}
+
 TEST(PersonLinkerTest, ABriefIngestedLaterIsFoundUnderTheFullName) {
   TempDir tmp;
   WriteFile(tmp / "a.txt",
@@ -73,7 +206,8 @@ TEST(PersonLinkerTest, ABriefIngestedLaterIsFoundUnderTheFullName) {
             "militer. Belousov disambut oleh pejabat setempat di bandara.\n");
   WriteFile(tmp / "b.txt",
             "Kunjungan singkat ke Pyongyang\n\n"
-            "Dalam pertemuan itu, Belousov mengatakan kerja sama kedua negara akan diperluas tahun depan.\n");
+            "Dalam pertemuan di Pyongyang itu, Belousov mengatakan kerja sama kedua negara akan diperluas tahun "
+            "depan.\n");  // the place both articles name: the evidence the brief is about him
   const std::string dir = (tmp / "db").string();
   {
     auto kb = KnowledgeBase::Open({.dir = dir});
@@ -93,6 +227,94 @@ TEST(PersonLinkerTest, ABriefIngestedLaterIsFoundUnderTheFullName) {
   auto hits = (*kb)->Search({.query = "diperluas", .entity_ids = {(*found)[0].id}});
   ASSERT_TRUE(hits.ok());
   EXPECT_EQ(hits->estimated_total, 1u);
+}
+
+// The brief first, the full name later: the brief's mentions are
+// re-labelled in the store and its article re-indexed under the full name.
+TEST(PersonLinkerTest, ABriefStoredFirstJoinsTheFullNameWhenItArrives) {
+  TempDir tmp;
+  WriteFile(tmp / "a.txt",
+            "Menteri Pertahanan Rusia Andrei Belousov tiba di Pyongyang\n\n"
+            "Menteri Pertahanan Rusia Andrei Belousov tiba di Pyongyang pada Jumat untuk membahas kerja sama "
+            "militer. Belousov disambut oleh pejabat setempat di bandara.\n");
+  WriteFile(tmp / "b.txt",
+            "Kunjungan singkat ke Pyongyang\n\n"
+            "Dalam pertemuan di Pyongyang itu, Belousov mengatakan kerja sama kedua negara akan diperluas tahun "
+            "depan.\n");
+  auto kb = KnowledgeBase::Open({.dir = (tmp / "db").string()});
+  ASSERT_TRUE(kb.ok());
+  ASSERT_TRUE((*kb)->Ingest({(tmp / "b.txt").string()}, {}, {}).ok());
+  ASSERT_TRUE((*kb)->Ingest({(tmp / "a.txt").string()}, {}, {}).ok());
+  const std::string full = entities::EntityIdOf(EntityType::kPerson, "Andrei Belousov");
+  auto found = (*kb)->store().FindEntities("Belousov", 10);
+  ASSERT_EQ(found->size(), 1u);
+  EXPECT_EQ((*found)[0].id, full);
+  EXPECT_EQ((*found)[0].articles, 2);
+  EXPECT_EQ((*found)[0].canonical, "Andrei Belousov");
+  auto hits = (*kb)->Search({.query = "diperluas", .entity_ids = {full}});
+  ASSERT_TRUE(hits.ok());
+  EXPECT_EQ(hits->estimated_total, 1u);
+  auto links = (*kb)->store().EntityLinks(full);
+  ASSERT_EQ(links->size(), 1u);
+  EXPECT_EQ((*links)[0].form, "Belousov");
+  EXPECT_EQ((*links)[0].source, "linker");
+}
+
+// warta entity merge / split: the store, the index and later ingests.
+TEST(EntityCorrectionsTest, MergeAndSplitRewriteTheStoreAndHoldForLaterIngests) {
+  TempDir tmp;
+  WriteFile(tmp / "a.txt",
+            "Menteri Pertanian Andi Amran Sulaiman meninjau sawah\n\n"
+            "Menteri Pertanian Andi Amran Sulaiman meninjau sawah di Karawang pada Senin. Andi Amran Sulaiman "
+            "mengatakan panen tahun ini naik.\n");
+  WriteFile(tmp / "b.txt",
+            "Panen raya di Subang\n\n"
+            "Dalam kunjungan ke Subang, Amran Sulaiman mengatakan harga gabah akan dijaga.\n");
+  WriteFile(tmp / "c.txt",
+            "Harga gabah di Indramayu\n\n"
+            "Di Indramayu, Amran Sulaiman meminta Bulog menyerap gabah petani.\n");
+  const std::string dir = (tmp / "db").string();
+  auto kb = KnowledgeBase::Open({.dir = dir});
+  ASSERT_TRUE(kb.ok());
+  IngestOptions no_link;
+  no_link.link_people = false;  // the analyser alone: two entities
+  ASSERT_TRUE((*kb)->Ingest({(tmp / "a.txt").string(), (tmp / "b.txt").string()}, no_link, {}).ok());
+  const std::string full = entities::EntityIdOf(EntityType::kPerson, "Andi Amran Sulaiman");
+  const std::string part = entities::EntityIdOf(EntityType::kPerson, "Amran Sulaiman");
+  ASSERT_EQ((*kb)->store().GetEntitySummaries({full, part})->size(), 2u);
+
+  EXPECT_EQ(MergeEntities(**kb, "Andi Amran Sulaiman", "Nobody Here").status().code(), StatusCode::kNotFound);
+  auto merged = MergeEntities(**kb, full, "Amran Sulaiman");
+  ASSERT_TRUE(merged.ok()) << merged.status().ToString();
+  EXPECT_EQ(merged->entity_id, full);
+  EXPECT_EQ(merged->articles.size(), 1u);
+  EXPECT_EQ((*kb)->store().GetEntity(full)->summary.articles, 2);
+  EXPECT_EQ(MergeEntities(**kb, full, "Amran Sulaiman").status().code(), StatusCode::kInvalidArgument);
+  // The index finds the merged article under the entity kept.
+  auto hits = (*kb)->Search({.query = "gabah", .entity_ids = {full}});
+  ASSERT_TRUE(hits.ok());
+  EXPECT_EQ(hits->estimated_total, 1u);
+  auto links = (*kb)->store().EntityLinks(full);
+  ASSERT_EQ(links->size(), 1u);
+  EXPECT_EQ((*links)[0].source, "analyst");
+
+  // A later ingest (a new writer, which loads the corrections) follows the
+  // merge: c.txt shares nothing with a.txt, so only the merge joins it.
+  kb->reset();  // one writer at a time
+  kb = KnowledgeBase::Open({.dir = dir});
+  ASSERT_TRUE(kb.ok()) << kb.status().ToString();
+  ASSERT_TRUE((*kb)->Ingest({(tmp / "c.txt").string()}, {}, {}).ok());
+  EXPECT_EQ((*kb)->store().GetEntity(full)->summary.articles, 3);
+
+  // Split: the mentions written "Amran Sulaiman" leave him again.
+  EXPECT_EQ(SplitEntity(**kb, full, "Sulaiman Siapa").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(SplitEntity(**kb, full, "Andi Amran Sulaiman").status().code(), StatusCode::kInvalidArgument);
+  auto split = SplitEntity(**kb, full, "Amran Sulaiman");
+  ASSERT_TRUE(split.ok()) << split.status().ToString();
+  EXPECT_EQ(split->entity_id, part);
+  EXPECT_EQ(split->articles.size(), 2u);
+  EXPECT_EQ((*kb)->store().GetEntity(full)->summary.articles, 1);
+  EXPECT_EQ((*kb)->store().GetEntity(part)->summary.articles, 2);
 }
 
 }  // namespace

@@ -161,6 +161,17 @@ json EntityDetailJson(const store::EntityDetail& d, const std::vector<store::Sto
   return out;
 }
 
+json EntityLinksJson(const std::vector<store::EntityLink>& links, const std::string& id) {
+  json merged = json::array(), split = json::array();
+  for (const auto& l : links) {
+    if (l.kind == "merge" && l.to_id == id)
+      merged.push_back({{"form", l.form}, {"from_id", l.from_id}, {"by", l.source}, {"reason", l.reason}});
+    if (l.kind == "split" && l.from_id == id)
+      split.push_back({{"form", l.form}, {"to_id", l.to_id}, {"by", l.source}, {"reason", l.reason}});
+  }
+  return {{"merged", std::move(merged)}, {"split", std::move(split)}};
+}
+
 StatusOr<json> FullArticleJson(store::ArticleStore& store, const store::StoredArticle& article) {
   json j = ArticleJson(article);
   WARTA_ASSIGN_OR_RETURN(json relations, ArticleRelationsJson(store, article));

@@ -35,6 +35,11 @@ nlohmann::json EntitySummaryJson(const store::EntitySummary& entity);
 // {id, title, outlet, published}) and the entities seen with it.
 nlohmann::json EntityDetailJson(const store::EntityDetail& entity, const std::vector<store::StoredArticle>& articles);
 
+// The merges and splits that concern entity `id` (store::EntityLink), for
+// `warta entity --json` and GET /api/entities/{id}: {merged: [{form,
+// from_id, by ("linker" | "analyst"), reason}], split: [{form, to_id, by, reason}]}.
+nlohmann::json EntityLinksJson(const std::vector<store::EntityLink>& links, const std::string& id);
+
 // ArticleJson plus the article's story, series and copy group (a store
 // lookup): story_id, series ({id, name} of its series of recurring
 // reports, or null: query/series_views.h), copy_of ({id, title, outlet, published, url, similarity, reason} or

@@ -420,6 +420,12 @@ void Server::Impl::Routes() {
       if (auto st = kb.store().GetBySeq(d->article_seqs, &articles); !st.ok())
         return SendError(res, HttpStatusOf(st), st.message());
       json out = query::EntityDetailJson(*d, articles);
+      // Why names were joined to it or taken from it (issue 16).
+      auto links = kb.store().EntityLinks(d->summary.id);
+      if (!links.ok()) return SendError(res, HttpStatusOf(links.status()), links.status().message());
+      json why = query::EntityLinksJson(*links, d->summary.id);
+      out["merged"] = std::move(why["merged"]);
+      out["split"] = std::move(why["split"]);
       store::EventQuery events;
       events.participant_ids = {d->summary.id};
       events.page.limit = 200;

@@ -8,7 +8,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <climits>
+#include <map>
 #include <cstring>
 #include <type_traits>
 #include <variant>
@@ -133,6 +136,16 @@ CREATE TABLE series(
   network TEXT NOT NULL DEFAULT '', first_published TEXT, last_published TEXT, first_day INTEGER, last_day INTEGER,
   article_count INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX series_last_day ON series(last_day);
+)sql",
+    // 5 -> 6: merges and splits of entities, automatic (the person linker,
+    // with its evidence) and by an analyst (store.h EntityLink).
+    R"sql(
+CREATE TABLE entity_links(
+  id INTEGER PRIMARY KEY, kind TEXT NOT NULL, from_id TEXT NOT NULL, form TEXT NOT NULL DEFAULT '',
+  to_id TEXT NOT NULL, to_canonical TEXT NOT NULL DEFAULT '', source TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '',
+  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  UNIQUE(kind, from_id, form, source));
+CREATE INDEX entity_links_to ON entity_links(to_id);
 )sql",
 };
 constexpr int kSchemaVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);
@@ -307,19 +320,30 @@ class SqliteStore final : public ArticleStore {
   }
 
   StatusOr<std::vector<EntitySummary>> FindEntities(const std::string& name, size_t limit) override {
+    // Every entity one of whose names is `name` or has it as a whole word,
+    // the most reported first: "Kim" is Kim Jong Un before a Kim seen once
+    // (issue 16), whichever is first alphabetically or by exact spelling.
     {
       Stmt q(db_,
              "SELECT entity_id, type, COUNT(*) m, COUNT(DISTINCT article_seq) a FROM mentions WHERE entity_id IN "
-             "(SELECT entity_id FROM mentions WHERE text = ?1 COLLATE NOCASE OR canonical = ?1 COLLATE NOCASE) "
-             "AND entity_id <> '' GROUP BY entity_id ORDER BY m DESC, entity_id LIMIT ?2");
+             "(SELECT entity_id FROM mentions WHERE text = ?1 COLLATE NOCASE OR canonical = ?1 COLLATE NOCASE "
+             "UNION SELECT entity_id FROM mentions WHERE (' ' || canonical || ' ') LIKE '% ' || ?1 || ' %') "
+             "AND entity_id <> '' GROUP BY entity_id ORDER BY a DESC, m DESC, entity_id LIMIT ?2");
       q.Bind(1, name).Bind(2, static_cast<int64_t>(limit));
-      WARTA_ASSIGN_OR_RETURN(auto exact, ReadSummaries(q));
-      if (!exact.empty()) return exact;
+      WARTA_ASSIGN_OR_RETURN(auto found, ReadSummaries(q));
+      // A name of several words is seldom ambiguous: the entity called
+      // exactly that comes first ("Amran Sulaiman" before "Andi Amran
+      // Sulaiman"); a one-word name ("Kim") is the most reported's.
+      if (name.find(' ') != std::string::npos)
+        std::stable_partition(found.begin(), found.end(),
+                              [&](const EntitySummary& e) { return FoldAscii(e.canonical) == FoldAscii(name); });
+      if (!found.empty()) return found;
     }
+    // Else a part of a word ("Belou").
     Stmt q(db_,
            "SELECT entity_id, type, COUNT(*) m, COUNT(DISTINCT article_seq) a FROM mentions WHERE entity_id IN "
            "(SELECT DISTINCT entity_id FROM mentions WHERE canonical LIKE '%' || ?1 || '%') "
-           "AND entity_id <> '' GROUP BY entity_id ORDER BY m DESC, entity_id LIMIT ?2");
+           "AND entity_id <> '' GROUP BY entity_id ORDER BY a DESC, m DESC, entity_id LIMIT ?2");
     q.Bind(1, name).Bind(2, static_cast<int64_t>(limit));
     return ReadSummaries(q);
   }
@@ -336,12 +360,7 @@ class SqliteStore final : public ArticleStore {
       q.Reset();
       WARTA_RETURN_IF_ERROR(q.TakeWordStatus(path_));
       if (!found) continue;
-      Stmt& c = Cached(
-          "SELECT canonical, COUNT(*) n FROM mentions WHERE entity_id = ?1 GROUP BY canonical ORDER BY n DESC, "
-          "LENGTH(canonical) DESC LIMIT 1");
-      c.Bind(1, id);
-      if (c.Step() == SQLITE_ROW) out.back().canonical = c.Text(0);
-      c.Reset();
+      WARTA_ASSIGN_OR_RETURN(out.back().canonical, DisplayName(id));
     }
     return out;
   }
@@ -491,6 +510,76 @@ class SqliteStore final : public ArticleStore {
     while ((rc = q.Step()) == SQLITE_ROW) fn(q.Int(0), q.Word<EntityType>(1), q.Text(2), q.Text(3), q.Text(4));
     WARTA_RETURN_IF_ERROR(q.TakeWordStatus(path_));
     return rc == SQLITE_DONE ? Status::Ok() : Error("reading the organisations' mentions");
+  }
+
+  Status ScanLinkMentions(const std::function<void(int64_t, const EntityMention&, std::string_view,
+                                                   const std::optional<DateTime>&)>& fn) override {
+    Stmt q(db_,
+           "SELECT m.article_seq, m.begin, m.end, m.text, m.type, m.entity_id, m.canonical, m.role, m.role_of, "
+           "a.outlet, COALESCE(a.published, a.inferred_published) FROM mentions m JOIN articles a ON a.seq = m.article_seq "
+           "WHERE m.entity_id <> '' ORDER BY m.article_seq, m.rowid");
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) {
+      EntityMention m;
+      m.span = {static_cast<int32_t>(q.Int(1)), static_cast<int32_t>(q.Int(2))};
+      m.text = q.Text(3);
+      m.type = q.Word<EntityType>(4);
+      m.entity_id = q.Text(5);
+      m.canonical = q.Text(6);
+      m.role = q.Text(7);
+      m.role_of = q.Text(8);
+      std::optional<DateTime> date;
+      if (!q.IsNull(10)) date = DateTime::ParseIso(q.Text(10));
+      fn(q.Int(0), m, q.Text(9), date);
+    }
+    if (rc != SQLITE_DONE) return Error("reading the entity mentions");
+    return q.TakeWordStatus(path_);
+  }
+
+  Status PutEntityLinks(const std::vector<EntityLink>& links) override {
+    if (links.empty()) return Status::Ok();
+    WARTA_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+    for (const auto& l : links) {
+      Stmt& up = Cached(
+          "INSERT INTO entity_links(kind, from_id, form, to_id, to_canonical, source, reason) "
+          "VALUES(?1,?2,?3,?4,?5,?6,?7) ON CONFLICT(kind, from_id, form, source) DO UPDATE SET "
+          "to_id = excluded.to_id, to_canonical = excluded.to_canonical, reason = excluded.reason");
+      up.Bind(1, l.kind).Bind(2, l.from_id).Bind(3, l.form).Bind(4, l.to_id).Bind(5, l.to_canonical).Bind(6, l.source)
+          .Bind(7, l.reason);
+      if (Status st = StepDone(up, "storing an entity merge or split"); !st.ok()) {
+        Rollback();
+        return st;
+      }
+    }
+    return Exec("COMMIT");
+  }
+
+  StatusOr<std::vector<EntityLink>> EntityLinks(const std::string& entity_id) override {
+    Stmt q(db_,
+           "SELECT kind, from_id, form, to_id, to_canonical, source, reason, created FROM entity_links "
+           "WHERE ?1 = '' OR from_id = ?1 OR to_id = ?1 ORDER BY id");
+    q.Bind(1, entity_id);
+    std::vector<EntityLink> out;
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) {
+      EntityLink l{q.Text(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5), q.Text(6), std::nullopt};
+      if (!q.IsNull(7)) l.created = DateTime::ParseIso(q.Text(7));
+      out.push_back(std::move(l));
+    }
+    if (rc != SQLITE_DONE) return Error("reading entity merges and splits");
+    return out;
+  }
+
+  StatusOr<std::vector<int64_t>> RelabelMentions(const std::string& from_id, const std::string& form,
+                                                 const std::string& to_id, const std::string& to_canonical) override {
+    WARTA_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+    auto seqs = RelabelInTransaction(from_id, form, to_id, to_canonical);
+    if (!seqs.ok()) {
+      Rollback();
+      return seqs.status();
+    }
+    WARTA_RETURN_IF_ERROR(Exec("COMMIT"));
+    return seqs;
   }
 
   StatusOr<Listing<StoryRecord>> ListStories(const ListFilter& f) override {
@@ -917,6 +1006,48 @@ class SqliteStore final : public ArticleStore {
     return SetMeta(kRelationsWatermark, std::to_string(watermark));
   }
 
+  StatusOr<std::vector<int64_t>> RelabelInTransaction(const std::string& from_id, const std::string& form,
+                                                      const std::string& to_id, const std::string& to_canonical) {
+    const char* which = "entity_id = ?1 AND (?2 = '' OR text = ?2 COLLATE NOCASE OR canonical = ?2 COLLATE NOCASE)";
+    std::vector<int64_t> seqs;
+    {
+      Stmt q(db_, (std::string("SELECT DISTINCT article_seq FROM mentions WHERE ") + which + " ORDER BY article_seq")
+                      .c_str());
+      q.Bind(1, from_id).Bind(2, form);
+      int rc;
+      while ((rc = q.Step()) == SQLITE_ROW) seqs.push_back(q.Int(0));
+      if (rc != SQLITE_DONE) return Error("finding the mentions of " + from_id);
+    }
+    {
+      Stmt up(db_, (std::string("UPDATE mentions SET entity_id = ?3, canonical = ?4 WHERE ") + which).c_str());
+      up.Bind(1, from_id).Bind(2, form).Bind(3, to_id).Bind(4, to_canonical);
+      WARTA_RETURN_IF_ERROR(StepDone(up, "re-labelling entity mentions"));
+    }
+    if (!form.empty()) {
+      // Only the quotes and claims attributed by that very name follow.
+      Stmt q(db_, "UPDATE quotes SET speaker_entity_id = ?3 WHERE speaker_entity_id = ?1 AND speaker = ?2 COLLATE NOCASE");
+      q.Bind(1, from_id).Bind(2, form).Bind(3, to_id);
+      WARTA_RETURN_IF_ERROR(StepDone(q, "re-labelling quote speakers"));
+      Stmt c(db_,
+             "UPDATE claims SET claimant_entity_id = ?3 WHERE claimant_entity_id = ?1 AND claimant = ?2 COLLATE NOCASE");
+      c.Bind(1, from_id).Bind(2, form).Bind(3, to_id);
+      WARTA_RETURN_IF_ERROR(StepDone(c, "re-labelling claimants"));
+      return seqs;
+    }
+    for (const char* sql :
+         {"UPDATE quotes SET speaker_entity_id = ?2 WHERE speaker_entity_id = ?1",
+          "UPDATE claims SET claimant_entity_id = ?2 WHERE claimant_entity_id = ?1",
+          "UPDATE event_participants SET entity_id = ?2 WHERE entity_id = ?1",
+          "UPDATE events SET participants = (SELECT json_group_array(CASE WHEN j.value = ?1 THEN ?2 ELSE j.value END) "
+          "FROM json_each(events.participants) j) WHERE rowid IN (SELECT event_rowid FROM event_participants "
+          "WHERE entity_id = ?2)"}) {
+      Stmt up(db_, sql);
+      up.Bind(1, from_id).Bind(2, to_id);
+      WARTA_RETURN_IF_ERROR(StepDone(up, "re-labelling an entity's quotes, claims and events"));
+    }
+    return seqs;
+  }
+
   Status Error(const std::string& what) const {
     return Status::IoError(path_ + ": " + what + ": " + sqlite3_errmsg(db_));
   }
@@ -1137,14 +1268,72 @@ class SqliteStore final : public ArticleStore {
     while (q.Step() == SQLITE_ROW) out.push_back({q.Text(0), "", q.Word<EntityType>(1), q.Int(2), q.Int(3)});
     WARTA_RETURN_IF_ERROR(q.TakeWordStatus(path_));
     for (auto& e : out) {
-      Stmt& c = Cached(
-          "SELECT canonical, COUNT(*) n FROM mentions WHERE entity_id = ?1 GROUP BY canonical ORDER BY n DESC, "
-          "LENGTH(canonical) DESC LIMIT 1");
-      c.Bind(1, e.id);
-      if (c.Step() == SQLITE_ROW) e.canonical = c.Text(0);
-      c.Reset();
+      WARTA_ASSIGN_OR_RETURN(e.canonical, DisplayName(e.id));
     }
     return out;
+  }
+
+  // How a name is written: 2 mixed case ("PT Antam Tbk"), 1 all capitals,
+  // 0 no capitals ("pt antam tbk").
+  static int CaseRank(std::string_view s) {
+    bool upper = false, lower = false;
+    for (unsigned char c : s) {
+      upper |= std::isupper(c) != 0;
+      lower |= std::islower(c) != 0;
+    }
+    return upper && lower ? 2 : upper ? 1 : 0;
+  }
+
+  static std::string FoldAscii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  }
+
+  // The name an entity is shown by (issue 16): among the canonical names
+  // its mentions carry, grouped by spelling regardless of case, the longest
+  // of those given at least a quarter as often as the most frequent (the
+  // full form: "Sri Mulyani Indrawati"), written as best it was seen: mixed
+  // case over all capitals over lower case, by a canonical name or a
+  // mention's own text, then the most frequent.
+  StatusOr<std::string> DisplayName(const std::string& id) {
+    struct Spelling {
+      int64_t total = 0;
+      std::vector<std::pair<std::string, int64_t>> ways;  // written forms, with counts
+    };
+    std::map<std::string, Spelling> by_fold;
+    Stmt& c = Cached("SELECT canonical, COUNT(*) n FROM mentions WHERE entity_id = ?1 GROUP BY canonical");
+    c.Bind(1, id);
+    while (c.Step() == SQLITE_ROW) {
+      Spelling& sp = by_fold[FoldAscii(c.Text(0))];
+      sp.total += c.Int(1);
+      sp.ways.emplace_back(c.Text(0), c.Int(1));
+    }
+    c.Reset();
+    if (by_fold.empty()) return std::string();
+    int64_t most = 0;
+    for (const auto& [fold, sp] : by_fold) most = std::max(most, sp.total);
+    const Spelling* best = nullptr;
+    const std::string* best_fold = nullptr;
+    for (const auto& [fold, sp] : by_fold) {
+      if (sp.total * 4 < most) continue;
+      if (!best || fold.size() > best_fold->size() || (fold.size() == best_fold->size() && sp.total > best->total)) {
+        best = &sp;
+        best_fold = &fold;
+      }
+    }
+    std::vector<std::pair<std::string, int64_t>> ways = best->ways;
+    Stmt& t = Cached(
+        "SELECT text, COUNT(*) n FROM mentions WHERE entity_id = ?1 AND text = ?2 COLLATE NOCASE GROUP BY text");
+    t.Bind(1, id).Bind(2, *best_fold);
+    while (t.Step() == SQLITE_ROW) ways.emplace_back(t.Text(0), t.Int(1));
+    t.Reset();
+    const auto* pick = &ways.front();
+    for (const auto& w : ways) {
+      const int r = CaseRank(w.first), pr = CaseRank(pick->first);
+      if (r > pr || (r == pr && w.second > pick->second)) pick = &w;
+    }
+    return pick->first;
   }
 
   static std::vector<std::string> SplitParagraphs(const std::string& text) {

@@ -203,6 +203,22 @@ struct EntityDetail {
   std::vector<std::pair<EntitySummary, int64_t>> cooccurring;   // entities in the same articles, with shared-article counts
 };
 
+// A decision that mentions belong to another entity than the one the
+// analyser gave them (issue 16): made by the person linker at ingest
+// (source "linker", with the evidence in `reason`) or by an analyst
+// (`warta entity merge` / `split`, source "analyst"). Analyst links are
+// honoured by every later ingest (pipeline/person_linker.h).
+struct EntityLink {
+  std::string kind;          // "merge": from_id's mentions (of `form`) are to_id's; "split": `form` leaves from_id for to_id
+  std::string from_id;       // the entity id the mentions were given
+  std::string form;          // the name concerned (for a merge: the merged entity's name)
+  std::string to_id;         // the entity id they carry now
+  std::string to_canonical;  // its name
+  std::string source;        // "linker" or "analyst"
+  std::string reason;        // why, in words ("prefix of the only stored full name; same role ...")
+  std::optional<DateTime> created;
+};
+
 class ArticleStore {
  public:
   virtual ~ArticleStore() = default;
@@ -276,6 +292,29 @@ class ArticleStore {
   virtual Status ScanOrganisationMentions(
       const std::function<void(int64_t seq, EntityType type, std::string_view text, std::string_view entity_id,
                                std::string_view canonical)>& fn) = 0;
+  // ---- Entity links (merges and splits, see EntityLink).
+  // Stores each link (one per kind, from_id, form and source: a repeated
+  // one replaces its reason and target), in one transaction.
+  virtual Status PutEntityLinks(const std::vector<EntityLink>& links) = 0;
+  // The links whose from_id or to_id is `entity_id` ("" for every link), oldest first.
+  virtual StatusOr<std::vector<EntityLink>> EntityLinks(const std::string& entity_id) = 0;
+  // Gives the mentions carrying `from_id` (only those whose text or
+  // canonical name is `form`, case-insensitively, when `form` is not empty)
+  // the id `to_id` and canonical name `to_canonical`; quotes' speakers,
+  // claims' claimants and events' participants of those articles that
+  // carried from_id follow when the whole entity moves (`form` empty).
+  // One transaction. Returns the seqs of the articles changed, ascending.
+  virtual StatusOr<std::vector<int64_t>> RelabelMentions(const std::string& from_id, const std::string& form,
+                                                         const std::string& to_id,
+                                                         const std::string& to_canonical) = 0;
+
+  // Every mention that carries an entity id, in store order (by article
+  // seq, then in the order the article lists them), with the article's
+  // outlet and date (published, else inferred): what the person linker
+  // learns from the stored articles, in the order it learned it.
+  virtual Status ScanLinkMentions(const std::function<void(int64_t seq, const EntityMention& mention,
+                                                           std::string_view outlet,
+                                                           const std::optional<DateTime>& date)>& fn) = 0;
   // Newest first by last publication date. NotFound from GetStory when unknown.
   virtual StatusOr<Listing<StoryRecord>> ListStories(const ListFilter& filter) = 0;
   virtual StatusOr<StoryRecord> GetStory(int64_t id) = 0;

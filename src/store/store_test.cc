@@ -120,6 +120,74 @@ TEST(SqliteStoreTest, SameUrlIsOneArticleAndTheLongerVersionWins) {
   EXPECT_TRUE(put[1].inserted);
 }
 
+// Issue 16: the display name is the best-written full form; a look-up by a
+// word returns the most-reported entity it fits; merges and splits rewrite
+// the stored mentions and are kept with their reasons.
+TEST(SqliteStoreTest, EntityNamesLookUpsAndCorrections) {
+  TempDir dir;
+  auto store = Open(dir);
+  std::vector<Article> batch;
+  for (int i = 0; i < 4; ++i) {
+    Article a = MakeArticle("ffff00000000000" + std::to_string(i), "t");
+    // Three articles write the company in lower case, one cased.
+    const std::string name = i == 3 ? "PT Antam Tbk" : "pt antam tbk";
+    a.entities = {{{0, 12}, name, EntityType::kOrganisation, "o-antam", name},
+                  {{13, 28}, "Kim Jong Un", EntityType::kPerson, "p-kju", "Kim Jong Un"}};
+    if (i == 0) {
+      a.entities.push_back({{30, 44}, "Kim Kardashian", EntityType::kPerson, "p-kk", "Kim Kardashian"});
+      a.entities.push_back({{45, 56}, "Sri Mulyani", EntityType::kPerson, "p-sm", "Sri Mulyani"});
+      a.entities.push_back({{57, 62}, "Kim", EntityType::kPerson, "p-kk", "Kim Kardashian"});
+      a.quotes = {{{70, 80}, "ekonomi", true, "Sri Mulyani", "p-sm", ""}};
+    }
+    if (i == 1) a.entities.push_back({{45, 66}, "Sri Mulyani Indrawati", EntityType::kPerson, "p-smi", "Sri Mulyani Indrawati"});
+    batch.push_back(std::move(a));
+  }
+  std::vector<PutResult> put;
+  ASSERT_TRUE(store->PutBatch(batch, &put).ok());
+
+  auto antam = store->GetEntitySummaries({"o-antam"});
+  ASSERT_EQ(antam->size(), 1u);
+  EXPECT_EQ((*antam)[0].canonical, "PT Antam Tbk");  // not the more frequent "pt antam tbk"
+
+  // "Kim" is a mention of Kim Kardashian, but Kim Jong Un is reported in four articles.
+  auto kim = store->FindEntities("Kim", 10);
+  ASSERT_EQ(kim->size(), 2u);
+  EXPECT_EQ((*kim)[0].id, "p-kju");
+  EXPECT_EQ((*kim)[1].id, "p-kk");
+  EXPECT_EQ((*store->FindEntities("Belou", 10)).size(), 0u);
+  EXPECT_EQ((*store->FindEntities("Kardash", 10))[0].id, "p-kk");  // a part of a word, when no word fits
+
+  // Merge: every mention of p-sm is p-smi's, and its quote follows.
+  auto seqs = store->RelabelMentions("p-sm", "", "p-smi", "Sri Mulyani Indrawati");
+  ASSERT_TRUE(seqs.ok()) << seqs.status().ToString();
+  EXPECT_EQ(*seqs, (std::vector<int64_t>{put[0].seq}));
+  QuoteQuery q;
+  q.speaker_ids = {"p-smi"};
+  EXPECT_EQ(store->FindQuotes(q)->total, 1);
+  EXPECT_EQ((*store->GetEntity("p-smi")).summary.articles, 2);
+  EXPECT_EQ(store->GetEntity("p-sm").status().code(), StatusCode::kNotFound);
+  // Split: only the mentions written "Kim" leave Kim Kardashian.
+  seqs = store->RelabelMentions("p-kk", "kim", "p-kim", "Kim");
+  EXPECT_EQ(*seqs, (std::vector<int64_t>{put[0].seq}));
+  EXPECT_EQ((*store->GetEntity("p-kk")).summary.mentions, 1);
+  EXPECT_TRUE(store->RelabelMentions("p-kk", "Nobody", "p-x", "Nobody")->empty());
+
+  ASSERT_TRUE(store->PutEntityLinks({{"merge", "p-sm", "Sri Mulyani", "p-smi", "Sri Mulyani Indrawati", "linker",
+                                      "first names of 'Sri Mulyani Indrawati'", std::nullopt},
+                                     {"split", "p-kk", "Kim", "p-kim", "Kim", "analyst", "wrong", std::nullopt}})
+                  .ok());
+  // The same link again replaces its reason rather than adding a row.
+  ASSERT_TRUE(store->PutEntityLinks({{"merge", "p-sm", "Sri Mulyani", "p-smi", "Sri Mulyani Indrawati", "linker",
+                                      "a better reason", std::nullopt}})
+                  .ok());
+  auto links = store->EntityLinks("p-smi");
+  ASSERT_EQ(links->size(), 1u);
+  EXPECT_EQ((*links)[0].reason, "a better reason");
+  EXPECT_TRUE((*links)[0].created.has_value());
+  EXPECT_EQ(store->EntityLinks("")->size(), 2u);
+  EXPECT_EQ((*store->EntityLinks("p-kk"))[0].kind, "split");
+}
+
 TEST(SqliteStoreTest, EntitiesAcrossArticles) {
   TempDir dir;
   auto store = Open(dir);

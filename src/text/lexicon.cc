@@ -92,6 +92,7 @@ constexpr std::string_view kWordClassNames[] = {
     "title.generic",
     "title.link",
     "org.legal_form",
+    "person.nickname_link",
     "series.value_word",
 };
 static_assert(std::size(kWordClassNames) == static_cast<size_t>(WordClass::kCount),

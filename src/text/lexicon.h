@@ -264,6 +264,10 @@ enum class WordClass : uint8_t {
   // Legal forms of an organisation (legal_forms.tsv): part of its
   // displayed name, not of its key ("PT", "Tbk", "(Persero)").
   kOrgLegalForm,   // "org.legal_form"
+  // Stated nicknames (grammar.tsv): what an article writes between a full
+  // name and the nickname it gives ("Basuki Tjahaja Purnama atau Ahok"); the
+  // person linker (pipeline/person_linker.h) reads them.
+  kNicknameLink,  // "person.nickname_link"
   // Recurring reports (series.tsv): words whose value changes from one item
   // of a series to the next, masked like figures in its sentence skeletons.
   kSeriesValueWord,  // "series.value_word": "naik", "turun", "cerah", "imbang"

@@ -21,7 +21,7 @@ struct TrainTruecaseArgs {
   std::vector<std::string> ner;     // token-per-line NER training files
   std::string output;
   int hold_out_every = 10;          // every Nth article (by id) is held out; 0 = none
-  int min_count = 2;
+  int min_count = 1;
   int min_bigram_count = 2;
   std::string description;
 };

@@ -230,10 +230,9 @@ size_t Truecaser::Restore(std::string* text, LetterCase source) const {
       form = best->form;
     } else if (auto it = words_.find(key); it != words_.end()) {
       form = it->second;
-    } else if (source == LetterCase::kUpper) {
-      TcApplyShape(key, TcIsShortWord(key) ? unseen_short_ : unseen_long_, &form);
     } else {
-      form = key;
+      // Unseen: the shape rare words had in training (see unseen_short()).
+      TcApplyShape(key, TcIsShortWord(key) ? unseen_short_ : unseen_long_, &form);
     }
     if (start)
       for (char& c : form)
@@ -323,18 +322,33 @@ std::string TruecaseTrainer::Write(const TruecaseTrainOptions& options) const {
   // What rare words look like: the words seen once inside sentences, by
   // length, decide what an unseen word becomes in all-caps text.
   int64_t rare[2][3] = {{0, 0, 0}, {0, 0, 0}};
-  std::vector<std::string> lines;
-  std::string form;
-  size_t kept = 0;
   for (const auto& [key, wc] : words_) {
-    const int32_t total = wc.c.total();
-    if (total == 1) {
-      int b = best_of(wc.c);
-      if (b < 3) ++rare[TcIsShortWord(key) ? 0 : 1][b];
-    }
-    if (total < options.min_count) continue;
+    if (wc.c.total() != 1) continue;
+    int b = best_of(wc.c);
+    if (b < 3) ++rare[TcIsShortWord(key) ? 0 : 1][b];
+  }
+  WordShape unseen[2];
+  for (int len = 0; len < 2; ++len) {
+    int b = 0;
+    for (int s = 1; s < 3; ++s)
+      if (rare[len][s] > rare[len][b]) b = s;
+    unseen[len] = static_cast<WordShape>(b);
+  }
+  // A word the unseen rule writes right needs no line: the model stays
+  // small (most long words are lower case, like the rare ones) and says
+  // the same.
+  std::vector<std::string> lines;
+  std::string form, implied;
+  size_t kept = 0, implicit = 0;
+  for (const auto& [key, wc] : words_) {
+    if (wc.c.total() < options.min_count) continue;
     ++kept;
     form_of(key, wc, best_of(wc.c), &form);
+    TcApplyShape(key, unseen[TcIsShortWord(key) ? 0 : 1], &implied);
+    if (form == implied) {
+      ++implicit;
+      continue;
+    }
     lines.push_back("w\t" + form);
   }
   size_t bigram_lines = 0;
@@ -360,17 +374,15 @@ std::string TruecaseTrainer::Write(const TruecaseTrainOptions& options) const {
   if (!options.description.empty()) out += "# " + options.description + "\n";
   out += "# " + std::to_string(added_) + " texts read, " + std::to_string(skipped_) +
          " skipped (case-less, all caps or Title Case); " + std::to_string(kept) + " words seen at least " +
-         std::to_string(options.min_count) + " times inside sentences, " + std::to_string(bigram_lines) +
+         std::to_string(options.min_count) + " times inside sentences (" + std::to_string(implicit) +
+         " of them written as an unseen word would be, so not listed), " + std::to_string(bigram_lines) +
          " context lines (seen at least " + std::to_string(options.min_bigram_count) + " times)\n";
   for (int len = 0; len < 2; ++len) {
-    int b = 0;
-    for (int s = 1; s < 3; ++s)
-      if (rare[len][s] > rare[len][b]) b = s;
+    const WordShape b = unseen[len];
     out += "# words seen once, " + std::string(len == 0 ? "2-5 letters" : "others") +
            ": lower " + std::to_string(rare[len][0]) + ", title " + std::to_string(rare[len][1]) + ", upper " +
            std::to_string(rare[len][2]) + "\n";
-    out += std::string("unseen\t") + (len == 0 ? "short" : "long") + "\t" + TcShapeName(static_cast<WordShape>(b)) +
-           "\n";
+    out += std::string("unseen\t") + (len == 0 ? "short" : "long") + "\t" + TcShapeName(b) + "\n";
   }
   for (const std::string& l : lines) out += l + "\n";
   return out;

@@ -94,9 +94,11 @@ class Truecaser {
 };
 
 struct TruecaseTrainOptions {
-  // A word enters the model when seen this often inside sentences (the rest
-  // are pruned: most words seen once are typos and one-off names).
-  int min_count = 2;
+  // A word enters the model when seen this often inside sentences. 1 keeps
+  // the words seen once too: on IndoSum's held-out articles that restores
+  // 95.0 % of words rather than 94.6 % (2), for a model of 316 KB rather
+  // than 223 KB (docs/quality/ner.md).
+  int min_count = 1;
   // A bigram line when its context was seen this often and its form, the
   // majority there, differs from the word's own.
   int min_bigram_count = 2;

@@ -19,6 +19,8 @@
 // (ScoreDedupe: story pairwise and BCubed, copy pairwise P/R, series pairwise
 // F1, longest story, largest copy group).
 //
+// --case lower|upper: every title and paragraph lower- or upper-cased
+// before the run (the gold unchanged), for case-less outlets (issue 16).
 // --set indosum: the first N IndoSum dev files (cleaned as `warta ingest` would,
 // dated by the Unix time their ids start with), the seed articles, and
 // edited copies that CopyGenerator makes deterministically from the IndoSum
@@ -54,6 +56,7 @@
 #include "dedupe/series.h"
 #include "dedupe/stories.h"
 #include "ingest/reader.h"
+#include "text/case.h"
 
 namespace fs = std::filesystem;
 using namespace warta;
@@ -298,6 +301,7 @@ int main(int argc, char** argv) {
   double copy_rate = 0.4;
   uint64_t seed = 7;
   bool dump = false;
+  std::string letter_case = "as-written";
   StoryOptions story_options;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -315,6 +319,7 @@ int main(int argc, char** argv) {
     else if (a == "--copy-rate") copy_rate = std::stod(next());
     else if (a == "--seed") seed = std::stoull(next());
     else if (a == "--dump-merges") dump = true;
+    else if (a == "--case") letter_case = next();
     else if (a == "--set") set = next();
     else if (a == "--stream-labels") stream_labels = next();
     else if (a == "--fixtures") fixtures = next();
@@ -329,12 +334,16 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "usage: dedupe_eval [--set indosum|stream|all] [--corpus DIR] [--files N] [--seeds DIR] "
                            "[--labels FILE] [--copy-rate R] [--seed S] [--stream-labels DIR] [--fixtures DIR] "
                            "[--story-threshold T] [--lead N] [--body-weight W] [--window-days D] "
-                           "[--undated-threshold T] [--name-share S] [--name-paragraphs N] [--dump-merges]\n");
+                           "[--undated-threshold T] [--name-share S] [--name-paragraphs N] [--case lower|upper] [--dump-merges]\n");
       return 2;
     }
   }
   if (set != "indosum" && set != "stream" && set != "all") {
     std::fprintf(stderr, "dedupe_eval: --set is indosum, stream or all, not %s\n", set.c_str());
+    return 2;
+  }
+  if (letter_case != "as-written" && letter_case != "lower" && letter_case != "upper") {
+    std::fprintf(stderr, "dedupe_eval: --case is lower or upper, not %s\n", letter_case.c_str());
     return 2;
   }
   const bool with_indosum = set != "stream", with_stream = set != "indosum";
@@ -443,6 +452,16 @@ int main(int argc, char** argv) {
       gold_rows.push_back(stream.gold[k]);
       if (k < stream.fixtures) stream_fixtures_end = items.size();
     }
+  }
+  // --case: every title and paragraph lower- or upper-cased, as outlets that
+  // deliver case-less text do (issue 16); the gold is unchanged.
+  if (letter_case != "as-written") {
+    auto recase = [&](const std::string& t) { return letter_case == "lower" ? text::Lowercase(t) : text::Uppercase(t); };
+    for (Item& it : items) {
+      it.article.title = recase(it.article.title);
+      for (std::string& p : it.article.paragraphs) p = recase(p);
+    }
+    std::printf("Letter case: every title and paragraph %s-cased (--case %s)\n\n", letter_case.c_str(), letter_case.c_str());
   }
   std::vector<size_t> order(items.size());
   std::iota(order.begin(), order.end(), 0);

@@ -18,8 +18,14 @@
 // template is counted apart ("series items marked copies").
 //
 // Each size runs in its own forked child so its peak RSS (getrusage) is its
-// own. Timed: Sign (parallel, --threads), AddAndMatch and StoryClusterer::Add
-// (single writer, as the pipeline runs them). Generation is timed apart.
+// own. Timed, in the pipeline's order (pipeline/relations.cc): the copy and
+// series signatures (parallel, --threads), then for each article on one
+// writer SeriesDetector::Add, DuplicateDetector::AddAndMatch (a copy link
+// inside one series vetoed, as the pipeline does) and StoryClusterer::Add
+// (with the article's series). Generation is timed apart. Series quality:
+// "series items in a series" is the share of template items placed in some
+// series, "series mixed" the articles whose series was founded by an item of
+// another template (or by an article of no template).
 // Times are wall clock; "child CPU s" (user + system of the run, generation
 // and both signing threads included) says how much of that was CPU when the
 // machine is shared.
@@ -41,6 +47,7 @@
 
 #include "dedupe/duplicates.h"
 #include "dedupe/evaluation.h"
+#include "dedupe/series.h"
 #include "dedupe/stories.h"
 
 namespace fs = std::filesystem;
@@ -251,10 +258,11 @@ class Generator {
 };
 
 struct Result {
-  double generate = 0, sign = 0, match = 0, stories = 0;
+  double generate = 0, sign = 0, series = 0, match = 0, stories = 0;
   long long injected = 0, found = 0, false_copies = 0, story_count = 0, active_stories = 0;
-  long long series_items = 0, series_marked_copies = 0;
-  long long detector_mb = 0, stories_mb = 0;
+  long long series_items = 0, series_marked_copies = 0, series_vetoed = 0;
+  long long series_placed = 0, series_mixed = 0, series_count = 0;
+  long long detector_mb = 0, series_mb = 0, stories_mb = 0;
 };
 
 Result Run(const Vocabulary& vocab, int64_t n, int threads, double copy_rate, double series_rate, int series_templates,
@@ -264,10 +272,14 @@ Result Run(const Vocabulary& vocab, int64_t n, int threads, double copy_rate, do
   // Template of each series item by seq, to tell a copy link inside one series.
   std::unordered_map<int64_t, int> series_of_seq;
   DuplicateDetector detector;
+  SeriesDetector series;
   StoryClusterer stories(story_options);
+  // Template of each series id's founder (-1: an article of no template).
+  std::unordered_map<int64_t, int> template_of_series;
   const int64_t batch = 8192;
   std::vector<Generator::Next> items;
   std::vector<Signature> sigs;
+  std::vector<SeriesSignature> series_sigs;
   for (int64_t start = 0; start < n; start += batch) {
     int64_t end = std::min(n, start + batch);
     auto t0 = Clock::now();
@@ -275,46 +287,71 @@ Result Run(const Vocabulary& vocab, int64_t n, int threads, double copy_rate, do
     for (int64_t i = start; i < end; ++i) items.push_back(gen.Make(i));
     auto t1 = Clock::now();
     sigs.assign(items.size(), {});
+    series_sigs.assign(items.size(), {});
     std::vector<std::thread> pool;
     for (int t = 0; t < threads; ++t)
       pool.emplace_back([&, t] {
-        for (size_t i = static_cast<size_t>(t); i < items.size(); i += static_cast<size_t>(threads))
+        for (size_t i = static_cast<size_t>(t); i < items.size(); i += static_cast<size_t>(threads)) {
           sigs[i] = detector.Sign(items[i].article);
+          series_sigs[i] = series.Sign(items[i].article);
+        }
       });
     for (auto& th : pool) th.join();
     auto t2 = Clock::now();
-    std::vector<std::optional<int64_t>> copy_of(items.size());
     for (size_t i = 0; i < items.size(); ++i) {
-      int64_t seq = start + static_cast<int64_t>(i) + 1;
+      const int64_t seq = start + static_cast<int64_t>(i) + 1;
+      auto a0 = Clock::now();
+      const SeriesAssignment in_series = series.Add(seq, series_sigs[i]);
+      if (in_series.series_id && in_series.founder_seq) stories.NoteSeries(in_series.founder_seq, in_series.series_id);
+      auto a1 = Clock::now();
       MatchResult m = detector.AddAndMatch(seq, sigs[i], items[i].article.published);
-      if (m.copy) copy_of[i] = m.copy->original_seq == seq ? m.copy->nearest_seq : m.copy->original_seq;
-      int64_t src = items[i].copy_of_index;
-      if (items[i].series >= 0) {
-        ++r.series_items;
-        series_of_seq.emplace(seq, items[i].series);
+      if (m.copy && in_series.series_id &&
+          (series.SeriesOf(m.copy->nearest_seq) == in_series.series_id ||
+           series.SeriesOf(m.copy->original_seq) == in_series.series_id)) {
+        m.copy.reset();
+        ++r.series_vetoed;
       }
+      std::optional<int64_t> copy_of;
+      if (m.copy && m.copy->original_seq != seq) copy_of = m.copy->original_seq;
+      auto a2 = Clock::now();
+      StoryInput input;
+      input.copy_of = copy_of;
+      if (in_series.series_id) input.series = in_series.series_id;
+      stories.Add(seq, items[i].article, input);
+      auto a3 = Clock::now();
+      r.series += Seconds(a0, a1);
+      r.match += Seconds(a1, a2);
+      r.stories += Seconds(a2, a3);
+
+      const int tpl = items[i].series;
+      if (in_series.series_id) {
+        if (in_series.new_series) template_of_series.emplace(in_series.series_id, tpl);
+        const auto founder = template_of_series.find(in_series.series_id);
+        if (tpl >= 0) ++r.series_placed;
+        if (founder == template_of_series.end() || founder->second != tpl || tpl < 0) ++r.series_mixed;
+      }
+      if (tpl >= 0) {
+        ++r.series_items;
+        series_of_seq.emplace(seq, tpl);
+      }
+      int64_t src = items[i].copy_of_index;
       if (src >= 0) {
         ++r.injected;
         if (m.copy && detector.OriginalOf(seq) == detector.OriginalOf(src + 1)) ++r.found;
       } else if (m.copy) {
         ++r.false_copies;
         auto other = series_of_seq.find(m.copy->nearest_seq);
-        if (items[i].series >= 0 && other != series_of_seq.end() && other->second == items[i].series)
-          ++r.series_marked_copies;
+        if (tpl >= 0 && other != series_of_seq.end() && other->second == tpl) ++r.series_marked_copies;
       }
     }
-    auto t3 = Clock::now();
-    for (size_t i = 0; i < items.size(); ++i)
-      stories.Add(start + static_cast<int64_t>(i) + 1, items[i].article, copy_of[i]);
-    auto t4 = Clock::now();
     r.generate += Seconds(t0, t1);
     r.sign += Seconds(t1, t2);
-    r.match += Seconds(t2, t3);
-    r.stories += Seconds(t3, t4);
   }
   r.story_count = static_cast<long long>(stories.story_count());
   r.active_stories = static_cast<long long>(stories.active_story_count());
+  r.series_count = static_cast<long long>(series.series_count());
   r.detector_mb = static_cast<long long>(detector.MemoryBytes() >> 20);
+  r.series_mb = static_cast<long long>(series.MemoryBytes() >> 20);
   r.stories_mb = static_cast<long long>(stories.MemoryBytes() >> 20);
   return r;
 }
@@ -367,10 +404,11 @@ int main(int argc, char** argv) {
   std::printf("vocabulary: %zu words from %s; threads %d, copy rate %.3f, series rate %.3f from %d templates, seed %llu\n\n",
               vocab.words.size(), corpus.c_str(), threads, copy_rate, series_rate, series_templates,
               static_cast<unsigned long long>(seed));
-  std::printf("| articles | generate s | sign s | match s | stories s | dedupe+stories s | peak RSS MB | detector MB | "
-              "stories MB | injected copies | recall | false copies | series items | series items marked copies | "
-              "stories | active | child CPU s |\n");
-  std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+  std::printf("| articles | generate s | sign s | series s | match s | stories s | dedupe+stories s | peak RSS MB | "
+              "detector MB | series MB | stories MB | injected copies | recall | false copies | series items | "
+              "series items in a series | series mixed | series | copy links vetoed in a series | "
+              "series items marked copies | stories | active | child CPU s |\n");
+  std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
   std::fflush(stdout);
   for (int64_t n : sizes) {
     int fd[2];
@@ -396,12 +434,15 @@ int main(int argc, char** argv) {
     // Peak RSS includes the vocabulary inherited from the parent (~10 MB).
     double cpu = static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
                  static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
-    std::printf("| %lld | %.1f | %.1f | %.1f | %.1f | %.1f | %ld | %lld | %lld | %lld | %.4f | %lld | %lld | %lld | %lld | "
-                "%lld | %.1f |\n",
-                static_cast<long long>(n), r.generate, r.sign, r.match, r.stories, r.sign + r.match + r.stories,
-                ru.ru_maxrss / 1024, r.detector_mb, r.stories_mb, r.injected,
-                r.injected ? static_cast<double>(r.found) / static_cast<double>(r.injected) : 1.0, r.false_copies,
-                r.series_items, r.series_marked_copies, r.story_count, r.active_stories, cpu);
+    std::printf("| %lld | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %ld | %lld | %lld | %lld | %lld | %.4f | %lld | %lld | "
+                "%.4f | %lld | %lld | %lld | %lld | %lld | %lld | %.1f |\n",
+                static_cast<long long>(n), r.generate, r.sign, r.series, r.match, r.stories,
+                r.sign + r.series + r.match + r.stories, ru.ru_maxrss / 1024, r.detector_mb, r.series_mb, r.stories_mb,
+                r.injected, r.injected ? static_cast<double>(r.found) / static_cast<double>(r.injected) : 1.0,
+                r.false_copies, r.series_items,
+                r.series_items ? static_cast<double>(r.series_placed) / static_cast<double>(r.series_items) : 1.0,
+                r.series_mixed, r.series_count, r.series_vetoed, r.series_marked_copies, r.story_count,
+                r.active_stories, cpu);
     std::fflush(stdout);
   }
   return 0;

@@ -284,7 +284,19 @@ SeriesAssignment SeriesDetector::Add(int64_t seq, const SeriesSignature& sig) {
   int best_shared = 0;
   double best_dice = 0;
   for (const auto& [other, c] : counts) {
-    if (c.shared < options_.min_shared || c.varying < options_.min_varying) continue;
+    if (c.shared < options_.min_shared) continue;
+    if (c.varying == 0) {
+      // An earlier report told again with every value it states unchanged:
+      // a copy of that report (the copy detector's to judge), never
+      // another item of its series, even when an item of another day
+      // matches too.
+      const WindowEntry* e = s.Find(other);
+      if (e != nullptr && 2.0 * c.shared / static_cast<double>(e->lines.size() + sig.lines.size()) >= options_.repeat_min_dice) {
+        best = nullptr;
+        break;
+      }
+    }
+    if (c.varying < options_.min_varying) continue;
     const WindowEntry* e = s.Find(other);
     if (e == nullptr || e->day == sig.day || std::abs(e->day - sig.day) > options_.max_gap_days) continue;
     const double dice = 2.0 * c.shared / static_cast<double>(e->lines.size() + sig.lines.size());

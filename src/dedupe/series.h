@@ -29,7 +29,10 @@
 // min_varying shared skeletons carry different values: the same template
 // told about another day. An outlet's boilerplate ("Baca berita lainnya di
 // ...") repeats its values, and a copy repeats all of them, so neither
-// makes a series. When the earlier article is in no series yet, the two
+// makes a series; an article that repeats an earlier one's skeletons
+// (Dice >= repeat_min_dice) with every value unchanged is a copy of it and
+// joins no series at all, even when another day's item would match.
+// When the earlier article is in no series yet, the two
 // found one; its id is the earlier article's seq and its name the words
 // the two titles share (case of the earlier), e.g. "Harga Emas Antam Hari
 // Ini"; with fewer than two shared words, the earlier title's words
@@ -74,6 +77,11 @@ struct SeriesOptions {
   double min_dice = 0.5;
   // Shared skeletons whose masked values differ: another day's figures.
   int min_varying = 2;
+  // An article sharing at least this Dice overlap of skeletons with an
+  // earlier one, every shared value unchanged, repeats that report (a
+  // syndicated or re-published copy): it joins no series, so the copy
+  // detector can link it to what it repeats.
+  double repeat_min_dice = 0.8;
   // The earlier item is at most this many days older (a monthly report
   // still recurs within it) and never on the same day.
   int max_gap_days = 100;

@@ -277,6 +277,26 @@ TEST(SeriesDetectorTest, NoSeriesWithoutADateOnTheSameDayOrAcrossNetworks) {
   }
 }
 
+TEST(SeriesDetectorTest, ARepublishedItemIsACopyNotAnotherItemEvenWhenAnotherDayMatches) {
+  // Monday's and Tuesday's reports found the series; Monday's report
+  // published again on Wednesday repeats every value of Monday's: the
+  // copy detector's to link, not a third item (Tuesday's differs from it
+  // in its values and would otherwise take it in).
+  auto fixtures = SeriesFixtures();
+  const Article& monday = fixtures[0].article;
+  const Article& tuesday = fixtures[1].article;
+  ASSERT_EQ(fixtures[2].label, "gold");
+  SeriesDetector d;
+  d.Add(1, d.Sign(monday));
+  ASSERT_EQ(d.Add(2, d.Sign(tuesday)).series_id, 1);
+  Article again = monday;
+  again.published = fixtures[2].article.published;
+  EXPECT_EQ(d.Add(3, d.Sign(again)).series_id, 0);
+  EXPECT_FALSE(d.SeriesOf(3).has_value());
+  // The next real item still joins.
+  EXPECT_EQ(d.Add(4, d.Sign(fixtures[2].article)).series_id, 1);
+}
+
 TEST(SeriesDetectorTest, TheWindowBoundsWhatIsKeptForMatching) {
   auto fixtures = SeriesFixtures();
   SeriesOptions o;

@@ -24,6 +24,7 @@ struct TrainTruecaseArgs {
   int min_count = 1;
   int min_bigram_count = 2;
   std::string description;
+  std::vector<std::string> exclude_ids;  // files whose first column lists corpus ids to leave out
 };
 
 // FNV-1a: a stable choice of held-out articles across runs and machines.
@@ -55,10 +56,10 @@ StatusOr<std::vector<std::string>> JsonlFiles(const std::vector<std::string>& pa
 // Each article's sentences, tokens joined by spaces (running text the
 // truecaser tokenises again), in training or held out by article id; an
 // article in several folds counts once.
-Status ReadArticles(const std::vector<std::string>& paths, int hold_out_every, std::vector<std::string>* train,
+Status ReadArticles(const std::vector<std::string>& paths, int hold_out_every,
+                    std::unordered_set<std::string> seen, std::vector<std::string>* train,
                     std::vector<std::string>* held_out, size_t* skipped_lines) {
   WARTA_ASSIGN_OR_RETURN(std::vector<std::string> files, JsonlFiles(paths));
-  std::unordered_set<std::string> seen;
   for (const std::string& f : files) {
     std::ifstream in(f, std::ios::binary);
     if (!in) return Status::NotFound(f + ": cannot open");
@@ -94,10 +95,32 @@ Status ReadArticles(const std::vector<std::string>& paths, int hold_out_every, s
   return Status::Ok();
 }
 
+// Ids to leave out (the first column of each line; '#' comments), e.g. the
+// IndoSum articles of an evaluation set scored with the model.
+StatusOr<std::unordered_set<std::string>> ReadExcludedIds(const std::vector<std::string>& paths) {
+  std::unordered_set<std::string> ids;
+  for (const std::string& p : paths) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) return Status::NotFound(p + ": cannot open");
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == '#') continue;
+      ids.insert(line.substr(0, line.find('\t')));
+    }
+  }
+  return ids;
+}
+
 int RunTrainTruecase(const TrainTruecaseArgs& a) {
   std::vector<std::string> train, held_out;
   size_t bad_lines = 0;
-  if (Status st = ReadArticles(a.corpus, a.hold_out_every, &train, &held_out, &bad_lines); !st.ok()) return Fail(st);
+  auto excluded = ReadExcludedIds(a.exclude_ids);
+  if (!excluded.ok()) return Fail(excluded.status());
+  const size_t n_excluded = excluded->size();
+  if (Status st = ReadArticles(a.corpus, a.hold_out_every, *std::move(excluded), &train, &held_out, &bad_lines);
+      !st.ok())
+    return Fail(st);
+  if (n_excluded) std::fprintf(stderr, "left out: %zu ids listed by --exclude-ids\n", n_excluded);
   size_t ner_sentences = 0;
   for (const std::string& p : a.ner) {
     auto sents = entities::ReadNerFile(p);
@@ -167,6 +190,8 @@ void AddTruecaseCommand(CLI::App& app, CommandContext& ctx) {
   cmd->add_option("--min-bigram-count", args->min_bigram_count, "Contexts seen fewer times are pruned")
       ->check(CLI::Range(1, 1000));
   cmd->add_option("--description", args->description, "Free text written into the model's header");
+  cmd->add_option("--exclude-ids", args->exclude_ids,
+                  "Files listing corpus article ids (first column) to leave out of training and held-out scoring");
   cmd->callback([&ctx, args] {
     ctx.ran = true;
     ctx.exit_code = RunTrainTruecase(*args);

@@ -377,7 +377,7 @@ std::shared_ptr<const text::Truecaser> CleanTestTruecaser() {
   return tc.ok() ? *tc : nullptr;
 }
 
-std::string Times(std::string_view s, int n) {
+std::string RepeatCaseLessText(std::string_view s, int n) {
   std::string out;
   for (int i = 0; i < n; ++i) out.append(s);
   return out;
@@ -388,15 +388,15 @@ TEST(CleanerTruecaseTest, RestoresCaseOfCaseLessTextKeepingItsLength) {
   opt.truecaser = CleanTestTruecaser();
   auto cleaner = Cleaner::Create(opt);
   ASSERT_TRUE(cleaner.ok()) << cleaner.status().message();
-  const std::string first = Times("presiden joko widodo tiba di jakarta pada pagi hari. ", 5) + "ia disambut warga.";
-  const std::string second = Times("kata presiden, warga jakarta menyambut joko. ", 5) + "acara selesai siang.";
+  const std::string first = RepeatCaseLessText("presiden joko widodo tiba di jakarta pada pagi hari. ", 5) + "ia disambut warga.";
+  const std::string second = RepeatCaseLessText("kata presiden, warga jakarta menyambut joko. ", 5) + "acara selesai siang.";
   RawDocument doc = TextDoc(first + "\n" + second);
   doc.title = "presiden joko tiba di jakarta";
   Article a = MustClean(doc, **cleaner);
   EXPECT_EQ(a.letter_case, LetterCase::kLower);  // what the source wrote
   ASSERT_EQ(a.paragraphs.size(), 2u);
   EXPECT_EQ(a.paragraphs[0],
-            Times("Presiden Joko Widodo tiba di Jakarta pada pagi hari. ", 5) + "Ia disambut warga.");
+            RepeatCaseLessText("Presiden Joko Widodo tiba di Jakarta pada pagi hari. ", 5) + "Ia disambut warga.");
   EXPECT_EQ(a.paragraphs[1].substr(0, 46), "Kata presiden, warga Jakarta menyambut Joko. K");
   EXPECT_EQ(a.paragraphs[1].size(), second.size());
   EXPECT_EQ(a.title, "Presiden Joko tiba di Jakarta");
@@ -415,12 +415,12 @@ TEST(CleanerTruecaseTest, LeavesCasedTextAndCasedTitlesAlone) {
   opt.truecaser = CleanTestTruecaser();
   auto cleaner = Cleaner::Create(opt);
   ASSERT_TRUE(cleaner.ok());
-  const std::string para = Times("Kata presiden, PT antam tbk dan warga jakarta tiba pagi ini. ", 4);
+  const std::string para = RepeatCaseLessText("Kata presiden, PT antam tbk dan warga jakarta tiba pagi ini. ", 4);
   Article a = MustClean(TextDoc(para), **cleaner);
   EXPECT_EQ(a.letter_case, LetterCase::kMixed);
   EXPECT_EQ(a.paragraphs[0], para.substr(0, para.size() - 1));
 
-  RawDocument doc = TextDoc(Times("presiden joko tiba di jakarta pagi ini. ", 8));
+  RawDocument doc = TextDoc(RepeatCaseLessText("presiden joko tiba di jakarta pagi ini. ", 8));
   doc.title = "Presiden Joko di Jakarta";  // cased by the container: kept
   Article b = MustClean(doc, **cleaner);
   EXPECT_EQ(b.letter_case, LetterCase::kLower);
@@ -434,7 +434,7 @@ TEST(CleanerTruecaseTest, RestoreCaseOffKeepsTheSourcesCase) {
   opt.restore_case = false;
   auto cleaner = Cleaner::Create(opt);
   ASSERT_TRUE(cleaner.ok());
-  const std::string para = Times("presiden joko widodo tiba di jakarta pagi ini. ", 8);
+  const std::string para = RepeatCaseLessText("presiden joko widodo tiba di jakarta pagi ini. ", 8);
   Article a = MustClean(TextDoc(para), **cleaner);
   EXPECT_EQ(a.letter_case, LetterCase::kLower);
   EXPECT_EQ(a.paragraphs[0], para.substr(0, para.size() - 1));
@@ -443,7 +443,7 @@ TEST(CleanerTruecaseTest, RestoreCaseOffKeepsTheSourcesCase) {
 // With no model given, the built-in one (when the build has it) is used.
 TEST(CleanerTruecaseTest, BuiltinModelByDefault) {
   if (!text::Truecaser::Builtin()) GTEST_SKIP() << "no truecase model built in";
-  const std::string para = Times("presiden joko widodo tiba di jakarta pagi ini. ", 8);
+  const std::string para = RepeatCaseLessText("presiden joko widodo tiba di jakarta pagi ini. ", 8);
   Article a = MustCleanText(para);
   EXPECT_EQ(a.letter_case, LetterCase::kLower);
   EXPECT_EQ(a.paragraphs[0].substr(0, 36), "Presiden Joko Widodo tiba di Jakarta");

@@ -20,7 +20,7 @@ std::string TruecaseTestdata(const std::string& name) {
   return ss.str();
 }
 
-std::shared_ptr<const Truecaser> TestModel() {
+std::shared_ptr<const Truecaser> TruecaseTestModel() {
   auto tc = Truecaser::Load((testing::SourceDir() / "src/text/testdata/truecase/model.tsv").string());
   EXPECT_TRUE(tc.ok()) << tc.status().message();
   return tc.ok() ? *tc : nullptr;
@@ -33,7 +33,7 @@ std::string UnescapeBreaks(std::string s) {
 
 // Golden cases from testdata/truecase/golden.tsv.
 TEST(TruecaserTest, GoldenCases) {
-  auto tc = TestModel();
+  auto tc = TruecaseTestModel();
   ASSERT_TRUE(tc);
   std::istringstream in(TruecaseTestdata("golden.tsv"));
   std::string line;
@@ -57,7 +57,7 @@ TEST(TruecaserTest, GoldenCases) {
 
 // Only ASCII letters change: every other byte, and so every offset, stays.
 TEST(TruecaserTest, KeepsEveryOffsetAndNonLetterByte) {
-  auto tc = TestModel();
+  auto tc = TruecaseTestModel();
   ASSERT_TRUE(tc);
   const std::string input =
       "kata presiden \xE2\x80\x9C" "joko\xE2\x80\x9D di jakarta\xC2\xA0(10/3): caf\xC3\xA9 kpk\xFF jakarta.\n\nkami";
@@ -86,7 +86,7 @@ TEST(TruecaserTest, UnseenWordsTakeTheRareWordsShape) {
 }
 
 TEST(TruecaserTest, MixedTextIsLeftAlone) {
-  auto tc = TestModel();
+  auto tc = TruecaseTestModel();
   ASSERT_TRUE(tc);
   std::string text = "presiden joko di jakarta";
   EXPECT_EQ(tc->Restore(&text, LetterCase::kMixed), 0u);
@@ -162,7 +162,7 @@ TEST(TruecaseTrainerTest, LearnsFormsContextsAndRareShapes) {
 }
 
 TEST(TruecaseScoresTest, CountsWordsAndCapitals) {
-  auto tc = TestModel();
+  auto tc = TruecaseTestModel();
   ASSERT_TRUE(tc);
   TruecaseScores scores;
   // kata(R) presiden(R: lower after kata) Joko(R) menemui(R) Bambang(wrong: unseen) di(R) Jakarta(R) hari(R) ini(R)

@@ -21,6 +21,8 @@
 //
 // --case lower|upper: every title and paragraph lower- or upper-cased
 // before the run (the gold unchanged), for case-less outlets (issue 16).
+// --truecase [MODEL]: then restored as the cleaner does (text/truecase.h;
+// the built-in model, or MODEL).
 // --set indosum: the first N IndoSum dev files (cleaned as `warta ingest` would,
 // dated by the Unix time their ids start with), the seed articles, and
 // edited copies that CopyGenerator makes deterministically from the IndoSum
@@ -57,6 +59,7 @@
 #include "dedupe/stories.h"
 #include "ingest/reader.h"
 #include "text/case.h"
+#include "text/truecase.h"
 
 namespace fs = std::filesystem;
 using namespace warta;
@@ -302,6 +305,8 @@ int main(int argc, char** argv) {
   uint64_t seed = 7;
   bool dump = false;
   std::string letter_case = "as-written";
+  bool truecase = false;
+  std::string truecase_model;
   StoryOptions story_options;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -320,6 +325,10 @@ int main(int argc, char** argv) {
     else if (a == "--seed") seed = std::stoull(next());
     else if (a == "--dump-merges") dump = true;
     else if (a == "--case") letter_case = next();
+    else if (a == "--truecase") {
+      truecase = true;
+      if (i + 1 < argc && argv[i + 1][0] != '-') truecase_model = argv[++i];
+    }
     else if (a == "--set") set = next();
     else if (a == "--stream-labels") stream_labels = next();
     else if (a == "--fixtures") fixtures = next();
@@ -334,7 +343,7 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "usage: dedupe_eval [--set indosum|stream|all] [--corpus DIR] [--files N] [--seeds DIR] "
                            "[--labels FILE] [--copy-rate R] [--seed S] [--stream-labels DIR] [--fixtures DIR] "
                            "[--story-threshold T] [--lead N] [--body-weight W] [--window-days D] "
-                           "[--undated-threshold T] [--name-share S] [--name-paragraphs N] [--case lower|upper] [--dump-merges]\n");
+                           "[--undated-threshold T] [--name-share S] [--name-paragraphs N] [--case lower|upper [--truecase [MODEL]]] [--dump-merges]\n");
       return 2;
     }
   }
@@ -462,6 +471,32 @@ int main(int argc, char** argv) {
       for (std::string& p : it.article.paragraphs) p = recase(p);
     }
     std::printf("Letter case: every title and paragraph %s-cased (--case %s)\n\n", letter_case.c_str(), letter_case.c_str());
+    if (truecase) {
+      std::shared_ptr<const text::Truecaser> tc = text::Truecaser::Builtin();
+      if (!truecase_model.empty()) {
+        auto loaded = text::Truecaser::Load(truecase_model);
+        if (!loaded.ok()) {
+          std::fprintf(stderr, "dedupe_eval: %s\n", loaded.status().ToString().c_str());
+          return 1;
+        }
+        tc = *loaded;
+      }
+      if (!tc) {
+        std::fprintf(stderr, "dedupe_eval: no truecase model built in: give --truecase MODEL\n");
+        return 1;
+      }
+      // As clean::Cleaner does with CleanOptions::restore_case.
+      size_t restored = 0;
+      for (Item& it : items) {
+        const LetterCase lc = text::DetectLetterCase(it.article.Text());
+        if (lc == LetterCase::kMixed) continue;
+        ++restored;
+        for (std::string& p : it.article.paragraphs) tc->Restore(&p, lc);
+        if (text::DetectLetterCase(it.article.title, 1) == lc) tc->Restore(&it.article.title, lc);
+      }
+      std::printf("Case restored (--truecase %s) in %zu of %zu articles\n\n",
+                  truecase_model.empty() ? "built-in model" : truecase_model.c_str(), restored, items.size());
+    }
   }
   std::vector<size_t> order(items.size());
   std::iota(order.begin(), order.end(), 0);

@@ -545,6 +545,12 @@ class CleanRun {
     a.authors = doc_.authors.empty() ? authors_ : doc_.authors;
     a.editors = doc_.editors.empty() ? editors_ : doc_.editors;
     a.letter_case = text::DetectLetterCase(a.Text());
+    if (options_.restore_case && options_.truecaser && a.letter_case != LetterCase::kMixed) {
+      for (std::string& p : a.paragraphs) options_.truecaser->Restore(&p, a.letter_case);
+      // A title is short: restored only when it has no letter of the other
+      // case at all (a cased headline over case-less text stays).
+      if (text::DetectLetterCase(a.title, 1) == a.letter_case) options_.truecaser->Restore(&a.title, a.letter_case);
+    }
     return a;
   }
 
@@ -634,7 +640,9 @@ StatusOr<std::unique_ptr<Cleaner>> Cleaner::Create(const CleanOptions& options) 
   WARTA_ASSIGN_OR_RETURN(rules->list_headers, LineRuleSet::Compile(std::move(headers)));
   WARTA_ASSIGN_OR_RETURN(rules->meta, internal::MetadataVocabulary::FromRules(
                                           files, options.lexicon ? *options.lexicon : *text::Lexicon::Builtin()));
-  return std::unique_ptr<Cleaner>(new Cleaner(options, std::move(rules)));
+  CleanOptions resolved = options;
+  if (resolved.restore_case && !resolved.truecaser) resolved.truecaser = text::Truecaser::Builtin();
+  return std::unique_ptr<Cleaner>(new Cleaner(std::move(resolved), std::move(rules)));
 }
 
 StatusOr<Article> Cleaner::Clean(const RawDocument& doc) const { return CleanRun(*rules_, options_, doc).Run(); }

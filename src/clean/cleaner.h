@@ -29,6 +29,7 @@
 #include "core/datetime.h"
 #include "core/status.h"
 #include "text/lexicon.h"
+#include "text/truecase.h"
 
 namespace warta::clean {
 
@@ -60,6 +61,17 @@ struct CleanOptions {
   // Month and weekday names of dates and Indonesia's zones (text/lexicon.h:
   // months.tsv, weekdays.tsv, timex_parts.tsv). Null: text::Lexicon::Builtin().
   std::shared_ptr<const text::Lexicon> lexicon;
+  // Give case-less (all lower case) and all-caps articles their capitals
+  // back (text/truecase.h) before any analyser reads them: the tagger and
+  // everything after it (story names, series, quote speakers) read capitals.
+  // Article::letter_case keeps what the source wrote. Byte offsets do not
+  // move: only ASCII letters change case.
+  bool restore_case = true;
+  // The model that restores it. Null: text::Truecaser::Builtin() (and no
+  // restoring when the build has none). The seam for a truecaser that also
+  // learns from the store's cased articles (issue 16: a name seen cased
+  // anywhere is a name everywhere).
+  std::shared_ptr<const text::Truecaser> truecaser;
 };
 
 class Cleaner {
@@ -79,7 +91,10 @@ class Cleaner {
   // (the whole line, or the cut-off part for a dateline or trailing code).
   //
   // Sets paragraphs, removed, title, outlet, url, source (= doc.Locator()),
-  // published, authors, editors and language (doc.language, else "id").
+  // published, authors, editors, language (doc.language, else "id") and
+  // letter_case (of the text as the source wrote it). When that is lower
+  // case or all caps and options.restore_case, the paragraphs (and a title
+  // written the same way) are truecased.
   // The container's metadata (doc.title, doc.date, doc.outlet, doc.url,
   // doc.authors, doc.editors) wins over metadata lifted from the text; lifted values fill
   // the gaps. A container title repeated as the first line is removed.

@@ -7,6 +7,8 @@
 #include <thread>
 
 #include "clean/clean_test_util.h"
+#include "text/case.h"
+#include "text/truecase.h"
 
 namespace warta::clean {
 namespace {
@@ -357,6 +359,94 @@ TEST(CleanerTest, TheTextBudgetCountsTheCleanText) {
   auto unlimited = Cleaner::Create(options);
   ASSERT_TRUE(unlimited.ok());
   EXPECT_TRUE((*unlimited)->Clean(TextDoc(a + "\n" + b + "b")).ok());
+}
+
+}  // namespace
+}  // namespace warta::clean
+
+namespace warta::clean {
+namespace {
+
+// Case-less text: a hand-written truecase model (text/truecase.h) so the
+// expectations follow from the test, not from the shipped model.
+std::shared_ptr<const text::Truecaser> CleanTestTruecaser() {
+  auto tc = text::Truecaser::Parse(
+      "unseen\tshort\tlower\nunseen\tlong\tlower\nw\tJoko\nw\tWidodo\nw\tJakarta\nw\tPresiden\na\tkata\tpresiden\n",
+      "clean-test-model");
+  EXPECT_TRUE(tc.ok()) << tc.status().message();
+  return tc.ok() ? *tc : nullptr;
+}
+
+std::string RepeatCaseLessText(std::string_view s, int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out.append(s);
+  return out;
+}
+
+TEST(CleanerTruecaseTest, RestoresCaseOfCaseLessTextKeepingItsLength) {
+  CleanOptions opt;
+  opt.truecaser = CleanTestTruecaser();
+  auto cleaner = Cleaner::Create(opt);
+  ASSERT_TRUE(cleaner.ok()) << cleaner.status().message();
+  const std::string first = RepeatCaseLessText("presiden joko widodo tiba di jakarta pada pagi hari. ", 5) + "ia disambut warga.";
+  const std::string second = RepeatCaseLessText("kata presiden, warga jakarta menyambut joko. ", 5) + "acara selesai siang.";
+  RawDocument doc = TextDoc(first + "\n" + second);
+  doc.title = "presiden joko tiba di jakarta";
+  Article a = MustClean(doc, **cleaner);
+  EXPECT_EQ(a.letter_case, LetterCase::kLower);  // what the source wrote
+  ASSERT_EQ(a.paragraphs.size(), 2u);
+  EXPECT_EQ(a.paragraphs[0],
+            RepeatCaseLessText("Presiden Joko Widodo tiba di Jakarta pada pagi hari. ", 5) + "Ia disambut warga.");
+  EXPECT_EQ(a.paragraphs[1].substr(0, 46), "Kata presiden, warga Jakarta menyambut Joko. K");
+  EXPECT_EQ(a.paragraphs[1].size(), second.size());
+  EXPECT_EQ(a.title, "Presiden Joko tiba di Jakarta");
+
+  // The same text, all caps.
+  RawDocument upper = TextDoc(text::Uppercase(doc.text));
+  upper.title = "PRESIDEN JOKO TIBA DI JAKARTA";
+  Article u = MustClean(upper, **cleaner);
+  EXPECT_EQ(u.letter_case, LetterCase::kUpper);
+  EXPECT_EQ(u.paragraphs, a.paragraphs);
+  EXPECT_EQ(u.title, a.title);
+}
+
+TEST(CleanerTruecaseTest, LeavesCasedTextAndCasedTitlesAlone) {
+  CleanOptions opt;
+  opt.truecaser = CleanTestTruecaser();
+  auto cleaner = Cleaner::Create(opt);
+  ASSERT_TRUE(cleaner.ok());
+  const std::string para = RepeatCaseLessText("Kata presiden, PT antam tbk dan warga jakarta tiba pagi ini. ", 4);
+  Article a = MustClean(TextDoc(para), **cleaner);
+  EXPECT_EQ(a.letter_case, LetterCase::kMixed);
+  EXPECT_EQ(a.paragraphs[0], para.substr(0, para.size() - 1));
+
+  RawDocument doc = TextDoc(RepeatCaseLessText("presiden joko tiba di jakarta pagi ini. ", 8));
+  doc.title = "Presiden Joko di Jakarta";  // cased by the container: kept
+  Article b = MustClean(doc, **cleaner);
+  EXPECT_EQ(b.letter_case, LetterCase::kLower);
+  EXPECT_EQ(b.title, "Presiden Joko di Jakarta");
+  EXPECT_EQ(b.paragraphs[0].substr(0, 14), "Presiden Joko ");
+}
+
+TEST(CleanerTruecaseTest, RestoreCaseOffKeepsTheSourcesCase) {
+  CleanOptions opt;
+  opt.truecaser = CleanTestTruecaser();
+  opt.restore_case = false;
+  auto cleaner = Cleaner::Create(opt);
+  ASSERT_TRUE(cleaner.ok());
+  const std::string para = RepeatCaseLessText("presiden joko widodo tiba di jakarta pagi ini. ", 8);
+  Article a = MustClean(TextDoc(para), **cleaner);
+  EXPECT_EQ(a.letter_case, LetterCase::kLower);
+  EXPECT_EQ(a.paragraphs[0], para.substr(0, para.size() - 1));
+}
+
+// With no model given, the built-in one (when the build has it) is used.
+TEST(CleanerTruecaseTest, BuiltinModelByDefault) {
+  if (!text::Truecaser::Builtin()) GTEST_SKIP() << "no truecase model built in";
+  const std::string para = RepeatCaseLessText("presiden joko widodo tiba di jakarta pagi ini. ", 8);
+  Article a = MustCleanText(para);
+  EXPECT_EQ(a.letter_case, LetterCase::kLower);
+  EXPECT_EQ(a.paragraphs[0].substr(0, 36), "Presiden Joko Widodo tiba di Jakarta");
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "analyse/analyzer.h"
+#include "cli/truecase_command.h"
 #include "core/diagnostics.h"
 #include "entities/entity_analyzer.h"
 #include "entities/ner_data.h"
@@ -15,6 +16,7 @@
 #include "entities/ner_model.h"
 #include "entities/ner_trainer.h"
 #include "text/case.h"
+#include "text/truecase.h"
 
 namespace warta::cli {
 namespace {
@@ -172,6 +174,8 @@ struct EvalArgs {
   std::vector<std::string> test;
   std::string model;
   std::string case_form = "as-written";  // or "lower", "upper": the text a case-less outlet delivers
+  bool truecase = false;
+  std::string truecase_model;  // "" = the built-in one
 };
 
 int RunEval(const EvalArgs& a) {
@@ -179,15 +183,55 @@ int RunEval(const EvalArgs& a) {
   if (!model.ok()) return Fail(model.status());
   auto test = ReadAll(a.test);
   if (!test.ok()) return Fail(test.status());
+  std::shared_ptr<const text::Truecaser> truecaser;
+  if (a.truecase) {
+    if (a.truecase_model.empty()) {
+      truecaser = text::Truecaser::Builtin();
+      if (!truecaser) return Fail(Status::NotFound("no truecase model built in: give --truecase-model"));
+    } else {
+      auto loaded = text::Truecaser::Load(a.truecase_model);
+      if (!loaded.ok()) return Fail(loaded.status());
+      truecaser = *std::move(loaded);
+    }
+  }
+  std::vector<std::vector<std::string>> recased;
+  for (const NerSentence& s : *test) {
+    recased.emplace_back();
+    for (const std::string& t : s.tokens)
+      recased.back().push_back(a.case_form == "lower"   ? text::Lowercase(t)
+                               : a.case_form == "upper" ? text::Uppercase(t)
+                                                        : t);
+  }
+  if (truecaser) {
+    // As the cleaner does: the case of the whole text decides (a cased test
+    // set is left alone), then each sentence, its tokens joined by spaces,
+    // is restored and cut back into the same tokens (the truecaser keeps
+    // every byte offset).
+    std::string all;
+    for (const auto& toks : recased)
+      for (const std::string& t : toks) all.append(t).push_back(' ');
+    const LetterCase source = text::DetectLetterCase(all);
+    std::string line;
+    for (auto& toks : recased) {
+      line.clear();
+      for (const std::string& t : toks) {
+        if (!line.empty()) line.push_back(' ');
+        line += t;
+      }
+      truecaser->Restore(&line, source);
+      size_t at = 0;
+      for (std::string& t : toks) {
+        t = line.substr(at, t.size());
+        at += t.size() + 1;
+      }
+    }
+  }
   entities::NerScores scores;
   std::vector<int> tags;
   entities::NerScratch scratch;
-  std::vector<std::string> recased;
-  for (const NerSentence& s : *test) {
-    recased.clear();
-    for (const std::string& t : s.tokens)
-      recased.push_back(a.case_form == "lower" ? text::Lowercase(t) : a.case_form == "upper" ? text::Uppercase(t) : t);
-    std::vector<std::string_view> words(recased.begin(), recased.end());
+  for (size_t si = 0; si < test->size(); ++si) {
+    const NerSentence& s = (*test)[si];
+    std::vector<std::string_view> words(recased[si].begin(), recased[si].end());
     model->Tag(words, &tags, &scratch);
     scores.Add(s.tags, tags);
   }
@@ -243,10 +287,16 @@ void AddNerCommands(CLI::App& app, CommandContext& ctx) {
   eval->add_option("--case", eval_args->case_form,
                    "Score the test text as written, or lower-cased or upper-cased first (the gold tags stay)")
       ->check(CLI::IsMember({"as-written", "lower", "upper"}));
+  eval->add_flag("--truecase", eval_args->truecase,
+                 "Restore the case of case-less or all-caps test text first, as `warta ingest` does (text left "
+                 "as written when it is cased)");
+  eval->add_option("--truecase-model", eval_args->truecase_model, "Truecase model file (default: the built-in one)");
   eval->callback([&ctx, eval_args] {
     ctx.ran = true;
     ctx.exit_code = RunEval(*eval_args);
   });
+
+  AddTruecaseCommand(app, ctx);
 }
 
 }  // namespace warta::cli

@@ -147,8 +147,10 @@ int RunIngest(const std::string& db, const IngestArgs& args) {
                warnings ? fmt::format(", {} warnings", warnings).c_str() : "",
                static_cast<unsigned long long>(s.near_copies), static_cast<unsigned long long>(s.new_stories),
                static_cast<unsigned long long>(s.series_items));
-  // Sources that write without capitals (or only in capitals): names, quote
-  // speakers and events are harder to find there, and the user should know.
+  // Sources that write without capitals (or only in capitals): clean gave
+  // their text its capitals back (text/truecase.h), but names, quote
+  // speakers and events are still harder to find there, and the user should
+  // know.
   for (const auto& [by_outlet, form] : {std::pair{&s.lower_case_by_outlet, "lower case"},
                                          std::pair{&s.upper_case_by_outlet, "capitals"}}) {
     if (by_outlet->empty()) continue;
@@ -158,7 +160,7 @@ int RunIngest(const std::string& db, const IngestArgs& args) {
       total += n;
       outlets += fmt::format("{}{} {}", outlets.empty() ? "" : ", ", outlet.empty() ? "(no outlet)" : outlet, n);
     }
-    std::fprintf(stderr, "note: %llu of the stored articles are written all in %s (%s): names, quote speakers and events are found there less surely than in cased text\n",
+    std::fprintf(stderr, "note: %llu of the stored articles are written all in %s (%s): their case was restored, but names, quote speakers and events are found there less surely than in cased text\n",
                  static_cast<unsigned long long>(total), form, EscapeForDisplay(outlets).c_str());
   }
   return s.rejected ? kExitFailed : kExitOk;

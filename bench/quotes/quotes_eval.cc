@@ -16,6 +16,9 @@
 // (heldout<N>, N >= 2; see DrawArticles in src/quotes/eval.h), without
 // running any analyser. --check runs no analyser either: it checks a freshly
 // annotated batch without scoring it, and prints only gold counts.
+// --case lower|upper scores the articles lower- or upper-cased (the gold
+// unchanged; issue 16), --truecase with their case restored first, as
+// `warta ingest` does (text/truecase.h, the built-in model or MODEL).
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -30,6 +33,8 @@
 #include "entities/entity_analyzer.h"
 #include "ingest/reader.h"
 #include "quotes/eval.h"
+#include "text/case.h"
+#include "text/truecase.h"
 
 namespace {
 
@@ -63,6 +68,9 @@ int main(int argc, char** argv) {
   long draw = -1;
   std::string salt, split;
   bool check = false;
+  std::string letter_case;
+  bool truecase = false;
+  std::string truecase_model;  // "" = the built-in model
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--gold") && i + 1 < argc) options.gold_dir = argv[++i];
     else if (!std::strcmp(argv[i], "--shared") && i + 1 < argc) options.shared_dir = argv[++i];
@@ -81,11 +89,17 @@ int main(int argc, char** argv) {
       salt = argv[++i];
     } else if (!std::strcmp(argv[i], "--split") && i + 1 < argc) {
       split = argv[++i];
+    } else if (!std::strcmp(argv[i], "--case") && i + 1 < argc &&
+               (!std::strcmp(argv[i + 1], "lower") || !std::strcmp(argv[i + 1], "upper"))) {
+      letter_case = argv[++i];
+    } else if (!std::strcmp(argv[i], "--truecase")) {
+      truecase = true;
+      if (i + 1 < argc && argv[i + 1][0] != '-') truecase_model = argv[++i];
     } else if (!std::strcmp(argv[i], "--check")) {
       check = true;
     } else {
       std::fprintf(stderr,
-                   "usage: quotes_eval [--gold DIR] [--shared DIR] [--errors] [--heldout-errors] [--errors-split S]...\n"
+                   "usage: quotes_eval [--gold DIR] [--shared DIR] [--errors] [--heldout-errors] [--errors-split S]... [--case lower|upper [--truecase [MODEL]]]\n"
                    "       quotes_eval [--shared DIR] --print FILE ID\n"
                    "       quotes_eval [--gold DIR] [--shared DIR] --draw N --salt S --split SPLIT\n"
                    "       quotes_eval [--gold DIR] [--shared DIR] --check\n");
@@ -124,6 +138,34 @@ int main(int argc, char** argv) {
     for (const auto& [batch, c] : report->later) line("heldout" + std::to_string(batch), c);
     if (report->skipped_articles) std::printf("%d IndoSum articles skipped (not checked)\n", report->skipped_articles);
     return report->skipped_articles ? 1 : 0;
+  }
+  if (!letter_case.empty()) {
+    std::shared_ptr<const warta::text::Truecaser> tc = truecase ? warta::text::Truecaser::Builtin() : nullptr;
+    if (truecase && !truecase_model.empty()) {
+      auto loaded = warta::text::Truecaser::Load(truecase_model);
+      if (!loaded.ok()) {
+        std::fprintf(stderr, "quotes_eval: %s\n", loaded.status().ToString().c_str());
+        return 1;
+      }
+      tc = *loaded;
+    }
+    if (truecase && !tc) {
+      std::fprintf(stderr, "quotes_eval: --truecase: no truecase model built in\n");
+      return 1;
+    }
+    options.prepare = [letter_case, tc](warta::Article* a) {
+      for (std::string& p : a->paragraphs) {
+        // Only ASCII letters change case, so every gold offset still holds.
+        for (char& c : p)
+          if (letter_case == "lower" ? (c >= 'A' && c <= 'Z') : (c >= 'a' && c <= 'z'))
+            c = static_cast<char>(letter_case == "lower" ? c + ('a' - 'A') : c - ('a' - 'A'));
+      }
+      if (!tc) return;
+      // As clean::Cleaner does: the case of the whole text decides.
+      const warta::LetterCase lc = warta::text::DetectLetterCase(a->Text());
+      if (lc == warta::LetterCase::kMixed) return;
+      for (std::string& p : a->paragraphs) tc->Restore(&p, lc);
+    };
   }
   // Entities and quotes only: the timex analyser does not change quotes.
   auto analyzers = warta::analyse::MakeAnalyzers({.timex = false});

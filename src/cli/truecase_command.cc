@@ -53,7 +53,7 @@ StatusOr<std::vector<std::string>> JsonlFiles(const std::vector<std::string>& pa
   return files;
 }
 
-// Each article's sentences, tokens joined by spaces (running text the
+// Each article's paragraphs, tokens joined by spaces (running text the
 // truecaser tokenises again), in training or held out by article id; an
 // article in several folds counts once.
 Status ReadArticles(const std::vector<std::string>& paths, int hold_out_every,
@@ -77,18 +77,20 @@ Status ReadArticles(const std::vector<std::string>& paths, int hold_out_every,
       std::string id = j.value("id", f + ":" + std::to_string(line_no));
       if (!seen.insert(id).second) continue;
       const bool hold = hold_out_every > 0 && HeldOutHash(id) % static_cast<uint64_t>(hold_out_every) == 0;
+      // A paragraph at a time: a word's context crosses the corpus's
+      // sentence breaks ('"... sekali ." | " kata dia'), as in running text.
       for (const auto& para : j["paragraphs"]) {
         if (!para.is_array()) continue;
+        std::string text;
         for (const auto& sent : para) {
           if (!sent.is_array()) continue;
-          std::string text;
           for (const auto& tok : sent) {
             if (!tok.is_string()) continue;
             if (!text.empty()) text.push_back(' ');
             text += tok.get<std::string>();
           }
-          if (!text.empty()) (hold ? held_out : train)->push_back(std::move(text));
         }
+        if (!text.empty()) (hold ? held_out : train)->push_back(std::move(text));
       }
     }
   }
@@ -149,7 +151,7 @@ int RunTrainTruecase(const TrainTruecaseArgs& a) {
   out.close();
   if (!out) return Fail(Status::IoError(a.output + ": write failed"));
   std::fprintf(stderr,
-               "train: %zu sentences (%zu of them NER training sentences), %zu used, %zu skipped (case-less, all caps "
+               "train: %zu texts (paragraphs, and %zu NER training sentences), %zu used, %zu skipped (case-less, all caps "
                "or Title Case); %zu bad corpus lines\n",
                train.size(), ner_sentences, trainer.added(), trainer.skipped(), bad_lines);
   std::fprintf(stderr, "wrote %s: %zu bytes, %zu words, %zu context lines; unseen in all caps: short %s, long %s\n",
@@ -167,7 +169,7 @@ int RunTrainTruecase(const TrainTruecaseArgs& a) {
     for (LetterCase as : {LetterCase::kLower, LetterCase::kUpper}) {
       text::TruecaseScores scores;
       for (const std::string& s : held_out) text::ScoreTruecase(*tc, s, as, &scores);
-      std::printf("held out (%zu sentences), %s, from %s: %s\n", held_out.size(), name,
+      std::printf("held out (%zu paragraphs), %s, from %s: %s\n", held_out.size(), name,
                   as == LetterCase::kLower ? "lower case" : "all caps", scores.Report().c_str());
     }
   return kExitOk;

@@ -236,6 +236,7 @@ StatusOr<QuoteEvalReport> Evaluate(const std::vector<std::unique_ptr<analyse::An
       if (!w.ok()) return w.status();
       a = std::move(w).value();
     }
+    if (options.prepare) options.prepare(&a.article);
     analyse::AnalysisContext ctx(a.article);
     for (const auto& an : analyzers) {
       Status st = an->Analyse(&a.article, &ctx);

@@ -83,6 +83,10 @@ struct QuoteEvalOptions {
   // alias table), so a spelling the aliases equate ("Sergey"/"Sergei
   // Lavrov") is not scored as another speaker. Empty: names as written.
   std::function<std::string(std::string_view)> same_entity;
+  // Applied to each article before the analysers run, e.g. lower-casing it
+  // and restoring its case (issue 16: `quotes_eval --case lower --truecase`).
+  // Must keep every byte offset: gold quotes are found in the text as loaded.
+  std::function<void(Article*)> prepare;
 };
 
 // Runs `analyzers` (which must end with the quote analyser) over every gold

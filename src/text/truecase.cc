@@ -74,6 +74,18 @@ bool TcInsideSentence(std::string_view text, const std::vector<Token>& tokens, s
   return std::string_view(text.data() + prev.end, tokens[i].begin - prev.end).find('\n') == std::string_view::npos;
 }
 
+// The context of a word right after a quote mark that follows . ! ? , or :
+// ('"... sekali." kata dia', '"... Pari Manta, "kata Susi' / 'katanya, "Kami
+// ...'): the quote either closes a quotation, and the word goes on the
+// sentence ("kata"), or opens one, and the word starts a sentence ("Kami").
+// Spacing around the mark is not to be trusted in scraped text; the words
+// decide, so such a position has its own context: the two tokens joined
+// ('."', ',"'), which no single token equals.
+bool TcAfterQuotedEnd(const std::vector<Token>& tokens, const std::vector<std::string>& keys, size_t i) {
+  return i >= 2 && tokens[i - 1].kind == TokenKind::kQuote && tokens[i - 2].kind == TokenKind::kPunct &&
+         (TcEndsSentence(keys[i - 2]) || keys[i - 2] == "," || keys[i - 2] == ":");
+}
+
 const char* TcShapeName(WordShape s) {
   switch (s) {
     case WordShape::kTitle: return "title";
@@ -217,11 +229,19 @@ size_t Truecaser::Restore(std::string* text, LetterCase source) const {
     }
     const std::string& key = keys[i];
     const Bigram* best = nullptr;
-    if (i > 0 && !start) {
+    bool quoted_end = false;
+    if (TcAfterQuotedEnd(tokens, keys, i)) {
+      probe.assign(keys[i - 2]).append(keys[i - 1]).append(1, '\t').append(key);
+      if (auto it = after_.find(probe); it != after_.end()) {
+        best = &it->second;
+        quoted_end = true;  // its form says whether the word starts a sentence
+      }
+    }
+    if (i > 0 && !start && !quoted_end) {
       probe.assign(keys[i - 1]).append(1, '\t').append(key);
       if (auto it = after_.find(probe); it != after_.end()) best = &it->second;
     }
-    if (i + 1 < n) {
+    if (i + 1 < n && !quoted_end) {
       probe.assign(key).append(1, '\t').append(keys[i + 1]);
       if (auto it = before_.find(probe); it != before_.end() && (!best || it->second.score > best->score))
         best = &it->second;
@@ -234,7 +254,7 @@ size_t Truecaser::Restore(std::string* text, LetterCase source) const {
       // Unseen: the shape rare words had in training (see unseen_short()).
       TcApplyShape(key, TcIsShortWord(key) ? unseen_short_ : unseen_long_, &form);
     }
-    if (start)
+    if (start && !quoted_end)
       for (char& c : form)
         if (TcIsUpper(c) || TcIsLower(c)) {
           c = TcToUpper(c);
@@ -286,7 +306,13 @@ void TruecaseTrainer::Add(std::string_view cased) {
   std::string probe;
   for (size_t i = 0; i < n; ++i) {
     std::string_view w = TokenText(cased, tokens_[i]);
-    if (tokens_[i].kind != TokenKind::kWord || !TcIsCaseableWord(w) || !TcInsideSentence(cased, tokens_, i)) continue;
+    if (tokens_[i].kind != TokenKind::kWord || !TcIsCaseableWord(w)) continue;
+    if (TcAfterQuotedEnd(tokens_, keys, i)) {
+      probe.assign(keys[i - 2]).append(keys[i - 1]).append(1, '\t').append(keys[i]);
+      ++after_quoted_end_[probe].shape[static_cast<int>(ShapeOf(w))];
+      continue;
+    }
+    if (!TcInsideSentence(cased, tokens_, i)) continue;
     const WordShape shape = ShapeOf(w);
     const int s = static_cast<int>(shape);
     WordCounts& wc = words_[keys[i]];
@@ -352,6 +378,31 @@ std::string TruecaseTrainer::Write(const TruecaseTrainOptions& options) const {
     lines.push_back("w\t" + form);
   }
   size_t bigram_lines = 0;
+  // After '."' and the like a line is written when the majority form is not
+  // what a sentence start would give (the word's form, capitalised): it
+  // says the word goes on the sentence ('." kata dia').
+  for (const auto& [ctx_key, c] : after_quoted_end_) {
+    const int32_t total = c.total();
+    if (total < options.min_bigram_count) continue;
+    const int b = best_of(c);
+    if (c.shape[b] * 2 <= total) continue;
+    size_t tab = ctx_key.find('\t');
+    std::string key = ctx_key.substr(tab + 1);
+    auto it = words_.find(key);
+    if (it == words_.end() || it->second.c.total() < options.min_count) continue;
+    form_of(key, it->second, b, &form);
+    std::string start_form;
+    form_of(key, it->second, best_of(it->second.c), &start_form);
+    for (char& ch : start_form)
+      if (TcIsUpper(ch) || TcIsLower(ch)) {
+        ch = TcToUpper(ch);
+        break;
+      }
+    if (form == start_form) continue;
+    lines.push_back("a\t" + ctx_key.substr(0, tab) + "\t" + form + "\t" + std::to_string(c.shape[b]) + "\t" +
+                    std::to_string(total));
+    ++bigram_lines;
+  }
   for (int side = 0; side < 2; ++side) {
     for (const auto& [ctx_key, c] : side == 0 ? after_ : before_) {
       const int32_t total = c.total();

@@ -15,11 +15,14 @@
 //     enough to say otherwise: "kata presiden" -> "presiden" but "presiden
 //     joko" -> "Presiden Joko". The first word of a sentence (of the text,
 //     after . ! ? or a line break, or opening a quotation after a comma or
-//     colon) is capitalised.
-//   * A word the model never saw keeps lower case in case-less text; in
-//     all-caps text it takes the shape that rare words of its length had in
-//     training (the model records it: e.g. short rare words are mostly
-//     acronyms, "KPK"), see Truecaser::unseen_short().
+//     colon) is capitalised, unless it follows a quote mark after . ! ?
+//     and the model says the word goes on the sentence there ('"... sekali."
+//     kata dia').
+//     A line "a <TAB> .\" <TAB> kata" (context: the two tokens joined) says so.
+//   * A word the model never saw takes the shape that the words seen once
+//     in training had, by length (the model records it: in Indonesian news
+//     most short rare words are names or acronyms, "Ahok", "KPK", and most
+//     longer ones common words), see Truecaser::unseen_short().
 //
 // The model is a text file (models/truecase/, format below) built by
 // `warta train-truecase` from cased corpora with TruecaseTrainer; the
@@ -96,8 +99,8 @@ class Truecaser {
 struct TruecaseTrainOptions {
   // A word enters the model when seen this often inside sentences. 1 keeps
   // the words seen once too: on IndoSum's held-out articles that restores
-  // 95.0 % of words rather than 94.6 % (2), for a model of 316 KB rather
-  // than 223 KB (docs/quality/ner.md).
+  // 95.0 % of words rather than 94.6 % (2), for a model of 321 KB rather
+  // than 227 KB (docs/quality/ner.md).
   int min_count = 1;
   // A bigram line when its context was seen this often and its form, the
   // majority there, differs from the word's own.
@@ -136,6 +139,8 @@ class TruecaseTrainer {
   std::vector<Token> tokens_;
   std::unordered_map<std::string, WordCounts> words_;
   std::unordered_map<std::string, Counts> after_, before_;
+  // After a quote mark that follows . ! ?: "<punct><quote>\tword".
+  std::unordered_map<std::string, Counts> after_quoted_end_;
   size_t added_ = 0, skipped_ = 0;
 };
 

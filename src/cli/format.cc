@@ -128,6 +128,9 @@ std::string ArticleText(const store::StoredArticle& s, bool ansi, const store::A
   if (!a.url.empty()) out += fmt::format("url:       {}\n", a.url);
   out += fmt::format("source:    {}\n", a.source);
   out += fmt::format("language:  {}\n", a.language);
+  if (a.letter_case != LetterCase::kMixed)
+    out += fmt::format("case:      restored from {} (the source wrote it so)\n",
+                       a.letter_case == LetterCase::kLower ? "lower case" : "all caps");
   if (s.story_id) out += fmt::format("story:     {} (warta story {})\n", s.story_id, s.story_id);
   if (original)
     out += fmt::format("copy of:   {} {} ({}), similarity {:.2f}{}{}\n", original->id.substr(0, 12), original->title,
@@ -198,6 +201,12 @@ std::string StatsText(const store::StoreStats& s, const std::string& dir, int sh
   if (!s.top_outlets.empty()) {
     out += "top outlets:\n";
     for (const auto& [o, n] : s.top_outlets) out += fmt::format("  {:<24} {}\n", o, n);
+  }
+  if (!s.case_by_outlet.empty()) {
+    out += "case restored (source wrote lower case / all caps, of its articles):\n";
+    for (const auto& c : s.case_by_outlet)
+      out += fmt::format("  {:<24} {} / {} of {}\n", c.outlet.empty() ? "(unknown outlet)" : c.outlet, c.lower,
+                         c.upper, c.articles);
   }
   return out;
 }

@@ -42,6 +42,26 @@ TEST(ArticleTextTest, ShowsMetadataTextAndRemovedLines) {
   EXPECT_EQ(out.find("\x1b["), std::string::npos);
 }
 
+TEST(ArticleTextTest, SaysWhenTheCaseWasRestored) {
+  store::StoredArticle s;
+  s.article.paragraphs = {"Presiden Joko tiba."};
+  EXPECT_EQ(ArticleText(s, false).find("case:"), std::string::npos);
+  s.article.letter_case = LetterCase::kLower;
+  EXPECT_NE(ArticleText(s, false).find("case:      restored from lower case"), std::string::npos);
+  s.article.letter_case = LetterCase::kUpper;
+  EXPECT_NE(ArticleText(s, false).find("case:      restored from all caps"), std::string::npos);
+}
+
+TEST(StatsTextTest, ListsOutletsWithCaseLessText) {
+  store::StoreStats st;
+  st.articles = 10;
+  EXPECT_EQ(StatsText(st, "d", 1, 0).find("case restored"), std::string::npos);
+  st.case_by_outlet = {{"antaranews", 8, 5, 2}, {"", 2, 1, 0}};
+  const std::string out = StatsText(st, "d", 1, 0);
+  EXPECT_NE(out.find("  antaranews               5 / 2 of 8\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("  (unknown outlet)         1 / 0 of 2\n"), std::string::npos) << out;
+}
+
 TEST(ArticleTextTest, MarksTimeExpressionsInPlace) {
   store::StoredArticle s;
   s.article.paragraphs = {"Kim tiba “kemarin”.", "Mereka bertemu pada Senin (18 November) di Pyongyang."};

@@ -48,6 +48,11 @@ json ArticleJson(const store::StoredArticle& s) {
   j["authors"] = a.authors;
   j["editors"] = a.editors;
   j["language"] = a.language;
+  // How the source wrote the text when clean restored its case ("lower",
+  // "upper"), else null.
+  j["case_restored_from"] = a.letter_case == LetterCase::kLower   ? json("lower")
+                            : a.letter_case == LetterCase::kUpper ? json("upper")
+                                                                  : json(nullptr);
   j["text"] = a.Text();
   j["paragraphs"] = a.paragraphs;
   json removed = json::array();
@@ -119,6 +124,9 @@ json StatsJson(const store::StoreStats& s, int shards, int64_t lag) {
   for (const auto& [reason, n] : s.removed_by_reason) removed[reason] = n;
   nlohmann::json outlets = nlohmann::json::array();
   for (const auto& [o, n] : s.top_outlets) outlets.push_back({{"outlet", o}, {"articles", n}});
+  nlohmann::json case_by_outlet = nlohmann::json::array();
+  for (const auto& c : s.case_by_outlet)
+    case_by_outlet.push_back({{"outlet", c.outlet}, {"articles", c.articles}, {"lower", c.lower}, {"upper", c.upper}});
   return {{"articles", s.articles},
           {"outlets", s.outlets},
           {"text_bytes", s.text_bytes},
@@ -127,6 +135,7 @@ json StatsJson(const store::StoreStats& s, int shards, int64_t lag) {
           {"removed_lines", s.removed_lines},
           {"removed_by_reason", removed},
           {"top_outlets", outlets},
+          {"case_by_outlet", case_by_outlet},
           {"index_shards", shards},
           {"index_lag", lag}};
 }

@@ -268,6 +268,8 @@ TEST(SqliteStoreMigrationTest, AVersionOneStoreGainsRelationsAndKeepsItsEvents) 
         "DROP TABLE series", "DROP INDEX articles_series", "ALTER TABLE articles DROP COLUMN series_id",
         // The entity links (issue 16), schema 6.
         "DROP TABLE entity_links",
+        // How the source wrote the text (issue 16), newer than schema 2 too.
+        "ALTER TABLE articles DROP COLUMN letter_case",
         "UPDATE meta SET value = '1' WHERE key = 'schema_version'"})
     ASSERT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sql << ": " << sqlite3_errmsg(db);
   sqlite3_close(db);

@@ -147,6 +147,12 @@ CREATE TABLE entity_links(
   UNIQUE(kind, from_id, form, source));
 CREATE INDEX entity_links_to ON entity_links(to_id);
 )sql",
+    // 6 -> 7 (issue 16): how the source wrote the text, 'lower' or 'upper'
+    // for a case-less or all-caps one whose case clean restored ('' cased,
+    // or stored before this version), for `stats` per outlet and `show`.
+    R"sql(
+ALTER TABLE articles ADD COLUMN letter_case TEXT NOT NULL DEFAULT '';
+)sql",
 };
 constexpr int kSchemaVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);
 
@@ -277,8 +283,8 @@ class SqliteStore final : public ArticleStore {
     for (int64_t seq : seqs) {
       Stmt& q = Cached(
           "SELECT seq, id, source, outlet, url, title, published, authors, editors, language, text, "
-          "inferred_published, copy_of, similarity, copy_group, story_id, copy_reason, ingested_at, series_id "
-          "FROM articles WHERE seq = ?1");
+          "inferred_published, copy_of, similarity, copy_group, story_id, copy_reason, ingested_at, series_id, "
+          "letter_case FROM articles WHERE seq = ?1");
       q.Bind(1, seq);
       if (q.Step() == SQLITE_ROW) {
         out->push_back(ReadArticleRow(q));
@@ -831,6 +837,15 @@ class SqliteStore final : public ArticleStore {
       while (q.Step() == SQLITE_ROW) s.top_outlets.emplace_back(q.Text(0), q.Int(1));
     }
     {
+      // Outlets that delivered case-less or all-caps text (issue 16), most
+      // such articles first.
+      Stmt q(db_,
+             "SELECT outlet, COUNT(*), SUM(letter_case = 'lower'), SUM(letter_case = 'upper') FROM articles "
+             "GROUP BY outlet HAVING SUM(letter_case <> '') > 0 "
+             "ORDER BY SUM(letter_case <> '') DESC, outlet");
+      while (q.Step() == SQLITE_ROW) s.case_by_outlet.push_back({q.Text(0), q.Int(1), q.Int(2), q.Int(3)});
+    }
+    {
       Stmt q(db_, "SELECT reason, COUNT(*) c FROM removed_lines GROUP BY reason ORDER BY c DESC, reason");
       while (q.Step() == SQLITE_ROW) s.removed_by_reason.emplace_back(q.Text(0), q.Int(1));
     }
@@ -1139,7 +1154,7 @@ class SqliteStore final : public ArticleStore {
       }
       Stmt& ins = Cached(
           "INSERT INTO articles(id, source, outlet, url, url_key, title, published, published_day, authors, editors, "
-          "language, text, inferred_published) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13) "
+          "language, text, inferred_published, letter_case) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14) "
           "ON CONFLICT(id) DO NOTHING");
       BindArticle(ins, a, text, url_key);
       int rc = ins.Step();
@@ -1167,7 +1182,7 @@ class SqliteStore final : public ArticleStore {
     return found;
   }
 
-  // Binds ?1..?13 in the column order of the INSERT above.
+  // Binds ?1..?14 in the column order of the INSERT above.
   static void BindArticle(Stmt& s, const Article& a, const std::string& text, const std::string& url_key) {
     s.Bind(1, a.id).Bind(2, a.source).Bind(3, a.outlet).Bind(4, a.url);
     if (url_key.empty()) s.BindNull(5);
@@ -1181,6 +1196,9 @@ class SqliteStore final : public ArticleStore {
     s.Bind(9, ToJsonArray(a.authors)).Bind(10, ToJsonArray(a.editors)).Bind(11, a.language).Bind(12, text);
     if (a.inferred_published) s.Bind(13, a.inferred_published->ToIso());
     else s.BindNull(13);
+    s.Bind(14, std::string(a.letter_case == LetterCase::kLower   ? "lower"
+                           : a.letter_case == LetterCase::kUpper ? "upper"
+                                                                 : ""));
   }
 
   // Overwrites row `seq` with `a`, dropping the old row's annotations.
@@ -1198,9 +1216,10 @@ class SqliteStore final : public ArticleStore {
     }
     Stmt& up = Cached(
         "UPDATE articles SET id=?1, source=?2, outlet=?3, url=?4, url_key=?5, title=?6, published=?7, "
-        "published_day=?8, authors=?9, editors=?10, language=?11, text=?12, inferred_published=?13 WHERE seq=?14");
+        "published_day=?8, authors=?9, editors=?10, language=?11, text=?12, inferred_published=?13, letter_case=?14 "
+        "WHERE seq=?15");
     BindArticle(up, a, text, url_key);
-    up.Bind(14, seq);
+    up.Bind(15, seq);
     WARTA_RETURN_IF_ERROR(StepDone(up, "replacing an article with a longer version"));
     return PutAnnotations(seq, a);
   }
@@ -1370,6 +1389,8 @@ class SqliteStore final : public ArticleStore {
     s.copy_reason = q.Text(16);
     if (!q.IsNull(17)) s.ingested_at = DateTime::ParseIso(q.Text(17));
     s.series_id = q.Int(18);
+    const std::string lc = q.Text(19);
+    a.letter_case = lc == "lower" ? LetterCase::kLower : lc == "upper" ? LetterCase::kUpper : LetterCase::kMixed;
     return s;
   }
 

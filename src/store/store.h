@@ -175,6 +175,14 @@ struct StoreStats {
   int64_t text_bytes = 0;
   std::vector<std::pair<std::string, int64_t>> top_outlets;  // most articles first
   std::vector<std::pair<std::string, int64_t>> removed_by_reason;
+  // Per outlet ("" when unknown) that delivered any case-less or all-caps
+  // article (Article::letter_case; the stored text has its case restored):
+  // its articles and how many were written all lower / all upper case.
+  struct OutletCase {
+    std::string outlet;
+    int64_t articles = 0, lower = 0, upper = 0;
+  };
+  std::vector<OutletCase> case_by_outlet;
 };
 
 // One canonical entity as the store sees it: the mentions that carry its id.

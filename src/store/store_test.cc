@@ -88,6 +88,39 @@ TEST(SqliteStoreTest, DuplicatesAreStoredOnceWithinAndAcrossBatches) {
   EXPECT_EQ(st->removed_lines, 4);
 }
 
+// Issue 16: how each article's source wrote it is stored, read back, and
+// counted per outlet for `stats`; cased outlets are not listed.
+TEST(SqliteStoreTest, LetterCaseRoundTripsAndIsCountedPerOutlet) {
+  TempDir dir;
+  auto store = Open(dir);
+  std::vector<Article> batch;
+  const LetterCase cases[] = {LetterCase::kLower, LetterCase::kLower, LetterCase::kUpper, LetterCase::kMixed,
+                              LetterCase::kMixed, LetterCase::kLower};
+  const char* outlets[] = {"antaranews", "antaranews", "antaranews", "antaranews", "KOMPAS.com", ""};
+  for (int i = 0; i < 6; ++i) {
+    Article a = MakeArticle("dddd00000000000" + std::to_string(i), "Teks " + std::to_string(i));
+    a.outlet = outlets[i];
+    a.letter_case = cases[i];
+    batch.push_back(std::move(a));
+  }
+  std::vector<PutResult> put;
+  ASSERT_TRUE(store->PutBatch(batch, &put).ok());
+  for (int i = 0; i < 6; ++i) {
+    auto got = store->Get(batch[static_cast<size_t>(i)].id);
+    ASSERT_TRUE(got.ok());
+    EXPECT_EQ(got->article.letter_case, cases[i]) << i;
+  }
+  auto st = store->Stats();
+  ASSERT_TRUE(st.ok());
+  ASSERT_EQ(st->case_by_outlet.size(), 2u);
+  EXPECT_EQ(st->case_by_outlet[0].outlet, "antaranews");
+  EXPECT_EQ(st->case_by_outlet[0].articles, 4);
+  EXPECT_EQ(st->case_by_outlet[0].lower, 2);
+  EXPECT_EQ(st->case_by_outlet[0].upper, 1);
+  EXPECT_EQ(st->case_by_outlet[1].outlet, "");
+  EXPECT_EQ(st->case_by_outlet[1].lower, 1);
+}
+
 TEST(SqliteStoreTest, SameUrlIsOneArticleAndTheLongerVersionWins) {
   TempDir dir;
   auto store = Open(dir);

@@ -23,7 +23,12 @@ std::vector<std::string> Quotes(const testing::GoldenCase& c) {
   std::vector<std::string> out;
   for (const Quote& q : a.quotes) {
     EXPECT_EQ(SpanText(ctx.text(), q.span), q.text);
-    std::string line = (q.direct ? "direct | " : "reported | ") + q.text;
+    // A quote over several paragraphs keeps their line breaks; shown as ⏎
+    // so the case stays one line.
+    std::string shown = q.text;
+    for (size_t at = shown.find('\n'); at != std::string::npos; at = shown.find('\n', at))
+      shown.replace(at, 1, " ⏎ ");
+    std::string line = (q.direct ? "direct | " : "reported | ") + shown;
     if (!q.speaker.empty()) line += " | speaker=" + q.speaker;
     if (!q.speaker_entity_id.empty()) line += " | id=" + q.speaker_entity_id;
     if (!q.relay.empty()) line += " | relay=" + q.relay;

@@ -684,6 +684,10 @@ class Run {
     if (comma >= e) {
       size_t end = e;  // to the sentence end, without its final punctuation
       while (end > first && toks_[end - 1].kind != TokenKind::kWord) --end;
+      // "… menurut laporan media pemerintah pada Sabtu (22/3)": the date
+      // (or place, or occasion) after the source is no part of it.
+      for (size_t k = first + 1; k < end; ++k)
+        if (In(text::WordClass::kQuoteSpeakerStop, Lower(Tok(k))) || DateName(Tok(k))) return k;
       return end;
     }
     if (Tok(comma) != ",") return first;

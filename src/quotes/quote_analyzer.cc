@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -335,10 +336,15 @@ class Run {
   // is the one person named before with a longer name holding that word or
   // starting a word with it ("Tulus Abadi", "A.S. Pudjoharsoyo"); two such
   // persons, or none, leave it as it is.
+  // Cached by entity: a long article quoting "Budi" many times scans its
+  // mentions once, not once a quote.
   const EntityMention* FullerName(const EntityMention* m) const {
     const std::string name = Lower(m->canonical.empty() ? m->text : m->canonical);
     if (name.size() < 4 || name.find(' ') != std::string::npos) return m;
-    const EntityMention* found = nullptr;
+    auto cached = fuller_.find(m->entity_id);
+    if (cached != fuller_.end()) return cached->second != nullptr ? cached->second : m;
+    const EntityMention*& found = fuller_[m->entity_id];
+    found = nullptr;
     for (const EntityMention& o : article_.entities) {
       if (o.span.begin >= m->span.begin) break;
       if (o.type != EntityType::kPerson || o.entity_id == m->entity_id) continue;
@@ -348,7 +354,10 @@ class Run {
       for (size_t at = other.find(name); at != std::string::npos && !holds; at = other.find(name, at + 1))
         holds = at == 0 || other[at - 1] == ' ' || other[at - 1] == '.';
       if (!holds) continue;
-      if (found != nullptr && found->entity_id != o.entity_id) return m;
+      if (found != nullptr && found->entity_id != o.entity_id) {
+        found = nullptr;
+        return m;
+      }
       found = &o;
     }
     return found != nullptr ? found : m;
@@ -433,10 +442,14 @@ class Run {
   // The PERSON or ORGANISATION mention, anywhere in the article, whose text
   // is the longest ending of the words [first, end) (up to four words).
   const EntityMention* NamedElsewhere(size_t first, size_t end) const {
-    for (size_t b = end > first + 4 ? end - 4 : first; b < end; ++b) {
-      const std::string want = Lower(ctx_.text().substr(toks_[b].begin, toks_[end - 1].end - toks_[b].begin));
+    if (names_.empty() && !article_.entities.empty()) {
+      names_.emplace("", nullptr);  // built: never empty again
       for (const EntityMention& m : article_.entities)
-        if ((m.type == EntityType::kPerson || m.type == EntityType::kOrganisation) && Lower(m.text) == want) return &m;
+        if (m.type == EntityType::kPerson || m.type == EntityType::kOrganisation) names_.emplace(Lower(m.text), &m);
+    }
+    for (size_t b = end > first + 4 ? end - 4 : first; b < end; ++b) {
+      auto it = names_.find(Lower(ctx_.text().substr(toks_[b].begin, toks_[end - 1].end - toks_[b].begin)));
+      if (it != names_.end() && it->second != nullptr) return it->second;
     }
     return nullptr;
   }
@@ -444,9 +457,17 @@ class Run {
   // The capitalised run (two to four words) that the word at token `at`
   // starts earlier in the article, as written; "" when there is none.
   std::string EarlierRun(size_t at) const {
-    const std::string_view word = Tok(at);
-    for (size_t k = 0; k < at; ++k) {
-      if (Tok(k) != word) continue;
+    if (first_at_.empty()) {
+      first_at_.emplace("", SIZE_MAX);  // built: never empty again
+      for (size_t k = 0; k < toks_.size(); ++k)
+        if (toks_[k].kind == TokenKind::kWord && IsUpperStart(Tok(k))) first_at_.emplace(std::string(Tok(k)), k);
+    }
+    // Only the word's first occurrence is read: where an article names
+    // somebody in full.
+    auto found = first_at_.find(std::string(Tok(at)));
+    if (found == first_at_.end() || found->second >= at) return "";
+    {
+      const size_t k = found->second;
       size_t e = k + 1;
       while (e < at && e < k + 4 && toks_[e].kind == TokenKind::kWord && para_[e] == para_[k] && IsUpperStart(Tok(e)) &&
              !DateName(Tok(e)) && !IsSpeech(Lower(Tok(e)), SpeechRole::kBefore))
@@ -986,6 +1007,11 @@ class Run {
   mutable bool pronoun_ = false;  // set while resolving one quote's speaker
   // Code point spans of the direct quotations, in text order.
   std::vector<std::pair<int32_t, int32_t>> quoted_;
+  // Built on first use: names of mentions (NamedElsewhere), the first
+  // token of each capitalised word (EarlierRun), fuller names (FullerName).
+  mutable std::unordered_map<std::string, const EntityMention*> names_;
+  mutable std::unordered_map<std::string, size_t> first_at_;
+  mutable std::unordered_map<std::string, const EntityMention*> fuller_;
   // PrecedingPerson's index: for each mention i (and the end), the first
   // person mention of the sentence of the last person mention before i
   // (SIZE_MAX when none); built on first use.

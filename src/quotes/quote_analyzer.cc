@@ -38,7 +38,11 @@ bool IsSingle(std::string_view t) { return t == "'" || t == "‘" || t == "’";
 
 struct Found {
   size_t open = 0, close = 0;  // token indices of the marks
+  bool doubled = false;        // closed by two single marks: `close` is the second
 };
+
+// The open mark of a quotation opened by two single marks glued together.
+constexpr std::string_view kDoubledSingle = "''";
 
 // A quote being assembled, with what deciding its speaker needs.
 struct Item {
@@ -86,7 +90,7 @@ class Run {
     std::vector<bool> sentence_has_quote(ctx_.sentences().size(), false);
     for (const Found& f : found) {
       if (f.close <= f.open + 1) continue;
-      size_t first = f.open + 1, end = f.close;
+      size_t first = f.open + 1, end = f.doubled ? f.close - 1 : f.close;
       while (end > first && Tok(end - 1) == ",") --end;
       if (end <= first) continue;
       Item it;
@@ -222,6 +226,23 @@ class Run {
       if (toks_[i].kind != TokenKind::kQuote) continue;
       std::string_view t = Tok(i);
       bool next_glued = i + 1 < n && !toks_[i + 1].space_before && para_[i + 1] == para_[i];
+      // Two single marks glued together ("’’ Jadi, …,’’ katanya") stand for
+      // a double one in some outlets' typesetting.
+      const bool doubled = next_glued && IsSingle(t) && toks_[i + 1].kind == TokenKind::kQuote && IsSingle(Tok(i + 1));
+      if (open && open_mark == kDoubledSingle) {
+        if (doubled) {
+          out.push_back({open_at, i + 1, true});
+          open = false;
+          ++i;
+        }
+        continue;
+      }
+      if (!open && doubled) {
+        open = true;
+        open_at = ++i;
+        open_mark = kDoubledSingle;
+        continue;
+      }
       if (open) {
         if (open_mark == "\"") {
           if (t == "\"" || t == "”") { out.push_back({open_at, i}); open = false; }

@@ -2,7 +2,8 @@
 // reported ("X mengatakan bahwa …"), who said it and which outlet relayed it.
 //
 // What counts as a quote:
-//   * direct: text between matching marks “…”, "…", ‘…’ or '…' inside one
+//   * direct: text between matching marks “…”, "…", ‘…’, '…' or two glued
+//     single marks (’’…’’) inside one
 //     paragraph, even across sentence ends (“Satu. Dua,” kata Kim); a
 //     straight opener may be closed by a curly ” (sources mix them). Marks
 //     nested inside an open quotation are part of its text. A mark left

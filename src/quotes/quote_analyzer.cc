@@ -548,18 +548,26 @@ class Run {
     // A person there with a rank or title of their own ("Iptu Andry") is
     // the speaker even when the office was misread as a name ("Reskrim").
     if (end > first && end + 1 < n && Tok(end) == "," && sent_[end + 1] == sent_[end])
-      if (size_t k = PersonAt(end + 1, 3); k != SIZE_MAX && (!HasPerson(first, end) || TitledPersonAt(k)))
+      if (size_t k = PersonAt(end + 1, HasPerson(first, end) ? 3 : opt_.max_speaker_words);
+          k != SIZE_MAX && (!HasPerson(first, end) || TitledPersonAt(k)))
         return Resolve(k, k + 1, q);
     return Resolve(first, end, q);
   }
 
   // The first token in [from, from + reach) that a PERSON mention covers
   // (a rank before the name may stand outside the mention), else SIZE_MAX;
-  // only words on the way.
+  // only words of the same sentence on the way, and commas inside a title
+  // ("Kepala Pusat Data, Informasi, dan Humas BNPB Sutopo"), up to a word
+  // that ends a speaker phrase.
   size_t PersonAt(size_t from, size_t reach) const {
-    for (size_t k = from; k < toks_.size() && k < from + reach && toks_[k].kind == TokenKind::kWord; ++k)
+    for (size_t k = from; k < toks_.size() && k < from + reach && sent_[k] == sent_[from]; ++k) {
+      if (Tok(k) == ",") continue;
+      if (toks_[k].kind != TokenKind::kWord) break;
+      const std::string l = Lower(Tok(k));
+      if (l != "dan" && In(text::WordClass::kQuoteSpeakerStop, l)) break;
       for (const EntityMention* m : Overlapping(toks_[k].cp_begin, toks_[k].cp_end))
         if (m->type == EntityType::kPerson) return k;
+    }
     return SIZE_MAX;
   }
 

@@ -106,6 +106,26 @@ TEST(QuoteAnalyzerTest, ManyStrayMarksAreHandledInOnePass) {
   EXPECT_TRUE(q.empty());
 }
 
+TEST(QuoteAnalyzerTest, ParagraphsReopenedAndNeverClosedGiveNothing) {
+  // Every paragraph reopens the quotation, none closes it: one pass, no
+  // quote (and no paragraph rescanned from the first opener).
+  std::vector<std::string> paras(20000, "“Kami terus bekerja untuk warga di sini.");
+  Doc d(paras);
+  EXPECT_TRUE(d.Run().empty());
+}
+
+TEST(QuoteAnalyzerTest, QuoteOverManyParagraphsIsOneQuote) {
+  std::vector<std::string> paras(50, "“Kami terus bekerja untuk warga di sini.");
+  paras.push_back("“Itu janji kami,” kata Budi Hartono.");
+  Doc d(paras);
+  d.Mention("Budi Hartono", "PERSON", "Budi Hartono");
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_TRUE(q[0].text.starts_with("Kami terus bekerja"));
+  EXPECT_TRUE(q[0].text.ends_with("Itu janji kami"));
+  EXPECT_EQ(q[0].speaker, "Budi Hartono");
+}
+
 TEST(QuoteAnalyzerTest, EmptyArticleGivesNothing) {
   Doc d({});
   EXPECT_TRUE(d.Run().empty());

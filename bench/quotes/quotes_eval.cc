@@ -4,7 +4,8 @@
 //
 //   build/bench/quotes/quotes_eval [--gold DIR] [--shared DIR] [--errors] [--heldout-errors] [--errors-split S]...
 //   build/bench/quotes/quotes_eval --print dev.01.jsonl ARTICLE_ID   (for annotators)
-//   build/bench/quotes/quotes_eval --draw N --salt S --split SPLIT   (a new batch: "file<TAB>id" lines)
+//   build/bench/quotes/quotes_eval --draw N --salt S --split SPLIT [--source O]... [--category C]...
+//       (a new batch: "file<TAB>id" lines; --source/--category keep only those IndoSum outlets/categories)
 //   build/bench/quotes/quotes_eval --check   (the gold parses and every quote is in its article)
 //
 // Run from the repository root (defaults: tests/data/quotes and ../shared).
@@ -71,6 +72,7 @@ int main(int argc, char** argv) {
   std::string letter_case;
   bool truecase = false;
   std::string truecase_model;  // "" = the built-in model
+  warta::quotes::DrawFilter filter;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--gold") && i + 1 < argc) options.gold_dir = argv[++i];
     else if (!std::strcmp(argv[i], "--shared") && i + 1 < argc) options.shared_dir = argv[++i];
@@ -95,13 +97,17 @@ int main(int argc, char** argv) {
     } else if (!std::strcmp(argv[i], "--truecase")) {
       truecase = true;
       if (i + 1 < argc && argv[i + 1][0] != '-') truecase_model = argv[++i];
+    } else if (!std::strcmp(argv[i], "--source") && i + 1 < argc) {
+      filter.sources.push_back(argv[++i]);
+    } else if (!std::strcmp(argv[i], "--category") && i + 1 < argc) {
+      filter.categories.push_back(argv[++i]);
     } else if (!std::strcmp(argv[i], "--check")) {
       check = true;
     } else {
       std::fprintf(stderr,
                    "usage: quotes_eval [--gold DIR] [--shared DIR] [--errors] [--heldout-errors] [--errors-split S]... [--case lower|upper [--truecase [MODEL]]]\n"
                    "       quotes_eval [--shared DIR] --print FILE ID\n"
-                   "       quotes_eval [--gold DIR] [--shared DIR] --draw N --salt S --split SPLIT\n"
+                   "       quotes_eval [--gold DIR] [--shared DIR] --draw N --salt S --split SPLIT [--source OUTLET]... [--category C]...\n"
                    "       quotes_eval [--gold DIR] [--shared DIR] --check\n");
       return 2;
     }
@@ -112,7 +118,7 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "quotes_eval: --draw needs --salt (a fresh one for each new batch) and --split (the batch's)\n");
       return 2;
     }
-    auto drawn = warta::quotes::DrawArticles(options, salt, static_cast<size_t>(draw), split);
+    auto drawn = warta::quotes::DrawArticles(options, salt, static_cast<size_t>(draw), split, filter);
     if (!drawn.ok()) {
       std::fprintf(stderr, "quotes_eval: %s\n", drawn.status().ToString().c_str());
       return 1;

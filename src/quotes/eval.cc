@@ -364,6 +364,10 @@ StatusOr<std::vector<DrawnArticle>> DrawArticles(const QuoteEvalOptions& options
         return Status::Corrupt((dir / file).string() + ":" + std::to_string(n_line) + ": not an IndoSum article");
       std::string id = j.value("id", "");
       if (!seen.insert(id).second) continue;
+      auto listed = [&j](const std::vector<std::string>& allowed, const char* key) {
+        return allowed.empty() || std::find(allowed.begin(), allowed.end(), j.value(key, "")) != allowed.end();
+      };
+      if (!listed(filter.sources, "source") || !listed(filter.categories, "category")) continue;
       if (PassesDrawFilter(j["paragraphs"].get<std::vector<std::vector<std::vector<std::string>>>>(), filter))
         candidates.push_back({file, std::move(id)});
     }

@@ -118,6 +118,10 @@ struct DrawFilter {
   int min_quote_marks = 2;
   int min_speech_verbs = 2;
   int max_sentences = 22;
+  // When non-empty, only articles whose IndoSum "source" (outlet) or
+  // "category" is one of these (exact, as IndoSum writes it): a batch aimed
+  // at outlets and topics the gold lacks, still drawn without choosing.
+  std::vector<std::string> sources, categories;
 };
 
 // `paragraphs` as IndoSum stores them: paragraphs of sentences of tokens.

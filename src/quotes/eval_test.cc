@@ -235,5 +235,38 @@ TEST(QuoteEvalDrawTest, DrawArticlesReadsEachIdOnceAndSkipsTheGold) {
   EXPECT_EQ(DrawArticles(options, "s", 10, "heldout2").status().code(), StatusCode::kCorrupt);
 }
 
+// A batch aimed at outlets and topics: only articles whose IndoSum
+// "source" and "category" are listed are drawn (either list empty: any).
+TEST(QuoteEvalDrawTest, DrawArticlesKeepsOnlyTheListedOutletsAndCategories) {
+  testing::TempDir dir;
+  QuoteEvalOptions options;
+  options.gold_dir = dir.path();
+  options.shared_dir = dir / "shared";
+  testing::WriteFile(dir / "quotes_gold.tsv", "");
+  auto line = [](const std::string& id, const std::string& source, const std::string& category) {
+    return "{\"id\": \"" + id + "\", \"source\": \"" + source + "\", \"category\": \"" + category +
+           "\", \"paragraphs\": [[[\"\\\"\", \"Kami\", \"siap\", \"\\\"\", \",\", \"kata\", \"Joko\", \".\"], "
+           "[\"Ia\", \"menegaskan\"]]]}\n";
+  };
+  testing::WriteFile(dir / "shared/data/corpus/indosum-dev/dev.01.jsonl",
+                     line("1-police", "poskotanews", "tajuk utama") + line("2-celebrity", "poskotanews", "showbiz") +
+                         line("3-cnn", "cnn indonesia", "tajuk utama") + line("4-football", "goal indonesia", "olahraga"));
+  auto ids = [&](const DrawFilter& filter) {
+    auto drawn = DrawArticles(options, "s", 10, "heldout4", filter);
+    EXPECT_TRUE(drawn.ok()) << drawn.status().ToString();
+    std::set<std::string> got;
+    if (drawn.ok())
+      for (const auto& a : *drawn) got.insert(a.id);
+    return got;
+  };
+  EXPECT_EQ(ids({}).size(), 4u);
+  DrawFilter outlets;
+  outlets.sources = {"poskotanews", "goal indonesia"};
+  EXPECT_EQ(ids(outlets), (std::set<std::string>{"1-police", "2-celebrity", "4-football"}));
+  DrawFilter both = outlets;
+  both.categories = {"tajuk utama", "olahraga"};
+  EXPECT_EQ(ids(both), (std::set<std::string>{"1-police", "4-football"}));
+}
+
 }  // namespace
 }  // namespace warta::quotes

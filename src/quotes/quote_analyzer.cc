@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -37,7 +38,11 @@ bool IsSingle(std::string_view t) { return t == "'" || t == "‘" || t == "’";
 
 struct Found {
   size_t open = 0, close = 0;  // token indices of the marks
+  bool doubled = false;        // closed by two single marks: `close` is the second
 };
+
+// The open mark of a quotation opened by two single marks glued together.
+constexpr std::string_view kDoubledSingle = "''";
 
 // A quote being assembled, with what deciding its speaker needs.
 struct Item {
@@ -47,6 +52,7 @@ struct Item {
   int para = 0;
   int sentence = 0;
   bool opens_paragraph = false;
+  bool opens_sentence = false;  // nothing of its sentence before the opening mark
   bool pronoun = false;         // the speaker is a pronoun's (or -nya's) nearest person
 };
 
@@ -78,11 +84,13 @@ class Run {
 
   std::vector<Quote> Go() {
     std::vector<Found> found = Pair();
+    for (const Found& f : found)
+      if (f.close > f.open) quoted_.emplace_back(toks_[f.open].cp_begin, toks_[f.close].cp_end);
     std::vector<Item> items;
     std::vector<bool> sentence_has_quote(ctx_.sentences().size(), false);
     for (const Found& f : found) {
       if (f.close <= f.open + 1) continue;
-      size_t first = f.open + 1, end = f.close;
+      size_t first = f.open + 1, end = f.doubled ? f.close - 1 : f.close;
       while (end > first && Tok(end - 1) == ",") --end;
       if (end <= first) continue;
       Item it;
@@ -107,6 +115,7 @@ class Run {
       if (!it.own && q.relay.empty() && sent_[f.open] != sent_[f.close]) q.relay = Relay(sent_[f.open], f.open, f.close);
       it.para = para_[f.open];
       it.opens_paragraph = f.open == 0 || para_[f.open - 1] != para_[f.open];
+      it.opens_sentence = f.open == ctx_.sentences()[static_cast<size_t>(sent_[f.open])].first_token;
       // Reported speech is looked for only where no kept quotation is: a
       // dropped scare quote does not hide "X mengatakan bahwa …".
       if (it.own || it.words >= opt_.min_unattributed_words)
@@ -134,11 +143,12 @@ class Run {
         it.q.speaker_entity_id = last->q.speaker_entity_id;
       }
       if (!it.own) {
-        // A short one (a name, a scare quote) only continues a quotation
-        // of its own paragraph.
+        // A short one only continues a quotation of its own paragraph, and
+        // only as a sentence of its own: one or two words in marks inside
+        // a sentence ("beras 'oplosan'") are a scare quote or a name.
         const bool short_one = it.words < opt_.min_unattributed_words;
         bool continues = last != nullptr && !last->q.speaker.empty() &&
-                         (short_one ? last->q.direct && last->para == it.para
+                         (short_one ? last->q.direct && last->para == it.para && it.opens_sentence
                                     : last->para == it.para || (it.opens_paragraph && it.para - last->para <= 2));
         if (continues) {
           it.q.speaker = last->q.speaker;
@@ -166,6 +176,41 @@ class Run {
 
   // One pass over the tokens: an open quotation waits only for its own
   // closing mark, so nested marks stay inside and nothing is rescanned.
+  // A quotation left open at the end of the paragraph before token `i`
+  // (its first) runs on into this one when the paragraph reopens it with
+  // the same kind of mark (the convention for a quote over several
+  // paragraphs: kReopened, that mark is not a new quotation) or closes it
+  // before opening another (an outlet that puts each sentence of a quote
+  // in its own paragraph: kRunsOn). Otherwise it was a stray mark: kEnds.
+  enum class RunOn { kEnds, kRunsOn, kReopened };
+  RunOn RunsOn(size_t i, size_t open_at, std::string_view open_mark) const {
+    const size_t n = toks_.size();
+    // A mark with no word after it in its paragraph opens nothing.
+    bool words = false;
+    for (size_t k = open_at + 1; k < i && !words; ++k) words = toks_[k].kind == TokenKind::kWord;
+    if (!words) return RunOn::kEnds;
+    const bool straight = open_mark == "\"", single = IsSingle(open_mark);
+    auto family = [&](std::string_view t) {
+      return straight ? t == "\"" || t == "”" || t == "“" : single ? IsSingle(t) : IsOpenCurly(t) || t == "”" || t == "»";
+    };
+    auto opener = [&](std::string_view t) {
+      return straight ? t == "\"" || t == "“" : single ? t == "'" || t == "‘" : IsOpenCurly(t);
+    };
+    if (toks_[i].kind == TokenKind::kQuote &&
+        (Tok(i) == open_mark || (IsOpenCurly(open_mark) && IsOpenCurly(Tok(i))) || (single && opener(Tok(i)))))
+      return RunOn::kReopened;
+    for (size_t k = i; k < n && para_[k] == para_[i]; ++k) {
+      if (toks_[k].kind != TokenKind::kQuote || !family(Tok(k))) continue;
+      // A closing mark is glued to the word before it, or followed by
+      // punctuation or a speech verb ("…," kata X); anything else opens.
+      const bool closes = !toks_[k].space_before ||
+                          (k + 1 < n && para_[k + 1] == para_[k] &&
+                           (toks_[k + 1].kind == TokenKind::kPunct || IsSpeech(Lower(Tok(k + 1)), SpeechRole::kAfter)));
+      return closes ? RunOn::kRunsOn : RunOn::kEnds;
+    }
+    return RunOn::kEnds;
+  }
+
   std::vector<Found> Pair() const {
     std::vector<Found> out;
     const size_t n = toks_.size();
@@ -173,10 +218,31 @@ class Run {
     size_t open_at = 0;
     std::string_view open_mark;
     for (size_t i = 0; i < n; ++i) {
-      if (open && para_[i] != para_[open_at]) open = false;  // unbalanced: left open at the paragraph end
+      if (open && para_[i] != para_[i - 1]) {
+        const RunOn r = RunsOn(i, open_at, open_mark);
+        if (r == RunOn::kEnds) open = false;  // unbalanced: left open at the paragraph end
+        else if (r == RunOn::kReopened) continue;  // the paragraph's own opening mark
+      }
       if (toks_[i].kind != TokenKind::kQuote) continue;
       std::string_view t = Tok(i);
       bool next_glued = i + 1 < n && !toks_[i + 1].space_before && para_[i + 1] == para_[i];
+      // Two single marks glued together ("’’ Jadi, …,’’ katanya") stand for
+      // a double one in some outlets' typesetting.
+      const bool doubled = next_glued && IsSingle(t) && toks_[i + 1].kind == TokenKind::kQuote && IsSingle(Tok(i + 1));
+      if (open && open_mark == kDoubledSingle) {
+        if (doubled) {
+          out.push_back({open_at, i + 1, true});
+          open = false;
+          ++i;
+        }
+        continue;
+      }
+      if (!open && doubled) {
+        open = true;
+        open_at = ++i;
+        open_mark = kDoubledSingle;
+        continue;
+      }
       if (open) {
         if (open_mark == "\"") {
           if (t == "\"" || t == "”") { out.push_back({open_at, i}); open = false; }
@@ -234,7 +300,7 @@ class Run {
     if (e <= b) return false;
     const auto& sentences = ctx_.sentences();
     for (const EntityMention* m : Overlapping(b, e)) {
-      if (m->type != EntityType::kPerson || m->entity_id == id || m->span.begin < b) continue;
+      if (m->type != EntityType::kPerson || m->entity_id == id || m->span.begin < b || Quoted(m->span.begin)) continue;
       const size_t t = TokenAt(m->span.begin);
       if (t < sentences[static_cast<size_t>(sent_[t])].first_token + 6) return true;
     }
@@ -263,8 +329,13 @@ class Run {
         size_t first = SIZE_MAX;
         for (size_t i = 0; i < ents.size(); ++i) {
           first_person_of_[i] = first;
-          if (ents[i].type != EntityType::kPerson) continue;
+          if (ents[i].type != EntityType::kPerson || Quoted(ents[i].span.begin) || IsPronoun(Lower(ents[i].text)))
+            continue;
           const int si = sent_[TokenAt(ents[i].span.begin)];
+          // "Iapun mencontohkan … saat Wakil Presiden Jusuf Kalla …": a
+          // sentence whose subject is a pronoun still speaks of the person
+          // before; whoever else it names is not the new antecedent.
+          if (PronounSubject(si)) continue;
           if (si != last_sentence) first = i;
           last_sentence = si;
         }
@@ -282,11 +353,42 @@ class Run {
     return nullptr;
   }
 
+  // A one-word person the entity stage left unlinked ("Tulus", "Pudjo")
+  // is the one person named before with a longer name holding that word or
+  // starting a word with it ("Tulus Abadi", "A.S. Pudjoharsoyo"); two such
+  // persons, or none, leave it as it is.
+  // Cached by entity: a long article quoting "Budi" many times scans its
+  // mentions once, not once a quote.
+  const EntityMention* FullerName(const EntityMention* m) const {
+    const std::string name = Lower(m->canonical.empty() ? m->text : m->canonical);
+    if (name.size() < 4 || name.find(' ') != std::string::npos) return m;
+    auto cached = fuller_.find(m->entity_id);
+    if (cached != fuller_.end()) return cached->second != nullptr ? cached->second : m;
+    const EntityMention*& found = fuller_[m->entity_id];
+    found = nullptr;
+    for (const EntityMention& o : article_.entities) {
+      if (o.span.begin >= m->span.begin) break;
+      if (o.type != EntityType::kPerson || o.entity_id == m->entity_id) continue;
+      const std::string other = Lower(o.canonical.empty() ? o.text : o.canonical);
+      if (other.find(' ') == std::string::npos) continue;
+      bool holds = false;
+      for (size_t at = other.find(name); at != std::string::npos && !holds; at = other.find(name, at + 1))
+        holds = at == 0 || other[at - 1] == ' ' || other[at - 1] == '.';
+      if (!holds) continue;
+      if (found != nullptr && found->entity_id != o.entity_id) {
+        found = nullptr;
+        return m;
+      }
+      found = &o;
+    }
+    return found != nullptr ? found : m;
+  }
+
   // Resolves speaker words [first, end) into q.
   // "manajer Manchester City ini", "mantan Ketua DKPP itu": a role with a
   // demonstrative points back to somebody already named.
   bool AnaphoricRole(size_t first) const {
-    if (IsUpperStart(Tok(first)) || In(text::WordClass::kPersonPronoun, Lower(Tok(first)))) return false;
+    if (IsUpperStart(Tok(first)) || IsPronoun(Lower(Tok(first)))) return false;
     const int s = sent_[first];
     // "ucap sang pelatih", "kata sang menteri": "sang" before a common
     // noun points back the same way.
@@ -316,19 +418,21 @@ class Run {
       }
     }
     for (const EntityMention* m : Overlapping(toks_[first].cp_begin, toks_[end - 1].cp_end)) {
+      if (IsPronoun(Lower(m->text))) continue;  // "Iapun" tagged as a name is still the pronoun
       if (m->type == EntityType::kPerson) best = m;
       else if (m->type == EntityType::kOrganisation && (best == nullptr || best->type != EntityType::kPerson)) best = m;
     }
     std::string l = Lower(Tok(first));
-    if (best == nullptr && In(text::WordClass::kPersonPronoun, l)) best = PrecedingPerson(toks_[first].cp_begin);
+    if (best == nullptr && IsPronoun(l)) best = PrecedingPerson(toks_[first].cp_begin);
     if (best == nullptr && end - first == 1 && IsUpperStart(Tok(first)))
       best = PrecedingPerson(toks_[first].cp_begin, Tok(first));
+    if (best != nullptr && best->type == EntityType::kPerson) best = FullerName(best);
     if (best != nullptr) {
       q->speaker = best->canonical.empty() ? best->text : best->canonical;
       q->speaker_entity_id = best->entity_id;
       return true;
     }
-    if (In(text::WordClass::kPersonPronoun, l)) return false;  // nobody to point back to
+    if (IsPronoun(l)) return false;  // nobody to point back to
     std::string phrase(ctx_.text().substr(toks_[first].begin, toks_[end - 1].end - toks_[first].begin));
     // A title with no name ("Bupati Poso mengatakan"): the person the
     // article gave that title, the nearest before.
@@ -337,9 +441,61 @@ class Run {
       q->speaker_entity_id = holder->entity_id;
       return true;
     }
+    // "Raksasa Liga Primer Skotlandia Celtic": a name the tagger missed
+    // here but found elsewhere in the article ends the phrase; that
+    // mention is the speaker.
+    if (const EntityMention* named = NamedElsewhere(first, end)) {
+      q->speaker = named->canonical.empty() ? named->text : named->canonical;
+      q->speaker_entity_id = named->entity_id;
+      return true;
+    }
+    // "Tulus" with no mention: the capitalised run it starts earlier in
+    // the article ("… (YLKI) Tulus Abadi menyesalkan …") is the full name.
+    if (end - first == 1) {
+      std::string run = EarlierRun(first);
+      if (!run.empty()) phrase = run;
+    }
     q->speaker = phrase;
     q->speaker_entity_id.clear();
     return true;
+  }
+
+  // The PERSON or ORGANISATION mention, anywhere in the article, whose text
+  // is the longest ending of the words [first, end) (up to four words).
+  const EntityMention* NamedElsewhere(size_t first, size_t end) const {
+    if (names_.empty() && !article_.entities.empty()) {
+      names_.emplace("", nullptr);  // built: never empty again
+      for (const EntityMention& m : article_.entities)
+        if (m.type == EntityType::kPerson || m.type == EntityType::kOrganisation) names_.emplace(Lower(m.text), &m);
+    }
+    for (size_t b = end > first + 4 ? end - 4 : first; b < end; ++b) {
+      auto it = names_.find(Lower(ctx_.text().substr(toks_[b].begin, toks_[end - 1].end - toks_[b].begin)));
+      if (it != names_.end() && it->second != nullptr) return it->second;
+    }
+    return nullptr;
+  }
+
+  // The capitalised run (two to four words) that the word at token `at`
+  // starts earlier in the article, as written; "" when there is none.
+  std::string EarlierRun(size_t at) const {
+    if (first_at_.empty()) {
+      first_at_.emplace("", SIZE_MAX);  // built: never empty again
+      for (size_t k = 0; k < toks_.size(); ++k)
+        if (toks_[k].kind == TokenKind::kWord && IsUpperStart(Tok(k))) first_at_.emplace(std::string(Tok(k)), k);
+    }
+    // Only the word's first occurrence is read: where an article names
+    // somebody in full.
+    auto found = first_at_.find(std::string(Tok(at)));
+    if (found == first_at_.end() || found->second >= at) return "";
+    {
+      const size_t k = found->second;
+      size_t e = k + 1;
+      while (e < at && e < k + 4 && toks_[e].kind == TokenKind::kWord && para_[e] == para_[k] && IsUpperStart(Tok(e)) &&
+             !DateName(Tok(e)) && !IsSpeech(Lower(Tok(e)), SpeechRole::kBefore))
+        ++e;
+      if (e > k + 1) return std::string(ctx_.text().substr(toks_[k].begin, toks_[e - 1].end - toks_[k].begin));
+    }
+    return "";
   }
 
   // "…," kata X / ujarnya.
@@ -386,7 +542,47 @@ class Run {
         if (!ms.empty() && ms.front()->type == EntityType::kPerson) return Resolve(k, k + 1, q);
       }
     }
+    // "kata kuasa hukum FPI, Sugito Atmo Pawiro", "ujar Kanit Reskrim Polsek
+    // X, Iptu Andry": the office and its organisation, a comma, then the
+    // person who holds it, who is the speaker.
+    // A person there with a rank or title of their own ("Iptu Andry") is
+    // the speaker even when the office was misread as a name ("Reskrim").
+    if (end > first && end + 1 < n && Tok(end) == "," && sent_[end + 1] == sent_[end])
+      if (size_t k = PersonAt(end + 1, HasPerson(first, end) ? 3 : opt_.max_speaker_words);
+          k != SIZE_MAX && (!HasPerson(first, end) || TitledPersonAt(k)))
+        return Resolve(k, k + 1, q);
     return Resolve(first, end, q);
+  }
+
+  // The first token in [from, from + reach) that a PERSON mention covers
+  // (a rank before the name may stand outside the mention), else SIZE_MAX;
+  // only words of the same sentence on the way, and commas inside a title
+  // ("Kepala Pusat Data, Informasi, dan Humas BNPB Sutopo"), up to a word
+  // that ends a speaker phrase.
+  size_t PersonAt(size_t from, size_t reach) const {
+    for (size_t k = from; k < toks_.size() && k < from + reach && sent_[k] == sent_[from]; ++k) {
+      if (Tok(k) == ",") continue;
+      if (toks_[k].kind != TokenKind::kWord) break;
+      const std::string l = Lower(Tok(k));
+      if (l != "dan" && In(text::WordClass::kQuoteSpeakerStop, l)) break;
+      for (const EntityMention* m : Overlapping(toks_[k].cp_begin, toks_[k].cp_end))
+        if (m->type == EntityType::kPerson) return k;
+    }
+    return SIZE_MAX;
+  }
+
+  // Whether sentence `s` opens with a person pronoun ("Ia", "Iapun", "Dia").
+  bool PronounSubject(int s) const {
+    const auto& sentences = ctx_.sentences();
+    size_t t = sentences[static_cast<size_t>(s)].first_token;
+    while (t < toks_.size() && toks_[t].kind == TokenKind::kQuote) ++t;
+    return t < toks_.size() && sent_[t] == s && toks_[t].kind == TokenKind::kWord && IsPronoun(Lower(Tok(t)));
+  }
+
+  bool TitledPersonAt(size_t k) const {
+    for (const EntityMention* m : Overlapping(toks_[k].cp_begin, toks_[k].cp_end))
+      if (m->type == EntityType::kPerson && !m->role.empty()) return true;
+    return false;
   }
 
   bool HasPerson(size_t first, size_t end) const {
@@ -414,7 +610,7 @@ class Run {
     }
     if (j <= floor) return false;
     size_t end = j, first = j;
-    if (In(text::WordClass::kPersonPronoun, Lower(Tok(j - 1)))) return Resolve(j - 1, j, q);
+    if (IsPronoun(Lower(Tok(j - 1)))) return Resolve(j - 1, j, q);
     while (first > floor && toks_[first - 1].kind == TokenKind::kWord && IsUpperStart(Tok(first - 1)) &&
            static_cast<int>(end - first) < opt_.max_speaker_words)
       --first;
@@ -511,14 +707,16 @@ class Run {
       if (!strong && l != "kepada") continue;
       size_t k = i + 1;
       if (strong && k < e && (Lower(Tok(k)) == "dari" || Lower(Tok(k)) == "oleh")) ++k;
-      if (k >= e || toks_[k].kind != TokenKind::kWord || !IsUpperStart(Tok(k))) continue;
+      if (k >= e || toks_[k].kind != TokenKind::kWord || !IsUpperStart(Tok(k)) || DateName(Tok(k))) continue;
       if (!strong) {
         bool org = false;
         for (const EntityMention* m : Overlapping(toks_[k].cp_begin, toks_[k].cp_end)) org |= m->type == EntityType::kOrganisation;
         if (!org && !IsAllCaps(Tok(k))) continue;
       }
       size_t end = k;
-      while (end < e && end - k < 4 && toks_[end].kind == TokenKind::kWord && IsUpperStart(Tok(end))) ++end;
+      while (end < e && end - k < 4 && toks_[end].kind == TokenKind::kWord && IsUpperStart(Tok(end)) &&
+             !DateName(Tok(end)))
+        ++end;
       return std::string(ctx_.text().substr(toks_[k].begin, toks_[end - 1].end - toks_[k].begin));
     }
     return "";
@@ -536,6 +734,10 @@ class Run {
     if (comma >= e) {
       size_t end = e;  // to the sentence end, without its final punctuation
       while (end > first && toks_[end - 1].kind != TokenKind::kWord) --end;
+      // "… menurut laporan media pemerintah pada Sabtu (22/3)": the date
+      // (or place, or occasion) after the source is no part of it.
+      for (size_t k = first + 1; k < end; ++k)
+        if (In(text::WordClass::kQuoteSpeakerStop, Lower(Tok(k))) || DateName(Tok(k))) return k;
       return end;
     }
     if (Tok(comma) != ",") return first;
@@ -550,6 +752,25 @@ class Run {
       comma = next;
     }
     return comma;
+  }
+
+  // The end of a name written from `first`: capitalised words (a person's
+  // or organisation's mention may run further), at most max_speaker_words.
+  size_t NameEnd(size_t first, size_t e) const {
+    size_t end = first;
+    while (end < e && toks_[end].kind == TokenKind::kWord && static_cast<int>(end - first) < opt_.max_speaker_words &&
+           (IsUpperStart(Tok(end)) || IsPronoun(Lower(Tok(end)))) && !DateName(Tok(end)))
+      ++end;
+    return end;
+  }
+
+  // "mantan Presiden RI yang kelima itu": a lower-case role of words up to
+  // a demonstrative; the demonstrative's index, else SIZE_MAX.
+  size_t RoleEnd(size_t first, size_t e) const {
+    if (first >= e || IsUpperStart(Tok(first)) || toks_[first].kind != TokenKind::kWord) return SIZE_MAX;
+    for (size_t k = first + 1; k < e && k < first + 12 && toks_[k].kind == TokenKind::kWord; ++k)
+      if (In(text::WordClass::kDemonstrative, Lower(Tok(k)))) return k;
+    return SIZE_MAX;
   }
 
   // The nearest person before token `at` as the speaker ("menurutnya",
@@ -567,7 +788,7 @@ class Run {
   bool Nameable(size_t first, size_t end) const {
     if (end <= first) return false;
     const std::string l = Lower(Tok(first));
-    if (In(text::WordClass::kPersonPronoun, l) || IsUpperStart(Tok(first)) || l == "mereka") return true;
+    if (IsPronoun(l) || IsUpperStart(Tok(first)) || l == "mereka") return true;
     return !Overlapping(toks_[first].cp_begin, toks_[end - 1].cp_end).empty();
   }
 
@@ -591,6 +812,12 @@ class Run {
     bool relative = false;
     for (size_t j = k; j < e && j < k + 10; ++j) {
       if (toks_[j].kind != TokenKind::kWord) return false;
+      // "mengaku pihaknya sampai sekarang belum menerima": a time phrase
+      // inside the clause is passed over, not read as a preposition.
+      if (size_t after = AfterTimePhrase(j, e); after != j) {
+        j = after - 1;
+        continue;
+      }
       std::string l = Lower(Tok(j));
       if (l == "yang" && j > k && !relative) {
         relative = true;
@@ -657,6 +884,16 @@ class Run {
           else if (i > b + 1) clause = b, clause_end = i - 1;  // "…, menurutnya."
         } else if (l == "menurut") {
           size_t comma = SourceEnd(i + 1, e);
+          if (i > b && (comma == i + 1 || comma >= e || Tok(comma) != ",") && !Nameable(i + 1, std::min(comma + 1, e))) {
+            // "Sebab perbuatan itu menurut mantan Presiden RI yang kelima itu
+            // adalah …": a role closed by a demonstrative points back to the
+            // person last named; the whole sentence is what was said.
+            if (size_t dem = RoleEnd(i + 1, e); dem != SIZE_MAX && PersonBefore(i, &q)) {
+              ok = true;
+              clause = b;
+            }
+            continue;
+          }
           if (comma == i + 1) continue;
           // Mid-sentence, only a name can be a source ("menurut aturan" is not).
           if (i > b + 1 && !Nameable(i + 1, comma)) continue;
@@ -671,6 +908,15 @@ class Run {
             ok = PersonBefore(i, &q);
           } else {
             end = SourceEnd(i + 1, e);
+            const size_t name = NameEnd(i + 1, e);
+            if (i > b && name > i + 1 && name < e && Tok(name) != "," && (end == i + 1 || end > name) &&
+                ClauseAt(name, e)) {
+              // "Pengumuman akhir, kata Pudjo akan segera …": the closing
+              // comma left out; the name, then the rest of the clause.
+              ok = Resolve(i + 1, name, &q);
+              if (ok) clause = b;
+              continue;
+            }
             if (end == i + 1 || !Nameable(i + 1, end)) continue;
             ok = Resolve(i + 1, end, &q);
           }
@@ -683,10 +929,26 @@ class Run {
           } else {
             clause = b, clause_end = i - 1;
           }
+        } else if (!after_comma && i > b && l.ends_with("nya") && IsSpeech(l, SpeechRole::kAfter) &&
+                   !IsSpeech(l, SpeechRole::kBefore) && toks_[i - 1].kind == TokenKind::kWord && ClauseAt(i + 1, e)) {
+          // "Berita bohong lanjutnya justru dapat menimbulkan konflik": a
+          // parenthetical -nya verb without its commas.
+          ok = PersonBefore(i, &q);
+          clause = b;
+        } else if (i == b && IsSpeech(l, SpeechRole::kPassive) && i + 1 < e && IsUpperStart(Tok(i + 1)) &&
+                   !DateName(Tok(i + 1))) {
+          // "Ditambahkan Sugito, CLAUSE", "Dikatakan Alex, bahwa CLAUSE":
+          // the passive names its speaker right after it.
+          size_t end = SourceEnd(i + 1, e);
+          if (end == i + 1 || end >= e || Tok(end) != "," || !Nameable(i + 1, end)) continue;
+          ok = Resolve(i + 1, end, &q);
+          clause = end + 1;
+          if (clause < e && Lower(Tok(clause)) == "bahwa") ++clause;
         } else if (IsSpeech(l, SpeechRole::kBare) && i + 1 < e && i > b && !Negated(i, b)) {
           size_t next = i + 1;
           if (Tok(next) == "," || Tok(next) == ":") clause = next + 1;
           else if (ClauseAt(next, e)) clause = next;
+          else if (In(text::WordClass::kQuoteForecastVerb, l) && FigureAt(next, e)) clause = next;
           else continue;
           ok = SubjectBefore(i, b, &q);
         }
@@ -712,7 +974,56 @@ class Run {
     }
   }
 
-  bool IsSpeech(std::string_view lower, SpeechRole role) const { return lex_.IsSpeechVerb(lower, role); }
+  // A forecast or assessment verb ("memprediksi", "menilai") reports its
+  // subject's view like a speech verb before what was said; the class is
+  // the quote analyser's own, so the other stages' speech-verb roles stay.
+  bool IsSpeech(std::string_view lower, SpeechRole role) const {
+    if (lex_.IsSpeechVerb(lower, role)) return true;
+    return (role == SpeechRole::kBefore || role == SpeechRole::kBare) && In(text::WordClass::kQuoteForecastVerb, lower);
+  }
+
+  // "ia", "dia", also with a clitic glued on ("iapun", "dialah").
+  bool IsPronoun(std::string_view lower) const {
+    if (In(text::WordClass::kPersonPronoun, lower)) return true;
+    for (const std::string& c : lex_.Words(text::WordClass::kQuotePronounClitic)) {
+      if (lower.size() <= c.size() || !lower.ends_with(c)) continue;
+      std::string_view base = lower.substr(0, lower.size() - c.size());
+      if (base.ends_with("-")) base.remove_suffix(1);
+      if (In(text::WordClass::kPersonPronoun, base)) return true;
+    }
+    return false;
+  }
+
+  // Whether code point `cp` lies inside a direct quotation: a person named
+  // there is talked about, not talking, so no pronoun points back to them.
+  bool Quoted(int32_t cp) const {
+    auto it = std::upper_bound(quoted_.begin(), quoted_.end(), cp,
+                               [](int32_t v, const std::pair<int32_t, int32_t>& q) { return v < q.first; });
+    return it != quoted_.begin() && cp < std::prev(it)->second;
+  }
+
+  // A figure soon after a forecast verb, before any punctuation ends the
+  // phrase: "memprediksi rupiah di kisaran Rp16.200", "memperkirakan
+  // inflasi 3 persen".
+  bool FigureAt(size_t k, size_t e) const {
+    for (size_t j = k; j < e && j < k + 8; ++j) {
+      if (toks_[j].kind == TokenKind::kNumber) return true;
+      if (toks_[j].kind == TokenKind::kWord) {
+        std::string_view t = Tok(j);
+        if (std::any_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) return true;
+        continue;
+      }
+      std::string_view t = Tok(j);
+      if (t != "-" && t != "/" && t != "(" && t != ")") return false;
+    }
+    return false;
+  }
+
+  // A weekday or month name ("Rabu", "Desember"): a date, never a speaker or outlet.
+  bool DateName(std::string_view word) const {
+    const std::string l = Lower(word);
+    return lex_.FindWeekday(l) != nullptr || lex_.FindMonth(l) != nullptr;
+  }
   bool In(text::WordClass c, std::string_view lower) const { return lex_.Is(c, lower); }
 
   const QuoteAnalyzerOptions& opt_;
@@ -723,6 +1034,13 @@ class Run {
   std::vector<int> para_, sent_;
   const std::vector<std::vector<std::string>>& time_phrases_;
   mutable bool pronoun_ = false;  // set while resolving one quote's speaker
+  // Code point spans of the direct quotations, in text order.
+  std::vector<std::pair<int32_t, int32_t>> quoted_;
+  // Built on first use: names of mentions (NamedElsewhere), the first
+  // token of each capitalised word (EarlierRun), fuller names (FullerName).
+  mutable std::unordered_map<std::string, const EntityMention*> names_;
+  mutable std::unordered_map<std::string, size_t> first_at_;
+  mutable std::unordered_map<std::string, const EntityMention*> fuller_;
   // PrecedingPerson's index: for each mention i (and the end), the first
   // person mention of the sentence of the last person mention before i
   // (SIZE_MAX when none); built on first use.

@@ -23,7 +23,12 @@ std::vector<std::string> Quotes(const testing::GoldenCase& c) {
   std::vector<std::string> out;
   for (const Quote& q : a.quotes) {
     EXPECT_EQ(SpanText(ctx.text(), q.span), q.text);
-    std::string line = (q.direct ? "direct | " : "reported | ") + q.text;
+    // A quote over several paragraphs keeps their line breaks; shown as ⏎
+    // so the case stays one line.
+    std::string shown = q.text;
+    for (size_t at = shown.find('\n'); at != std::string::npos; at = shown.find('\n', at))
+      shown.replace(at, 1, " ⏎ ");
+    std::string line = (q.direct ? "direct | " : "reported | ") + shown;
     if (!q.speaker.empty()) line += " | speaker=" + q.speaker;
     if (!q.speaker_entity_id.empty()) line += " | id=" + q.speaker_entity_id;
     if (!q.relay.empty()) line += " | relay=" + q.relay;
@@ -99,6 +104,26 @@ TEST(QuoteAnalyzerTest, ManyStrayMarksAreHandledInOnePass) {
   const auto& q = d.Run();
   // Every curly opener restarts the open quotation; none is ever closed.
   EXPECT_TRUE(q.empty());
+}
+
+TEST(QuoteAnalyzerTest, ParagraphsReopenedAndNeverClosedGiveNothing) {
+  // Every paragraph reopens the quotation, none closes it: one pass, no
+  // quote (and no paragraph rescanned from the first opener).
+  std::vector<std::string> paras(20000, "“Kami terus bekerja untuk warga di sini.");
+  Doc d(paras);
+  EXPECT_TRUE(d.Run().empty());
+}
+
+TEST(QuoteAnalyzerTest, QuoteOverManyParagraphsIsOneQuote) {
+  std::vector<std::string> paras(50, "“Kami terus bekerja untuk warga di sini.");
+  paras.push_back("“Itu janji kami,” kata Budi Hartono.");
+  Doc d(paras);
+  d.Mention("Budi Hartono", "PERSON", "Budi Hartono");
+  const auto& q = d.Run();
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_TRUE(q[0].text.starts_with("Kami terus bekerja"));
+  EXPECT_TRUE(q[0].text.ends_with("Itu janji kami"));
+  EXPECT_EQ(q[0].speaker, "Budi Hartono");
 }
 
 TEST(QuoteAnalyzerTest, EmptyArticleGivesNothing) {

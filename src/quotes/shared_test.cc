@@ -92,10 +92,10 @@ TEST(QuoteGold, ScoresStayAboveTheFloor) {
   QuoteEvalCounts all = report->tune;
   all.Add(report->heldout);
   for (const auto& [batch, counts] : report->later) all.Add(counts);
-  EXPECT_GE(all.gold, 250);
+  EXPECT_GE(all.gold, 310);
   EXPECT_GE(report->heldout.gold, 40);
   EXPECT_GE(all.P(), 0.97) << FormatReport(*report);
-  EXPECT_GE(all.R(), 0.87) << FormatReport(*report);
+  EXPECT_GE(all.R(), 0.91) << FormatReport(*report);  // 0.923 in session 7
   EXPECT_GE(report->heldout.R(), 0.87) << FormatReport(*report);
   EXPECT_GE(all.SpeakerAccuracy(), 0.88) << FormatReport(*report);
   EXPECT_GE(report->heldout.SpeakerAccuracy(), 0.90) << FormatReport(*report);

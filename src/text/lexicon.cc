@@ -27,6 +27,8 @@ constexpr std::string_view kWordClassNames[] = {
     "quote.strong_relay",
     "quote.negation",
     "quote.belief_verb",
+    "quote.forecast_verb",
+    "quote.pronoun_clitic",
     "timex.vague",
     "timex.future",
     "timex.not_year_after",

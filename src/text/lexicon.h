@@ -187,6 +187,8 @@ enum class WordClass : uint8_t {
   kQuoteStrongRelay,  // "quote.strong_relay": names its source right after it ("dikutip dari X")
   kQuoteNegation,     // "quote.negation": denies a speech verb after it
   kQuoteBeliefVerb,   // "quote.belief_verb": "yakin jika ..." reports like "bahwa"
+  kQuoteForecastVerb, // "quote.forecast_verb": a forecast or estimate is its speaker's ("memprediksi inflasi 3 persen")
+  kQuotePronounClitic, // "quote.pronoun_clitic": glued to a pronoun, still the pronoun ("iapun", "dia-lah")
   // The time-expression tagger (timex.tsv).
   kTimexVague,          // "timex.vague": "beberapa", "puluhan"
   kTimexFuture,         // "timex.future": marks a clause about the future

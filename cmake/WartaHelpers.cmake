@@ -84,6 +84,10 @@ function(warta_benchmark name)
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
   add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} warta_compile_options)
+  add_dependencies(warta_benchmarks ${name})
+  if(WARTA_BENCH_SEPARATE)
+    set_target_properties(${name} PROPERTIES EXCLUDE_FROM_ALL ON)
+  endif()
 endfunction()
 
 # warta_embed(OUT_VAR INPUT SYMBOL NAMESPACE) : compiles the bytes of a data

@@ -545,11 +545,18 @@ class CleanRun {
     a.authors = doc_.authors.empty() ? authors_ : doc_.authors;
     a.editors = doc_.editors.empty() ? editors_ : doc_.editors;
     a.letter_case = text::DetectLetterCase(a.Text());
-    if (options_.restore_case && options_.truecaser && a.letter_case != LetterCase::kMixed) {
-      for (std::string& p : a.paragraphs) options_.truecaser->Restore(&p, a.letter_case);
-      // A title is short: restored only when it has no letter of the other
-      // case at all (a cased headline over case-less text stays).
-      if (text::DetectLetterCase(a.title, 1) == a.letter_case) options_.truecaser->Restore(&a.title, a.letter_case);
+    if (options_.restore_case && a.letter_case != LetterCase::kMixed) {
+      // The built-in model is loaded the first time a case-less article
+      // comes (a thread-safe static): most runs never need it, and every
+      // process start would pay for reading it.
+      const std::shared_ptr<const text::Truecaser> truecaser =
+          options_.truecaser ? options_.truecaser : text::Truecaser::Builtin();
+      if (truecaser) {
+        for (std::string& p : a.paragraphs) truecaser->Restore(&p, a.letter_case);
+        // A title is short: restored only when it has no letter of the other
+        // case at all (a cased headline over case-less text stays).
+        if (text::DetectLetterCase(a.title, 1) == a.letter_case) truecaser->Restore(&a.title, a.letter_case);
+      }
     }
     return a;
   }
@@ -640,9 +647,7 @@ StatusOr<std::unique_ptr<Cleaner>> Cleaner::Create(const CleanOptions& options) 
   WARTA_ASSIGN_OR_RETURN(rules->list_headers, LineRuleSet::Compile(std::move(headers)));
   WARTA_ASSIGN_OR_RETURN(rules->meta, internal::MetadataVocabulary::FromRules(
                                           files, options.lexicon ? *options.lexicon : *text::Lexicon::Builtin()));
-  CleanOptions resolved = options;
-  if (resolved.restore_case && !resolved.truecaser) resolved.truecaser = text::Truecaser::Builtin();
-  return std::unique_ptr<Cleaner>(new Cleaner(std::move(resolved), std::move(rules)));
+  return std::unique_ptr<Cleaner>(new Cleaner(options, std::move(rules)));
 }
 
 StatusOr<Article> Cleaner::Clean(const RawDocument& doc) const { return CleanRun(*rules_, options_, doc).Run(); }

@@ -89,8 +89,12 @@ std::string OrganisationKey(std::string_view name, const text::Lexicon* lexicon)
     if (c == '(' || c == ')' || c == '[' || c == ']' || c == ',') c = ' ';
   std::vector<std::string> words = EntityKeyWords(key);
   size_t b = 0, e = words.size();
-  while (b < e && lex.Is(text::WordClass::kOrgLegalForm, words[b])) ++b;
-  while (e > b && lex.Is(text::WordClass::kOrgLegalForm, words[e - 1])) --e;
+  // Kind words ("Partai", "FC") go only when a name is left.
+  auto dropped = [&](const std::string& w, size_t left) {
+    return lex.Is(text::WordClass::kOrgLegalForm, w) || (left > 1 && lex.Is(text::WordClass::kOrgKindWord, w));
+  };
+  while (b < e && dropped(words[b], e - b)) ++b;
+  while (e > b && dropped(words[e - 1], e - b)) --e;
   std::string out;
   for (size_t i = b; i < e; ++i) {
     if (i > b) out += ' ';
@@ -200,6 +204,7 @@ struct Mention {
   std::string role, role_of;       // "Menteri Pertahanan", "Rusia" for a PERSON
   bool headline = false;           // in a Title Case line (see IsTitleCaseLine)
   bool legal_form = false;         // written with a legal form at an end ("PT Antam Tbk")
+  bool local = false;              // a regional institution's head alone: this article's own (org.local_head)
 };
 
 
@@ -252,6 +257,23 @@ bool LooksLikeAcronym(std::string_view w) {
   int upper = 0;
   for (char c : w) upper += c >= 'A' && c <= 'Z';
   return upper >= 2 || w.size() <= 6;
+}
+
+// "Muhammad Al Azhar (MA)", "Siti Nurhaliza (SN)": a person's initials in
+// brackets, as crime and court reports write a suspect's. All capitals, two
+// to four letters, the first the name's first initial and the rest, in
+// order, initials of its later words (writers skip a particle: "MA" for
+// Muhammad Al Azhar).
+bool IsPersonInitials(std::string_view w, const std::vector<std::string>& name_words) {
+  if (w.size() < 2 || w.size() > 4 || name_words.size() < 2) return false;
+  for (char c : w)
+    if (c < 'A' || c > 'Z') return false;
+  auto lower = [](char c) { return static_cast<char>(c - 'A' + 'a'); };
+  if (name_words[0].empty() || name_words[0][0] != lower(w[0])) return false;
+  size_t i = 1;
+  for (size_t k = 1; k < name_words.size() && i < w.size(); ++k)
+    if (!name_words[k].empty() && name_words[k][0] == lower(w[i])) ++i;
+  return i == w.size();
 }
 
 }  // namespace
@@ -424,6 +446,9 @@ class EntityAnalyzer::Resolution {
   // 5b. Short names, clipped first names and one-letter typos -> the full
   // name of the person they are.
   void ResolveShortNames();
+  // 5c. A regional institution's head written alone ("Polda") -> the one
+  // the article names in full, else the article's own.
+  void ResolveLocalHeads();
   // 6. One entity per (type, key), its canonical name, into the article.
   void WriteEntities(Article* article) const;
 
@@ -1062,6 +1087,24 @@ void EntityAnalyzer::Resolution::ResolveAliasesAndDefinedAcronyms() {
       }
       continue;
     }
+    if (m.type == EntityType::kPerson && e + 2 < tokens_.size() && all_[e + 2] == ")" &&
+        IsPersonInitials(all_[e + 1], EntityKeyWords(m.key))) {
+      // "Muhammad Al Azhar (MA)": the initials are this person wherever the
+      // article writes them, never the organisation another article's "MA"
+      // is (the tagger reads a bracketed acronym as one).
+      std::string initials = NormaliseEntityKey(all_[e + 1]);
+      defined_acronyms_.emplace(initials, k);
+      if (k + 1 == ms_.size() || ms_[k + 1].tb > e + 1) {
+        Mention d = m;
+        d.tb = e + 1;
+        d.te = e + 2;
+        d.role.clear();
+        d.role_of.clear();
+        d.surface = std::string(all_[e + 1]);
+        defined.push_back(std::move(d));
+      }
+      continue;
+    }
     // "Antam (PT Aneka Tambang)": a one-word name, then in brackets the
     // organisation it is a contraction of.
     if (m.key.find(' ') != std::string::npos || e + 1 >= tokens_.size() || all_[e + 1] == ")") continue;
@@ -1400,6 +1443,43 @@ void EntityAnalyzer::Resolution::ResolveShortNames() {
   }
 }
 
+void EntityAnalyzer::Resolution::ResolveLocalHeads() {
+  // "Polda" beside "Polda Jabar" is Polda Jabar; beside two regions' or
+  // none, it names no organisation another article can share.
+  auto lone_head = [&](const Mention& m) {
+    return m.type == EntityType::kOrganisation && m.words.size() == 1 &&
+           analyzer_.lexicon_->Is(text::WordClass::kOrgLocalHead, m.words[0]);
+  };
+  // The tagger often ends the organisation before its region ("[Polda]
+  // [Jawa Barat]"): the place right after a lone head is part of its name.
+  std::vector<Mention> joined;
+  for (size_t k = 0; k < ms_.size(); ++k) {
+    Mention m = std::move(ms_[k]);
+    if (lone_head(m) && k + 1 < ms_.size() && ms_[k + 1].type == EntityType::kLocation && ms_[k + 1].tb == m.te &&
+        ms_[k + 1].se == m.se) {
+      m.te = ms_[k + 1].te;
+      SetSurface(&m);
+      m.words = EntityKeyWords(m.key);
+      ++k;
+    }
+    joined.push_back(std::move(m));
+  }
+  ms_.swap(joined);
+  std::unordered_map<std::string, std::set<std::string>> full;  // head -> keys of its full names
+  for (const Mention& m : ms_) {
+    if (m.type != EntityType::kOrganisation || m.words.size() < 2) continue;
+    if (analyzer_.lexicon_->Is(text::WordClass::kOrgLocalHead, m.words[0])) full[m.words[0]].insert(m.key);
+  }
+  for (Mention& m : ms_) {
+    if (!lone_head(m) || m.key != m.words[0]) continue;
+    auto it = full.find(m.words[0]);
+    if (it != full.end() && it->second.size() == 1)
+      m.key = *it->second.begin();
+    else
+      m.local = true;
+  }
+}
+
 void EntityAnalyzer::Resolution::WriteEntities(Article* article) const {
   // The canonical name is the alias file's or the longest form written in
   // this article.
@@ -1433,6 +1513,11 @@ void EntityAnalyzer::Resolution::WriteEntities(Article* article) const {
     auto it = canonical.find(std::string(Name(m.type)) + ":" + m.key);
     out.canonical = it != canonical.end() ? it->second : m.surface;
     out.entity_id = EntityIdOfKey(m.type, m.key);
+    if (m.local) {
+      // The article's own: its id is the key's within this article.
+      const std::string& scope = !article->id.empty() ? article->id : !article->url.empty() ? article->url : article->source;
+      out.entity_id = EntityIdOfKey(m.type, m.key + "\x1f" + (scope.empty() ? text_ : scope));
+    }
     out.role = m.role;
     out.role_of = m.role_of;
     article->entities.push_back(std::move(out));
@@ -1451,6 +1536,7 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
   r.UnifyTypes();
   r.ShrinkToInnerNames();
   r.ResolveShortNames();
+  r.ResolveLocalHeads();
   r.WriteEntities(article);
   return Status::Ok();
 }

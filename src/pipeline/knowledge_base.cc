@@ -502,23 +502,28 @@ StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& pa
     // batch (person_linker.h): their mentions are re-labelled and their
     // articles indexed again, after this batch's own documents so the
     // index ends with the new ids.
-    if (people) {
-      for (const store::EntityLink& r : people->TakeRelinks()) {
-        WARTA_ASSIGN_OR_RETURN(std::vector<int64_t> seqs, m.store->RelabelMentions(r.from_id, "", r.to_id, r.form));
-        WARTA_RETURN_IF_ERROR(m.store->PutEntityLinks({r}));
-        std::vector<store::StoredArticle> again;
-        WARTA_RETURN_IF_ERROR(m.store->GetBySeq(seqs, &again));
-        for (const store::StoredArticle& a : again) {
-          index::PreparedDocument doc = relink_builder.Build(a.article);
-          doc.SetCopyGroup(a.copy_group);
-          if (inline_index) {
-            WARTA_RETURN_IF_ERROR(writer.Add(a.seq, std::move(doc)));
-          } else {
-            queues[static_cast<size_t>(index::IndexWriter::ShardOf(a.seq, shards))]->Push(a.seq, std::move(doc));
-          }
+    // Organisations likewise, when a short form's long form is first clear
+    // (org_linker.h): their mentions take the long form's id and name.
+    auto relabel = [&](const store::EntityLink& r, const std::string& canonical) -> Status {
+      WARTA_ASSIGN_OR_RETURN(std::vector<int64_t> seqs, m.store->RelabelMentions(r.from_id, "", r.to_id, canonical));
+      WARTA_RETURN_IF_ERROR(m.store->PutEntityLinks({r}));
+      std::vector<store::StoredArticle> again;
+      WARTA_RETURN_IF_ERROR(m.store->GetBySeq(seqs, &again));
+      for (const store::StoredArticle& a : again) {
+        index::PreparedDocument doc = relink_builder.Build(a.article);
+        doc.SetCopyGroup(a.copy_group);
+        if (inline_index) {
+          WARTA_RETURN_IF_ERROR(writer.Add(a.seq, std::move(doc)));
+        } else {
+          queues[static_cast<size_t>(index::IndexWriter::ShardOf(a.seq, shards))]->Push(a.seq, std::move(doc));
         }
       }
-    }
+      return Status::Ok();
+    };
+    if (people)
+      for (const store::EntityLink& r : people->TakeRelinks()) WARTA_RETURN_IF_ERROR(relabel(r, r.form));
+    if (orgs)
+      for (const store::EntityLink& r : orgs->TakeRelinks()) WARTA_RETURN_IF_ERROR(relabel(r, r.to_canonical));
     stored_so_far.store(summary.stored, std::memory_order_relaxed);
     duplicates_so_far.store(summary.duplicates, std::memory_order_relaxed);
     return Status::Ok();

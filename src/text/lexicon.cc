@@ -96,6 +96,8 @@ constexpr std::string_view kWordClassNames[] = {
     "org.legal_form",
     "person.nickname_link",
     "series.value_word",
+    "org.kind_word",
+    "org.local_head",
 };
 static_assert(std::size(kWordClassNames) == static_cast<size_t>(WordClass::kCount),
               "one name per WordClass");

@@ -252,6 +252,9 @@ bool IsTitleCaseLine(const std::vector<std::string_view>& all, const std::vector
   return words_seen >= 4 && upper * 10 >= words_seen * 7;
 }
 
+// NerModel::NameWordTypes' mask.
+constexpr uint8_t kPersonName = 1, kOrganisationName = 2;
+
 bool LooksLikeAcronym(std::string_view w) {
   if (w.size() < 2 || w.size() > 12 || w[0] < 'A' || w[0] > 'Z') return false;
   int upper = 0;
@@ -455,6 +458,8 @@ class EntityAnalyzer::Resolution {
  private:
   // TrimMentions' parts, in the order it applies them to one mention.
   void TrimTitlesAndPunctuation(Mention* m) const;
+  bool OfficeWordBeforeName(size_t t, size_t sentence_begin) const;
+  bool OrganisationOnlyWord(std::string_view w) const;
   void GiveFirstWordToOrganisation(Mention* m, std::vector<Mention>* kept);
   bool IsLoneTitle(const Mention& m) const;
   void TakeBackDroppedNamePart(size_t k, const std::vector<Mention>& kept);
@@ -738,6 +743,9 @@ bool EntityAnalyzer::Resolution::NameLike(size_t t) {
   if (analyzer_.IsTitle(lower) || analyzer_.not_names_.count(lower) || IsPortfolioNoun(w) ||
       analyzer_.model_.GazetteerMatch(all_, t) != 0 || analyzer_.aliases_.count(NormaliseEntityKey(w)))
     return false;
+  // Nor a word the training data saw in organisations' names and never in
+  // a person's ("Menteri Komunikasi dan Informatika [Rudiantara]").
+  if (OrganisationOnlyWord(w)) return false;
   // Nor a word the article writes in lower case or tags alone as an
   // organisation or place ("Bank Dunia [Rodrigo Chaves]", "Presiden
   // Ferrari [Sergio Marchionne]"), nor an organisation's short form
@@ -801,11 +809,47 @@ void EntityAnalyzer::Resolution::TrimTitlesAndPunctuation(Mention* m) const {
         // ministry's portfolio (a per-/pe-/ke-…-an noun) into the name.
         ++m->tb;
         changed = true;
+      } else if (auto alias = analyzer_.aliases_.find(NormaliseEntityKey(all_[m->tb]));
+                 alias != analyzer_.aliases_.end() && alias->second.type != EntityType::kPerson) {
+        // "Dirjen Dukcapil [Kemendagri Irman]": a known organisation's or
+        // place's short form (aliases.tsv) before the name.
+        ++m->tb;
+        changed = true;
+      } else if (OfficeWordBeforeName(m->tb, m->sb)) {
+        ++m->tb;
+        changed = true;
       }
     }
   }
   while (m->tb < m->te && !IsWordOrNumber(m->tb)) ++m->tb;
   while (m->te > m->tb && !IsWordOrNumber(m->te - 1)) --m->te;
+}
+
+// "Menteri Komunikasi dan [Informatika Rudiantara]", "Dirjen [Dukcapil
+// Kemendagri Irman]": the word at `t`, first of a person's span, ends the
+// office written before the name when the training data saw it in
+// organisations' names and never in a person's, and the office goes on to
+// its left: a portfolio joined by "dan", an office's capitalised word, or a
+// title that needs what it is of ("Dirjen"). A title that makes a role
+// alone ("Pelatih [Aji Santoso]") leaves the name whole: given names are
+// in clubs' and companies' names too.
+// A word the training data saw in organisations' names and never in a
+// person's. Not a short particle ("La Nyalla", "Al Atas", "AM Putranto"):
+// names share those with clubs and brands.
+bool EntityAnalyzer::Resolution::OrganisationOnlyWord(std::string_view w) const {
+  if (w.size() < 4) return false;
+  const uint8_t types = analyzer_.model_.NameWordTypes(w);
+  return (types & kOrganisationName) && !(types & kPersonName);
+}
+
+bool EntityAnalyzer::Resolution::OfficeWordBeforeName(size_t t, size_t sentence_begin) const {
+  if (!OrganisationOnlyWord(all_[t]) || t <= sentence_begin) return false;
+  std::string before;
+  text::LowercaseTo(all_[t - 1], &before);
+  const text::Lexicon& lex = *analyzer_.lexicon_;
+  if (lex.Is(text::WordClass::kTitleLink, before)) return t - 1 > sentence_begin && Capitalised(t - 2);
+  if (lex.Is(text::WordClass::kTitleGeneric, before)) return true;
+  return Capitalised(t - 1) && !analyzer_.IsTitle(before);
 }
 
 // An organisation's last word run into a name of three or more words

@@ -237,6 +237,25 @@ TEST_F(EntityAnalyzerTest, ARegionalHeadAloneIsTheArticlesOwn) {
   EXPECT_EQ(polda(c), full->entity_id);
 }
 
+TEST_F(EntityAnalyzerTest, AnOfficeWrittenBeforeANameIsNoPartOfIt) {
+  // The office's last word (a ministry's portfolio, a directorate's or a
+  // ministry's contraction, a form of address) is not the name.
+  Article a = Run({"Menteri Komunikasi dan Informatika Rudiantara meresmikan layanan itu .",
+                   "Dirjen Dukcapil Kemendagri Irman hadir di Jakarta .",
+                   "Saudara Basuki Tjahaja Purnama dipanggil jaksa .",
+                   "Menkominfo Rudiantara juga hadir ."});
+  EXPECT_NE(Find(a, "Rudiantara"), nullptr);
+  EXPECT_EQ(Find(a, "Informatika Rudiantara"), nullptr);
+  EXPECT_EQ(Find(a, "Menkominfo Rudiantara"), nullptr);
+  ASSERT_NE(Find(a, "Irman"), nullptr);
+  EXPECT_EQ(Find(a, "Irman")->canonical, "Irman");
+  ASSERT_NE(Find(a, "Basuki Tjahaja Purnama"), nullptr);
+  EXPECT_EQ(Find(a, "Basuki Tjahaja Purnama")->canonical, "Basuki Tjahaja Purnama");
+  // A title that is a role alone leaves the name whole.
+  Article b = Run({"Pelatih Aji Santoso memimpin latihan pagi ini ."});
+  EXPECT_NE(Find(b, "Aji Santoso"), nullptr);
+}
+
 TEST_F(EntityAnalyzerTest, AContractionBesideItsOrganisationIsIt) {
   Article a = Run({"PT Indonesia Asahan Aluminium (Persero) mengekspor 50.000 ton aluminium ke Jepang.",
                    "Direktur Utama Inalum Danny Praditya mengatakan ekspor itu menandai pulihnya permintaan."});

@@ -11,6 +11,9 @@ namespace {
 // A context key shared by more people than this ("Indonesia", "Jakarta",
 // "DPR") says little about which of them an article means.
 constexpr size_t kSpecificContext = 20;
+// Two shared context keys each named with at most one stored person in
+// this many are evidence too.
+constexpr size_t kModerateShare = 20;
 
 std::string NameKey(std::string_view name) { return entities::NormaliseEntityKey(name); }
 
@@ -59,6 +62,20 @@ bool PersonLinker::Add(const std::string& entity_id, const std::string& canonica
   return !was_full;
 }
 
+bool PersonLinker::Specific(const std::vector<std::string>& shared) const {
+  // One entity few people are named with, or two that each name no more
+  // than one stored person in twenty ("Crystal Palace" and "Arsenal" for a
+  // footballer; not "Indonesia" and "Jakarta").
+  size_t moderate = 0;
+  for (const std::string& c : shared) {
+    auto df = context_df_.find(c);
+    if (df == context_df_.end()) continue;
+    if (df->second <= kSpecificContext) return true;
+    if (df->second * kModerateShare <= people_.size()) ++moderate;
+  }
+  return moderate >= 2;
+}
+
 void PersonLinker::Remove(const std::string& entity_id) {
   for (auto& [part, ids] : by_part_) ids.erase(std::remove(ids.begin(), ids.end(), entity_id), ids.end());
   people_.erase(entity_id);
@@ -98,13 +115,11 @@ void PersonLinker::Relink(const std::string& full_id) {
       // ... and the stored articles must agree with the new one.
       const Person& partial = stored->second;
       std::vector<std::string> shared;
-      bool specific = false;
       for (const std::string& c : partial.context) {
         if (!full.context.count(c) || c == "P:" + NameKey(full.canonical)) continue;
         shared.push_back(c);
-        auto df = context_df_.find(c);
-        if (df != context_df_.end() && df->second <= kSpecificContext) specific = true;
       }
+      const bool specific = Specific(shared);
       bool same_outlet = false;
       for (const std::string& o : partial.outlets) same_outlet |= full.outlets.count(o) > 0;
       const bool near_in_time = partial.first_day != INT64_MAX && full.first_day != INT64_MAX &&
@@ -267,13 +282,11 @@ PersonLinker::Choice PersonLinker::Decide(const std::string& key, const std::vec
   const Person& p = people_.at(*best_id);
   // What the article shares with the articles that name the person in full.
   std::vector<std::string> shared;
-  bool specific = false;
   for (const std::string& c : context) {
     if (!p.context.count(c) || std::find(shared.begin(), shared.end(), c) != shared.end()) continue;
     shared.push_back(c);
-    auto df = context_df_.find(c);
-    if (df != context_df_.end() && df->second <= kSpecificContext) specific = true;
   }
+  const bool specific = Specific(shared);
   const bool same_outlet = !outlet.empty() && p.outlets.count(outlet);
   const bool near_in_time = day != INT64_MIN && p.first_day != INT64_MAX &&
                             day >= p.first_day - options_.window_days && day <= p.last_day + options_.window_days;

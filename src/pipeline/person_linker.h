@@ -124,6 +124,9 @@ class PersonLinker {
   // Returns true when this makes `entity_id` a full name (two words or more) for the first time.
   bool Add(const std::string& entity_id, const std::string& canonical);
   void Remove(const std::string& entity_id);
+  // True when the context keys an article shares with a stored person are
+  // evidence enough by themselves (rare ones, or two uncommon ones).
+  bool Specific(const std::vector<std::string>& shared) const;
   // A stored person named by a part of the full name just learned joins it.
   void Relink(const std::string& full_id);
   Choice Decide(const std::string& key, const std::vector<std::string>& context, const std::string& outlet,

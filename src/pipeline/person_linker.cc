@@ -62,6 +62,44 @@ bool PersonLinker::Add(const std::string& entity_id, const std::string& canonica
   return !was_full;
 }
 
+PersonLinker::Choice PersonLinker::DecideInitial(const std::string& key, const std::vector<std::string>& context,
+                                                 const std::string& outlet, int64_t day) const {
+  // "M Hargianto", "M. Hargianto": a given name written as its initial is
+  // the one stored person whose name is the same but for that word spelled
+  // out ("Muhammad Hargianto"), when the article agrees with its articles.
+  const std::vector<std::string> words = entities::EntityKeyWords(key);
+  if (words.size() < 2 || words[0].size() != 1) return {};
+  std::string rest;
+  for (size_t i = 1; i < words.size(); ++i) rest += (i > 1 ? " " : "") + words[i];
+  if (rest.size() < options_.min_word_length) return {};
+  auto it = by_part_.find(rest);
+  if (it == by_part_.end()) return {};
+  const std::string* found = nullptr;
+  for (const std::string& id : it->second) {
+    if (splits_.count(key + "\t" + id)) continue;
+    const std::vector<std::string> full = entities::EntityKeyWords(NameKey(people_.at(id).canonical));
+    if (full.size() != words.size() || full[0].size() < 2 || full[0][0] != words[0][0] ||
+        !std::equal(full.begin() + 1, full.end(), words.begin() + 1))
+      continue;
+    if (found != nullptr) return {};  // two people it could be: "M Hargianto" stays apart
+    found = &id;
+  }
+  if (found == nullptr) return {};
+  const Person& p = people_.at(*found);
+  std::vector<std::string> shared;
+  for (const std::string& c : context)
+    if (p.context.count(c) && std::find(shared.begin(), shared.end(), c) == shared.end()) shared.push_back(c);
+  const bool same_outlet = !outlet.empty() && p.outlets.count(outlet);
+  const bool near_in_time = day != INT64_MIN && p.first_day != INT64_MAX &&
+                            day >= p.first_day - options_.window_days && day <= p.last_day + options_.window_days;
+  if (shared.empty() && !same_outlet && !near_in_time) return {};
+  std::string reason = "initial of '" + p.canonical + "', the only stored person so named";
+  if (!shared.empty()) reason += "; named with: " + shared[0].substr(shared[0].find(':') + 1);
+  if (same_outlet) reason += "; same outlet " + outlet;
+  if (near_in_time) reason += "; within " + std::to_string(options_.window_days) + " days of its articles";
+  return {*found, reason};
+}
+
 bool PersonLinker::Specific(const std::vector<std::string>& shared) const {
   // One entity few people are named with, or two that each name no more
   // than one stored person in twenty ("Crystal Palace" and "Arsenal" for a
@@ -377,6 +415,7 @@ std::vector<std::string> PersonLinker::Link(Article* article) {
     for (const std::string& c : context)
       if (c != self) others.push_back(c);
     Choice choice = Decide(key, others, article->outlet, day);
+    if (choice.id.empty()) choice = DecideInitial(key, others, article->outlet, day);
     if (choice.id.empty() || choice.id == id) continue;
     relabel(id, choice.id, people_.at(choice.id).canonical, canonical, choice.reason, true);
   }

@@ -82,6 +82,22 @@ TEST(PersonLinkerTest, TwoUncommonSharedEntitiesAreEvidenceForASurname) {
   EXPECT_TRUE(linker.Link(&common).empty());
 }
 
+TEST(PersonLinkerTest, AnInitialIsTheOnlyStoredPersonItSpellsOut) {
+  PersonLinker linker;
+  linker.Learn(Naming({Person("Muhammad Hargianto", "Muhammad Hargianto"), Org("Timnas U-19")}));
+  Article a = Naming({Person("M. Hargianto", "M. Hargianto"), Org("Timnas U-19")});
+  EXPECT_EQ(linker.Link(&a), std::vector<std::string>{entities::EntityIdOf(EntityType::kPerson, "Muhammad Hargianto")});
+  EXPECT_EQ(a.entities[0].canonical, "Muhammad Hargianto");
+  // Two people it could spell out: apart.
+  linker.Learn(Naming({Person("Mochamad Hargianto", "Mochamad Hargianto"), Org("Timnas U-19")}));
+  Article b = Naming({Person("M Hargianto", "M Hargianto"), Org("Timnas U-19")});
+  EXPECT_TRUE(linker.Link(&b).empty());
+  // Nothing in common with the stored articles: apart.
+  Article c = Naming({Person("A Sutrisno", "A Sutrisno")});
+  linker.Learn(Naming({Person("Agus Sutrisno", "Agus Sutrisno"), Org("Pemerintah Kota")}));
+  EXPECT_TRUE(linker.Link(&c).empty());
+}
+
 TEST(PersonLinkerTest, AmongSeveralPeopleOnlyAClearFavouriteIsChosen) {
   PersonLinker linker;
   for (int i = 0; i < 12; ++i) linker.Learn(Naming({Person("Kim Jong Un", "Kim Jong Un"), Org("Partai Buruh Korea")}));

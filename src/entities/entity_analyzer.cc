@@ -446,6 +446,9 @@ class EntityAnalyzer::Resolution {
   void UnifyTypes();
   // 5. A person span holding another person's full name shrinks to it.
   void ShrinkToInnerNames();
+  // 5a. An organisation run into a person's surname ("Manchester United
+  // Depay" beside "Memphis Depay") ends before it.
+  void SplitSurnameFromOrganisation();
   // 5b. Short names, clipped first names and one-letter typos -> the full
   // name of the person they are.
   void ResolveShortNames();
@@ -1345,6 +1348,51 @@ std::vector<size_t> EntityAnalyzer::Resolution::WordTokens(const Mention& m) con
   return out;
 }
 
+void EntityAnalyzer::Resolution::SplitSurnameFromOrganisation() {
+  // "mantan pemain [Manchester United Depay]" beside "Memphis Depay": an
+  // organisation of three words or more whose last word is the surname of a
+  // person the article names in full, and holds no other word of that name,
+  // ends before it; the surname is that person. "Universitas Gadjah Mada"
+  // beside "Gadjah Mada" holds the whole name: a name it is named after.
+  std::unordered_map<std::string, size_t> surname;  // last word -> a full name's mention
+  std::unordered_set<std::string> ambiguous;
+  for (size_t f = 0; f < ms_.size(); ++f) {
+    const Mention& p = ms_[f];
+    if (p.type != EntityType::kPerson || p.words.size() < 2) continue;
+    auto [it, fresh] = surname.emplace(p.words.back(), f);
+    if (!fresh && ms_[it->second].key != p.key) ambiguous.insert(p.words.back());
+  }
+  if (surname.empty()) return;
+  std::vector<Mention> added;
+  for (Mention& m : ms_) {
+    if (m.type != EntityType::kOrganisation || m.words.size() < 3 || m.legal_form) continue;
+    auto it = surname.find(m.words.back());
+    if (it == surname.end() || ambiguous.count(m.words.back())) continue;
+    const Mention& person = ms_[it->second];
+    bool holds_more = false;
+    for (size_t i = 0; i + 1 < person.words.size(); ++i)
+      holds_more |= std::find(m.words.begin(), m.words.end() - 1, person.words[i]) != m.words.end() - 1;
+    std::vector<size_t> wt = WordTokens(m);
+    if (holds_more || wt.size() != m.words.size() || wt.back() + 1 != m.te) continue;
+    Mention p = m;
+    p.type = EntityType::kPerson;
+    p.tb = wt.back();
+    p.te = wt.back() + 1;
+    p.surface = std::string(all_[p.tb]);
+    p.key = person.key;
+    p.words = person.words;
+    p.role.clear();
+    p.role_of.clear();
+    m.te = wt[wt.size() - 2] + 1;
+    SetSurface(&m);
+    m.words = EntityKeyWords(m.key);
+    added.push_back(std::move(p));
+  }
+  if (added.empty()) return;
+  for (Mention& p : added) ms_.push_back(std::move(p));
+  std::stable_sort(ms_.begin(), ms_.end(), [](const Mention& a, const Mention& b) { return a.tb < b.tb; });
+}
+
 void EntityAnalyzer::Resolution::ShrinkToInnerNames() {
   // A person span that holds another person's full name is a mis-tagged
   // neighbourhood ("Gestur Diplomatik Kim Jong Un" in a title-case
@@ -1579,6 +1627,7 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
   r.ResolveSpelledOutAcronyms();
   r.UnifyTypes();
   r.ShrinkToInnerNames();
+  r.SplitSurnameFromOrganisation();
   r.ResolveShortNames();
   r.ResolveLocalHeads();
   r.WriteEntities(article);

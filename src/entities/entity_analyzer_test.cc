@@ -256,6 +256,23 @@ TEST_F(EntityAnalyzerTest, AnOfficeWrittenBeforeANameIsNoPartOfIt) {
   EXPECT_NE(Find(b, "Aji Santoso"), nullptr);
 }
 
+TEST_F(EntityAnalyzerTest, AnOrganisationRunIntoAPersonsSurnameEndsBeforeIt) {
+  Article a = Run({"Olympique Lyon menang 3-0 atas Everton. Penyerang Lyon, Memphis Depay, mencetak dua gol dalam "
+                   "laga itu.",
+                   "Gol ketiga dicetak mantan pemain Manchester United Depay yang memanfaatkan umpan silang."});
+  const EntityMention* full = Find(a, "Memphis Depay");
+  ASSERT_NE(full, nullptr);
+  EXPECT_EQ(Find(a, "Manchester United Depay"), nullptr);
+  int depay = 0;
+  for (const auto& m : a.entities) depay += m.text == "Depay" && m.entity_id == full->entity_id;
+  EXPECT_EQ(depay, 1);
+  ASSERT_NE(Find(a, "Manchester United"), nullptr);
+  EXPECT_EQ(Find(a, "Manchester United")->type, EntityType::kOrganisation);
+  // Named after a person, whole name in it: no split.
+  Article b = Run({"Pahlawan Gadjah Mada dikenang warga. Mahasiswa Universitas Gadjah Mada menggelar diskusi."});
+  EXPECT_EQ(Find(b, "Universitas Gadjah"), nullptr);
+}
+
 TEST_F(EntityAnalyzerTest, AContractionBesideItsOrganisationIsIt) {
   Article a = Run({"PT Indonesia Asahan Aluminium (Persero) mengekspor 50.000 ton aluminium ke Jepang.",
                    "Direktur Utama Inalum Danny Praditya mengatakan ekspor itu menandai pulihnya permintaan."});

@@ -552,10 +552,15 @@ class CleanRun {
       const std::shared_ptr<const text::Truecaser> truecaser =
           options_.truecaser ? options_.truecaser : text::Truecaser::Builtin();
       if (truecaser) {
-        for (std::string& p : a.paragraphs) truecaser->Restore(&p, a.letter_case);
+        // One snapshot for the whole article, so its paragraphs and title
+        // agree even while the pipeline publishes a newer one.
+        const std::shared_ptr<const CasedNames> names =
+            options_.cased_names ? options_.cased_names->Current() : nullptr;
+        for (std::string& p : a.paragraphs) truecaser->Restore(&p, a.letter_case, names.get());
         // A title is short: restored only when it has no letter of the other
         // case at all (a cased headline over case-less text stays).
-        if (text::DetectLetterCase(a.title, 1) == a.letter_case) truecaser->Restore(&a.title, a.letter_case);
+        if (text::DetectLetterCase(a.title, 1) == a.letter_case)
+          truecaser->Restore(&a.title, a.letter_case, names.get());
       }
     }
     return a;

@@ -96,6 +96,29 @@ const char* TcShapeName(WordShape s) {
 
 }  // namespace
 
+bool LearnCasedName(std::string_view name, CasedNamesTable* table) {
+  // Immutable after construction, so one for every thread.
+  static const Tokenizer* const kNameTokenizer = new Tokenizer();
+  std::vector<Token> tokens;
+  kNameTokenizer->Tokenize(name, &tokens);
+  std::vector<std::string_view> written;
+  bool capital = false, shouted = true, long_word = false;
+  for (const Token& t : tokens) {
+    std::string_view w = TokenText(name, t);
+    for (char c : w)
+      if (static_cast<unsigned char>(c) >= 0x80) return false;
+    if (t.kind == TokenKind::kWord && TcIsCaseableWord(w)) {
+      WordShape shape = ShapeOf(w);
+      capital = capital || shape != WordShape::kLower;
+      shouted = shouted && shape == WordShape::kUpper;
+      long_word = long_word || w.size() > 5;
+    }
+    written.push_back(w);
+  }
+  if (!capital || (shouted && long_word)) return false;
+  return table->Add(written);
+}
+
 WordShape ShapeOf(std::string_view word) {
   size_t upper = 0, lower = 0, first = word.size();
   for (size_t i = 0; i < word.size(); ++i) {
@@ -196,7 +219,7 @@ std::shared_ptr<const Truecaser> Truecaser::Builtin() {
   return builtin;
 }
 
-size_t Truecaser::Restore(std::string* text, LetterCase source) const {
+size_t Truecaser::Restore(std::string* text, LetterCase source, const CasedNames* names) const {
   if (source == LetterCase::kMixed) return 0;
   std::vector<Token> tokens;
   tokenizer_.Tokenize(*text, &tokens);
@@ -204,6 +227,38 @@ size_t Truecaser::Restore(std::string* text, LetterCase source) const {
   std::vector<std::string> keys(n);
   for (size_t i = 0; i < n; ++i) TcLowerAscii(TokenText(*text, tokens[i]), &keys[i]);
   std::string form, probe;
+  // Whole names the store saw written by cased articles: their tokens take
+  // that form, whatever the model says of each word alone ("Bank Indonesia"
+  // although "bank" alone is lower case). Longest match, left to right;
+  // a name never spans a line break.
+  std::vector<std::string_view> named(names ? n : 0);
+  if (names && names->names() > 0) {
+    for (size_t i = 0; i < n;) {
+      size_t matched = 0;
+      if (tokens[i].kind == TokenKind::kWord && names->StartsName(keys[i])) {
+        for (size_t len = std::min(names->max_tokens(), n - i); len >= 2 && matched == 0; --len) {
+          probe.assign(keys[i]);
+          bool broken = false;
+          for (size_t j = i + 1; j < i + len && !broken; ++j) {
+            broken = std::string_view(*text).substr(tokens[j - 1].end, tokens[j].begin - tokens[j - 1].end).find('\n') !=
+                     std::string_view::npos;
+            probe.append(1, '\t').append(keys[j]);
+          }
+          if (broken) continue;
+          if (const CasedNames::Entry* e = names->FindName(probe)) {
+            std::string_view f = e->form;
+            for (size_t j = i; j < i + len; ++j) {
+              size_t tab = f.find('\t');
+              named[j] = f.substr(0, tab);
+              f = tab == std::string_view::npos ? std::string_view() : f.substr(tab + 1);
+            }
+            matched = len;
+          }
+        }
+      }
+      i += matched > 0 ? matched : 1;
+    }
+  }
   size_t changed = 0;
   bool start = true;  // the next word begins a sentence
   for (size_t i = 0; i < n; ++i) {
@@ -246,10 +301,16 @@ size_t Truecaser::Restore(std::string* text, LetterCase source) const {
       if (auto it = before_.find(probe); it != before_.end() && (!best || it->second.score > best->score))
         best = &it->second;
     }
-    if (best) {
+    if (!named.empty() && named[i].size() == key.size()) {
+      form.assign(named[i]);
+    } else if (best) {
       form = best->form;
     } else if (auto it = words_.find(key); it != words_.end()) {
       form = it->second;
+    } else if (const CasedNames::Entry* e = names ? names->FindWord(key) : nullptr; e && e->form.size() == key.size()) {
+      // A word the model never saw, seen in a name of a cased article: a
+      // surname the corpora lacked ("lavrov") is that name's.
+      form = e->form;
     } else {
       // Unseen: the shape rare words had in training (see unseen_short()).
       TcApplyShape(key, TcIsShortWord(key) ? unseen_short_ : unseen_long_, &form);

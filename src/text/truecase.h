@@ -51,6 +51,7 @@
 #include <vector>
 
 #include "core/article.h"
+#include "core/cased_names.h"
 #include "core/status.h"
 #include "text/tokenizer.h"
 
@@ -73,7 +74,15 @@ class Truecaser {
   // kUpper; kMixed changes nothing). A line break starts a sentence, so a
   // text may be a paragraph, an article or a title. Returns how many words
   // changed.
-  size_t Restore(std::string* text, LetterCase source) const;
+  //
+  // With `names` (the names cased articles of the store wrote, see
+  // core/cased_names.h), a run of tokens that is one of those names of two
+  // or more tokens takes the name's form, over the model ("bank indonesia"
+  // -> "Bank Indonesia"); a word the model never saw takes the form it had
+  // in names ("lavrov" -> "Lavrov"). The model still decides the words it
+  // knows outside such names, so a word that is also a common word ("adil",
+  // "bank") keeps its common case in running text.
+  size_t Restore(std::string* text, LetterCase source, const CasedNames* names = nullptr) const;
 
   size_t words() const { return words_.size(); }
   size_t bigrams() const { return after_.size() + before_.size(); }
@@ -143,6 +152,15 @@ class TruecaseTrainer {
   std::unordered_map<std::string, Counts> after_quoted_end_;
   size_t added_ = 0, skipped_ = 0;
 };
+
+// Learns one name as a cased article wrote it (the text of a PERSON,
+// ORGANISATION or LOCATION mention) into `table`, cut into tokens as
+// Restore() cuts text. A name that teaches nothing is skipped: one with a
+// word that is not ASCII (Restore leaves such words alone), one with no
+// capital, or one shouted in capitals (all caps, and a word longer than an
+// acronym's 5 letters: "PRESIDEN JOKOWI" in a headline). Returns whether
+// the table's snapshot changes.
+bool LearnCasedName(std::string_view name, CasedNamesTable* table);
 
 // The shape of an ASCII word ("dan", "Joko", "KPK", "iPhone"); a word with
 // no letter is kLower.

@@ -177,6 +177,62 @@ TEST(TruecaseScoresTest, CountsWordsAndCapitals) {
   EXPECT_EQ(scores.words, 9);  // case-less gold teaches nothing
 }
 
+// Golden cases from testdata/truecase/names_golden.tsv: names learned from
+// cased articles (the store's, in the pipeline) over the model.
+TEST(TruecaserTest, NamesFromCasedArticles) {
+  auto tc = TruecaseTestModel();
+  ASSERT_TRUE(tc);
+  std::istringstream in(TruecaseTestdata("names_golden.tsv"));
+  std::string line;
+  CasedNamesTable table;
+  std::shared_ptr<const CasedNames> names;
+  int cases = 0, learned = 0;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1);
+    ASSERT_NE(t1, std::string::npos) << line;
+    const std::string kind = line.substr(0, t1);
+    if (kind == "name") {
+      ASSERT_FALSE(names) << "names come before the cases: " << line;
+      LearnCasedName(line.substr(t1 + 1), &table);
+      ++learned;
+      continue;
+    }
+    ASSERT_NE(t2, std::string::npos) << "expected source<TAB>input<TAB>expected: " << line;
+    ASSERT_TRUE(kind == "lower" || kind == "upper") << line;
+    if (!names) names = table.Snapshot();
+    std::string text = UnescapeBreaks(line.substr(t1 + 1, t2 - t1 - 1));
+    const std::string expected = UnescapeBreaks(line.substr(t2 + 1));
+    const size_t bytes = text.size();
+    tc->Restore(&text, kind == "lower" ? LetterCase::kLower : LetterCase::kUpper, names.get());
+    EXPECT_EQ(text, expected) << "input: " << line.substr(t1 + 1, t2 - t1 - 1);
+    EXPECT_EQ(text.size(), bytes);
+    ++cases;
+  }
+  EXPECT_GE(learned, 10);
+  EXPECT_GE(cases, 8);
+}
+
+// What a name teaches, and what it does not.
+TEST(TruecaserTest, LearnCasedNameSkipsNamesThatTeachNothing) {
+  CasedNamesTable table;
+  EXPECT_TRUE(LearnCasedName("Sergei Lavrov", &table));
+  EXPECT_FALSE(LearnCasedName("Sergei Lavrov", &table));  // counted, but the snapshot is the same
+  EXPECT_FALSE(LearnCasedName("sergei lavrov", &table));  // no capital
+  EXPECT_FALSE(LearnCasedName("MENTERI LAVROV", &table));  // shouted
+  EXPECT_FALSE(LearnCasedName("Sergej \xC5\x81awrow", &table));  // not ASCII
+  EXPECT_TRUE(LearnCasedName("KPK", &table));  // an acronym is a capital form
+  auto names = table.Snapshot();
+  ASSERT_TRUE(names->FindName("sergei\tlavrov"));
+  EXPECT_EQ(names->FindName("sergei\tlavrov")->form, "Sergei\tLavrov");
+  EXPECT_EQ(names->FindName("sergei\tlavrov")->count, 2);
+  EXPECT_EQ(names->FindWord("kpk")->form, "KPK");
+  EXPECT_FALSE(names->FindWord("menteri"));
+  EXPECT_TRUE(names->StartsName("sergei"));
+  EXPECT_FALSE(names->StartsName("lavrov"));
+  EXPECT_EQ(names->max_tokens(), 2u);
+}
+
 // The shipped model, when the build has one: a sentence of common words and
 // well-known names comes back as written.
 TEST(TruecaserTest, BuiltinModelRestoresNewsText) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "text/case.h"
@@ -168,6 +169,20 @@ StatusOr<std::shared_ptr<const Truecaser>> Truecaser::Parse(std::string_view byt
       (f[1] == "short" ? tc->unseen_short_ : tc->unseen_long_) = s;
       continue;
     }
+    if (f[0] == "s") {
+      if (f.size() != 2) return bad("expected s<TAB>word word ...");
+      for (size_t a = 0; a < f[1].size();) {
+        size_t z = f[1].find(' ', a);
+        if (z == std::string_view::npos) z = f[1].size();
+        std::string_view w = f[1].substr(a, z - a);
+        a = z + 1;
+        if (w.empty()) continue;
+        if (!TcIsCaseableWord(w)) return bad("seen word '" + std::string(w) + "' is not an ASCII word");
+        TcLowerAscii(w, &key);
+        tc->seen_.insert(key);
+      }
+      continue;
+    }
     const bool word_line = f[0] == "w";
     if (!word_line && f[0] != "a" && f[0] != "b") return bad("unknown line kind '" + std::string(f[0]) + "'");
     if (word_line ? f.size() != 2 : (f.size() != 3 && f.size() != 5))
@@ -219,6 +234,12 @@ std::shared_ptr<const Truecaser> Truecaser::Builtin() {
   return builtin;
 }
 
+std::optional<WordShape> Truecaser::KnownForm(const std::string& key) const {
+  if (auto it = words_.find(key); it != words_.end()) return ShapeOf(it->second);
+  if (seen_.count(key)) return TcIsShortWord(key) ? unseen_short_ : unseen_long_;
+  return std::nullopt;
+}
+
 size_t Truecaser::Restore(std::string* text, LetterCase source, const CasedNames* names) const {
   if (source == LetterCase::kMixed) return 0;
   std::vector<Token> tokens;
@@ -252,6 +273,17 @@ size_t Truecaser::Restore(std::string* text, LetterCase source, const CasedNames
               named[j] = f.substr(0, tab);
               f = tab == std::string_view::npos ? std::string_view() : f.substr(tab + 1);
             }
+            // The tagger's names in cased text often begin (or end) with
+            // capitalised words that are no part of the name: a sentence's
+            // first word ("Menurut Jimly"), a title ("Tata Negara Jimly
+            // Asshiddiqie"). Words at either edge that the model knows as
+            // common (lower-case) words keep the model's case; the name's
+            // form counts from its first word the model does not.
+            auto common = [&](size_t j) {
+              return tokens[j].kind != TokenKind::kWord || KnownForm(keys[j]) == WordShape::kLower;
+            };
+            for (size_t j = i; j < i + len && common(j); ++j) named[j] = std::string_view();
+            for (size_t j = i + len; j > i && common(j - 1); --j) named[j - 1] = std::string_view();
             matched = len;
           }
         }
@@ -307,7 +339,8 @@ size_t Truecaser::Restore(std::string* text, LetterCase source, const CasedNames
       form = best->form;
     } else if (auto it = words_.find(key); it != words_.end()) {
       form = it->second;
-    } else if (const CasedNames::Entry* e = names ? names->FindWord(key) : nullptr; e && e->form.size() == key.size()) {
+    } else if (const CasedNames::Entry* e = names && !seen_.count(key) ? names->FindWord(key) : nullptr;
+               e && e->form.size() == key.size()) {
       // A word the model never saw, seen in a name of a cased article: a
       // surname the corpora lacked ("lavrov") is that name's.
       form = e->form;
@@ -424,7 +457,7 @@ std::string TruecaseTrainer::Write(const TruecaseTrainOptions& options) const {
   // A word the unseen rule writes right needs no line: the model stays
   // small (most long words are lower case, like the rare ones) and says
   // the same.
-  std::vector<std::string> lines;
+  std::vector<std::string> lines, implied_words;
   std::string form, implied;
   size_t kept = 0, implicit = 0;
   for (const auto& [key, wc] : words_) {
@@ -434,6 +467,7 @@ std::string TruecaseTrainer::Write(const TruecaseTrainOptions& options) const {
     TcApplyShape(key, unseen[TcIsShortWord(key) ? 0 : 1], &implied);
     if (form == implied) {
       ++implicit;
+      implied_words.push_back(key);
       continue;
     }
     lines.push_back("w\t" + form);
@@ -497,6 +531,20 @@ std::string TruecaseTrainer::Write(const TruecaseTrainOptions& options) const {
     out += std::string("unseen\t") + (len == 0 ? "short" : "long") + "\t" + TcShapeName(b) + "\n";
   }
   for (const std::string& l : lines) out += l + "\n";
+  // The words seen that need no line, so that a reader can tell a word the
+  // model knows (lower case, say) from one it never saw (CasedNames only
+  // speak for the latter): packed, about 1 KB a line.
+  std::sort(implied_words.begin(), implied_words.end());
+  std::string packed;
+  for (const std::string& w : implied_words) {
+    if (!packed.empty()) packed += ' ';
+    packed += w;
+    if (packed.size() >= 1000) {
+      out += "s\t" + packed + "\n";
+      packed.clear();
+    }
+  }
+  if (!packed.empty()) out += "s\t" + packed + "\n";
   return out;
 }
 

@@ -521,7 +521,7 @@ std::string TruecaseTrainer::Write(const TruecaseTrainOptions& options) const {
   out += "# " + std::to_string(added_) + " texts read, " + std::to_string(skipped_) +
          " skipped (case-less, all caps or Title Case); " + std::to_string(kept) + " words seen at least " +
          std::to_string(options.min_count) + " times inside sentences (" + std::to_string(implicit) +
-         " of them written as an unseen word would be, so not listed), " + std::to_string(bigram_lines) +
+         " of them written as an unseen word would be: only listed on \"s\" lines), " + std::to_string(bigram_lines) +
          " context lines (seen at least " + std::to_string(options.min_bigram_count) + " times)\n";
   for (int len = 0; len < 2; ++len) {
     const WordShape b = unseen[len];

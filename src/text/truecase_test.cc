@@ -149,6 +149,9 @@ TEST(TruecaseTrainerTest, LearnsFormsContextsAndRareShapes) {
   EXPECT_NE(model.find("\nw\tKPK\n"), std::string::npos);
   EXPECT_NE(model.find("\nw\tiPhone\n"), std::string::npos);
   EXPECT_EQ(model.find("\nw\tdi\n"), std::string::npos);  // lower case, as an unseen short word: implied
+  // ... but known: on an "s" line, so names learned from a store do not recase it.
+  EXPECT_NE(model.find("\ns\t"), std::string::npos) << model;
+  EXPECT_NE(model.find(" di "), std::string::npos) << model;
   EXPECT_NE(model.find("\na\tkata\tpresiden\t2\t2\n"), std::string::npos) << model;
   EXPECT_EQ(model.find("w\tJudul"), std::string::npos);   // from the skipped headline
   EXPECT_EQ(model.find("w\tBPK"), std::string::npos);     // seen once: pruned
@@ -156,9 +159,16 @@ TEST(TruecaseTrainerTest, LearnsFormsContextsAndRareShapes) {
   EXPECT_NE(model.find("2-5 letters: lower 9, title 0, upper 1\nunseen\tshort\tlower\n"), std::string::npos) << model;
   auto tc = Truecaser::Parse(model, "trained");
   ASSERT_TRUE(tc.ok()) << tc.status().message();
+  EXPECT_GT((*tc)->seen_words(), 0u);
   std::string text = "kata presiden joko di jakarta. hari ini presiden joko widodo";
   (*tc)->Restore(&text, LetterCase::kLower);
   EXPECT_EQ(text, "Kata presiden Joko di Jakarta. Hari ini Presiden Joko Widodo");
+  // A store's name does not recase "di", which the model knows; an unseen word it does.
+  CasedNamesTable names;
+  LearnCasedName("Di Bawah", &names);
+  text = "ia di bawah";
+  (*tc)->Restore(&text, LetterCase::kLower, names.Snapshot().get());
+  EXPECT_EQ(text, "Ia di Bawah");
 }
 
 TEST(TruecaseScoresTest, CountsWordsAndCapitals) {

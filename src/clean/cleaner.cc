@@ -465,17 +465,22 @@ class CleanRun {
   }
 
   void LiftDateline() {
+    // A case-less source drops the capitals a dateline is known by: there
+    // its words and the story after it may start lower case.
+    std::string kept_text;
+    for (size_t i = NextKept(0); i < n_; i = NextKept(i + 1)) kept_text.append(units_[i].text).push_back('\n');
+    const bool caseless = text::DetectLetterCase(kept_text) == LetterCase::kLower;
     int seen = 0;
     for (size_t i = NextKept(0); i < n_ && seen < kDatelineLines; i = NextKept(i + 1), ++seen) {
       Unit& u = units_[i];
-      if (std::optional<internal::Dateline> d = FindDateline(u.text, r_.meta)) {
+      if (std::optional<internal::Dateline> d = FindDateline(u.text, r_.meta, /*alone=*/false, caseless)) {
         CutPrefix(u, d->body_begin, "dateline");
         dateline_outlet_ = d->outlet;
         return;
       }
       // A dateline on a line of its own ("Kabarkota.com -"), the story below.
       size_t next = NextKept(i + 1);
-      std::optional<internal::Dateline> alone = FindDateline(u.text, r_.meta, /*alone=*/true);
+      std::optional<internal::Dateline> alone = FindDateline(u.text, r_.meta, /*alone=*/true, caseless);
       if (alone && next < n_ && BodyLike(units_[next].text)) {
         Remove(u, "dateline");
         dateline_outlet_ = alone->outlet;

@@ -74,6 +74,7 @@ int main(int argc, char** argv) {
   bool truecase = false;
   std::string truecase_model;  // "" = the built-in model
   std::string names_from;      // a data directory whose cased articles' names restore case too
+  std::string entity_model;    // "" = the built-in NER model
   warta::quotes::DrawFilter filter;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--gold") && i + 1 < argc) options.gold_dir = argv[++i];
@@ -99,6 +100,8 @@ int main(int argc, char** argv) {
     } else if (!std::strcmp(argv[i], "--truecase")) {
       truecase = true;
       if (i + 1 < argc && argv[i + 1][0] != '-') truecase_model = argv[++i];
+    } else if (!std::strcmp(argv[i], "--entity-model") && i + 1 < argc) {
+      entity_model = argv[++i];
     } else if (!std::strcmp(argv[i], "--names-from") && i + 1 < argc) {
       names_from = argv[++i];
     } else if (!std::strcmp(argv[i], "--source") && i + 1 < argc) {
@@ -109,7 +112,7 @@ int main(int argc, char** argv) {
       check = true;
     } else {
       std::fprintf(stderr,
-                   "usage: quotes_eval [--gold DIR] [--shared DIR] [--errors] [--heldout-errors] [--errors-split S]... [--case lower|upper [--truecase [MODEL]] [--names-from DATA_DIR]]\n"
+                   "usage: quotes_eval [--gold DIR] [--shared DIR] [--errors] [--heldout-errors] [--errors-split S]... [--case lower|upper [--truecase [MODEL]] [--names-from DATA_DIR]] [--entity-model FILE]\n"
                    "       quotes_eval [--shared DIR] --print FILE ID\n"
                    "       quotes_eval [--gold DIR] [--shared DIR] --draw N --salt S --split SPLIT [--source OUTLET]... [--category C]...\n"
                    "       quotes_eval [--gold DIR] [--shared DIR] --check\n");
@@ -198,7 +201,7 @@ int main(int argc, char** argv) {
     };
   }
   // Entities and quotes only: the timex analyser does not change quotes.
-  auto analyzers = warta::analyse::MakeAnalyzers({.timex = false});
+  auto analyzers = warta::analyse::MakeAnalyzers({.entity_model = entity_model, .timex = false});
   if (!analyzers.ok()) {
     std::fprintf(stderr, "quotes_eval: %s\n", analyzers.status().ToString().c_str());
     return 1;

@@ -161,6 +161,18 @@ struct ClaimAnalyzer::Tables {
     }
     for (const text::Currency& c : lex.currencies())
       (c.prefix ? currency_prefixes : currency_words).emplace(c.word, c.canonical);
+    for (const text::CanonicalUnit& u : lex.canonical_units()) {
+      if (!u.qualifier) {
+        canonical_units.emplace(u.written, u.canonical);
+        continue;
+      }
+      qualifiers.emplace(u.written, u.canonical);
+      // Words as the tokenizer splits them: "year-on-year" is five tokens.
+      size_t words = 1;
+      for (char ch : u.written) words += ch == ' ' || ch == '-';
+      max_qualifier_tokens = std::max(max_qualifier_tokens, 2 * words - 1);
+    }
+    for (const std::string& c : lex.Words(text::WordClass::kClaimClitic)) clitics.emplace_back(c);
     for (const text::BoundPhrase& b : lex.bounds()) {
       bound_phrases.emplace(b.phrase, b.bound);
       // Every word of the bound phrases (not names when capitalised).
@@ -182,6 +194,9 @@ struct ClaimAnalyzer::Tables {
   std::unordered_map<std::string_view, double> vague_words;    // base of the order of magnitude
   std::unordered_map<std::string_view, std::string_view> currency_prefixes, currency_words;  // -> canonical
   std::unordered_map<std::string_view, std::string_view> bound_phrases;  // longest phrase wins
+  std::unordered_map<std::string_view, std::string_view> canonical_units, qualifiers;  // units.tsv
+  size_t max_qualifier_tokens = 0;
+  std::vector<std::string_view> clitics;  // "nya"
   std::unordered_set<std::string> bound_words;
 };
 
@@ -359,6 +374,14 @@ class Run {
     return std::string_view(lower_).substr(t.begin, t.end - t.begin);
   }
   bool Has(size_t i, uint32_t flag) const { return i < n_ && (flags_[i] & flag) != 0; }
+  // The length of the lexicon's clitic ending `w` ("harganya": 3), when at
+  // least three letters stay before it; else 0. One rule for units,
+  // subjects and speech verbs.
+  size_t CliticAt(std::string_view w) const {
+    for (std::string_view c : tables_.clitics)
+      if (w.size() >= c.size() + 3 && EndsWith(w, c)) return c.size();
+    return 0;
+  }
   bool IsWord(size_t i) const { return i < n_ && toks_[i].kind == TokenKind::kWord; }
   bool IsNum(size_t i) const { return i < n_ && toks_[i].kind == TokenKind::kNumber; }
   bool SameSentence(size_t a, size_t b) const { return a < n_ && b < n_ && sent_[a] == sent_[b]; }
@@ -659,6 +682,19 @@ class Run {
     // "4 x 100 meter", "1920 x 1080 piksel": a product or a dimension.
     if ((Lw(p) == "x" || Tok(p) == "×") && p > 0 && IsNum(p - 1)) return true;
     if (Tok(p) == "#") return true;
+    // "Pajak Penghasilan (PPh) 22": an identifier word in brackets.
+    if (Tok(p) == ")" && p >= 2 && IsWord(p - 1) && IdentifierWords().count(Lw(p - 1)) && Tok(p - 2) == "(")
+      return true;
+    // A number plate, "B 1234 KJH": one or two capitals, the number, one to
+    // three capitals.
+    auto capitals = [&](size_t k, size_t most) {
+      std::string_view t = Tok(k);
+      if (!IsWord(k) || t.empty() || t.size() > most) return false;
+      for (char ch : t)
+        if (ch < 'A' || ch > 'Z') return false;
+      return true;
+    };
+    if (capitals(p, 2) && first + 1 < n_ && SameSentence(first, first + 1) && capitals(first + 1, 3)) return true;
     return false;
   }
 
@@ -762,8 +798,8 @@ class Run {
         VagueWords().count(word))
       return 0;
     if (word.find_first_of("0123456789") != std::string::npos) return 0;
-    if (EndsWith(word, "nya") && word.size() > 5) {
-      word.resize(word.size() - 3);
+    if (const size_t clitic = CliticAt(word)) {
+      word.resize(word.size() - clitic);
       if (NotUnits().count(word)) return 0;
     }
     if (IsVerbShaped(word, lex_)) return 0;
@@ -775,7 +811,7 @@ class Run {
       std::string next(Lw(after));
       if (Classifiers().count(word) && !NotUnits().count(next) && !IsVerbShaped(next, lex_) &&
                  !NumberWords().count(next) && next.find_first_of("0123456789") == std::string::npos) {
-        if (EndsWith(next, "nya") && next.size() > 5) next.resize(next.size() - 3);
+        next.resize(next.size() - CliticAt(next));
         word += " " + next;
         ++after;
       }
@@ -795,7 +831,7 @@ class Run {
         return at + 1 + words;
       }
       std::string per(Lw(at + 1));
-      if (EndsWith(per, "nya") && per.size() > 5) per.resize(per.size() - 3);
+      per.resize(per.size() - CliticAt(per));
       *unit += " per " + per;
       return at + 2;
     }
@@ -829,7 +865,8 @@ class Run {
     Quantity q;
     if (!ParseQuantity(i, &q)) return false;
     *next = q.end;
-    if (IsIdentifier(q.begin)) return false;
+    // A currency makes an amount whatever precedes it ("di level US$ 3.850").
+    if (q.currency.empty() && IsIdentifier(q.begin)) return false;
     for (size_t k = q.begin; k < q.end; ++k)
       if (in_timex_[k]) return false;
     size_t span_begin = q.begin;
@@ -893,6 +930,8 @@ class Run {
     c->high = q.high;
     c->bound = bound;
     c->unit = unit;
+    c->canonical_unit = CanonicalUnit(unit);
+    c->qualifier = Qualifier(span_begin, unit_end);
     c->subject = Subject(span_begin, unit_end, unit);
     Who who = Claimant(span_begin, unit_end);
     c->claimant = who.name;
@@ -900,6 +939,67 @@ class Run {
     c->hedge = Hedge(span_begin, unit_end);
     c->date = DateOf(span_begin, unit_end);
     return true;
+  }
+
+  // The unit in canonical form (units.tsv): a rate part by part ("rupiah
+  // per gram" -> "IDR/g"); a part with no canonical name stays as written.
+  std::string CanonicalUnit(const std::string& unit) const {
+    static constexpr std::string_view kPer = " per ";
+    std::string out;
+    for (size_t start = 0;;) {
+      const size_t per = unit.find(kPer, start);
+      const std::string part = unit.substr(start, per == std::string::npos ? std::string::npos : per - start);
+      auto it = tables_.canonical_units.find(FoldAscii(part));
+      if (!out.empty()) out += '/';
+      out += it != tables_.canonical_units.end() ? std::string(it->second) : part;
+      if (per == std::string::npos) return out;
+      start = per + kPer.size();
+    }
+  }
+
+  // The lexicon's rate qualifier starting at token k ("yoy", "year-on-year",
+  // "secara tahunan"): its canonical name, *tokens set to its length.
+  std::string_view QualifierAt(size_t k, size_t end, size_t* tokens) const {
+    std::string phrase;
+    std::string_view best;
+    for (size_t j = k; j < end && j < k + tables_.max_qualifier_tokens; ++j) {
+      if (!IsWord(j) && Tok(j) != "-") break;
+      if (j > k && toks_[j].space_before) phrase += ' ';
+      phrase += Lw(j);
+      auto it = tables_.qualifiers.find(phrase);
+      if (it != tables_.qualifiers.end()) best = it->second, *tokens = j + 1 - k;
+    }
+    return best;
+  }
+
+  // Token j lies inside a rate qualifier ("year on year").
+  bool InQualifier(size_t j) const {
+    const size_t end = SentEnd(j);
+    for (size_t k = j + 1; k-- > 0 && j - k < tables_.max_qualifier_tokens;) {
+      size_t used = 0;
+      if (!QualifierAt(k, end, &used).empty() && k + used > j) return true;
+      if (!IsWord(k) && Tok(k) != "-") break;
+    }
+    return false;
+  }
+
+  // How the figure in tokens [b, e) is measured, when written right after it
+  // ("2,86 persen (yoy)", "tumbuh 5 persen secara tahunan") or before it in
+  // the same clause ("inflasi year on year (yoy) sebesar 2,86 persen");
+  // another figure between them keeps a qualifier to its own.
+  std::string Qualifier(size_t b, size_t e) const {
+    if (tables_.qualifiers.empty()) return "";
+    const size_t end = SentEnd(b);
+    size_t k = e, used = 0;
+    if (k < end && Tok(k) == "(") ++k;
+    if (std::string_view q = QualifierAt(k, end, &used); !q.empty()) return std::string(q);
+    const size_t sf = SentFirst(b);
+    for (size_t j = b; j > sf && b - j < 10;) {
+      --j;
+      if (IsNum(j) || Tok(j) == "," || Tok(j) == ";" || Tok(j) == "%") break;
+      if (std::string_view q = QualifierAt(j, b, &used); !q.empty()) return std::string(q);
+    }
+    return "";
   }
 
   // "jumlah tentara Korea Utara … berkisar antara 1.000 hingga 3.000 orang":
@@ -935,7 +1035,7 @@ class Run {
   // price) is "harga".
   std::string SubjectWord(size_t j) const {
     std::string w(Lw(j));
-    if (EndsWith(w, "nya") && w.size() > 5) w.resize(w.size() - 3);
+    w.resize(w.size() - CliticAt(w));
     return w;
   }
 
@@ -952,6 +1052,7 @@ class Run {
   // word, a verb, a pronoun or a figure).
   bool SubjectContent(size_t j) const {
     if (!IsWord(j) || in_timex_[j] || Has(j, kQuantityWord) || Has(j, kHedge) || Has(j, kAnaphor)) return false;
+    if (InQualifier(j)) return false;  // "inflasi year on year": the rate's qualifier, not what it measures
     const std::string_view w = Lw(j);
     return !(NotUnits().count(w) || NeutralMarkers().count(w) || BoundWords().count(std::string(w)) ||
              IsVerbShaped(w, lex_) || lex_.Is(text::WordClass::kClaimAdverb, w) ||
@@ -1046,7 +1147,7 @@ class Run {
       std::string phrase = SubjectWord(k);
       int words = 1;
       for (size_t j = k + 1; j < b && words < kSubjectWords; ++j) {
-        if (!IsWord(j) || in_timex_[j] || Has(j, kQuantityWord) || Has(j, kHedge)) break;
+        if (!IsWord(j) || in_timex_[j] || Has(j, kQuantityWord) || Has(j, kHedge) || InQualifier(j)) break;
         const std::string_view w = Lw(j);
         if (NotUnits().count(w) || NeutralMarkers().count(w) || BoundWords().count(std::string(w)) ||
             IsVerbShaped(w, lex_))
@@ -1063,8 +1164,8 @@ class Run {
   bool IsSubjectHead(size_t k) const {
     if (Has(k, kSubjectHead)) return true;
     const std::string_view w = Lw(k);
-    return IsWord(k) && EndsWith(w, "nya") && w.size() > 5 &&
-           lex_.Is(text::WordClass::kClaimSubjectHead, std::string(w.substr(0, w.size() - 3)));
+    const size_t clitic = IsWord(k) ? CliticAt(w) : 0;
+    return clitic && lex_.Is(text::WordClass::kClaimSubjectHead, w.substr(0, w.size() - clitic));
   }
 
   std::string TotalSubject(size_t b, const std::string& unit) const {
@@ -1084,10 +1185,7 @@ class Run {
     if (std::string w = scan(sf, b); !w.empty()) return w;
     const int si = sent_[b];
     if (si == 0) return "";
-    bool anaphoric = false;
-    for (size_t k = sf; k < b && k < sf + 4; ++k)
-      if (Has(k, kAnaphor)) anaphoric = true;
-    if (!anaphoric) return "";
+    if (!OpensAnaphorically(sf, b)) return "";
     const auto& prev = ctx_.sentences()[static_cast<size_t>(si - 1)];
     return scan(prev.first_token, std::min<size_t>(prev.end_token, n_));
   }
@@ -1246,7 +1344,7 @@ class Run {
   // The speaker after a speech verb at token v ("kata X").
   Who SpeakerAfter(size_t v, size_t hi) const {
     std::string_view verb = Lw(v);
-    if (EndsWith(verb, "nya")) {
+    if (CliticAt(verb)) {  // "katanya", "ujarnya"
       if (const EntityMention* m = PrecedingPerson(toks_[v].cp_begin)) return FromMention(*m);
       return {};
     }
@@ -1323,7 +1421,7 @@ class Run {
     // 2. "menurut X" / "menurutnya".
     for (size_t k = lo; k < hi; ++k) {
       if (!Has(k, kMenurut)) continue;
-      if (Lw(k) == "menurutnya") {
+      if (CliticAt(Lw(k))) {  // "menurutnya"
         if (const EntityMention* m = PrecedingPerson(toks_[k].cp_begin)) return FromMention(*m);
         continue;
       }
@@ -1414,6 +1512,17 @@ class Run {
     return false;
   }
 
+  // The sentence from token sf opens by pointing back, within its first
+  // four tokens before `end`: "Jumlah tersebut …", "Angka itu …". A
+  // demonstrative after a connective is discourse, not an anaphor:
+  // "Sementara itu, harga beras …", "Selain itu, …" start the reporter's
+  // own text and take nobody's figures from the sentence before (issue 17).
+  bool OpensAnaphorically(size_t sf, size_t end) const {
+    for (size_t k = sf; k < end && k < sf + 4; ++k)
+      if (Has(k, kAnaphor) && !(k > sf && IsWord(k - 1) && LeadingConnectives().count(Lw(k - 1)))) return true;
+    return false;
+  }
+
   // A hedge of the sentence's own (not of a "yang" clause inside it).
   bool Hedged(size_t sf, size_t se) const {
     for (size_t k = sf; k < se && k < sf + 60; ++k)
@@ -1428,10 +1537,7 @@ class Run {
     const int s = sent_[b];
     if (s == 0) return {};
     const size_t sf = SentFirst(b), se = SentEnd(b);
-    bool anaphoric = false;
-    for (size_t k = sf; k < se && k < sf + 4; ++k)
-      if (Has(k, kAnaphor)) anaphoric = true;
-    if (!anaphoric && !Hedged(sf, se)) return {};
+    if (!OpensAnaphorically(sf, se) && !Hedged(sf, se)) return {};
     const auto& prev = ctx_.sentences()[s - 1];
     if (prev.end_token <= prev.first_token || prev.end_token > n_) return {};
     // Sentences never cross a line break, so a '\n' between the two means
@@ -1493,10 +1599,24 @@ class Run {
     auto stop = at + std::min<std::ptrdiff_t>(tx.end() - at, 6);
     std::string best;
     int32_t best_dist = 0;
+    // A publication date to measure plausibility by: the published one, or
+    // an inferred one (the latest full date the text names) only within
+    // the years news is dated in: an undated anniversary piece gave its
+    // figures 1939, and the claim chart's axis ran from there (issue 17).
+    std::optional<DateTime> pub = article_.published;
+    if (!(pub && pub->IsValid()) && article_.inferred_published && article_.inferred_published->IsValid()) {
+      const int y = article_.inferred_published->year;
+      if (y >= opt_.earliest_inferred_year && (opt_.latest_inferred_year == 0 || y <= opt_.latest_inferred_year))
+        pub = article_.inferred_published;
+    }
     for (; it != stop; ++it) {
       if (it->span.end <= sb || it->span.begin >= sendcp) continue;
-      if ((it->type != TimexType::kDate && it->type != TimexType::kTime) || it->value.empty()) continue;
+      if ((it->type != TimexType::kDate && it->type != TimexType::kTime) || it->value.size() < 4) continue;
       if (it->value[0] < '0' || it->value[0] > '9') continue;  // PRESENT_REF and the like
+      // A year no figure can be dated in: before the earliest one, or further
+      // after the publication than a forecast reaches ("target 2045" still is).
+      const int year = std::atoi(it->value.substr(0, 4).c_str());
+      if (year < opt_.earliest_year || (pub && pub->IsValid() && year > pub->year + opt_.max_years_ahead)) continue;
       int32_t d = it->span.end <= cb ? cb - it->span.end : it->span.begin - ce;
       if (d < 0) d = 0;
       if (best.empty() || d < best_dist) {
@@ -1509,7 +1629,6 @@ class Run {
       if (t != std::string::npos) best.resize(t);
       return best;
     }
-    const auto& pub = article_.published ? article_.published : article_.inferred_published;
     if (pub && pub->IsValid()) return pub->ToIso().substr(0, 10);
     return "";
   }

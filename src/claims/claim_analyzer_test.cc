@@ -74,7 +74,8 @@ std::string Number(double v) {
 }
 
 // One line per claim: its text, "[bound] low[..high]", then unit=,
-// subject=, claimant=, id=, hedge= and date= when not empty.
+// subject=, claimant=, id=, hedge=, date= and qualifier= when not empty,
+// and canonical= when the canonical unit is not the unit.
 std::vector<std::string> Claims(const testing::GoldenCase& c) {
   Doc d = Doc::Of(testing::ArticleOf(c));
   std::vector<std::string> out;
@@ -87,8 +88,11 @@ std::vector<std::string> Claims(const testing::GoldenCase& c) {
                                      {"claimant", claim.claimant},
                                      {"id", claim.claimant_entity_id},
                                      {"hedge", claim.hedge},
-                                     {"date", claim.date}})
+                                     {"date", claim.date},
+                                     {"qualifier", claim.qualifier}})
       if (!value.empty()) line += std::string(" | ") + key + "=" + value;
+    // The canonical unit only where it renames the unit ("rupiah" -> IDR).
+    if (claim.canonical_unit != claim.unit) line += " | canonical=" + claim.canonical_unit;
     out.push_back(std::move(line));
   }
   return out;

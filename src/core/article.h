@@ -77,6 +77,13 @@ struct Claim {
   std::string claimant_entity_id;
   std::string hedge;        // "diperkirakan", ...
   std::string date;         // TIMEX value the figure refers to
+  // The unit in canonical form (issue 17), what the claims tracker groups
+  // and plots by: ISO currency codes, "percent", "bp", SI-like measures and
+  // rates "IDR/g", "USD/ozt", "bbl/day" (text/data/lexicon/units.tsv); a
+  // unit with no canonical name keeps its own ("tentara"). low/high are
+  // already in it (scales such as juta/miliar folded in).
+  std::string canonical_unit;
+  std::string qualifier;    // how a rate is measured, written after it: "yoy", "mtm", "qtq", "ytd"
 };
 
 // Something that happened: a meeting, an agreement, a deployment...

@@ -159,8 +159,10 @@ struct ClaimAnalyzer::Tables {
       else if (n.kind == text::NumberKind::kVague) vague_words.emplace(n.word, n.value);
       else number_words.emplace(n.word, NumInfo{n.kind, n.value});
     }
-    for (const text::Currency& c : lex.currencies())
+    for (const text::Currency& c : lex.currencies()) {
       (c.prefix ? currency_prefixes : currency_words).emplace(c.word, c.canonical);
+      currency_names.insert(FoldAscii(c.canonical));
+    }
     for (const text::CanonicalUnit& u : lex.canonical_units()) {
       if (!u.qualifier) {
         canonical_units.emplace(u.written, u.canonical);
@@ -196,6 +198,7 @@ struct ClaimAnalyzer::Tables {
   std::unordered_map<std::string_view, std::string_view> bound_phrases;  // longest phrase wins
   std::unordered_map<std::string_view, std::string_view> canonical_units, qualifiers;  // units.tsv
   size_t max_qualifier_tokens = 0;
+  std::unordered_set<std::string> currency_names;  // "dolar as", "rupiah": units that are currencies
   std::vector<std::string_view> clitics;  // "nya"
   std::unordered_set<std::string> bound_words;
 };
@@ -933,6 +936,9 @@ class Run {
     c->canonical_unit = CanonicalUnit(unit);
     c->qualifier = Qualifier(span_begin, unit_end);
     c->subject = Subject(span_begin, unit_end, unit);
+    // What later figures of the text may refer back to.
+    prior_.push_back({q.end, unit_end, sent_[q.begin], c->subject, unit,
+                      IsCountUnit(unit) ? FoldAscii(unit) + (unit_end < end ? PhraseAfter(unit_end, end) : "") : ""});
     Who who = Claimant(span_begin, unit_end);
     c->claimant = who.name;
     c->claimant_entity_id = who.id;
@@ -1023,12 +1029,58 @@ class Run {
     if (lex_.Is(text::WordClass::kClaimMeasureUnit, unit) || lex_.Is(text::WordClass::kClaimClassifier, unit)) {
       if (std::string after = ContentRun(unit_end, SentEnd(b)); !after.empty()) return after;
     }
+    // "Jumlah tersebut … 1.000 dan 3.000 orang", "Angka itu tumbuh 130
+    // persen": a figure noun with a demonstrative names the figure of the
+    // previous sentence, so it measures what that one did.
+    if (std::string back = AnaphoricSubject(b); !back.empty()) return back;
+    // A count whose unit names what is counted ("10.000 tentara", "24 gol",
+    // "40 personel TNI") has no other subject (tests/data/claims/README.md).
+    if (IsCountUnit(unit)) return "";
+    // "30% penduduk desa perbatasan", "14 persen risiko": a share of the
+    // noun phrase after it.
+    if (IsShareUnit(unit)) {
+      if (std::string after = ContentRun(unit_end, SentEnd(b)); !after.empty()) return after;
+    }
     bool agent = false;
     // "Kota itu dihuni 1,5 juta orang": before a passive verb stands what
     // the counted people or things act on, not what is counted.
     const bool counted = lex_.Is(text::WordClass::kClaimGenericUnit, unit) || lex_.Is(text::WordClass::kClaimClassifier, unit);
     if (std::string phrase = PhraseSubject(b, counted, &agent); !phrase.empty()) return phrase;
     return agent ? "" : HeadSubject(b);
+  }
+
+  // A unit that counts things rather than measuring an amount: not a
+  // currency, share, measure (anything units.tsv names), classifier or rate.
+  bool IsCountUnit(const std::string& unit) const {
+    if (unit.find(" per ") != std::string::npos) return false;
+    const std::string lower = FoldAscii(unit);
+    if (tables_.canonical_units.count(lower) || tables_.currency_names.count(lower)) return false;
+    if (lex_.Is(text::WordClass::kClaimMeasureUnit, lower) || lex_.Is(text::WordClass::kClaimClassifier, lower)) return false;
+    return true;
+  }
+  bool IsShareUnit(const std::string& unit) const {
+    auto it = tables_.canonical_units.find(FoldAscii(unit));
+    return it != tables_.canonical_units.end() && (it->second == "percent" || it->second == "bp");
+  }
+
+  // The subject of a figure whose clause opens with a figure noun and a
+  // demonstrative ("Jumlah tersebut", "Angka itu") within the first words
+  // before it: the previous sentence's last claim's subject, or its unit
+  // when that counts what it names ("10.000 tentara" -> tentara).
+  std::string AnaphoricSubject(size_t b) const {
+    const size_t sf = SentFirst(b);
+    size_t k = sf;
+    while (k < b && k < sf + 3 && !(IsWord(k) && lex_.Is(text::WordClass::kClaimFigureNoun, Lw(k)))) ++k;
+    if (k >= b || k >= sf + 3 || !Has(k + 1, kAnaphor) || sent_[b] == 0) return "";
+    const int prev = sent_[b] - 1;
+    for (auto it = prior_.rbegin(); it != prior_.rend(); ++it) {
+      if (it->sent < prev) break;
+      if (it->sent != prev) continue;
+      if (!it->subject.empty()) return it->subject;
+      if (IsCountUnit(it->unit)) return FoldAscii(it->unit);
+      return "";
+    }
+    return "";
   }
 
   // A word of a subject phrase as the tracker keys it: "harganya" (its
@@ -1063,7 +1115,12 @@ class Run {
   }
   // A hyphen inside a word run ("e-KTP", "Gempol-Bangil"), written without spaces.
   bool GluedHyphen(size_t j) const {
-    return j > 0 && j + 1 < n_ && Tok(j) == "-" && !toks_[j].space_before && !toks_[j + 1].space_before;
+    if (!(j > 0 && j + 1 < n_ && Tok(j) == "-")) return false;
+    if (!toks_[j].space_before && !toks_[j + 1].space_before) return true;
+    // Spaced, as detokenised text leaves it: inside a name ("Tol Tangerang
+    // - Merak", "Gempol - Bangil") or after a one-letter prefix ("e - KTP").
+    const std::string_view left = Tok(j - 1), right = Tok(j + 1);
+    return IsWord(j - 1) && IsWord(j + 1) && IsUpperStart(right) && (IsUpperStart(left) || left.size() == 1);
   }
   // The content words from token `from` on (at most kSubjectWords), joined.
   std::string ContentRun(size_t from, size_t end) const {
@@ -1080,6 +1137,11 @@ class Run {
       ++words;
     }
     return phrase;
+  }
+  // " su-57" after a count's unit: its modifiers, with a leading space.
+  std::string PhraseAfter(size_t from, size_t end) const {
+    std::string run = ContentRun(from, end);
+    return run.empty() ? "" : " " + run;
   }
   // The first token of the run of content words ending before token `end`
   // (end itself when there is none).
@@ -1116,6 +1178,19 @@ class Run {
         continue;
       }
       break;
+    }
+    if (ContentStart(k, sf) == k) {
+      // Nothing named between this figure and an earlier one of its clause:
+      // "51 juta pounds (Rp 847 miliar)", "naik 5 persen menjadi Rp 14.000",
+      // "… satu juta orang sepanjang 2023, naik 30 persen": the same thing.
+      size_t j = k;
+      while (j > sf && (in_timex_[j - 1] || Tok(j - 1) == "," || Tok(j - 1) == "(" ||
+                        (IsWord(j - 1) && (lex_.Is(text::WordClass::kClaimMeasureVerb, Lw(j - 1)) ||
+                                           NeutralMarkers().count(Lw(j - 1)) || BoundWords().count(std::string(Lw(j - 1))) ||
+                                           lex_.Is(text::WordClass::kClaimFigureLink, Lw(j - 1))))))
+        --j;
+      for (auto it = prior_.rbegin(); it != prior_.rend() && it->sent == sent_[b]; ++it)
+        if (it->end == j) return it->subject.empty() && IsCountUnit(it->unit) ? it->unit_phrase : it->subject;
     }
     k = ContentStart(k, sf);
     // The unit of an earlier figure ("24 gol dalam 28 penampilan", "2 juta
@@ -1649,6 +1724,14 @@ class Run {
   std::vector<bool> in_timex_;
   std::vector<Who> carried_;
   std::vector<bool> carried_done_;
+  // The claims found so far, for figures that refer back to them.
+  struct Prior {
+    size_t unit_begin, end;  // tokens
+    int sent;
+    std::string subject, unit;
+    std::string unit_phrase;  // a count's unit with what follows ("jet tempur su-57"), else ""
+  };
+  std::vector<Prior> prior_;
 };
 
 }  // namespace

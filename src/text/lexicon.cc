@@ -97,6 +97,8 @@ constexpr std::string_view kWordClassNames[] = {
     "person.nickname_link",
     "series.value_word",
     "claim.clitic",
+    "claim.figure_noun",
+    "claim.figure_link",
 };
 static_assert(std::size(kWordClassNames) == static_cast<size_t>(WordClass::kCount),
               "one name per WordClass");

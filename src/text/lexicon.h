@@ -286,6 +286,8 @@ enum class WordClass : uint8_t {
   // The claim analyser again (claims.tsv), added after the others so the
   // classes above keep their numbers.
   kClaimClitic,  // "claim.clitic": dropped from a unit or subject word ("harganya" -> harga)
+  kClaimFigureNoun,  // "claim.figure_noun": names a figure itself ("angka tersebut", "jumlah itu")
+  kClaimFigureLink,  // "claim.figure_link": joins two figures of one thing ("atau", "dan", "yang")
   kCount
 };
 

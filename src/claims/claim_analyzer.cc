@@ -1024,6 +1024,11 @@ class Run {
   std::string Subject(size_t b, size_t unit_end, const std::string& unit) const {
     if (lex_.Is(text::WordClass::kClaimGenericUnit, unit)) {
       if (std::string total = TotalSubject(b, unit); !total.empty()) return total;
+      // "tiga orang anggota Densus", "136 orang mahasiswa": a generic unit
+      // before a common noun counts what that noun names ("40 personel
+      // TNI" names its own).
+      if (unit_end < SentEnd(b) && IsWord(unit_end) && !IsUpperStart(Tok(unit_end)))
+        if (std::string after = ContentRun(unit_end, SentEnd(b)); !after.empty()) return after;
     }
     // "5 ton beras", "1.000 ekor sapi": what the unit measures follows it.
     if (lex_.Is(text::WordClass::kClaimMeasureUnit, unit) || lex_.Is(text::WordClass::kClaimClassifier, unit)) {
@@ -1559,6 +1564,11 @@ class Run {
                 (SourceNouns().count(Lw(f)) || !Overlapping(toks_[f].cp_begin, toks_[f].cp_end).empty());
       } else if (Has(k, kPassiveVerb) && (k == sf || (IsWord(k + 1) && Lw(k + 1) == "oleh"))) {
         agent = true;
+      } else if (Has(k, kPassiveVerb) && k + 1 < hi && IsWord(k + 1)) {
+        // "Surat tersebut dikatakan Eko ditandatangani oleh 164 dosen": a
+        // person right after a passive speech verb is its agent.
+        for (const EntityMention* m : Overlapping(toks_[k + 1].cp_begin, toks_[k + 1].cp_end))
+          if (m->type == EntityType::kPerson && m->span.begin == toks_[k + 1].cp_begin) return FromMention(*m);
       }
       if (!agent) continue;
       size_t f = k + 1;

@@ -169,6 +169,7 @@ struct ClaimAnalyzer::Tables {
         continue;
       }
       qualifiers.emplace(u.written, u.canonical);
+      qualifier_first_words.insert(u.written.substr(0, u.written.find_first_of(" -")));
       // Words as the tokenizer splits them: "year-on-year" is five tokens.
       size_t words = 1;
       for (char ch : u.written) words += ch == ' ' || ch == '-';
@@ -199,6 +200,7 @@ struct ClaimAnalyzer::Tables {
   std::unordered_map<std::string_view, std::string_view> canonical_units, qualifiers;  // units.tsv
   size_t max_qualifier_tokens = 0;
   std::unordered_set<std::string> currency_names;  // "dolar as", "rupiah": units that are currencies
+  std::unordered_set<std::string> qualifier_first_words;  // "year", "secara", "yoy": a cheap test before building phrases
   std::vector<std::string_view> clitics;  // "nya"
   std::unordered_set<std::string> bound_words;
 };
@@ -966,6 +968,7 @@ class Run {
   // The lexicon's rate qualifier starting at token k ("yoy", "year-on-year",
   // "secara tahunan"): its canonical name, *tokens set to its length.
   std::string_view QualifierAt(size_t k, size_t end, size_t* tokens) const {
+    if (k >= end || !IsWord(k) || !tables_.qualifier_first_words.count(std::string(Lw(k)))) return {};
     std::string phrase;
     std::string_view best;
     for (size_t j = k; j < end && j < k + tables_.max_qualifier_tokens; ++j) {

@@ -63,8 +63,17 @@
 // a number right after an identifier word (pasal, ayat, nomor, no., UU,
 // halaman, lantai, km as a road marker, pukul, usia/berusia, skor, level...)
 // or after a capitalised word inside the sentence ("Model 3", "Asset 3"),
-// ordinals ("ke-3", "ke - 1"), products ("4 x 100 meter"), and words
-// holding digits ("G20", "COVID-19", "Su-57").
+// ordinals ("ke-3", "ke - 1"), products ("4 x 100 meter"), words
+// holding digits ("G20", "COVID-19", "Su-57"), an identifier word in
+// brackets ("Pajak Penghasilan (PPh) 22") and number plates ("B 1234 KJH").
+// An amount with a currency is a figure whatever precedes it.
+// Subject (Claim::subject, lower case): what the figure measures, as
+// docs/quality/claims.md lists the rules: "jumlah X" for a generic unit, the
+// noun after a measure unit or share ("5 ton beras", "30% penduduk"), none
+// for a count whose unit names what it counts ("10.000 tentara"), the
+// previous sentence's for "Angka tersebut …", an earlier figure's when
+// linked to it with nothing named between, else the noun phrase the
+// figure's clause is about or the nearest measure head.
 // Claimant, first that applies:
 //   1. the speaker of a quote (article->quotes) whose span holds the figure;
 //      for reported speech (Quote::direct false) rules 2-5 read the same

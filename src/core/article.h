@@ -72,7 +72,7 @@ struct Claim {
   double high = 0;
   ClaimBound bound = ClaimBound::kExact;  // how the figure relates to the quantity
   std::string unit;         // the noun counted ("tentara")
-  std::string subject;      // what a generic unit counts: "tentara" for "jumlah tentara … 3.000 orang"
+  std::string subject;      // what the figure measures, lower case: "harga emas antam", "tentara" for "jumlah tentara … 3.000 orang"
   std::string claimant;
   std::string claimant_entity_id;
   std::string hedge;        // "diperkirakan", ...

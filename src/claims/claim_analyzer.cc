@@ -936,10 +936,11 @@ class Run {
     c->bound = bound;
     c->unit = unit;
     c->canonical_unit = CanonicalUnit(unit);
-    c->qualifier = Qualifier(span_begin, unit_end);
+    size_t qualifier_end = unit_end;
+    c->qualifier = Qualifier(span_begin, unit_end, &qualifier_end);
     c->subject = Subject(span_begin, unit_end, unit);
     // What later figures of the text may refer back to.
-    prior_.push_back({q.end, unit_end, sent_[q.begin], c->subject, unit,
+    prior_.push_back({q.end, unit_end, qualifier_end, sent_[q.begin], c->subject, unit,
                       IsCountUnit(unit) ? FoldAscii(unit) + (unit_end < end ? PhraseAfter(unit_end, end) : "") : ""});
     Who who = Claimant(span_begin, unit_end);
     c->claimant = who.name;
@@ -996,14 +997,21 @@ class Run {
   // ("2,86 persen (yoy)", "tumbuh 5 persen secara tahunan") or before it in
   // the same clause ("inflasi year on year (yoy) sebesar 2,86 persen");
   // another figure between them keeps a qualifier to its own.
-  std::string Qualifier(size_t b, size_t e) const {
+  // *after is set past a qualifier written after the figure (else e).
+  std::string Qualifier(size_t b, size_t e, size_t* after) const {
+    *after = e;
     if (tables_.qualifiers.empty()) return "";
     const size_t end = SentEnd(b);
     size_t k = e, used = 0;
     if (k < end && Tok(k) == "(") ++k;
-    if (std::string_view q = QualifierAt(k, end, &used); !q.empty()) return std::string(q);
+    if (std::string_view q = QualifierAt(k, end, &used); !q.empty()) {
+      *after = k + used + (k + used < end && Tok(k + used) == ")" ? 1 : 0);
+      return std::string(q);
+    }
     const size_t sf = SentFirst(b);
-    for (size_t j = b; j > sf && b - j < 10;) {
+    // Not back over an earlier figure: its qualifier is its own.
+    const size_t floor = !prior_.empty() && prior_.back().sent == sent_[b] ? std::max(sf, prior_.back().scope_end) : sf;
+    for (size_t j = b; j > floor && b - j < 10;) {
       --j;
       if (IsNum(j) || Tok(j) == "," || Tok(j) == ";" || Tok(j) == "%") break;
       if (std::string_view q = QualifierAt(j, b, &used); !q.empty()) return std::string(q);
@@ -1740,6 +1748,7 @@ class Run {
   // The claims found so far, for figures that refer back to them.
   struct Prior {
     size_t unit_begin, end;  // tokens
+    size_t scope_end;        // past its qualifier ("(yoy)"), else end
     int sent;
     std::string subject, unit;
     std::string unit_phrase;  // a count's unit with what follows ("jet tempur su-57"), else ""

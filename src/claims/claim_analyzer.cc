@@ -159,8 +159,23 @@ struct ClaimAnalyzer::Tables {
       else if (n.kind == text::NumberKind::kVague) vague_words.emplace(n.word, n.value);
       else number_words.emplace(n.word, NumInfo{n.kind, n.value});
     }
-    for (const text::Currency& c : lex.currencies())
+    for (const text::Currency& c : lex.currencies()) {
       (c.prefix ? currency_prefixes : currency_words).emplace(c.word, c.canonical);
+      currency_names.insert(FoldAscii(c.canonical));
+    }
+    for (const text::CanonicalUnit& u : lex.canonical_units()) {
+      if (!u.qualifier) {
+        canonical_units.emplace(u.written, u.canonical);
+        continue;
+      }
+      qualifiers.emplace(u.written, u.canonical);
+      qualifier_first_words.insert(u.written.substr(0, u.written.find_first_of(" -")));
+      // Words as the tokenizer splits them: "year-on-year" is five tokens.
+      size_t words = 1;
+      for (char ch : u.written) words += ch == ' ' || ch == '-';
+      max_qualifier_tokens = std::max(max_qualifier_tokens, 2 * words - 1);
+    }
+    for (const std::string& c : lex.Words(text::WordClass::kClaimClitic)) clitics.emplace_back(c);
     for (const text::BoundPhrase& b : lex.bounds()) {
       bound_phrases.emplace(b.phrase, b.bound);
       // Every word of the bound phrases (not names when capitalised).
@@ -182,6 +197,11 @@ struct ClaimAnalyzer::Tables {
   std::unordered_map<std::string_view, double> vague_words;    // base of the order of magnitude
   std::unordered_map<std::string_view, std::string_view> currency_prefixes, currency_words;  // -> canonical
   std::unordered_map<std::string_view, std::string_view> bound_phrases;  // longest phrase wins
+  std::unordered_map<std::string_view, std::string_view> canonical_units, qualifiers;  // units.tsv
+  size_t max_qualifier_tokens = 0;
+  std::unordered_set<std::string> currency_names;  // "dolar as", "rupiah": units that are currencies
+  std::unordered_set<std::string> qualifier_first_words;  // "year", "secara", "yoy": a cheap test before building phrases
+  std::vector<std::string_view> clitics;  // "nya"
   std::unordered_set<std::string> bound_words;
 };
 
@@ -359,6 +379,14 @@ class Run {
     return std::string_view(lower_).substr(t.begin, t.end - t.begin);
   }
   bool Has(size_t i, uint32_t flag) const { return i < n_ && (flags_[i] & flag) != 0; }
+  // The length of the lexicon's clitic ending `w` ("harganya": 3), when at
+  // least three letters stay before it; else 0. One rule for units,
+  // subjects and speech verbs.
+  size_t CliticAt(std::string_view w) const {
+    for (std::string_view c : tables_.clitics)
+      if (w.size() >= c.size() + 3 && EndsWith(w, c)) return c.size();
+    return 0;
+  }
   bool IsWord(size_t i) const { return i < n_ && toks_[i].kind == TokenKind::kWord; }
   bool IsNum(size_t i) const { return i < n_ && toks_[i].kind == TokenKind::kNumber; }
   bool SameSentence(size_t a, size_t b) const { return a < n_ && b < n_ && sent_[a] == sent_[b]; }
@@ -659,6 +687,19 @@ class Run {
     // "4 x 100 meter", "1920 x 1080 piksel": a product or a dimension.
     if ((Lw(p) == "x" || Tok(p) == "×") && p > 0 && IsNum(p - 1)) return true;
     if (Tok(p) == "#") return true;
+    // "Pajak Penghasilan (PPh) 22": an identifier word in brackets.
+    if (Tok(p) == ")" && p >= 2 && IsWord(p - 1) && IdentifierWords().count(Lw(p - 1)) && Tok(p - 2) == "(")
+      return true;
+    // A number plate, "B 1234 KJH": one or two capitals, the number, one to
+    // three capitals.
+    auto capitals = [&](size_t k, size_t most) {
+      std::string_view t = Tok(k);
+      if (!IsWord(k) || t.empty() || t.size() > most) return false;
+      for (char ch : t)
+        if (ch < 'A' || ch > 'Z') return false;
+      return true;
+    };
+    if (capitals(p, 2) && first + 1 < n_ && SameSentence(first, first + 1) && capitals(first + 1, 3)) return true;
     return false;
   }
 
@@ -762,8 +803,8 @@ class Run {
         VagueWords().count(word))
       return 0;
     if (word.find_first_of("0123456789") != std::string::npos) return 0;
-    if (EndsWith(word, "nya") && word.size() > 5) {
-      word.resize(word.size() - 3);
+    if (const size_t clitic = CliticAt(word)) {
+      word.resize(word.size() - clitic);
       if (NotUnits().count(word)) return 0;
     }
     if (IsVerbShaped(word, lex_)) return 0;
@@ -775,7 +816,7 @@ class Run {
       std::string next(Lw(after));
       if (Classifiers().count(word) && !NotUnits().count(next) && !IsVerbShaped(next, lex_) &&
                  !NumberWords().count(next) && next.find_first_of("0123456789") == std::string::npos) {
-        if (EndsWith(next, "nya") && next.size() > 5) next.resize(next.size() - 3);
+        next.resize(next.size() - CliticAt(next));
         word += " " + next;
         ++after;
       }
@@ -795,7 +836,7 @@ class Run {
         return at + 1 + words;
       }
       std::string per(Lw(at + 1));
-      if (EndsWith(per, "nya") && per.size() > 5) per.resize(per.size() - 3);
+      per.resize(per.size() - CliticAt(per));
       *unit += " per " + per;
       return at + 2;
     }
@@ -829,7 +870,8 @@ class Run {
     Quantity q;
     if (!ParseQuantity(i, &q)) return false;
     *next = q.end;
-    if (IsIdentifier(q.begin)) return false;
+    // A currency makes an amount whatever precedes it ("di level US$ 3.850").
+    if (q.currency.empty() && IsIdentifier(q.begin)) return false;
     for (size_t k = q.begin; k < q.end; ++k)
       if (in_timex_[k]) return false;
     size_t span_begin = q.begin;
@@ -893,13 +935,88 @@ class Run {
     c->high = q.high;
     c->bound = bound;
     c->unit = unit;
+    c->canonical_unit = CanonicalUnit(unit);
+    size_t qualifier_end = unit_end;
+    c->qualifier = Qualifier(span_begin, unit_end, &qualifier_end);
     c->subject = Subject(span_begin, unit_end, unit);
+    // What later figures of the text may refer back to.
+    prior_.push_back({q.end, unit_end, qualifier_end, sent_[q.begin], c->subject, unit,
+                      IsCountUnit(unit) ? FoldAscii(unit) + (unit_end < end ? PhraseAfter(unit_end, end) : "") : ""});
     Who who = Claimant(span_begin, unit_end);
     c->claimant = who.name;
     c->claimant_entity_id = who.id;
     c->hedge = Hedge(span_begin, unit_end);
     c->date = DateOf(span_begin, unit_end);
     return true;
+  }
+
+  // The unit in canonical form (units.tsv): a rate part by part ("rupiah
+  // per gram" -> "IDR/g"); a part with no canonical name stays as written.
+  std::string CanonicalUnit(const std::string& unit) const {
+    static constexpr std::string_view kPer = " per ";
+    std::string out;
+    for (size_t start = 0;;) {
+      const size_t per = unit.find(kPer, start);
+      const std::string part = unit.substr(start, per == std::string::npos ? std::string::npos : per - start);
+      auto it = tables_.canonical_units.find(FoldAscii(part));
+      if (!out.empty()) out += '/';
+      out += it != tables_.canonical_units.end() ? std::string(it->second) : part;
+      if (per == std::string::npos) return out;
+      start = per + kPer.size();
+    }
+  }
+
+  // The lexicon's rate qualifier starting at token k ("yoy", "year-on-year",
+  // "secara tahunan"): its canonical name, *tokens set to its length.
+  std::string_view QualifierAt(size_t k, size_t end, size_t* tokens) const {
+    if (k >= end || !IsWord(k) || !tables_.qualifier_first_words.count(std::string(Lw(k)))) return {};
+    std::string phrase;
+    std::string_view best;
+    for (size_t j = k; j < end && j < k + tables_.max_qualifier_tokens; ++j) {
+      if (!IsWord(j) && Tok(j) != "-") break;
+      if (j > k && toks_[j].space_before) phrase += ' ';
+      phrase += Lw(j);
+      auto it = tables_.qualifiers.find(phrase);
+      if (it != tables_.qualifiers.end()) best = it->second, *tokens = j + 1 - k;
+    }
+    return best;
+  }
+
+  // Token j lies inside a rate qualifier ("year on year").
+  bool InQualifier(size_t j) const {
+    const size_t end = SentEnd(j);
+    for (size_t k = j + 1; k-- > 0 && j - k < tables_.max_qualifier_tokens;) {
+      size_t used = 0;
+      if (!QualifierAt(k, end, &used).empty() && k + used > j) return true;
+      if (!IsWord(k) && Tok(k) != "-") break;
+    }
+    return false;
+  }
+
+  // How the figure in tokens [b, e) is measured, when written right after it
+  // ("2,86 persen (yoy)", "tumbuh 5 persen secara tahunan") or before it in
+  // the same clause ("inflasi year on year (yoy) sebesar 2,86 persen");
+  // another figure between them keeps a qualifier to its own.
+  // *after is set past a qualifier written after the figure (else e).
+  std::string Qualifier(size_t b, size_t e, size_t* after) const {
+    *after = e;
+    if (tables_.qualifiers.empty()) return "";
+    const size_t end = SentEnd(b);
+    size_t k = e, used = 0;
+    if (k < end && Tok(k) == "(") ++k;
+    if (std::string_view q = QualifierAt(k, end, &used); !q.empty()) {
+      *after = k + used + (k + used < end && Tok(k + used) == ")" ? 1 : 0);
+      return std::string(q);
+    }
+    const size_t sf = SentFirst(b);
+    // Not back over an earlier figure: its qualifier is its own.
+    const size_t floor = !prior_.empty() && prior_.back().sent == sent_[b] ? std::max(sf, prior_.back().scope_end) : sf;
+    for (size_t j = b; j > floor && b - j < 10;) {
+      --j;
+      if (IsNum(j) || Tok(j) == "," || Tok(j) == ";" || Tok(j) == "%") break;
+      if (std::string_view q = QualifierAt(j, b, &used); !q.empty()) return std::string(q);
+    }
+    return "";
   }
 
   // "jumlah tentara Korea Utara … berkisar antara 1.000 hingga 3.000 orang":
@@ -918,9 +1035,26 @@ class Run {
   std::string Subject(size_t b, size_t unit_end, const std::string& unit) const {
     if (lex_.Is(text::WordClass::kClaimGenericUnit, unit)) {
       if (std::string total = TotalSubject(b, unit); !total.empty()) return total;
+      // "tiga orang anggota Densus", "136 orang mahasiswa": a generic unit
+      // before a common noun counts what that noun names ("40 personel
+      // TNI" names its own).
+      if (unit_end < SentEnd(b) && IsWord(unit_end) && !IsUpperStart(Tok(unit_end)))
+        if (std::string after = ContentRun(unit_end, SentEnd(b)); !after.empty()) return after;
     }
     // "5 ton beras", "1.000 ekor sapi": what the unit measures follows it.
     if (lex_.Is(text::WordClass::kClaimMeasureUnit, unit) || lex_.Is(text::WordClass::kClaimClassifier, unit)) {
+      if (std::string after = ContentRun(unit_end, SentEnd(b)); !after.empty()) return after;
+    }
+    // "Jumlah tersebut … 1.000 dan 3.000 orang", "Angka itu tumbuh 130
+    // persen": a figure noun with a demonstrative names the figure of the
+    // previous sentence, so it measures what that one did.
+    if (std::string back = AnaphoricSubject(b); !back.empty()) return back;
+    // A count whose unit names what is counted ("10.000 tentara", "24 gol",
+    // "40 personel TNI") has no other subject (tests/data/claims/README.md).
+    if (IsCountUnit(unit)) return "";
+    // "30% penduduk desa perbatasan", "14 persen risiko": a share of the
+    // noun phrase after it.
+    if (IsShareUnit(unit)) {
       if (std::string after = ContentRun(unit_end, SentEnd(b)); !after.empty()) return after;
     }
     bool agent = false;
@@ -931,11 +1065,45 @@ class Run {
     return agent ? "" : HeadSubject(b);
   }
 
+  // A unit that counts things rather than measuring an amount: not a
+  // currency, share, measure (anything units.tsv names), classifier or rate.
+  bool IsCountUnit(const std::string& unit) const {
+    if (unit.find(" per ") != std::string::npos) return false;
+    const std::string lower = FoldAscii(unit);
+    if (tables_.canonical_units.count(lower) || tables_.currency_names.count(lower)) return false;
+    if (lex_.Is(text::WordClass::kClaimMeasureUnit, lower) || lex_.Is(text::WordClass::kClaimClassifier, lower)) return false;
+    return true;
+  }
+  bool IsShareUnit(const std::string& unit) const {
+    auto it = tables_.canonical_units.find(FoldAscii(unit));
+    return it != tables_.canonical_units.end() && (it->second == "percent" || it->second == "bp");
+  }
+
+  // The subject of a figure whose clause opens with a figure noun and a
+  // demonstrative ("Jumlah tersebut", "Angka itu") within the first words
+  // before it: the previous sentence's last claim's subject, or its unit
+  // when that counts what it names ("10.000 tentara" -> tentara).
+  std::string AnaphoricSubject(size_t b) const {
+    const size_t sf = SentFirst(b);
+    size_t k = sf;
+    while (k < b && k < sf + 3 && !(IsWord(k) && lex_.Is(text::WordClass::kClaimFigureNoun, Lw(k)))) ++k;
+    if (k >= b || k >= sf + 3 || !Has(k + 1, kAnaphor) || sent_[b] == 0) return "";
+    const int prev = sent_[b] - 1;
+    for (auto it = prior_.rbegin(); it != prior_.rend(); ++it) {
+      if (it->sent < prev) break;
+      if (it->sent != prev) continue;
+      if (!it->subject.empty()) return it->subject;
+      if (IsCountUnit(it->unit)) return FoldAscii(it->unit);
+      return "";
+    }
+    return "";
+  }
+
   // A word of a subject phrase as the tracker keys it: "harganya" (its
   // price) is "harga".
   std::string SubjectWord(size_t j) const {
     std::string w(Lw(j));
-    if (EndsWith(w, "nya") && w.size() > 5) w.resize(w.size() - 3);
+    w.resize(w.size() - CliticAt(w));
     return w;
   }
 
@@ -952,6 +1120,7 @@ class Run {
   // word, a verb, a pronoun or a figure).
   bool SubjectContent(size_t j) const {
     if (!IsWord(j) || in_timex_[j] || Has(j, kQuantityWord) || Has(j, kHedge) || Has(j, kAnaphor)) return false;
+    if (InQualifier(j)) return false;  // "inflasi year on year": the rate's qualifier, not what it measures
     const std::string_view w = Lw(j);
     return !(NotUnits().count(w) || NeutralMarkers().count(w) || BoundWords().count(std::string(w)) ||
              IsVerbShaped(w, lex_) || lex_.Is(text::WordClass::kClaimAdverb, w) ||
@@ -962,7 +1131,12 @@ class Run {
   }
   // A hyphen inside a word run ("e-KTP", "Gempol-Bangil"), written without spaces.
   bool GluedHyphen(size_t j) const {
-    return j > 0 && j + 1 < n_ && Tok(j) == "-" && !toks_[j].space_before && !toks_[j + 1].space_before;
+    if (!(j > 0 && j + 1 < n_ && Tok(j) == "-")) return false;
+    if (!toks_[j].space_before && !toks_[j + 1].space_before) return true;
+    // Spaced, as detokenised text leaves it: inside a name ("Tol Tangerang
+    // - Merak", "Gempol - Bangil") or after a one-letter prefix ("e - KTP").
+    const std::string_view left = Tok(j - 1), right = Tok(j + 1);
+    return IsWord(j - 1) && IsWord(j + 1) && IsUpperStart(right) && (IsUpperStart(left) || left.size() == 1);
   }
   // The content words from token `from` on (at most kSubjectWords), joined.
   std::string ContentRun(size_t from, size_t end) const {
@@ -979,6 +1153,11 @@ class Run {
       ++words;
     }
     return phrase;
+  }
+  // " su-57" after a count's unit: its modifiers, with a leading space.
+  std::string PhraseAfter(size_t from, size_t end) const {
+    std::string run = ContentRun(from, end);
+    return run.empty() ? "" : " " + run;
   }
   // The first token of the run of content words ending before token `end`
   // (end itself when there is none).
@@ -1016,6 +1195,19 @@ class Run {
       }
       break;
     }
+    if (ContentStart(k, sf) == k) {
+      // Nothing named between this figure and an earlier one of its clause:
+      // "51 juta pounds (Rp 847 miliar)", "naik 5 persen menjadi Rp 14.000",
+      // "… satu juta orang sepanjang 2023, naik 30 persen": the same thing.
+      size_t j = k;
+      while (j > sf && (in_timex_[j - 1] || Tok(j - 1) == "," || Tok(j - 1) == "(" ||
+                        (IsWord(j - 1) && (lex_.Is(text::WordClass::kClaimMeasureVerb, Lw(j - 1)) ||
+                                           NeutralMarkers().count(Lw(j - 1)) || BoundWords().count(std::string(Lw(j - 1))) ||
+                                           lex_.Is(text::WordClass::kClaimFigureLink, Lw(j - 1))))))
+        --j;
+      for (auto it = prior_.rbegin(); it != prior_.rend() && it->sent == sent_[b]; ++it)
+        if (it->end == j) return it->subject.empty() && IsCountUnit(it->unit) ? it->unit_phrase : it->subject;
+    }
     k = ContentStart(k, sf);
     // The unit of an earlier figure ("24 gol dalam 28 penampilan", "2 juta
     // dolar AS dan 15.000 pengungsi"), not a subject.
@@ -1046,7 +1238,7 @@ class Run {
       std::string phrase = SubjectWord(k);
       int words = 1;
       for (size_t j = k + 1; j < b && words < kSubjectWords; ++j) {
-        if (!IsWord(j) || in_timex_[j] || Has(j, kQuantityWord) || Has(j, kHedge)) break;
+        if (!IsWord(j) || in_timex_[j] || Has(j, kQuantityWord) || Has(j, kHedge) || InQualifier(j)) break;
         const std::string_view w = Lw(j);
         if (NotUnits().count(w) || NeutralMarkers().count(w) || BoundWords().count(std::string(w)) ||
             IsVerbShaped(w, lex_))
@@ -1063,8 +1255,8 @@ class Run {
   bool IsSubjectHead(size_t k) const {
     if (Has(k, kSubjectHead)) return true;
     const std::string_view w = Lw(k);
-    return IsWord(k) && EndsWith(w, "nya") && w.size() > 5 &&
-           lex_.Is(text::WordClass::kClaimSubjectHead, std::string(w.substr(0, w.size() - 3)));
+    const size_t clitic = IsWord(k) ? CliticAt(w) : 0;
+    return clitic && lex_.Is(text::WordClass::kClaimSubjectHead, w.substr(0, w.size() - clitic));
   }
 
   std::string TotalSubject(size_t b, const std::string& unit) const {
@@ -1084,10 +1276,7 @@ class Run {
     if (std::string w = scan(sf, b); !w.empty()) return w;
     const int si = sent_[b];
     if (si == 0) return "";
-    bool anaphoric = false;
-    for (size_t k = sf; k < b && k < sf + 4; ++k)
-      if (Has(k, kAnaphor)) anaphoric = true;
-    if (!anaphoric) return "";
+    if (!OpensAnaphorically(sf, b)) return "";
     const auto& prev = ctx_.sentences()[static_cast<size_t>(si - 1)];
     return scan(prev.first_token, std::min<size_t>(prev.end_token, n_));
   }
@@ -1246,7 +1435,7 @@ class Run {
   // The speaker after a speech verb at token v ("kata X").
   Who SpeakerAfter(size_t v, size_t hi) const {
     std::string_view verb = Lw(v);
-    if (EndsWith(verb, "nya")) {
+    if (CliticAt(verb)) {  // "katanya", "ujarnya"
       if (const EntityMention* m = PrecedingPerson(toks_[v].cp_begin)) return FromMention(*m);
       return {};
     }
@@ -1323,7 +1512,7 @@ class Run {
     // 2. "menurut X" / "menurutnya".
     for (size_t k = lo; k < hi; ++k) {
       if (!Has(k, kMenurut)) continue;
-      if (Lw(k) == "menurutnya") {
+      if (CliticAt(Lw(k))) {  // "menurutnya"
         if (const EntityMention* m = PrecedingPerson(toks_[k].cp_begin)) return FromMention(*m);
         continue;
       }
@@ -1386,6 +1575,11 @@ class Run {
                 (SourceNouns().count(Lw(f)) || !Overlapping(toks_[f].cp_begin, toks_[f].cp_end).empty());
       } else if (Has(k, kPassiveVerb) && (k == sf || (IsWord(k + 1) && Lw(k + 1) == "oleh"))) {
         agent = true;
+      } else if (Has(k, kPassiveVerb) && k + 1 < hi && IsWord(k + 1)) {
+        // "Surat tersebut dikatakan Eko ditandatangani oleh 164 dosen": a
+        // person right after a passive speech verb is its agent.
+        for (const EntityMention* m : Overlapping(toks_[k + 1].cp_begin, toks_[k + 1].cp_end))
+          if (m->type == EntityType::kPerson && m->span.begin == toks_[k + 1].cp_begin) return FromMention(*m);
       }
       if (!agent) continue;
       size_t f = k + 1;
@@ -1414,6 +1608,17 @@ class Run {
     return false;
   }
 
+  // The sentence from token sf opens by pointing back, within its first
+  // four tokens before `end`: "Jumlah tersebut …", "Angka itu …". A
+  // demonstrative after a connective is discourse, not an anaphor:
+  // "Sementara itu, harga beras …", "Selain itu, …" start the reporter's
+  // own text and take nobody's figures from the sentence before (issue 17).
+  bool OpensAnaphorically(size_t sf, size_t end) const {
+    for (size_t k = sf; k < end && k < sf + 4; ++k)
+      if (Has(k, kAnaphor) && !(k > sf && IsWord(k - 1) && LeadingConnectives().count(Lw(k - 1)))) return true;
+    return false;
+  }
+
   // A hedge of the sentence's own (not of a "yang" clause inside it).
   bool Hedged(size_t sf, size_t se) const {
     for (size_t k = sf; k < se && k < sf + 60; ++k)
@@ -1428,10 +1633,7 @@ class Run {
     const int s = sent_[b];
     if (s == 0) return {};
     const size_t sf = SentFirst(b), se = SentEnd(b);
-    bool anaphoric = false;
-    for (size_t k = sf; k < se && k < sf + 4; ++k)
-      if (Has(k, kAnaphor)) anaphoric = true;
-    if (!anaphoric && !Hedged(sf, se)) return {};
+    if (!OpensAnaphorically(sf, se) && !Hedged(sf, se)) return {};
     const auto& prev = ctx_.sentences()[s - 1];
     if (prev.end_token <= prev.first_token || prev.end_token > n_) return {};
     // Sentences never cross a line break, so a '\n' between the two means
@@ -1493,10 +1695,24 @@ class Run {
     auto stop = at + std::min<std::ptrdiff_t>(tx.end() - at, 6);
     std::string best;
     int32_t best_dist = 0;
+    // A publication date to measure plausibility by: the published one, or
+    // an inferred one (the latest full date the text names) only within
+    // the years news is dated in: an undated anniversary piece gave its
+    // figures 1939, and the claim chart's axis ran from there (issue 17).
+    std::optional<DateTime> pub = article_.published;
+    if (!(pub && pub->IsValid()) && article_.inferred_published && article_.inferred_published->IsValid()) {
+      const int y = article_.inferred_published->year;
+      if (y >= opt_.earliest_inferred_year && (opt_.latest_inferred_year == 0 || y <= opt_.latest_inferred_year))
+        pub = article_.inferred_published;
+    }
     for (; it != stop; ++it) {
       if (it->span.end <= sb || it->span.begin >= sendcp) continue;
-      if ((it->type != TimexType::kDate && it->type != TimexType::kTime) || it->value.empty()) continue;
+      if ((it->type != TimexType::kDate && it->type != TimexType::kTime) || it->value.size() < 4) continue;
       if (it->value[0] < '0' || it->value[0] > '9') continue;  // PRESENT_REF and the like
+      // A year no figure can be dated in: before the earliest one, or further
+      // after the publication than a forecast reaches ("target 2045" still is).
+      const int year = std::atoi(it->value.substr(0, 4).c_str());
+      if (year < opt_.earliest_year || (pub && pub->IsValid() && year > pub->year + opt_.max_years_ahead)) continue;
       int32_t d = it->span.end <= cb ? cb - it->span.end : it->span.begin - ce;
       if (d < 0) d = 0;
       if (best.empty() || d < best_dist) {
@@ -1509,7 +1725,6 @@ class Run {
       if (t != std::string::npos) best.resize(t);
       return best;
     }
-    const auto& pub = article_.published ? article_.published : article_.inferred_published;
     if (pub && pub->IsValid()) return pub->ToIso().substr(0, 10);
     return "";
   }
@@ -1530,6 +1745,15 @@ class Run {
   std::vector<bool> in_timex_;
   std::vector<Who> carried_;
   std::vector<bool> carried_done_;
+  // The claims found so far, for figures that refer back to them.
+  struct Prior {
+    size_t unit_begin, end;  // tokens
+    size_t scope_end;        // past its qualifier ("(yoy)"), else end
+    int sent;
+    std::string subject, unit;
+    std::string unit_phrase;  // a count's unit with what follows ("jet tempur su-57"), else ""
+  };
+  std::vector<Prior> prior_;
 };
 
 }  // namespace

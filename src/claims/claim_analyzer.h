@@ -63,8 +63,17 @@
 // a number right after an identifier word (pasal, ayat, nomor, no., UU,
 // halaman, lantai, km as a road marker, pukul, usia/berusia, skor, level...)
 // or after a capitalised word inside the sentence ("Model 3", "Asset 3"),
-// ordinals ("ke-3", "ke - 1"), products ("4 x 100 meter"), and words
-// holding digits ("G20", "COVID-19", "Su-57").
+// ordinals ("ke-3", "ke - 1"), products ("4 x 100 meter"), words
+// holding digits ("G20", "COVID-19", "Su-57"), an identifier word in
+// brackets ("Pajak Penghasilan (PPh) 22") and number plates ("B 1234 KJH").
+// An amount with a currency is a figure whatever precedes it.
+// Subject (Claim::subject, lower case): what the figure measures, as
+// docs/quality/claims.md lists the rules: "jumlah X" for a generic unit, the
+// noun after a measure unit or share ("5 ton beras", "30% penduduk"), none
+// for a count whose unit names what it counts ("10.000 tentara"), the
+// previous sentence's for "Angka tersebut …", an earlier figure's when
+// linked to it with nothing named between, else the noun phrase the
+// figure's clause is about or the nearest measure head.
 // Claimant, first that applies:
 //   1. the speaker of a quote (article->quotes) whose span holds the figure;
 //      for reported speech (Quote::direct false) rules 2-5 read the same
@@ -102,7 +111,15 @@
 // as written.
 // Date: the value of the DATE (or TIME, cut to its date) expression nearest
 // the figure in its sentence, else the publication date (or the inferred
-// one) as YYYY-MM-DD, else "".
+// one) as YYYY-MM-DD, else "". Implausible years are skipped (Options:
+// an inferred publication date before 1990, a sentence date before 1800
+// or over 50 years after the publication).
+// Canonical unit (Claim::canonical_unit): the unit named as units.tsv of
+// the lexicon says ("rupiah" -> IDR, "dolar AS" -> USD, "persen" ->
+// percent, "basis poin" -> bp, "troy ounce" -> ozt), a rate part by part
+// ("rupiah per gram" -> IDR/g); else the unit itself. Qualifier
+// (Claim::qualifier): a rate qualifier of units.tsv written right after the
+// figure or before it in its clause ("(yoy)", "secara bulanan" -> yoy, mtm).
 //
 // Spans are code points into ctx.text() and cover the bound words, the
 // figure and its unit; Claim::text is exactly that text.
@@ -139,6 +156,15 @@ struct ClaimAnalyzerOptions {
   // Rule 6 above: a hedged or anaphoric sentence inherits the previous
   // sentence's claimant.
   bool carry_claimant = true;
+  // Plausible dates (issue 17). An inferred publication date (the article
+  // has no published one) dates figures only from earliest_inferred_year
+  // to latest_inferred_year (0: no upper bound); a time expression in the
+  // figure's sentence only from earliest_year to max_years_ahead after the
+  // publication date. Outside these, the next source of a date applies.
+  int earliest_inferred_year = 1990;
+  int latest_inferred_year = 0;
+  int earliest_year = 1800;
+  int max_years_ahead = 50;
   // The words read: speech verbs by role (claim, after, evidence, passive)
   // and the claims' number words, units, bounds and word classes. Null:
   // text::Lexicon::Builtin().

@@ -74,7 +74,8 @@ std::string Number(double v) {
 }
 
 // One line per claim: its text, "[bound] low[..high]", then unit=,
-// subject=, claimant=, id=, hedge= and date= when not empty.
+// subject=, claimant=, id=, hedge=, date= and qualifier= when not empty,
+// and canonical= when the canonical unit is not the unit.
 std::vector<std::string> Claims(const testing::GoldenCase& c) {
   Doc d = Doc::Of(testing::ArticleOf(c));
   std::vector<std::string> out;
@@ -87,8 +88,11 @@ std::vector<std::string> Claims(const testing::GoldenCase& c) {
                                      {"claimant", claim.claimant},
                                      {"id", claim.claimant_entity_id},
                                      {"hedge", claim.hedge},
-                                     {"date", claim.date}})
+                                     {"date", claim.date},
+                                     {"qualifier", claim.qualifier}})
       if (!value.empty()) line += std::string(" | ") + key + "=" + value;
+    // The canonical unit only where it renames the unit ("rupiah" -> IDR).
+    if (claim.canonical_unit != claim.unit) line += " | canonical=" + claim.canonical_unit;
     out.push_back(std::move(line));
   }
   return out;
@@ -178,6 +182,37 @@ TEST(RobustnessTest, EmptyAndJunkInput) {
   for (int i = 0; i < 2000; ++i) junk += "Rp $ % - – 1 - 2 - 3 antara dan hingga ";
   Doc d({junk});
   (void)d.Run();  // no crash; spans checked in Run()
+}
+
+// Issue 17: an undated anniversary piece inferred 1939 as its publication
+// date, and the claim chart's axis ran from there. An implausible inferred
+// date dates no figure; a plausible one does; a sentence's own date far
+// beyond the publication is not the figure's.
+TEST(ClaimDateTest, ImplausibleDatesAreNotTheFigures) {
+  // No publication date: the timex analyser infers one from the text (the
+  // latest full date it names).
+  auto undated = [](const std::string& dated_line) {
+    Article a;
+    a.paragraphs = {dated_line, "Sebanyak 5.000 warga mengungsi akibat banjir."};
+    return a;
+  };
+  auto figure_date = [](Doc d, ClaimAnalyzerOptions options = {}) {
+    const auto& claims = d.Run(options);
+    return claims.size() == 1 ? claims[0].date : "(" + std::to_string(claims.size()) + " claims)";
+  };
+  EXPECT_EQ(figure_date(Doc::Of(undated("Peringatan 1 September 1939 digelar."))), "");
+  EXPECT_EQ(figure_date(Doc::Of(undated("Peringatan digelar pada 18 November 2024."))), "2024-11-18");
+  ClaimAnalyzerOptions older;
+  older.earliest_inferred_year = 1980;
+  EXPECT_EQ(figure_date(Doc::Of(undated("Peringatan digelar pada 2 Januari 1985.")), older), "1985-01-02");
+  EXPECT_EQ(figure_date(Doc::Of(undated("Peringatan digelar pada 2 Januari 1985."))), "");
+  Article far;
+  far.paragraphs = {"Pada 2200 sebanyak 5.000 warga mengungsi.", "Pada 2045 sebanyak 300 juta penduduk."};
+  far.published = DateTime::ParseIso("2024-11-18");
+  const auto claims = Doc::Of(far).Run();
+  ASSERT_EQ(claims.size(), 2u);
+  EXPECT_EQ(claims[0].date, "2024-11-18");  // 2200: beyond any forecast
+  EXPECT_EQ(claims[1].date, "2045");        // a target year still dates its figure
 }
 
 TEST(CleanedTextTest, RemovedDebrisGivesNoClaim) {

@@ -15,6 +15,7 @@
 #include "ingest/gold_set.h"
 #include "ingest/reader.h"
 #include "quotes/quote_analyzer.h"
+#include "text/case.h"
 #include "text/normalise.h"
 #include "timex/timex_analyzer.h"
 
@@ -156,7 +157,10 @@ IndoSumDoc BuildIndoSum(const nlohmann::json& article, const std::string& file) 
 
 // Byte range of `sentence` in `text`: the whole sentence, else its longest
 // tail (cleaning may cut a dateline off the front). {npos, npos} if absent.
-std::pair<size_t, size_t> Locate(const std::string& text, const std::string& sentence) {
+std::string Fold(std::string s);
+std::pair<size_t, size_t> Locate(const std::string& cased_text, const std::string& cased_sentence) {
+  // Case-blind (claims_eval --case): ASCII folding keeps byte offsets.
+  const std::string text = Fold(cased_text), sentence = Fold(cased_sentence);
   size_t at = text.find(sentence);
   if (at != std::string::npos) return {at, at + sentence.size()};
   for (size_t cut = sentence.find(' '); cut != std::string::npos && cut + 1 < sentence.size();
@@ -211,9 +215,12 @@ void Score(const std::string& text, std::pair<size_t, size_t> range, const std::
     if (s.span.begin < cp_end && cp_begin < s.span.end) sys.push_back(&s);
   c->system += static_cast<int>(sys.size());
   std::vector<bool> used(sys.size(), false);
+  // Case-blind: under --case the text is recased (and maybe truecased), the
+  // gold is as written; ASCII folding keeps byte offsets.
+  const std::string folded = Fold(text);
   size_t cursor = range.first;
   for (const auto& g : rows) {
-    size_t at = text.find(g.text, cursor);
+    size_t at = folded.find(Fold(g.text), cursor);
     if (at == std::string::npos || at + g.text.size() > range.second) {
       errors->push_back(where + ": gold claim not in text: " + g.text);
       continue;
@@ -292,7 +299,11 @@ StatusOr<EvalReport> Evaluate(const EvalOptions& options) {
       if (u.file.starts_with("dev.")) wanted[u.file].push_back(u.article_id);
     articles = ingest::LoadIndoSumArticles(options.shared_dir, wanted);
   }
-  auto cleaner = clean::Cleaner::Create({});
+  if (!options.letter_case.empty() && options.letter_case != "lower" && options.letter_case != "upper")
+    return Status::InvalidArgument("letter case is lower or upper, not '" + options.letter_case + "'");
+  clean::CleanOptions clean_options;
+  clean_options.restore_case = options.letter_case.empty() || options.truecase;
+  auto cleaner = clean::Cleaner::Create(clean_options);
   if (!cleaner.ok()) return cleaner.status();
   auto entities = entities::EntityAnalyzer::Create({});
   if (!entities.ok()) return entities.status();
@@ -331,6 +342,13 @@ StatusOr<EvalReport> Evaluate(const EvalOptions& options) {
         ss << in.rdbuf();
         doc.source = u.file;
         doc.text = ss.str();
+      }
+      if (!options.letter_case.empty()) {
+        auto recase = [&](const std::string& t) {
+          return options.letter_case == "lower" ? text::Lowercase(t) : text::Uppercase(t);
+        };
+        doc.text = recase(doc.text);
+        for (std::string& p : doc.paragraphs) p = recase(p);
       }
       auto article = (*cleaner)->Clean(doc);
       if (!article.ok()) return article.status();

@@ -59,10 +59,18 @@ struct EvalOptions {
   std::filesystem::path gold_dir = "tests/data/claims";
   std::filesystem::path shared_dir;  // ../shared; empty skips the IndoSum rows
   bool heldout_errors = false;       // also list held-out mistakes (keep off while tuning)
+  // Case-less outlets (issue 16): "lower" or "upper" recases every article
+  // before cleaning (the gold unchanged, matched case-blind); "" as written.
+  // truecase: the cleaner then restores case (CleanOptions::restore_case,
+  // the built-in truecaser), as the pipeline does; off, the analysers read
+  // the case-less text itself.
+  std::string letter_case;
+  bool truecase = false;
   ClaimAnalyzerOptions claims;
 };
 
-// Errors: kNotFound for a missing gold or written file, kCorrupt for a
+// Errors: kInvalidArgument for a letter_case other than "", "lower",
+// "upper"; kNotFound for a missing gold or written file, kCorrupt for a
 // malformed row (message names file and line) or a locator naming no
 // sentence, and the analysers' own load errors. A gold claim whose text is
 // not in its sentence counts as missed and is listed in `errors`.

@@ -1,6 +1,9 @@
 #include "cli/story_commands.h"
 
 #include <fmt/format.h>
+#include <algorithm>
+#include <map>
+#include <vector>
 
 #include <iostream>
 #include <memory>
@@ -218,8 +221,17 @@ int RunQuotes(const CommandContext& ctx, const QuotesArgs& args) {
 
 struct ClaimsArgs {
   ListArgs list;
-  std::string about, entity;
+  std::string about, entity, unit;
 };
+
+// A claim's canonical unit with its qualifier ("percent yoy"); the unit as
+// written for claims stored before schema 8.
+std::string CanonicalLabel(const json& c) {
+  std::string unit = c.value("canonical_unit", "");
+  if (unit.empty()) unit = c.value("unit", "");
+  const std::string qualifier = c.value("qualifier", "");
+  return qualifier.empty() ? unit : unit + " " + qualifier;
+}
 
 int RunClaims(const CommandContext& ctx, const ClaimsArgs& args) {
   auto filter = args.list.Filter();
@@ -229,6 +241,7 @@ int RunClaims(const CommandContext& ctx, const ClaimsArgs& args) {
   store::ClaimQuery q;
   q.page = *filter;
   q.about = args.about;
+  q.canonical_unit = args.unit;
   if (!args.entity.empty()) {
     auto ids = query::ResolveEntity((*kb)->store(), args.entity);
     if (!ids.ok()) return Fail(ids.status());
@@ -245,12 +258,25 @@ int RunClaims(const CommandContext& ctx, const ClaimsArgs& args) {
     std::cout << "no claims" << (args.about.empty() ? "" : " about '" + args.about + "'") << "\n";
     return kExitOk;
   }
+  // Like with like: the canonical units among the listed claims, most
+  // frequent first, so a reader sees at once what can be compared
+  // ("IDR/g" figures with "IDR/g", "percent yoy" with "percent yoy").
+  std::map<std::string, int> units;
+  for (const auto& c : items) units[CanonicalLabel(c)]++;
+  if (units.size() > 1) {
+    std::vector<std::pair<std::string, int>> by_count(units.begin(), units.end());
+    std::stable_sort(by_count.begin(), by_count.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::string line;
+    for (const auto& [u, n] : by_count) line += (line.empty() ? "" : ", ") + u + " " + std::to_string(n);
+    std::cout << "units: " << line << " (--unit U lists one)\n";
+  }
   std::cout << fmt::format("{:<10}  {:<28} {:<30} {}\n", "date", "figure", "claimant", "source");
   for (const auto& c : items) {
     std::string claimant = c.value("claimant", "");
     std::string hedge = c.value("hedge", "");
     std::cout << fmt::format("{:<10}  {:<28} {:<30} {}\n", c.value("date", "").empty() ? "undated" : c.value("date", ""),
                              Figure(c) + " " + c.value("unit", "") +
+                                 (CanonicalLabel(c) == c.value("unit", "") ? "" : " [" + CanonicalLabel(c) + "]") +
                                  (c.value("subject", "").empty() ? "" : " (" + c.value("subject", "") + ")"),
                              (claimant.empty() ? "-" : claimant) + (hedge.empty() ? "" : " (" + hedge + ")"),
                              ArticleLine(c["article"]));
@@ -336,7 +362,9 @@ void AddStoryCommands(CLI::App& app, CommandContext& ctx) {
 
   auto claims_args = std::make_shared<ClaimsArgs>();
   auto* claims = app.add_subcommand("claims", "The claim tracker: figures about one thing across articles, in date order");
-  claims->add_option("--about", claims_args->about, "What is counted (a word of the unit: tentara, orang, rupiah)");
+  claims->add_option("--about", claims_args->about,
+                     "What is counted (a word of the unit or subject, or the canonical unit: tentara, inflasi, IDR/g)");
+  claims->add_option("--unit", claims_args->unit, "Only figures in this canonical unit (IDR, USD/ozt, percent, bp)");
   claims->add_option("--entity", claims_args->entity, "Claimed by this entity (any of its names)");
   claims_args->list.Register(claims, 50);
   claims->callback([&ctx, claims_args] {

@@ -72,11 +72,18 @@ struct Claim {
   double high = 0;
   ClaimBound bound = ClaimBound::kExact;  // how the figure relates to the quantity
   std::string unit;         // the noun counted ("tentara")
-  std::string subject;      // what a generic unit counts: "tentara" for "jumlah tentara … 3.000 orang"
+  std::string subject;      // what the figure measures, lower case: "harga emas antam", "tentara" for "jumlah tentara … 3.000 orang"
   std::string claimant;
   std::string claimant_entity_id;
   std::string hedge;        // "diperkirakan", ...
   std::string date;         // TIMEX value the figure refers to
+  // The unit in canonical form (issue 17), what the claims tracker groups
+  // and plots by: ISO currency codes, "percent", "bp", SI-like measures and
+  // rates "IDR/g", "USD/ozt", "bbl/day" (text/data/lexicon/units.tsv); a
+  // unit with no canonical name keeps its own ("tentara"). low/high are
+  // already in it (scales such as juta/miliar folded in).
+  std::string canonical_unit;
+  std::string qualifier;    // how a rate is measured, written after it: "yoy", "mtm", "qtq", "ytd"
 };
 
 // Something that happened: a meeting, an agreement, a deployment...

@@ -76,7 +76,8 @@ json ArticleJson(const store::StoredArticle& s) {
   for (const auto& c : a.claims)
     claims.push_back({{"span", SpanJson(c.span)}, {"text", c.text}, {"low", c.low}, {"high", c.high},
                       {"bound", Name(c.bound)}, {"unit", c.unit}, {"subject", c.subject}, {"claimant", c.claimant},
-                      {"claimant_entity_id", c.claimant_entity_id}, {"hedge", c.hedge}, {"date", c.date}});
+                      {"claimant_entity_id", c.claimant_entity_id}, {"hedge", c.hedge}, {"date", c.date},
+                      {"canonical_unit", c.canonical_unit}, {"qualifier", c.qualifier}});
   j["claims"] = std::move(claims);
   json events = json::array();
   for (const auto& e : a.events)
@@ -254,6 +255,7 @@ StatusOr<int64_t> ExportRecordsJsonl(store::ArticleStore& store, ExportKind kind
         write({{"article", article}, {"story_id", story}, {"text", c.text}, {"low", c.low}, {"high", c.high},
                {"bound", Name(c.bound)}, {"unit", c.unit}, {"subject", c.subject}, {"claimant", c.claimant},
                {"claimant_entity_id", c.claimant_entity_id}, {"hedge", c.hedge}, {"date", c.date},
+               {"canonical_unit", c.canonical_unit}, {"qualifier", c.qualifier},
                {"begin", c.span.begin}, {"end", c.span.end}});
     } else {
       for (const auto& e : a.events)

@@ -235,6 +235,8 @@ StatusOr<json> ClaimsJson(store::ArticleStore& store, const store::ClaimQuery& q
                      {"claimant_entity_id", c.claimant_entity_id},
                      {"hedge", c.hedge},
                      {"date", c.date},
+                     {"canonical_unit", c.canonical_unit},
+                     {"qualifier", c.qualifier},
                      {"begin", c.span.begin},
                      {"end", c.span.end}});
   }

@@ -9,7 +9,8 @@
 //                 follow_up_of: story ref | null, follow_ups: [story ref]}
 //   story ref    {id, headline, first_published, last_published}
 //   quote item   {article, text, direct, speaker, speaker_entity_id, relay, begin, end}
-//   claim item   {article, text, low, high, bound, unit, subject, claimant, claimant_entity_id, hedge, date, begin, end}
+//   claim item   {article, text, low, high, bound, unit, subject, claimant, claimant_entity_id, hedge, date,
+//                 canonical_unit, qualifier, begin, end}
 //   event item   {date, type, trigger, text, place, participants: [entity ref], sources: [article ref]}
 //   listing      {offset, limit, total, items: [...]}
 //

@@ -478,6 +478,7 @@ void Server::Impl::Routes() {
     store::ClaimQuery q;
     if (!ReadListFilter(req, res, 50, &q.page)) return;
     q.about = req.get_param_value("about");
+    q.canonical_unit = req.get_param_value("unit");
     WithKb(res, [&](query::KnowledgeReader& kb) {
       if (!ReadEntity(kb, req, res, &q.claimant_ids)) return;
       SendView(res, query::ClaimsJson(kb.store(), q));

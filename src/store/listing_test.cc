@@ -47,6 +47,8 @@ class ListingTest : public ::testing::Test {
     b.events = {{{0, 40}, EventType::kMeeting, "menerima", {"Pkim", "Pkoz", "Lpy"}, "Pyongyang", "2024-11-18"}};
     Article c = Make("cccc000000000003", "2025-01-02", "Banjir merendam 500 rumah.");
     c.claims = {{{16, 25}, "500 rumah", 500, 500, ClaimBound::kExact, "rumah", "", "", "", "", ""},
+                {{6, 15}, "Rp 2.341.000 per gram", 2341000, 2341000, ClaimBound::kExact, "rupiah per gram", "harga emas antam",
+                 "", "", "", "", "IDR/g", ""},
                 {{0, 5}, "3.000 orang", 1000, 3000, ClaimBound::kRange, "orang", "prajurit", "", "", "diperkirakan", ""}};
     std::vector<PutResult> put;
     ASSERT_TRUE(store_->PutBatch({a, b, c}, &put).ok());
@@ -166,6 +168,21 @@ TEST_F(ListingTest, ClaimsByWordOfTheUnitInClaimDateOrder) {
   EXPECT_EQ(soldiers->rows[0].claim.hedge, "diperkirakan");
   q.about = "tentar";  // a word, not a prefix
   EXPECT_EQ(store_->FindClaims(q)->total, 0);
+  // By the canonical unit, and by words of a longer subject (issue 17).
+  ClaimQuery by_canonical;
+  by_canonical.about = "IDR/g";
+  EXPECT_EQ(store_->FindClaims(by_canonical)->total, 1);
+  ClaimQuery by_subject_word;
+  by_subject_word.about = "harga emas";
+  ASSERT_EQ(store_->FindClaims(by_subject_word)->total, 1);
+  EXPECT_EQ(store_->FindClaims(by_subject_word)->rows[0].claim.subject, "harga emas antam");
+  by_subject_word.about = "emas antam";
+  EXPECT_EQ(store_->FindClaims(by_subject_word)->total, 1);
+  by_subject_word.about = "harga ema";  // words, not a prefix
+  EXPECT_EQ(store_->FindClaims(by_subject_word)->total, 0);
+  ClaimQuery only_unit;
+  only_unit.canonical_unit = "idr/g";  // case-blind
+  EXPECT_EQ(store_->FindClaims(only_unit)->total, 1);
   ClaimQuery by_claimant;
   by_claimant.claimant_ids = {"Las"};
   EXPECT_EQ(store_->FindClaims(by_claimant)->total, 1);
@@ -178,7 +195,7 @@ TEST_F(ListingTest, ClaimsByWordOfTheUnitInClaimDateOrder) {
   // An undated claim takes its article's day.
   ClaimQuery jan;
   jan.page.from = DateTime::ParseIso("2025-01-01");
-  EXPECT_EQ(store_->FindClaims(jan)->total, 2);
+  EXPECT_EQ(store_->FindClaims(jan)->total, 3);  // article 3's three claims
 }
 
 TEST_F(ListingTest, EventsByParticipantAndStoryWithTheirClause) {
@@ -271,6 +288,9 @@ TEST(SqliteStoreMigrationTest, AVersionOneStoreGainsRelationsAndKeepsItsEvents) 
         "DROP TABLE entity_links",
         // How the source wrote the text (issue 16), newer than schema 2 too.
         "ALTER TABLE articles DROP COLUMN letter_case",
+        // Canonical units and qualifiers of claims (issue 17), schema 8.
+        "DROP INDEX claims_canonical_unit", "ALTER TABLE claims DROP COLUMN canonical_unit",
+        "ALTER TABLE claims DROP COLUMN qualifier",
         "UPDATE meta SET value = '1' WHERE key = 'schema_version'"})
     ASSERT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sql << ": " << sqlite3_errmsg(db);
   sqlite3_close(db);
@@ -280,6 +300,52 @@ TEST(SqliteStoreMigrationTest, AVersionOneStoreGainsRelationsAndKeepsItsEvents) 
   q.participant_ids = {"Pput"};
   EXPECT_EQ((*store)->FindEvents(q)->total, 1);
   EXPECT_EQ(*(*store)->RelationsWatermark(), 0);
+}
+
+// Schema 7 -> 8 (issue 17): claims stored before keep an empty canonical
+// unit and qualifier and are still found by their unit; new ones carry both.
+TEST(SqliteStoreMigrationTest, AVersionSevenStoreGainsCanonicalUnits) {
+  TempDir dir;
+  const std::string path = (dir / "w.sqlite").string();
+  {
+    auto store = OpenSqliteStore({.path = path});
+    ASSERT_TRUE(store.ok());
+    Article a = Make("dddd000000000007", "2024-06-19", "Harga emas Rp 2.341.000 per gram.");
+    a.claims = {{{11, 32}, "Rp 2.341.000 per gram", 2341000, 2341000, ClaimBound::kExact, "rupiah per gram", "harga emas",
+                 "", "", "", "2024-06-19", "IDR/g", ""}};
+    std::vector<PutResult> put;
+    ASSERT_TRUE((*store)->PutBatch({a}, &put).ok());
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  for (const char* sql : {"DROP INDEX claims_canonical_unit", "ALTER TABLE claims DROP COLUMN canonical_unit",
+                          "ALTER TABLE claims DROP COLUMN qualifier",
+                          "UPDATE meta SET value = '7' WHERE key = 'schema_version'"})
+    ASSERT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sql << ": " << sqlite3_errmsg(db);
+  sqlite3_close(db);
+  auto store = OpenSqliteStore({.path = path});
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  ClaimQuery by_unit;
+  by_unit.about = "rupiah";
+  auto old = (*store)->FindClaims(by_unit);
+  ASSERT_TRUE(old.ok()) << old.status().ToString();
+  ASSERT_EQ(old->total, 1);
+  EXPECT_EQ(old->rows[0].claim.canonical_unit, "");
+  Article b = Make("dddd000000000008", "2024-06-20", "Inflasi 2,86 persen (yoy).");
+  b.claims = {{{8, 19}, "2,86 persen", 2.86, 2.86, ClaimBound::kExact, "persen", "inflasi", "", "", "", "2024-06-20",
+               "percent", "yoy"}};
+  std::vector<PutResult> put;
+  ASSERT_TRUE((*store)->PutBatch({b}, &put).ok());
+  ClaimQuery percent;
+  percent.canonical_unit = "percent";
+  auto got = (*store)->FindClaims(percent);
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  ASSERT_EQ(got->total, 1);
+  EXPECT_EQ(got->rows[0].claim.qualifier, "yoy");
+  auto article = (*store)->Get("dddd000000000008");
+  ASSERT_TRUE(article.ok());
+  EXPECT_EQ(article->article.claims.at(0).canonical_unit, "percent");
+  EXPECT_EQ(article->article.claims.at(0).qualifier, "yoy");
 }
 
 // The organisation linker's replay: every organisation mention and the

@@ -153,6 +153,16 @@ CREATE INDEX entity_links_to ON entity_links(to_id);
     R"sql(
 ALTER TABLE articles ADD COLUMN letter_case TEXT NOT NULL DEFAULT '';
 )sql",
+    // 7 -> 8 (issue 17): a claim's unit in canonical form ("IDR/g",
+    // "percent") and its rate qualifier ("yoy"), beside the unit as written,
+    // so the tracker groups and plots like with like. Claims stored before
+    // keep '' (re-analyse to fill them); `--about` also matches a word of
+    // the subject.
+    R"sql(
+ALTER TABLE claims ADD COLUMN canonical_unit TEXT NOT NULL DEFAULT '';
+ALTER TABLE claims ADD COLUMN qualifier TEXT NOT NULL DEFAULT '';
+CREATE INDEX claims_canonical_unit ON claims(canonical_unit);
+)sql",
 };
 constexpr int kSchemaVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);
 
@@ -734,10 +744,17 @@ class SqliteStore final : public ArticleStore {
     SqlFilter f;
     f.Add("1 = 1");
     if (!query.about.empty()) {
-      f.Add("((' ' || c.unit || ' ') LIKE '% ' || ? || ' %' OR c.subject = ? COLLATE NOCASE)", query.about);
+      // A word of the unit ("tentara", "rupiah"), the canonical unit ("IDR",
+      // "IDR/g", "percent"), or words of the subject ("inflasi" finds
+      // "inflasi tahunan", "harga emas" finds "harga emas antam").
+      f.Add("((' ' || c.unit || ' ') LIKE '% ' || ? || ' %' OR c.canonical_unit = ? COLLATE NOCASE"
+            " OR (' ' || c.subject || ' ') LIKE '% ' || ? || ' %')",
+            query.about);
+      f.params.emplace_back(query.about);
       f.params.emplace_back(query.about);
     }
     AddIdsFilter(&f, "c.claimant_entity_id", query.claimant_ids);
+    if (!query.canonical_unit.empty()) f.Add("c.canonical_unit = ? COLLATE NOCASE", query.canonical_unit);
     if (query.story_id) f.Add("a.story_id = ? AND a.story_id <> 0", query.story_id);
     if (query.series_id) f.Add("a.series_id = ? AND a.series_id <> 0", query.series_id);
     const std::string day = "COALESCE(NULLIF(c.date, ''), substr(COALESCE(a.published, a.inferred_published), 1, 10))";
@@ -746,7 +763,7 @@ class SqliteStore final : public ArticleStore {
     Listing<ClaimRow> out;
     WARTA_ASSIGN_OR_RETURN(out.total, Count(from, f));
     Stmt q(db_, ("SELECT c.article_seq, c.begin, c.end, c.text, c.low, c.high, c.bound, c.unit, c.subject, "
-                 "c.claimant, c.claimant_entity_id, c.hedge, " + day + from + " ORDER BY " + day + " IS NULL, " + day +
+                 "c.claimant, c.claimant_entity_id, c.hedge, " + day + ", c.canonical_unit, c.qualifier" + from + " ORDER BY " + day + " IS NULL, " + day +
                  ", c.article_seq, c.begin" + PageSql(f, query.page))
                     .c_str());
     f.BindAll(q);
@@ -754,7 +771,7 @@ class SqliteStore final : public ArticleStore {
     while ((rc = q.Step()) == SQLITE_ROW)
       out.rows.push_back({q.Int(0), Claim{{static_cast<int32_t>(q.Int(1)), static_cast<int32_t>(q.Int(2))}, q.Text(3),
                                           q.Real(4), q.Real(5), q.Word<ClaimBound>(6), q.Text(7), q.Text(8), q.Text(9), q.Text(10),
-                                          q.Text(11), q.Text(12)}});
+                                          q.Text(11), q.Text(12), q.Text(13), q.Text(14)}});
     if (rc != SQLITE_DONE) return Error("listing claims");
     WARTA_RETURN_IF_ERROR(q.TakeWordStatus(path_));
     return out;
@@ -1267,10 +1284,10 @@ class SqliteStore final : public ArticleStore {
     for (const auto& c : a.claims) {
       Stmt& s = Cached(
           "INSERT INTO claims(article_seq, begin, end, text, low, high, bound, unit, claimant, claimant_entity_id, "
-          "hedge, date, subject) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)");
+          "hedge, date, subject, canonical_unit, qualifier) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)");
       s.Bind(1, seq).Bind(2, int64_t{c.span.begin}).Bind(3, int64_t{c.span.end}).Bind(4, c.text).Bind(5, c.low)
           .Bind(6, c.high).Bind(7, Name(c.bound)).Bind(8, c.unit).Bind(9, c.claimant).Bind(10, c.claimant_entity_id)
-          .Bind(11, c.hedge).Bind(12, c.date).Bind(13, c.subject);
+          .Bind(11, c.hedge).Bind(12, c.date).Bind(13, c.subject).Bind(14, c.canonical_unit).Bind(15, c.qualifier);
       WARTA_RETURN_IF_ERROR(StepDone(s, "storing a claim"));
     }
     for (const auto& e : a.events) {
@@ -1470,6 +1487,8 @@ class SqliteStore final : public ArticleStore {
     c.claimant_entity_id = q.Text(9);
     c.hedge = q.Text(10);
     c.date = q.Text(11);
+    c.canonical_unit = q.Text(12);
+    c.qualifier = q.Text(13);
     return c;
   }
   static Event ReadEvent(Stmt& q) {  // begin, end, type, trigger, participants, place, date
@@ -1499,7 +1518,7 @@ class SqliteStore final : public ArticleStore {
         "ORDER BY begin",
         seq, [&](Stmt& q) { a.quotes.push_back(ReadQuote(q)); }));
     WARTA_RETURN_IF_ERROR(ForEachRowOf(
-        "SELECT begin, end, text, low, high, bound, unit, subject, claimant, claimant_entity_id, hedge, date "
+        "SELECT begin, end, text, low, high, bound, unit, subject, claimant, claimant_entity_id, hedge, date, canonical_unit, qualifier "
         "FROM claims WHERE article_seq = ?1 ORDER BY begin",
         seq, [&](Stmt& q) { a.claims.push_back(ReadClaim(q)); }));
     WARTA_RETURN_IF_ERROR(ForEachRowOf(

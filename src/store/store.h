@@ -138,7 +138,8 @@ struct QuoteRow {
 
 struct ClaimQuery {
   ListFilter page;
-  std::string about;                     // a word of the unit, or the subject ("tentara"), "" for all
+  std::string about;                     // a word of the unit or of the subject, or the canonical unit ("tentara", "inflasi", "IDR/g"), "" for all
+  std::string canonical_unit;            // only claims in this canonical unit ("percent"), "" for all
   std::vector<std::string> claimant_ids;
   int64_t story_id = 0;                  // claims in the story's articles
   int64_t series_id = 0;                 // claims in the series' items (its figures over time)

@@ -98,6 +98,9 @@ constexpr std::string_view kWordClassNames[] = {
     "series.value_word",
     "org.kind_word",
     "org.local_head",
+    "claim.clitic",
+    "claim.figure_noun",
+    "claim.figure_link",
 };
 static_assert(std::size(kWordClassNames) == static_cast<size_t>(WordClass::kCount),
               "one name per WordClass");
@@ -222,6 +225,7 @@ class Lexicon::Loader {
                  : name == "ordinals.tsv"       ? OrdinalLine(l)
                  : name == "event_triggers.tsv" ? EventTriggerLine(l)
                  : name == "timex_parts.tsv"    ? TimexPartLine(l)
+                 : name == "units.tsv"          ? CanonicalUnitLine(l)
                                                 : WordClassLine(l);
       if (!s.ok()) return s;
     }
@@ -342,6 +346,21 @@ class Lexicon::Loader {
     for (const Currency& o : lex_->currencies_)
       if (o.word == c.word && o.prefix == c.prefix) return Error("duplicate currency '" + c.word + "'");
     lex_->currencies_.push_back(std::move(c));
+    return Status::Ok();
+  }
+
+  Status CanonicalUnitLine(const Line& l) {
+    if (Status s = Columns(l, 3, 3, "kind<TAB>written<TAB>canonical"); !s.ok()) return s;
+    CanonicalUnit u;
+    if (l.fields[0] != "unit" && l.fields[0] != "qualifier")
+      return Error("kind must be unit or qualifier, not '" + std::string(l.fields[0]) + "'");
+    u.qualifier = l.fields[0] == "qualifier";
+    u.written = AsciiLower(l.fields[1]);
+    u.canonical = std::string(l.fields[2]);
+    if (u.canonical.empty()) return Error("empty canonical name for '" + u.written + "'");
+    for (const CanonicalUnit& o : lex_->canonical_units_)
+      if (o.written == u.written && o.qualifier == u.qualifier) return Error("duplicate unit '" + u.written + "'");
+    lex_->canonical_units_.push_back(std::move(u));
     return Status::Ok();
   }
 

@@ -104,6 +104,16 @@ struct BoundPhrase {
   std::string bound;   // more-than, less-than, at-least, up-to, about, almost, range
 };
 
+// The canonical name of a claim's unit or of a rate qualifier (units.tsv,
+// issue 17): the claims tracker groups and plots like with like, so
+// "Rp", "rupiah" and "IDR" are one currency, "%" and "persen" one unit.
+struct CanonicalUnit {
+  bool qualifier = false;  // a rate qualifier after a figure ("yoy", "secara bulanan"), else a unit
+  std::string written;     // lower-case: a claim unit as ClaimAnalyzer names it ("dolar AS",
+                           // "troy ounce") or, for a qualifier, the phrase as written ("year-on-year")
+  std::string canonical;   // "USD", "ozt", "percent"; a qualifier's: "yoy", "mtm", "qtq", "ytd"
+};
+
 // A unit of time (time_units.tsv).
 enum class TimeUnit : uint8_t { kSecond, kMinute, kHour, kDay, kWeek, kMonth, kYear, kDecade, kCentury, kCount };
 
@@ -282,6 +292,11 @@ enum class WordClass : uint8_t {
   // it is the one the article names in full, or that article's own, never
   // another article's ("Polda" in Medan is not "Polda" in Bandung).
   kOrgLocalHead,  // "org.local_head"
+  // The claim analyser again (claims.tsv), added after the others so the
+  // classes above keep their numbers.
+  kClaimClitic,  // "claim.clitic": dropped from a unit or subject word ("harganya" -> harga)
+  kClaimFigureNoun,  // "claim.figure_noun": names a figure itself ("angka tersebut", "jumlah itu")
+  kClaimFigureLink,  // "claim.figure_link": joins two figures of one thing ("atau", "dan", "yang")
   kCount
 };
 
@@ -335,6 +350,8 @@ class Lexicon {
   const std::vector<NumberWord>& number_words() const { return number_words_; }
   const std::vector<Currency>& currencies() const { return currencies_; }
   const std::vector<BoundPhrase>& bounds() const { return bounds_; }
+  // Canonical units and rate qualifiers (units.tsv), in file order.
+  const std::vector<CanonicalUnit>& canonical_units() const { return canonical_units_; }
 
   // --- Time units (time_units.tsv) and ordinals (ordinals.tsv), in file order.
   const std::vector<TimeUnitWord>& time_units() const { return time_units_; }
@@ -382,6 +399,7 @@ class Lexicon {
   std::vector<NumberWord> number_words_;
   std::vector<Currency> currencies_;
   std::vector<BoundPhrase> bounds_;
+  std::vector<CanonicalUnit> canonical_units_;
   std::vector<std::string> words_[static_cast<size_t>(WordClass::kCount)];
   Map<WordClasses> classes_;
 };

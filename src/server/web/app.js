@@ -632,7 +632,7 @@ async function claimChart(gen, canvas, claims) {
       animation: false, responsive: true, maintainAspectRatio: false, locale: 'id-ID',
       scales: {
         x: { type: 'linear', min: first, max: first + Math.ceil((last - first) / step) * step, ticks: { callback: day, stepSize: step, maxRotation: 0, autoSkipPadding: 20 }, title: { display: true, text: 'tanggal' } },
-        y: { beginAtZero: false, title: { display: true, text: claims[0] && claims[0].unit ? claims[0].unit : 'angka' } },
+        y: { beginAtZero: false, title: { display: true, text: claims[0] ? claimUnitLabel(claims[0]) : 'angka' } },
       },
       plugins: {
         legend: { position: 'bottom', labels: { usePointStyle: true } },
@@ -648,6 +648,14 @@ async function claimChart(gen, canvas, claims) {
   });
   widgets.push(chart);
   return datasets.length;
+}
+
+// What a claim's figure may be plotted with: its canonical unit and rate
+// qualifier ("IDR/g", "percent yoy"), else the unit as written (claims
+// stored before schema 8).
+function claimUnitLabel(c) {
+  const unit = c.canonical_unit || c.unit || 'angka';
+  return c.qualifier ? `${unit} ${c.qualifier}` : unit;
 }
 
 async function claimsView(gen, params) {
@@ -670,14 +678,29 @@ async function claimsView(gen, params) {
     claims.push(...page.items);
     if (page.items.length < 100) break;
   }
+  // Like with like: the chart plots one canonical unit (with its
+  // qualifier), the most frequent unless #/claims?…&plot=U names another;
+  // the others are a click away.
+  const byLabel = new Map();
+  for (const c of claims) byLabel.set(claimUnitLabel(c), (byLabel.get(claimUnitLabel(c)) || 0) + 1);
+  const labels = [...byLabel.entries()].sort((a, b) => b[1] - a[1]).map(([l]) => l);
+  const plot = byLabel.has(params.get('plot') || '') ? params.get('plot') : labels[0];
+  const plotted = claims.filter((c) => claimUnitLabel(c) === plot);
+  const unitLinks = labels.length > 1 ? el('p', { class: 'meta', id: 'claim-units' }, 'satuan: ',
+    labels.map((l, i) => {
+      const q = new URLSearchParams(params);
+      q.set('plot', l);
+      return [i ? ' · ' : '', l === plot ? el('b', {}, `${l} (${byLabel.get(l)})`) : el('a', { href: '#/claims?' + q }, `${l} (${byLabel.get(l)})`)];
+    })) : null;
   const canvas = el('canvas', { id: 'claim-chart-canvas' });
   const title = about ? `Klaim tentang “${about}”` : 'Klaim angka';
   const shown = show(gen,
     el('h1', {}, title), form,
     el('p', { class: 'meta', id: 'claim-count' }, `${total} klaim${claims.length < total ? ` (grafik memuat ${claims.length} pertama)` : ''}`),
+    unitLinks,
     claims.length ? el('div', { class: 'chart', id: 'claim-chart' }, canvas) : el('p', { id: 'no-claims' }, 'Tidak ada klaim yang cocok.'),
     claims.length ? table(['tanggal', 'sumber', 'angka', 'kalimat', 'artikel'], claims.map((c) => claimRow(c, true)), { id: 'claims-table' }) : null);
-  if (shown && claims.length) await claimChart(gen, canvas, claims);
+  if (shown && plotted.length) await claimChart(gen, canvas, plotted);
 }
 
 // ---------------------------------------------------------------- series

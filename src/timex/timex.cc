@@ -477,11 +477,10 @@ class Run {
   // "tahun sebelumnya" (counted from the year the sentence names).
   bool Recent(const NarrativeDate& d) const { return d.y && d.sentence >= sentence_ - 1; }
   // Near enough for an anaphor ("saat itu", "sebulan kemudian") to mean it:
-  // in the same paragraph or the two sentences before. Farther, the story
-  // has usually moved to a time it does not date ("pernah kehilangan ...
-  // Kala itu").
+  // in the same paragraph or the sentence before. Farther, the story has
+  // often moved to a time it does not date ("pernah kehilangan ... Kala itu").
   bool Near(const NarrativeDate& d) const {
-    return d.y && (d.paragraph == paragraph_ || d.sentence >= sentence_ - 2);
+    return d.y && (d.paragraph == paragraph_ || d.sentence >= sentence_ - 1);
   }
 
   // +1 when the clause around [begin, end) speaks of the future ("akan",
@@ -743,7 +742,7 @@ class Run {
     m.type = TimexType::kDate;
     m.end = end;
     m.relative = true;
-    int year = 0;
+    int year = 0, dir = 0;  // dir: "Natal lalu" the latest before the DCT, "Natal mendatang" the next
     size_t k = end;
     const bool tahun = Is(k, "tahun");
     if (tahun) ++k;
@@ -751,10 +750,12 @@ class Run {
       year = PlainInt(toks_[k]);
       m.end = k + 1;
       m.relative = false;
-    } else if (k < n() && DirWord(toks_[k].lower) != 9) {
-      if (!dct_) return m;
+    } else if (k < n() && DirWord(toks_[k].lower) != 9 && !(toks_[k].lex && toks_[k].lex->anaphoric_dir)) {
       m.end = k + 1;
-      year = dct_->y + (DirWord(toks_[k].lower) > 0 ? 1 : DirWord(toks_[k].lower) < 0 ? -1 : 0);
+      const int dw = DirWord(toks_[k].lower);
+      if (tahun && dct_) year = dct_->y + (dw > 0 ? 1 : dw < 0 ? -1 : 0);  // "Natal tahun lalu"
+      else if (!tahun) dir = dw;
+      if (!dct_) return m;
     }
     auto date_in = [&](int y) -> std::optional<Day> {
       if (p.month) return IsValidDay(y, p.month, p.day) ? std::optional<Day>(Day{y, p.month, p.day}) : std::nullopt;
@@ -766,7 +767,7 @@ class Run {
     if (year) {
       day = date_in(year);
     } else if (dct_) {
-      const bool future = Tense(i, end) > 0;
+      const bool future = dir > 0 || (dir == 0 && Tense(i, end) > 0);
       const int64_t today = ToDays(*dct_);
       for (int y : {dct_->y - 1, dct_->y, dct_->y + 1}) {
         auto d = date_in(y);

@@ -428,11 +428,19 @@ class Run {
   // "besok", "pagi ini") count from that day, not from the publication
   // date. So: the last weekday in the sentence that resolves to a day up to
   // a week before the DCT becomes the sentence's anchor.
+  // A sentence inside a quotation that runs on ("... hari ini tidak bisa
+  // hadir. Ia menyampaikan, besok ...," ungkap Chairul, Rabu (26/7).) is
+  // dated by the attribution after the quotation closes, in the same paragraph.
   void FindSpeechDay(size_t start) {
     speech_day_.reset();
     if (!dct_) return;
+    bool quoted = false;  // inside a quotation opened earlier in the paragraph
+    for (size_t k = start; k > 0 && !toks_[k].line_start; --k)
+      if (toks_[k - 1].kind == TokenKind::kQuote) quoted = !quoted;
     for (size_t k = start; k < n(); ++k) {
-      if (k > start && SentenceStart(k)) break;
+      if (k > start && toks_[k].line_start) break;
+      if (k > start && SentenceStart(k) && !quoted) break;
+      if (toks_[k].kind == TokenKind::kQuote) quoted = false;
       if (!toks_[k].lex || !toks_[k].lex->weekday) continue;
       bool attributed = false;
       for (size_t b = k, steps = 0; b > start && steps < 16 && !attributed; --b, ++steps)
@@ -481,6 +489,12 @@ class Run {
   // often moved to a time it does not date ("pernah kehilangan ... Kala itu").
   bool Near(const NarrativeDate& d) const {
     return d.y && (d.paragraph == paragraph_ || d.sentence >= sentence_ - 1);
+  }
+  // A date counted from the narrative's ("sebulan kemudian", "malam hari
+  // sebelumnya") names its distance, so its antecedent may lie a little
+  // farther back: the same paragraph or the three sentences before.
+  bool NearForCount(const NarrativeDate& d) const {
+    return d.y && (d.paragraph == paragraph_ || d.sentence >= sentence_ - 3);
   }
 
   // +1 when the clause around [begin, end) speaks of the future ("akan",
@@ -1125,6 +1139,16 @@ class Run {
     } else {
       size_t pe = 0;
       const char* pod = PodAt(i, &pe);
+      // "malam hari sebelumnya", "pagi berikutnya": that part of the day
+      // before or after the narrative's day.
+      if (pod && L(pe) && L(pe)->anaphoric_dir && NearForCount(narr_day_)) {
+        m.type = TimexType::kDate;
+        m.end = pe + 1;
+        m.relative = m.anaphoric = true;
+        CountFrom(narr_day_, kDayU, DirWord(toks_[pe].lower) < 0 ? -1 : 1, &m);
+        AttachPod(&m, pod);
+        return m;
+      }
       if (!pod || !(Is(pe, "ini") || Is(pe, "tadi"))) return std::nullopt;
       day_rel(0, pe + 1);
       AttachPod(&m, pod);
@@ -1173,14 +1197,14 @@ class Run {
     // the sentence (or the one before) names, else from the DCT; "hari
     // sebelumnya" from the narrative's day.
     const bool anaphoric = !mod && k + 1 < n() && toks_[k + 1].lex && toks_[k + 1].lex->anaphoric_dir;
-    if (u == kDayU && (mod || (dw != 0 && !(anaphoric && Near(narr_day_))))) return std::nullopt;  // "hari ini" only
+    if (u == kDayU && (mod || (dw != 0 && !(anaphoric && NearForCount(narr_day_))))) return std::nullopt;  // "hari ini" only
     Match m;
     m.type = TimexType::kDate;
     m.relative = true;
     m.end = end;
     if (anaphoric) {
       const NarrativeDate& d = u == kYearU ? narr_ : u == kMonthU ? narr_month_ : narr_day_;
-      if (Recent(d) || (u == kDayU && Near(d))) {
+      if (Recent(d) || (u == kDayU && NearForCount(d))) {
         m.anaphoric = true;
         CountFrom(d, u, dw, &m);
         return m;
@@ -1413,7 +1437,7 @@ class Run {
     if (!vague && count == std::floor(count) && (u == kDayU || u == kWeek || u == kMonthU || u == kYearU) &&
         L(after) && L(after)->anaphoric_dir) {
       const NarrativeDate& d = u == kYearU ? narr_ : u == kMonthU ? narr_month_ : narr_day_;
-      if (Near(d)) {
+      if (NearForCount(d)) {
         m.type = TimexType::kDate;
         m.end = after + 1;
         m.relative = m.anaphoric = true;

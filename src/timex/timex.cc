@@ -187,6 +187,7 @@ struct Tok {
   bool cap = false;         // starts with an upper-case ASCII letter
   bool line_start = false;  // first token of a line (paragraph)
   Unit redup = kNoUnit;     // "bertahun-tahun", "berbulan-bulan": a vague span of this unit
+  bool quoted = false;      // inside a quotation opened earlier in its paragraph
 };
 
 bool IsSentenceEnd(const Tok& t) {
@@ -270,6 +271,7 @@ class Run {
     if (dct && IsValidDay(dct->year, dct->month, dct->day)) dct_ = Day{dct->year, dct->month, dct->day};
     toks_.reserve(tokens.size());
     uint32_t prev_end = 0;
+    bool quoted = false;
     for (const auto& tk : tokens) {
       Tok t;
       t.raw = text::TokenText(text, tk);
@@ -281,6 +283,9 @@ class Run {
       t.cap = !t.raw.empty() && t.raw[0] >= 'A' && t.raw[0] <= 'Z';
       t.line_start = toks_.empty() || text.substr(prev_end, tk.begin - prev_end).find('\n') != std::string_view::npos;
       prev_end = tk.end;
+      if (t.line_start) quoted = false;
+      t.quoted = quoted;
+      if (tk.kind == TokenKind::kQuote) quoted = !quoted;
       if (tk.kind == TokenKind::kWord || tk.kind == TokenKind::kSymbol || tk.kind == TokenKind::kPunct) {
         t.lower.assign(t.raw);
         for (char& c : t.lower)
@@ -434,12 +439,11 @@ class Run {
   void FindSpeechDay(size_t start) {
     speech_day_.reset();
     if (!dct_) return;
-    bool quoted = false;  // inside a quotation opened earlier in the paragraph
-    for (size_t k = start; k > 0 && !toks_[k].line_start; --k)
-      if (toks_[k - 1].kind == TokenKind::kQuote) quoted = !quoted;
+    bool quoted = start < n() && toks_[start].quoted;
+    int sentences = 0;  // crossed inside the quotation: a few at most, so the scan stays linear
     for (size_t k = start; k < n(); ++k) {
       if (k > start && toks_[k].line_start) break;
-      if (k > start && SentenceStart(k) && !quoted) break;
+      if (k > start && SentenceStart(k) && (!quoted || ++sentences > 4)) break;
       if (toks_[k].kind == TokenKind::kQuote) quoted = false;
       if (!toks_[k].lex || !toks_[k].lex->weekday) continue;
       bool attributed = false;

@@ -8,8 +8,10 @@ Draw: IndoSum dev articles (one per id) whose outlet OR desk never occurs
 among the articles of tests/data/timex/indosum_gold.tsv (new ground), not
 themselves in it, with at most MAX_SENTENCES sentences (each is annotated in
 full, false positives count), ordered by sha1(id); the first COUNT.
-Run from the repository root:
-  python3 bench/timex/draw_blind.py [../shared/data/corpus/indosum-dev]
+Batch 2 (blind2_gold.tsv) is the next BATCH2 articles of the same order,
+annotated the same way after batch 1 had been used for tuning, so that it
+gives an untuned score. Run from the repository root:
+  python3 bench/timex/draw_blind.py [CORPUS_DIR] [2]
 """
 import glob
 import hashlib
@@ -18,6 +20,7 @@ import os
 import sys
 
 COUNT = 12
+BATCH2 = 10
 MAX_SENTENCES = 14
 
 
@@ -38,7 +41,8 @@ def main():
     pool = [i for i, (s, c, _, n) in articles.items()
             if (s not in sources or c not in desks) and i not in gold and n <= MAX_SENTENCES]
     pool.sort(key=lambda i: hashlib.sha1(i.encode()).hexdigest())
-    for i in pool[:COUNT]:
+    batch = pool[:COUNT] if len(sys.argv) < 3 or sys.argv[2] != "2" else pool[COUNT:COUNT + BATCH2]
+    for i in batch:
         print(f"{articles[i][2]}\t{i}\t{articles[i][0]}\t{articles[i][1]}")
 
 

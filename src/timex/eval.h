@@ -40,6 +40,9 @@ struct EvalReport {
   // ran on it; scored apart so the first score stays comparable. "all" is
   // tune + heldout, the original gold.
   EvalCounts blind;
+  // blind2_gold.tsv: a second batch, annotated after the first had been used
+  // for tuning, so its score is untuned.
+  EvalCounts blind2;
   int skipped_units = 0;            // IndoSum rows whose text was not available
   std::vector<std::string> errors;  // "tune" mistakes, one line each (held-out ones only if asked)
 };

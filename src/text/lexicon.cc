@@ -108,6 +108,7 @@ constexpr std::string_view kWordClassNames[] = {
     "timex.list_link",
     "timex.moment",
     "timex.future_ref_initial",
+    "timex.possessable",
 };
 static_assert(std::size(kWordClassNames) == static_cast<size_t>(WordClass::kCount),
               "one name per WordClass");

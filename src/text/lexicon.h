@@ -287,6 +287,7 @@ enum class WordClass : uint8_t {
   kTimexListLink,             // "timex.list_link": between listed periods ("kuartal I dan kuartal II")
   kTimexMoment,               // "timex.moment": a moment, counted vaguely ("beberapa saat" PTXM)
   kTimexFutureRefInitial,     // "timex.future_ref_initial": FUTURE_REF only opening a clause ("Ke depan, ...")
+  kTimexPossessable,          // "timex.possessable": a REF noun that is no time before its possessor ("masa depan Tevez")
   kCount
 };
 

@@ -49,6 +49,7 @@ enum class PhraseKind : uint8_t { kPresentRef, kPastRef, kFutureRef, kAnaphor, k
 struct Phrase {
   PhraseKind kind = PhraseKind::kPresentRef;
   bool clause_initial = false;        // only opening a clause
+  bool possessable = false;           // a noun: not a time when a name follows ("masa depan Tevez")
   int tokens = 1;                     // words in the phrase
   int month = 0, day = 0;             // a fixed holiday's day of the year
   std::vector<std::array<int, 3>> dated;  // a moving holiday's dates, year by year
@@ -167,6 +168,8 @@ Words BuildWords(const text::Lexicon& lexicon) {
     for (const std::string& w : lexicon.Words(cls)) add_phrase(w, kind);
   for (const std::string& w : lexicon.Words(text::WordClass::kTimexFutureRefInitial))
     add_phrase(w, PhraseKind::kFutureRef).clause_initial = true;
+  for (const std::string& w : lexicon.Words(text::WordClass::kTimexPossessable))
+    if (auto it = words.phrases.find(w); it != words.phrases.end()) it->second.possessable = true;
   for (const text::TimexPart& p : lexicon.timex_parts()) {
     if (p.kind != text::TimexPartKind::kHoliday) continue;
     Phrase& h = add_phrase(p.word, PhraseKind::kHoliday);
@@ -511,6 +514,7 @@ class Run {
       if (IsSentenceEnd(t) || toks_[k].line_start) break;
       if (t.lex && t.lex->future) return 1;
       if (t.lex && t.lex->past) return -1;
+      if (t.lower == "yang") break;  // a relative clause has its own tense ("akan menggelar ... yang meninggal pada Oktober")
     }
     for (size_t k = end; k < n() && k < end + 5; ++k) {
       if (IsSentenceEnd(toks_[k]) || toks_[k].raw == "," || toks_[k].line_start) break;
@@ -674,7 +678,9 @@ class Run {
       ++k;
     }
     // Without "pukul" only an unmistakable clock: a zone, or HH:MM.
-    if (!prefixed && !c.has_zone && !(colon && toks_[i].raw.size() == 5)) return std::nullopt;
+    // Without "pukul" only an unmistakable clock: a zone, HH:MM, or HH.MM
+    // with a part of day ("12.45 siang").
+    if (!prefixed && !c.has_zone && !(colon && toks_[i].raw.size() == 5) && !(pod && has_minute)) return std::nullopt;
     if (Is(i, "jam") && !has_minute && !pod && !c.has_zone) return std::nullopt;  // "jam 4" alone is not clear
     if (pod && c.hour < 12 && (std::string_view(pod) == "AF" || std::string_view(pod) == "EV" ||
                                (std::string_view(pod) == "NI" && c.hour >= 6)))
@@ -711,15 +717,24 @@ class Run {
   // itu", "hari itu"), holidays ("Natal", "Tahun Baru", "Lebaran").
   std::optional<Match> PhraseExpr(size_t i) const {
     if (words_.phrases.empty()) return std::nullopt;
-    std::string key = toks_[i].lower;
+    // "akhir musim ini": a modifier before a PRESENT/PAST/FUTURE_REF phrase is
+    // part of it (the value stays the vague one).
+    const size_t from = Modifier(i) ? i + 1 : i;
+    if (from >= n()) return std::nullopt;
+    std::string key = toks_[from].lower;
     const Phrase* p = nullptr;
     size_t end = 0;
-    for (size_t k = i; k < n() && k < i + words_.max_phrase_tokens; ++k) {
-      if (k > i) key += ' ', key += toks_[k].lower;
+    for (size_t k = from; k < n() && k < from + words_.max_phrase_tokens; ++k) {
+      if (k > from) key += ' ', key += toks_[k].lower;
       if (auto it = words_.phrases.find(key); it != words_.phrases.end()) p = &it->second, end = k + 1;
     }
     if (!p) return std::nullopt;
-    if (p->clause_initial && !(SentenceInitial(i) || Is(i - 1, ","))) return std::nullopt;
+    if (from > i && p->kind != PhraseKind::kPresentRef && p->kind != PhraseKind::kPastRef &&
+        p->kind != PhraseKind::kFutureRef)
+      return std::nullopt;
+    if (p->clause_initial && !(SentenceInitial(from) || Is(from - 1, ","))) return std::nullopt;
+    // "masa depan Tevez": a noun of time with its possessor is no time.
+    if (p->possessable && end < n() && toks_[end].cap && !SentenceInitial(end)) return std::nullopt;
     Match m;
     m.type = TimexType::kDate;
     m.end = end;
@@ -853,6 +868,11 @@ class Run {
     size_t after_num = k;
     if (ParseNumber(k, &count, &vague, &after_num)) k = after_num;
     const Lex* l = L(k);
+    if (!l && k < n() && toks_[k].lower.size() > 3 && toks_[k].lower.ends_with("nya")) {
+      // "per pekannya": the unit with its clitic
+      auto it = words_.roles.find(toks_[k].lower.substr(0, toks_[k].lower.size() - 3));
+      if (it != words_.roles.end()) l = &it->second;
+    }
     if (!l || l->unit == kNoUnit || l->unit_count || l->unit == kWaktu || vague) return std::nullopt;
     if (!every && (l->unit == kHour || l->unit == kMinute || l->unit == kSecond)) return std::nullopt;  // km per jam
     m.value = Duration(count, l->unit, 1, false);  // a word holding its count ("windu") was refused above
@@ -895,6 +915,10 @@ class Run {
     if (!pod) {
       pod = PodAt(k, &pe);
       if (pod) k = pe;
+    }
+    if (const Lex* z = L(k); pod && z && z->zone >= 0) {  // "Rabu (15/11) malam WIB"
+      m.zone = z->zone;
+      ++k;
     }
     int dir_word = 9;
     if (k < n()) {

@@ -109,6 +109,7 @@ constexpr std::string_view kWordClassNames[] = {
     "timex.moment",
     "timex.future_ref_initial",
     "timex.possessable",
+    "timex.day_after",
 };
 static_assert(std::size(kWordClassNames) == static_cast<size_t>(WordClass::kCount),
               "one name per WordClass");

@@ -288,6 +288,7 @@ enum class WordClass : uint8_t {
   kTimexMoment,               // "timex.moment": a moment, counted vaguely ("beberapa saat" PTXM)
   kTimexFutureRefInitial,     // "timex.future_ref_initial": FUTURE_REF only opening a clause ("Ke depan, ...")
   kTimexPossessable,          // "timex.possessable": a REF noun that is no time before its possessor ("masa depan Tevez")
+  kTimexDayAfter,             // "timex.day_after": the day after the narrative's ("keesokan harinya")
   kCount
 };
 

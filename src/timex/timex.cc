@@ -50,6 +50,7 @@ struct Phrase {
   PhraseKind kind = PhraseKind::kPresentRef;
   bool clause_initial = false;        // only opening a clause
   bool possessable = false;           // a noun: not a time when a name follows ("masa depan Tevez")
+  int day_offset = 0;                 // a day anaphor's distance from the narrative's day ("keesokan harinya" +1)
   int tokens = 1;                     // words in the phrase
   int month = 0, day = 0;             // a fixed holiday's day of the year
   std::vector<std::array<int, 3>> dated;  // a moving holiday's dates, year by year
@@ -168,6 +169,8 @@ Words BuildWords(const text::Lexicon& lexicon) {
     for (const std::string& w : lexicon.Words(cls)) add_phrase(w, kind);
   for (const std::string& w : lexicon.Words(text::WordClass::kTimexFutureRefInitial))
     add_phrase(w, PhraseKind::kFutureRef).clause_initial = true;
+  for (const std::string& w : lexicon.Words(text::WordClass::kTimexDayAfter))
+    add_phrase(w, PhraseKind::kDayAnaphor).day_offset = 1;
   for (const std::string& w : lexicon.Words(text::WordClass::kTimexPossessable))
     if (auto it = words.phrases.find(w); it != words.phrases.end()) it->second.possessable = true;
   for (const text::TimexPart& p : lexicon.timex_parts()) {
@@ -732,6 +735,7 @@ class Run {
     if (from > i && p->kind != PhraseKind::kPresentRef && p->kind != PhraseKind::kPastRef &&
         p->kind != PhraseKind::kFutureRef)
       return std::nullopt;
+    // Opening a clause only: closing one it is as often a direction ("Ia melangkah ke depan.").
     if (p->clause_initial && !(SentenceInitial(from) || Is(from - 1, ","))) return std::nullopt;
     // "masa depan Tevez": a noun of time with its possessor is no time.
     if (p->possessable && end < n() && toks_[end].cap && !SentenceInitial(end)) return std::nullopt;
@@ -750,9 +754,9 @@ class Run {
         m.relative = m.anaphoric = true;
         const NarrativeDate& d = p->kind == PhraseKind::kDayAnaphor ? narr_day_ : narr_;
         if (!Near(d)) {
-          m.value = "PAST_REF";
+          m.value = p->day_offset ? "" : "PAST_REF";  // "keesokan harinya" of an undated day: unresolved
         } else if (d.d) {
-          m.day = Day{d.y, d.m, d.d};
+          m.day = AddDays(Day{d.y, d.m, d.d}, p->day_offset);
           m.value = FormatDay(*m.day);
         } else {
           m.value = d.m ? FormatMonth(d.y, d.m) : FormatYear(d.y);

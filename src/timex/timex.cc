@@ -1469,7 +1469,10 @@ class Run {
     if (!vague && count == std::floor(count) && (u == kDayU || u == kWeek || u == kMonthU || u == kYearU) &&
         L(after) && L(after)->anaphoric_dir) {
       const NarrativeDate& d = u == kYearU ? narr_ : u == kMonthU ? narr_month_ : narr_day_;
-      if (NearForCount(d)) {
+      // A count that leaves the plausible years ("999999 tahun kemudian") stays a span.
+      const double years = count * mult * UnitYears(u);
+      if (NearForCount(d) && years <= opt_.max_years_ahead && !Implausible(d.y + static_cast<int>(years) + 1) &&
+          d.y - static_cast<int>(years) - 1 >= 1) {
         m.type = TimexType::kDate;
         m.end = after + 1;
         m.relative = m.anaphoric = true;
@@ -1657,7 +1660,7 @@ class Run {
       m.relative = true;
       m.end = j + 1;
       if (dct_) year = dct_->y + DirWord(toks_[j].lower);
-    } else if (const int listed = ListYear(m.end)) {
+    } else if (const int listed = ListYear(m.end); listed && !Implausible(listed)) {
       year = listed;  // "kuartal I dan kuartal II (2023)"
     } else {
       m.relative = true;

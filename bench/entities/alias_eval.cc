@@ -3,7 +3,7 @@
 // entity or not (bench/entities/alias_pairs.tsv, its header says how).
 //
 //   build/.../bench/entities/alias_eval [--shared ../shared] [--pairs bench/entities/alias_pairs.tsv]
-//       [--errors] [--no-link]
+//       [--errors] [--no-link] [--keep DIR]
 //
 // Ingests the five IndoSum dev folds (3,464 articles: the pairs' articles
 // among all the others, as a real store holds them) into a temporary data
@@ -16,7 +16,9 @@
 // are the same / pairs predicted same; recall = of the gold-same pairs, those
 // predicted same. A form the tagger did not find (or found under another
 // name) is counted as not merged and reported. --errors lists the wrong
-// pairs; --no-link ingests without the person linker (the analyser alone).
+// pairs; --no-link ingests without the person linker (the analyser alone);
+// --keep DIR ingests into DIR and keeps it, to read an error with
+// `warta --data DIR entity NAME --json`.
 #include <nlohmann/json.hpp>
 
 #include <unistd.h>
@@ -98,7 +100,7 @@ std::string IdOf(const Article& article, const std::string& form,
 }  // namespace
 
 int main(int argc, char** argv) {
-  fs::path shared = "../shared", pairs_path = "bench/entities/alias_pairs.tsv";
+  fs::path shared = "../shared", pairs_path = "bench/entities/alias_pairs.tsv", keep;
   bool errors = false, link = true;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -106,8 +108,9 @@ int main(int argc, char** argv) {
     else if (a == "--pairs" && i + 1 < argc) pairs_path = argv[++i];
     else if (a == "--errors") errors = true;
     else if (a == "--no-link") link = false;
+    else if (a == "--keep" && i + 1 < argc) keep = argv[++i];
     else {
-      std::fprintf(stderr, "usage: alias_eval [--shared DIR] [--pairs FILE] [--errors] [--no-link]\n");
+      std::fprintf(stderr, "usage: alias_eval [--shared DIR] [--pairs FILE] [--errors] [--no-link] [--keep DIR]\n");
       return 2;
     }
   }
@@ -147,7 +150,8 @@ int main(int argc, char** argv) {
   }
   auto docs = ingest::LoadIndoSumArticles(shared, wanted);
 
-  const fs::path dir = fs::temp_directory_path() / ("warta-alias-eval-" + std::to_string(::getpid()));
+  const fs::path dir =
+      keep.empty() ? fs::temp_directory_path() / ("warta-alias-eval-" + std::to_string(::getpid())) : keep;
   fs::remove_all(dir);
   auto kb = pipeline::KnowledgeBase::Open({.dir = dir.string(), .shards = 1});
   if (!kb.ok()) {
@@ -235,6 +239,6 @@ int main(int argc, char** argv) {
   std::printf("| %s | %d | %d | %d | %.3f | %.3f |\n\n", link ? "on" : "off", tp, fp, fn, precision, recall);
   std::printf("| kind/label | right | wrong |\n|---|---|---|\n");
   for (const auto& [k, rw] : by_kind) std::printf("| %s | %d | %d |\n", k.c_str(), rw.first, rw.second);
-  fs::remove_all(dir);
+  if (keep.empty()) fs::remove_all(dir);
   return 0;
 }

@@ -23,7 +23,26 @@ Kinds, by the forms' words (no labels: reading decides):
 Selection: every candidate keyed "kind|formA|formB|idA|idB", in the order
 of sha1(key), at most 2 per shared word, QUOTA of each kind; the output
 shows a sentence of each article to read.
+
+Batch 1 (bench/entities/alias_pairs.tsv) is the default draw above. Batch 2
+(bench/entities/alias_pairs_batch2.tsv, 2026-12-07, labelled blind before any
+scoring) was drawn from a fresh store of the then-current binary with
+  python3 bench/entities/draw_alias_pairs.py --salt batch2 \
+      --exclude bench/entities/alias_pairs.tsv \
+      --quota part=45,share=30,same=15,nick=10 \
+      /tmp/alias-draw2/warta.sqlite ../shared/data/corpus/indosum-dev
+Options (defaults reproduce batch 1):
+  --salt S       order by sha1(S + "|" + key) instead of sha1(key), a new
+                 independent order for a new batch;
+  --exclude FILE skip every candidate already labelled in FILE (a gold tsv:
+                 columns 5, 6, 8, 9 are IndoSum id A, form A, id B, form B),
+                 both when its two (id, form) mentions are a pair there and
+                 when its two articles are, in either order, so a new batch
+                 never re-asks a pair the old one answered;
+  --quota K=N,.. how many candidates of each kind (unnamed kinds keep the
+                 batch-1 quota).
 """
+import argparse
 import collections
 import glob
 import hashlib
@@ -36,8 +55,43 @@ QUOTA = {"part": 90, "share": 70, "same": 25, "nick": 15}
 PER_WORD = 2
 
 
+def parse_quota(text):
+    quota = dict(QUOTA)
+    for item in filter(None, text.split(",")):
+        kind, _, n = item.partition("=")
+        if kind not in QUOTA or not n.isdigit():
+            sys.exit(f"--quota: bad item {item!r} (want KIND=N, KIND one of {', '.join(QUOTA)})")
+        quota[kind] = int(n)
+    return quota
+
+
+def read_exclusions(path):
+    """(id, form) mention pairs and article-id pairs of a labelled gold tsv,
+    each stored in both orders."""
+    mentions, articles = set(), set()
+    for lineno, line in enumerate(open(path, encoding="utf-8"), 1):
+        if line.startswith("#") or not line.strip():
+            continue
+        f = line.rstrip("\n").split("\t")
+        if len(f) < 9:
+            sys.exit(f"{path}:{lineno}: want 9 tab-separated columns, got {len(f)}")
+        a, b = (f[4], f[5]), (f[7], f[8])
+        mentions |= {(a, b), (b, a)}
+        articles |= {(a[0], b[0]), (b[0], a[0])}
+    return mentions, articles
+
+
 def main():
-    db, corpus = sys.argv[1], sys.argv[2]
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("db")
+    ap.add_argument("corpus")
+    ap.add_argument("--salt", default="")
+    ap.add_argument("--exclude")
+    ap.add_argument("--quota", default="")
+    args = ap.parse_args()
+    db, corpus = args.db, args.corpus
+    quota = parse_quota(args.quota)
+    ex_mentions, ex_articles = read_exclusions(args.exclude) if args.exclude else (set(), set())
     by_url = {}
     for f in sorted(glob.glob(os.path.join(corpus, "dev.*.jsonl"))):
         for line in open(f, encoding="utf-8"):
@@ -106,15 +160,22 @@ def main():
                     break
 
     def key(c):
-        return hashlib.sha1("|".join([c[0], c[3], c[5], c[2], c[4]]).encode()).hexdigest()
+        k = "|".join([c[0], c[3], c[5], c[2], c[4]])
+        # An empty salt keeps batch 1's order exactly.
+        return hashlib.sha1((args.salt + "|" + k if args.salt else k).encode()).hexdigest()
 
+    def excluded(c):
+        ida, idb = by_url[c[2]][1]["id"], by_url[c[4]][1]["id"]
+        return ((ida, c[3]), (idb, c[5])) in ex_mentions or (ida, idb) in ex_articles
+
+    cands = [c for c in cands if not excluded(c)]
     cands.sort(key=key)
     per_word = collections.Counter()
     per_kind = collections.Counter()
     seen = set()
     n = 0
     for kind, word, u, fa, v, fb in cands:
-        if per_word[word] >= PER_WORD or (u, fa, v, fb) in seen or per_kind[kind] >= QUOTA[kind]:
+        if per_word[word] >= PER_WORD or (u, fa, v, fb) in seen or per_kind[kind] >= quota[kind]:
             continue
         per_word[word] += 1
         per_kind[kind] += 1

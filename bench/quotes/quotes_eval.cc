@@ -35,6 +35,7 @@
 #include "ingest/reader.h"
 #include "quotes/eval.h"
 #include "text/case.h"
+#include "store/store.h"
 #include "text/truecase.h"
 
 namespace {
@@ -72,6 +73,8 @@ int main(int argc, char** argv) {
   std::string letter_case;
   bool truecase = false;
   std::string truecase_model;  // "" = the built-in model
+  std::string names_from;      // a data directory whose cased articles' names restore case too
+  std::string entity_model;    // "" = the built-in NER model
   warta::quotes::DrawFilter filter;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--gold") && i + 1 < argc) options.gold_dir = argv[++i];
@@ -97,6 +100,10 @@ int main(int argc, char** argv) {
     } else if (!std::strcmp(argv[i], "--truecase")) {
       truecase = true;
       if (i + 1 < argc && argv[i + 1][0] != '-') truecase_model = argv[++i];
+    } else if (!std::strcmp(argv[i], "--entity-model") && i + 1 < argc) {
+      entity_model = argv[++i];
+    } else if (!std::strcmp(argv[i], "--names-from") && i + 1 < argc) {
+      names_from = argv[++i];
     } else if (!std::strcmp(argv[i], "--source") && i + 1 < argc) {
       filter.sources.push_back(argv[++i]);
     } else if (!std::strcmp(argv[i], "--category") && i + 1 < argc) {
@@ -105,7 +112,7 @@ int main(int argc, char** argv) {
       check = true;
     } else {
       std::fprintf(stderr,
-                   "usage: quotes_eval [--gold DIR] [--shared DIR] [--errors] [--heldout-errors] [--errors-split S]... [--case lower|upper [--truecase [MODEL]]]\n"
+                   "usage: quotes_eval [--gold DIR] [--shared DIR] [--errors] [--heldout-errors] [--errors-split S]... [--case lower|upper [--truecase [MODEL]] [--names-from DATA_DIR]] [--entity-model FILE]\n"
                    "       quotes_eval [--shared DIR] --print FILE ID\n"
                    "       quotes_eval [--gold DIR] [--shared DIR] --draw N --salt S --split SPLIT [--source OUTLET]... [--category C]...\n"
                    "       quotes_eval [--gold DIR] [--shared DIR] --check\n");
@@ -159,7 +166,27 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "quotes_eval: --truecase: no truecase model built in\n");
       return 1;
     }
-    options.prepare = [letter_case, tc](warta::Article* a) {
+    // As `warta ingest` into that data directory would: the names its cased
+    // articles wrote (core/cased_names.h) restore case beside the model.
+    std::shared_ptr<const warta::CasedNames> names;
+    if (!names_from.empty()) {
+      auto store = warta::store::OpenSqliteStore({.path = names_from + "/warta.sqlite", .read_only = true});
+      if (!store.ok()) {
+        std::fprintf(stderr, "quotes_eval: %s\n", store.status().ToString().c_str());
+        return 1;
+      }
+      warta::CasedNamesTable table;
+      warta::Status st = (*store)->ScanCasedNames(
+          [&](std::string_view name) { warta::text::LearnCasedName(name, &table); });
+      if (!st.ok()) {
+        std::fprintf(stderr, "quotes_eval: %s\n", st.ToString().c_str());
+        return 1;
+      }
+      names = table.Snapshot();
+      std::fprintf(stderr, "quotes_eval: %zu names, %zu words learned from %s\n", names->names(), names->words(),
+                   names_from.c_str());
+    }
+    options.prepare = [letter_case, tc, names](warta::Article* a) {
       for (std::string& p : a->paragraphs) {
         // Only ASCII letters change case, so every gold offset still holds.
         for (char& c : p)
@@ -170,11 +197,11 @@ int main(int argc, char** argv) {
       // As clean::Cleaner does: the case of the whole text decides.
       const warta::LetterCase lc = warta::text::DetectLetterCase(a->Text());
       if (lc == warta::LetterCase::kMixed) return;
-      for (std::string& p : a->paragraphs) tc->Restore(&p, lc);
+      for (std::string& p : a->paragraphs) tc->Restore(&p, lc, names.get());
     };
   }
   // Entities and quotes only: the timex analyser does not change quotes.
-  auto analyzers = warta::analyse::MakeAnalyzers({.timex = false});
+  auto analyzers = warta::analyse::MakeAnalyzers({.entity_model = entity_model, .timex = false});
   if (!analyzers.ok()) {
     std::fprintf(stderr, "quotes_eval: %s\n", analyzers.status().ToString().c_str());
     return 1;

@@ -465,17 +465,22 @@ class CleanRun {
   }
 
   void LiftDateline() {
+    // A case-less source drops the capitals a dateline is known by: there
+    // its words and the story after it may start lower case.
+    std::string kept_text;
+    for (size_t i = NextKept(0); i < n_; i = NextKept(i + 1)) kept_text.append(units_[i].text).push_back('\n');
+    const bool caseless = text::DetectLetterCase(kept_text) == LetterCase::kLower;
     int seen = 0;
     for (size_t i = NextKept(0); i < n_ && seen < kDatelineLines; i = NextKept(i + 1), ++seen) {
       Unit& u = units_[i];
-      if (std::optional<internal::Dateline> d = FindDateline(u.text, r_.meta)) {
+      if (std::optional<internal::Dateline> d = FindDateline(u.text, r_.meta, /*alone=*/false, caseless)) {
         CutPrefix(u, d->body_begin, "dateline");
         dateline_outlet_ = d->outlet;
         return;
       }
       // A dateline on a line of its own ("Kabarkota.com -"), the story below.
       size_t next = NextKept(i + 1);
-      std::optional<internal::Dateline> alone = FindDateline(u.text, r_.meta, /*alone=*/true);
+      std::optional<internal::Dateline> alone = FindDateline(u.text, r_.meta, /*alone=*/true, caseless);
       if (alone && next < n_ && BodyLike(units_[next].text)) {
         Remove(u, "dateline");
         dateline_outlet_ = alone->outlet;
@@ -552,10 +557,15 @@ class CleanRun {
       const std::shared_ptr<const text::Truecaser> truecaser =
           options_.truecaser ? options_.truecaser : text::Truecaser::Builtin();
       if (truecaser) {
-        for (std::string& p : a.paragraphs) truecaser->Restore(&p, a.letter_case);
+        // One snapshot for the whole article, so its paragraphs and title
+        // agree even while the pipeline publishes a newer one.
+        const std::shared_ptr<const CasedNames> names =
+            options_.cased_names ? options_.cased_names->Current() : nullptr;
+        for (std::string& p : a.paragraphs) truecaser->Restore(&p, a.letter_case, names.get());
         // A title is short: restored only when it has no letter of the other
         // case at all (a cased headline over case-less text stays).
-        if (text::DetectLetterCase(a.title, 1) == a.letter_case) truecaser->Restore(&a.title, a.letter_case);
+        if (text::DetectLetterCase(a.title, 1) == a.letter_case)
+          truecaser->Restore(&a.title, a.letter_case, names.get());
       }
     }
     return a;

@@ -26,6 +26,7 @@
 #include <string_view>
 
 #include "core/article.h"
+#include "core/cased_names.h"
 #include "core/datetime.h"
 #include "core/status.h"
 #include "text/lexicon.h"
@@ -72,6 +73,11 @@ struct CleanOptions {
   // learns from the store's cased articles (issue 16: a name seen cased
   // anywhere is a name everywhere).
   std::shared_ptr<const text::Truecaser> truecaser;
+  // The names the store's cased articles wrote (core/cased_names.h), read
+  // afresh for each case-less article: a name seen cased anywhere is a name
+  // everywhere ("sergei lavrov" -> "Sergei Lavrov" though the model never
+  // saw "Lavrov"). The pipeline fills and grows it; null: the model alone.
+  std::shared_ptr<const CasedNamesBoard> cased_names;
 };
 
 class Cleaner {

@@ -139,8 +139,9 @@ bool IsAllCaps(std::string_view s) {
 bool IsPlace(std::string_view s, const MetadataVocabulary& v) { return v.places.count(AsciiLower(s)) > 0; }
 
 // A dateline component: one to five words, each capitalised (or a digit-led
-// brand such as "5Blogger") or a domain.
-bool ValidDatelineComponent(std::string_view c) {
+// brand such as "5Blogger") or a domain; in case-less text any letter-led
+// word, the capital being what the source dropped.
+bool ValidDatelineComponent(std::string_view c, bool caseless) {
   std::vector<std::string_view> words = Words(c);
   if (words.empty() || words.size() > 5) return false;
   for (size_t i = 0; i < words.size(); ++i) {
@@ -149,7 +150,7 @@ bool ValidDatelineComponent(std::string_view c) {
     if (i > 0 && IsConnector(AsciiLower(w))) continue;
     char32_t first = FirstCp(w);
     bool digit_led = first >= '0' && first <= '9';
-    if (!IsUpperCp(first) && !digit_led) return false;
+    if (!IsUpperCp(first) && !digit_led && !(caseless && IsLetterCp(first))) return false;
     bool has_letter = false;
     size_t p = 0;
     while (p < w.size()) {
@@ -520,7 +521,7 @@ std::optional<MetaLine> AnalyseMetaLine(std::string_view line, const MetadataVoc
   return meta;
 }
 
-std::optional<Dateline> FindDateline(std::string_view text, const MetadataVocabulary& v, bool alone) {
+std::optional<Dateline> FindDateline(std::string_view text, const MetadataVocabulary& v, bool alone, bool caseless) {
   size_t limit = std::min<size_t>(text.size(), 72);
   for (size_t i = 1; i < limit; ++i) {
     size_t dash = DashAt(text, i);
@@ -537,7 +538,8 @@ std::optional<Dateline> FindDateline(std::string_view text, const MetadataVocabu
     char32_t first = FirstCp(rest);
     if (alone ? !rest.empty()
               : rest.size() < 20 || !(IsUpperCp(first) || (first >= '0' && first <= '9') || first == '"' ||
-                                      first == U'\u201c' || first == '\'' || first == U'\u2018'))
+                                      first == U'\u201c' || first == '\'' || first == U'\u2018' ||
+                                      (caseless && IsLetterCp(first))))
       return std::nullopt;
     std::string_view prefix = TrimSeps(text.substr(0, i));
     if (prefix.empty() || Utf8Length(prefix) > 40) return std::nullopt;
@@ -549,7 +551,7 @@ std::optional<Dateline> FindDateline(std::string_view text, const MetadataVocabu
       if (close == std::string_view::npos || close + 1 != prefix.size()) return std::nullopt;
       std::string_view inner = TrimSpace(prefix.substr(open + 1, close - open - 1));
       std::string_view outer = TrimSeps(prefix.substr(0, open));
-      if (!ValidDatelineComponent(inner) || (!outer.empty() && !ValidDatelineComponent(outer)))
+      if (!ValidDatelineComponent(inner, caseless) || (!outer.empty() && !ValidDatelineComponent(outer, caseless)))
         return std::nullopt;
       d.outlet = std::string(inner);
       d.place = std::string(outer);
@@ -566,7 +568,7 @@ std::optional<Dateline> FindDateline(std::string_view text, const MetadataVocabu
     }
     if (comps.empty() || comps.size() > 3) return std::nullopt;
     for (std::string_view c : comps)
-      if (!ValidDatelineComponent(c) || (LetterCount(c) <= 2 && !IsPlace(c, v))) return std::nullopt;
+      if (!ValidDatelineComponent(c, caseless) || (LetterCount(c) <= 2 && !IsPlace(c, v))) return std::nullopt;
     // Each component must be recognisably a place (known, or written in
     // capitals as datelines are) or an outlet (a domain, or a name with an
     // outlet word): "Paris Saint - Germain ..." is a sentence, not a dateline.

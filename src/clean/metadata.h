@@ -76,7 +76,12 @@ struct Dateline {
 // "Jakarta, CNN Indonesia -- ...": the prefix must be short and made of
 // capitalised names, and the story must follow (or, when `alone`, nothing:
 // the whole text is the dateline).
-std::optional<Dateline> FindDateline(std::string_view text, const MetadataVocabulary& vocab, bool alone = false);
+// `caseless`: the article is written without capitals (text/case.h), so
+// the story after the dash and the dateline's words may start lower case
+// ("suara.com - cerita ..."); a place must still be a known one, or the
+// component a domain or an outlet's name.
+std::optional<Dateline> FindDateline(std::string_view text, const MetadataVocabulary& vocab, bool alone = false,
+                                     bool caseless = false);
 
 // "Kompas.com", "RIAU24.COM", "aa.com.tr".
 bool LooksLikeDomain(std::string_view s);

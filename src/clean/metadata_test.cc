@@ -48,6 +48,34 @@ INSTANTIATE_TEST_SUITE_P(
                       DatelineCase{"SEMARANG \u2014", ""},
                       DatelineCase{"Surabaya, CNN Indonesia --", "CNN Indonesia"}));
 
+// A case-less source drops the capitals a dateline is known by; its
+// datelines are lifted all the same, and its prose openings still are not.
+TEST(DatelineTest, CaseLessArticles) {
+  auto lower = [](std::string s) {
+    for (char& c : s)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    return s;
+  };
+  const std::string body = lower(std::string(kBodyA) + "\n" + kBody);
+  for (const DatelineCase& c : {DatelineCase{"suara.com -", "suara.com"}, DatelineCase{"jakarta, antaranews.com -",
+                                                                                        "antaranews.com"},
+                                DatelineCase{"klaten, suara merapi --", "suara merapi"},
+                                DatelineCase{"jakarta -", ""}}) {
+    Article a = MustCleanText(std::string(c.prefix) + " " + body);
+    EXPECT_EQ(a.outlet, c.outlet) << c.prefix;
+    ASSERT_FALSE(a.removed.empty()) << c.prefix;
+    EXPECT_EQ(a.removed.front().reason, "dateline") << c.prefix;
+    EXPECT_EQ(a.removed.front().text, c.prefix);
+  }
+  Article a = MustCleanText("pasar seni - tempat perajin berkumpul - ramai dikunjungi. " + body);
+  EXPECT_TRUE(a.removed.empty());
+  EXPECT_TRUE(a.outlet.empty());
+  // In cased text a lower-case story after the dash is no dateline's.
+  a = MustCleanText("Jakarta - sebuah kalimat yang tidak dimulai dengan huruf besar. " + std::string(kBodyA) + "\n" +
+                    kBody);
+  EXPECT_TRUE(a.removed.empty());
+}
+
 TEST(DatelineTest, OnlyNearTheStartAndOnlyNamedPrefixes) {
   // A hyphenated phrase opening the story is not a dateline.
   Article a = MustCleanText(std::string("Pasar Seni - tempat perajin berkumpul - ramai dikunjungi. ") + kBodyA +

@@ -9,12 +9,14 @@
 
 #include "analyse/analyzer.h"
 #include "cli/truecase_command.h"
+#include "core/cased_names.h"
 #include "core/diagnostics.h"
 #include "entities/entity_analyzer.h"
 #include "entities/ner_data.h"
 #include "entities/ner_eval.h"
 #include "entities/ner_model.h"
 #include "entities/ner_trainer.h"
+#include "store/store.h"
 #include "text/case.h"
 #include "text/truecase.h"
 
@@ -176,6 +178,7 @@ struct EvalArgs {
   std::string case_form = "as-written";  // or "lower", "upper": the text a case-less outlet delivers
   bool truecase = false;
   std::string truecase_model;  // "" = the built-in one
+  std::string names_from;      // a data directory whose cased articles' names restore case too
 };
 
 int RunEval(const EvalArgs& a) {
@@ -193,6 +196,19 @@ int RunEval(const EvalArgs& a) {
       if (!loaded.ok()) return Fail(loaded.status());
       truecaser = *std::move(loaded);
     }
+  }
+  // As `warta ingest` into that data directory would restore case: with the
+  // names its cased articles wrote (core/cased_names.h).
+  std::shared_ptr<const CasedNames> names;
+  if (!a.names_from.empty()) {
+    auto store = store::OpenSqliteStore({.path = a.names_from + "/warta.sqlite", .read_only = true});
+    if (!store.ok()) return Fail(store.status());
+    CasedNamesTable table;
+    Status st = (*store)->ScanCasedNames([&](std::string_view name) { text::LearnCasedName(name, &table); });
+    if (!st.ok()) return Fail(st);
+    names = table.Snapshot();
+    std::fprintf(stderr, "%zu names and %zu words of names learned from %s\n", names->names(), names->words(),
+                 a.names_from.c_str());
   }
   std::vector<std::vector<std::string>> recased;
   for (const NerSentence& s : *test) {
@@ -218,7 +234,7 @@ int RunEval(const EvalArgs& a) {
         if (!line.empty()) line.push_back(' ');
         line += t;
       }
-      truecaser->Restore(&line, source);
+      truecaser->Restore(&line, source, names.get());
       size_t at = 0;
       for (std::string& t : toks) {
         t = line.substr(at, t.size());
@@ -291,6 +307,9 @@ void AddNerCommands(CLI::App& app, CommandContext& ctx) {
                  "Restore the case of case-less or all-caps test text first, as `warta ingest` does (text left "
                  "as written when it is cased)");
   eval->add_option("--truecase-model", eval_args->truecase_model, "Truecase model file (default: the built-in one)");
+  eval->add_option("--names-from", eval_args->names_from,
+                   "With --truecase: a data directory whose cased articles' names restore case too, as an ingest "
+                   "into it would");
   eval->callback([&ctx, eval_args] {
     ctx.ran = true;
     ctx.exit_code = RunEval(*eval_args);

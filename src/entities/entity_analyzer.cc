@@ -89,8 +89,12 @@ std::string OrganisationKey(std::string_view name, const text::Lexicon* lexicon)
     if (c == '(' || c == ')' || c == '[' || c == ']' || c == ',') c = ' ';
   std::vector<std::string> words = EntityKeyWords(key);
   size_t b = 0, e = words.size();
-  while (b < e && lex.Is(text::WordClass::kOrgLegalForm, words[b])) ++b;
-  while (e > b && lex.Is(text::WordClass::kOrgLegalForm, words[e - 1])) --e;
+  // Kind words ("Partai", "FC") go only when a name is left.
+  auto dropped = [&](const std::string& w, size_t left) {
+    return lex.Is(text::WordClass::kOrgLegalForm, w) || (left > 1 && lex.Is(text::WordClass::kOrgKindWord, w));
+  };
+  while (b < e && dropped(words[b], e - b)) ++b;
+  while (e > b && dropped(words[e - 1], e - b)) --e;
   std::string out;
   for (size_t i = b; i < e; ++i) {
     if (i > b) out += ' ';
@@ -200,6 +204,7 @@ struct Mention {
   std::string role, role_of;       // "Menteri Pertahanan", "Rusia" for a PERSON
   bool headline = false;           // in a Title Case line (see IsTitleCaseLine)
   bool legal_form = false;         // written with a legal form at an end ("PT Antam Tbk")
+  bool local = false;              // a regional institution's head alone: this article's own (org.local_head)
 };
 
 
@@ -247,11 +252,31 @@ bool IsTitleCaseLine(const std::vector<std::string_view>& all, const std::vector
   return words_seen >= 4 && upper * 10 >= words_seen * 7;
 }
 
+// NerModel::NameWordTypes' mask.
+constexpr uint8_t kPersonName = 1, kOrganisationName = 2;
+
 bool LooksLikeAcronym(std::string_view w) {
   if (w.size() < 2 || w.size() > 12 || w[0] < 'A' || w[0] > 'Z') return false;
   int upper = 0;
   for (char c : w) upper += c >= 'A' && c <= 'Z';
   return upper >= 2 || w.size() <= 6;
+}
+
+// "Muhammad Al Azhar (MA)", "Siti Nurhaliza (SN)": a person's initials in
+// brackets, as crime and court reports write a suspect's. All capitals, two
+// to four letters, the first the name's first initial and the rest, in
+// order, initials of its later words (writers skip a particle: "MA" for
+// Muhammad Al Azhar).
+bool IsPersonInitials(std::string_view w, const std::vector<std::string>& name_words) {
+  if (w.size() < 2 || w.size() > 4 || name_words.size() < 2) return false;
+  for (char c : w)
+    if (c < 'A' || c > 'Z') return false;
+  auto lower = [](char c) { return static_cast<char>(c - 'A' + 'a'); };
+  if (name_words[0].empty() || name_words[0][0] != lower(w[0])) return false;
+  size_t i = 1;
+  for (size_t k = 1; k < name_words.size() && i < w.size(); ++k)
+    if (!name_words[k].empty() && name_words[k][0] == lower(w[i])) ++i;
+  return i == w.size();
 }
 
 }  // namespace
@@ -421,15 +446,23 @@ class EntityAnalyzer::Resolution {
   void UnifyTypes();
   // 5. A person span holding another person's full name shrinks to it.
   void ShrinkToInnerNames();
+  // 5a. An organisation run into a person's surname ("Manchester United
+  // Depay" beside "Memphis Depay") ends before it.
+  void SplitSurnameFromOrganisation();
   // 5b. Short names, clipped first names and one-letter typos -> the full
   // name of the person they are.
   void ResolveShortNames();
+  // 5c. A regional institution's head written alone ("Polda") -> the one
+  // the article names in full, else the article's own.
+  void ResolveLocalHeads();
   // 6. One entity per (type, key), its canonical name, into the article.
   void WriteEntities(Article* article) const;
 
  private:
   // TrimMentions' parts, in the order it applies them to one mention.
   void TrimTitlesAndPunctuation(Mention* m) const;
+  bool OfficeWordBeforeName(size_t t, size_t sentence_begin) const;
+  bool OrganisationOnlyWord(std::string_view w) const;
   void GiveFirstWordToOrganisation(Mention* m, std::vector<Mention>* kept);
   bool IsLoneTitle(const Mention& m) const;
   void TakeBackDroppedNamePart(size_t k, const std::vector<Mention>& kept);
@@ -713,6 +746,9 @@ bool EntityAnalyzer::Resolution::NameLike(size_t t) {
   if (analyzer_.IsTitle(lower) || analyzer_.not_names_.count(lower) || IsPortfolioNoun(w) ||
       analyzer_.model_.GazetteerMatch(all_, t) != 0 || analyzer_.aliases_.count(NormaliseEntityKey(w)))
     return false;
+  // Nor a word the training data saw in organisations' names and never in
+  // a person's ("Menteri Komunikasi dan Informatika [Rudiantara]").
+  if (OrganisationOnlyWord(w)) return false;
   // Nor a word the article writes in lower case or tags alone as an
   // organisation or place ("Bank Dunia [Rodrigo Chaves]", "Presiden
   // Ferrari [Sergio Marchionne]"), nor an organisation's short form
@@ -776,11 +812,47 @@ void EntityAnalyzer::Resolution::TrimTitlesAndPunctuation(Mention* m) const {
         // ministry's portfolio (a per-/pe-/ke-…-an noun) into the name.
         ++m->tb;
         changed = true;
+      } else if (auto alias = analyzer_.aliases_.find(NormaliseEntityKey(all_[m->tb]));
+                 alias != analyzer_.aliases_.end() && alias->second.type != EntityType::kPerson) {
+        // "Dirjen Dukcapil [Kemendagri Irman]": a known organisation's or
+        // place's short form (aliases.tsv) before the name.
+        ++m->tb;
+        changed = true;
+      } else if (OfficeWordBeforeName(m->tb, m->sb)) {
+        ++m->tb;
+        changed = true;
       }
     }
   }
   while (m->tb < m->te && !IsWordOrNumber(m->tb)) ++m->tb;
   while (m->te > m->tb && !IsWordOrNumber(m->te - 1)) --m->te;
+}
+
+// "Menteri Komunikasi dan [Informatika Rudiantara]", "Dirjen [Dukcapil
+// Kemendagri Irman]": the word at `t`, first of a person's span, ends the
+// office written before the name when the training data saw it in
+// organisations' names and never in a person's, and the office goes on to
+// its left: a portfolio joined by "dan", an office's capitalised word, or a
+// title that needs what it is of ("Dirjen"). A title that makes a role
+// alone ("Pelatih [Aji Santoso]") leaves the name whole: given names are
+// in clubs' and companies' names too.
+// A word the training data saw in organisations' names and never in a
+// person's. Not a short particle ("La Nyalla", "Al Atas", "AM Putranto"):
+// names share those with clubs and brands.
+bool EntityAnalyzer::Resolution::OrganisationOnlyWord(std::string_view w) const {
+  if (w.size() < 4) return false;
+  const uint8_t types = analyzer_.model_.NameWordTypes(w);
+  return (types & kOrganisationName) && !(types & kPersonName);
+}
+
+bool EntityAnalyzer::Resolution::OfficeWordBeforeName(size_t t, size_t sentence_begin) const {
+  if (!OrganisationOnlyWord(all_[t]) || t <= sentence_begin) return false;
+  std::string before;
+  text::LowercaseTo(all_[t - 1], &before);
+  const text::Lexicon& lex = *analyzer_.lexicon_;
+  if (lex.Is(text::WordClass::kTitleLink, before)) return t - 1 > sentence_begin && Capitalised(t - 2);
+  if (lex.Is(text::WordClass::kTitleGeneric, before)) return true;
+  return Capitalised(t - 1) && !analyzer_.IsTitle(before);
 }
 
 // An organisation's last word run into a name of three or more words
@@ -1062,6 +1134,24 @@ void EntityAnalyzer::Resolution::ResolveAliasesAndDefinedAcronyms() {
       }
       continue;
     }
+    if (m.type == EntityType::kPerson && e + 2 < tokens_.size() && all_[e + 2] == ")" &&
+        IsPersonInitials(all_[e + 1], EntityKeyWords(m.key))) {
+      // "Muhammad Al Azhar (MA)": the initials are this person wherever the
+      // article writes them, never the organisation another article's "MA"
+      // is (the tagger reads a bracketed acronym as one).
+      std::string initials = NormaliseEntityKey(all_[e + 1]);
+      defined_acronyms_.emplace(initials, k);
+      if (k + 1 == ms_.size() || ms_[k + 1].tb > e + 1) {
+        Mention d = m;
+        d.tb = e + 1;
+        d.te = e + 2;
+        d.role.clear();
+        d.role_of.clear();
+        d.surface = std::string(all_[e + 1]);
+        defined.push_back(std::move(d));
+      }
+      continue;
+    }
     // "Antam (PT Aneka Tambang)": a one-word name, then in brackets the
     // organisation it is a contraction of.
     if (m.key.find(' ') != std::string::npos || e + 1 >= tokens_.size() || all_[e + 1] == ")") continue;
@@ -1258,6 +1348,51 @@ std::vector<size_t> EntityAnalyzer::Resolution::WordTokens(const Mention& m) con
   return out;
 }
 
+void EntityAnalyzer::Resolution::SplitSurnameFromOrganisation() {
+  // "mantan pemain [Manchester United Depay]" beside "Memphis Depay": an
+  // organisation of three words or more whose last word is the surname of a
+  // person the article names in full, and holds no other word of that name,
+  // ends before it; the surname is that person. "Universitas Gadjah Mada"
+  // beside "Gadjah Mada" holds the whole name: a name it is named after.
+  std::unordered_map<std::string, size_t> surname;  // last word -> a full name's mention
+  std::unordered_set<std::string> ambiguous;
+  for (size_t f = 0; f < ms_.size(); ++f) {
+    const Mention& p = ms_[f];
+    if (p.type != EntityType::kPerson || p.words.size() < 2) continue;
+    auto [it, fresh] = surname.emplace(p.words.back(), f);
+    if (!fresh && ms_[it->second].key != p.key) ambiguous.insert(p.words.back());
+  }
+  if (surname.empty()) return;
+  std::vector<Mention> added;
+  for (Mention& m : ms_) {
+    if (m.type != EntityType::kOrganisation || m.words.size() < 3 || m.legal_form) continue;
+    auto it = surname.find(m.words.back());
+    if (it == surname.end() || ambiguous.count(m.words.back())) continue;
+    const Mention& person = ms_[it->second];
+    bool holds_more = false;
+    for (size_t i = 0; i + 1 < person.words.size(); ++i)
+      holds_more |= std::find(m.words.begin(), m.words.end() - 1, person.words[i]) != m.words.end() - 1;
+    std::vector<size_t> wt = WordTokens(m);
+    if (holds_more || wt.size() != m.words.size() || wt.back() + 1 != m.te) continue;
+    Mention p = m;
+    p.type = EntityType::kPerson;
+    p.tb = wt.back();
+    p.te = wt.back() + 1;
+    p.surface = std::string(all_[p.tb]);
+    p.key = person.key;
+    p.words = person.words;
+    p.role.clear();
+    p.role_of.clear();
+    m.te = wt[wt.size() - 2] + 1;
+    SetSurface(&m);
+    m.words = EntityKeyWords(m.key);
+    added.push_back(std::move(p));
+  }
+  if (added.empty()) return;
+  for (Mention& p : added) ms_.push_back(std::move(p));
+  std::stable_sort(ms_.begin(), ms_.end(), [](const Mention& a, const Mention& b) { return a.tb < b.tb; });
+}
+
 void EntityAnalyzer::Resolution::ShrinkToInnerNames() {
   // A person span that holds another person's full name is a mis-tagged
   // neighbourhood ("Gestur Diplomatik Kim Jong Un" in a title-case
@@ -1400,6 +1535,43 @@ void EntityAnalyzer::Resolution::ResolveShortNames() {
   }
 }
 
+void EntityAnalyzer::Resolution::ResolveLocalHeads() {
+  // "Polda" beside "Polda Jabar" is Polda Jabar; beside two regions' or
+  // none, it names no organisation another article can share.
+  auto lone_head = [&](const Mention& m) {
+    return m.type == EntityType::kOrganisation && m.words.size() == 1 &&
+           analyzer_.lexicon_->Is(text::WordClass::kOrgLocalHead, m.words[0]);
+  };
+  // The tagger often ends the organisation before its region ("[Polda]
+  // [Jawa Barat]"): the place right after a lone head is part of its name.
+  std::vector<Mention> joined;
+  for (size_t k = 0; k < ms_.size(); ++k) {
+    Mention m = std::move(ms_[k]);
+    if (lone_head(m) && k + 1 < ms_.size() && ms_[k + 1].type == EntityType::kLocation && ms_[k + 1].tb == m.te &&
+        ms_[k + 1].se == m.se) {
+      m.te = ms_[k + 1].te;
+      SetSurface(&m);
+      m.words = EntityKeyWords(m.key);
+      ++k;
+    }
+    joined.push_back(std::move(m));
+  }
+  ms_.swap(joined);
+  std::unordered_map<std::string, std::set<std::string>> full;  // head -> keys of its full names
+  for (const Mention& m : ms_) {
+    if (m.type != EntityType::kOrganisation || m.words.size() < 2) continue;
+    if (analyzer_.lexicon_->Is(text::WordClass::kOrgLocalHead, m.words[0])) full[m.words[0]].insert(m.key);
+  }
+  for (Mention& m : ms_) {
+    if (!lone_head(m) || m.key != m.words[0]) continue;
+    auto it = full.find(m.words[0]);
+    if (it != full.end() && it->second.size() == 1)
+      m.key = *it->second.begin();
+    else
+      m.local = true;
+  }
+}
+
 void EntityAnalyzer::Resolution::WriteEntities(Article* article) const {
   // The canonical name is the alias file's or the longest form written in
   // this article.
@@ -1433,6 +1605,11 @@ void EntityAnalyzer::Resolution::WriteEntities(Article* article) const {
     auto it = canonical.find(std::string(Name(m.type)) + ":" + m.key);
     out.canonical = it != canonical.end() ? it->second : m.surface;
     out.entity_id = EntityIdOfKey(m.type, m.key);
+    if (m.local) {
+      // The article's own: its id is the key's within this article.
+      const std::string& scope = !article->id.empty() ? article->id : !article->url.empty() ? article->url : article->source;
+      out.entity_id = EntityIdOfKey(m.type, m.key + "\x1f" + (scope.empty() ? text_ : scope));
+    }
     out.role = m.role;
     out.role_of = m.role_of;
     article->entities.push_back(std::move(out));
@@ -1450,7 +1627,9 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
   r.ResolveSpelledOutAcronyms();
   r.UnifyTypes();
   r.ShrinkToInnerNames();
+  r.SplitSurnameFromOrganisation();
   r.ResolveShortNames();
+  r.ResolveLocalHeads();
   r.WriteEntities(article);
   return Status::Ok();
 }

@@ -33,6 +33,12 @@ TEST(EntityKeyTest, AnOrganisationsKeyHasNoLegalForm) {
   EXPECT_EQ(OrganisationKey("Kementerian Koperasi dan UKM"), "kementerian koperasi dan ukm");
   EXPECT_EQ(EntityIdOf(EntityType::kOrganisation, "PT Antam (Persero) Tbk"),
             EntityIdOf(EntityType::kOrganisation, "antam"));
+  // Kind words at an end go too, when a name is left.
+  EXPECT_EQ(OrganisationKey("Partai Gerindra"), "gerindra");
+  EXPECT_EQ(OrganisationKey("FC Barcelona"), "barcelona");
+  EXPECT_EQ(OrganisationKey("Arema FC"), "arema");
+  EXPECT_EQ(OrganisationKey("Partai"), "partai");
+  EXPECT_EQ(OrganisationKey("Partai Keadilan Sejahtera"), "keadilan sejahtera");
   // People keep every word of their name.
   EXPECT_EQ(EntityKeyOf(EntityType::kPerson, "Pt Ahmad"), "pt ahmad");
 }
@@ -179,6 +185,92 @@ TEST_F(EntityAnalyzerTest, AShortFormWithItsOrganisationInBracketsIsIt) {
   const EntityMention* bi = Find(b, "bi");
   ASSERT_NE(bi, nullptr);
   EXPECT_EQ(bi->entity_id, EntityIdOf(EntityType::kOrganisation, "Bank Indonesia"));
+}
+
+TEST_F(EntityAnalyzerTest, APersonsInitialsInBracketsAreThatPerson) {
+  // Crime reports name a suspect once in full, then by initials: those are
+  // the person, not an organisation (another article's "MA" is a court).
+  Article a = Run({"Polisi menangkap Muhammad Al Azhar (MA) di Pasar Muara Bakti . Menurut polisi , MA sudah "
+                   "lama diincar ."});
+  const EntityMention* full = Find(a, "Muhammad Al Azhar");
+  ASSERT_NE(full, nullptr);
+  int initials = 0;
+  for (const auto& m : a.entities)
+    if (m.text == "MA") {
+      ++initials;
+      EXPECT_EQ(m.type, EntityType::kPerson);
+      EXPECT_EQ(m.entity_id, full->entity_id);
+    }
+  EXPECT_EQ(initials, 2);
+  // Letters that are not the name's initials stay what they were.
+  Article b = Run({"Muhammad Al Azhar (KPK) diperiksa penyidik ."});
+  for (const auto& m : b.entities)
+    if (m.text == "KPK") EXPECT_NE(m.entity_id, Find(b, "Muhammad Al Azhar")->entity_id);
+}
+
+TEST_F(EntityAnalyzerTest, ARegionalHeadAloneIsTheArticlesOwn) {
+  auto polda = [](const Article& a) {
+    for (const auto& m : a.entities)
+      if (m.text == "Polda") return m.entity_id;
+    return std::string();
+  };
+  Article a;
+  a.id = "a1";
+  a.paragraphs = {"Polda menangkap dua tersangka pembakaran di Bekasi kemarin ."};
+  Article b;
+  b.id = "b2";
+  b.paragraphs = {"Polda mencatat 12 korban meninggal akibat banjir di Garut ."};
+  for (Article* x : {&a, &b}) {
+    analyse::AnalysisContext ctx(*x);
+    ASSERT_TRUE(analyzer_->Analyse(x, &ctx).ok());
+  }
+  ASSERT_FALSE(polda(a).empty());
+  ASSERT_FALSE(polda(b).empty());
+  EXPECT_NE(polda(a), polda(b));  // two regions' police, not one organisation
+  // Beside the one the article names in full, it is that one.
+  Article c = Run({"Kepala Polda Jawa Barat meninjau lokasi . Polda Jawa Barat mengerahkan 300 personel . Polda "
+                   "juga membuka posko ."});
+  // The tagger ends the organisation before its region: the region is part of it.
+  const EntityMention* full = Find(c, "Polda Jawa Barat");
+  ASSERT_NE(full, nullptr);
+  EXPECT_EQ(full->type, EntityType::kOrganisation);
+  EXPECT_EQ(polda(c), full->entity_id);
+}
+
+TEST_F(EntityAnalyzerTest, AnOfficeWrittenBeforeANameIsNoPartOfIt) {
+  // The office's last word (a ministry's portfolio, a directorate's or a
+  // ministry's contraction, a form of address) is not the name.
+  Article a = Run({"Menteri Komunikasi dan Informatika Rudiantara meresmikan layanan itu .",
+                   "Dirjen Dukcapil Kemendagri Irman hadir di Jakarta .",
+                   "Saudara Basuki Tjahaja Purnama dipanggil jaksa .",
+                   "Menkominfo Rudiantara juga hadir ."});
+  EXPECT_NE(Find(a, "Rudiantara"), nullptr);
+  EXPECT_EQ(Find(a, "Informatika Rudiantara"), nullptr);
+  EXPECT_EQ(Find(a, "Menkominfo Rudiantara"), nullptr);
+  ASSERT_NE(Find(a, "Irman"), nullptr);
+  EXPECT_EQ(Find(a, "Irman")->canonical, "Irman");
+  ASSERT_NE(Find(a, "Basuki Tjahaja Purnama"), nullptr);
+  EXPECT_EQ(Find(a, "Basuki Tjahaja Purnama")->canonical, "Basuki Tjahaja Purnama");
+  // A title that is a role alone leaves the name whole.
+  Article b = Run({"Pelatih Aji Santoso memimpin latihan pagi ini ."});
+  EXPECT_NE(Find(b, "Aji Santoso"), nullptr);
+}
+
+TEST_F(EntityAnalyzerTest, AnOrganisationRunIntoAPersonsSurnameEndsBeforeIt) {
+  Article a = Run({"Olympique Lyon menang 3-0 atas Everton. Penyerang Lyon, Memphis Depay, mencetak dua gol dalam "
+                   "laga itu.",
+                   "Gol ketiga dicetak mantan pemain Manchester United Depay yang memanfaatkan umpan silang."});
+  const EntityMention* full = Find(a, "Memphis Depay");
+  ASSERT_NE(full, nullptr);
+  EXPECT_EQ(Find(a, "Manchester United Depay"), nullptr);
+  int depay = 0;
+  for (const auto& m : a.entities) depay += m.text == "Depay" && m.entity_id == full->entity_id;
+  EXPECT_EQ(depay, 1);
+  ASSERT_NE(Find(a, "Manchester United"), nullptr);
+  EXPECT_EQ(Find(a, "Manchester United")->type, EntityType::kOrganisation);
+  // Named after a person, whole name in it: no split.
+  Article b = Run({"Pahlawan Gadjah Mada dikenang warga. Mahasiswa Universitas Gadjah Mada menggelar diskusi."});
+  EXPECT_EQ(Find(b, "Universitas Gadjah"), nullptr);
 }
 
 TEST_F(EntityAnalyzerTest, AContractionBesideItsOrganisationIsIt) {

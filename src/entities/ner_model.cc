@@ -266,6 +266,13 @@ NerModel::~NerModel() = default;
 NerModel::NerModel(NerModel&&) noexcept = default;
 NerModel& NerModel::operator=(NerModel&&) noexcept = default;
 
+uint8_t NerModel::NameWordTypes(std::string_view word) const {
+  std::string lower;
+  text::LowercaseTo(word.substr(0, 64), &lower);
+  auto it = impl_->name_tokens.find(HashBytes(lower) | 1);
+  return it == impl_->name_tokens.end() ? 0 : it->second;
+}
+
 size_t NerModel::GazetteerMatch(const std::vector<std::string_view>& words, size_t i) const {
   const Impl& m = *impl_;
   if (i >= words.size()) return 0;

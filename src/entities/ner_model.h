@@ -83,6 +83,10 @@ class NerModel {
   // 0 when none does. Case-insensitive.
   size_t GazetteerMatch(const std::vector<std::string_view>& words, size_t i) const;
 
+  // The types of the training data's names `word` is part of, any case: a
+  // mask of 1 PERSON, 2 ORGANISATION, 4 LOCATION; 0 for a word in none.
+  uint8_t NameWordTypes(std::string_view word) const;
+
   size_t num_features() const;
   size_t num_training_names() const;  // distinct names of the training data it matches
   const std::string& description() const;  // how it was trained (free text)

@@ -19,10 +19,12 @@
 #include <unordered_set>
 
 #include "core/article.h"
+#include "core/cased_names.h"
 #include "pipeline/org_linker.h"
 #include "pipeline/person_linker.h"
 #include "pipeline/relations.h"
 #include "text/normalise.h"
+#include "text/truecase.h"
 
 namespace warta::pipeline {
 
@@ -147,6 +149,11 @@ struct KnowledgeBase::Impl {
   std::unique_ptr<Relations> relations;            // loaded by the first ingest
   std::unique_ptr<PersonLinker> people;            // likewise
   std::unique_ptr<OrgLinker> orgs;                 // likewise
+  // The case of names in the store's cased articles (IngestOptions::learn_case):
+  // the table the store filter grows, and where the cleaners read it.
+  std::unique_ptr<CasedNamesTable> cased_names;    // loaded by the first ingest that learns case
+  std::shared_ptr<CasedNamesBoard> cased_board = std::make_shared<CasedNamesBoard>();
+  size_t cased_pending = 0;  // changes to cased_names not yet published
   int shards = 1;
 
   std::string IndexDir() const { return query::IndexPath(options.dir); }
@@ -289,7 +296,22 @@ StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& pa
                                               const DiagnosticSink& sink) {
   Impl& m = *impl_;
   if (m.options.read_only) return Status::InvalidArgument(m.options.dir + ": opened read-only");
-  auto cleaner = clean::Cleaner::Create(options.clean);
+  clean::CleanOptions clean_options = options.clean;
+  const bool learn_case = options.learn_case && clean_options.restore_case && !clean_options.cased_names;
+  if (learn_case) {
+    if (!m.cased_names) {
+      auto table = std::make_unique<CasedNamesTable>();
+      WARTA_RETURN_IF_ERROR(
+          m.store->ScanCasedNames([&](std::string_view name) { text::LearnCasedName(name, table.get()); }));
+      m.cased_board->Publish(table->Snapshot());
+      m.cased_names = std::move(table);
+    } else if (m.cased_pending > 0) {  // what the last ingest learned after its last snapshot
+      m.cased_board->Publish(m.cased_names->Snapshot());
+      m.cased_pending = 0;
+    }
+    clean_options.cased_names = m.cased_board;
+  }
+  auto cleaner = clean::Cleaner::Create(clean_options);
   if (!cleaner.ok()) return cleaner.status();
   auto analyzers = analyse::MakeAnalyzers(options.analysis);
   if (!analyzers.ok()) return analyzers.status();
@@ -460,6 +482,21 @@ StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& pa
     }
     std::vector<store::PutResult> put;
     WARTA_RETURN_IF_ERROR(m.store->PutBatch(articles, &put));
+    // The names of the cased articles just stored reach the case-less
+    // articles cleaned from now on (one new snapshot a batch, when it differs).
+    // A snapshot copies the table, so a large one is cut again only when
+    // it has changed by a 64th since the last (a small one at each change).
+    if (learn_case) {
+      for (size_t i = 0; i < put.size(); ++i) {
+        if (!put[i].inserted || articles[i].letter_case != LetterCase::kMixed) continue;
+        for (const EntityMention& e : articles[i].entities)
+          m.cased_pending += text::LearnCasedName(e.text, m.cased_names.get());
+      }
+      if (m.cased_pending > 0 && m.cased_pending * 64 >= m.cased_names->names() + m.cased_names->words()) {
+        m.cased_board->Publish(m.cased_names->Snapshot());
+        m.cased_pending = 0;
+      }
+    }
     // Why the linker joined names (after the articles, so a link never
     // names mentions the store lacks; a crash in between loses only reasons).
     if (people) WARTA_RETURN_IF_ERROR(m.store->PutEntityLinks(people->TakeLinks()));
@@ -502,23 +539,28 @@ StatusOr<IngestSummary> KnowledgeBase::Ingest(const std::vector<std::string>& pa
     // batch (person_linker.h): their mentions are re-labelled and their
     // articles indexed again, after this batch's own documents so the
     // index ends with the new ids.
-    if (people) {
-      for (const store::EntityLink& r : people->TakeRelinks()) {
-        WARTA_ASSIGN_OR_RETURN(std::vector<int64_t> seqs, m.store->RelabelMentions(r.from_id, "", r.to_id, r.form));
-        WARTA_RETURN_IF_ERROR(m.store->PutEntityLinks({r}));
-        std::vector<store::StoredArticle> again;
-        WARTA_RETURN_IF_ERROR(m.store->GetBySeq(seqs, &again));
-        for (const store::StoredArticle& a : again) {
-          index::PreparedDocument doc = relink_builder.Build(a.article);
-          doc.SetCopyGroup(a.copy_group);
-          if (inline_index) {
-            WARTA_RETURN_IF_ERROR(writer.Add(a.seq, std::move(doc)));
-          } else {
-            queues[static_cast<size_t>(index::IndexWriter::ShardOf(a.seq, shards))]->Push(a.seq, std::move(doc));
-          }
+    // Organisations likewise, when a short form's long form is first clear
+    // (org_linker.h): their mentions take the long form's id and name.
+    auto relabel = [&](const store::EntityLink& r, const std::string& canonical) -> Status {
+      WARTA_ASSIGN_OR_RETURN(std::vector<int64_t> seqs, m.store->RelabelMentions(r.from_id, "", r.to_id, canonical));
+      WARTA_RETURN_IF_ERROR(m.store->PutEntityLinks({r}));
+      std::vector<store::StoredArticle> again;
+      WARTA_RETURN_IF_ERROR(m.store->GetBySeq(seqs, &again));
+      for (const store::StoredArticle& a : again) {
+        index::PreparedDocument doc = relink_builder.Build(a.article);
+        doc.SetCopyGroup(a.copy_group);
+        if (inline_index) {
+          WARTA_RETURN_IF_ERROR(writer.Add(a.seq, std::move(doc)));
+        } else {
+          queues[static_cast<size_t>(index::IndexWriter::ShardOf(a.seq, shards))]->Push(a.seq, std::move(doc));
         }
       }
-    }
+      return Status::Ok();
+    };
+    if (people)
+      for (const store::EntityLink& r : people->TakeRelinks()) WARTA_RETURN_IF_ERROR(relabel(r, r.form));
+    if (orgs)
+      for (const store::EntityLink& r : orgs->TakeRelinks()) WARTA_RETURN_IF_ERROR(relabel(r, r.to_canonical));
     stored_so_far.store(summary.stored, std::memory_order_relaxed);
     duplicates_so_far.store(summary.duplicates, std::memory_order_relaxed);
     return Status::Ok();

@@ -88,6 +88,12 @@ struct IngestOptions {
   // another article defined ("Antam" after "PT Aneka Tambang Tbk (Antam)")
   // becomes that organisation (see org_linker.h).
   bool link_organisations = true;
+  // Case-less and all-caps articles take, besides the truecaser's model, the
+  // case the store's cased articles wrote their names in ("a name seen cased
+  // anywhere is a name everywhere", core/cased_names.h): learned from the
+  // stored mentions at the first ingest, grown after each stored batch.
+  // Applies when clean.restore_case is on and clean.cased_names is null.
+  bool learn_case = true;
   // Performance
   int threads = 0;            // worker threads; 0 = all cores, 1 = everything on the calling thread
   size_t batch_size = 256;    // articles per store transaction

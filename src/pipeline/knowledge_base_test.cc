@@ -140,6 +140,55 @@ TEST(KnowledgeBaseTest, ReportsRejectsThroughTheSinkAndKeepsGoing) {
   EXPECT_EQ(seen[2], "" + (tmp / "in" / "bad.jsonl").string() + ":3: rejected: no article text after cleaning (1 lines removed)");
 }
 
+// A name seen cased anywhere is a name everywhere: a case-less article
+// names a person the truecaser's corpora never saw; the store's cased
+// articles wrote the name, so the case-less one gets it back (issue 16).
+// Learned at open from the stored mentions, and by the store filter as
+// articles are stored (the second ingest on the same object reads that).
+TEST(KnowledgeBaseTest, CaseLessArticlesTakeTheCaseOfNamesStoredCased) {
+  TempDir tmp;
+  WriteFile(tmp / "cased" / "a.jsonl",
+            "{\"title\":\"Rusia menolak usul\",\"outlet\":\"KOMPAS.com\",\"text\":\"Menteri Luar Negeri Rusia Sergei "
+            "Kuzhugetovich menolak usul itu di Moskwa pada Senin. Kuzhugetovich mengatakan Rusia akan menjawab "
+            "pekan depan.\"}\n");
+  WriteFile(tmp / "lower" / "b.jsonl",
+            "{\"title\":\"rusia menjawab usul\",\"outlet\":\"lowerpost\",\"text\":\"menteri luar negeri rusia "
+            "sergei kuzhugetovich menjawab usul itu di moskwa pada selasa. kata kuzhugetovich, rusia siap "
+            "berunding.\\npara diplomat menyambut jawaban itu. mereka berharap perundingan dimulai bulan depan "
+            "setelah pertemuan para pejabat di jenewa, dan semua pihak menahan diri sampai saat itu.\"}\n");
+  const auto lower_text_of = [&](KnowledgeBase& kb) {
+    std::string dump = Dump(kb);
+    size_t at = dump.find("menjawab usul itu");
+    EXPECT_NE(at, std::string::npos);
+    return dump.substr(at > 40 ? at - 40 : 0, 40);
+  };
+  for (int run = 0; run < 3; ++run) {
+    // 0: the model alone; 1: names learned at open; 2: learned while storing.
+    const std::string db = (tmp / ("db" + std::to_string(run))).string();
+    {
+      auto kb = KnowledgeBase::Open({.dir = db});
+      ASSERT_TRUE(kb.ok()) << kb.status().ToString();
+      ASSERT_TRUE((*kb)->Ingest({(tmp / "cased").string()}, {}, {}).ok());
+      if (run == 2) {
+        IngestOptions opt;
+        ASSERT_TRUE((*kb)->Ingest({(tmp / "lower").string()}, opt, {}).ok());
+        EXPECT_NE(lower_text_of(**kb).find("Sergei Kuzhugetovich"), std::string::npos) << lower_text_of(**kb);
+        continue;
+      }
+    }
+    auto kb = KnowledgeBase::Open({.dir = db});
+    ASSERT_TRUE(kb.ok());
+    IngestOptions opt;
+    opt.learn_case = run == 1;
+    auto s = (*kb)->Ingest({(tmp / "lower").string()}, opt, {});
+    ASSERT_TRUE(s.ok());
+    EXPECT_EQ(s->lower_case_by_outlet["lowerpost"], 1u);
+    const std::string text = lower_text_of(**kb);
+    if (run == 0) EXPECT_NE(text.find("kuzhugetovich"), std::string::npos) << text;
+    else EXPECT_NE(text.find("Sergei Kuzhugetovich"), std::string::npos) << text;
+  }
+}
+
 }  // namespace
 }  // namespace warta::pipeline
 

@@ -23,7 +23,14 @@ bool HasLegalForm(const std::string& text, const std::string& key) {
 
 }  // namespace
 
-OrgLinker::OrgLinker(OrgLinkOptions options) : options_(options) {}
+OrgLinker::OrgLinker(OrgLinkOptions options)
+    : options_(options), lexicon_(options_.lexicon ? options_.lexicon : text::Lexicon::Builtin()) {}
+
+std::vector<store::EntityLink> OrgLinker::TakeRelinks() {
+  std::vector<store::EntityLink> out;
+  out.swap(relinks_);
+  return out;
+}
 
 Status OrgLinker::Load(store::ArticleStore& store) {
   // Learn() again on every stored article, in store order, from the mentions
@@ -45,6 +52,8 @@ Status OrgLinker::Load(store::ArticleStore& store) {
         article.entities.push_back(std::move(m));
       }));
   Learn(article);
+  // What a stored article taught was re-labelled when it was stored.
+  relinks_.clear();
   return Status::Ok();
 }
 
@@ -77,7 +86,7 @@ std::vector<std::string> OrgLinker::Link(Article* article) const {
     if (m.entity_id.empty() || m.type == EntityType::kLocation || choice.count(m.entity_id)) continue;
     std::string& to = choice[m.entity_id];
     const std::string key = entities::EntityKeyOf(m.type, m.canonical);
-    if (!OneWord(key)) continue;
+    if (!OneWord(key) || lexicon_->Is(text::WordClass::kOrgLocalHead, key)) continue;
     to = LongFormOf(key);
     if (to == m.entity_id) to.clear();
     if (!to.empty() || m.type == EntityType::kOrganisation) continue;
@@ -139,7 +148,34 @@ void OrgLinker::Learn(const Article& article) {
     ++it->second.articles;
     it->second.legal_form |= s.legal_form;
     if (!s.long_form) continue;  // a short form linked alone states nothing
-    for (const std::string& k : s.shorts) ++short_forms_[k][id];
+    for (const std::string& k : s.shorts) {
+      if (lexicon_->Is(text::WordClass::kOrgLocalHead, k)) continue;
+      ++short_forms_[k][id];
+      if (relinked_.count(k)) continue;
+      const std::string to = LongFormOf(k);
+      if (to.empty()) continue;
+      // The long form is clear for the first time: the organisation stored
+      // under the short form alone joins it, its articles with it.
+      relinked_.insert(k);
+      const std::string from = entities::EntityIdOf(EntityType::kOrganisation, k);
+      auto held = orgs_.find(from);
+      if (from == to || held == orgs_.end()) continue;
+      const Org& long_form = orgs_.at(to);
+      store::EntityLink link;
+      link.kind = "merge";
+      link.from_id = from;
+      link.form = held->second.canonical;
+      link.to_id = to;
+      link.to_canonical = long_form.canonical;
+      link.source = "linker";
+      const int64_t stating = short_forms_[k][to];
+      link.reason = "short form '" + held->second.canonical + "' of '" + long_form.canonical + "', stated beside it in " +
+                    std::to_string(stating) + (stating == 1 ? " article" : " articles") +
+                    (short_forms_[k].size() == 1 ? ", the only long form stated for it" : ", far more than any other");
+      relinks_.push_back(std::move(link));
+      orgs_[to].articles += held->second.articles;
+      orgs_.erase(held);
+    }
   }
   for (const std::string& k : people) ++one_word_people_[k];
 }

@@ -27,8 +27,14 @@
 // ("Milan", "Dortmund"), and the tagger tells those apart by context.
 // No word list: what it knows comes from the stored articles.
 //
-// Linking is forward only, as pipeline/person_linker.h: stored ids never
-// change under a reader. Runs in the single store writer before the person
+// Backwards too, as pipeline/person_linker.h does for people: when a short
+// form's long form first becomes clear, the organisation the store holds
+// under the short form alone ("Bareskrim", stored before any article wrote
+// "Badan Reserse Kriminal (Bareskrim)") joins it (TakeRelinks: the writer
+// re-labels its mentions, re-indexes them and stores the link with its
+// reason). A regional institution's head alone ("Polda", lexicon class
+// org.local_head) is never linked: each article's is its own.
+// Runs in the single store writer before the person
 // linker (a word it makes an organisation is no person to link), before the
 // article is stored, so the store, the index and story clustering all see
 // the linked id. Load() rebuilds the state from the stored mentions
@@ -39,6 +45,8 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -46,10 +54,13 @@
 #include "core/article.h"
 #include "core/status.h"
 #include "store/store.h"
+#include "text/lexicon.h"
 
 namespace warta::pipeline {
 
 struct OrgLinkOptions {
+  // The regional heads never linked (org.local_head). Null: text::Lexicon::Builtin().
+  std::shared_ptr<const text::Lexicon> lexicon;
   int64_t min_articles = 2;    // for a choice among several long forms, and for a change of type
   double dominance = 4.0;      // a long form over the next one of the same short form
   double type_majority = 2.0;  // organisation articles over person articles of one word
@@ -74,6 +85,12 @@ class OrgLinker {
   // only (see PersonLinker::Learn).
   void Learn(const Article& article);
 
+  // Stored organisations to join the long form of a short form that became
+  // clear since the last call: from_id (the short form's own id), to_id,
+  // to_canonical, form (the short form) and reason. The writer re-labels
+  // their mentions (store::ArticleStore::RelabelMentions) and stores them.
+  std::vector<store::EntityLink> TakeRelinks();
+
   size_t organisations() const { return orgs_.size(); }
   size_t short_forms() const { return short_forms_.size(); }
 
@@ -91,6 +108,9 @@ class OrgLinker {
   // Short form key ("antam") -> long form's entity id -> articles stating the pair.
   std::unordered_map<std::string, std::unordered_map<std::string, int64_t>> short_forms_;
   std::unordered_map<std::string, int64_t> one_word_people_;  // one-word person key -> articles
+  std::shared_ptr<const text::Lexicon> lexicon_;
+  std::set<std::string> relinked_;  // short form keys whose stored organisation was joined (or checked)
+  std::vector<store::EntityLink> relinks_;
 };
 
 }  // namespace warta::pipeline

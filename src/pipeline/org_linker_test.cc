@@ -94,6 +94,37 @@ TEST(OrgLinkerTest, AOneWordPersonTheStoreKnowsAsAnOrganisationBecomesIt) {
   EXPECT_EQ(a.entities[2].type, EntityType::kPerson);
 }
 
+TEST(OrgLinkerTest, AShortFormStoredBeforeItsLongFormJoinsItOnce) {
+  OrgLinker linker;
+  // Stored first: an article writing "Bareskrim" alone.
+  linker.Learn(Stating({Said(kOrg, "Bareskrim", "Bareskrim")}));
+  EXPECT_TRUE(linker.TakeRelinks().empty());
+  // Then one stating the pair.
+  linker.Learn(Stating({Said(kOrg, "Badan Reserse Kriminal", "Badan Reserse Kriminal"),
+                        Said(kOrg, "Bareskrim", "Badan Reserse Kriminal")}));
+  auto relinks = linker.TakeRelinks();
+  ASSERT_EQ(relinks.size(), 1u);
+  EXPECT_EQ(relinks[0].from_id, entities::EntityIdOf(kOrg, "Bareskrim"));
+  EXPECT_EQ(relinks[0].to_id, entities::EntityIdOf(kOrg, "Badan Reserse Kriminal"));
+  EXPECT_EQ(relinks[0].to_canonical, "Badan Reserse Kriminal");
+  EXPECT_NE(relinks[0].reason.find("stated beside it in 1 article"), std::string::npos) << relinks[0].reason;
+  // Once: the next article stating it again relinks nothing.
+  linker.Learn(Stating({Said(kOrg, "Badan Reserse Kriminal", "Badan Reserse Kriminal"),
+                        Said(kOrg, "Bareskrim", "Badan Reserse Kriminal")}));
+  EXPECT_TRUE(linker.TakeRelinks().empty());
+}
+
+TEST(OrgLinkerTest, ARegionalHeadIsNeverLinked) {
+  // "Kepolisian Daerah (Polda) Sumatera Utara" states a pair, but "Polda"
+  // alone in another article is that article's own regional police.
+  OrgLinker linker;
+  linker.Learn(Stating({Said(kOrg, "Kepolisian Daerah", "Kepolisian Daerah"),
+                        Said(kOrg, "Polda", "Kepolisian Daerah")}));
+  EXPECT_EQ(linker.short_forms(), 0u);
+  Article a = Stating({Said(kOrg, "Polda", "Polda")});
+  EXPECT_TRUE(linker.Link(&a).empty());
+}
+
 TEST(OrgLinkerTest, ALaterIngestFindsTheShortFormUnderTheOrganisation) {
   TempDir tmp;
   WriteFile(tmp / "a.txt",
@@ -121,6 +152,32 @@ TEST(OrgLinkerTest, ALaterIngestFindsTheShortFormUnderTheOrganisation) {
   EXPECT_EQ((*found)[0].type, kOrg);
   EXPECT_EQ((*found)[0].articles, 2);
   auto hits = (*kb)->Search({.query = "perdagangan", .entity_ids = {(*found)[0].id}});
+  ASSERT_TRUE(hits.ok());
+  EXPECT_EQ(hits->estimated_total, 1u);
+}
+
+TEST(OrgLinkerTest, AnIngestJoinsAShortFormStoredBeforeItsLongForm) {
+  TempDir tmp;
+  WriteFile(tmp / "a.txt",
+            "Bareskrim periksa saksi\n\n"
+            "Bareskrim memeriksa tiga saksi kasus penipuan umrah di Jakarta pada Senin.\n");
+  WriteFile(tmp / "b.txt",
+            "Polri usut penipuan umrah\n\n"
+            "Badan Reserse Kriminal (Bareskrim) Polri menetapkan dua tersangka kasus penipuan umrah. "
+            "Bareskrim juga menyita aset para tersangka.\n");
+  const std::string dir = (tmp / "db").string();
+  auto kb = KnowledgeBase::Open({.dir = dir});
+  ASSERT_TRUE(kb.ok());
+  ASSERT_TRUE((*kb)->Ingest({(tmp / "a.txt").string()}, {}, {}).ok());
+  ASSERT_TRUE((*kb)->Ingest({(tmp / "b.txt").string()}, {}, {}).ok());
+  const std::string long_form = entities::EntityIdOf(kOrg, "Badan Reserse Kriminal");
+  auto links = (*kb)->store().EntityLinks("");
+  ASSERT_TRUE(links.ok());
+  bool joined = false;
+  for (const auto& l : *links) joined |= l.from_id == entities::EntityIdOf(kOrg, "Bareskrim") && l.to_id == long_form;
+  EXPECT_TRUE(joined);
+  // The first article is found under the organisation, in the store and the index.
+  auto hits = (*kb)->Search({.query = "saksi", .entity_ids = {long_form}});
   ASSERT_TRUE(hits.ok());
   EXPECT_EQ(hits->estimated_total, 1u);
 }

@@ -11,6 +11,9 @@ namespace {
 // A context key shared by more people than this ("Indonesia", "Jakarta",
 // "DPR") says little about which of them an article means.
 constexpr size_t kSpecificContext = 20;
+// Two shared context keys each named with at most one stored person in
+// this many are evidence too.
+constexpr size_t kModerateShare = 20;
 
 std::string NameKey(std::string_view name) { return entities::NormaliseEntityKey(name); }
 
@@ -59,6 +62,58 @@ bool PersonLinker::Add(const std::string& entity_id, const std::string& canonica
   return !was_full;
 }
 
+PersonLinker::Choice PersonLinker::DecideInitial(const std::string& key, const std::vector<std::string>& context,
+                                                 const std::string& outlet, int64_t day) const {
+  // "M Hargianto", "M. Hargianto": a given name written as its initial is
+  // the one stored person whose name is the same but for that word spelled
+  // out ("Muhammad Hargianto"), when the article agrees with its articles.
+  const std::vector<std::string> words = entities::EntityKeyWords(key);
+  if (words.size() < 2 || words[0].size() != 1) return {};
+  std::string rest;
+  for (size_t i = 1; i < words.size(); ++i) rest += (i > 1 ? " " : "") + words[i];
+  if (rest.size() < options_.min_word_length) return {};
+  auto it = by_part_.find(rest);
+  if (it == by_part_.end()) return {};
+  const std::string* found = nullptr;
+  for (const std::string& id : it->second) {
+    if (splits_.count(key + "\t" + id)) continue;
+    const std::vector<std::string> full = entities::EntityKeyWords(NameKey(people_.at(id).canonical));
+    if (full.size() != words.size() || full[0].size() < 2 || full[0][0] != words[0][0] ||
+        !std::equal(full.begin() + 1, full.end(), words.begin() + 1))
+      continue;
+    if (found != nullptr) return {};  // two people it could be: "M Hargianto" stays apart
+    found = &id;
+  }
+  if (found == nullptr) return {};
+  const Person& p = people_.at(*found);
+  std::vector<std::string> shared;
+  for (const std::string& c : context)
+    if (p.context.count(c) && std::find(shared.begin(), shared.end(), c) == shared.end()) shared.push_back(c);
+  const bool same_outlet = !outlet.empty() && p.outlets.count(outlet);
+  const bool near_in_time = day != INT64_MIN && p.first_day != INT64_MAX &&
+                            day >= p.first_day - options_.window_days && day <= p.last_day + options_.window_days;
+  if (shared.empty() && !same_outlet && !near_in_time) return {};
+  std::string reason = "initial of '" + p.canonical + "', the only stored person so named";
+  if (!shared.empty()) reason += "; named with: " + shared[0].substr(shared[0].find(':') + 1);
+  if (same_outlet) reason += "; same outlet " + outlet;
+  if (near_in_time) reason += "; within " + std::to_string(options_.window_days) + " days of its articles";
+  return {*found, reason};
+}
+
+bool PersonLinker::Specific(const std::vector<std::string>& shared) const {
+  // One entity few people are named with, or two that each name no more
+  // than one stored person in twenty ("Crystal Palace" and "Arsenal" for a
+  // footballer; not "Indonesia" and "Jakarta").
+  size_t moderate = 0;
+  for (const std::string& c : shared) {
+    auto df = context_df_.find(c);
+    if (df == context_df_.end()) continue;
+    if (df->second <= kSpecificContext) return true;
+    if (df->second * kModerateShare <= people_.size()) ++moderate;
+  }
+  return moderate >= 2;
+}
+
 void PersonLinker::Remove(const std::string& entity_id) {
   for (auto& [part, ids] : by_part_) ids.erase(std::remove(ids.begin(), ids.end(), entity_id), ids.end());
   people_.erase(entity_id);
@@ -98,13 +153,11 @@ void PersonLinker::Relink(const std::string& full_id) {
       // ... and the stored articles must agree with the new one.
       const Person& partial = stored->second;
       std::vector<std::string> shared;
-      bool specific = false;
       for (const std::string& c : partial.context) {
         if (!full.context.count(c) || c == "P:" + NameKey(full.canonical)) continue;
         shared.push_back(c);
-        auto df = context_df_.find(c);
-        if (df != context_df_.end() && df->second <= kSpecificContext) specific = true;
       }
+      const bool specific = Specific(shared);
       bool same_outlet = false;
       for (const std::string& o : partial.outlets) same_outlet |= full.outlets.count(o) > 0;
       const bool near_in_time = partial.first_day != INT64_MAX && full.first_day != INT64_MAX &&
@@ -267,13 +320,11 @@ PersonLinker::Choice PersonLinker::Decide(const std::string& key, const std::vec
   const Person& p = people_.at(*best_id);
   // What the article shares with the articles that name the person in full.
   std::vector<std::string> shared;
-  bool specific = false;
   for (const std::string& c : context) {
     if (!p.context.count(c) || std::find(shared.begin(), shared.end(), c) != shared.end()) continue;
     shared.push_back(c);
-    auto df = context_df_.find(c);
-    if (df != context_df_.end() && df->second <= kSpecificContext) specific = true;
   }
+  const bool specific = Specific(shared);
   const bool same_outlet = !outlet.empty() && p.outlets.count(outlet);
   const bool near_in_time = day != INT64_MIN && p.first_day != INT64_MAX &&
                             day >= p.first_day - options_.window_days && day <= p.last_day + options_.window_days;
@@ -364,6 +415,7 @@ std::vector<std::string> PersonLinker::Link(Article* article) {
     for (const std::string& c : context)
       if (c != self) others.push_back(c);
     Choice choice = Decide(key, others, article->outlet, day);
+    if (choice.id.empty()) choice = DecideInitial(key, others, article->outlet, day);
     if (choice.id.empty() || choice.id == id) continue;
     relabel(id, choice.id, people_.at(choice.id).canonical, canonical, choice.reason, true);
   }

@@ -18,6 +18,9 @@
 //   * an analyst's correction (store::EntityLink, source "analyst"): a
 //     merge sends the merged entity to its target; a split keeps the form
 //     away from the entity it was split from;
+//   * a given name written as an initial ("M Hargianto") is the one stored
+//     person whose name spells it out ("Muhammad Hargianto"), with the
+//     same agreement as a part of two words;
 //   * a nickname the text states ("Basuki Tjahaja Purnama atau Ahok",
 //     "Ahok (Basuki Tjahaja Purnama)": the link words are lexicon data,
 //     grammar.tsv person.nickname_link), in this article or a stored one;
@@ -124,6 +127,13 @@ class PersonLinker {
   // Returns true when this makes `entity_id` a full name (two words or more) for the first time.
   bool Add(const std::string& entity_id, const std::string& canonical);
   void Remove(const std::string& entity_id);
+  // True when the context keys an article shares with a stored person are
+  // evidence enough by themselves (rare ones, or two uncommon ones).
+  bool Specific(const std::vector<std::string>& shared) const;
+  // A full name whose given name is an initial ("M Hargianto") -> the one
+  // stored person it spells out.
+  Choice DecideInitial(const std::string& key, const std::vector<std::string>& context, const std::string& outlet,
+                       int64_t day) const;
   // A stored person named by a part of the full name just learned joins it.
   void Relink(const std::string& full_id);
   Choice Decide(const std::string& key, const std::vector<std::string>& context, const std::string& outlet,

@@ -57,6 +57,47 @@ TEST(PersonLinkerTest, OneWordNameJoinsTheOnlyPersonWithThatSurnameOrGivenName) 
   EXPECT_EQ(other.entities[0].canonical, "Shoigu");
 }
 
+TEST(PersonLinkerTest, TwoUncommonSharedEntitiesAreEvidenceForASurname) {
+  // A league: 30 players named with each of two clubs (too many for either
+  // club alone to say which player), 800 people in all.
+  PersonLinker linker;
+  for (int i = 0; i < 30; ++i) {
+    const std::string n = "Pemain Nomor" + std::to_string(i);
+    linker.Learn(Naming({Person(n, n), Org("Crystal Palace"), Org("Arsenal")}));
+  }
+  for (int i = 0; i < 770; ++i) {
+    const std::string n = "Warga Kota" + std::to_string(i);
+    linker.Learn(Naming({Person(n, n), Org("Pemerintah Kota"), Org("Dinas Sosial")}));
+  }
+  linker.Learn(Naming({Person("Wilfred Zaha", "Wilfred Zaha"), Org("Crystal Palace"), Org("Arsenal")}));
+  // Both clubs: the only stored Zaha.
+  Article match = Naming({Person("Zaha", "Zaha"), Org("Crystal Palace"), Org("Arsenal")});
+  EXPECT_EQ(linker.Link(&match), std::vector<std::string>{entities::EntityIdOf(EntityType::kPerson, "Wilfred Zaha")});
+  // One club only says too little.
+  Article one = Naming({Person("Zaha", "Zaha"), Org("Arsenal")});
+  EXPECT_TRUE(linker.Link(&one).empty());
+  // Two common entities (each named with 770 people) say nothing either.
+  linker.Learn(Naming({Person("Budi Sutrisno", "Budi Sutrisno"), Org("Pemerintah Kota"), Org("Dinas Sosial")}));
+  Article common = Naming({Person("Sutrisno", "Sutrisno"), Org("Pemerintah Kota"), Org("Dinas Sosial")});
+  EXPECT_TRUE(linker.Link(&common).empty());
+}
+
+TEST(PersonLinkerTest, AnInitialIsTheOnlyStoredPersonItSpellsOut) {
+  PersonLinker linker;
+  linker.Learn(Naming({Person("Muhammad Hargianto", "Muhammad Hargianto"), Org("Timnas U-19")}));
+  Article a = Naming({Person("M. Hargianto", "M. Hargianto"), Org("Timnas U-19")});
+  EXPECT_EQ(linker.Link(&a), std::vector<std::string>{entities::EntityIdOf(EntityType::kPerson, "Muhammad Hargianto")});
+  EXPECT_EQ(a.entities[0].canonical, "Muhammad Hargianto");
+  // Two people it could spell out: apart.
+  linker.Learn(Naming({Person("Mochamad Hargianto", "Mochamad Hargianto"), Org("Timnas U-19")}));
+  Article b = Naming({Person("M Hargianto", "M Hargianto"), Org("Timnas U-19")});
+  EXPECT_TRUE(linker.Link(&b).empty());
+  // Nothing in common with the stored articles: apart.
+  Article c = Naming({Person("A Sutrisno", "A Sutrisno")});
+  linker.Learn(Naming({Person("Agus Sutrisno", "Agus Sutrisno"), Org("Pemerintah Kota")}));
+  EXPECT_TRUE(linker.Link(&c).empty());
+}
+
 TEST(PersonLinkerTest, AmongSeveralPeopleOnlyAClearFavouriteIsChosen) {
   PersonLinker linker;
   for (int i = 0; i < 12; ++i) linker.Learn(Naming({Person("Kim Jong Un", "Kim Jong Un"), Org("Partai Buruh Korea")}));

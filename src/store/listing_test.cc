@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <tuple>
 
 #include "store/store.h"
@@ -309,6 +310,27 @@ TEST(OrganisationScanTest, OrganisationsAndOneWordPeopleInStoreOrder) {
                       {1, EntityType::kOrganisation, "PT Aneka Tambang Tbk", "Oant", "PT Aneka Tambang Tbk"},
                       {1, EntityType::kOrganisation, "Antam", "Oant", "PT Aneka Tambang Tbk"},
                       {2, EntityType::kPerson, "Antam", "Pantam", "Antam"}}));
+}
+
+// What the pipeline learns names' case from: every mention of an article
+// its source wrote in mixed case, with or without an id; none of an article
+// whose case was restored (its names are the truecaser's, not a writer's).
+TEST(CasedNamesScanTest, OnlyMentionsOfCasedArticles) {
+  TempDir dir;
+  auto store = OpenStore(dir);
+  ASSERT_NE(store, nullptr);
+  Article a = Make("dddd000000000011", "2024-11-18", "Sergei Lavrov tiba di Jakarta.");
+  a.entities = {{{0, 13}, "Sergei Lavrov", EntityType::kPerson, "Plav", "Sergei Lavrov"},
+                {{22, 29}, "Jakarta", EntityType::kLocation, "", "Jakarta"}};
+  Article b = Make("eeee000000000012", "2024-11-19", "Kata Menlu Lavrov di Moskwa.");
+  b.letter_case = LetterCase::kLower;
+  b.entities = {{{0, 17}, "Kata Menlu Lavrov", EntityType::kPerson, "Pkml", "Kata Menlu Lavrov"}};
+  std::vector<PutResult> put;
+  ASSERT_TRUE(store->PutBatch({a, b}, &put).ok());
+  std::vector<std::string> seen;
+  ASSERT_TRUE(store->ScanCasedNames([&](std::string_view text) { seen.emplace_back(text); }).ok());
+  std::sort(seen.begin(), seen.end());
+  EXPECT_EQ(seen, (std::vector<std::string>{"Jakarta", "Sergei Lavrov"}));
 }
 
 }  // namespace

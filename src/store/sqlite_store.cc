@@ -505,6 +505,14 @@ class SqliteStore final : public ArticleStore {
     return rc == SQLITE_DONE ? Status::Ok() : Error("reading the people's mentions");
   }
 
+  Status ScanCasedNames(const std::function<void(std::string_view)>& fn) override {
+    Stmt q(db_,
+           "SELECT m.text FROM mentions m JOIN articles a ON a.seq = m.article_seq WHERE a.letter_case = ''");
+    int rc;
+    while ((rc = q.Step()) == SQLITE_ROW) fn(q.Text(0));
+    return rc == SQLITE_DONE ? Status::Ok() : Error("reading the names of cased articles");
+  }
+
   Status ScanOrganisationMentions(
       const std::function<void(int64_t, EntityType, std::string_view, std::string_view, std::string_view)>& fn)
       override {

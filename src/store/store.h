@@ -300,6 +300,12 @@ class ArticleStore {
   virtual Status ScanOrganisationMentions(
       const std::function<void(int64_t seq, EntityType type, std::string_view text, std::string_view entity_id,
                                std::string_view canonical)>& fn) = 0;
+  // The text (as written) of every mention in an article its source wrote
+  // in mixed case (Article::letter_case kMixed: the stored text of a
+  // case-less or all-caps article has its case restored, so its names say
+  // nothing the truecaser did not). What the pipeline learns names' case
+  // from (core/cased_names.h). Any order.
+  virtual Status ScanCasedNames(const std::function<void(std::string_view text)>& fn) = 0;
   // ---- Entity links (merges and splits, see EntityLink).
   // Stores each link (one per kind, from_id, form and source: a repeated
   // one replaces its reason and target), in one transaction.

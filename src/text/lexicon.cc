@@ -97,6 +97,8 @@ constexpr std::string_view kWordClassNames[] = {
     "org.legal_form",
     "person.nickname_link",
     "series.value_word",
+    "org.kind_word",
+    "org.local_head",
     "timex.past",
     "timex.present_ref",
     "timex.past_ref",

@@ -275,6 +275,15 @@ enum class WordClass : uint8_t {
   // Recurring reports (series.tsv): words whose value changes from one item
   // of a series to the next, masked like figures in its sentence skeletons.
   kSeriesValueWord,  // "series.value_word": "naik", "turun", "cerah", "imbang"
+  // Organisations (legal_forms.tsv): a word naming the kind of organisation
+  // at an end of its name ("Partai Gerindra", "FC Barcelona", "Arema FC"),
+  // part of the displayed name but not of the key, like a legal form.
+  kOrgKindWord,  // "org.kind_word"
+  // Organisations (legal_forms.tsv): the head of an institution every
+  // region has one of ("Polda", "Pemkab", "DPRD", "Kejari"): written alone
+  // it is the one the article names in full, or that article's own, never
+  // another article's ("Polda" in Medan is not "Polda" in Bandung).
+  kOrgLocalHead,  // "org.local_head"
   // The time-expression tagger, issue 17 (timex.tsv).
   kTimexPast,                 // "timex.past": marks a clause about the past ("telah", "lalu")
   kTimexPresentRef,           // "timex.present_ref": PRESENT_REF phrases ("saat ini", "sekarang")

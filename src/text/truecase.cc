@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "text/case.h"
@@ -96,6 +97,29 @@ const char* TcShapeName(WordShape s) {
 
 }  // namespace
 
+bool LearnCasedName(std::string_view name, CasedNamesTable* table) {
+  // Immutable after construction, so one for every thread.
+  static const Tokenizer* const kNameTokenizer = new Tokenizer();
+  std::vector<Token> tokens;
+  kNameTokenizer->Tokenize(name, &tokens);
+  std::vector<std::string_view> written;
+  bool capital = false, shouted = true, long_word = false;
+  for (const Token& t : tokens) {
+    std::string_view w = TokenText(name, t);
+    for (char c : w)
+      if (static_cast<unsigned char>(c) >= 0x80) return false;
+    if (t.kind == TokenKind::kWord && TcIsCaseableWord(w)) {
+      WordShape shape = ShapeOf(w);
+      capital = capital || shape != WordShape::kLower;
+      shouted = shouted && shape == WordShape::kUpper;
+      long_word = long_word || w.size() > 5;
+    }
+    written.push_back(w);
+  }
+  if (!capital || (shouted && long_word)) return false;
+  return table->Add(written);
+}
+
 WordShape ShapeOf(std::string_view word) {
   size_t upper = 0, lower = 0, first = word.size();
   for (size_t i = 0; i < word.size(); ++i) {
@@ -143,6 +167,20 @@ StatusOr<std::shared_ptr<const Truecaser>> Truecaser::Parse(std::string_view byt
       else if (f[2] == "upper") s = WordShape::kUpper;
       else return bad("unknown shape '" + std::string(f[2]) + "' (lower, title or upper)");
       (f[1] == "short" ? tc->unseen_short_ : tc->unseen_long_) = s;
+      continue;
+    }
+    if (f[0] == "s") {
+      if (f.size() != 2) return bad("expected s<TAB>word word ...");
+      for (size_t a = 0; a < f[1].size();) {
+        size_t z = f[1].find(' ', a);
+        if (z == std::string_view::npos) z = f[1].size();
+        std::string_view w = f[1].substr(a, z - a);
+        a = z + 1;
+        if (w.empty()) continue;
+        if (!TcIsCaseableWord(w)) return bad("seen word '" + std::string(w) + "' is not an ASCII word");
+        TcLowerAscii(w, &key);
+        tc->seen_.insert(key);
+      }
       continue;
     }
     const bool word_line = f[0] == "w";
@@ -196,7 +234,13 @@ std::shared_ptr<const Truecaser> Truecaser::Builtin() {
   return builtin;
 }
 
-size_t Truecaser::Restore(std::string* text, LetterCase source) const {
+std::optional<WordShape> Truecaser::KnownForm(const std::string& key) const {
+  if (auto it = words_.find(key); it != words_.end()) return ShapeOf(it->second);
+  if (seen_.count(key)) return TcIsShortWord(key) ? unseen_short_ : unseen_long_;
+  return std::nullopt;
+}
+
+size_t Truecaser::Restore(std::string* text, LetterCase source, const CasedNames* names) const {
   if (source == LetterCase::kMixed) return 0;
   std::vector<Token> tokens;
   tokenizer_.Tokenize(*text, &tokens);
@@ -204,6 +248,49 @@ size_t Truecaser::Restore(std::string* text, LetterCase source) const {
   std::vector<std::string> keys(n);
   for (size_t i = 0; i < n; ++i) TcLowerAscii(TokenText(*text, tokens[i]), &keys[i]);
   std::string form, probe;
+  // Whole names the store saw written by cased articles: their tokens take
+  // that form, whatever the model says of each word alone ("Bank Indonesia"
+  // although "bank" alone is lower case). Longest match, left to right;
+  // a name never spans a line break.
+  std::vector<std::string_view> named(names ? n : 0);
+  if (names && names->names() > 0) {
+    for (size_t i = 0; i < n;) {
+      size_t matched = 0;
+      if (tokens[i].kind == TokenKind::kWord && names->StartsName(keys[i])) {
+        for (size_t len = std::min(names->max_tokens(), n - i); len >= 2 && matched == 0; --len) {
+          probe.assign(keys[i]);
+          bool broken = false;
+          for (size_t j = i + 1; j < i + len && !broken; ++j) {
+            broken = std::string_view(*text).substr(tokens[j - 1].end, tokens[j].begin - tokens[j - 1].end).find('\n') !=
+                     std::string_view::npos;
+            probe.append(1, '\t').append(keys[j]);
+          }
+          if (broken) continue;
+          if (const CasedNames::Entry* e = names->FindName(probe)) {
+            std::string_view f = e->form;
+            for (size_t j = i; j < i + len; ++j) {
+              size_t tab = f.find('\t');
+              named[j] = f.substr(0, tab);
+              f = tab == std::string_view::npos ? std::string_view() : f.substr(tab + 1);
+            }
+            // The tagger's names in cased text often begin (or end) with
+            // capitalised words that are no part of the name: a sentence's
+            // first word ("Menurut Jimly"), a title ("Tata Negara Jimly
+            // Asshiddiqie"). Words at either edge that the model knows as
+            // common (lower-case) words keep the model's case; the name's
+            // form counts from its first word the model does not.
+            auto common = [&](size_t j) {
+              return tokens[j].kind != TokenKind::kWord || KnownForm(keys[j]) == WordShape::kLower;
+            };
+            for (size_t j = i; j < i + len && common(j); ++j) named[j] = std::string_view();
+            for (size_t j = i + len; j > i && common(j - 1); --j) named[j - 1] = std::string_view();
+            matched = len;
+          }
+        }
+      }
+      i += matched > 0 ? matched : 1;
+    }
+  }
   size_t changed = 0;
   bool start = true;  // the next word begins a sentence
   for (size_t i = 0; i < n; ++i) {
@@ -246,10 +333,17 @@ size_t Truecaser::Restore(std::string* text, LetterCase source) const {
       if (auto it = before_.find(probe); it != before_.end() && (!best || it->second.score > best->score))
         best = &it->second;
     }
-    if (best) {
+    if (!named.empty() && named[i].size() == key.size()) {
+      form.assign(named[i]);
+    } else if (best) {
       form = best->form;
     } else if (auto it = words_.find(key); it != words_.end()) {
       form = it->second;
+    } else if (const CasedNames::Entry* e = names && !seen_.count(key) ? names->FindWord(key) : nullptr;
+               e && e->form.size() == key.size()) {
+      // A word the model never saw, seen in a name of a cased article: a
+      // surname the corpora lacked ("lavrov") is that name's.
+      form = e->form;
     } else {
       // Unseen: the shape rare words had in training (see unseen_short()).
       TcApplyShape(key, TcIsShortWord(key) ? unseen_short_ : unseen_long_, &form);
@@ -363,7 +457,7 @@ std::string TruecaseTrainer::Write(const TruecaseTrainOptions& options) const {
   // A word the unseen rule writes right needs no line: the model stays
   // small (most long words are lower case, like the rare ones) and says
   // the same.
-  std::vector<std::string> lines;
+  std::vector<std::string> lines, implied_words;
   std::string form, implied;
   size_t kept = 0, implicit = 0;
   for (const auto& [key, wc] : words_) {
@@ -373,6 +467,7 @@ std::string TruecaseTrainer::Write(const TruecaseTrainOptions& options) const {
     TcApplyShape(key, unseen[TcIsShortWord(key) ? 0 : 1], &implied);
     if (form == implied) {
       ++implicit;
+      implied_words.push_back(key);
       continue;
     }
     lines.push_back("w\t" + form);
@@ -426,7 +521,7 @@ std::string TruecaseTrainer::Write(const TruecaseTrainOptions& options) const {
   out += "# " + std::to_string(added_) + " texts read, " + std::to_string(skipped_) +
          " skipped (case-less, all caps or Title Case); " + std::to_string(kept) + " words seen at least " +
          std::to_string(options.min_count) + " times inside sentences (" + std::to_string(implicit) +
-         " of them written as an unseen word would be, so not listed), " + std::to_string(bigram_lines) +
+         " of them written as an unseen word would be: only listed on \"s\" lines), " + std::to_string(bigram_lines) +
          " context lines (seen at least " + std::to_string(options.min_bigram_count) + " times)\n";
   for (int len = 0; len < 2; ++len) {
     const WordShape b = unseen[len];
@@ -436,6 +531,20 @@ std::string TruecaseTrainer::Write(const TruecaseTrainOptions& options) const {
     out += std::string("unseen\t") + (len == 0 ? "short" : "long") + "\t" + TcShapeName(b) + "\n";
   }
   for (const std::string& l : lines) out += l + "\n";
+  // The words seen that need no line, so that a reader can tell a word the
+  // model knows (lower case, say) from one it never saw (CasedNames only
+  // speak for the latter): packed, about 1 KB a line.
+  std::sort(implied_words.begin(), implied_words.end());
+  std::string packed;
+  for (const std::string& w : implied_words) {
+    if (!packed.empty()) packed += ' ';
+    packed += w;
+    if (packed.size() >= 1000) {
+      out += "s\t" + packed + "\n";
+      packed.clear();
+    }
+  }
+  if (!packed.empty()) out += "s\t" + packed + "\n";
   return out;
 }
 

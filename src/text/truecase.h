@@ -36,6 +36,9 @@
 //   w <TAB> Form                          the form of word lowercase(Form)
 //   a <TAB> prev <TAB> Form               after the token `prev` (lower case)
 //   b <TAB> next <TAB> Form               before the token `next` (lower case)
+//   s <TAB> word word ...                 words seen in training that the unseen
+//                                         rule writes right (so no "w" line):
+//                                         known words, not unseen ones
 // A bigram line may carry two more fields, the count of its form and of its
 // context in training: where both an "a" and a "b" line apply, the one with
 // the larger smoothed share (best+1)/(total+2) wins.
@@ -47,10 +50,13 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <optional>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/article.h"
+#include "core/cased_names.h"
 #include "core/status.h"
 #include "text/tokenizer.h"
 
@@ -73,9 +79,23 @@ class Truecaser {
   // kUpper; kMixed changes nothing). A line break starts a sentence, so a
   // text may be a paragraph, an article or a title. Returns how many words
   // changed.
-  size_t Restore(std::string* text, LetterCase source) const;
+  //
+  // With `names` (the names cased articles of the store wrote, see
+  // core/cased_names.h), a run of tokens that is one of those names of two
+  // or more tokens takes the name's form, over the model ("kementerian
+  // energi dan sumber daya mineral" -> "Kementerian Energi dan Sumber Daya
+  // Mineral"), except words at either edge of it that the model knows as
+  // common lower-case words (the tagger's names often carry a sentence's
+  // first word or a title: "Menurut Jimly", "Tata Negara Jimly
+  // Asshiddiqie"); a word the model never saw (no "w" or "s" line) takes
+  // the form it had in names ("lavrov" -> "Lavrov"). Everywhere else the
+  // model decides the words it knows, so a word that is also a common word
+  // ("negara", "bank") keeps its common case in running text.
+  size_t Restore(std::string* text, LetterCase source, const CasedNames* names = nullptr) const;
 
   size_t words() const { return words_.size(); }
+  // Words known without a line of their own ("s" lines).
+  size_t seen_words() const { return seen_.size(); }
   size_t bigrams() const { return after_.size() + before_.size(); }
   // What a word the model never saw becomes in all-caps text: a short one
   // (2-5 letters, letters only) and any other.
@@ -94,6 +114,11 @@ class Truecaser {
   std::unordered_map<std::string, Bigram> after_;       // "prev\tword" -> form
   std::unordered_map<std::string, Bigram> before_;      // "word\tnext" -> form
   WordShape unseen_short_ = WordShape::kLower, unseen_long_ = WordShape::kLower;
+  // Words seen in training whose form is what the unseen rule gives ("s" lines).
+  std::unordered_set<std::string> seen_;
+  // The shape the model gives a word it knows (a "w" or an "s" line), out of
+  // context; nullopt for a word it never saw.
+  std::optional<WordShape> KnownForm(const std::string& key) const;
 };
 
 struct TruecaseTrainOptions {
@@ -143,6 +168,15 @@ class TruecaseTrainer {
   std::unordered_map<std::string, Counts> after_quoted_end_;
   size_t added_ = 0, skipped_ = 0;
 };
+
+// Learns one name as a cased article wrote it (the text of a PERSON,
+// ORGANISATION or LOCATION mention) into `table`, cut into tokens as
+// Restore() cuts text. A name that teaches nothing is skipped: one with a
+// word that is not ASCII (Restore leaves such words alone), one with no
+// capital, or one shouted in capitals (all caps, and a word longer than an
+// acronym's 5 letters: "PRESIDEN JOKOWI" in a headline). Returns whether
+// the table's snapshot changes.
+bool LearnCasedName(std::string_view name, CasedNamesTable* table);
 
 // The shape of an ASCII word ("dan", "Joko", "KPK", "iPhone"); a word with
 // no letter is kLower.

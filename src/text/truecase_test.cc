@@ -149,6 +149,9 @@ TEST(TruecaseTrainerTest, LearnsFormsContextsAndRareShapes) {
   EXPECT_NE(model.find("\nw\tKPK\n"), std::string::npos);
   EXPECT_NE(model.find("\nw\tiPhone\n"), std::string::npos);
   EXPECT_EQ(model.find("\nw\tdi\n"), std::string::npos);  // lower case, as an unseen short word: implied
+  // ... but known: on an "s" line, so names learned from a store do not recase it.
+  EXPECT_NE(model.find("\ns\t"), std::string::npos) << model;
+  EXPECT_NE(model.find(" di "), std::string::npos) << model;
   EXPECT_NE(model.find("\na\tkata\tpresiden\t2\t2\n"), std::string::npos) << model;
   EXPECT_EQ(model.find("w\tJudul"), std::string::npos);   // from the skipped headline
   EXPECT_EQ(model.find("w\tBPK"), std::string::npos);     // seen once: pruned
@@ -156,9 +159,16 @@ TEST(TruecaseTrainerTest, LearnsFormsContextsAndRareShapes) {
   EXPECT_NE(model.find("2-5 letters: lower 9, title 0, upper 1\nunseen\tshort\tlower\n"), std::string::npos) << model;
   auto tc = Truecaser::Parse(model, "trained");
   ASSERT_TRUE(tc.ok()) << tc.status().message();
+  EXPECT_GT((*tc)->seen_words(), 0u);
   std::string text = "kata presiden joko di jakarta. hari ini presiden joko widodo";
   (*tc)->Restore(&text, LetterCase::kLower);
   EXPECT_EQ(text, "Kata presiden Joko di Jakarta. Hari ini Presiden Joko Widodo");
+  // A store's name does not recase "di", which the model knows; an unseen word it does.
+  CasedNamesTable names;
+  LearnCasedName("Di Bawah", &names);
+  text = "ia di bawah";
+  (*tc)->Restore(&text, LetterCase::kLower, names.Snapshot().get());
+  EXPECT_EQ(text, "Ia di Bawah");
 }
 
 TEST(TruecaseScoresTest, CountsWordsAndCapitals) {
@@ -175,6 +185,62 @@ TEST(TruecaseScoresTest, CountsWordsAndCapitals) {
   EXPECT_EQ(scores.restored_capitalised_right, 3);
   ScoreTruecase(*tc, "semua huruf kecil di sini, tidak dinilai sama sekali", LetterCase::kLower, &scores);
   EXPECT_EQ(scores.words, 9);  // case-less gold teaches nothing
+}
+
+// Golden cases from testdata/truecase/names_golden.tsv: names learned from
+// cased articles (the store's, in the pipeline) over the model.
+TEST(TruecaserTest, NamesFromCasedArticles) {
+  auto tc = TruecaseTestModel();
+  ASSERT_TRUE(tc);
+  std::istringstream in(TruecaseTestdata("names_golden.tsv"));
+  std::string line;
+  CasedNamesTable table;
+  std::shared_ptr<const CasedNames> names;
+  int cases = 0, learned = 0;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1);
+    ASSERT_NE(t1, std::string::npos) << line;
+    const std::string kind = line.substr(0, t1);
+    if (kind == "name") {
+      ASSERT_FALSE(names) << "names come before the cases: " << line;
+      LearnCasedName(line.substr(t1 + 1), &table);
+      ++learned;
+      continue;
+    }
+    ASSERT_NE(t2, std::string::npos) << "expected source<TAB>input<TAB>expected: " << line;
+    ASSERT_TRUE(kind == "lower" || kind == "upper") << line;
+    if (!names) names = table.Snapshot();
+    std::string text = UnescapeBreaks(line.substr(t1 + 1, t2 - t1 - 1));
+    const std::string expected = UnescapeBreaks(line.substr(t2 + 1));
+    const size_t bytes = text.size();
+    tc->Restore(&text, kind == "lower" ? LetterCase::kLower : LetterCase::kUpper, names.get());
+    EXPECT_EQ(text, expected) << "input: " << line.substr(t1 + 1, t2 - t1 - 1);
+    EXPECT_EQ(text.size(), bytes);
+    ++cases;
+  }
+  EXPECT_GE(learned, 10);
+  EXPECT_GE(cases, 8);
+}
+
+// What a name teaches, and what it does not.
+TEST(TruecaserTest, LearnCasedNameSkipsNamesThatTeachNothing) {
+  CasedNamesTable table;
+  EXPECT_TRUE(LearnCasedName("Sergei Lavrov", &table));
+  EXPECT_FALSE(LearnCasedName("Sergei Lavrov", &table));  // counted, but the snapshot is the same
+  EXPECT_FALSE(LearnCasedName("sergei lavrov", &table));  // no capital
+  EXPECT_FALSE(LearnCasedName("MENTERI LAVROV", &table));  // shouted
+  EXPECT_FALSE(LearnCasedName("Sergej \xC5\x81awrow", &table));  // not ASCII
+  EXPECT_TRUE(LearnCasedName("KPK", &table));  // an acronym is a capital form
+  auto names = table.Snapshot();
+  ASSERT_TRUE(names->FindName("sergei\tlavrov"));
+  EXPECT_EQ(names->FindName("sergei\tlavrov")->form, "Sergei\tLavrov");
+  EXPECT_EQ(names->FindName("sergei\tlavrov")->count, 2);
+  EXPECT_EQ(names->FindWord("kpk")->form, "KPK");
+  EXPECT_FALSE(names->FindWord("menteri"));
+  EXPECT_TRUE(names->StartsName("sergei"));
+  EXPECT_FALSE(names->StartsName("lavrov"));
+  EXPECT_EQ(names->max_tokens(), 2u);
 }
 
 // The shipped model, when the build has one: a sentence of common words and

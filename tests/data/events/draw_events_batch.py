@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""Draw the blind events gold batch 1 (issue 18): deterministic, by hash.
+
+From IndoSum dev.01..dev.05, take every article of category "tajuk utama",
+"olahraga" or "teknologi", key it by sha1("events-batch1|" + id), sort
+ascending, and keep at most 3 articles per source until 44 are kept.
+IndoSum's dev folds hold only 10 sources, so the 3-per-source walk stops at
+30; the walk is then repeated over the articles not yet kept with the cap
+raised by one (4, then 5, ...) until 44 are kept, so the batch stays spread
+over outlets. An id found in two folds is drawn once (its first file).
+Prints file<TAB>id<TAB>category<TAB>source of the kept articles, in order
+(positions 1-22 for annotator A, 23-44 for annotator B).
+Usage: draw_events_batch.py [CORPUS_DIR]   (default ../shared/data/corpus/indosum-dev)
+"""
+import hashlib
+import json
+import os
+import sys
+
+CATEGORIES = {"tajuk utama", "olahraga", "teknologi"}
+WANTED = 44
+PER_SOURCE = 3
+
+
+def main():
+    corpus = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+        "..", "shared", "data", "corpus", "indosum-dev")
+    rows = []
+    seen = set()
+    for n in range(1, 6):
+        name = "dev.%02d.jsonl" % n
+        with open(os.path.join(corpus, name), encoding="utf-8") as f:
+            for line in f:
+                art = json.loads(line)
+                if art["category"] not in CATEGORIES or art["id"] in seen:
+                    continue
+                seen.add(art["id"])  # an id in two folds is drawn once (first file)
+                key = hashlib.sha1(("events-batch1|" + art["id"]).encode("utf-8")).hexdigest()
+                rows.append((key, name, art["id"], art["category"], art["source"]))
+    rows.sort()
+    per_source = {}
+    kept = set()
+    cap = PER_SOURCE
+    while len(kept) < WANTED and len(kept) < len(rows):
+        for _, name, art_id, category, source in rows:
+            if art_id in kept or per_source.get(source, 0) >= cap:
+                continue
+            per_source[source] = per_source.get(source, 0) + 1
+            kept.add(art_id)
+            print("%s\t%s\t%s\t%s" % (name, art_id, category, source))
+            if len(kept) == WANTED:
+                break
+        cap += 1
+
+
+if __name__ == "__main__":
+    main()

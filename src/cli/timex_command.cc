@@ -55,6 +55,7 @@ int RunTimex(const TimexCommandOptions& options, std::istream& stdin_stream, std
     for (const auto& t : tagged) {
       nlohmann::json e = {{"begin", t.timex.span.begin}, {"end", t.timex.span.end}, {"text", t.timex.text},
                           {"type", Name(t.timex.type)},  {"value", t.timex.value}};
+      if (t.timex.utc_offset_minutes) e["utc_offset_minutes"] = *t.timex.utc_offset_minutes;  // TIMEX3 values carry none
       if (t.invalid) e["invalid"] = true;
       if (t.implausible) e["implausible"] = true;
       if (!t.note.empty()) e["note"] = t.note;

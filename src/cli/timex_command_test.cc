@@ -27,7 +27,8 @@ TEST(TimexCommand, TagsAFileAgainstTheGivenDate) {
   ASSERT_EQ(j["timexes"].size(), 1u);
   EXPECT_EQ(j["timexes"][0]["text"], "Senin (18 November) pukul 10.00 WIB");
   EXPECT_EQ(j["timexes"][0]["type"], "TIME");
-  EXPECT_EQ(j["timexes"][0]["value"], "2024-11-18T10:00+07:00");
+  EXPECT_EQ(j["timexes"][0]["value"], "2024-11-18T10:00");  // TIMEX3: no offset in the value
+  EXPECT_EQ(j["timexes"][0]["utc_offset_minutes"], 420);
   EXPECT_EQ(j["timexes"][0]["begin"], 20);
 }
 

@@ -51,7 +51,11 @@ struct TimeExpression {
   Span span;
   std::string text;
   TimexType type = TimexType::kDate;
-  std::string value;        // "2024-11-18", "2024-W47", "P3D", "" if unresolved
+  std::string value;        // "2024-11-18", "2024-W47", "P3D", "2024-11-18T10:00"; "" if unresolved
+  // The zone written with a clock time ("pukul 10.00 WIB": 420 minutes east
+  // of UTC). TIMEX3 values carry no offset, so it is kept here (not stored
+  // by the store yet: schema 8 has no column for it).
+  std::optional<int> utc_offset_minutes;
 };
 
 // Something a speaker said, directly or reported.

@@ -64,8 +64,11 @@ json ArticleJson(const store::StoredArticle& s) {
                         {"canonical", e.canonical}, {"role", e.role}, {"role_of", e.role_of}});
   j["entities"] = std::move(entities);
   json timexes = json::array();
-  for (const auto& t : a.timexes)
-    timexes.push_back({{"span", SpanJson(t.span)}, {"text", t.text}, {"type", Name(t.type)}, {"value", t.value}});
+  for (const auto& t : a.timexes) {
+    json e = {{"span", SpanJson(t.span)}, {"text", t.text}, {"type", Name(t.type)}, {"value", t.value}};
+    if (t.utc_offset_minutes) e["utc_offset_minutes"] = *t.utc_offset_minutes;  // TIMEX3 values carry none
+    timexes.push_back(std::move(e));
+  }
   j["timexes"] = std::move(timexes);
   json quotes = json::array();
   for (const auto& q : a.quotes)

@@ -1,5 +1,6 @@
 #include "text/lexicon.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
@@ -101,6 +102,19 @@ constexpr std::string_view kWordClassNames[] = {
     "claim.clitic",
     "claim.figure_noun",
     "claim.figure_link",
+    "timex.past",
+    "timex.present_ref",
+    "timex.past_ref",
+    "timex.future_ref",
+    "timex.anaphor",
+    "timex.day_anaphor",
+    "timex.anaphoric_direction",
+    "timex.range_link",
+    "timex.list_link",
+    "timex.moment",
+    "timex.future_ref_initial",
+    "timex.possessable",
+    "timex.day_after",
 };
 static_assert(std::size(kWordClassNames) == static_cast<size_t>(WordClass::kCount),
               "one name per WordClass");
@@ -124,7 +138,8 @@ constexpr std::string_view kEventTriggerFlagNames[] = {"visit", "actor_object", 
 static_assert(std::size(kEventTriggerFlagNames) == static_cast<size_t>(EventTriggerFlag::kCount),
               "one name per EventTriggerFlag");
 
-constexpr std::string_view kTimexPartKindNames[] = {"part_of_day", "zone", "season", "modifier", "direction", "day"};
+constexpr std::string_view kTimexPartKindNames[] = {"part_of_day", "zone", "season", "modifier", "direction", "day",
+                                                       "holiday"};
 static_assert(std::size(kTimexPartKindNames) == static_cast<size_t>(TimexPartKind::kCount),
               "one name per TimexPartKind");
 
@@ -463,12 +478,24 @@ class Lexicon::Loader {
         p.value = *minutes;
         break;
       }
+      case TimexPartKind::kHoliday: {
+        // MM-DD (every year) or YYYY-MM-DD (that year's date of a moving holiday).
+        auto digits = [](std::string_view d) {
+          return !d.empty() && std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; });
+        };
+        const bool fixed = value.size() == 5 && value[2] == '-' && digits(value.substr(0, 2)) && digits(value.substr(3));
+        const bool dated = value.size() == 10 && value[4] == '-' && value[7] == '-' && digits(value.substr(0, 4)) &&
+                           digits(value.substr(5, 2)) && digits(value.substr(8));
+        if (!fixed && !dated) return Error("a holiday's value is MM-DD or YYYY-MM-DD, not '" + std::string(value) + "'");
+        p.code = std::string(value);
+        break;
+      }
       case TimexPartKind::kCount:
         break;
     }
     if (!s.ok()) return s;
     for (const TimexPart& o : lex_->timex_parts_)
-      if (o.word == p.word && o.kind == p.kind)
+      if (o.word == p.word && o.kind == p.kind && (p.kind != TimexPartKind::kHoliday || o.code == p.code))
         return Error("duplicate " + std::string(l.fields[1]) + " '" + p.word + "'");
     lex_->timex_parts_.push_back(std::move(p));
     return Status::Ok();

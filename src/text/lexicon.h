@@ -137,6 +137,8 @@ enum class TimexPartKind : uint8_t {
   kModifier,   // "modifier": "awal" -> START, "pertengahan" -> MID, "akhir" -> END
   kDirection,  // "direction": "lalu" -> past, "ini" -> now, "depan" -> ahead
   kDay,        // "day": a day named by its distance from today: "kemarin" -> -1, "lusa" -> 2
+  kHoliday,    // "holiday": a fixed holiday "natal" -> 12-25, or one year's date of a moving one
+               // "lebaran" -> 2025-03-31 (one record per year); the word may be a phrase ("tahun baru")
   kCount
 };
 
@@ -146,7 +148,7 @@ struct TimexPart {
   std::string word;  // lower-case
   TimexPartKind kind = TimexPartKind::kPartOfDay;
   std::string code;  // part_of_day, season: the TIMEX3 code ("MO", "SU"); modifier: START, MID, END;
-                     // direction: past, now, ahead; zone: empty
+                     // direction: past, now, ahead; zone: empty; holiday: MM-DD or YYYY-MM-DD
   int value = 0;     // zone: minutes east of UTC; modifier: 1 START, 2 MID, 3 END;
                      // direction: -1 past, 0 now, 1 ahead; day: days from today; else 0
 };
@@ -297,6 +299,20 @@ enum class WordClass : uint8_t {
   kClaimClitic,  // "claim.clitic": dropped from a unit or subject word ("harganya" -> harga)
   kClaimFigureNoun,  // "claim.figure_noun": names a figure itself ("angka tersebut", "jumlah itu")
   kClaimFigureLink,  // "claim.figure_link": joins two figures of one thing ("atau", "dan", "yang")
+  // The time-expression tagger, issue 17 (timex.tsv).
+  kTimexPast,                 // "timex.past": marks a clause about the past ("telah", "lalu")
+  kTimexPresentRef,           // "timex.present_ref": PRESENT_REF phrases ("saat ini", "sekarang")
+  kTimexPastRef,              // "timex.past_ref": PAST_REF phrases ("masa lalu", "belum lama ini")
+  kTimexFutureRef,            // "timex.future_ref": FUTURE_REF phrases ("ke depan", "masa depan")
+  kTimexAnaphor,              // "timex.anaphor": the time the narrative is at ("saat itu", "ketika itu")
+  kTimexDayAnaphor,           // "timex.day_anaphor": the day the narrative is at ("hari itu")
+  kTimexAnaphoricDirection,   // "timex.anaphoric_direction": counted from the narrative ("kemudian", "sebelumnya")
+  kTimexRangeLink,            // "timex.range_link": between the ends of a range ("19 - 23 Juli")
+  kTimexListLink,             // "timex.list_link": between listed periods ("kuartal I dan kuartal II")
+  kTimexMoment,               // "timex.moment": a moment, counted vaguely ("beberapa saat" PTXM)
+  kTimexFutureRefInitial,     // "timex.future_ref_initial": FUTURE_REF only opening a clause ("Ke depan, ...")
+  kTimexPossessable,          // "timex.possessable": a REF noun that is no time before its possessor ("masa depan Tevez")
+  kTimexDayAfter,             // "timex.day_after": the day after the narrative's ("keesokan harinya")
   kCount
 };
 

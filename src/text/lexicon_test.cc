@@ -114,6 +114,14 @@ TEST(LexiconTest, BuiltinLoadsWithTypedEntries) {
   EXPECT_EQ(part("ini", TimexPartKind::kDirection)->value, 0);
   ASSERT_NE(part("lusa", TimexPartKind::kDay), nullptr);
   EXPECT_EQ(part("lusa", TimexPartKind::kDay)->value, 2);  // "+2" in the file
+  // Holidays: a fixed one by month-day; a moving one has one record a year.
+  ASSERT_NE(part("tahun baru", TimexPartKind::kHoliday), nullptr);
+  EXPECT_EQ(part("tahun baru", TimexPartKind::kHoliday)->code, "01-01");
+  int lebaran_years = 0;
+  for (const TimexPart& p : lex->timex_parts()) lebaran_years += p.word == "lebaran" && p.kind == TimexPartKind::kHoliday;
+  EXPECT_GE(lebaran_years, 10);
+  EXPECT_TRUE(lex->Is(WordClass::kTimexAnaphor, "saat itu"));
+  EXPECT_TRUE(lex->Is(WordClass::kTimexPast, "telah"));
 
   // One class for a list several analysers read; titles as a class.
   EXPECT_TRUE(lex->Is(WordClass::kPersonPronoun, "beliau"));
@@ -214,6 +222,10 @@ TEST(LexiconTest, BadLinesNameFileLineAndReason) {
       {"timex_parts.tsv", "lalu\tdirection\tpast\nLalu\tdirection\tahead\n",
        "timex_parts.tsv:2: duplicate direction 'lalu'"},
       {"timex_parts.tsv", "awal\tmodifier\n", "timex_parts.tsv:1: expected word<TAB>kind<TAB>value, got 2 fields"},
+      {"timex_parts.tsv", "natal\tholiday\t25-12-2024\n",
+       "timex_parts.tsv:1: a holiday's value is MM-DD or YYYY-MM-DD, not '25-12-2024'"},
+      {"timex_parts.tsv", "imlek\tholiday\t2024-02-10\nimlek\tholiday\t2024-02-10\n",
+       "timex_parts.tsv:2: duplicate holiday 'imlek'"},
       {"titles.tsv", "title\tmenteri\tMenteri\n", "titles.tsv:1: 'menteri' is already in title"},
   };
   for (const Case& c : cases) {

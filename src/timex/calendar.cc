@@ -81,15 +81,9 @@ std::string FormatWeek(Day any_day_in_week) {
   return buf;
 }
 
-std::string FormatTime(const std::string& date, int hour, int minute, int offset_minutes, bool has_offset) {
-  char buf[64];
-  if (has_offset) {
-    const int a = offset_minutes < 0 ? -offset_minutes : offset_minutes;
-    std::snprintf(buf, sizeof buf, "T%02d:%02d%c%02d:%02d", hour, minute, offset_minutes < 0 ? '-' : '+', a / 60,
-                  a % 60);
-  } else {
-    std::snprintf(buf, sizeof buf, "T%02d:%02d", hour, minute);
-  }
+std::string FormatTime(const std::string& date, int hour, int minute) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "T%02d:%02d", hour, minute);
   return date + buf;
 }
 

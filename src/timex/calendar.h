@@ -28,6 +28,8 @@ std::string FormatDay(Day day);                    // 2024-11-18
 std::string FormatMonth(int y, int m);             // 2024-11
 std::string FormatYear(int y);                     // 2024 (years 0..9999)
 std::string FormatWeek(Day any_day_in_week);       // 2024-W47
-std::string FormatTime(const std::string& date, int hour, int minute, int offset_minutes, bool has_offset);
+// 2024-11-18T10:00: TIMEX3 values carry no UTC offset (the zone goes in
+// TimeExpression::utc_offset_minutes).
+std::string FormatTime(const std::string& date, int hour, int minute);
 
 }  // namespace warta::timex

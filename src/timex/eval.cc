@@ -1,5 +1,6 @@
 #include "timex/eval.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -27,7 +28,12 @@ struct Unit {
 };
 
 StatusOr<std::vector<GoldRow>> ReadGold(const std::filesystem::path& path) {
-  WARTA_ASSIGN_OR_RETURN(auto lines, ingest::ReadGoldLines(path));
+  // The original gold's two parts, and the blind batch of issue 17.
+  static const std::vector<std::string> kOriginalSplits = {"tune", "heldout"};
+  auto valid_split = [](std::string_view split) {
+    return split.starts_with("blind") || std::find(kOriginalSplits.begin(), kOriginalSplits.end(), split) != kOriginalSplits.end();
+  };
+  WARTA_ASSIGN_OR_RETURN(auto lines, ingest::ReadGoldLines(path, valid_split, "tune, heldout, blind or blind2"));
   std::vector<GoldRow> rows;
   for (const auto& g : lines) {
     const auto& f = g.fields;
@@ -134,7 +140,9 @@ void EvalCounts::Add(const EvalCounts& o) {
 
 StatusOr<EvalReport> Evaluate(const TimexTagger& tagger, const EvalOptions& options) {
   std::vector<GoldRow> rows;
-  for (const char* name : {"indosum_gold.tsv", "written_gold.tsv"}) {
+  for (const char* name : {"indosum_gold.tsv", "written_gold.tsv", "blind_gold.tsv", "blind2_gold.tsv"}) {
+    // The blind batches came later (issue 17): an older gold directory without them is still scored.
+    if (std::string_view(name).starts_with("blind") && !std::filesystem::exists(options.gold_dir / name)) continue;
     auto r = ReadGold(options.gold_dir / name);
     if (!r.ok()) return r.status();
     for (auto& row : *r) rows.push_back(std::move(row));
@@ -198,10 +206,13 @@ StatusOr<EvalReport> Evaluate(const TimexTagger& tagger, const EvalOptions& opti
     if (range == t.article.ranges.end())
       return Status::Corrupt(u.file + " " + u.article_id + ": no sentence " + u.locator);
     const bool heldout = u.split == "heldout";
+    EvalCounts* part = heldout                ? &report.heldout
+                       : u.split == "blind"   ? &report.blind
+                       : u.split == "blind2"  ? &report.blind2
+                                              : &report.tune;
     std::vector<std::string> errors;
     Score(t.article.text, range->second, u.rows, t.sys,
-          u.split + " " + u.file + " " + u.article_id.substr(0, 24) + " " + u.locator,
-          heldout ? &report.heldout : &report.tune, &errors);
+          u.split + " " + u.file + " " + u.article_id.substr(0, 24) + " " + u.locator, part, &errors);
     if (!heldout || options.heldout_errors)
       report.errors.insert(report.errors.end(), errors.begin(), errors.end());
   }
@@ -228,6 +239,8 @@ std::string FormatReport(const EvalReport& r) {
   row("tuning", r.tune);
   row("held-out", r.heldout);
   row("all", all);
+  if (r.blind.units) row("blind batch (issue 17)", r.blind);
+  if (r.blind2.units) row("blind batch 2 (issue 17)", r.blind2);
   if (r.skipped_units)
     out += "\n(" + std::to_string(r.skipped_units) + " IndoSum units skipped: ../shared absent or article not found)\n";
   return out;

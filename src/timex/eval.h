@@ -36,6 +36,13 @@ struct EvalCounts {
 
 struct EvalReport {
   EvalCounts tune, heldout;
+  // blind_gold.tsv (issue 17): drawn by hash and annotated before the tagger
+  // ran on it; scored apart so the first score stays comparable. "all" is
+  // tune + heldout, the original gold.
+  EvalCounts blind;
+  // blind2_gold.tsv: a second batch, annotated after the first had been used
+  // for tuning, so its score is untuned.
+  EvalCounts blind2;
   int skipped_units = 0;            // IndoSum rows whose text was not available
   std::vector<std::string> errors;  // "tune" mistakes, one line each (held-out ones only if asked)
 };
@@ -50,7 +57,7 @@ struct EvalOptions {
 // (message names file and line) or an expression not found in its text.
 StatusOr<EvalReport> Evaluate(const TimexTagger& tagger, const EvalOptions& options);
 
-// A Markdown table of both parts and their union.
+// A Markdown table of both parts, their union and the blind batch.
 std::string FormatReport(const EvalReport& report);
 
 }  // namespace warta::timex

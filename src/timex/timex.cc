@@ -38,7 +38,22 @@ struct Lex {
   bool not_year_after = false;   // a number before this word is a quantity ("2000 orang")
   bool not_year_before = false;  // a number after this word is a quantity or an identifier
   bool speech = false;           // attributes reported speech: "kata", "ujarnya", "dikutip"
+  bool past = false;             // marks a clause about the past ("telah", "lalu")
+  bool anaphoric_dir = false;    // "kemudian", "sebelumnya": counted from the narrative's date
   bool starter = false;          // can begin an expression (the matchers run only at these)
+};
+
+// A phrase with a fixed meaning (timex.tsv's *_ref and anaphor classes, the
+// holidays of timex_parts.tsv), looked up whole at its first word.
+enum class PhraseKind : uint8_t { kPresentRef, kPastRef, kFutureRef, kAnaphor, kDayAnaphor, kHoliday };
+struct Phrase {
+  PhraseKind kind = PhraseKind::kPresentRef;
+  bool clause_initial = false;        // only opening a clause
+  bool possessable = false;           // a noun: not a time when a name follows ("masa depan Tevez")
+  int day_offset = 0;                 // a day anaphor's distance from the narrative's day ("keesokan harinya" +1)
+  int tokens = 1;                     // words in the phrase
+  int month = 0, day = 0;             // a fixed holiday's day of the year
+  std::vector<std::array<int, 3>> dated;  // a moving holiday's dates, year by year
 };
 
 // What the matchers look words up in, built once from the lexicon.
@@ -50,6 +65,8 @@ struct Words {
   // The words that join number words ("tiga puluh", "dua belas", "satu
   // setengah"), with their kind and value (number_words.tsv).
   std::unordered_map<std::string, const text::NumberWord*> number_joint;
+  std::unordered_map<std::string, Phrase> phrases;  // "saat ini", "hari itu", "tahun baru", ...
+  int max_phrase_tokens = 0;
 };
 
 }  // namespace
@@ -131,6 +148,37 @@ Words BuildWords(const text::Lexicon& lexicon) {
     for (auto& [word, l] : *m)
       l.starter = l.month || l.weekday || l.unit != kNoUnit || l.num > 0 || l.vague || l.pod || l.zone >= 0;
     for (const std::string& w : lexicon.Words(text::WordClass::kTimexStarter)) (*m)[w].starter = true;
+    for (const std::string& w : lexicon.Words(text::WordClass::kTimexPast)) (*m)[w].past = true;
+    for (const std::string& w : lexicon.Words(text::WordClass::kTimexAnaphoricDirection)) (*m)[w].anaphoric_dir = true;
+  }
+  auto add_phrase = [&](const std::string& phrase, PhraseKind kind) -> Phrase& {
+    Phrase& p = words.phrases[phrase];
+    p.kind = kind;
+    p.tokens = 1 + static_cast<int>(std::count(phrase.begin(), phrase.end(), ' '));
+    words.max_phrase_tokens = std::max(words.max_phrase_tokens, p.tokens);
+    words.roles[phrase.substr(0, phrase.find(' '))].starter = true;
+    return p;
+  };
+  const std::pair<text::WordClass, PhraseKind> phrase_classes[] = {
+      {text::WordClass::kTimexPresentRef, PhraseKind::kPresentRef},
+      {text::WordClass::kTimexPastRef, PhraseKind::kPastRef},
+      {text::WordClass::kTimexFutureRef, PhraseKind::kFutureRef},
+      {text::WordClass::kTimexAnaphor, PhraseKind::kAnaphor},
+      {text::WordClass::kTimexDayAnaphor, PhraseKind::kDayAnaphor}};
+  for (const auto& [cls, kind] : phrase_classes)
+    for (const std::string& w : lexicon.Words(cls)) add_phrase(w, kind);
+  for (const std::string& w : lexicon.Words(text::WordClass::kTimexFutureRefInitial))
+    add_phrase(w, PhraseKind::kFutureRef).clause_initial = true;
+  for (const std::string& w : lexicon.Words(text::WordClass::kTimexDayAfter))
+    add_phrase(w, PhraseKind::kDayAnaphor).day_offset = 1;
+  for (const std::string& w : lexicon.Words(text::WordClass::kTimexPossessable))
+    if (auto it = words.phrases.find(w); it != words.phrases.end()) it->second.possessable = true;
+  for (const text::TimexPart& p : lexicon.timex_parts()) {
+    if (p.kind != text::TimexPartKind::kHoliday) continue;
+    Phrase& h = add_phrase(p.word, PhraseKind::kHoliday);
+    const std::string& c = p.code;  // MM-DD or YYYY-MM-DD, checked by the lexicon
+    if (c.size() == 5) h.month = std::atoi(c.substr(0, 2).c_str()), h.day = std::atoi(c.substr(3).c_str());
+    else h.dated.push_back({std::atoi(c.substr(0, 4).c_str()), std::atoi(c.substr(5, 2).c_str()), std::atoi(c.substr(8).c_str())});
   }
   return words;
 }
@@ -144,6 +192,8 @@ struct Tok {
   uint32_t begin = 0, end = 0;
   bool cap = false;         // starts with an upper-case ASCII letter
   bool line_start = false;  // first token of a line (paragraph)
+  Unit redup = kNoUnit;     // "bertahun-tahun", "berbulan-bulan": a vague span of this unit
+  bool quoted = false;      // inside a quotation opened earlier in its paragraph
 };
 
 bool IsSentenceEnd(const Tok& t) {
@@ -195,7 +245,28 @@ struct Match {
   bool written = false;    // the day is written out ("Sabtu (8/7)"), not computed
   std::string note;
   std::optional<Day> day;  // the day it denotes, when day-level
+  std::optional<int> zone;  // minutes east of UTC written with a clock time
+  bool anaphoric = false;   // counted from the narrative's date: does not move the narrative on
 };
+
+// A date the narrative is at, at the granularity written: y, y-m or y-m-d.
+struct NarrativeDate {
+  int y = 0, m = 0, d = 0;
+  int sentence = -1;   // the sentence it was written in
+  int paragraph = -1;  // and its paragraph (line)
+};
+
+// "bertahun-tahun", "berbulan-bulan", "berhari-hari": ber- and a reduplicated
+// unit of time, a span of many such units (TIMEX3 PXY, PXM, PXD).
+Unit Reduplicated(const std::string& w, const std::unordered_map<std::string, Lex>& roles) {
+  const size_t dash = w.find('-');
+  if (dash == std::string::npos || dash <= 3 || !w.starts_with("ber")) return kNoUnit;
+  const std::string_view a = std::string_view(w).substr(3, dash - 3), b = std::string_view(w).substr(dash + 1);
+  if (a != b) return kNoUnit;
+  auto it = roles.find(std::string(a));
+  if (it == roles.end() || it->second.unit_count || it->second.unit == kNoUnit) return kNoUnit;
+  return it->second.unit;
+}
 
 class Run {
  public:
@@ -206,6 +277,7 @@ class Run {
     if (dct && IsValidDay(dct->year, dct->month, dct->day)) dct_ = Day{dct->year, dct->month, dct->day};
     toks_.reserve(tokens.size());
     uint32_t prev_end = 0;
+    bool quoted = false;
     for (const auto& tk : tokens) {
       Tok t;
       t.raw = text::TokenText(text, tk);
@@ -217,6 +289,9 @@ class Run {
       t.cap = !t.raw.empty() && t.raw[0] >= 'A' && t.raw[0] <= 'Z';
       t.line_start = toks_.empty() || text.substr(prev_end, tk.begin - prev_end).find('\n') != std::string_view::npos;
       prev_end = tk.end;
+      if (t.line_start) quoted = false;
+      t.quoted = quoted;
+      if (tk.kind == TokenKind::kQuote) quoted = !quoted;
       if (tk.kind == TokenKind::kWord || tk.kind == TokenKind::kSymbol || tk.kind == TokenKind::kPunct) {
         t.lower.assign(t.raw);
         for (char& c : t.lower)
@@ -226,6 +301,7 @@ class Run {
           it = lexicon.find(t.lower.substr(0, t.lower.size() - 1));  // "Nov." kept whole by the tokenizer
         }
         if (it != lexicon.end()) t.lex = &it->second;
+        else t.redup = Reduplicated(t.lower, lexicon);
       }
       toks_.push_back(std::move(t));
     }
@@ -235,9 +311,13 @@ class Run {
     std::vector<TaggedTimex> out;
     size_t i = 0;
     while (i < toks_.size()) {
-      if (SentenceStart(i)) FindSpeechDay(i);
+      if (SentenceStart(i)) {
+        FindSpeechDay(i);
+        ++sentence_;
+      }
+      if (toks_[i].line_start) ++paragraph_;
       const Tok& first = toks_[i];
-      if (!(first.lex && first.lex->starter) && first.kind != TokenKind::kNumber &&
+      if (!(first.lex && first.lex->starter) && first.kind != TokenKind::kNumber && first.redup == kNoUnit &&
           !(first.kind == TokenKind::kWord && first.raw[0] >= '0' && first.raw[0] <= '9')) {
         ++i;  // most tokens: no matcher can start here
         continue;
@@ -247,6 +327,7 @@ class Run {
         if (m && m->end > i && m->end > best.end) best = std::move(*m);
       };
       consider(Regulation(i));
+      consider(PhraseExpr(i));
       consider(SetExpr(i));
       consider(Weekday(i));
       consider(DateExpr(i));
@@ -262,18 +343,27 @@ class Run {
         ++i;
         continue;
       }
+      // "10 jam sehari", "30 menit sehari": a one-unit word right after a
+      // duration is its frequency (a SET), not a second span.
+      if (!best.suppress && best.type == TimexType::kDuration && !out.empty() && apposition_end_ == i &&
+          out.back().timex.type == TimexType::kDuration && first.lex && first.lex->unit_count == 1 &&
+          best.end == i + 1) {
+        best.type = TimexType::kSet;
+      }
       if (!best.suppress) {
         TaggedTimex t;
         t.timex.span = {toks_[i].cp_begin, toks_[best.end - 1].cp_end};
         t.timex.text = std::string(text_.substr(toks_[i].begin, toks_[best.end - 1].end - toks_[i].begin));
         t.timex.type = best.type;
         t.timex.value = best.value;
+        t.timex.utc_offset_minutes = best.zone;
         t.relative = best.relative;
         t.invalid = best.invalid;
         t.implausible = best.implausible;
         t.weekday = best.weekday;
         t.note = best.note;
         if (best.day && (best.type == TimexType::kDate || best.type == TimexType::kTime)) ref_day_ = best.day;
+        if (!best.anaphoric && (best.type == TimexType::kDate || best.type == TimexType::kTime)) NoteNarrative(best.value);
         // "hari ini, Sabtu (8/7)": a deictic day in apposition to a written
         // date is that date.
         if (!out.empty() && t.weekday && best.day && best.written && out.back().relative &&
@@ -349,11 +439,18 @@ class Run {
   // "besok", "pagi ini") count from that day, not from the publication
   // date. So: the last weekday in the sentence that resolves to a day up to
   // a week before the DCT becomes the sentence's anchor.
+  // A sentence inside a quotation that runs on ("... hari ini tidak bisa
+  // hadir. Ia menyampaikan, besok ...," ungkap Chairul, Rabu (26/7).) is
+  // dated by the attribution after the quotation closes, in the same paragraph.
   void FindSpeechDay(size_t start) {
     speech_day_.reset();
     if (!dct_) return;
+    bool quoted = start < n() && toks_[start].quoted;
+    int sentences = 0;  // crossed inside the quotation: a few at most, so the scan stays linear
     for (size_t k = start; k < n(); ++k) {
-      if (k > start && SentenceStart(k)) break;
+      if (k > start && toks_[k].line_start) break;
+      if (k > start && SentenceStart(k) && (!quoted || ++sentences > 4)) break;
+      if (toks_[k].kind == TokenKind::kQuote) quoted = false;
       if (!toks_[k].lex || !toks_[k].lex->weekday) continue;
       bool attributed = false;
       for (size_t b = k, steps = 0; b > start && steps < 16 && !attributed; --b, ++steps)
@@ -370,6 +467,65 @@ class Run {
   }
   // The day deictic words count from.
   std::optional<Day> Anchor() const { return speech_day_ ? speech_day_ : dct_; }
+
+  // The narrative's date moves with every date the text writes (not with the
+  // ones counted from it, "sebulan kemudian", nor with "saat itu"): at its
+  // granularity, year, month and day apart, so "bulan sebelumnya" finds the
+  // latest month even after a bare year.
+  void NoteNarrative(const std::string& v) {
+    auto digits = [&](size_t at, size_t len) {
+      if (v.size() < at + len) return -1;
+      int x = 0;
+      for (size_t k = at; k < at + len; ++k) {
+        if (v[k] < '0' || v[k] > '9') return -1;
+        x = x * 10 + (v[k] - '0');
+      }
+      return x;
+    };
+    const int y = digits(0, 4);
+    if (y < 0 || (v.size() > 4 && v[4] != '-')) return;
+    NarrativeDate d{y, 0, 0, sentence_, paragraph_};
+    if (v.size() >= 7 && (v.size() == 7 || v[7] == '-') && digits(5, 2) > 0) d.m = digits(5, 2);
+    if (d.m && v.size() >= 10 && digits(8, 2) > 0 && (v.size() == 10 || v[10] == 'T')) d.d = digits(8, 2);
+    narr_ = d;
+    if (d.m) narr_month_ = d;
+    if (d.d) narr_day_ = d;
+  }
+  // The narrative's date written in this sentence or the one before, for
+  // "tahun sebelumnya" (counted from the year the sentence names).
+  bool Recent(const NarrativeDate& d) const { return d.y && d.sentence >= sentence_ - 1; }
+  // Near enough for an anaphor ("saat itu", "sebulan kemudian") to mean it:
+  // in the same paragraph or the sentence before. Farther, the story has
+  // often moved to a time it does not date ("pernah kehilangan ... Kala itu").
+  bool Near(const NarrativeDate& d) const {
+    return d.y && (d.paragraph == paragraph_ || d.sentence >= sentence_ - 1);
+  }
+  // A date counted from the narrative's ("sebulan kemudian", "malam hari
+  // sebelumnya") names its distance, so its antecedent may lie a little
+  // farther back: the same paragraph or the three sentences before.
+  bool NearForCount(const NarrativeDate& d) const {
+    return d.y && (d.paragraph == paragraph_ || d.sentence >= sentence_ - 3);
+  }
+
+  // +1 when the clause around [begin, end) speaks of the future ("akan",
+  // "mendatang"), -1 of the past ("telah", "lalu"), 0 when it says neither.
+  // The nearest marker before the expression counts, else the nearest a few
+  // words after it ("Desember akan naik").
+  int Tense(size_t begin, size_t end) const {
+    for (size_t k = begin, steps = 0; k > 0 && steps < 12; --k, ++steps) {
+      const Tok& t = toks_[k - 1];
+      if (IsSentenceEnd(t) || toks_[k].line_start) break;
+      if (t.lex && t.lex->future) return 1;
+      if (t.lex && t.lex->past) return -1;
+      if (t.lower == "yang") break;  // a relative clause has its own tense ("akan menggelar ... yang meninggal pada Oktober")
+    }
+    for (size_t k = end; k < n() && k < end + 5; ++k) {
+      if (IsSentenceEnd(toks_[k]) || toks_[k].raw == "," || toks_[k].line_start) break;
+      if (toks_[k].lex && toks_[k].lex->future) return 1;
+      if (toks_[k].lex && toks_[k].lex->past) return -1;
+    }
+    return 0;
+  }
 
   // ---- resolution ----
   std::optional<Day> ResolveWeekday(int wd, Dir dir) const {
@@ -525,7 +681,9 @@ class Run {
       ++k;
     }
     // Without "pukul" only an unmistakable clock: a zone, or HH:MM.
-    if (!prefixed && !c.has_zone && !(colon && toks_[i].raw.size() == 5)) return std::nullopt;
+    // Without "pukul" only an unmistakable clock: a zone, HH:MM, or HH.MM
+    // with a part of day ("12.45 siang").
+    if (!prefixed && !c.has_zone && !(colon && toks_[i].raw.size() == 5) && !(pod && has_minute)) return std::nullopt;
     if (Is(i, "jam") && !has_minute && !pod && !c.has_zone) return std::nullopt;  // "jam 4" alone is not clear
     if (pod && c.hour < 12 && (std::string_view(pod) == "AF" || std::string_view(pod) == "EV" ||
                                (std::string_view(pod) == "NI" && c.hour >= 6)))
@@ -547,7 +705,8 @@ class Run {
       m->note = "invalid time";
       return;
     }
-    if (!m->value.empty()) m->value = FormatTime(m->value, c->hour, c->minute, c->zone, c->has_zone);
+    if (!m->value.empty()) m->value = FormatTime(m->value, c->hour, c->minute);
+    if (c->has_zone) m->zone = c->zone;
   }
   void AttachPod(Match* m, const char* pod) const {
     m->type = TimexType::kTime;
@@ -555,6 +714,115 @@ class Run {
   }
 
   // ---- matchers ----
+
+  // The phrases of the lexicon: PRESENT_REF/PAST_REF/FUTURE_REF ("saat ini",
+  // "belum lama ini", "ke depan"), anaphora to the narrative's date ("saat
+  // itu", "hari itu"), holidays ("Natal", "Tahun Baru", "Lebaran").
+  std::optional<Match> PhraseExpr(size_t i) const {
+    if (words_.phrases.empty()) return std::nullopt;
+    // "akhir musim ini": a modifier before a PRESENT/PAST/FUTURE_REF phrase is
+    // part of it (the value stays the vague one).
+    const size_t from = Modifier(i) ? i + 1 : i;
+    if (from >= n()) return std::nullopt;
+    std::string key = toks_[from].lower;
+    const Phrase* p = nullptr;
+    size_t end = 0;
+    for (size_t k = from; k < n() && k < from + words_.max_phrase_tokens; ++k) {
+      if (k > from) key += ' ', key += toks_[k].lower;
+      if (auto it = words_.phrases.find(key); it != words_.phrases.end()) p = &it->second, end = k + 1;
+    }
+    if (!p) return std::nullopt;
+    if (from > i && p->kind != PhraseKind::kPresentRef && p->kind != PhraseKind::kPastRef &&
+        p->kind != PhraseKind::kFutureRef)
+      return std::nullopt;
+    // Opening a clause only: closing one it is as often a direction ("Ia melangkah ke depan.").
+    if (p->clause_initial && !(SentenceInitial(from) || Is(from - 1, ","))) return std::nullopt;
+    // "masa depan Tevez": a noun of time with its possessor is no time.
+    if (p->possessable && end < n() && toks_[end].cap && !SentenceInitial(end)) return std::nullopt;
+    Match m;
+    m.type = TimexType::kDate;
+    m.end = end;
+    switch (p->kind) {
+      case PhraseKind::kPresentRef: m.value = "PRESENT_REF"; return m;
+      case PhraseKind::kPastRef: m.value = "PAST_REF"; return m;
+      case PhraseKind::kFutureRef: m.value = "FUTURE_REF"; return m;
+      case PhraseKind::kAnaphor:
+      case PhraseKind::kDayAnaphor: {
+        // "saat itu": the date the narrative is at, as precise as it was
+        // written (a clock time's day); "hari itu" needs a day. Without one,
+        // the vague past.
+        m.relative = m.anaphoric = true;
+        const NarrativeDate& d = p->kind == PhraseKind::kDayAnaphor ? narr_day_ : narr_;
+        if (!Near(d)) {
+          m.value = p->day_offset ? "" : "PAST_REF";  // "keesokan harinya" of an undated day: unresolved
+        } else if (d.d) {
+          m.day = AddDays(Day{d.y, d.m, d.d}, p->day_offset);
+          m.value = FormatDay(*m.day);
+        } else {
+          m.value = d.m ? FormatMonth(d.y, d.m) : FormatYear(d.y);
+        }
+        return m;
+      }
+      case PhraseKind::kHoliday:
+        return Holiday(i, *p, end);
+    }
+    return std::nullopt;
+  }
+
+  // A holiday: the year written after it ("Natal tahun lalu", "Lebaran
+  // 2024"), else the nearest one before the DCT, or after it when the clause
+  // speaks of the future. A moving holiday resolves only in a year its table
+  // lists.
+  std::optional<Match> Holiday(size_t i, const Phrase& p, size_t end) const {
+    if (p.tokens > 1 && !toks_[i].cap) return std::nullopt;  // "tahun baru" in running text: a new year
+    Match m;
+    m.type = TimexType::kDate;
+    m.end = end;
+    m.relative = true;
+    int year = 0, dir = 0;  // dir: "Natal lalu" the latest before the DCT, "Natal mendatang" the next
+    size_t k = end;
+    const bool tahun = Is(k, "tahun");
+    if (tahun) ++k;
+    if (k < n() && IsYearToken(toks_[k]) && !Implausible(PlainInt(toks_[k]))) {
+      year = PlainInt(toks_[k]);
+      m.end = k + 1;
+      m.relative = false;
+    } else if (k < n() && DirWord(toks_[k].lower) != 9 && !(toks_[k].lex && toks_[k].lex->anaphoric_dir)) {
+      m.end = k + 1;
+      const int dw = DirWord(toks_[k].lower);
+      if (tahun && dct_) year = dct_->y + (dw > 0 ? 1 : dw < 0 ? -1 : 0);  // "Natal tahun lalu"
+      else if (!tahun) dir = dw;
+      if (!dct_) return m;
+    }
+    auto date_in = [&](int y) -> std::optional<Day> {
+      if (p.month) return IsValidDay(y, p.month, p.day) ? std::optional<Day>(Day{y, p.month, p.day}) : std::nullopt;
+      for (const auto& d : p.dated)
+        if (d[0] == y) return Day{d[0], d[1], d[2]};
+      return std::nullopt;
+    };
+    std::optional<Day> day;
+    if (year) {
+      day = date_in(year);
+    } else if (dct_) {
+      const bool future = dir > 0 || (dir == 0 && Tense(i, end) > 0);
+      const int64_t today = ToDays(*dct_);
+      for (int y : {dct_->y - 1, dct_->y, dct_->y + 1}) {
+        auto d = date_in(y);
+        if (!d) continue;
+        if (future ? ToDays(*d) >= today && !day : ToDays(*d) <= today) day = d;  // first after / latest before
+      }
+    } else if (p.month) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "XXXX-%02d-%02d", p.month, p.day);
+      m.value = buf;
+      return m;
+    }
+    if (day) {
+      m.day = day;
+      m.value = FormatDay(*day);
+    }
+    return m;
+  }
 
   // "Nomor 35 Tahun 2009", "No 31 Tahun 1999", "11 Tahun 2012": a regulation's
   // number and year, not a duration and a date.
@@ -604,6 +872,11 @@ class Run {
     size_t after_num = k;
     if (ParseNumber(k, &count, &vague, &after_num)) k = after_num;
     const Lex* l = L(k);
+    if (!l && k < n() && toks_[k].lower.size() > 3 && toks_[k].lower.ends_with("nya")) {
+      // "per pekannya": the unit with its clitic
+      auto it = words_.roles.find(toks_[k].lower.substr(0, toks_[k].lower.size() - 3));
+      if (it != words_.roles.end()) l = &it->second;
+    }
     if (!l || l->unit == kNoUnit || l->unit_count || l->unit == kWaktu || vague) return std::nullopt;
     if (!every && (l->unit == kHour || l->unit == kMinute || l->unit == kSecond)) return std::nullopt;  // km per jam
     m.value = Duration(count, l->unit, 1, false);  // a word holding its count ("windu") was refused above
@@ -647,6 +920,10 @@ class Run {
       pod = PodAt(k, &pe);
       if (pod) k = pe;
     }
+    if (const Lex* z = L(k); pod && z && z->zone >= 0) {  // "Rabu (15/11) malam WIB"
+      m.zone = z->zone;
+      ++k;
+    }
     int dir_word = 9;
     if (k < n()) {
       dir_word = DirWord(toks_[k].lower);
@@ -660,21 +937,29 @@ class Run {
         if (!m.invalid && !m.implausible) NoteYear(inner->m, inner->y);
         if (m.day && IsoWeekday(*m.day) != wd) m.note = "weekday does not match the date";
       } else {
+        // The year whose date lies nearest the report (a weekday names a
+        // day near it); the weekday only breaks a tie. A weekday that does
+        // not match the date never moves it to another year: the written
+        // date is kept and the clash noted.
         int year = 0;
         if (dct_ && !month_year_.count(inner->m)) {
           int64_t best_dist = 0;
+          bool best_match = false;
           for (int y : {dct_->y - 1, dct_->y, dct_->y + 1}) {
-            if (!IsValidDay(y, inner->m, inner->d) || IsoWeekday({y, inner->m, inner->d}) != wd) continue;
+            if (!IsValidDay(y, inner->m, inner->d)) continue;
             const int64_t delta = ToDays({y, inner->m, inner->d}) - ToDays(*dct_);
-            if (delta < -300 || delta > 90) continue;  // a weekday names a day near the report
-            int64_t dist = std::llabs(delta);
-            if (!year || dist < best_dist) year = y, best_dist = dist;
+            if (delta < -300 || delta > 90) continue;
+            const int64_t dist = std::llabs(delta);
+            const bool match = IsoWeekday({y, inner->m, inner->d}) == wd;
+            if (!year || dist < best_dist || (dist == best_dist && match && !best_match))
+              year = y, best_dist = dist, best_match = match;
           }
         }
         if (!year)
           year = YearFor(inner->m, inner->d, dir_word > 0 || (dir_word == 9 && FutureClause(i)) ? kOnOrAfter
                                                                                                : kOnOrBefore);
         SetDay(&m, year, inner->m, inner->d, true);
+        if (m.day && IsoWeekday(*m.day) != wd) m.note = "weekday does not match the date";
       }
     } else {
       Dir dir = kOnOrBefore;
@@ -710,16 +995,29 @@ class Run {
         if (!m.invalid && !m.implausible) NoteYear(in->m, in->y);
       } else {
         int dw = in->end < n() ? DirWord(toks_[in->end].lower) : 9;
+        if (dw != 9 && toks_[in->end].lex && toks_[in->end].lex->anaphoric_dir) dw = 9;
         if (dw == -1 || dw == 1) ++m.end;
-        Dir dir = dw == -1 ? kOnOrBefore : dw == 1 || FutureClause(i) ? kOnOrAfter : kOnOrBefore;
+        Dir dir = dw == -1 ? kOnOrBefore : dw == 1 || Tense(i, m.end) > 0 ? kOnOrAfter : kOnOrBefore;
         SetDay(&m, YearFor(in->m, in->d, dir), in->m, in->d, true);
       }
+      if (m.day) last_month_ = {m.day->y, m.day->m, m.day->d, static_cast<int>(m.end)};
       if (m.invalid) m.note = "invalid date " + std::string(text_.substr(toks_[k].begin, toks_[in->end - 1].end -
                                                                                               toks_[k].begin));
       MaybeAttachClock(&m);
       return m;
     }
     if (tanggal) return std::nullopt;
+    // The first day of a range, "19 - 23 Juli 2017", "1 hingga 4 Juli":
+    // the month and year are written once, after the second.
+    if (const int d = PlainInt(toks_[k], 2); d >= 1 && d <= 31 && In(k + 1, text::WordClass::kTimexRangeLink)) {
+      if (auto in = InnerDate(k + 2, false, false); in && in->d > d) {
+        Match m;
+        m.end = k + 1;
+        const int y = in->y ? in->y : YearFor(in->m, d, Tense(i, in->end) > 0 ? kOnOrAfter : kOnOrBefore);
+        SetDay(&m, y, in->m, d, !in->y);
+        return m;
+      }
+    }
     // English order: "November 29, 2024".
     size_t j = i;
     int mod = 0;  // 1 awal, 2 pertengahan, 3 akhir: a month keeps month granularity
@@ -740,6 +1038,7 @@ class Run {
       } else {
         m.value = FormatMonth(y, mo);
         NoteYear(mo, y);
+        last_month_ = {y, mo, 0, static_cast<int>(m.end)};
       }
       return m;
     }
@@ -750,27 +1049,31 @@ class Run {
       return m;
     }
     if (abbrev) return std::nullopt;
-    // A bare month name: capitalised (or after "bulan"), and not the first
-    // name of a person ("Agustus Sani").
-    if (!bulan && !mod && !toks_[j].cap) return std::nullopt;
+    // A bare month name, lower-case too ("juni mendatang": the full names
+    // are no ordinary words), but not the first name of a person ("Agustus Sani").
     if (!bulan && !mod && j + 1 < n() && toks_[j + 1].cap && !L(j + 1)) return std::nullopt;
     if (!bulan && !mod && SentenceInitial(j) && !(j + 1 < n() && DirWord(toks_[j + 1].lower) != 9)) {
       // "Mei" opening a sentence is usually still the month; keep it.
     }
     m.end = j + 1;
     int dw = m.end < n() ? DirWord(toks_[m.end].lower) : 9;
+    if (dw != 9 && toks_[m.end].lex && toks_[m.end].lex->anaphoric_dir) dw = 9;  // "Juni berikutnya": not from the DCT
     Dir dir = kOnOrBefore;
     if (dw == -1) dir = kBefore;
     else if (dw == 1) dir = kAfter;
-    else if (FutureClause(i)) dir = kOnOrAfter;
+    else if (Tense(i, m.end) > 0) dir = kOnOrAfter;  // "Desember akan naik": the coming December
     if (dw != 9) ++m.end;
     int y = 0;
     if (dw == 0) y = dct_ ? dct_->y : 0;
+    else if (dw == 9 && !month_year_.count(mo) && last_month_.y && last_month_.end + 1 == j &&
+             In(j - 1, text::WordClass::kTimexRangeLink))
+      y = last_month_.y + (mo < last_month_.m ? 1 : 0);  // "Juli sampai Agustus": the year of the range's start
     else if (dw == 9) y = YearFor(mo, 0, dir);
     else if (dct_) y = YearForStrict(mo, dir);
     m.relative = true;
     if (y) m.value = FormatMonth(y, mo);
     else if (!dct_ && dw == 9) m.value = FormatMonth(0, mo).replace(0, 4, "XXXX");
+    if (y) last_month_ = {y, mo, 0, static_cast<int>(m.end)};
     return m;
   }
   // "Juni lalu"/"Juni depan": relative to the DCT only (an earlier mention's
@@ -782,6 +1085,22 @@ class Run {
   }
 
   std::optional<Match> Year(size_t i) {
+    // "2017/2018": a competition season across two years, recognised with
+    // no value (TIMEX3 has none for it).
+    if (const std::string_view r = toks_[i].raw; toks_[i].kind == TokenKind::kNumber && r.size() == 9 && r[4] == '/') {
+      int a = 0, b = 0;
+      for (size_t c = 0; c < 9; ++c) {
+        if (c == 4) continue;
+        if (r[c] < '0' || r[c] > '9') return std::nullopt;
+        (c < 4 ? a : b) = (c < 4 ? a : b) * 10 + (r[c] - '0');
+      }
+      if (b != a + 1 || a < opt_.min_bare_year || Implausible(b)) return std::nullopt;
+      Match m;
+      m.type = TimexType::kDate;
+      m.end = i + 1;
+      m.note = "a season across two years";
+      return m;
+    }
     size_t k = i;
     const int mod = Modifier(k);  // 1 awal, 2 pertengahan, 3 akhir
     if (mod) ++k;
@@ -795,7 +1114,11 @@ class Run {
       if (y < opt_.min_bare_year || y > hi) return std::nullopt;
       if (k > 0 && L(k - 1) && L(k - 1)->not_year_before) return std::nullopt;
       if (L(k + 1) && L(k + 1)->not_year_after) return std::nullopt;
-      if (k > 0 && toks_[k - 1].kind == TokenKind::kNumber) return std::nullopt;
+      // "1500 2000" is no year, but a numbered name before one is: "Liga 1
+      // 2017", "U - 22 2018" (a number of one or two digits after a name).
+      if (k > 0 && toks_[k - 1].kind == TokenKind::kNumber &&
+          !(toks_[k - 1].raw.size() <= 2 && k >= 2 && (toks_[k - 2].cap || toks_[k - 2].raw == "-")))
+        return std::nullopt;
       if (k + 1 < n() && toks_[k + 1].kind == TokenKind::kNumber) return std::nullopt;
     }
     Match m;
@@ -830,27 +1153,13 @@ class Run {
       day_rel(-2, i + 2);  // the day before yesterday
     else if (day_word != words_.day.end())
       day_rel(day_word->second, i + 1);
-    else if (w == "sekarang" || w == "kini" || (w == "saat" && Is(i + 1, "ini")) || (w == "dewasa" && Is(i + 1, "ini"))) {
-      m.end = i + ((w == "saat" || w == "dewasa") ? 2 : 1);
-      m.value = "PRESENT_REF";
-      return m;
-    } else if ((w == "masa" && (Is(i + 1, "lalu") || Is(i + 1, "silam"))) ||
-               (w == "beberapa" && Is(i + 1, "waktu") && (Is(i + 2, "lalu") || Is(i + 2, "silam"))) ||
-               ((w == "baru-baru" || w == "belakangan") && Is(i + 1, "ini"))) {
-      m.end = i + (w == "beberapa" ? 3 : 2);
-      m.value = "PAST_REF";
-      return m;
-    } else if (w == "masa" && (Is(i + 1, "depan") || Is(i + 1, "mendatang"))) {
-      m.end = i + 2;
-      m.value = "FUTURE_REF";
-      return m;
-    } else if (w == "tengah" && (Is(i + 1, "malam") || Is(i + 1, "hari"))) {
+    else if (w == "tengah" && (Is(i + 1, "malam") || Is(i + 1, "hari"))) {
       // Midnight closes the day it belongs to: T24:00 of the reference day.
       m.type = TimexType::kTime;
       m.end = i + 2;
       m.relative = true;
       std::optional<Day> day = ref_day_ ? ref_day_ : Anchor();
-      if (day) m.value = FormatTime(FormatDay(*day), Is(i + 1, "malam") ? 24 : 12, 0, 0, false);
+      if (day) m.value = FormatTime(FormatDay(*day), Is(i + 1, "malam") ? 24 : 12, 0);
       return m;
     } else if (w == "tadi" || w == "nanti") {
       size_t pe = 0;
@@ -862,6 +1171,16 @@ class Run {
     } else {
       size_t pe = 0;
       const char* pod = PodAt(i, &pe);
+      // "malam hari sebelumnya", "pagi berikutnya": that part of the day
+      // before or after the narrative's day.
+      if (pod && L(pe) && L(pe)->anaphoric_dir && NearForCount(narr_day_)) {
+        m.type = TimexType::kDate;
+        m.end = pe + 1;
+        m.relative = m.anaphoric = true;
+        CountFrom(narr_day_, kDayU, DirWord(toks_[pe].lower) < 0 ? -1 : 1, &m);
+        AttachPod(&m, pod);
+        return m;
+      }
       if (!pod || !(Is(pe, "ini") || Is(pe, "tadi"))) return std::nullopt;
       day_rel(0, pe + 1);
       AttachPod(&m, pod);
@@ -906,11 +1225,23 @@ class Run {
         return std::nullopt;
       dw = 0;
     }
-    if (u == kDayU && (dw != 0 || mod)) return std::nullopt;  // "hari ini" only
+    // "tahun sebelumnya", "bulan berikutnya": counted from the year or month
+    // the sentence (or the one before) names, else from the DCT; "hari
+    // sebelumnya" from the narrative's day.
+    const bool anaphoric = !mod && k + 1 < n() && toks_[k + 1].lex && toks_[k + 1].lex->anaphoric_dir;
+    if (u == kDayU && (mod || (dw != 0 && !(anaphoric && NearForCount(narr_day_))))) return std::nullopt;  // "hari ini" only
     Match m;
     m.type = TimexType::kDate;
     m.relative = true;
     m.end = end;
+    if (anaphoric) {
+      const NarrativeDate& d = u == kYearU ? narr_ : u == kMonthU ? narr_month_ : narr_day_;
+      if (Recent(d) || (u == kDayU && NearForCount(d))) {
+        m.anaphoric = true;
+        CountFrom(d, u, dw, &m);
+        return m;
+      }
+    }
     if (!dct_) return m;
     const int off = dw == 0 ? 0 : dw;  // -1 or +1
     switch (u) {
@@ -938,6 +1269,26 @@ class Run {
       }
     }
     return m;
+  }
+
+  // The date `c` units (day, week, month, year) from the narrative's date
+  // `d`, at the unit's granularity (a week counted from a day gives a day).
+  static void CountFrom(const NarrativeDate& d, Unit u, int c, Match* m) {
+    switch (u) {
+      case kDayU:
+      case kWeek:
+        m->day = AddDays({d.y, d.m, d.d}, u == kWeek ? 7 * c : c);
+        m->value = FormatDay(*m->day);
+        break;
+      case kMonthU: {
+        const int total = d.y * 12 + (d.m - 1) + c;
+        m->value = FormatMonth(total / 12, total % 12 + 1);
+        break;
+      }
+      default:
+        m->value = FormatYear(d.y + c);
+        break;
+    }
   }
 
   // A number, digits or words: "48", "1,5", "tiga puluh satu", "satu setengah",
@@ -1074,13 +1425,32 @@ class Run {
     double count = 0;
     bool vague = false;
     size_t k = i;
+    if (toks_[i].redup != kNoUnit) {  // "bertahun-tahun": PXY
+      Match m;
+      m.type = TimexType::kDuration;
+      m.end = i + 1;
+      m.value = Duration(0, toks_[i].redup, 1, true);
+      return m;
+    }
     const Lex* l = L(i);
     if (l && l->unit_count) {  // "sehari", "setahun"
       count = 1;
     } else {
       if (!ParseNumber(i, &count, &vague, &k)) return std::nullopt;
       if (i > 0 && (Is(i - 1, "ke") || In(i - 1, text::WordClass::kTimexNumberSign))) return std::nullopt;
+      if (vague && In(k, text::WordClass::kTimexMoment)) {  // "beberapa saat": a few moments
+        Match m;
+        m.type = TimexType::kDuration;
+        m.end = k + 1;
+        m.value = "PTXM";
+        return m;
+      }
       l = L(k);
+      // "2017 pekan depan": a year before a relative week or month, not 2017 weeks.
+      if (l && IsYearToken(toks_[i]) && count >= opt_.min_bare_year &&
+          (l->unit == kDayU || l->unit == kWeek || l->unit == kMonthU) && k + 1 < n() &&
+          DirWord(toks_[k + 1].lower) != 9)
+        return std::nullopt;
       if (!l || l->unit == kNoUnit || l->unit_count) {
         // "beberapa waktu lalu" is RelativeWord's; "2x10 tahun" is not ours.
         return std::nullopt;
@@ -1093,6 +1463,23 @@ class Run {
     Match m;
     m.end = k + 1;
     size_t after = k + 1;
+    // "sebulan kemudian", "dua tahun sebelumnya": a date counted from the
+    // narrative's date (at the unit's granularity), not a span. Without a
+    // date before it, a span as written.
+    if (!vague && count == std::floor(count) && (u == kDayU || u == kWeek || u == kMonthU || u == kYearU) &&
+        L(after) && L(after)->anaphoric_dir) {
+      const NarrativeDate& d = u == kYearU ? narr_ : u == kMonthU ? narr_month_ : narr_day_;
+      // A count that leaves the plausible years ("999999 tahun kemudian") stays a span.
+      const double years = count * mult * UnitYears(u);
+      if (NearForCount(d) && years <= opt_.max_years_ahead && !Implausible(d.y + static_cast<int>(years) + 1) &&
+          d.y - static_cast<int>(years) - 1 >= 1) {
+        m.type = TimexType::kDate;
+        m.end = after + 1;
+        m.relative = m.anaphoric = true;
+        CountFrom(d, u, static_cast<int>(count) * mult * (DirWord(toks_[after].lower) < 0 ? -1 : 1), &m);
+        return m;
+      }
+    }
     if (Is(after, "ke") && Is(after + 1, "depan")) {  // "20 hari ke depan": the span ahead
       m.type = TimexType::kDuration;
       m.value = Duration(count, u, mult, vague);
@@ -1232,7 +1619,8 @@ class Run {
     if (ref_day_) date = FormatDay(*ref_day_);
     else if (Anchor()) date = FormatDay(*Anchor());
     else date = "XXXX-XX-XX";
-    m.value = FormatTime(date, c->hour, c->minute, c->zone, c->has_zone);
+    m.value = FormatTime(date, c->hour, c->minute);
+    if (c->has_zone) m.zone = c->zone;
     return m;
   }
 
@@ -1243,33 +1631,63 @@ class Run {
     if (!quarter && !half) return std::nullopt;
     size_t k = i + 1;
     if (Is(k, "ke")) ++k;
-    int q = 0;
+    int q = 0, glued_year = 0;
     if (k < n()) {
-      const std::string& w = toks_[k].lower;
-      if (w.size() == 1 && w[0] >= '1' && w[0] <= '4') q = w[0] - '0';
-      for (const text::OrdinalWord& o : opt_.lexicon->ordinals())
-        if (o.value <= 4 && w == o.word) q = o.value;
+      std::string_view w = toks_[k].lower;
+      // "semester ii-2025", "kuartal I-2024": the year glued to the numeral.
+      if (const size_t dash = w.find('-'); dash != std::string_view::npos && w.size() == dash + 5 &&
+                                           std::all_of(w.begin() + dash + 1, w.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        glued_year = std::atoi(std::string(w.substr(dash + 1)).c_str());
+        w = w.substr(0, dash);
+      }
+      q = PeriodNumber(w);
     }
     if (!q || (half && q > 2)) return std::nullopt;
     ++k;
     Match m;
     m.type = TimexType::kDate;
     m.end = k;
+    if (!glued_year && Is(k, "-") && k + 1 < n() && IsYearToken(toks_[k + 1]))
+      glued_year = PlainInt(toks_[k + 1]), m.end = k + 2;
     size_t j = Is(k, "tahun") ? k + 1 : k;
     int year = 0;
-    if (j < n() && IsYearToken(toks_[j])) {
+    if (glued_year) {
+      year = Implausible(glued_year) ? 0 : glued_year;
+    } else if (j < n() && IsYearToken(toks_[j])) {
       year = PlainInt(toks_[j]);
       m.end = j + 1;
     } else if (j < n() && j > k && DirWord(toks_[j].lower) != 9) {
       m.relative = true;
       m.end = j + 1;
       if (dct_) year = dct_->y + DirWord(toks_[j].lower);
+    } else if (const int listed = ListYear(m.end); listed && !Implausible(listed)) {
+      year = listed;  // "kuartal I dan kuartal II (2023)"
     } else {
       m.relative = true;
       if (dct_) year = dct_->y;
     }
     if (year) m.value = FormatYear(year) + (quarter ? "-Q" : "-H") + std::to_string(q);
     return m;
+  }
+  // A quarter's or half's number: "1".."4", "I".."IV", "pertama".."keempat"; 0 else.
+  int PeriodNumber(std::string_view w) const {
+    if (w.size() == 1 && w[0] >= '1' && w[0] <= '4') return w[0] - '0';
+    for (const text::OrdinalWord& o : opt_.lexicon->ordinals())
+      if (o.value <= 4 && w == o.word) return o.value;
+    return 0;
+  }
+  // The year written after a list of periods, "kuartal I dan kuartal II
+  // (2023)", "kuartal I dan II tahun 2023": the list's words, then the year.
+  int ListYear(size_t from) const {
+    for (size_t j = from; j < n() && j < from + 10; ++j) {
+      if (Is(j, "(") && j + 2 < n() && IsYearToken(toks_[j + 1]) && Is(j + 2, ")")) return PlainInt(toks_[j + 1]);
+      if (IsYearToken(toks_[j])) return PlainInt(toks_[j]);
+      if (In(j, text::WordClass::kTimexListLink) || In(j, text::WordClass::kTimexQuarter) || Is(j, "semester") ||
+          Is(j, "tahun") || PeriodNumber(toks_[j].lower))
+        continue;
+      return 0;
+    }
+    return 0;
   }
 
   // "1990-an", "tahun 1990-an" -> 199; "abad ke-21" -> 20.
@@ -1312,6 +1730,13 @@ class Run {
   std::optional<Day> speech_day_;              // the day the current sentence's speaker spoke, if earlier than the DCT
   size_t apposition_end_ = static_cast<size_t>(-1);                 // latest day-level date so far (clock times attach to it)
   std::unordered_map<int, int> month_year_;    // month -> year of its latest explicit mention
+  int sentence_ = -1;                          // sentences begun so far
+  int paragraph_ = -1;                         // lines begun so far
+  NarrativeDate narr_, narr_month_, narr_day_;  // the latest date written, with a month, with a day
+  struct {
+    int y = 0, m = 0, d = 0;
+    int end = -2;  // one past its last token
+  } last_month_;  // the latest month resolved (a range's second month takes its year)
 };
 
 }  // namespace

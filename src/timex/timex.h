@@ -14,25 +14,44 @@
 //             ones "kemarin", "besok", "hari ini", "Jumat lalu", "pekan lalu",
 //             "akhir pekan lalu", "bulan ini", "Juni lalu", "tahun depan", "dua
 //             hari lalu", "awal/pertengahan/akhir tahun ini", "musim gugur
-//             tahun lalu", "kuartal III 2024", "1990-an"; PRESENT_REF/PAST_REF
-//             ("saat ini", "masa lalu")
+//             tahun lalu", "kuartal III 2024", "1990-an"; PRESENT_REF/PAST_REF/
+//             FUTURE_REF ("saat ini", "masa lalu", "Ke depan, ..."); anaphora to
+//             the narrative's date ("saat itu", "hari itu"); dates counted from
+//             it ("sebulan kemudian", "tahun sebelumnya"); holidays ("Natal",
+//             "Tahun Baru", "Lebaran 2025")
 //   TIME      "pukul 10.00 WIB", "14:32 WITA", "Selasa sore (28/3)", "malam ini"
-//   DURATION  "tiga hari" P3D, "dua pekan" P2W, "48 jam" PT48H, "beberapa hari" PXD
+//   DURATION  "tiga hari" P3D, "dua pekan" P2W, "48 jam" PT48H, "beberapa hari" PXD,
+//             "bertahun-tahun" PXY, "beberapa saat" PTXM
 //   SET       "setiap tahun" P1Y, "setiap Minggu pagi" XXXX-WXX-7TMO
 //
 // Values carry their granularity: 2024-11-18, 2024-11, 2024-W47, 2024-W46-WE,
-// 2024-FA, 2024-H1, 2024-Q3, 2023, 199 (a decade), 2024-11-18T10:00+07:00,
-// 2024-11-18TAF (an afternoon). Choices where Indonesian news is ambiguous:
+// 2024-FA, 2024-H1, 2024-Q3, 2023, 199 (a decade), 2024-11-18T10:00,
+// 2024-11-18TAF (an afternoon). A TIMEX3 value carries no UTC offset: the zone
+// written with a clock time ("WIB") is in TimeExpression::utc_offset_minutes.
+// Choices where Indonesian news is ambiguous:
 //   * A bare weekday ("kata dia, Senin") is the latest such day on or before
 //     the DCT; when the clause before it speaks of the future ("akan",
 //     "dijadwalkan", "mendatang", ...) it is the first one on or after it.
 //     "Senin lalu" is strictly before, "Senin depan" strictly after.
-//   * A month or day-month without a year ("Juni", "13 Desember") takes the
-//     year of the latest earlier mention of that month with a year in the same
-//     text; failing that, the nearest such month on or before the DCT (on or
-//     after it in a future clause). A weekday written with it ("Senin (18
-//     November)") picks the year, within one of the DCT's, whose date falls on
-//     that weekday.
+//   * A month or day-month without a year ("Juni", "13 Desember", lower-case
+//     too) takes the year of the latest earlier mention of that month with a
+//     year in the same text; failing that, the nearest such month on or before
+//     the DCT, or on or after it when the clause speaks of the future (the
+//     nearest timex.future / timex.past marker before it, else a few words
+//     after: "Desember akan naik"). A weekday written with it ("Senin (18
+//     November)") takes the year that puts the date nearest the DCT; a weekday
+//     that does not fall on it never changes the year (the clash is noted).
+//   * The narrative's date is the latest date the text writes (not one
+//     counted from it). "saat itu" is that date at its granularity, "hari itu"
+//     its day, when written in the same paragraph or the sentence before, else
+//     PAST_REF. "N unit kemudian/sebelumnya" is a date counted from it (three
+//     sentences back at most; without one, a duration as written); "tahun/
+//     bulan sebelumnya/berikutnya" from the year or month this sentence or the
+//     one before names, else from the DCT.
+//   * Holidays (timex_parts.tsv): fixed ones by month-day, moving ones only in
+//     the years their table lists (else no value).
+//   * Deictic words in a quotation that runs over sentences count from the
+//     attribution's weekday after it, in the same paragraph.
 //   * A clock time takes the latest day-level date mentioned before it in
 //     the text, else the DCT.
 //   * awal/akhir tahun -> YYYY-H1/H2; pertengahan tahun -> YYYY; awal/akhir

@@ -38,6 +38,32 @@ TEST(Timex, SpansAreCodePointsIntoTheText) {
   EXPECT_EQ(t[0].timex.span.end, 14);
 }
 
+// TIMEX3 values carry no UTC offset: the zone written with a clock time is
+// kept in its own field, and a time written without one has none.
+TEST(Timex, KeepsTheZoneOutOfTheValue) {
+  static const TimexTagger tagger;
+  auto t = tagger.Tag("Rapat pukul 10.00 WIB, lalu 14:32 WITA dan pukul 16.00.", D("2024-11-19"));
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[0].timex.value, "2024-11-19T10:00");
+  ASSERT_TRUE(t[0].timex.utc_offset_minutes);
+  EXPECT_EQ(*t[0].timex.utc_offset_minutes, 420);
+  EXPECT_EQ(t[1].timex.value, "2024-11-19T14:32");
+  ASSERT_TRUE(t[1].timex.utc_offset_minutes);
+  EXPECT_EQ(*t[1].timex.utc_offset_minutes, 480);
+  EXPECT_EQ(t[2].timex.value, "2024-11-19T16:00");
+  EXPECT_FALSE(t[2].timex.utc_offset_minutes);
+}
+
+// A weekday that does not fall on the written date never moves the date to
+// another year; the clash is noted.
+TEST(Timex, AWeekdayClashKeepsTheWrittenDate) {
+  static const TimexTagger tagger;
+  auto t = tagger.Tag("Sidang digelar Selasa (11/8).", D("2025-08-12"));  // 2025-08-11 is a Monday
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].timex.value, "2025-08-11");
+  EXPECT_EQ(t[0].note, "weekday does not match the date");
+}
+
 TEST(Timex, InfersThePublicationDateFromWeekdayDates) {
   static const TimexTagger tagger;
   auto tagged = tagger.Tag("Sidang dijadwalkan 12/12/2025. Kim bertemu Shoigu, Sabtu (22/3/2025). Jumat lalu.", std::nullopt);

@@ -31,6 +31,7 @@
 #include <string>
 #include <vector>
 
+#include "core/tsv.h"
 #include "entities/entity_analyzer.h"
 #include "ingest/gold_set.h"
 #include "pipeline/knowledge_base.h"
@@ -131,14 +132,7 @@ int main(int argc, char** argv) {
   while (std::getline(in, line)) {
     ++number;
     if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> f;
-    size_t start = 0;
-    for (;;) {
-      size_t tab = line.find('\t', start);
-      f.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-      if (tab == std::string::npos) break;
-      start = tab + 1;
-    }
+    const std::vector<std::string> f = SplitTabs(line);
     if (f.size() != 9 || (f[0] != "same" && f[0] != "different" && f[0] != "skip")) {
       std::fprintf(stderr, "alias_eval: %s:%d: want 9 tab-separated fields, label same|different|skip\n",
                    pairs_path.c_str(), number);

@@ -31,6 +31,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/tsv.h"
 #include "analyse/analyzer.h"
 #include "entities/entity_analyzer.h"
 #include "events/event_analyzer.h"
@@ -156,14 +157,7 @@ int main(int argc, char** argv) {
     while (std::getline(in, line)) {
       ++number;
       if (line.empty() || line[0] == '#') continue;
-      std::vector<std::string> f;
-      size_t start = 0;
-      for (;;) {
-        size_t tab = line.find('\t', start);
-        f.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-        if (tab == std::string::npos) break;
-        start = tab + 1;
-      }
+      const std::vector<std::string> f = warta::SplitTabs(line);
       const std::string where = path.filename().string() + ":" + std::to_string(number);
       std::string reason;
       if (f.size() != 11) reason = "want 11 tab-separated fields, found " + std::to_string(f.size());

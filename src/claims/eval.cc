@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/tsv.h"
 #include "analyse/analyzer.h"
 #include "clean/cleaner.h"
 #include "entities/entity_analyzer.h"
@@ -73,13 +74,7 @@ StatusOr<std::map<std::string, std::pair<std::string, std::string>>> ReadSubject
   for (int n = 1; std::getline(in, line); ++n) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> f;
-    for (size_t start = 0;;) {
-      const size_t tab = line.find('\t', start);
-      f.emplace_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-      if (tab == std::string::npos) break;
-      start = tab + 1;
-    }
+    const std::vector<std::string> f = SplitTabs(line);
     if (f.size() != 6)
       return Status::Corrupt(path.string() + ":" + std::to_string(n) +
                              ": expected 6 tab-separated fields (file, id, locator, claim, core, full)");

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "core/tsv.h"
 #include "ingest/reader.h"
 
 namespace warta::ingest {
@@ -22,12 +23,7 @@ StatusOr<std::vector<GoldLine>> ReadGoldLines(const std::filesystem::path& path,
     GoldLine g;
     g.line = n;
     g.where = path.string() + ":" + std::to_string(n) + ": ";
-    for (size_t start = 0;;) {
-      size_t tab = line.find('\t', start);
-      g.fields.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-      if (tab == std::string::npos) break;
-      start = tab + 1;
-    }
+    g.fields = SplitTabs(line);
     if (!valid_split(g.fields[0])) return Status::Corrupt(g.where + "split must be " + std::string(expected));
     out.push_back(std::move(g));
   }

@@ -230,7 +230,7 @@ TEST(TruecaserTest, LearnCasedNameSkipsNamesThatTeachNothing) {
   EXPECT_FALSE(LearnCasedName("Sergei Lavrov", &table));  // counted, but the snapshot is the same
   EXPECT_FALSE(LearnCasedName("sergei lavrov", &table));  // no capital
   EXPECT_FALSE(LearnCasedName("MENTERI LAVROV", &table));  // shouted
-  EXPECT_FALSE(LearnCasedName("Sergej \xC5\x81awrow", &table));  // not ASCII
+  EXPECT_FALSE(LearnCasedName("Sergej \xC5\x81" "awrow", &table));  // not ASCII
   EXPECT_TRUE(LearnCasedName("KPK", &table));  // an acronym is a capital form
   auto names = table.Snapshot();
   ASSERT_TRUE(names->FindName("sergei\tlavrov"));

@@ -130,6 +130,7 @@ Words BuildWords(const text::Lexicon& lexicon) {
         case text::TimexPartKind::kDay:
           words.day[p.word] = p.value;
           break;
+        case text::TimexPartKind::kHoliday:  // phrases of their own (below)
         case text::TimexPartKind::kCount:
           break;
       }
@@ -1065,7 +1066,7 @@ class Run {
     if (dw != 9) ++m.end;
     int y = 0;
     if (dw == 0) y = dct_ ? dct_->y : 0;
-    else if (dw == 9 && !month_year_.count(mo) && last_month_.y && last_month_.end + 1 == j &&
+    else if (dw == 9 && !month_year_.count(mo) && last_month_.y && static_cast<size_t>(last_month_.end) + 1 == j &&
              In(j - 1, text::WordClass::kTimexRangeLink))
       y = last_month_.y + (mo < last_month_.m ? 1 : 0);  // "Juli sampai Agustus": the year of the range's start
     else if (dw == 9) y = YearFor(mo, 0, dir);

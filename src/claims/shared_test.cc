@@ -138,16 +138,17 @@ TEST(ClaimGoldTest, LowerCaseTextScoresNearTheCasedOne) {
   options.gold_dir = testing::SourceDir() / "tests/data/claims";
   options.shared_dir = testing::SharedDir();
   options.letter_case = "lower";
-  for (bool truecase : {true, false}) {
-    options.truecase = truecase;
-    auto report = Evaluate(options);
-    ASSERT_TRUE(report.ok()) << report.status().ToString();
-    EvalCounts all = report->tune;
-    all.Add(report->heldout);
-    EXPECT_GE(all.F1(), 0.97) << "truecase " << truecase;
-    EXPECT_GE(all.ValueAcc(), 0.97) << "truecase " << truecase;
-    EXPECT_GE(all.ClaimantAcc(), truecase ? 0.92 : 0.82) << "truecase " << truecase;
-  }
+  // Case restored, as the cleaner does: what ingest stores. (Left
+  // case-less, F1 0.989 and claimant 0.838: `claims_eval --case lower`;
+  // not repeated here, where the sanitizers make each evaluation 18 s.)
+  options.truecase = true;
+  auto report = Evaluate(options);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EvalCounts all = report->tune;
+  all.Add(report->heldout);
+  EXPECT_GE(all.F1(), 0.97);
+  EXPECT_GE(all.ValueAcc(), 0.97);
+  EXPECT_GE(all.ClaimantAcc(), 0.92);
   options.letter_case = "title";
   EXPECT_EQ(Evaluate(options).status().code(), StatusCode::kInvalidArgument);
 }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cctype>
+#include <cstdlib>
 #include <filesystem>
 #include <string_view>
 #include <set>
@@ -27,11 +28,16 @@ bool DetachedPeriod(std::string_view p) {
   return false;
 }
 
+// Two folds (1,499 articles) in the test run, where the sanitizers make
+// reading all five take half a minute; WARTA_INDOSUM_ALL_FOLDS=1 reads all
+// five (3,743).
 TEST(IndoSumSharedTest, AllDevFoldsReadCleanly) {
   WARTA_REQUIRE_SHARED();
   const fs::path dir = warta::testing::SharedDir() / "data" / "corpus" / "indosum-dev";
+  const char* all_folds = std::getenv("WARTA_INDOSUM_ALL_FOLDS");
+  const int folds = all_folds != nullptr && std::string_view(all_folds) == "1" ? 5 : 2;
   std::vector<std::string> paths;
-  for (int fold = 1; fold <= 5; ++fold) {
+  for (int fold = 1; fold <= folds; ++fold) {
     fs::path p = dir / ("dev.0" + std::to_string(fold) + ".jsonl");
     ASSERT_TRUE(fs::exists(p)) << p;
     paths.push_back(p.string());
@@ -61,11 +67,12 @@ TEST(IndoSumSharedTest, AllDevFoldsReadCleanly) {
     }
   }
   for (const auto& d : diags) ADD_FAILURE() << d.ToString();
-  EXPECT_EQ(n, 3743u);
-  EXPECT_EQ(reader.stats().documents, 3743u);
+  const uint64_t articles = folds == 5 ? 3743u : 1499u;  // the folds' lines
+  EXPECT_EQ(n, articles);
+  EXPECT_EQ(reader.stats().documents, articles);
   EXPECT_EQ(reader.stats().rejected, 0u);
-  EXPECT_EQ(reader.stats().files, 5u);
-  EXPECT_GT(sampled, 300u);
+  EXPECT_EQ(reader.stats().files, static_cast<uint64_t>(folds));
+  EXPECT_GT(sampled, articles / 10 - 10);
   EXPECT_TRUE(outlets.count("kumparan"));
   EXPECT_EQ(reader.bytes_done(), reader.total_bytes());
 }

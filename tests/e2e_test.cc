@@ -411,9 +411,11 @@ TEST(CrashEndToEnd, Finding8StoriesAfterKillNineEqualAOneShotIngest) {
   for (const auto& s : ExportLines(stories)) grouped += s["article_count"].get<int>() > 1;
   ASSERT_GE(grouped, 3u) << stories;
 
-  // Early, the batch the finding was always seen at, and late: each kill
-  // costs four runs of the binary, slow under the sanitizers.
-  for (int kill : {1, 3, 8}) {
+  // The batch the finding was always seen at, and late: each kill costs
+  // four runs of the binary, slow under the sanitizers (a kill after the
+  // first batch, also tried when the finding was fixed, found nothing the
+  // third batch's did not).
+  for (int kill : {3, 8}) {
     SCOPED_TRACE("killed after batch " + std::to_string(kill));
     const std::string db = (tmp / ("kill" + std::to_string(kill))).string();
     r = RunWarta({"--db", db, "ingest", "--batch", "10", feed},

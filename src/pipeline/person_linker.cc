@@ -62,6 +62,18 @@ bool PersonLinker::Add(const std::string& entity_id, const std::string& canonica
   return !was_full;
 }
 
+PersonLinker::Evidence PersonLinker::EvidenceFor(const Person& p, const std::vector<std::string>& context,
+                                                 const std::string& outlet, int64_t day) const {
+  // What the article shares with the articles that name the person in full.
+  Evidence e;
+  for (const std::string& c : context)
+    if (p.context.count(c) && std::find(e.shared.begin(), e.shared.end(), c) == e.shared.end()) e.shared.push_back(c);
+  e.same_outlet = !outlet.empty() && p.outlets.count(outlet);
+  e.near_in_time = day != INT64_MIN && p.first_day != INT64_MAX && day >= p.first_day - options_.window_days &&
+                   day <= p.last_day + options_.window_days;
+  return e;
+}
+
 PersonLinker::Choice PersonLinker::DecideInitial(const std::string& key, const std::vector<std::string>& context,
                                                  const std::string& outlet, int64_t day) const {
   // "M Hargianto", "M. Hargianto": a given name written as its initial is
@@ -86,12 +98,7 @@ PersonLinker::Choice PersonLinker::DecideInitial(const std::string& key, const s
   }
   if (found == nullptr) return {};
   const Person& p = people_.at(*found);
-  std::vector<std::string> shared;
-  for (const std::string& c : context)
-    if (p.context.count(c) && std::find(shared.begin(), shared.end(), c) == shared.end()) shared.push_back(c);
-  const bool same_outlet = !outlet.empty() && p.outlets.count(outlet);
-  const bool near_in_time = day != INT64_MIN && p.first_day != INT64_MAX &&
-                            day >= p.first_day - options_.window_days && day <= p.last_day + options_.window_days;
+  const auto [shared, same_outlet, near_in_time] = EvidenceFor(p, context, outlet, day);
   if (shared.empty() && !same_outlet && !near_in_time) return {};
   std::string reason = "initial of '" + p.canonical + "', the only stored person so named";
   if (!shared.empty()) reason += "; named with: " + shared[0].substr(shared[0].find(':') + 1);
@@ -318,16 +325,8 @@ PersonLinker::Choice PersonLinker::Decide(const std::string& key, const std::vec
       best >= options_.min_articles && static_cast<double>(best) >= options_.dominance * static_cast<double>(second);
   if (!only && !dominant) return {};
   const Person& p = people_.at(*best_id);
-  // What the article shares with the articles that name the person in full.
-  std::vector<std::string> shared;
-  for (const std::string& c : context) {
-    if (!p.context.count(c) || std::find(shared.begin(), shared.end(), c) != shared.end()) continue;
-    shared.push_back(c);
-  }
+  const auto [shared, same_outlet, near_in_time] = EvidenceFor(p, context, outlet, day);
   const bool specific = Specific(shared);
-  const bool same_outlet = !outlet.empty() && p.outlets.count(outlet);
-  const bool near_in_time = day != INT64_MIN && p.first_day != INT64_MAX &&
-                            day >= p.first_day - options_.window_days && day <= p.last_day + options_.window_days;
   // A shared entity few people are named with, or a role, is evidence
   // enough; the weaker kinds (a common entity, the outlet, the time) only
   // for the only candidate and a part of two words or more: a single given

@@ -130,6 +130,15 @@ class PersonLinker {
   // True when the context keys an article shares with a stored person are
   // evidence enough by themselves (rare ones, or two uncommon ones).
   bool Specific(const std::vector<std::string>& shared) const;
+  // What an article (its context keys, outlet, day) has in common with a
+  // stored person's articles.
+  struct Evidence {
+    std::vector<std::string> shared;  // context keys, once each, in the article's order
+    bool same_outlet = false;
+    bool near_in_time = false;  // within window_days of the person's articles
+  };
+  Evidence EvidenceFor(const Person& p, const std::vector<std::string>& context, const std::string& outlet,
+                       int64_t day) const;
   // A full name whose given name is an initial ("M Hargianto") -> the one
   // stored person it spells out.
   Choice DecideInitial(const std::string& key, const std::vector<std::string>& context, const std::string& outlet,

@@ -97,7 +97,11 @@ struct Event {
   std::string trigger;      // the word that signalled it
   std::vector<std::string> participants;  // canonical entity ids
   std::string place;
-  std::string date;         // TIMEX value
+  std::string date;         // TIMEX value; "" when the text gives none
+  EventModality modality = EventModality::kHappened;
+  // roles[i] is participants[i]'s part; empty (events of stores before
+  // schema 9, or analysers that do not tell): every one a kParticipant.
+  std::vector<EventRole> roles;
 };
 
 // How a source writes its letters. Case-less text (many exports and some

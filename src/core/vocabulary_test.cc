@@ -30,6 +30,8 @@ TEST(VocabularyTest, NamesRoundTrip) {
   ExpectRoundTrip<EntityType>();
   ExpectRoundTrip<TimexType>();
   ExpectRoundTrip<EventType>();
+  ExpectRoundTrip<EventModality>();
+  ExpectRoundTrip<EventRole>();
   ExpectRoundTrip<ClaimBound>();
 }
 
@@ -42,6 +44,9 @@ TEST(VocabularyTest, StoredNamesAreStable) {
   EXPECT_EQ(Name(TimexType::kSet), "SET");
   EXPECT_EQ(Name(EventType::kMeeting), "meeting");
   EXPECT_EQ(Name(EventType::kAttack), "attack");
+  EXPECT_EQ(Name(EventType::kPriceChange), "price_change");
+  EXPECT_EQ(Name(EventModality::kHappened), "happened");
+  EXPECT_EQ(Name(EventRole::kCoActor), "co-actor");
   EXPECT_EQ(Name(ClaimBound::kExact), "");
   EXPECT_EQ(Name(ClaimBound::kMoreThan), "more-than");
   EXPECT_EQ(Name(ClaimBound::kAlmost), "almost");
@@ -56,12 +61,11 @@ TEST(VocabularyTest, UnknownNamesAreRejectedWithTheChoices) {
   EXPECT_FALSE(ParseTimexType("date"));
   EXPECT_FALSE(ParseClaimBound("over"));
 
-  auto e = ParseVocabulary<EventType>("statement");
+  auto e = ParseVocabulary<EventModality>("statement");
   ASSERT_FALSE(e.ok());
   EXPECT_EQ(e.status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(e.status().message(),
-            "unknown event type \"statement\" (one of \"meeting\", \"agreement\", \"deployment\", \"accusation\" or "
-            "\"attack\")");
+            "unknown event modality \"statement\" (one of \"happened\", \"planned\", \"hoped\" or \"negated\")");
   auto t = ParseVocabulary<EntityType>("ORG");
   ASSERT_FALSE(t.ok());
   EXPECT_EQ(t.status().message(),

@@ -107,7 +107,10 @@ function span(first, last) {
 const TYPE_NAMES = { PERSON: 'orang', ORGANISATION: 'organisasi', LOCATION: 'tempat' };
 const EVENT_NAMES = {
   meeting: 'pertemuan', agreement: 'kesepakatan', deployment: 'pengerahan',
-  accusation: 'tuduhan', attack: 'serangan',
+  accusation: 'tuduhan', attack: 'serangan', visit: 'kunjungan', hearing: 'rapat dengar pendapat',
+  decision: 'keputusan', regulation: 'peraturan', price_change: 'perubahan harga',
+  appointment: 'pengangkatan', dismissal: 'pemberhentian', arrest: 'penangkapan', charge: 'dakwaan',
+  verdict: 'vonis', protest: 'unjuk rasa', disaster: 'bencana', launch: 'peresmian', election: 'pemilihan',
 };
 // Written before a claim's figure; a range shows as low–high instead.
 const BOUND_NAMES = {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "entities/ner_data.h"
 #include "text/case.h"
@@ -148,7 +149,9 @@ StatusOr<std::unique_ptr<EntityAnalyzer>> EntityAnalyzer::Create(const EntityAna
 }
 
 EntityAnalyzer::EntityAnalyzer(NerModel model, std::shared_ptr<const text::Lexicon> lexicon)
-    : model_(std::move(model)), lexicon_(lexicon ? std::move(lexicon) : text::Lexicon::Builtin()) {
+    : model_(std::move(model)),
+      lexicon_(lexicon ? std::move(lexicon) : text::Lexicon::Builtin()),
+      dictionary_(text::Truecaser::Builtin()) {
   auto lines = [](std::string_view data, auto&& fn) {
     size_t b = 0;
     while (b < data.size()) {
@@ -426,6 +429,9 @@ class EntityAnalyzer::Resolution {
   // 1b. Title Case lines defeat the tagger: look there for the names the
   // running text gives.
   void FindNamesInTitleCaseLines();
+  // 1c. One name, one reading per article: a person the tagger found is
+  // found where it missed the same name in running text.
+  void FindMissedPersonNames();
   // 2. Trim punctuation, and titles and roles before a person's name; keep
   // the title as the person's role.
   void TrimMentions();
@@ -501,6 +507,7 @@ class EntityAnalyzer::Resolution {
   bool CommonWord(size_t t);
   bool WrittenApart(size_t b, size_t e) const;
   bool NameLike(size_t t);
+  bool PersonNameWord(size_t t);
   std::string Initials(const Mention& m) const;
   std::vector<size_t> WordTokens(const Mention& m) const;
 
@@ -630,6 +637,114 @@ void EntityAnalyzer::Resolution::FindNamesInTitleCaseLines() {
     for (Mention& m : found) ms_.push_back(std::move(m));
     std::stable_sort(ms_.begin(), ms_.end(), [](const Mention& a, const Mention& b) { return a.tb < b.tb; });
   }
+}
+
+// The tagger misses a name in one sentence that it finds in another
+// ("Ketua DPR RI [Setya Novanto]" untagged three times beside "Novanto"
+// tagged alone): an article uses a name in one sense throughout (Gale,
+// Church and Yarowsky's one sense per discourse, as document-level NER
+// post-processing does). In running text, outside every mention:
+//   * a person's full name (two words or more) the article tags elsewhere,
+//     written the same way;
+//   * a person's last name the article tags elsewhere, with the one or two
+//     name-like capitalised words right before it ("Setya Novanto"); the
+//     run must start the capitalised stretch (after a lower-case word,
+//     punctuation, a mention or a title), so "Jalan Setya Novanto" stays a
+//     street.
+// Each look-up is a hash probe per token: O(tokens + mentions).
+// A name-like word (NameLike) that can be a person's name word: the NER
+// training data has it in a person's name, or the written-form dictionary
+// does not know it as a lower-case word and it is no pronoun ("Non",
+// "Serdadu" and "Anda" are common words capitalised at a name's edge).
+bool EntityAnalyzer::Resolution::PersonNameWord(size_t t) {
+  if (!NameLike(t)) return false;
+  if (analyzer_.model_.NameWordTypes(all_[t]) & 1) return true;
+  std::string lower;
+  text::LowercaseTo(all_[t], &lower);
+  if (analyzer_.lexicon_->Is(text::WordClass::kPersonPronoun, lower)) return false;
+  return analyzer_.dictionary_ == nullptr || analyzer_.dictionary_->KnownForm(lower) != text::WordShape::kLower;
+}
+
+void EntityAnalyzer::Resolution::FindMissedPersonNames() {
+  // A last name counts when the tagger gave it twice or ended a full name
+  // with it: one tagging alone is as often the tagger's slip ("Summit").
+  std::unordered_map<std::string, int> last_names;
+  std::unordered_set<std::string> surnames;
+  std::map<std::vector<std::string_view>, size_t> full_names;  // words as written -> length
+  for (const Mention& m : ms_) {
+    if (m.type != EntityType::kPerson || m.headline) continue;
+    const size_t last = m.te - 1;
+    if (Capitalised(last) && all_[last].size() >= 4 &&
+        (last_names[std::string(all_[last])] += m.te - m.tb >= 2 ? 2 : 1) >= 2)
+      surnames.emplace(all_[last]);
+    if (m.te - m.tb >= 2 && m.te - m.tb <= 5) {
+      bool named = true;
+      for (size_t t = m.tb; t < m.te && named; ++t) named = Capitalised(t);
+      for (size_t t = m.tb; t < m.te && named; ++t) named = PersonNameWord(t);
+      if (named) full_names.emplace(std::vector<std::string_view>(all_.begin() + m.tb, all_.begin() + m.te), m.te - m.tb);
+    }
+  }
+  if (surnames.empty()) return;
+  std::vector<char> covered(tokens_.size(), 0);
+  for (const Mention& m : ms_)
+    for (size_t t = m.tb; t < m.te && t < covered.size(); ++t) covered[t] = 1;
+  std::vector<Mention> found;
+  std::string lower;
+  for (size_t k = 0; k < sentences_.size(); ++k) {
+    if (headline_[k]) continue;
+    const size_t b = sentences_[k].first_token, e = std::min<size_t>(sentences_[k].end_token, tokens_.size());
+    for (size_t t = b; t < e; ++t) {
+      if (covered[t] || !Capitalised(t)) continue;
+      // Where the capitalised stretch starts: a title ("Bupati") may stand
+      // before the name, anything else capitalised and unclaimed may not.
+      if (t > b && !covered[t - 1] && Capitalised(t - 1)) {
+        text::LowercaseTo(all_[t - 1], &lower);
+        if (!analyzer_.IsTitle(lower)) continue;
+      }
+      size_t end = 0;
+      std::vector<std::string_view> run;
+      for (size_t u = t; u < e && u < t + 5 && !covered[u] && Capitalised(u); ++u) {
+        run.push_back(all_[u]);
+        if (auto it = full_names.find(run); it != full_names.end()) end = u + 1;
+      }
+      // The first word of a sentence or quotation is capitalised whatever
+      // it is ("Unggahan Arquette", "Saya Tomoya"): no evidence of a name.
+      const bool starts_sentence = t == b || tokens_[t - 1].kind != text::TokenKind::kWord;
+      if (end == 0 && !starts_sentence)
+        for (size_t u = t + 1; u < e && u <= t + 2 && !covered[u] && Capitalised(u); ++u) {
+          if (!PersonNameWord(u - 1)) break;
+          if (surnames.count(std::string(all_[u])) && NameLike(u)) {
+            end = u + 1;
+            break;
+          }
+        }
+      // The stretch must end with the name: a capitalised word after it
+      // makes it part of something longer ("Setya Novanto Center").
+      if (end == 0 || (end < e && !covered[end] && Capitalised(end))) continue;
+      Mention m;
+      m.tb = t;
+      m.te = end;
+      m.sb = b;
+      m.se = sentences_[k].end_token;
+      m.type = EntityType::kPerson;
+      for (size_t u = t; u < end; ++u) covered[u] = 1;
+      found.push_back(std::move(m));
+      t = end - 1;
+    }
+  }
+  if (!found.empty()) {
+    for (Mention& m : found) ms_.push_back(std::move(m));
+    std::stable_sort(ms_.begin(), ms_.end(), [](const Mention& a, const Mention& b) { return a.tb < b.tb; });
+  }
+  // NameLike built the article's words from the tagger's raw spans; the
+  // later steps read them as TrimMentions leaves the spans, so they are
+  // built again there.
+  article_words_built_ = false;
+  lower_words_.clear();
+  non_person_words_.clear();
+  non_person_names_.clear();
+  bracketed_short_forms_.clear();
+  org_names_.clear();
 }
 
 void EntityAnalyzer::Resolution::BuildArticleWords() {
@@ -1435,6 +1550,15 @@ void EntityAnalyzer::Resolution::ShrinkToInnerNames() {
     const auto& g = ms_[best].words;
     for (size_t i = 0; i + g.size() <= m.words.size(); ++i) {
       if (!std::equal(g.begin(), g.end(), m.words.begin() + static_cast<long>(i))) continue;
+      // In running text, words that can all be a person's name words are
+      // the rest of the name ("Oscar De La Hoya", later "De La Hoya"
+      // twice), not a neighbourhood.
+      if (!in_headline) {
+        bool all_name_words = true;
+        for (size_t w = 0; w < wt.size() && all_name_words; ++w)
+          if (w < i || w >= i + g.size()) all_name_words = PersonNameWord(wt[w]);
+        if (all_name_words) break;
+      }
       names[JoinWords(m.words, 0, m.words.size())][m.key].erase(k);
       m.tb = wt[i];
       m.te = wt[i + g.size() - 1] + 1;
@@ -1620,6 +1744,7 @@ Status EntityAnalyzer::Analyse(Article* article, analyse::AnalysisContext* ctx) 
   Resolution r(*this, ctx);
   r.TagSentences();
   r.FindNamesInTitleCaseLines();
+  r.FindMissedPersonNames();
   r.TrimMentions();
   r.SplitAtCitedSpeakers();
   r.JoinLegalForms();

@@ -63,6 +63,7 @@
 #include "core/vocabulary.h"
 #include "entities/ner_model.h"
 #include "text/lexicon.h"
+#include "text/truecase.h"
 
 namespace warta::entities {
 
@@ -149,6 +150,9 @@ class EntityAnalyzer : public analyse::Analyzer {
   bool IsTitle(std::string_view lower) const { return lexicon_->Is(text::WordClass::kTitle, lower); }
   // Days, months and time zones (from the lexicon): capitalised, never a name.
   std::unordered_set<std::string> not_names_;
+  // The built-in truecaser, read as a dictionary of written forms (which
+  // capitalised words are common words); null when the build has none.
+  std::shared_ptr<const text::Truecaser> dictionary_;
 };
 
 }  // namespace warta::entities

@@ -380,6 +380,30 @@ TEST_F(EntityAnalyzerTest, ATitleCaseLineFindsTheNamesOfTheRunningText) {
   EXPECT_LT(Find(a, "Donald Trump")->span.begin, 40);
 }
 
+// One name, one reading per article: where the tagger misses a person's
+// name that it finds elsewhere in the article, the name is still found,
+// and a full name is not cut to the short form the article repeats.
+TEST_F(EntityAnalyzerTest, ANameTheArticleTagsElsewhereIsFoundWhereTheTaggerMissedIt) {
+  Article a = Run({"Ketua DPR RI Setya Novanto kembali tidak memenuhi panggilan penyidik sebagai saksi pada Senin.",
+                   "Sebelumnya Novanto juga tidak datang. Dalam suratnya, Novanto mengaku ada kegiatan di daerah.",
+                   "Pengacara Novanto menyebut kliennya sakit."});
+  const EntityMention* full = Find(a, "Setya Novanto");
+  ASSERT_NE(full, nullptr);
+  EXPECT_EQ(full->type, EntityType::kPerson);
+  for (const auto& m : a.entities)
+    if (m.text == "Novanto") EXPECT_EQ(m.entity_id, full->entity_id);
+}
+
+TEST_F(EntityAnalyzerTest, AFullNameIsNotCutToTheShortFormTheArticleRepeats) {
+  Article a = Run({"Promotor laga itu, Oscar De La Hoya menyatakan duel miliknya akan lebih laku dijual.",
+                   "\"Ini tipe laga yang publik inginkan,\" tutur De La Hoya seperti dikutip dari media setempat.",
+                   "De La Hoya menyatakan bahwa animo publik tinggi."});
+  const EntityMention* full = Find(a, "Oscar De La Hoya");
+  ASSERT_NE(full, nullptr);
+  for (const auto& m : a.entities)
+    if (m.text == "De La Hoya") EXPECT_EQ(m.entity_id, full->entity_id);
+}
+
 TEST_F(EntityAnalyzerTest, AcronymsDefinedInTextAndAliases) {
   Article a = Run({"Foto itu dirilis Kantor Berita Pusat Korea (KCNA) pada Selasa.",
                    "Menurut KCNA, pejabat Amerika Serikat dan PBB belum berkomentar.",

@@ -102,6 +102,12 @@ class Truecaser {
   WordShape unseen_short() const { return unseen_short_; }
   WordShape unseen_long() const { return unseen_long_; }
 
+  // The shape the model gives a word it knows (a "w" or an "s" line), out
+  // of context; nullopt for a word it never saw. `key`: the word in lower
+  // case. Other stages read it as a dictionary: a word the model knows in
+  // lower case is a common word.
+  std::optional<WordShape> KnownForm(const std::string& key) const;
+
   struct Bigram {
     std::string form;
     float score = 1.0f;  // smoothed share of the form in its context
@@ -116,9 +122,6 @@ class Truecaser {
   WordShape unseen_short_ = WordShape::kLower, unseen_long_ = WordShape::kLower;
   // Words seen in training whose form is what the unseen rule gives ("s" lines).
   std::unordered_set<std::string> seen_;
-  // The shape the model gives a word it knows (a "w" or an "s" line), out of
-  // context; nullopt for a word it never saw.
-  std::optional<WordShape> KnownForm(const std::string& key) const;
 };
 
 struct TruecaseTrainOptions {

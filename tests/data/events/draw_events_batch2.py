@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Draw the blind events gold batch 2 (issue 18): deterministic, by hash.
+
+From IndoSum dev.01..dev.05, take every article of category "tajuk utama" (news:
+economy, politics, police and courts, regional, disasters: the topics batch 1,
+which also drew sport and technology, barely has) whose id is in no file of
+batch 1 (gold_batch1_A.tsv, gold_batch1_B.tsv beside this script), key it by
+sha1("events-batch2|" + id), sort ascending, and keep at most 3 articles per
+source until 24 are kept. If the walk runs out before 24, it is repeated over
+the articles not yet kept with the cap raised by one (4, then 5, ...), as batch
+1's draw does, so the batch stays spread over outlets. An id found in two folds
+is drawn once (its first file).
+Prints file<TAB>id<TAB>category<TAB>source of the kept articles, in order.
+Usage: draw_events_batch2.py [CORPUS_DIR]   (default ../shared/data/corpus/indosum-dev)
+"""
+import hashlib
+import json
+import os
+import sys
+
+CATEGORIES = {"tajuk utama"}
+WANTED = 24
+PER_SOURCE = 3
+BATCH1 = ("gold_batch1_A.tsv", "gold_batch1_B.tsv")
+
+
+def batch1_ids():
+    here = os.path.dirname(os.path.abspath(__file__))
+    ids = set()
+    for name in BATCH1:
+        with open(os.path.join(here, name), encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#") or not line.strip():
+                    continue
+                ids.add(line.split("\t")[1])
+    return ids
+
+
+def main():
+    corpus = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+        "..", "shared", "data", "corpus", "indosum-dev")
+    excluded = batch1_ids()
+    rows = []
+    seen = set()
+    for n in range(1, 6):
+        name = "dev.%02d.jsonl" % n
+        with open(os.path.join(corpus, name), encoding="utf-8") as f:
+            for line in f:
+                art = json.loads(line)
+                if art["category"] not in CATEGORIES or art["id"] in seen:
+                    continue
+                seen.add(art["id"])  # an id in two folds is drawn once (first file)
+                if art["id"] in excluded:
+                    continue
+                key = hashlib.sha1(("events-batch2|" + art["id"]).encode("utf-8")).hexdigest()
+                rows.append((key, name, art["id"], art["category"], art["source"]))
+    rows.sort()
+    per_source = {}
+    kept = set()
+    cap = PER_SOURCE
+    while len(kept) < WANTED and len(kept) < len(rows):
+        for _, name, art_id, category, source in rows:
+            if art_id in kept or per_source.get(source, 0) >= cap:
+                continue
+            per_source[source] = per_source.get(source, 0) + 1
+            kept.add(art_id)
+            print("%s\t%s\t%s\t%s" % (name, art_id, category, source))
+            if len(kept) == WANTED:
+                break
+        cap += 1
+
+
+if __name__ == "__main__":
+    main()

@@ -986,6 +986,16 @@ void EntityAnalyzer::Resolution::GiveFirstWordToOrganisation(Mention* m, std::ve
       non_person_words_.count(all_[first]) || (run_goes_left && CommonWord(first)) || OrgShortForm(first);
   for (size_t j = 1; !org_word && j <= 3 && first >= m->sb + j && Capitalised(first - j); ++j)
     org_word = NamesNonPerson(first - j, first + 1) || WrittenApart(first - j, first + 1);
+  // "Bek [Newcastle DeAndre Yedlin]" beside "Newcastle United": the word
+  // starts an organisation's name the article gives, and the name goes on
+  // differently there (a person "Ahmad Dahlan Iskan" beside "Universitas
+  // Ahmad Dahlan" does not start it; one beside "Ahmad Dahlan University"
+  // goes on the same way).
+  if (!org_word && m->te - m->tb >= 3) {
+    const std::string w0 = NormaliseEntityKey(all_[first]), w1 = NormaliseEntityKey(all_[first + 1]);
+    for (const auto& words : org_names_)
+      if (words.size() >= 2 && words[0] == w0 && words[1] != w1) org_word = true;
+  }
   if (!org_word) return;
   ++m->tb;
   Mention* before = !kept->empty() && kept->back().te == first ? &kept->back() : nullptr;

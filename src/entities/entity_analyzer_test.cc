@@ -404,6 +404,15 @@ TEST_F(EntityAnalyzerTest, AFullNameIsNotCutToTheShortFormTheArticleRepeats) {
     if (m.text == "De La Hoya") EXPECT_EQ(m.entity_id, full->entity_id);
 }
 
+TEST_F(EntityAnalyzerTest, AClubsFirstWordBeforeAPlayersNameIsTheClubs) {
+  Article a = Run({"Manajer Newcastle United Rafa Benitez mendesak para pemainnya mengamankan enam poin.",
+                   "Bek Newcastle DeAndre Yedlin mengatakan mereka harus bersatu sebagai satu klub."});
+  const EntityMention* player = Find(a, "DeAndre Yedlin");
+  ASSERT_NE(player, nullptr);
+  EXPECT_EQ(player->type, EntityType::kPerson);
+  EXPECT_EQ(Find(a, "Newcastle DeAndre Yedlin"), nullptr);
+}
+
 TEST_F(EntityAnalyzerTest, AcronymsDefinedInTextAndAliases) {
   Article a = Run({"Foto itu dirilis Kantor Berita Pusat Korea (KCNA) pada Selasa.",
                    "Menurut KCNA, pejabat Amerika Serikat dan PBB belum berkomentar.",

@@ -204,7 +204,9 @@ TEST(LexiconTest, BadLinesNameFileLineAndReason) {
       {"claims.tsv", "claim.hedge\tdiduga\nclaim.hedges\tkonon\n", "claims.tsv:2: unknown word class 'claim.hedges'"},
       {"event_triggers.tsv", "bertemu\tmeeting\treciprocal\nberpidato\tstatement\tintransitive\n",
        "event_triggers.tsv:2: unknown event type 'statement' (one of \"meeting\", \"agreement\", \"deployment\", "
-       "\"accusation\" or \"attack\")"},
+       "\"accusation\", \"attack\", \"visit\", \"hearing\", \"decision\", \"regulation\", \"price_change\", "
+       "\"appointment\", \"dismissal\", \"arrest\", \"charge\", \"verdict\", \"protest\", \"disaster\", \"launch\" or "
+       "\"election\")"},
       {"event_triggers.tsv", "bertemu\tmeeting\ttimbal-balik\n",
        "event_triggers.tsv:1: unknown event frame 'timbal-balik'"},
       {"event_triggers.tsv", "menerima\tmeeting\ttransitive\tvisit,orang\n",

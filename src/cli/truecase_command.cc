@@ -23,6 +23,7 @@ struct TrainTruecaseArgs {
   int hold_out_every = 10;          // every Nth article (by id) is held out; 0 = none
   int min_count = 1;
   int min_bigram_count = 2;
+  int min_ngram_count = 5;
   std::string description;
   std::vector<std::string> exclude_ids;  // files whose first column lists corpus ids to leave out
 };
@@ -142,6 +143,7 @@ int RunTrainTruecase(const TrainTruecaseArgs& a) {
   text::TruecaseTrainOptions opt;
   opt.min_count = a.min_count;
   opt.min_bigram_count = a.min_bigram_count;
+  opt.min_ngram_count = a.min_ngram_count;
   opt.description = a.description;
   const std::string model_bytes = trainer.Write(opt);
   auto model = text::Truecaser::Parse(model_bytes, a.output);
@@ -191,6 +193,10 @@ void AddTruecaseCommand(CLI::App& app, CommandContext& ctx) {
       ->check(CLI::Range(1, 1000));
   cmd->add_option("--min-bigram-count", args->min_bigram_count, "Contexts seen fewer times are pruned")
       ->check(CLI::Range(1, 1000));
+  cmd->add_option("--min-ngram-count", args->min_ngram_count,
+                  "Spelling rule for long unseen words: n-grams the words seen once held fewer times are pruned (0: no "
+                  "spelling rule)")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_option("--description", args->description, "Free text written into the model's header");
   cmd->add_option("--exclude-ids", args->exclude_ids,
                   "Files listing corpus article ids (first column) to leave out of training and held-out scoring");

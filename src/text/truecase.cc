@@ -1,6 +1,9 @@
 #include "text/truecase.h"
 
 #include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
 #include <cstdio>
 #include <fstream>
 #include <optional>
@@ -87,6 +90,24 @@ bool TcAfterQuotedEnd(const std::vector<Token>& tokens, const std::vector<std::s
          (TcEndsSentence(keys[i - 2]) || keys[i - 2] == "," || keys[i - 2] == ":");
 }
 
+// A word the spelling rule reads: 6 letters or more, letters only.
+bool TcIsSpelledWord(std::string_view w) {
+  if (w.size() < 6) return false;
+  return std::all_of(w.begin(), w.end(), [](char c) { return TcIsUpper(c) || TcIsLower(c); });
+}
+
+// The letter 2-, 3- and 4-grams of lower-case `key`, its ends marked '^'
+// and '$', passed to `fn` one by one.
+template <typename Fn>
+void TcForEachNgram(std::string_view key, Fn&& fn) {
+  std::string marked;
+  marked.reserve(key.size() + 2);
+  marked.append(1, '^').append(key).append(1, '$');
+  const std::string_view m(marked);
+  for (size_t n = 2; n <= 4; ++n)
+    for (size_t i = 0; i + n <= m.size(); ++i) fn(m.substr(i, n));
+}
+
 const char* TcShapeName(WordShape s) {
   switch (s) {
     case WordShape::kTitle: return "title";
@@ -159,6 +180,19 @@ StatusOr<std::shared_ptr<const Truecaser>> Truecaser::Parse(std::string_view byt
     auto bad = [&](const std::string& why) {
       return Status::Corrupt(origin + ":" + std::to_string(line_no) + ": " + why);
     };
+    if (f[0] == "unseen" && f.size() == 4 && f[1] == "long" && f[2] == "spelling") {
+      if (std::sscanf(std::string(f[3]).c_str(), "%f", &tc->spelling_prior_) != 1)
+        return bad("bad spelling prior '" + std::string(f[3]) + "'");
+      tc->has_spelling_ = true;
+      continue;
+    }
+    if (f[0] == "g") {
+      float weight = 0;
+      if (f.size() != 3 || f[1].empty() || f[1].size() > 4 || std::sscanf(std::string(f[2]).c_str(), "%f", &weight) != 1)
+        return bad("expected g<TAB>ngram<TAB>weight");
+      tc->spelling_[std::string(f[1])] = weight;
+      continue;
+    }
     if (f[0] == "unseen") {
       if (f.size() != 3 || (f[1] != "short" && f[1] != "long")) return bad("expected unseen<TAB>short|long<TAB>shape");
       WordShape s;
@@ -234,9 +268,21 @@ std::shared_ptr<const Truecaser> Truecaser::Builtin() {
   return builtin;
 }
 
+WordShape Truecaser::UnseenShape(std::string_view key) const {
+  if (TcIsShortWord(key)) return unseen_short_;
+  if (!has_spelling_ || !TcIsSpelledWord(key)) return unseen_long_;
+  float score = spelling_prior_;
+  std::string gram;
+  TcForEachNgram(key, [&](std::string_view g) {
+    gram.assign(g);
+    if (auto it = spelling_.find(gram); it != spelling_.end()) score += it->second;
+  });
+  return score > 0 ? WordShape::kTitle : WordShape::kLower;
+}
+
 std::optional<WordShape> Truecaser::KnownForm(const std::string& key) const {
   if (auto it = words_.find(key); it != words_.end()) return ShapeOf(it->second);
-  if (seen_.count(key)) return TcIsShortWord(key) ? unseen_short_ : unseen_long_;
+  if (seen_.count(key)) return UnseenShape(key);
   return std::nullopt;
 }
 
@@ -346,7 +392,7 @@ size_t Truecaser::Restore(std::string* text, LetterCase source, const CasedNames
       form = e->form;
     } else {
       // Unseen: the shape rare words had in training (see unseen_short()).
-      TcApplyShape(key, TcIsShortWord(key) ? unseen_short_ : unseen_long_, &form);
+      TcApplyShape(key, UnseenShape(key), &form);
     }
     if (start && !quoted_end)
       for (char& c : form)
@@ -454,6 +500,55 @@ std::string TruecaseTrainer::Write(const TruecaseTrainOptions& options) const {
       if (rare[len][s] > rare[len][b]) b = s;
     unseen[len] = static_cast<WordShape>(b);
   }
+  // The spelling rule: a naive Bayes over the n-grams of the long words
+  // seen once (Title Case against lower case), add-one smoothed; n-grams
+  // held fewer than min_ngram_count times get no line (weight 0).
+  std::map<std::string, std::array<int64_t, 2>> ngrams;  // sorted: a deterministic file
+  int64_t spelled[2] = {0, 0}, ngram_total[2] = {0, 0};
+  if (options.min_ngram_count > 0)
+    for (const auto& [key, wc] : words_) {
+      if (wc.c.total() != 1 || !TcIsSpelledWord(key)) continue;
+      const int b = best_of(wc.c);
+      if (b != static_cast<int>(WordShape::kLower) && b != static_cast<int>(WordShape::kTitle)) continue;
+      const int cls = b == static_cast<int>(WordShape::kTitle) ? 1 : 0;
+      ++spelled[cls];
+      TcForEachNgram(key, [&](std::string_view g) {
+        ++ngrams[std::string(g)][static_cast<size_t>(cls)];
+        ++ngram_total[cls];
+      });
+    }
+  const bool spelling = spelled[0] > 0 && spelled[1] > 0;
+  std::unordered_map<std::string, float> weights;
+  float prior = 0;
+  std::vector<std::string> ngram_lines;
+  if (spelling) {
+    const double vocabulary = static_cast<double>(ngrams.size());
+    prior = static_cast<float>(std::log(static_cast<double>(spelled[1]) / static_cast<double>(spelled[0])));
+    char buf[32];
+    for (const auto& [g, c] : ngrams) {
+      if (c[0] + c[1] < options.min_ngram_count) continue;
+      const double w = std::log((static_cast<double>(c[1]) + 1) / (static_cast<double>(ngram_total[1]) + vocabulary)) -
+                       std::log((static_cast<double>(c[0]) + 1) / (static_cast<double>(ngram_total[0]) + vocabulary));
+      std::snprintf(buf, sizeof buf, "%.3f", w);
+      float rounded = 0;
+      std::sscanf(buf, "%f", &rounded);  // what a reader of the file gets
+      weights[g] = rounded;
+      ngram_lines.push_back("g\t" + g + "\t" + buf);
+    }
+    char buf2[32];
+    std::snprintf(buf2, sizeof buf2, "%.3f", prior);
+    std::sscanf(buf2, "%f", &prior);
+  }
+  // What an unseen word becomes, as Truecaser::UnseenShape reads the file.
+  auto unseen_shape = [&](const std::string& key) {
+    if (TcIsShortWord(key)) return unseen[0];
+    if (!spelling || !TcIsSpelledWord(key)) return unseen[1];
+    float score = prior;
+    TcForEachNgram(key, [&](std::string_view g) {
+      if (auto it = weights.find(std::string(g)); it != weights.end()) score += it->second;
+    });
+    return score > 0 ? WordShape::kTitle : WordShape::kLower;
+  };
   // A word the unseen rule writes right needs no line: the model stays
   // small (most long words are lower case, like the rare ones) and says
   // the same.
@@ -464,7 +559,7 @@ std::string TruecaseTrainer::Write(const TruecaseTrainOptions& options) const {
     if (wc.c.total() < options.min_count) continue;
     ++kept;
     form_of(key, wc, best_of(wc.c), &form);
-    TcApplyShape(key, unseen[TcIsShortWord(key) ? 0 : 1], &implied);
+    TcApplyShape(key, unseen_shape(key), &implied);
     if (form == implied) {
       ++implicit;
       implied_words.push_back(key);
@@ -516,7 +611,7 @@ std::string TruecaseTrainer::Write(const TruecaseTrainOptions& options) const {
     }
   }
   std::sort(lines.begin(), lines.end());
-  std::string out = "# warta truecase model, format 1 (src/text/truecase.h)\n";
+  std::string out = "# warta truecase model, format 2 (src/text/truecase.h)\n";
   if (!options.description.empty()) out += "# " + options.description + "\n";
   out += "# " + std::to_string(added_) + " texts read, " + std::to_string(skipped_) +
          " skipped (case-less, all caps or Title Case); " + std::to_string(kept) + " words seen at least " +
@@ -529,6 +624,16 @@ std::string TruecaseTrainer::Write(const TruecaseTrainOptions& options) const {
            ": lower " + std::to_string(rare[len][0]) + ", title " + std::to_string(rare[len][1]) + ", upper " +
            std::to_string(rare[len][2]) + "\n";
     out += std::string("unseen\t") + (len == 0 ? "short" : "long") + "\t" + TcShapeName(b) + "\n";
+  }
+  if (spelling) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3f", prior);
+    out += "# long words seen once, letters only: lower " + std::to_string(spelled[0]) + ", title " +
+           std::to_string(spelled[1]) + "; " + std::to_string(ngram_lines.size()) + " of their " +
+           std::to_string(ngrams.size()) + " n-grams held at least " + std::to_string(options.min_ngram_count) +
+           " times\n";
+    out += std::string("unseen\tlong\tspelling\t") + buf + "\n";
+    for (const std::string& l : ngram_lines) out += l + "\n";
   }
   for (const std::string& l : lines) out += l + "\n";
   // The words seen that need no line, so that a reader can tell a word the

@@ -21,8 +21,14 @@
 //     A line "a <TAB> .\" <TAB> kata" (context: the two tokens joined) says so.
 //   * A word the model never saw takes the shape that the words seen once
 //     in training had, by length (the model records it: in Indonesian news
-//     most short rare words are names or acronyms, "Ahok", "KPK", and most
-//     longer ones common words), see Truecaser::unseen_short().
+//     most short rare words are names or acronyms, "Ahok", "KPK"), see
+//     Truecaser::unseen_short(). A longer one (6 letters or more, letters
+//     only) is read by its spelling when the model has spelling lines: a
+//     naive Bayes over its letter 2-, 3- and 4-grams, learnt from the words
+//     seen once, says Title Case or lower case ("hadihardaja" and
+//     "sumaatmaja" look like names, "dipersoalkan" and "kebersamaan" like
+//     the affixed common words they are). On IndoSum's held-out articles it
+//     writes 81 % of such words right, against 43 % for "all lower case".
 //
 // The model is a text file (models/truecase/, format below) built by
 // `warta train-truecase` from cased corpora with TruecaseTrainer; the
@@ -33,6 +39,12 @@
 //
 // Model file: UTF-8 lines, '#' comments; fields separated by TAB:
 //   unseen <TAB> short|long <TAB> lower|title|upper
+//   unseen <TAB> long <TAB> spelling <TAB> prior     long unseen words by their
+//                                         spelling: Title Case when prior plus
+//                                         the weights of their n-grams is > 0
+//   g <TAB> ngram <TAB> weight            an n-gram's weight (log-ratio, Title
+//                                         Case over lower case); '^' and '$'
+//                                         mark a word's ends; unlisted: 0
 //   w <TAB> Form                          the form of word lowercase(Form)
 //   a <TAB> prev <TAB> Form               after the token `prev` (lower case)
 //   b <TAB> next <TAB> Form               before the token `next` (lower case)
@@ -101,6 +113,10 @@ class Truecaser {
   // (2-5 letters, letters only) and any other.
   WordShape unseen_short() const { return unseen_short_; }
   WordShape unseen_long() const { return unseen_long_; }
+  // What an unseen word (lower case) becomes: unseen_short(), the spelling
+  // rule's shape for a long word when the model has one, else unseen_long().
+  WordShape UnseenShape(std::string_view key) const;
+  size_t spelling_ngrams() const { return spelling_.size(); }
 
   // The shape the model gives a word it knows (a "w" or an "s" line), out
   // of context; nullopt for a word it never saw. `key`: the word in lower
@@ -120,6 +136,10 @@ class Truecaser {
   std::unordered_map<std::string, Bigram> after_;       // "prev\tword" -> form
   std::unordered_map<std::string, Bigram> before_;      // "word\tnext" -> form
   WordShape unseen_short_ = WordShape::kLower, unseen_long_ = WordShape::kLower;
+  // The spelling rule ("g" lines and its prior); empty: unseen_long_ alone.
+  std::unordered_map<std::string, float> spelling_;
+  float spelling_prior_ = 0.0f;
+  bool has_spelling_ = false;
   // Words seen in training whose form is what the unseen rule gives ("s" lines).
   std::unordered_set<std::string> seen_;
 };
@@ -133,6 +153,11 @@ struct TruecaseTrainOptions {
   // A bigram line when its context was seen this often and its form, the
   // majority there, differs from the word's own.
   int min_bigram_count = 2;
+  // The spelling rule for long unseen words: an n-gram gets a line when
+  // the words seen once held it this often (5: 8,700 lines, the same
+  // held-out accuracy as keeping every n-gram's 34,000). 0: no spelling
+  // rule (long unseen words all take the rare words' majority shape).
+  int min_ngram_count = 5;
   // Free text written into the model's header.
   std::string description;
 };

@@ -85,6 +85,47 @@ TEST(TruecaserTest, UnseenWordsTakeTheRareWordsShape) {
   }
 }
 
+// A long word the model never saw, read by its spelling: the weights of
+// its letter n-grams ('^' and '$' mark its ends) and the prior say Title
+// Case or lower case; a short one, or one with a non-letter, keeps the
+// rare words' shape.
+TEST(TruecaserTest, LongUnseenWordsAreReadByTheirSpelling) {
+  auto tc = Truecaser::Parse(
+      "unseen\tshort\ttitle\nunseen\tlong\tlower\nunseen\tlong\tspelling\t-0.5\n"
+      "g\tkan$\t-2.0\ng\t^di\t-1.0\ng\tja$\t1.5\ng\tatma\t1.0\nw\tkata\n",
+      "m.tsv");
+  ASSERT_TRUE(tc.ok()) << tc.status().message();
+  EXPECT_EQ((*tc)->spelling_ngrams(), 4u);
+  EXPECT_EQ((*tc)->UnseenShape("sumaatmaja"), WordShape::kTitle);    // -0.5 + 1.5 + 1.0
+  EXPECT_EQ((*tc)->UnseenShape("dipersoalkan"), WordShape::kLower);  // -0.5 - 2.0 - 1.0
+  EXPECT_EQ((*tc)->UnseenShape("wartawan"), WordShape::kLower);      // the prior alone
+  EXPECT_EQ((*tc)->UnseenShape("ahok"), WordShape::kTitle);          // short: unseen short
+  std::string text = "kata sumaatmaja tidak dipersoalkan";
+  (*tc)->Restore(&text, LetterCase::kLower);
+  EXPECT_EQ(text, "Kata Sumaatmaja Tidak dipersoalkan");  // "tidak": short and unseen here
+  EXPECT_FALSE(Truecaser::Parse("g\tabcde\t1.0\n", "m.tsv").ok());  // n-grams are 2-4 letters
+  EXPECT_FALSE(Truecaser::Parse("unseen\tlong\tspelling\tmany\n", "m.tsv").ok());
+}
+
+// The trainer learns the spelling rule from the long words seen once.
+TEST(TruecaseTrainerTest, LearnsTheSpellingOfLongRareWords) {
+  TruecaseTrainer trainer;
+  for (const char* s : {"Ia bertemu Hadihardaja kemarin .", "Ia bertemu Sumaatmaja kemarin .",
+                        "Ia bertemu Wiradinata kemarin .", "Hal itu dipersoalkan warga kemarin .",
+                        "Hal itu dibicarakan warga kemarin .", "Hal itu diperdebatkan warga kemarin ."})
+    trainer.Add(s);
+  const std::string model = trainer.Write({.min_count = 1, .min_bigram_count = 2, .min_ngram_count = 2});
+  EXPECT_NE(model.find("\nunseen\tlong\tspelling\t"), std::string::npos) << model;
+  EXPECT_NE(model.find("\ng\tkan$\t-"), std::string::npos) << model;  // lower-case words end so
+  EXPECT_NE(model.find("\ng\t^di\t-"), std::string::npos) << model;
+  auto tc = Truecaser::Parse(model, "trained");
+  ASSERT_TRUE(tc.ok()) << tc.status().message();
+  EXPECT_EQ((*tc)->UnseenShape("dirumuskan"), WordShape::kLower);
+  EXPECT_EQ((*tc)->UnseenShape("kartadinata"), WordShape::kTitle);
+  // No spelling rule asked for: none written.
+  EXPECT_EQ(trainer.Write({.min_count = 1, .min_ngram_count = 0}).find("spelling"), std::string::npos);
+}
+
 TEST(TruecaserTest, MixedTextIsLeftAlone) {
   auto tc = TruecaseTestModel();
   ASSERT_TRUE(tc);

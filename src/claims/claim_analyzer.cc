@@ -1197,6 +1197,15 @@ class Run {
         phrase += '-';
         continue;
       }
+      // "10.000 unit Model 3": a short number after a capitalised word is
+      // part of the name (the figure rules screen it as one).
+      if (IsNum(j) && j > from && IsWord(j - 1) && IsUpperStart(Tok(j - 1)) && Tok(j).size() <= 2 &&
+          !(IsWord(j + 1) && SubjectContent(j + 1))) {
+        phrase += ' ';
+        phrase += Tok(j);
+        ++words;
+        continue;
+      }
       if (!SubjectContent(j)) break;
       if (!phrase.empty() && phrase.back() != '-') phrase += ' ';
       phrase += SubjectWord(j);

@@ -210,10 +210,10 @@ struct ClaimAnalyzer::Tables {
   std::vector<std::string_view> clitics;  // "nya"
   std::unordered_set<std::string> bound_words;
   // "pertama", "keempat" (ordinals.tsv, spelled out): a listed item's number.
-  std::unordered_set<std::string> ordinal_words;
+  std::unordered_set<std::string_view> ordinal_words;
   // "hari", "tahun" (time_units.tsv, written before a count): inside a noun
   // phrase between nouns they are part of a name ("tunjangan hari tua").
-  std::unordered_set<std::string> time_words;
+  std::unordered_set<std::string_view> time_words;
 };
 
 ClaimAnalyzer::ClaimAnalyzer(ClaimAnalyzerOptions options) : options_(std::move(options)) {
@@ -1132,9 +1132,9 @@ class Run {
   bool SubjectContent(size_t j) const {
     // "tunjangan hari tua": a time word between nouns, in no time
     // expression, is part of a name.
-    if (IsWord(j) && !in_timex_[j] && j > 0 && tables_.time_words.count(std::string(Lw(j))) && IsWord(j - 1) &&
-        IsWord(j + 1) && !tables_.time_words.count(std::string(Lw(j - 1))) &&
-        !tables_.time_words.count(std::string(Lw(j + 1))) && WordContent(j - 1) && WordContent(j + 1))
+    if (IsWord(j) && !in_timex_[j] && j > 0 && tables_.time_words.count(Lw(j)) && IsWord(j - 1) && IsWord(j + 1) &&
+        !tables_.time_words.count(Lw(j - 1)) && !tables_.time_words.count(Lw(j + 1)) && WordContent(j - 1) &&
+        WordContent(j + 1))
       return true;
     return WordContent(j);
   }
@@ -1163,7 +1163,7 @@ class Run {
            !lex_.Is(text::WordClass::kClaimNounException, w) && !lex_.Is(text::WordClass::kClaimSubjectHead, w);
   }
   bool IsOrdinal(size_t j) const {
-    return IsWord(j) && !IsUpperStart(Tok(j)) && tables_.ordinal_words.count(std::string(Lw(j)));
+    return IsWord(j) && !IsUpperStart(Tok(j)) && tables_.ordinal_words.count(Lw(j));
   }
   // The end of the run of subject words starting at k (at most `limit`).
   size_t RunEnd(size_t k, size_t limit) const {

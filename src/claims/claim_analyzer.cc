@@ -1062,7 +1062,19 @@ class Run {
     if (std::string back = AnaphoricSubject(b); !back.empty()) return back;
     // A count whose unit names what is counted ("10.000 tentara", "24 gol",
     // "40 personel TNI") has no other subject (tests/data/claims/README.md).
-    if (IsCountUnit(unit)) return "";
+    if (IsCountUnit(unit)) {
+      // "kuota 18 ribu tiket", "kapasitas sebanyak 66.000 kursi": a
+      // measure noun right before the count calls it by another name.
+      size_t k = b;
+      while (k > SentFirst(b) && IsWord(k - 1) && NeutralMarkers().count(Lw(k - 1))) --k;
+      if (k > SentFirst(b) && IsSubjectHead(k - 1) && !IsFigureNoun(k - 1) && !in_timex_[k - 1] &&
+          !Has(k - 1, kQuantityWord)) {
+        const size_t start = ContentStart(k, SentFirst(b));
+        if (start < k && !(start > SentFirst(b) && (IsNum(start - 1) || (IsWord(start - 1) && Multipliers().count(Lw(start - 1))))))
+          return ContentRun(start, k);
+      }
+      return "";
+    }
     // "30% penduduk desa perbatasan", "14 persen risiko": a share of the
     // noun phrase after it.
     if (IsShareUnit(unit)) {
@@ -1073,7 +1085,9 @@ class Run {
     // the counted people or things act on, not what is counted.
     const bool counted = lex_.Is(text::WordClass::kClaimGenericUnit, unit) || lex_.Is(text::WordClass::kClaimClassifier, unit);
     if (std::string phrase = PhraseSubject(b, counted, &agent); !phrase.empty()) return phrase;
-    return agent ? "" : HeadSubject(b);
+    if (agent) return "";
+    if (std::string head = HeadSubject(b); !head.empty()) return head;
+    return HeadingSubject(b);
   }
 
   // A unit that counts things rather than measuring an amount: not a
@@ -1255,6 +1269,11 @@ class Run {
           --k;
         continue;
       }
+      // "melonjak tinggi mencapai Rp 60 ribu": an adjective after a measure verb.
+      if (j > sf && IsWord(j - 1) && lex_.Is(text::WordClass::kClaimMeasureVerb, Lw(j - 1)) && NotUnits().count(w)) {
+        k -= 2;
+        continue;
+      }
       // "atau lebih tinggi 62 persen": a comparison between subject and figure.
       if (j > sf && IsWord(j - 1) && lex_.Is(text::WordClass::kClaimComparative, Lw(j - 1)) && !SubjectContent(j - 1)) {
         k -= 2;
@@ -1381,26 +1400,44 @@ class Run {
     const size_t sf = SentFirst(b);
     const size_t lo = b > sf + kSubjectReach ? b - kSubjectReach : sf;
     for (size_t k = b; k-- > lo;) {
+      // A quotation of several sentences is one sentence to the splitter:
+      // never reach back past a full stop inside it.
+      if (toks_[k].kind == TokenKind::kPunct && (Tok(k) == "." || Tok(k) == "!" || Tok(k) == "?")) break;
       if (!IsSubjectHead(k) || in_timex_[k]) continue;
       // "suku bunga", "nilai ekspor", "jumlah penumpang": heads in a row
       // are one phrase, named from its first.
       while (k > lo && IsWord(k - 1) && IsSubjectHead(k - 1) && !in_timex_[k - 1]) --k;
+      // The head with the subject words after it ("harga bawang putih
+      // sebelumnya sempat melonjak": no adverb, verb or time word).
       std::string phrase = SubjectWord(k);
-      int words = 1;
-      for (size_t j = k + 1; j < b && words < kSubjectWords; ++j) {
-        if (!IsWord(j) || in_timex_[j] || Has(j, kQuantityWord) || Has(j, kHedge) || InQualifier(j)) break;
-        const std::string_view w = Lw(j);
-        if (NotUnits().count(w) || NeutralMarkers().count(w) || BoundWords().count(std::string(w)) ||
-            IsVerbShaped(w, lex_))
-          break;
-        phrase += ' ';
-        phrase += SubjectWord(j);
-        ++words;
-      }
+      if (std::string rest = ContentRun(k + 1, b); !rest.empty()) phrase += ' ' + rest;
       return phrase;
     }
     return "";
   }
+
+  // "Harga Tiket Final Liga Champions 2016/17" over a list of prices: a
+  // figure whose sentence names nothing it measures takes the measure
+  // head of a heading right before its paragraph (a short line of its own
+  // with no full stop).
+  std::string HeadingSubject(size_t b) const {
+    const int s = sent_[b];
+    if (s == 0) return "";
+    const auto& prev = ctx_.sentences()[static_cast<size_t>(s - 1)];
+    const size_t pf = prev.first_token, pe = std::min<size_t>(prev.end_token, n_);
+    if (pe <= pf || pe - pf > kHeadingTokens) return "";
+    const Token& last = toks_[pe - 1];
+    if (last.kind == TokenKind::kPunct || last.kind == TokenKind::kQuote) return "";
+    if (std::string_view(ctx_.text()).substr(last.end, toks_[SentFirst(b)].begin - last.end).find('\n') ==
+        std::string_view::npos)
+      return "";
+    for (size_t k = pf; k < pe; ++k)
+      if (IsWord(k) && IsSubjectHead(k) && !in_timex_[k]) {
+        if (std::string phrase = ContentRun(k, pe); !phrase.empty()) return phrase;
+      }
+    return "";
+  }
+  static constexpr size_t kHeadingTokens = 15;
 
   bool IsSubjectHead(size_t k) const {
     if (Has(k, kSubjectHead)) return true;

@@ -1144,9 +1144,10 @@ class Run {
   // A content word of a subject phrase (not a function, time or linking
   // word, a verb, a pronoun or a figure).
   bool SubjectContent(size_t j) const {
-    // "tunjangan hari tua": a time word between nouns, in no time
-    // expression, is part of a name.
-    if (IsWord(j) && !in_timex_[j] && j > 0 && tables_.time_words.count(Lw(j)) && IsWord(j - 1) && IsWord(j + 1) &&
+    // "tunjangan hari tua", "dana pihak ketiga bank": a time word or an
+    // ordinal between nouns, in no time expression, is part of a name.
+    if (IsWord(j) && !in_timex_[j] && j > 0 && (tables_.time_words.count(Lw(j)) || IsOrdinal(j)) && IsWord(j - 1) &&
+        IsWord(j + 1) &&
         !tables_.time_words.count(Lw(j - 1)) && !tables_.time_words.count(Lw(j + 1)) && WordContent(j - 1) &&
         WordContent(j + 1))
       return true;
@@ -1365,14 +1366,18 @@ class Run {
     // "Pembiayaan pensiun BSM per Desember 2016 mencatatkan outstanding Rp
     // 1,44 triliun": a figure noun after a measure verb names the figure;
     // the clause's subject before the verb is what it measures.
-    if (const size_t e = RunEnd(k, b); e == k + 1 && IsFigureNoun(k) && k > sf + 1 && IsWord(k - 1) &&
-                                         lex_.Is(text::WordClass::kClaimMeasureVerb, Lw(k - 1))) {
-      size_t q = k - 1;
+    // "Nilai tukar rupiah melemah ke level Rp 16.200": likewise after a
+    // preposition.
+    if (const size_t e = RunEnd(k, b); e == k + 1 && IsFigureNoun(k) && k > sf + 1) {
+      size_t q = k;
+      bool measured = false;
       while (q > sf && (in_timex_[q - 1] || (IsWord(q - 1) && (lex_.Is(text::WordClass::kClaimMeasureVerb, Lw(q - 1)) ||
                                                                 lex_.Is(text::WordClass::kClaimAdverb, Lw(q - 1)) ||
-                                                                (!SubjectContent(q - 1) && !VerbAt(q - 1) && q < n_ && in_timex_[q])))))
+                                                                (!SubjectContent(q - 1) && !VerbAt(q - 1)))))) {
+        measured = measured || (IsWord(q - 1) && lex_.Is(text::WordClass::kClaimMeasureVerb, Lw(q - 1)));
         --q;
-      if (const size_t before = ContentStart(q, sf); before < q) k = before;
+      }
+      if (const size_t before = ContentStart(q, sf); measured && before < q) k = before;
     }
     // "rencana pembangunan gardu sebanyak tujuh unit": an action noun says
     // what was done to the thing after it, which is what is counted.

@@ -1297,6 +1297,13 @@ class Run {
       }
       break;
     }
+    // "dari US$ 100 per ton di bulan Desember lalu menjadi US$ 200 per ton":
+    // the words passed over follow an earlier figure of the sentence, whose
+    // unit ends right before them: the same thing.
+    if (k < b && !prior_.empty() && prior_.back().sent == sent_[b] && prior_.back().end == k) {
+      const Prior& it = prior_.back();
+      return it.subject.empty() && IsCountUnit(it.unit) ? it.unit_phrase : it.subject;
+    }
     if (ContentStart(k, sf) == k) {
       // Nothing named between this figure and an earlier one of its clause:
       // "51 juta pounds (Rp 847 miliar)", "naik 5 persen menjadi Rp 14.000",

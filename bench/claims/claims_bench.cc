@@ -125,8 +125,9 @@ int main(int argc, char** argv) {
     for (size_t i = 0; i < articles.size(); ++i)
       for (const auto& c : articles[i].claims) {
         if (k++ % step != 0) continue;
-        std::printf("\n%s\n  [%s] %.10g..%.10g %s unit=%s by=%s hedge=%s date=%s\n  | %s\n", articles[i].source.c_str(),
+        std::printf("\n%s\n  [%s] %.10g..%.10g %s unit=%s subject=%s by=%s hedge=%s date=%s\n  | %s\n", articles[i].source.c_str(),
                     c.text.c_str(), c.low, c.high, c.bound == warta::ClaimBound::kExact ? "=" : std::string(warta::Name(c.bound)).c_str(), c.unit.c_str(),
+                    c.subject.empty() ? "-" : c.subject.c_str(),
                     c.claimant.empty() ? "-" : c.claimant.c_str(), c.hedge.c_str(), c.date.c_str(),
                     SentenceAt(*contexts[i], c.span.begin).c_str());
       }

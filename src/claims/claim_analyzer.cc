@@ -176,6 +176,12 @@ struct ClaimAnalyzer::Tables {
       max_qualifier_tokens = std::max(max_qualifier_tokens, 2 * words - 1);
     }
     for (const std::string& c : lex.Words(text::WordClass::kClaimClitic)) clitics.emplace_back(c);
+    for (const text::OrdinalWord& o : lex.ordinals())
+      if (o.word.find_first_not_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos && o.word.size() > 3 &&
+          !number_words.count(o.word))
+        ordinal_words.insert(o.word);
+    for (const text::TimeUnitWord& t : lex.time_units())
+      if (t.count == 0) time_words.insert(t.word);
     for (const text::BoundPhrase& b : lex.bounds()) {
       bound_phrases.emplace(b.phrase, b.bound);
       // Every word of the bound phrases (not names when capitalised).
@@ -203,6 +209,11 @@ struct ClaimAnalyzer::Tables {
   std::unordered_set<std::string> qualifier_first_words;  // "year", "secara", "yoy": a cheap test before building phrases
   std::vector<std::string_view> clitics;  // "nya"
   std::unordered_set<std::string> bound_words;
+  // "pertama", "keempat" (ordinals.tsv, spelled out): a listed item's number.
+  std::unordered_set<std::string_view> ordinal_words;
+  // "hari", "tahun" (time_units.tsv, written before a count): inside a noun
+  // phrase between nouns they are part of a name ("tunjangan hari tua").
+  std::unordered_set<std::string_view> time_words;
 };
 
 ClaimAnalyzer::ClaimAnalyzer(ClaimAnalyzerOptions options) : options_(std::move(options)) {
@@ -1051,7 +1062,19 @@ class Run {
     if (std::string back = AnaphoricSubject(b); !back.empty()) return back;
     // A count whose unit names what is counted ("10.000 tentara", "24 gol",
     // "40 personel TNI") has no other subject (tests/data/claims/README.md).
-    if (IsCountUnit(unit)) return "";
+    if (IsCountUnit(unit)) {
+      // "kuota 18 ribu tiket", "kapasitas sebanyak 66.000 kursi": a
+      // measure noun right before the count calls it by another name.
+      size_t k = b;
+      while (k > SentFirst(b) && IsWord(k - 1) && NeutralMarkers().count(Lw(k - 1))) --k;
+      if (k > SentFirst(b) && IsSubjectHead(k - 1) && !IsFigureNoun(k - 1) && !in_timex_[k - 1] &&
+          !Has(k - 1, kQuantityWord)) {
+        const size_t start = ContentStart(k, SentFirst(b));
+        if (start < k && !(start > SentFirst(b) && (IsNum(start - 1) || (IsWord(start - 1) && Multipliers().count(Lw(start - 1))))))
+          return ContentRun(start, k);
+      }
+      return "";
+    }
     // "30% penduduk desa perbatasan", "14 persen risiko": a share of the
     // noun phrase after it.
     if (IsShareUnit(unit)) {
@@ -1062,7 +1085,9 @@ class Run {
     // the counted people or things act on, not what is counted.
     const bool counted = lex_.Is(text::WordClass::kClaimGenericUnit, unit) || lex_.Is(text::WordClass::kClaimClassifier, unit);
     if (std::string phrase = PhraseSubject(b, counted, &agent); !phrase.empty()) return phrase;
-    return agent ? "" : HeadSubject(b);
+    if (agent) return "";
+    if (std::string head = HeadSubject(b); !head.empty()) return head;
+    return HeadingSubject(b);
   }
 
   // A unit that counts things rather than measuring an amount: not a
@@ -1119,15 +1144,55 @@ class Run {
   // A content word of a subject phrase (not a function, time or linking
   // word, a verb, a pronoun or a figure).
   bool SubjectContent(size_t j) const {
+    // "tunjangan hari tua", "dana pihak ketiga bank": a time word or an
+    // ordinal between nouns, in no time expression, is part of a name.
+    if (IsWord(j) && !in_timex_[j] && j > 0 && (tables_.time_words.count(Lw(j)) || IsOrdinal(j)) && IsWord(j - 1) &&
+        IsWord(j + 1) &&
+        !tables_.time_words.count(Lw(j - 1)) && !tables_.time_words.count(Lw(j + 1)) && WordContent(j - 1) &&
+        WordContent(j + 1))
+      return true;
+    return WordContent(j);
+  }
+  bool WordContent(size_t j) const {
     if (!IsWord(j) || in_timex_[j] || Has(j, kQuantityWord) || Has(j, kHedge) || Has(j, kAnaphor)) return false;
     if (InQualifier(j)) return false;  // "inflasi year on year": the rate's qualifier, not what it measures
     const std::string_view w = Lw(j);
     return !(NotUnits().count(w) || NeutralMarkers().count(w) || BoundWords().count(std::string(w)) ||
-             IsVerbShaped(w, lex_) || lex_.Is(text::WordClass::kClaimAdverb, w) ||
+             VerbAt(j) || lex_.Is(text::WordClass::kClaimAdverb, w) ||
              lex_.Is(text::WordClass::kClaimPhraseStop, w) || lex_.Is(text::WordClass::kClaimLeadingConnective, w) ||
              lex_.Is(text::WordClass::kClaimOpaquePronoun, w) || lex_.Is(text::WordClass::kPersonPronoun, w) ||
              lex_.Is(text::WordClass::kClaimMeasureVerb, w) || lex_.Is(text::WordClass::kClaimSubjectLink, w) ||
              lex_.Is(text::WordClass::kClaimBareVerb, w) || Has(j, kClaimVerb) || Has(j, kAfterVerb));
+  }
+  // A verb-shaped word that is no name: "Merak" in "Tol Tangerang - Merak"
+  // is capitalised inside its sentence, so a name, not "merak" the verb.
+  bool VerbAt(size_t j) const {
+    const std::string_view w = Lw(j);
+    if (IsUpperStart(Tok(j)) && !SentenceInitial(j)) return false;
+    return IsVerbShaped(w, lex_) || BareKanVerb(w);
+  }
+  // "siapkan", "kirimkan": a -kan verb with no prefix (spoken or
+  // imperative); nouns ending so carry pe-/ke- ("kebijakan", "pendidikan").
+  bool BareKanVerb(std::string_view w) const {
+    return w.size() >= 7 && EndsWith(w, "kan") && w.substr(0, 2) != "pe" && w.substr(0, 2) != "ke" &&
+           !lex_.Is(text::WordClass::kClaimNounException, w) && !lex_.Is(text::WordClass::kClaimSubjectHead, w);
+  }
+  bool IsOrdinal(size_t j) const {
+    return IsWord(j) && !IsUpperStart(Tok(j)) && tables_.ordinal_words.count(Lw(j));
+  }
+  // The end of the run of subject words starting at k (at most `limit`).
+  size_t RunEnd(size_t k, size_t limit) const {
+    while (k < limit && SubjectContent(k)) ++k;
+    return k;
+  }
+  // A run that names someone or something by name (a PERSON mention in it,
+  // or capitalised to its end inside the sentence): "pada Charles", "dengan
+  // mantan Direktur Jenderal …": who took part, not what was measured.
+  bool NameRun(size_t k, size_t e) const {
+    if (k >= e) return false;
+    for (const EntityMention* m : Overlapping(toks_[k].cp_begin, toks_[e - 1].cp_end))
+      if (m->type == EntityType::kPerson) return true;
+    return IsUpperStart(Tok(e - 1)) && !SentenceInitial(e - 1);
   }
   // A hyphen inside a word run ("e-KTP", "Gempol-Bangil"), written without spaces.
   bool GluedHyphen(size_t j) const {
@@ -1145,6 +1210,15 @@ class Run {
     for (size_t j = from; j < end && words < kSubjectWords; ++j) {
       if (GluedHyphen(j) && !phrase.empty() && SubjectContent(j + 1)) {
         phrase += '-';
+        continue;
+      }
+      // "10.000 unit Model 3": a short number after a capitalised word is
+      // part of the name (the figure rules screen it as one).
+      if (IsNum(j) && j > from && IsWord(j - 1) && IsUpperStart(Tok(j - 1)) && Tok(j).size() <= 2 &&
+          !(IsWord(j + 1) && SubjectContent(j + 1))) {
+        phrase += ' ';
+        phrase += Tok(j);
+        ++words;
         continue;
       }
       if (!SubjectContent(j)) break;
@@ -1170,6 +1244,7 @@ class Run {
   std::string PhraseSubject(size_t b, bool counted, bool* agent) const {
     const size_t sf = SentFirst(b);
     size_t k = b;
+    bool valued = false;  // "senilai": the amount is the value of what was counted before
     while (k > sf) {
       const size_t j = k - 1;
       if (in_timex_[j]) {
@@ -1179,14 +1254,41 @@ class Run {
       if (!IsWord(j)) break;
       if (Has(j, kClaimVerb) || Has(j, kAfterVerb) || Has(j, kMenurut)) return "";
       const std::string_view w = Lw(j);
+      valued = valued || lex_.Is(text::WordClass::kClaimValueMarker, w);
       if (lex_.Is(text::WordClass::kClaimMeasureVerb, w) || BoundWords().count(std::string(w)) ||
           NeutralMarkers().count(w) || Has(j, kHedge) || lex_.Is(text::WordClass::kClaimAdverb, w) ||
-          Has(j, kAnaphor)) {
+          Has(j, kAnaphor) || lex_.Is(text::WordClass::kClaimBareVerb, w)) {
         --k;
         continue;
       }
-      if (IsVerbShaped(w, lex_)) {
-        if ((w.size() > 2 && w[0] == 'm' && w[1] == 'e') || (counted && w.size() > 2 && w[0] == 'd' && w[1] == 'i')) {
+      // "Uang yang pertama Rp 1 miliar, yang kedua …": a listed item's
+      // ordinal, with the "yang" before it.
+      if (IsOrdinal(j)) {
+        --k;
+        if (k > sf && IsWord(k - 1) && lex_.Is(text::WordClass::kClaimFigureLink, Lw(k - 1)) &&
+            lex_.Is(text::WordClass::kClaimSubjectLink, Lw(k - 1)))
+          --k;
+        continue;
+      }
+      // "melonjak tinggi mencapai Rp 60 ribu": an adjective after a measure verb.
+      if (j > sf && IsWord(j - 1) && lex_.Is(text::WordClass::kClaimMeasureVerb, Lw(j - 1)) && NotUnits().count(w)) {
+        k -= 2;
+        continue;
+      }
+      // "atau lebih tinggi 62 persen": a comparison between subject and figure.
+      if (j > sf && IsWord(j - 1) && lex_.Is(text::WordClass::kClaimComparative, Lw(j - 1)) && !SubjectContent(j - 1)) {
+        k -= 2;
+        continue;
+      }
+      if (VerbAt(j)) {
+        // "barang yang akan diekspor yaitu sebanyak 1.000 carton": a passive
+        // verb in a relative clause describes its noun, it does not act on
+        // the counted things.
+        size_t r = j;
+        while (r > sf && IsWord(r - 1) && lex_.Is(text::WordClass::kClaimAdverb, Lw(r - 1))) --r;
+        const bool relative = r > sf && IsWord(r - 1) && lex_.Is(text::WordClass::kClaimFigureLink, Lw(r - 1)) &&
+                              lex_.Is(text::WordClass::kClaimSubjectLink, Lw(r - 1));
+        if ((w.size() > 2 && w[0] == 'm' && w[1] == 'e') || (counted && !relative && w.size() > 2 && w[0] == 'd' && w[1] == 'i')) {
           *agent = true;
           return "";
         }
@@ -1195,33 +1297,112 @@ class Run {
       }
       break;
     }
+    // "dari US$ 100 per ton di bulan Desember lalu menjadi US$ 200 per ton":
+    // the words passed over follow an earlier figure of the sentence, whose
+    // unit ends right before them: the same thing.
+    if (k < b && !prior_.empty() && prior_.back().sent == sent_[b] && prior_.back().end == k) {
+      const Prior& it = prior_.back();
+      return it.subject.empty() && IsCountUnit(it.unit) ? it.unit_phrase : it.subject;
+    }
     if (ContentStart(k, sf) == k) {
       // Nothing named between this figure and an earlier one of its clause:
       // "51 juta pounds (Rp 847 miliar)", "naik 5 persen menjadi Rp 14.000",
-      // "… satu juta orang sepanjang 2023, naik 30 persen": the same thing.
-      size_t j = k;
-      while (j > sf && (in_timex_[j - 1] || Tok(j - 1) == "," || Tok(j - 1) == "(" ||
-                        (IsWord(j - 1) && (lex_.Is(text::WordClass::kClaimMeasureVerb, Lw(j - 1)) ||
-                                           NeutralMarkers().count(Lw(j - 1)) || BoundWords().count(std::string(Lw(j - 1))) ||
-                                           lex_.Is(text::WordClass::kClaimFigureLink, Lw(j - 1))))))
-        --j;
-      for (auto it = prior_.rbegin(); it != prior_.rend() && it->sent == sent_[b]; ++it)
-        if (it->end == j) return it->subject.empty() && IsCountUnit(it->unit) ? it->unit_phrase : it->subject;
+      // "… satu juta orang sepanjang 2023, naik 30 persen", "anjlok hingga
+      // 60% dalam sepekan, dari Rp 40.000", "tumbuh 22,07 persen secara
+      // tahunan (yoy) menjadi Rp 156,5 triliun": the same thing. Only
+      // function words, markers, time expressions, qualifiers and
+      // punctuation inside the sentence may stand between.
+      for (size_t j = k, steps = 0; j > sf && steps < 16; --j, ++steps) {
+        // The latest figure before, when it ends here (or inside the words
+        // passed over: "486 bph atau lebih tinggi 62 persen").
+        if (!prior_.empty() && prior_.back().sent == sent_[b] && prior_.back().end >= j && prior_.back().end <= b) {
+          const Prior& it = prior_.back();
+          return it.subject.empty() && IsCountUnit(it.unit) ? it.unit_phrase : it.subject;
+        }
+        const size_t t = j - 1;
+        if (in_timex_[t] || InQualifier(t)) continue;
+        if (toks_[t].kind == TokenKind::kPunct) {
+          const std::string_view p = Tok(t);
+          if (p == "." || p == "!" || p == "?") break;
+          continue;
+        }
+        if (toks_[t].kind == TokenKind::kQuote) continue;
+        if (!IsWord(t)) break;
+        const std::string_view w = Lw(t);
+        if (lex_.Is(text::WordClass::kClaimMeasureVerb, w)) continue;
+        if (SubjectContent(t) || VerbAt(t) || Has(t, kClaimVerb) || Has(t, kAfterVerb) ||
+            lex_.Is(text::WordClass::kClaimBareVerb, w) || IsPronoun(w) || IsOpaquePronoun(w))
+          break;
+      }
     }
     k = ContentStart(k, sf);
     // The unit of an earlier figure ("24 gol dalam 28 penampilan", "2 juta
-    // dolar AS dan 15.000 pengungsi"), not a subject.
-    if (k > sf && (toks_[k - 1].kind == TokenKind::kNumber || (IsWord(k - 1) && Multipliers().count(Lw(k - 1)))))
+    // dolar AS dan 15.000 pengungsi"), not a subject; but the amount after
+    // "senilai" is the value of those things ("24 jet tempur Su-57 senilai
+    // US$ 2 miliar").
+    if (k > sf && (toks_[k - 1].kind == TokenKind::kNumber || (IsWord(k - 1) && Multipliers().count(Lw(k - 1))))) {
+      if (valued)
+        for (auto it = prior_.rbegin(); it != prior_.rend() && it->sent == sent_[b]; ++it)
+          if (it->unit_begin == k && !it->unit_phrase.empty()) return it->unit_phrase;
       return "";
+    }
     if (k < b && IsWord(k) && CurrencyWords().count(Lw(k))) return "";
     // "suap dari Dirjen X sebesar ...": the noun before a linking
-    // preposition is what is measured, the rest says whose.
-    while (k > sf + 1 && IsWord(k - 1) && lex_.Is(text::WordClass::kClaimSubjectLink, Lw(k - 1))) {
-      const size_t before = ContentStart(k - 1, sf);
-      if (before == k - 1) break;
+    // preposition is what is measured, the rest says whose. A name after
+    // any preposition says who took part ("memberikan dana itu pada
+    // Charles sejumlah …", "menerima suap bersama-sama dengan mantan
+    // Direktur … Jamaluddien Malik sebesar …"): the noun before it, past a
+    // determiner or adverb, is what was measured.
+    for (int hop = 0; hop < 4 && k > sf + 1 && IsWord(k - 1); ++hop) {
+      const std::string_view p = Lw(k - 1);
+      const bool name = NameRun(k, RunEnd(k, b));
+      const bool link = lex_.Is(text::WordClass::kClaimSubjectLink, p);
+      const bool place = lex_.Is(text::WordClass::kClaimPlaceLink, p);
+      if (!link && !place && !(name && NotUnits().count(p) && !lex_.Is(text::WordClass::kClaimFigureLink, p))) break;
+      size_t q = k - 1;
+      if (name)
+        while (q > sf && IsWord(q - 1) && (Has(q - 1, kAnaphor) || lex_.Is(text::WordClass::kClaimAdverb, Lw(q - 1)))) --q;
+      const size_t before = ContentStart(q, sf);
+      if (before == q) break;
+      // "harga ikan di pasar setempat": a place after a measure noun says
+      // where it was measured; "uji coba di Ruas Tol … sepanjang 90 meter":
+      // after anything else the place is what was measured.
+      if (place && !link && !HasSubjectHead(before, q)) break;
       k = before;
     }
+    // "Pembiayaan pensiun BSM per Desember 2016 mencatatkan outstanding Rp
+    // 1,44 triliun": a figure noun after a measure verb names the figure;
+    // the clause's subject before the verb is what it measures.
+    // "Nilai tukar rupiah melemah ke level Rp 16.200": likewise after a
+    // preposition.
+    if (const size_t e = RunEnd(k, b); e == k + 1 && IsFigureNoun(k) && k > sf + 1) {
+      size_t q = k;
+      bool measured = false;
+      while (q > sf && (in_timex_[q - 1] || (IsWord(q - 1) && (lex_.Is(text::WordClass::kClaimMeasureVerb, Lw(q - 1)) ||
+                                                                lex_.Is(text::WordClass::kClaimAdverb, Lw(q - 1)) ||
+                                                                (!SubjectContent(q - 1) && !VerbAt(q - 1)))))) {
+        measured = measured || (IsWord(q - 1) && lex_.Is(text::WordClass::kClaimMeasureVerb, Lw(q - 1)));
+        --q;
+      }
+      if (const size_t before = ContentStart(q, sf); measured && before < q) k = before;
+    }
+    // "rencana pembangunan gardu sebanyak tujuh unit": an action noun says
+    // what was done to the thing after it, which is what is counted.
+    for (size_t j = k, e = RunEnd(k, b); j + 1 < e; ++j)
+      if (lex_.Is(text::WordClass::kClaimActionNoun, Lw(j))) k = j + 1;
     return ContentRun(k, b);
+  }
+  bool HasSubjectHead(size_t k, size_t e) const {
+    for (; k < e; ++k)
+      if (IsSubjectHead(k)) return true;
+    return false;
+  }
+  bool IsFigureNoun(size_t k) const {
+    if (!IsWord(k)) return false;
+    const std::string_view w = Lw(k);
+    if (lex_.Is(text::WordClass::kClaimFigureNoun, w)) return true;
+    const size_t clitic = CliticAt(w);
+    return clitic && lex_.Is(text::WordClass::kClaimFigureNoun, w.substr(0, w.size() - clitic));
   }
 
   static constexpr size_t kSubjectReach = 12;
@@ -1231,26 +1412,44 @@ class Run {
     const size_t sf = SentFirst(b);
     const size_t lo = b > sf + kSubjectReach ? b - kSubjectReach : sf;
     for (size_t k = b; k-- > lo;) {
+      // A quotation of several sentences is one sentence to the splitter:
+      // never reach back past a full stop inside it.
+      if (toks_[k].kind == TokenKind::kPunct && (Tok(k) == "." || Tok(k) == "!" || Tok(k) == "?")) break;
       if (!IsSubjectHead(k) || in_timex_[k]) continue;
       // "suku bunga", "nilai ekspor", "jumlah penumpang": heads in a row
       // are one phrase, named from its first.
       while (k > lo && IsWord(k - 1) && IsSubjectHead(k - 1) && !in_timex_[k - 1]) --k;
+      // The head with the subject words after it ("harga bawang putih
+      // sebelumnya sempat melonjak": no adverb, verb or time word).
       std::string phrase = SubjectWord(k);
-      int words = 1;
-      for (size_t j = k + 1; j < b && words < kSubjectWords; ++j) {
-        if (!IsWord(j) || in_timex_[j] || Has(j, kQuantityWord) || Has(j, kHedge) || InQualifier(j)) break;
-        const std::string_view w = Lw(j);
-        if (NotUnits().count(w) || NeutralMarkers().count(w) || BoundWords().count(std::string(w)) ||
-            IsVerbShaped(w, lex_))
-          break;
-        phrase += ' ';
-        phrase += SubjectWord(j);
-        ++words;
-      }
+      if (std::string rest = ContentRun(k + 1, b); !rest.empty()) phrase += ' ' + rest;
       return phrase;
     }
     return "";
   }
+
+  // "Harga Tiket Final Liga Champions 2016/17" over a list of prices: a
+  // figure whose sentence names nothing it measures takes the measure
+  // head of a heading right before its paragraph (a short line of its own
+  // with no full stop).
+  std::string HeadingSubject(size_t b) const {
+    const int s = sent_[b];
+    if (s == 0) return "";
+    const auto& prev = ctx_.sentences()[static_cast<size_t>(s - 1)];
+    const size_t pf = prev.first_token, pe = std::min<size_t>(prev.end_token, n_);
+    if (pe <= pf || pe - pf > kHeadingTokens) return "";
+    const Token& last = toks_[pe - 1];
+    if (last.kind == TokenKind::kPunct || last.kind == TokenKind::kQuote) return "";
+    if (std::string_view(ctx_.text()).substr(last.end, toks_[SentFirst(b)].begin - last.end).find('\n') ==
+        std::string_view::npos)
+      return "";
+    for (size_t k = pf; k < pe; ++k)
+      if (IsWord(k) && IsSubjectHead(k) && !in_timex_[k]) {
+        if (std::string phrase = ContentRun(k, pe); !phrase.empty()) return phrase;
+      }
+    return "";
+  }
+  static constexpr size_t kHeadingTokens = 15;
 
   bool IsSubjectHead(size_t k) const {
     if (Has(k, kSubjectHead)) return true;

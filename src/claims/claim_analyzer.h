@@ -69,11 +69,17 @@
 // An amount with a currency is a figure whatever precedes it.
 // Subject (Claim::subject, lower case): what the figure measures, as
 // docs/quality/claims.md lists the rules: "jumlah X" for a generic unit, the
-// noun after a measure unit or share ("5 ton beras", "30% penduduk"), none
-// for a count whose unit names what it counts ("10.000 tentara"), the
-// previous sentence's for "Angka tersebut …", an earlier figure's when
-// linked to it with nothing named between, else the noun phrase the
-// figure's clause is about or the nearest measure head.
+// noun after a measure unit, light counting noun or share ("5 ton beras",
+// "14 titik pengungsian", "30% penduduk"), none for a count whose unit
+// names what it counts ("10.000 tentara") unless a measure noun right
+// before calls it otherwise ("kuota 5.000 tiket"), the previous sentence's
+// for "Angka tersebut …", an earlier figure's when linked to it with only
+// function words, markers, time expressions or qualifiers between ("naik 5
+// persen (yoy) menjadi Rp 14.000"; listed items "yang kedua …"), else the
+// noun phrase the figure's clause is about (past a name after a
+// preposition, a place after a measure noun, an action noun; the clause's
+// subject for a figure noun after a measure verb, "mencatatkan outstanding
+// Rp …"), the nearest measure head, or a heading line over the paragraph.
 // Claimant, first that applies:
 //   1. the speaker of a quote (article->quotes) whose span holds the figure;
 //      for reported speech (Quote::direct false) rules 2-5 read the same

@@ -126,7 +126,10 @@ TEST(ClaimGoldTest, ScoresStayAboveTheFloor) {
   EXPECT_GE(h.ClaimantAcc(), 0.88);
   EXPECT_GE(all.F1(), 0.97);
   EXPECT_GE(all.ClaimantAcc(), 0.91);
-  EXPECT_GE(all.SubjectAcc(), 0.69);  // issue 17: 70.6 (session 8), short of the 0.85 aim
+  // Issue 17: 70.6 (session 8); 86.7 over 233 claims with the session-9
+  // blind batch (held-out 82.1).
+  EXPECT_GE(all.SubjectAcc(), 0.85);
+  EXPECT_GE(h.SubjectAcc(), 0.80);
 }
 
 // Case-less sources (issue 16/17): the gold lower-cased before cleaning,
@@ -149,6 +152,7 @@ TEST(ClaimGoldTest, LowerCaseTextScoresNearTheCasedOne) {
   EXPECT_GE(all.F1(), 0.97);
   EXPECT_GE(all.ValueAcc(), 0.97);
   EXPECT_GE(all.ClaimantAcc(), 0.92);
+  EXPECT_GE(all.SubjectAcc(), 0.84);  // 86.6: subjects are lower case, so truecasing keeps them
   options.letter_case = "title";
   EXPECT_EQ(Evaluate(options).status().code(), StatusCode::kInvalidArgument);
 }

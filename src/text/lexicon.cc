@@ -115,6 +115,10 @@ constexpr std::string_view kWordClassNames[] = {
     "timex.future_ref_initial",
     "timex.possessable",
     "timex.day_after",
+    "claim.action_noun",
+    "claim.value_marker",
+    "claim.comparative",
+    "claim.place_link",
 };
 static_assert(std::size(kWordClassNames) == static_cast<size_t>(WordClass::kCount),
               "one name per WordClass");

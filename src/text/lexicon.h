@@ -313,6 +313,11 @@ enum class WordClass : uint8_t {
   kTimexFutureRefInitial,     // "timex.future_ref_initial": FUTURE_REF only opening a clause ("Ke depan, ...")
   kTimexPossessable,          // "timex.possessable": a REF noun that is no time before its possessor ("masa depan Tevez")
   kTimexDayAfter,             // "timex.day_after": the day after the narrative's ("keesokan harinya")
+  // The claim analyser's subjects, issue 17 session 9 (claims.tsv).
+  kClaimActionNoun,   // "claim.action_noun": an action on the thing after it ("pembangunan gardu")
+  kClaimValueMarker,  // "claim.value_marker": the value of things counted before ("senilai")
+  kClaimComparative,  // "claim.comparative": a degree word before an adjective ("lebih tinggi")
+  kClaimPlaceLink,    // "claim.place_link": a place after a measure noun ("harga ikan di pasar")
   kCount
 };
 

@@ -464,7 +464,7 @@ function eventsSection(gen, events, id, scope) {
   if (toggle) {
     toggle.addEventListener('change', async () => {
       if (!toggle.checked) return render(events);
-      const q = new URLSearchParams({ ...scope, modality: 'all', limit: '200' });
+      const q = new URLSearchParams({ ...scope, modality: 'all', limit: '100' });
       try {
         const page = await api('/api/events?' + q);
         if (gen === generation && toggle.checked) await render(page.items || []);

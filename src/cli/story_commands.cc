@@ -152,7 +152,7 @@ void PrintTimeline(const json& items) {
     const std::string marker = modality == "happened" ? "" : "[" + modality + "] ";
     const std::string reported = e.contains("reported") && e["reported"].is_string() ? e["reported"].get<std::string>() : "";
     std::cout << fmt::format("{:<10}  {:<11} {}{}{}{}\n", e.value("date", "").empty() ? "undated" : e.value("date", ""),
-                             e.value("type", ""), marker, Parties(e["participants"]), place.empty() ? "" : " (" + place + ")",
+                             e.value("type", ""), marker, Parties(e["participants"]), place.empty() ? "" : " @ " + place,
                              e.value("date", "").empty() && !reported.empty() ? " — reported " + reported : "");
     std::cout << fmt::format("            “{}”\n", e.value("text", ""));
     for (const auto& a : e["sources"]) std::cout << "            source: " << ArticleLine(a) << "\n";

@@ -395,6 +395,7 @@ TEST_F(Browser, EntityPageShowsAliasesRolesTimelineAndQuotes) {
                           std::to_string(every["items"].size())))
       << "the modality control did not list " << every["items"].size() << " events";
   EXPECT_EQ(Count(".events tr.not-happened"), marked);
+  Shot("04-entity-timeline-all");
   ExpectNothingRan();
   ExpectCleanConsole();
 }

@@ -400,6 +400,18 @@ TEST(TimelineMergeTest, ACoarserDateJoinsTheOnlyFinerOneWithinIt) {
   EXPECT_EQ(dates, (std::vector<std::string>{"2024-06-19", "2024-11", "2024-11-18", "2024-11-20"}));
 }
 
+// Merged reports pool their participants: a later report alike the pool
+// (Kim and Russia) joins it though the first report named only Kozlov.
+TEST(TimelineMergeTest, MergedParticipantsFindLaterReports) {
+  TempDir tmp;
+  json items = KimTimeline(tmp, {{"day", "2024-11-19", EventType::kMeeting, {"Pkim", "Pkoz"}, "2024-11-18"},
+                                 {"month", "2024-11-30", EventType::kMeeting, {"Pkim", "Pkoz", "Lru"}, "2024-11"},
+                                 {"undated", "2024-12-02", EventType::kMeeting, {"Lru", "Pkim"}, ""}});
+  ASSERT_EQ(items.size(), 1u) << items.dump(2);
+  EXPECT_EQ(SourceIds(items[0]), (std::vector<std::string>{"day", "month", "undated"}));
+  EXPECT_EQ(items[0]["participants"].size(), 3u);
+}
+
 // What was planned, hoped or denied is not listed unless asked, and then
 // marked and never merged with what happened; the roles a report tells
 // are kept when another report of it did not tell them.

@@ -238,9 +238,8 @@ void MergeInto(TimelineItem& into, TimelineItem& from) {
 std::vector<TimelineItem> MergeTimeline(const std::vector<store::EventRow>& rows) {
   std::vector<TimelineItem> items;
   items.reserve(rows.size());
-  // Step 1, and an index of the items by type for steps 2 and 3.
+  // Step 1.
   std::map<std::tuple<EventType, EventModality, std::string>, std::vector<size_t>> by_date;
-  std::map<std::pair<EventType, EventModality>, std::vector<size_t>> by_kind;
   for (const auto& row : rows) {
     TimelineItem t = ItemOf(row);
     const std::string key = t.date.empty() ? "@" + t.reported : t.date;  // '@' never starts a TIMEX value
@@ -251,19 +250,61 @@ std::vector<TimelineItem> MergeTimeline(const std::vector<store::EventRow>& rows
       continue;
     }
     same_date.push_back(items.size());
-    by_kind[{t.type, t.modality}].push_back(items.size());
     items.push_back(std::move(t));
   }
-  // The only live item alike `t` whose date `fits`, else none.
+  // The dated items by kind and participant, so a candidate search reads
+  // the lists of the parties that can make two reports alike, not the
+  // whole timeline (one entity's timeline has it in every item): with
+  // `alone` those of a single participant.
+  using PartyKey = std::tuple<EventType, EventModality, std::string>;
+  std::map<PartyKey, std::vector<size_t>> with_party, alone;
+  auto index = [&](size_t i) {
+    const TimelineItem& t = items[i];
+    for (const auto& p : t.participants) with_party[{t.type, t.modality, p}].push_back(i);
+    if (t.participants.size() == 1) alone[{t.type, t.modality, t.participants[0]}].push_back(i);
+  };
+  for (size_t i = 0; i < items.size(); ++i)
+    if (!items[i].date.empty()) index(i);
+  std::vector<size_t> seen(items.size(), 0);
+  size_t stamp = 0;
+  // The only live dated item alike items[at] whose date `fits`, else none.
+  // One alike shares two of its participants (SameParties), so it is in
+  // the list of one of them other than the most common one, or it has that
+  // one alone; one report of a single party shares it.
   auto only_candidate = [&](size_t at, auto&& fits) -> std::optional<size_t> {
     const TimelineItem& t = items[at];
-    std::optional<size_t> found;
-    for (size_t i : by_kind[{t.type, t.modality}]) {
-      if (i == at || items[i].merged || !fits(items[i]) || !SameParties(items[i], t)) continue;
-      if (found) return std::nullopt;
-      found = i;
+    if (t.participants.empty()) return std::nullopt;
+    static const std::vector<size_t> kNone;
+    auto list = [&](std::map<PartyKey, std::vector<size_t>>& m, const std::string& p) -> const std::vector<size_t>& {
+      auto it = m.find({t.type, t.modality, p});
+      return it == m.end() ? kNone : it->second;
+    };
+    std::vector<const std::vector<size_t>*> lists;
+    if (t.participants.size() == 1) {
+      lists.push_back(&list(with_party, t.participants[0]));
+    } else {
+      size_t common = 0;
+      for (size_t k = 1; k < t.participants.size(); ++k)
+        if (list(with_party, t.participants[k]).size() > list(with_party, t.participants[common]).size()) common = k;
+      for (size_t k = 0; k < t.participants.size(); ++k)
+        lists.push_back(k == common ? &list(alone, t.participants[k]) : &list(with_party, t.participants[k]));
     }
+    ++stamp;
+    std::optional<size_t> found;
+    for (const auto* l : lists)
+      for (size_t i : *l) {
+        if (seen[i] == stamp) continue;
+        seen[i] = stamp;
+        if (i == at || items[i].merged || !fits(items[i]) || !SameParties(items[i], t)) continue;
+        if (found) return std::nullopt;
+        found = i;
+      }
     return found;
+  };
+  // A merge may give the item new participants: it is listed under them too.
+  auto merge = [&](size_t into, size_t from) {
+    MergeInto(items[into], items[from]);
+    index(into);
   };
   // Step 2, finest dates first: "2024-06" joins "2024-06-19" before "2024"
   // looks for its one candidate.
@@ -274,7 +315,7 @@ std::vector<TimelineItem> MergeTimeline(const std::vector<store::EventRow>& rows
                    [&](size_t a, size_t b) { return items[a].date.size() > items[b].date.size(); });
   for (size_t i : dated) {
     auto into = only_candidate(i, [&](const TimelineItem& c) { return Within(items[i].date, c.date); });
-    if (into) MergeInto(items[*into], items[i]);
+    if (into) merge(*into, i);
   }
   // Step 3.
   for (size_t i = 0; i < items.size(); ++i) {
@@ -282,7 +323,7 @@ std::vector<TimelineItem> MergeTimeline(const std::vector<store::EventRow>& rows
     auto into = only_candidate(i, [&](const TimelineItem& c) {
       return !c.date.empty() && FitsReportDay(c.date, items[i].modality, items[i].reported);
     });
-    if (into) MergeInto(items[*into], items[i]);
+    if (into) merge(*into, i);
   }
   std::erase_if(items, [](const TimelineItem& t) { return t.merged; });
   return items;

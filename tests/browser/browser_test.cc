@@ -388,13 +388,24 @@ TEST_F(Browser, EntityPageShowsAliasesRolesTimelineAndQuotes) {
   const json every =
       s().Api("/api/events?modality=all&limit=100&entity=" + httplib::detail::encode_query_param(id), &status);
   ASSERT_EQ(status, 200) << every.dump();
-  int marked = 0;
-  for (const json& ev : every["items"]) marked += ev.value("modality", "happened") != "happened";
+  int marked = 0, drawn_all = 0, marked_drawn = 0;
+  for (const json& ev : every["items"]) {
+    marked += ev.value("modality", "happened") != "happened";
+    const std::string at = ev.value("date", "").empty() && ev.contains("reported") && ev["reported"].is_string()
+                               ? ev["reported"].get<std::string>()
+                               : ev.value("date", "");
+    drawn_all += calendar(at);
+    marked_drawn += calendar(at) && ev.value("modality", "happened") != "happened";
+  }
   b().Click(b().Find("#entity-timeline-all"));
   EXPECT_TRUE(b().WaitFor("document.querySelectorAll('.events tbody tr').length === " +
                           std::to_string(every["items"].size())))
       << "the modality control did not list " << every["items"].size() << " events";
   EXPECT_EQ(Count(".events tr.not-happened"), marked);
+  EXPECT_TRUE(b().WaitFor("document.querySelectorAll('#entity-timeline .vis-item.vis-box').length === " +
+                          std::to_string(drawn_all)))
+      << "the chart was not redrawn with " << drawn_all << " items";
+  EXPECT_EQ(Count("#entity-timeline .vis-item.vis-box.not-happened"), marked_drawn);
   Shot("04-entity-timeline-all");
   ExpectNothingRan();
   ExpectCleanConsole();

@@ -131,11 +131,29 @@ int RunStories(const CommandContext& ctx, const ListArgs& args) {
   return kExitOk;
 }
 
+// Participants with their part when the analyser told it: "Kim Jong Un
+// (actor), Alexander Kozlov (target)".
+std::string Parties(const json& participants) {
+  std::string out;
+  for (const auto& p : participants) {
+    if (!out.empty()) out += ", ";
+    out += p.value("canonical", p.value("id", ""));
+    const std::string role = p.value("role", "participant");
+    if (role != "participant") out += " (" + role + ")";
+  }
+  return out;
+}
+
 void PrintTimeline(const json& items) {
   for (const auto& e : items) {
     std::string place = e.value("place", "");
-    std::cout << fmt::format("{:<10}  {:<11} {}{}\n", e.value("date", "").empty() ? "undated" : e.value("date", ""),
-                             e.value("type", ""), Names(e["participants"]), place.empty() ? "" : " (" + place + ")");
+    // What did not (yet) happen is marked: "[planned]", "[hoped]", "[negated]".
+    const std::string modality = e.value("modality", "happened");
+    const std::string marker = modality == "happened" ? "" : "[" + modality + "] ";
+    const std::string reported = e.contains("reported") && e["reported"].is_string() ? e["reported"].get<std::string>() : "";
+    std::cout << fmt::format("{:<10}  {:<11} {}{}{}{}\n", e.value("date", "").empty() ? "undated" : e.value("date", ""),
+                             e.value("type", ""), marker, Parties(e["participants"]), place.empty() ? "" : " @ " + place,
+                             e.value("date", "").empty() && !reported.empty() ? " — reported " + reported : "");
     std::cout << fmt::format("            “{}”\n", e.value("text", ""));
     for (const auto& a : e["sources"]) std::cout << "            source: " << ArticleLine(a) << "\n";
   }
@@ -288,7 +306,7 @@ int RunClaims(const CommandContext& ctx, const ClaimsArgs& args) {
 
 struct TimelineArgs {
   ListArgs list;
-  std::string entity, type;
+  std::string entity, type, modality;
   int64_t story = 0;
 };
 
@@ -307,6 +325,9 @@ int RunTimeline(const CommandContext& ctx, const TimelineArgs& args) {
     if (!type.ok()) return Fail(type.status());
     q.type = *type;
   }
+  auto modalities = query::ParseModalities(args.modality);
+  if (!modalities.ok()) return Fail(Status::InvalidArgument("--modality: " + modalities.status().message()));
+  q.modalities = *modalities;
   if (!args.entity.empty()) {
     auto ids = query::ResolveEntity((*kb)->store(), args.entity);
     if (!ids.ok()) return Fail(ids.status());
@@ -378,6 +399,9 @@ void AddStoryCommands(CLI::App& app, CommandContext& ctx) {
   timeline->add_option("--story", timeline_args->story, "Events of this story")->check(CLI::PositiveNumber);
   timeline->add_option("--type", timeline_args->type, "Only this type")
       ->check(CLI::IsMember(warta::Names<EventType>()));  // not this file's Names(json)
+  timeline->add_option("--modality", timeline_args->modality,
+                       "Which modalities: happened (the default), planned, hoped, negated, comma-separated, or all; "
+                       "what did not happen is marked [planned], [hoped], [negated]");
   timeline_args->list.Register(timeline, 100);
   timeline->callback([&ctx, timeline_args] {
     ctx.ran = true;

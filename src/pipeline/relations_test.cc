@@ -303,5 +303,180 @@ TEST(RelationsTest, TimelineMergesOneHappeningReportedTwice) {
   EXPECT_EQ((*timeline)["total"], 3);
 }
 
+// One report of an event, as the analyser would store it: an article of
+// one sentence published on `published` ("" for a source that gives no
+// date) whose event has these participants, date and modality.
+struct Report {
+  std::string id, published;
+  EventType type = EventType::kMeeting;
+  std::vector<std::string> participants;
+  std::string date;
+  EventModality modality = EventModality::kHappened;
+  std::vector<EventRole> roles = {};
+};
+
+// The timeline of "Pkim" over a store holding `reports`, every modality.
+json KimTimeline(const TempDir& tmp, const std::vector<Report>& reports, bool every_modality = false) {
+  auto store = store::OpenSqliteStore({.path = (tmp / "t.sqlite").string()});
+  EXPECT_TRUE(store.ok());
+  std::vector<Article> articles;
+  for (const auto& r : reports) {
+    Article a;
+    a.id = r.id;
+    a.source = r.id;
+    if (!r.published.empty()) a.published = DateTime::ParseIso(r.published);
+    a.paragraphs = {"Kim bertemu pejabat Rusia " + r.id + "."};
+    a.entities = {{{0, 3}, "Kim", EntityType::kPerson, "Pkim", "Kim Jong Un"}};
+    Event e{{0, 11}, r.type, "bertemu", r.participants, "", r.date};
+    e.modality = r.modality;
+    e.roles = r.roles;
+    a.events = {e};
+    articles.push_back(std::move(a));
+  }
+  std::vector<store::PutResult> put;
+  EXPECT_TRUE((*store)->PutBatch(articles, &put).ok());
+  store::EventQuery q;
+  q.participant_ids = {"Pkim"};
+  if (every_modality) q.modalities.clear();
+  auto timeline = query::TimelineJson(**store, q);
+  EXPECT_TRUE(timeline.ok()) << timeline.status().ToString();
+  return timeline.ok() ? (*timeline)["items"] : json::array();
+}
+
+std::vector<std::string> SourceIds(const json& item) {
+  std::vector<std::string> ids;
+  for (const auto& s : item["sources"]) ids.push_back(s.value("id", ""));
+  return ids;
+}
+
+// Issue 18: the seeds' undated "Kim menyambut Kozlov" is the meeting of 18
+// November, the only dated Kim–Kozlov meeting; with a second one it cannot
+// say which and stays apart, as does a report published before the date.
+TEST(TimelineMergeTest, AnUndatedReportJoinsTheOnlyDatedHappeningAlike) {
+  {
+    TempDir tmp;
+    json items = KimTimeline(tmp, {{"dated", "2024-11-19", EventType::kMeeting, {"Pkim", "Pkoz"}, "2024-11-18"},
+                                   {"undated", "2024-11-21", EventType::kMeeting, {"Pkoz", "Pkim"}, ""},
+                                   {"no-day", "", EventType::kMeeting, {"Pkim", "Pkoz"}, ""},
+                                   {"other-type", "2024-11-21", EventType::kAgreement, {"Pkim", "Pkoz"}, ""}});
+    ASSERT_EQ(items.size(), 2u) << items.dump(2);
+    EXPECT_EQ(items[0]["date"], "2024-11-18");
+    EXPECT_EQ(SourceIds(items[0]), (std::vector<std::string>{"dated", "undated", "no-day"}));
+    EXPECT_EQ(items[0]["reported"], "2024-11-19");
+    EXPECT_EQ(items[1]["type"], "agreement");  // no dated agreement to join
+    EXPECT_EQ(items[1]["date"], "");           // undated, never the publication day
+    EXPECT_EQ(items[1]["reported"], "2024-11-21");
+  }
+  {
+    TempDir tmp;
+    json items = KimTimeline(tmp, {{"first", "2024-11-19", EventType::kMeeting, {"Pkim", "Pkoz"}, "2024-11-18"},
+                                   {"second", "2024-11-21", EventType::kMeeting, {"Pkim", "Pkoz"}, "2024-11-20"},
+                                   {"which", "2024-11-22", EventType::kMeeting, {"Pkim", "Pkoz"}, ""}});
+    EXPECT_EQ(items.size(), 3u) << items.dump(2);
+  }
+  {
+    TempDir tmp;
+    json items = KimTimeline(tmp, {{"dated", "2024-11-19", EventType::kMeeting, {"Pkim", "Pkoz"}, "2024-11-18"},
+                                   {"earlier", "2024-10-02", EventType::kMeeting, {"Pkim", "Pkoz"}, ""}});
+    EXPECT_EQ(items.size(), 2u) << items.dump(2);  // reported before it happened: another meeting
+  }
+}
+
+// A report dated to the month joins the one report dated within it that
+// is alike; two such days keep it apart, and different days stay apart.
+TEST(TimelineMergeTest, ACoarserDateJoinsTheOnlyFinerOneWithinIt) {
+  TempDir tmp;
+  json items = KimTimeline(tmp, {{"day", "2024-06-20", EventType::kAgreement, {"Pkim", "Pput"}, "2024-06-19"},
+                                 {"month", "2024-11-30", EventType::kAgreement, {"Pput", "Pkim"}, "2024-06"},
+                                 {"year", "2024-12-30", EventType::kAgreement, {"Pput", "Pkim"}, "2024"},
+                                 {"nov-1", "2024-11-19", EventType::kMeeting, {"Pkim", "Pkoz"}, "2024-11-18"},
+                                 {"nov-2", "2024-11-21", EventType::kMeeting, {"Pkim", "Pkoz"}, "2024-11-20"},
+                                 {"nov", "2024-12-01", EventType::kMeeting, {"Pkim", "Pkoz"}, "2024-11"}});
+  ASSERT_EQ(items.size(), 4u) << items.dump(2);
+  EXPECT_EQ(items[0]["date"], "2024-06-19");
+  EXPECT_EQ(SourceIds(items[0]), (std::vector<std::string>{"day", "month", "year"}));
+  std::vector<std::string> dates;
+  for (const auto& i : items) dates.push_back(i["date"]);
+  EXPECT_EQ(dates, (std::vector<std::string>{"2024-06-19", "2024-11", "2024-11-18", "2024-11-20"}));
+}
+
+// Merged reports pool their participants: a later report alike the pool
+// (Kim and Russia) joins it though the first report named only Kozlov.
+TEST(TimelineMergeTest, MergedParticipantsFindLaterReports) {
+  TempDir tmp;
+  json items = KimTimeline(tmp, {{"day", "2024-11-19", EventType::kMeeting, {"Pkim", "Pkoz"}, "2024-11-18"},
+                                 {"month", "2024-11-30", EventType::kMeeting, {"Pkim", "Pkoz", "Lru"}, "2024-11"},
+                                 {"undated", "2024-12-02", EventType::kMeeting, {"Lru", "Pkim"}, ""}});
+  ASSERT_EQ(items.size(), 1u) << items.dump(2);
+  EXPECT_EQ(SourceIds(items[0]), (std::vector<std::string>{"day", "month", "undated"}));
+  EXPECT_EQ(items[0]["participants"].size(), 3u);
+}
+
+// What was planned, hoped or denied is not listed unless asked, and then
+// marked and never merged with what happened; the roles a report tells
+// are kept when another report of it did not tell them.
+TEST(TimelineMergeTest, ModalitiesAreAskedForAndRolesKept) {
+  TempDir tmp;
+  std::vector<Report> reports = {
+      {"met", "2024-11-19", EventType::kMeeting, {"Pkim", "Pkoz"}, "2024-11-18"},
+      {"met-roles", "2024-11-19", EventType::kMeeting, {"Pkoz", "Pkim"}, "2024-11-18", EventModality::kHappened,
+       {EventRole::kActor, EventRole::kTarget}},
+      {"will-meet", "2024-11-10", EventType::kMeeting, {"Pkim", "Pkoz"}, "2024-11-18", EventModality::kPlanned},
+      {"denied", "2024-11-25", EventType::kAgreement, {"Pkim", "Pkoz"}, "", EventModality::kNegated}};
+  json happened = KimTimeline(tmp, reports);
+  ASSERT_EQ(happened.size(), 1u) << happened.dump(2);
+  EXPECT_EQ(happened[0]["modality"], "happened");
+  EXPECT_EQ(happened[0]["sources"].size(), 2u);
+  ASSERT_EQ(happened[0]["participants"].size(), 2u);
+  EXPECT_EQ(happened[0]["participants"][0]["id"], "Pkoz");  // the actor first
+  EXPECT_EQ(happened[0]["participants"][0]["role"], "actor");
+  EXPECT_EQ(happened[0]["participants"][1]["role"], "target");
+  EXPECT_EQ(happened[0]["participants"][1]["canonical"], "Kim Jong Un");
+
+  TempDir tmp2;
+  json every = KimTimeline(tmp2, reports, true);
+  ASSERT_EQ(every.size(), 3u) << every.dump(2);
+  std::vector<std::string> modalities;
+  for (const auto& i : every) modalities.push_back(i["modality"]);
+  EXPECT_EQ(modalities, (std::vector<std::string>{"happened", "planned", "negated"}));
+  EXPECT_EQ(every[2]["participants"][0]["role"], "participant");
+}
+
+TEST(TimelineMergeTest, ModalityListsParse) {
+  EXPECT_EQ(*query::ParseModalities(""), std::vector<EventModality>{EventModality::kHappened});
+  EXPECT_TRUE(query::ParseModalities("all")->empty());
+  EXPECT_EQ(*query::ParseModalities("planned, hoped,planned"),
+            (std::vector<EventModality>{EventModality::kPlanned, EventModality::kHoped}));
+  auto bad = query::ParseModalities("planned,maybe");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("maybe"), std::string::npos) << bad.status().message();
+}
+
+// The seeds (issue 18): Kim's timeline holds the Kozlov meeting of 18
+// November once, reported by two seeds, one of which gives it no date.
+TEST(TimelineMergeTest, SeedsKozlovMeetingIsOneHappening) {
+  WARTA_REQUIRE_SHARED();
+  TempDir tmp;
+  auto kb = KnowledgeBase::Open({.dir = (tmp / "db").string()});
+  ASSERT_TRUE(kb.ok()) << kb.status().ToString();
+  ASSERT_TRUE((*kb)->Ingest({(testing::SharedDir() / "seeds").string()}, {}, {}).ok());
+  auto kim = query::ResolveEntity((*kb)->store(), "Kim Jong Un");
+  ASSERT_TRUE(kim.ok()) << kim.status().ToString();
+  auto koz = query::ResolveEntity((*kb)->store(), "Alexander Kozlov");
+  ASSERT_TRUE(koz.ok()) << koz.status().ToString();
+  store::EventQuery q;
+  q.participant_ids = {kim->front()};
+  q.type = EventType::kMeeting;
+  auto timeline = query::TimelineJson((*kb)->store(), q);
+  ASSERT_TRUE(timeline.ok()) << timeline.status().ToString();
+  std::vector<json> with_kozlov;
+  for (const auto& item : (*timeline)["items"])
+    for (const auto& p : item["participants"])
+      if (p["id"] == koz->front()) with_kozlov.push_back(item);
+  ASSERT_EQ(with_kozlov.size(), 1u) << timeline->dump(2);
+  EXPECT_EQ(with_kozlov[0]["date"], "2024-11-18");
+  EXPECT_EQ(with_kozlov[0]["sources"].size(), 2u) << with_kozlov[0].dump(2);
+}
+
 }  // namespace
 }  // namespace warta::pipeline

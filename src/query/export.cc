@@ -30,6 +30,15 @@ void CsvField(std::ostream& out, std::string_view s) {
   out << '"';
 }
 
+// roles[i] is participants[i]'s, always as long as participants (an
+// analyser that did not tell: every one a participant).
+json RolesJson(const Event& e) {
+  json out = json::array();
+  for (size_t i = 0; i < e.participants.size(); ++i)
+    out.push_back(Name(i < e.roles.size() ? e.roles[i] : EventRole::kParticipant));
+  return out;
+}
+
 }  // namespace
 
 json ArticleJson(const store::StoredArticle& s) {
@@ -85,7 +94,8 @@ json ArticleJson(const store::StoredArticle& s) {
   json events = json::array();
   for (const auto& e : a.events)
     events.push_back({{"span", SpanJson(e.span)}, {"type", Name(e.type)}, {"trigger", e.trigger},
-                      {"participants", e.participants}, {"place", e.place}, {"date", e.date}});
+                      {"participants", e.participants}, {"roles", RolesJson(e)}, {"place", e.place},
+                      {"date", e.date}, {"modality", Name(e.modality)}});
   j["events"] = std::move(events);
   return j;
 }
@@ -263,7 +273,8 @@ StatusOr<int64_t> ExportRecordsJsonl(store::ArticleStore& store, ExportKind kind
     } else {
       for (const auto& e : a.events)
         write({{"article", article}, {"story_id", story}, {"type", Name(e.type)}, {"trigger", e.trigger},
-               {"participants", e.participants}, {"place", e.place}, {"date", e.date},
+               {"participants", e.participants}, {"roles", RolesJson(e)}, {"place", e.place}, {"date", e.date},
+               {"modality", Name(e.modality)},
                {"text", SpanText(text, e.span)}, {"begin", e.span.begin}, {"end", e.span.end}});
     }
     return static_cast<bool>(out);

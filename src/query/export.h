@@ -17,6 +17,9 @@ namespace warta::query {
 // {id, seq, source, outlet, url, title, published (ISO 8601 or null), authors,
 //  editors, language, text, paragraphs, removed: [{line, reason, text}],
 //  entities, timexes, quotes, claims, events}. Spans are code points into text.
+//  An event: {span, type, trigger, participants (entity ids), roles (names
+//  parallel to participants), place, date, modality}; a time expression
+//  has utc_offset_minutes when a zone was written.
 nlohmann::json ArticleJson(const store::StoredArticle& article);
 
 // A page of search hits: {query, offset, limit, estimated_total, hits: [{id,

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "query/series_views.h"
@@ -103,11 +105,15 @@ StatusOr<json> StoryRecordJson(const store::StoryRecord& s, RefCache& refs) {
 }
 
 struct TimelineItem {
-  std::string date;
+  std::string date;                       // the event's own date ("": the text gives none)
+  std::string reported;                   // the earliest source's day ("" when unknown)
   EventType type = EventType::kMeeting;
+  EventModality modality = EventModality::kHappened;
   std::string trigger, text, place;
-  std::vector<std::string> participants;  // sorted
+  std::vector<std::string> participants;  // sorted, unique
+  std::vector<EventRole> roles;           // roles[i] is participants[i]'s
   std::vector<int64_t> sources;
+  bool merged = false;                    // merged into another item: not listed
 };
 
 size_t Overlap(const std::vector<std::string>& a, const std::vector<std::string>& b) {
@@ -116,13 +122,211 @@ size_t Overlap(const std::vector<std::string>& a, const std::vector<std::string>
   return n;
 }
 
-// Same type and date, and the same participants as far as both name them:
-// two outlets seldom name exactly the same set ("Kim menerima Kozlov" vs
-// "Korea Utara dan Rusia ... Kim ... Kozlov").
-bool SameHappening(const TimelineItem& item, const store::EventRow& row, const std::vector<std::string>& parts) {
-  if (item.type != row.event.type || item.date != row.event.date) return false;
-  size_t need = std::min<size_t>(2, std::min(item.participants.size(), parts.size()));
-  return need > 0 && Overlap(item.participants, parts) >= need;
+// How specific a role is: a report that tells who the actor was says more
+// than one that lists participants.
+int RoleRank(EventRole r) {
+  switch (r) {
+    case EventRole::kActor: return 0;
+    case EventRole::kCoActor: return 1;
+    case EventRole::kTarget: return 2;
+    case EventRole::kParticipant: return 3;
+  }
+  return 3;
+}
+
+TimelineItem ItemOf(const store::EventRow& row) {
+  TimelineItem t;
+  t.date = row.event.date;
+  t.reported = row.reported;
+  t.type = row.event.type;
+  t.modality = row.event.modality;
+  t.trigger = row.event.trigger;
+  t.text = row.text;
+  t.place = row.event.place;
+  std::vector<std::pair<std::string, EventRole>> parts;
+  for (size_t i = 0; i < row.event.participants.size(); ++i)
+    parts.emplace_back(row.event.participants[i],
+                       i < row.event.roles.size() ? row.event.roles[i] : EventRole::kParticipant);
+  std::sort(parts.begin(), parts.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : RoleRank(a.second) < RoleRank(b.second);
+  });
+  for (const auto& [id, role] : parts) {
+    if (!t.participants.empty() && t.participants.back() == id) continue;  // the most specific role kept
+    t.participants.push_back(id);
+    t.roles.push_back(role);
+  }
+  t.sources = {row.article_seq};
+  return t;
+}
+
+// The same parties as far as both reports name them: two outlets seldom
+// name exactly the same set ("Kim menerima Kozlov" vs "Korea Utara dan
+// Rusia ... Kim ... Kozlov"), so two shared participants (one when either
+// names only one) are enough.
+bool SameParties(const TimelineItem& a, const TimelineItem& b) {
+  if (a.type != b.type || a.modality != b.modality) return false;
+  size_t need = std::min<size_t>(2, std::min(a.participants.size(), b.participants.size()));
+  return need > 0 && Overlap(a.participants, b.participants) >= need;
+}
+
+// `coarse` names the same time as `fine` at a coarser grain: "2024-06" of
+// "2024-06-19", "2024-11-18" of "2024-11-18T10:00" (TIMEX values, cut at
+// a component boundary).
+bool Within(const std::string& coarse, const std::string& fine) {
+  return !coarse.empty() && fine.size() > coarse.size() && fine.compare(0, coarse.size(), coarse) == 0 &&
+         (fine[coarse.size()] == '-' || fine[coarse.size()] == 'T');
+}
+
+// Whether a report of `modality` published on `reported` can be about a
+// happening dated `date`: what happened (or was denied) was before its
+// report, what is planned after it. Dates that are not calendar dates
+// ("2024-W47") and unknown report days do not rule anything out.
+bool FitsReportDay(const std::string& date, EventModality modality, const std::string& reported) {
+  const std::string day = date.substr(0, std::min<size_t>(10, date.find('T')));
+  if (reported.empty() || day.size() < 4 || day.find_first_not_of("0123456789-") != std::string::npos) return true;
+  const int order = day.compare(reported.substr(0, day.size()));
+  switch (modality) {
+    case EventModality::kHappened:
+    case EventModality::kNegated: return order <= 0;
+    case EventModality::kPlanned: return order >= 0;
+    case EventModality::kHoped: return true;
+  }
+  return true;
+}
+
+// Folds `from` into `into`: its sources, participants (a more specific
+// role wins), place if `into` has none, and the earlier report day.
+void MergeInto(TimelineItem& into, TimelineItem& from) {
+  for (int64_t seq : from.sources)
+    if (std::find(into.sources.begin(), into.sources.end(), seq) == into.sources.end()) into.sources.push_back(seq);
+  std::vector<std::string> parts;
+  std::vector<EventRole> roles;
+  size_t i = 0, j = 0;
+  while (i < into.participants.size() || j < from.participants.size()) {
+    if (j == from.participants.size() || (i < into.participants.size() && into.participants[i] < from.participants[j])) {
+      parts.push_back(into.participants[i]);
+      roles.push_back(into.roles[i++]);
+    } else if (i == into.participants.size() || from.participants[j] < into.participants[i]) {
+      parts.push_back(from.participants[j]);
+      roles.push_back(from.roles[j++]);
+    } else {
+      parts.push_back(into.participants[i]);
+      roles.push_back(RoleRank(from.roles[j]) < RoleRank(into.roles[i]) ? from.roles[j] : into.roles[i]);
+      ++i, ++j;
+    }
+  }
+  into.participants = std::move(parts);
+  into.roles = std::move(roles);
+  if (into.place.empty()) into.place = from.place;
+  if (!from.reported.empty() && (into.reported.empty() || from.reported < into.reported)) into.reported = from.reported;
+  from.merged = true;
+}
+
+// One happening reported by several articles becomes one item (issue 18):
+//  1. Reports with the same type, modality and date and the same parties
+//     (SameParties) are one. Undated reports of one day are one when
+//     they are alike too (the day they were published stands for the date).
+//  2. A report dated coarser ("2024-06") joins the finer-dated item it
+//     falls within ("2024-06-19") when that item is the only one alike.
+//  3. An undated report joins the dated item alike when that is the only
+//     one, and its date fits the report's day (FitsReportDay): the undated
+//     "Kim menyambut Kozlov" joins the meeting of 18 November. With two
+//     candidates it stays apart, for it cannot say which it means.
+// Different dates at the same grain stay apart. Candidates are the items
+// the query listed (one entity's or story's events), so the rule reads one
+// timeline, never the whole store.
+std::vector<TimelineItem> MergeTimeline(const std::vector<store::EventRow>& rows) {
+  std::vector<TimelineItem> items;
+  items.reserve(rows.size());
+  // Step 1.
+  std::map<std::tuple<EventType, EventModality, std::string>, std::vector<size_t>> by_date;
+  for (const auto& row : rows) {
+    TimelineItem t = ItemOf(row);
+    const std::string key = t.date.empty() ? "@" + t.reported : t.date;  // '@' never starts a TIMEX value
+    auto& same_date = by_date[{t.type, t.modality, key}];
+    auto same = std::find_if(same_date.begin(), same_date.end(), [&](size_t i) { return SameParties(items[i], t); });
+    if (same != same_date.end()) {
+      MergeInto(items[*same], t);
+      continue;
+    }
+    same_date.push_back(items.size());
+    items.push_back(std::move(t));
+  }
+  // The dated items by kind and participant, so a candidate search reads
+  // the lists of the parties that can make two reports alike, not the
+  // whole timeline (one entity's timeline has it in every item): with
+  // `alone` those of a single participant.
+  using PartyKey = std::tuple<EventType, EventModality, std::string>;
+  std::map<PartyKey, std::vector<size_t>> with_party, alone;
+  auto index = [&](size_t i) {
+    const TimelineItem& t = items[i];
+    for (const auto& p : t.participants) with_party[{t.type, t.modality, p}].push_back(i);
+    if (t.participants.size() == 1) alone[{t.type, t.modality, t.participants[0]}].push_back(i);
+  };
+  for (size_t i = 0; i < items.size(); ++i)
+    if (!items[i].date.empty()) index(i);
+  std::vector<size_t> seen(items.size(), 0);
+  size_t stamp = 0;
+  // The only live dated item alike items[at] whose date `fits`, else none.
+  // One alike shares two of its participants (SameParties), so it is in
+  // the list of one of them other than the most common one, or it has that
+  // one alone; one report of a single party shares it.
+  auto only_candidate = [&](size_t at, auto&& fits) -> std::optional<size_t> {
+    const TimelineItem& t = items[at];
+    if (t.participants.empty()) return std::nullopt;
+    static const std::vector<size_t> kNone;
+    auto list = [&](std::map<PartyKey, std::vector<size_t>>& m, const std::string& p) -> const std::vector<size_t>& {
+      auto it = m.find({t.type, t.modality, p});
+      return it == m.end() ? kNone : it->second;
+    };
+    std::vector<const std::vector<size_t>*> lists;
+    if (t.participants.size() == 1) {
+      lists.push_back(&list(with_party, t.participants[0]));
+    } else {
+      size_t common = 0;
+      for (size_t k = 1; k < t.participants.size(); ++k)
+        if (list(with_party, t.participants[k]).size() > list(with_party, t.participants[common]).size()) common = k;
+      for (size_t k = 0; k < t.participants.size(); ++k)
+        lists.push_back(k == common ? &list(alone, t.participants[k]) : &list(with_party, t.participants[k]));
+    }
+    ++stamp;
+    std::optional<size_t> found;
+    for (const auto* l : lists)
+      for (size_t i : *l) {
+        if (seen[i] == stamp) continue;
+        seen[i] = stamp;
+        if (i == at || items[i].merged || !fits(items[i]) || !SameParties(items[i], t)) continue;
+        if (found) return std::nullopt;
+        found = i;
+      }
+    return found;
+  };
+  // A merge may give the item new participants: it is listed under them too.
+  auto merge = [&](size_t into, size_t from) {
+    MergeInto(items[into], items[from]);
+    index(into);
+  };
+  // Step 2, finest dates first: "2024-06" joins "2024-06-19" before "2024"
+  // looks for its one candidate.
+  std::vector<size_t> dated;
+  for (size_t i = 0; i < items.size(); ++i)
+    if (!items[i].date.empty()) dated.push_back(i);
+  std::stable_sort(dated.begin(), dated.end(),
+                   [&](size_t a, size_t b) { return items[a].date.size() > items[b].date.size(); });
+  for (size_t i : dated) {
+    auto into = only_candidate(i, [&](const TimelineItem& c) { return Within(items[i].date, c.date); });
+    if (into) merge(*into, i);
+  }
+  // Step 3.
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (items[i].merged || !items[i].date.empty()) continue;
+    auto into = only_candidate(i, [&](const TimelineItem& c) {
+      return !c.date.empty() && FitsReportDay(c.date, items[i].modality, items[i].reported);
+    });
+    if (into) merge(*into, i);
+  }
+  std::erase_if(items, [](const TimelineItem& t) { return t.merged; });
+  return items;
 }
 
 }  // namespace
@@ -243,48 +447,56 @@ StatusOr<json> ClaimsJson(store::ArticleStore& store, const store::ClaimQuery& q
   return Listing(query.page, listing.total, std::move(items));
 }
 
+StatusOr<std::vector<EventModality>> ParseModalities(std::string_view list) {
+  if (list.empty()) return std::vector<EventModality>{EventModality::kHappened};
+  if (list == "all") return std::vector<EventModality>{};
+  std::vector<EventModality> out;
+  size_t at = 0;
+  while (at <= list.size()) {
+    size_t comma = list.find(',', at);
+    if (comma == std::string_view::npos) comma = list.size();
+    std::string_view name = list.substr(at, comma - at);
+    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+    while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+    if (name == "all") return std::vector<EventModality>{};
+    WARTA_ASSIGN_OR_RETURN(EventModality m, ParseVocabulary<EventModality>(name));
+    if (std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
+    at = comma + 1;
+  }
+  return out;
+}
+
 StatusOr<json> TimelineJson(store::ArticleStore& store, const store::EventQuery& query) {
   store::EventQuery all = query;
   all.page.offset = 0;
   all.page.limit = kMaxTimelineRows;
   WARTA_ASSIGN_OR_RETURN(auto listing, store.FindEvents(all));
-  std::vector<TimelineItem> items;
-  for (const auto& row : listing.rows) {
-    std::vector<std::string> parts = row.event.participants;
-    std::sort(parts.begin(), parts.end());
-    parts.erase(std::unique(parts.begin(), parts.end()), parts.end());
-    // Rows come in date order, so a match is among the items of that date.
-    TimelineItem* same = nullptr;
-    for (auto it = items.rbegin(); it != items.rend() && it->date == row.event.date; ++it)
-      if (SameHappening(*it, row, parts)) {
-        same = &*it;
-        break;
-      }
-    if (same) {
-      if (std::find(same->sources.begin(), same->sources.end(), row.article_seq) == same->sources.end())
-        same->sources.push_back(row.article_seq);
-      std::vector<std::string> merged;
-      std::set_union(same->participants.begin(), same->participants.end(), parts.begin(), parts.end(),
-                     std::back_inserter(merged));
-      same->participants = std::move(merged);
-      continue;
-    }
-    items.push_back({row.event.date, row.event.type, row.event.trigger, row.text, row.event.place, std::move(parts),
-                     {row.article_seq}});
-  }
+  std::vector<TimelineItem> items = MergeTimeline(listing.rows);
   RefCache refs(store);
   json out = json::array();
   const size_t end = std::min(items.size(), query.page.offset + query.page.limit);
   for (size_t i = query.page.offset; i < end; ++i) {
     const TimelineItem& t = items[i];
-    WARTA_ASSIGN_OR_RETURN(json participants, refs.Entities(t.participants));
+    // Who did it first: actor, co-actors, targets, then the others.
+    std::vector<size_t> order(t.participants.size());
+    for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return RoleRank(t.roles[a]) < RoleRank(t.roles[b]); });
+    json participants = json::array();
+    for (size_t k : order) {
+      WARTA_ASSIGN_OR_RETURN(json p, refs.Entity(t.participants[k]));
+      p["role"] = Name(t.roles[k]);
+      participants.push_back(std::move(p));
+    }
     json sources = json::array();
     for (int64_t seq : t.sources) {
       WARTA_ASSIGN_OR_RETURN(json a, refs.Article(seq));
       sources.push_back(std::move(a));
     }
     out.push_back({{"date", t.date},
+                   {"reported", t.reported.empty() ? json(nullptr) : json(t.reported)},
                    {"type", Name(t.type)},
+                   {"modality", Name(t.modality)},
                    {"trigger", t.trigger},
                    {"text", t.text},
                    {"place", t.place},

@@ -11,12 +11,16 @@
 //   quote item   {article, text, direct, speaker, speaker_entity_id, relay, begin, end}
 //   claim item   {article, text, low, high, bound, unit, subject, claimant, claimant_entity_id, hedge, date,
 //                 canonical_unit, qualifier, begin, end}
-//   event item   {date, type, trigger, text, place, participants: [entity ref], sources: [article ref]}
+//   event item   {date, reported, type, modality, trigger, text, place,
+//                 participants: [entity ref + role], sources: [article ref]}
 //   listing      {offset, limit, total, items: [...]}
 //
-// Events: the same happening reported by several articles (same type, date
-// and participants) is one timeline item with several sources, so the
-// timeline tells what happened rather than who wrote about it.
+// Events: the same happening reported by several articles is one timeline
+// item with several sources, so the timeline tells what happened rather
+// than who wrote about it (the rule: MergeTimeline in views.cc). An
+// item's date is the event's own ("" when no report gives one: never the
+// publication day); `reported` is the day of its earliest report. Only
+// what happened is listed unless the query asks for other modalities.
 #pragma once
 
 #include <cstdint>
@@ -45,8 +49,14 @@ StatusOr<nlohmann::json> StoryJson(store::ArticleStore& store, int64_t id);
 
 StatusOr<nlohmann::json> QuotesJson(store::ArticleStore& store, const store::QuoteQuery& query);
 StatusOr<nlohmann::json> ClaimsJson(store::ArticleStore& store, const store::ClaimQuery& query);
-// Events merged across articles, oldest first; `limit`/`offset` page the
-// merged items.
+// Event modalities from a list as `--modality` and `modality=` take it:
+// names separated by commas ("planned,hoped"), "all" for every modality
+// (an empty vector, as EventQuery reads it), "" for what happened.
+// InvalidArgument naming the unknown name.
+StatusOr<std::vector<EventModality>> ParseModalities(std::string_view list);
+
+// Events merged across articles, oldest first (undated ones at their
+// report's day); `limit`/`offset` page the merged items.
 StatusOr<nlohmann::json> TimelineJson(store::ArticleStore& store, const store::EventQuery& query);
 
 // {nodes: [{id, canonical, type, articles}], edges: [{source, target, weight}]}

@@ -489,6 +489,10 @@ void Server::Impl::Routes() {
     store::EventQuery q;
     if (!ReadListFilter(req, res, 50, &q.page)) return;
     if (auto e = ReadWord(req, "type", &q.type)) return SendError(res, 400, *e);
+    // What happened unless asked: modality=planned,hoped or modality=all.
+    auto modalities = query::ParseModalities(req.get_param_value("modality"));
+    if (!modalities.ok()) return SendError(res, 400, "modality: " + modalities.status().message());
+    q.modalities = *modalities;
     if (req.has_param("story")) {
       const std::string v = req.get_param_value("story");
       if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos)

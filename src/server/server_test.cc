@@ -185,7 +185,51 @@ TEST_F(ServerTest, BadParametersAreFourHundreds) {
   ExpectError(Get("/api/entities?type=ANIMAL"), 400);
   ExpectError(Get("/api/graph?type=person"), 400);
   ExpectError(Get("/api/events?type=statement"), 400);  // never produced: quotes are what people say
+  ExpectError(Get("/api/events?entity=p-agus&modality=maybe"), 400);
   ExpectError(Get("/api/search?q=x&entity=Nobody"), 404);
+}
+
+// Issue 18: the timeline lists what happened unless modality= asks for
+// more, each item with its modality and its participants' roles; the
+// article record carries both too.
+TEST_F(ServerTest, EventsByModalityWithRoles) {
+  std::string db = (tmp_ / "db").string();
+  MakeStore(db);
+  {
+    auto kb = pipeline::KnowledgeBase::Open({.dir = db});
+    ASSERT_TRUE(kb.ok());
+    Article a;
+    a.id = "e0e0e0e0e0e0e0e0";
+    a.source = "events.txt";
+    a.published = DateTime::ParseIso("2024-11-19");
+    a.paragraphs = {"Agus menerima BNPB. Agus akan berkunjung ke Bekasi."};
+    a.entities = {{{0, 4}, "Agus", EntityType::kPerson, "p-agus", "Agus Wicaksono"}};
+    Event met{{0, 18}, EventType::kMeeting, "menerima", {"p-agus", "o-bnpb"}, "", "2024-11-18"};
+    met.roles = {EventRole::kActor, EventRole::kTarget};
+    Event visit{{20, 51}, EventType::kVisit, "berkunjung", {"p-agus"}, "Bekasi", ""};
+    visit.modality = EventModality::kPlanned;
+    a.events = {met, visit};
+    std::vector<store::PutResult> put;
+    ASSERT_TRUE((*kb)->store().PutBatch({a}, &put).ok());
+  }
+  Start({.db = db});
+  json happened = Body(Get("/api/events?entity=p-agus"));
+  ASSERT_EQ(happened["items"].size(), 1u) << happened.dump(2);
+  EXPECT_EQ(happened["items"][0]["modality"], "happened");
+  EXPECT_EQ(happened["items"][0]["participants"][0]["role"], "actor");
+  EXPECT_EQ(happened["items"][0]["participants"][0]["canonical"], "Agus Wicaksono");
+  EXPECT_EQ(happened["items"][0]["participants"][1]["role"], "target");
+  json every = Body(Get("/api/events?entity=p-agus&modality=all"));
+  ASSERT_EQ(every["items"].size(), 2u) << every.dump(2);
+  EXPECT_EQ(every["items"][1]["modality"], "planned");
+  EXPECT_EQ(every["items"][1]["date"], "");
+  EXPECT_EQ(every["items"][1]["reported"], "2024-11-19");
+  EXPECT_EQ(Body(Get("/api/events?entity=p-agus&modality=planned,negated"))["items"].size(), 1u);
+  json article = Body(Get("/api/articles/e0e0e0e0"));
+  ASSERT_EQ(article["events"].size(), 2u) << article.dump(2);
+  EXPECT_EQ(article["events"][0]["roles"], json({"actor", "target"}));
+  EXPECT_EQ(article["events"][1]["modality"], "planned");
+  EXPECT_EQ(article["events"][1]["roles"], json({"participant"}));
 }
 
 TEST_F(ServerTest, ArticlesEntitiesAndStats) {

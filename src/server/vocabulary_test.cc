@@ -32,6 +32,8 @@ std::vector<Table> Tables() {
   return {{"entity type", Names<EntityType>()},
           {"time expression type", Names<TimexType>()},
           {"event type", Names<EventType>()},
+          {"event modality", Names<EventModality>()},
+          {"event role", Names<EventRole>()},
           {"claim bound", Names<ClaimBound>()}};
 }
 
@@ -64,6 +66,10 @@ TEST(ApiVocabularyTest, OpenApiEnumsAreTheNameTables) {
       {"/components/schemas/Article/properties/events/items/properties/type/enum", Names<EventType>()},
       {"/components/schemas/ClaimItem/properties/bound/enum", Names<ClaimBound>()},
       {"/components/schemas/EventItem/properties/type/enum", Names<EventType>()},
+      {"/components/schemas/EventItem/properties/modality/enum", Names<EventModality>()},
+      {"/components/schemas/EventParticipant/properties/role/enum", Names<EventRole>()},
+      {"/components/schemas/Article/properties/events/items/properties/modality/enum", Names<EventModality>()},
+      {"/components/schemas/Article/properties/events/items/properties/roles/items/enum", Names<EventRole>()},
   };
   for (const auto& [pointer, names] : expected) {
     const json::json_pointer p(pointer);
@@ -124,6 +130,8 @@ TEST(ApiVocabularyTest, PageLabelsEveryName) {
   EXPECT_EQ(LabelKeys(js, "TYPE_NAMES"), set_of(Names<EntityType>()));
   EXPECT_EQ(LabelKeys(js, "EVENT_NAMES"), set_of(Names<EventType>()));
   EXPECT_EQ(LabelKeys(js, "BOUND_NAMES"), set_of(Names<ClaimBound>()));
+  EXPECT_EQ(LabelKeys(js, "MODALITY_NAMES"), set_of(Names<EventModality>()));
+  EXPECT_EQ(LabelKeys(js, "ROLE_NAMES"), set_of(Names<EventRole>()));
   // Option lists are built from those maps, not written out again.
   EXPECT_EQ(js.find("'PERSON', 'ORGANISATION'"), std::string_view::npos);
   EXPECT_EQ(js.find("statement"), std::string_view::npos);

@@ -291,6 +291,9 @@ TEST(SqliteStoreMigrationTest, AVersionOneStoreGainsRelationsAndKeepsItsEvents) 
         // Canonical units and qualifiers of claims (issue 17), schema 8.
         "DROP INDEX claims_canonical_unit", "ALTER TABLE claims DROP COLUMN canonical_unit",
         "ALTER TABLE claims DROP COLUMN qualifier",
+        // Events' modality and roles, time expressions' zone (issues 17, 18), schema 9.
+        "ALTER TABLE events DROP COLUMN modality", "ALTER TABLE events DROP COLUMN roles",
+        "ALTER TABLE timexes DROP COLUMN utc_offset_minutes",
         "UPDATE meta SET value = '1' WHERE key = 'schema_version'"})
     ASSERT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sql << ": " << sqlite3_errmsg(db);
   sqlite3_close(db);
@@ -319,7 +322,9 @@ TEST(SqliteStoreMigrationTest, AVersionSevenStoreGainsCanonicalUnits) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
   for (const char* sql : {"DROP INDEX claims_canonical_unit", "ALTER TABLE claims DROP COLUMN canonical_unit",
-                          "ALTER TABLE claims DROP COLUMN qualifier",
+                          "ALTER TABLE claims DROP COLUMN qualifier", "ALTER TABLE events DROP COLUMN modality",
+                          "ALTER TABLE events DROP COLUMN roles", "ALTER TABLE event_participants DROP COLUMN role",
+                          "ALTER TABLE timexes DROP COLUMN utc_offset_minutes",
                           "UPDATE meta SET value = '7' WHERE key = 'schema_version'"})
     ASSERT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sql << ": " << sqlite3_errmsg(db);
   sqlite3_close(db);

@@ -163,6 +163,19 @@ ALTER TABLE claims ADD COLUMN canonical_unit TEXT NOT NULL DEFAULT '';
 ALTER TABLE claims ADD COLUMN qualifier TEXT NOT NULL DEFAULT '';
 CREATE INDEX claims_canonical_unit ON claims(canonical_unit);
 )sql",
+    // 8 -> 9 (issue 18): an event's modality (EventModality name; events
+    // stored before were all read as having happened) and its
+    // participants' roles: `roles` parallel to `participants` ('[]' when
+    // the analyser did not tell: every one a participant), and per row of
+    // event_participants so a timeline can ask for an entity's part.
+    // Issue 17: a time expression's zone ("pukul 10.00 WIB": +420) in its
+    // own column, NULL when the text gives none.
+    R"sql(
+ALTER TABLE events ADD COLUMN modality TEXT NOT NULL DEFAULT 'happened';
+ALTER TABLE events ADD COLUMN roles TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE event_participants ADD COLUMN role TEXT NOT NULL DEFAULT 'participant';
+ALTER TABLE timexes ADD COLUMN utc_offset_minutes INTEGER;
+)sql",
 };
 constexpr int kSchemaVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);
 
@@ -216,6 +229,24 @@ class Stmt {
       unknown_word_ = ParseVocabulary<E>(name).status().message() + " in column " + sqlite3_column_name(s_, c);
     return NameTable<E>::kEntries[0].value;
   }
+  // A column holding a JSON array of vocabulary names; unknown names as Word.
+  template <VocabularyEnum E>
+  std::vector<E> Words(int c) {
+    std::vector<E> out;
+    json j = json::parse(Text(c), nullptr, false);
+    if (!j.is_array()) return out;
+    for (const auto& e : j) {
+      const std::string name = e.is_string() ? e.get<std::string>() : std::string();
+      if (auto value = ParseName<E>(name)) {
+        out.push_back(*value);
+        continue;
+      }
+      if (unknown_word_.empty())
+        unknown_word_ = ParseVocabulary<E>(name).status().message() + " in column " + sqlite3_column_name(s_, c);
+      out.push_back(NameTable<E>::kEntries[0].value);
+    }
+    return out;
+  }
   // Corrupt naming the first unknown vocabulary name read since the last
   // call (a store edited by hand or written by another program), else OK.
   Status TakeWordStatus(const std::string& path) {
@@ -241,6 +272,13 @@ std::vector<std::string> ParseStringArray(const std::string& s) {
 }
 
 std::string ToJsonArray(const std::vector<std::string>& v) { return json(v).dump(); }
+
+template <VocabularyEnum E>
+std::string NamesJsonArray(const std::vector<E>& v) {
+  json out = json::array();
+  for (E e : v) out.push_back(std::string(Name(e)));
+  return out.dump();
+}
 
 class SqliteStore final : public ArticleStore {
  public:
@@ -788,14 +826,21 @@ class SqliteStore final : public ArticleStore {
     }
     if (query.story_id) f.Add("a.story_id = ? AND a.story_id <> 0", query.story_id);
     if (query.type) f.Add("e.type = ?", Name(*query.type));
-    const std::string day = "COALESCE(NULLIF(e.date, ''), substr(COALESCE(a.published, a.inferred_published), 1, 10))";
+    if (!query.modalities.empty()) {
+      std::string in;
+      for (size_t i = 0; i < query.modalities.size(); ++i) in += i ? ",?" : "?";
+      f.where += " AND e.modality IN (" + in + ")";
+      for (EventModality m : query.modalities) f.params.push_back(std::string(Name(m)));
+    }
+    const std::string reported = "substr(COALESCE(a.published, a.inferred_published), 1, 10)";
+    const std::string day = "COALESCE(NULLIF(e.date, ''), " + reported + ")";
     AddDayFilter(&f, day, query.page);
     const std::string from = " FROM events e JOIN articles a ON a.seq = e.article_seq WHERE " + f.where;
     Listing<EventRow> out;
     WARTA_ASSIGN_OR_RETURN(out.total, Count(from, f));
-    Stmt q(db_, ("SELECT e.article_seq, e.begin, e.end, e.type, e.trigger, e.participants, e.place, " + day +
-                 ", substr(a.text, e.begin + 1, e.end - e.begin)" + from + " ORDER BY " + day + " IS NULL, " + day +
-                 ", e.article_seq, e.begin" + PageSql(f, query.page))
+    Stmt q(db_, ("SELECT e.article_seq, e.begin, e.end, e.type, e.trigger, e.participants, e.place, e.date, "
+                 "substr(a.text, e.begin + 1, e.end - e.begin), " + reported + ", e.modality, e.roles" + from +
+                 " ORDER BY " + day + " IS NULL, " + day + ", e.article_seq, e.begin" + PageSql(f, query.page))
                     .c_str());
     f.BindAll(q);
     int rc;
@@ -803,8 +848,10 @@ class SqliteStore final : public ArticleStore {
       EventRow r;
       r.article_seq = q.Int(0);
       r.event = Event{{static_cast<int32_t>(q.Int(1)), static_cast<int32_t>(q.Int(2))}, q.Word<EventType>(3), q.Text(4),
-                      ParseStringArray(q.Text(5)), q.Text(6), q.Text(7)};
+                      ParseStringArray(q.Text(5)), q.Text(6), q.Text(7), q.Word<EventModality>(10),
+                      q.Words<EventRole>(11)};
       r.text = q.Text(8);
+      r.reported = q.Text(9);
       out.rows.push_back(std::move(r));
     }
     if (rc != SQLITE_DONE) return Error("listing events");
@@ -1270,9 +1317,13 @@ class SqliteStore final : public ArticleStore {
       WARTA_RETURN_IF_ERROR(StepDone(s, "storing an entity mention"));
     }
     for (const auto& t : a.timexes) {
-      Stmt& s = Cached("INSERT INTO timexes VALUES(?1,?2,?3,?4,?5,?6)");
+      Stmt& s = Cached(
+          "INSERT INTO timexes(article_seq, begin, end, text, type, value, utc_offset_minutes) "
+          "VALUES(?1,?2,?3,?4,?5,?6,?7)");
       s.Bind(1, seq).Bind(2, int64_t{t.span.begin}).Bind(3, int64_t{t.span.end}).Bind(4, t.text).Bind(5, Name(t.type))
           .Bind(6, t.value);
+      if (t.utc_offset_minutes) s.Bind(7, int64_t{*t.utc_offset_minutes});
+      else s.BindNull(7);
       WARTA_RETURN_IF_ERROR(StepDone(s, "storing a time expression"));
     }
     for (const auto& q : a.quotes) {
@@ -1291,14 +1342,18 @@ class SqliteStore final : public ArticleStore {
       WARTA_RETURN_IF_ERROR(StepDone(s, "storing a claim"));
     }
     for (const auto& e : a.events) {
-      Stmt& s = Cached("INSERT INTO events VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
+      Stmt& s = Cached(
+          "INSERT INTO events(article_seq, begin, end, type, trigger, participants, place, date, modality, roles) "
+          "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)");
       s.Bind(1, seq).Bind(2, int64_t{e.span.begin}).Bind(3, int64_t{e.span.end}).Bind(4, Name(e.type)).Bind(5, e.trigger)
-          .Bind(6, ToJsonArray(e.participants)).Bind(7, e.place).Bind(8, e.date);
+          .Bind(6, ToJsonArray(e.participants)).Bind(7, e.place).Bind(8, e.date).Bind(9, Name(e.modality))
+          .Bind(10, NamesJsonArray(e.roles));
       WARTA_RETURN_IF_ERROR(StepDone(s, "storing an event"));
       const int64_t event_rowid = sqlite3_last_insert_rowid(db_);
-      for (const auto& id : e.participants) {
-        Stmt& p = Cached("INSERT INTO event_participants VALUES(?1,?2)");
-        p.Bind(1, event_rowid).Bind(2, id);
+      for (size_t i = 0; i < e.participants.size(); ++i) {
+        const EventRole role = i < e.roles.size() ? e.roles[i] : EventRole::kParticipant;
+        Stmt& p = Cached("INSERT INTO event_participants(event_rowid, entity_id, role) VALUES(?1,?2,?3)");
+        p.Bind(1, event_rowid).Bind(2, e.participants[i]).Bind(3, Name(role));
         WARTA_RETURN_IF_ERROR(StepDone(p, "storing an event participant"));
       }
     }
@@ -1455,12 +1510,13 @@ class SqliteStore final : public ArticleStore {
     m.role_of = q.Text(7);
     return m;
   }
-  static TimeExpression ReadTimex(Stmt& q) {  // begin, end, text, type, value
+  static TimeExpression ReadTimex(Stmt& q) {  // begin, end, text, type, value, utc_offset_minutes
     TimeExpression t;
     t.span = SpanOfRow(q);
     t.text = q.Text(2);
     t.type = q.Word<TimexType>(3);
     t.value = q.Text(4);
+    if (!q.IsNull(5)) t.utc_offset_minutes = static_cast<int>(q.Int(5));
     return t;
   }
   static Quote ReadQuote(Stmt& q) {  // begin, end, text, direct, speaker, speaker_entity_id, relay
@@ -1491,7 +1547,7 @@ class SqliteStore final : public ArticleStore {
     c.qualifier = q.Text(13);
     return c;
   }
-  static Event ReadEvent(Stmt& q) {  // begin, end, type, trigger, participants, place, date
+  static Event ReadEvent(Stmt& q) {  // begin, end, type, trigger, participants, place, date, modality, roles
     Event e;
     e.span = SpanOfRow(q);
     e.type = q.Word<EventType>(2);
@@ -1499,6 +1555,8 @@ class SqliteStore final : public ArticleStore {
     e.participants = ParseStringArray(q.Text(4));
     e.place = q.Text(5);
     e.date = q.Text(6);
+    e.modality = q.Word<EventModality>(7);
+    e.roles = q.Words<EventRole>(8);
     return e;
   }
 
@@ -1511,7 +1569,7 @@ class SqliteStore final : public ArticleStore {
         "SELECT begin, end, text, type, entity_id, canonical, role, role_of FROM mentions WHERE article_seq = ?1 "
         "ORDER BY begin",
         seq, [&](Stmt& q) { a.entities.push_back(ReadMention(q)); }));
-    WARTA_RETURN_IF_ERROR(ForEachRowOf("SELECT begin, end, text, type, value FROM timexes WHERE article_seq = ?1 ORDER BY begin", seq,
+    WARTA_RETURN_IF_ERROR(ForEachRowOf("SELECT begin, end, text, type, value, utc_offset_minutes FROM timexes WHERE article_seq = ?1 ORDER BY begin", seq,
                  [&](Stmt& q) { a.timexes.push_back(ReadTimex(q)); }));
     WARTA_RETURN_IF_ERROR(ForEachRowOf(
         "SELECT begin, end, text, direct, speaker, speaker_entity_id, relay FROM quotes WHERE article_seq = ?1 "
@@ -1522,7 +1580,7 @@ class SqliteStore final : public ArticleStore {
         "FROM claims WHERE article_seq = ?1 ORDER BY begin",
         seq, [&](Stmt& q) { a.claims.push_back(ReadClaim(q)); }));
     WARTA_RETURN_IF_ERROR(ForEachRowOf(
-        "SELECT begin, end, type, trigger, participants, place, date FROM events WHERE article_seq = ?1 "
+        "SELECT begin, end, type, trigger, participants, place, date, modality, roles FROM events WHERE article_seq = ?1 "
         "ORDER BY begin",
         seq, [&](Stmt& q) { a.events.push_back(ReadEvent(q)); }));
     return Status::Ok();

@@ -154,11 +154,18 @@ struct EventQuery {
   std::vector<std::string> participant_ids;  // events with any of these participants
   int64_t story_id = 0;                      // events in the story's articles
   std::optional<EventType> type;             // nullopt: every type
+  // Events of these modalities; empty: every one. What happened by default
+  // (issue 18): what was planned, hoped or denied is asked for.
+  std::vector<EventModality> modalities = {EventModality::kHappened};
 };
+// Dates: event.date is the event's own ("" when the text gives none, never
+// the publication day); rows come oldest first by that date, else by the
+// day the article was published.
 struct EventRow {
   int64_t article_seq = 0;
   Event event;
   std::string text;                          // the event's clause
+  std::string reported;                      // the article's day (published, else inferred), "" when unknown
 };
 
 template <typename Row>

@@ -67,6 +67,101 @@ TEST(SqliteStoreTest, RoundTripsArticleWithRemovedLinesAndAnnotations) {
   EXPECT_EQ(b.quotes[0].relay, "AFP");
 }
 
+TEST(SqliteStoreTest, RoundTripsEventModalityRolesAndTimexZone) {
+  TempDir dir;
+  auto store = Open(dir);
+  Article a = MakeArticle("00112233aabbccdd", "Kim akan bertemu Kozlov pukul 10.00 WIB.");
+  a.timexes.push_back({{25, 38}, "pukul 10.00 WIB", TimexType::kTime, "2024-11-18T10:00", 420});
+  a.timexes.push_back({{0, 3}, "Senin", TimexType::kDate, "2024-11-18"});  // no zone written
+  Event planned{{0, 20}, EventType::kMeeting, "bertemu", {"e1", "e2", "e3"}, "", "2024-11-18"};
+  planned.modality = EventModality::kPlanned;
+  planned.roles = {EventRole::kActor, EventRole::kTarget, EventRole::kCoActor};
+  a.events.push_back(planned);
+  a.events.push_back({{21, 30}, EventType::kVisit, "berkunjung", {"e1"}, "Pyongyang", ""});  // roles untold
+  std::vector<PutResult> put;
+  ASSERT_TRUE(store->PutBatch({a}, &put).ok());
+
+  auto got = store->Get("00112233");
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  const Article& b = got->article;
+  ASSERT_EQ(b.timexes.size(), 2u);
+  EXPECT_FALSE(b.timexes[0].utc_offset_minutes.has_value());  // sorted by begin: "Senin" first
+  ASSERT_TRUE(b.timexes[1].utc_offset_minutes.has_value());
+  EXPECT_EQ(*b.timexes[1].utc_offset_minutes, 420);
+  ASSERT_EQ(b.events.size(), 2u);
+  EXPECT_EQ(b.events[0].modality, EventModality::kPlanned);
+  EXPECT_EQ(b.events[0].roles, planned.roles);
+  EXPECT_EQ(b.events[1].modality, EventModality::kHappened);
+  EXPECT_TRUE(b.events[1].roles.empty());
+
+  // The timeline's listing: what happened by default, the rest when asked.
+  auto happened = store->FindEvents({});
+  ASSERT_TRUE(happened.ok()) << happened.status().ToString();
+  ASSERT_EQ(happened->total, 1);
+  EXPECT_EQ(happened->rows[0].event.type, EventType::kVisit);
+  EXPECT_EQ(happened->rows[0].event.date, "");  // undated: the row says so, the report day beside it
+  EXPECT_EQ(happened->rows[0].reported, "2024-11-19");
+  EventQuery every;
+  every.modalities.clear();
+  auto all = store->FindEvents(every);
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->total, 2);
+  EXPECT_EQ(all->rows[0].event.modality, EventModality::kPlanned);  // 2024-11-18 before the report day
+  EXPECT_EQ(all->rows[0].event.roles, planned.roles);
+  EventQuery only_planned;
+  only_planned.modalities = {EventModality::kPlanned, EventModality::kNegated};
+  EXPECT_EQ(store->FindEvents(only_planned)->total, 1);
+}
+
+// A store written by schema 8 (no modality, roles or zone columns) opens
+// migrated: its events read as having happened, every participant a
+// participant, its time expressions with no zone.
+TEST(SqliteStoreTest, MigratesSchema8EventsAndTimexes) {
+  TempDir dir;
+  const std::string path = (dir / "w.sqlite").string();
+  {
+    auto store = Open(dir);
+    Article a = MakeArticle("00112233aabbccdd", "Kim bertemu Kozlov.");
+    a.timexes.push_back({{0, 3}, "Senin", TimexType::kDate, "2024-11-18"});
+    a.events.push_back({{0, 18}, EventType::kMeeting, "bertemu", {"e1", "e2"}, "", "2024-11-18"});
+    std::vector<PutResult> put;
+    ASSERT_TRUE(store->PutBatch({a}, &put).ok());
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "ALTER TABLE events DROP COLUMN modality; ALTER TABLE events DROP COLUMN roles; "
+                         "ALTER TABLE event_participants DROP COLUMN role; "
+                         "ALTER TABLE timexes DROP COLUMN utc_offset_minutes; "
+                         "UPDATE meta SET value = '8' WHERE key = 'schema_version'",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK)
+      << sqlite3_errmsg(db);
+  sqlite3_close(db);
+
+  EXPECT_EQ(OpenSqliteStore({.path = path, .read_only = true}).status().code(), StatusCode::kInvalidArgument);
+  auto store = Open(dir);
+  auto version = store->GetMeta("schema_version");
+  ASSERT_TRUE(version.ok() && *version);
+  EXPECT_EQ(**version, std::to_string(SqliteSchemaVersion()));
+  auto got = store->Get("00112233");
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  ASSERT_EQ(got->article.events.size(), 1u);
+  EXPECT_EQ(got->article.events[0].modality, EventModality::kHappened);
+  EXPECT_TRUE(got->article.events[0].roles.empty());
+  EXPECT_FALSE(got->article.timexes.at(0).utc_offset_minutes.has_value());
+  EXPECT_EQ(store->FindEvents({})->total, 1);  // old events count as happened
+
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* q = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT DISTINCT role FROM event_participants", -1, &q, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(q, 0)), "participant");
+  EXPECT_EQ(sqlite3_step(q), SQLITE_DONE);
+  sqlite3_finalize(q);
+  sqlite3_close(db);
+}
+
 TEST(SqliteStoreTest, DuplicatesAreStoredOnceWithinAndAcrossBatches) {
   TempDir dir;
   auto store = Open(dir);

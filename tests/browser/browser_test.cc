@@ -357,8 +357,16 @@ TEST_F(Browser, EntityPageShowsAliasesRolesTimelineAndQuotes) {
   Shot("04-entity");
   ASSERT_TRUE(e.contains("timeline")) << "the server's /api/entities/{id} has no timeline";
 
-  int dated = 0;
-  for (const json& ev : e["timeline"]) dated += ev.value("date", "").size() >= 4 && isdigit(ev.value("date", "")[0]);
+  int dated = 0, drawn = 0;
+  auto calendar = [](const std::string& v) { return v.size() >= 4 && isdigit(static_cast<unsigned char>(v[0])); };
+  for (const json& ev : e["timeline"]) {
+    dated += calendar(ev.value("date", ""));
+    // An undated event is drawn at the day it was reported (issue 18).
+    const std::string at = ev.value("date", "").empty() && ev.contains("reported") && ev["reported"].is_string()
+                               ? ev["reported"].get<std::string>()
+                               : ev.value("date", "");
+    drawn += calendar(at);
+  }
   // The fixture dates an event of this entity: none is an analyser regression.
   ASSERT_GT(dated, 0) << "no dated event for " << e["canonical"] << " (events analyser)";
   // A box item is drawn as a box, a line and a dot: count and click boxes.
@@ -366,7 +374,7 @@ TEST_F(Browser, EntityPageShowsAliasesRolesTimelineAndQuotes) {
                           "getComputedStyle(document.querySelector('#entity-timeline .vis-item.vis-box')).visibility "
                           "=== 'visible'"))
       << "the vis-timeline was not drawn, or stayed hidden";
-  EXPECT_EQ(Count("#entity-timeline .vis-item.vis-box"), dated);
+  EXPECT_EQ(Count("#entity-timeline .vis-item.vis-box"), drawn);
   // Selecting an item highlights its row. (vis-timeline selects on a
   // pointer tap, which a WebDriver click on the box's content delivers once
   // the timeline is in view.)
@@ -375,6 +383,30 @@ TEST_F(Browser, EntityPageShowsAliasesRolesTimelineAndQuotes) {
   b().Click(b().Find("#entity-timeline .vis-item.vis-box .vis-item-content"));
   EXPECT_TRUE(b().WaitFor("document.querySelectorAll('.events tr.selected').length === 1"));
   Shot("04-entity-timeline");
+  // The control lists what was planned, hoped or denied too, marked.
+  int status = 0;
+  const json every =
+      s().Api("/api/events?modality=all&limit=100&entity=" + httplib::detail::encode_query_param(id), &status);
+  ASSERT_EQ(status, 200) << every.dump();
+  int marked = 0, drawn_all = 0, marked_drawn = 0;
+  for (const json& ev : every["items"]) {
+    marked += ev.value("modality", "happened") != "happened";
+    const std::string at = ev.value("date", "").empty() && ev.contains("reported") && ev["reported"].is_string()
+                               ? ev["reported"].get<std::string>()
+                               : ev.value("date", "");
+    drawn_all += calendar(at);
+    marked_drawn += calendar(at) && ev.value("modality", "happened") != "happened";
+  }
+  b().Click(b().Find("#entity-timeline-all"));
+  EXPECT_TRUE(b().WaitFor("document.querySelectorAll('.events tbody tr').length === " +
+                          std::to_string(every["items"].size())))
+      << "the modality control did not list " << every["items"].size() << " events";
+  EXPECT_EQ(Count(".events tr.not-happened"), marked);
+  EXPECT_TRUE(b().WaitFor("document.querySelectorAll('#entity-timeline .vis-item.vis-box').length === " +
+                          std::to_string(drawn_all)))
+      << "the chart was not redrawn with " << drawn_all << " items";
+  EXPECT_EQ(Count("#entity-timeline .vis-item.vis-box.not-happened"), marked_drawn);
+  Shot("04-entity-timeline-all");
   ExpectNothingRan();
   ExpectCleanConsole();
 }

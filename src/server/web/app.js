@@ -112,6 +112,10 @@ const EVENT_NAMES = {
   appointment: 'pengangkatan', dismissal: 'pemberhentian', arrest: 'penangkapan', charge: 'dakwaan',
   verdict: 'vonis', protest: 'unjuk rasa', disaster: 'bencana', launch: 'peresmian', election: 'pemilihan',
 };
+// What did not (yet) happen is marked with its modality; 'happened' items
+// are the timeline's default and carry no mark.
+const MODALITY_NAMES = { happened: 'terjadi', planned: 'direncanakan', hoped: 'diharapkan', negated: 'dibantah/batal' };
+const ROLE_NAMES = { participant: '', actor: 'pelaku', 'co-actor': 'bersama', target: 'sasaran' };
 // Written before a claim's figure; a range shows as low–high instead.
 const BOUND_NAMES = {
   '': '', 'more-than': 'lebih dari ', 'at-least': 'sedikitnya ', about: 'sekitar ', 'up-to': 'hingga ',
@@ -338,13 +342,20 @@ function claimRow(c, withArticle) {
     !withArticle ? el('td', {}, c.unit ? el('a', { href: '#/claims?about=' + encodeURIComponent(c.unit) }, 'pantau') : null) : null);
 }
 
+// An event of a timeline (participants as entity refs with a role) or of
+// an article (participant ids with a parallel `roles` array).
 function eventRow(e, participantsById) {
-  const parts = (e.participants || []).map((p) => (typeof p === 'string' ? (participantsById && participantsById[p]) || { id: p, canonical: p } : p));
-  return el('tr', {},
-    el('td', { class: 'date' }, e.date || '—'),
-    el('td', {}, eventName(e.type), e.trigger ? el('div', { class: 'meta' }, e.trigger) : null),
+  const parts = (e.participants || []).map((p, i) => {
+    const ref = typeof p === 'string' ? (participantsById && participantsById[p]) || { id: p, canonical: p } : p;
+    return { ref, role: (typeof p === 'string' ? (e.roles || [])[i] : p.role) || 'participant' };
+  });
+  const modality = e.modality && e.modality !== 'happened'
+    ? el('span', { class: 'modality ' + String(e.modality).replace(/[^a-z-]/gi, '') }, MODALITY_NAMES[e.modality] || e.modality) : null;
+  return el('tr', { class: modality ? 'not-happened' : null },
+    el('td', { class: 'date' }, e.date || '—', !e.date && e.reported ? el('div', { class: 'meta' }, 'diberitakan ' + e.reported) : null),
+    el('td', {}, eventName(e.type), modality, e.trigger ? el('div', { class: 'meta' }, e.trigger) : null),
     el('td', {}, e.text || '', e.place ? el('div', { class: 'meta' }, '@ ' + e.place) : null),
-    el('td', {}, parts.map(entityLink)),
+    el('td', {}, parts.map(({ ref, role }) => [entityLink(ref), ROLE_NAMES[role] ? el('span', { class: 'meta role' }, ROLE_NAMES[role], ' ') : null])),
     e.sources ? el('td', {}, e.sources.map((s) => el('div', {}, articleLink(s)))) : null);
 }
 
@@ -399,7 +410,8 @@ async function articleView(gen, id) {
 // `container`, with the matching table row highlighted on selection. Item
 // content is a DOM element, never an HTML string.
 async function eventTimeline(gen, container, events, rows) {
-  const dated = events.map((e, i) => ({ e, i, start: timexDate(e.date) })).filter((x) => x.start);
+  // An undated event stands at the day it was reported, marked as such.
+  const dated = events.map((e, i) => ({ e, i, start: timexDate(e.date || e.reported) })).filter((x) => x.start);
   if (!dated.length) {
     container.append(el('p', { class: 'meta' }, 'Tidak ada peristiwa bertanggal.'));
     return;
@@ -407,8 +419,11 @@ async function eventTimeline(gen, container, events, rows) {
   const V = await vendor();
   if (gen !== generation) return;
   const items = new V.DataSet(dated.map(({ e, i, start }) => ({
-    id: i, start, className: 'ev-' + String(e.type || 'other').replace(/[^a-z-]/gi, ''),
-    content: el('span', {}, el('b', {}, eventName(e.type)), ' ', e.trigger || ''),
+    id: i, start,
+    className: ['ev-' + String(e.type || 'other').replace(/[^a-z-]/gi, ''),
+      e.modality && e.modality !== 'happened' ? 'not-happened' : '', e.date ? '' : 'undated'].filter(Boolean).join(' '),
+    content: el('span', {}, el('b', {}, eventName(e.type)), ' ', e.trigger || '',
+      e.modality && e.modality !== 'happened' ? ` [${MODALITY_NAMES[e.modality] || e.modality}]` : ''),
   })));
   const times = dated.map((x) => x.start.getTime());
   const pad = Math.max(86400000, (Math.max(...times) - Math.min(...times)) * 0.1);
@@ -424,13 +439,43 @@ async function eventTimeline(gen, container, events, rows) {
     for (const i of chosen) if (rows[i]) { rows[i].classList.add('selected'); rows[i].scrollIntoView({ block: 'nearest' }); }
   });
   widgets.push(timeline);
+  return timeline;
 }
 
-function eventsSection(gen, events, id) {
-  const rows = events.map((e) => eventRow(e));
-  const box = el('div', { class: 'timeline', id });
-  const section = [box, table(['tanggal', 'jenis', 'kejadian', 'pelaku', 'sumber'], rows, { class: 'events' })];
-  return { section, draw: () => eventTimeline(gen, box, events, rows) };
+// A timeline section: the chart, the table, and a control that lists what
+// was planned, hoped or denied too (marked), read from /api/events with
+// modality=all for `scope` ({entity: ID} or {story: ID}).
+function eventsSection(gen, events, id, scope) {
+  const holder = el('div', { class: 'events-holder' });
+  let drawn = null;
+  const render = async (list) => {
+    if (drawn) { widgets = widgets.filter((w) => w !== drawn); try { drawn.destroy(); } catch (err) { /* gone */ } drawn = null; }
+    holder.replaceChildren();
+    if (!list.length) {
+      holder.append(el('p', { class: 'meta' }, 'Belum ada peristiwa yang tercatat.'));
+      return;
+    }
+    const rows = list.map((e) => eventRow(e));
+    const box = el('div', { class: 'timeline', id });
+    holder.append(box, table(['tanggal', 'jenis', 'kejadian', 'pelaku', 'sumber'], rows, { class: 'events' }));
+    drawn = await eventTimeline(gen, box, list, rows);
+  };
+  const toggle = scope ? el('input', { type: 'checkbox', id: id + '-all' }) : null;
+  if (toggle) {
+    toggle.addEventListener('change', async () => {
+      if (!toggle.checked) return render(events);
+      const q = new URLSearchParams({ ...scope, modality: 'all', limit: '100' });
+      try {
+        const page = await api('/api/events?' + q);
+        if (gen === generation && toggle.checked) await render(page.items || []);
+      } catch (err) {
+        holder.replaceChildren(el('p', { class: 'error' }, err.message));
+      }
+    });
+  }
+  const control = toggle ? el('label', { class: 'modality-toggle' }, toggle,
+    ' tampilkan juga yang direncanakan, diharapkan atau dibantah') : null;
+  return { section: [control, holder], draw: () => render(events) };
 }
 
 // ---------------------------------------------------------------- stories
@@ -493,7 +538,7 @@ function followUpLinks(s) {
 
 async function storyView(gen, id) {
   const s = await api('/api/stories/' + encodeURIComponent(id));
-  const events = eventsSection(gen, s.events || [], 'story-timeline');
+  const events = eventsSection(gen, s.events || [], 'story-timeline', { story: String(s.id === undefined ? id : s.id) });
   const claims = s.claims || [];
   const shown = show(gen,
     el('h1', { id: 'story-headline' }, s.headline || '(tanpa judul)'),
@@ -503,16 +548,16 @@ async function storyView(gen, id) {
     el('h3', {}, 'Artikel'),
     storyArticles(s.articles || []),
     el('h3', {}, 'Linimasa peristiwa'),
-    (s.events || []).length ? events.section : el('p', { class: 'meta' }, 'Belum ada peristiwa yang tercatat untuk cerita ini.'),
+    events.section,
     claims.length ? [el('h3', {}, 'Klaim angka'), table(['tanggal', 'sumber', 'angka', 'kalimat', 'artikel'], claims.map((c) => claimRow(c, true)))] : null);
-  if (shown && (s.events || []).length) await events.draw();
+  if (shown) await events.draw();
 }
 
 // ---------------------------------------------------------------- entities
 
 async function entityView(gen, id) {
   const e = await api('/api/entities/' + encodeURIComponent(id));
-  const timeline = e.timeline ? eventsSection(gen, e.timeline, 'entity-timeline') : null;
+  const timeline = e.timeline ? eventsSection(gen, e.timeline, 'entity-timeline', { entity: e.id }) : null;
   const roles = e.roles || [];
   const quotes = e.quotes || [];
   const shown = show(gen,
@@ -526,8 +571,7 @@ async function entityView(gen, id) {
     el('div', { class: 'chips', id: 'aliases' }, (e.aliases || []).map((x) => el('span', {}, `${x.text} (${x.mentions})`))),
     roles.length ? [el('h3', {}, 'Peran'), table(['peran', 'di', 'pertama', 'terakhir', 'artikel'],
       roles.map((r) => el('tr', {}, el('td', {}, r.role), el('td', {}, r.of || ''), el('td', { class: 'date' }, dateOf(r.first_seen)), el('td', { class: 'date' }, dateOf(r.last_seen)), el('td', {}, String(r.articles)))), { id: 'roles' })] : null,
-    timeline ? [el('h3', {}, 'Linimasa'),
-      e.timeline.length ? timeline.section : el('p', { class: 'meta' }, 'Belum ada peristiwa yang tercatat.')] : null,
+    timeline ? [el('h3', {}, 'Linimasa'), timeline.section] : null,
     quotes.length ? [el('h3', {}, 'Kutipan'), el('div', { id: 'entity-quotes' }, quotes.map(quoteCard))] : null,
     el('h3', {}, 'Muncul bersama'),
     table(['entitas', 'jenis', 'artikel bersama'], (e.cooccurring || []).map((c) =>
@@ -535,7 +579,7 @@ async function entityView(gen, id) {
     el('h3', {}, 'Artikel'),
     table(['terbit', 'outlet', 'judul'], (Array.isArray(e.articles) ? e.articles : []).map((a) =>
       el('tr', {}, el('td', { class: 'date' }, dateOf(a.published)), el('td', {}, a.outlet || ''), el('td', {}, articleLink(a))))));
-  if (shown && timeline && e.timeline.length) await timeline.draw();
+  if (shown && timeline) await timeline.draw();
 }
 
 function quoteCard(q) {

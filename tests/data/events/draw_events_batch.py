@@ -22,9 +22,15 @@ WANTED = 44
 PER_SOURCE = 3
 
 
-def main():
-    corpus = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
-        "..", "shared", "data", "corpus", "indosum-dev")
+def draw(corpus, salt, categories, wanted, per_source_cap, excluded=frozenset()):
+    """The kept articles, in order: (file, id, category, source) tuples.
+
+    Every article of `categories` whose id is not in `excluded`, keyed by
+    sha1(salt + "|" + id) ascending, at most `per_source_cap` per source; when
+    the walk runs out before `wanted`, it is repeated over the articles not yet
+    kept with the cap raised by one. An id found in two folds is drawn once
+    (its first file). Batch 2's draw (draw_events_batch2.py) uses it too.
+    """
     rows = []
     seen = set()
     for n in range(1, 6):
@@ -32,25 +38,36 @@ def main():
         with open(os.path.join(corpus, name), encoding="utf-8") as f:
             for line in f:
                 art = json.loads(line)
-                if art["category"] not in CATEGORIES or art["id"] in seen:
+                if art["category"] not in categories or art["id"] in seen:
                     continue
                 seen.add(art["id"])  # an id in two folds is drawn once (first file)
-                key = hashlib.sha1(("events-batch1|" + art["id"]).encode("utf-8")).hexdigest()
+                if art["id"] in excluded:
+                    continue
+                key = hashlib.sha1((salt + "|" + art["id"]).encode("utf-8")).hexdigest()
                 rows.append((key, name, art["id"], art["category"], art["source"]))
     rows.sort()
     per_source = {}
-    kept = set()
-    cap = PER_SOURCE
-    while len(kept) < WANTED and len(kept) < len(rows):
+    kept = []
+    kept_ids = set()
+    cap = per_source_cap
+    while len(kept) < wanted and len(kept) < len(rows):
         for _, name, art_id, category, source in rows:
-            if art_id in kept or per_source.get(source, 0) >= cap:
+            if art_id in kept_ids or per_source.get(source, 0) >= cap:
                 continue
             per_source[source] = per_source.get(source, 0) + 1
-            kept.add(art_id)
-            print("%s\t%s\t%s\t%s" % (name, art_id, category, source))
-            if len(kept) == WANTED:
+            kept_ids.add(art_id)
+            kept.append((name, art_id, category, source))
+            if len(kept) == wanted:
                 break
         cap += 1
+    return kept
+
+
+def main():
+    corpus = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+        "..", "shared", "data", "corpus", "indosum-dev")
+    for row in draw(corpus, "events-batch1", CATEGORIES, WANTED, PER_SOURCE):
+        print("%s\t%s\t%s\t%s" % row)
 
 
 if __name__ == "__main__":

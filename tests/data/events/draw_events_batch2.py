@@ -13,10 +13,11 @@ is drawn once (its first file).
 Prints file<TAB>id<TAB>category<TAB>source of the kept articles, in order.
 Usage: draw_events_batch2.py [CORPUS_DIR]   (default ../shared/data/corpus/indosum-dev)
 """
-import hashlib
-import json
 import os
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from draw_events_batch import draw  # noqa: E402  (the walk both batches share)
 
 CATEGORIES = {"tajuk utama"}
 WANTED = 24
@@ -39,35 +40,8 @@ def batch1_ids():
 def main():
     corpus = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         "..", "shared", "data", "corpus", "indosum-dev")
-    excluded = batch1_ids()
-    rows = []
-    seen = set()
-    for n in range(1, 6):
-        name = "dev.%02d.jsonl" % n
-        with open(os.path.join(corpus, name), encoding="utf-8") as f:
-            for line in f:
-                art = json.loads(line)
-                if art["category"] not in CATEGORIES or art["id"] in seen:
-                    continue
-                seen.add(art["id"])  # an id in two folds is drawn once (first file)
-                if art["id"] in excluded:
-                    continue
-                key = hashlib.sha1(("events-batch2|" + art["id"]).encode("utf-8")).hexdigest()
-                rows.append((key, name, art["id"], art["category"], art["source"]))
-    rows.sort()
-    per_source = {}
-    kept = set()
-    cap = PER_SOURCE
-    while len(kept) < WANTED and len(kept) < len(rows):
-        for _, name, art_id, category, source in rows:
-            if art_id in kept or per_source.get(source, 0) >= cap:
-                continue
-            per_source[source] = per_source.get(source, 0) + 1
-            kept.add(art_id)
-            print("%s\t%s\t%s\t%s" % (name, art_id, category, source))
-            if len(kept) == WANTED:
-                break
-        cap += 1
+    for row in draw(corpus, "events-batch2", CATEGORIES, WANTED, PER_SOURCE, batch1_ids()):
+        print("%s\t%s\t%s\t%s" % row)
 
 
 if __name__ == "__main__":

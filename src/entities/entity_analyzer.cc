@@ -89,9 +89,10 @@ std::string OrganisationKey(std::string_view name, const text::Lexicon* lexicon)
     if (c == '(' || c == ')' || c == '[' || c == ']' || c == ',') c = ' ';
   std::vector<std::string> words = EntityKeyWords(key);
   size_t b = 0, e = words.size();
-  // Kind words ("Partai", "FC") go only when a name is left.
+  // Kind words ("Partai", "FC") and media words ("News") go only when a name is left.
   auto dropped = [&](const std::string& w, size_t left) {
-    return lex.Is(text::WordClass::kOrgLegalForm, w) || (left > 1 && lex.Is(text::WordClass::kOrgKindWord, w));
+    return lex.Is(text::WordClass::kOrgLegalForm, w) ||
+           (left > 1 && (lex.Is(text::WordClass::kOrgKindWord, w) || lex.Is(text::WordClass::kOrgMediaWord, w)));
   };
   while (b < e && dropped(words[b], e - b)) ++b;
   while (e > b && dropped(words[e - 1], e - b)) --e;

@@ -1,6 +1,7 @@
 #include "pipeline/person_linker.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "entities/entity_analyzer.h"
 
@@ -19,6 +20,23 @@ std::string NameKey(std::string_view name) { return entities::NormaliseEntityKey
 
 std::string ContextKey(const EntityMention& m) {
   return std::string(1, Name(m.type)[0]) + ":" + NameKey(m.canonical);
+}
+
+// "Anies - Sandi", "Relawan Anies - Sandi", "Jokowi - JK": a spaced hyphen
+// between two capitalised words joins two names (a ticket, a duo) more
+// often than it writes one person's double surname ("Calvert - Lewin"), so
+// such a name indexes no one; a hyphen beside a lower-case particle is
+// part of the name ("Bashar al - Assad", "Son Wan - ho").
+bool TwoNames(std::string_view canonical) {
+  for (size_t dash = canonical.find(" - "); dash != std::string_view::npos; dash = canonical.find(" - ", dash + 1)) {
+    if (dash + 3 >= canonical.size()) break;
+    size_t word = canonical.rfind(' ', dash - 1);
+    word = word == std::string_view::npos ? 0 : word + 1;
+    if (dash > word && std::isupper(static_cast<unsigned char>(canonical[word])) &&
+        std::isupper(static_cast<unsigned char>(canonical[dash + 3])))
+      return true;
+  }
+  return false;
 }
 
 std::string RoleKey(const std::string& role) { return "role:" + NameKey(role); }
@@ -48,7 +66,7 @@ bool PersonLinker::Add(const std::string& entity_id, const std::string& canonica
   if (!fresh && entities::EntityKeyWords(NameKey(p.canonical)).size() >= std::max<size_t>(words.size(), 2)) return false;
   const bool was_full = !fresh && entities::EntityKeyWords(NameKey(p.canonical)).size() >= 2;
   if (fresh || words.size() > entities::EntityKeyWords(NameKey(p.canonical)).size()) p.canonical = canonical;
-  if (words.size() < 2) return false;
+  if (words.size() < 2 || TwoNames(canonical)) return false;
   // Every proper prefix and suffix: "sri", "sri mulyani", "mulyani indrawati", "indrawati".
   for (size_t k = 1; k < words.size(); ++k) {
     std::string prefix, suffix;
@@ -176,7 +194,7 @@ void PersonLinker::Relink(const std::string& full_id) {
       std::string reason = std::string(prefix ? "first" : "last") + (k == 1 && prefix ? " name" : " names") + " of '" +
                            full.canonical + "', " +
                            (only ? "the only stored person so named" : "the clear favourite") +
-                           "; stored before the full name was first seen";
+                           "; stored before the full name was clear";
       std::string evidence;
       for (size_t i = 0; i < shared.size() && i < 3; ++i)
         evidence += (evidence.empty() ? "" : ", ") +
@@ -260,12 +278,28 @@ std::vector<PersonLinker::StatedNickname> PersonLinker::StatedNicknames(const Ar
     std::string link;
     bool paren = false;
     for (char c : between) {
-      if (c == '(') paren = true;
-      else if (c != ',' && c != ')') link += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (c == '(') {
+        paren = true;
+      } else if (std::isspace(static_cast<unsigned char>(c))) {
+        if (link.empty() || link.back() != ' ') link += ' ';  // a line break or a run of spaces: one space
+      } else if (c != ',' && c != ')') {
+        link += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      }
     }
     while (!link.empty() && link.front() == ' ') link.erase(0, 1);
     while (!link.empty() && link.back() == ' ') link.pop_back();
-    const bool stated = link.empty() ? paren : lexicon_->Is(text::WordClass::kNicknameLink, link);
+    bool stated = link.empty() ? paren : lexicon_->Is(text::WordClass::kNicknameLink, link);
+    // "Achmad Budiharto. Pria yang akrab disapa Budi ...": the next sentence
+    // opens with a noun for the person just named and the link words.
+    bool next_sentence = false;
+    if (!stated && link.rfind(". ", 0) == 0 && link.find('.', 1) == std::string::npos) {
+      const std::string rest = link.substr(2);  // one sentence break, then the sentence's first words
+      const size_t space = rest.find(' ');
+      next_sentence = space != std::string::npos &&
+                      lexicon_->Is(text::WordClass::kNicknameAnaphor, rest.substr(0, space)) &&
+                      lexicon_->Is(text::WordClass::kNicknameLink, rest.substr(space + 1));
+      stated = next_sentence;
+    }
     if (!stated) continue;
     const std::vector<std::string> wa = words_of(a), wb = words_of(b);
     const EntityMention* full = nullptr;
@@ -273,7 +307,7 @@ std::vector<PersonLinker::StatedNickname> PersonLinker::StatedNicknames(const Ar
     if (wa.size() >= 2 && wb.size() == 1) {
       full = &a;
       nick = &b;
-    } else if (wa.size() == 1 && wb.size() >= 2 && paren && link.empty()) {
+    } else if (wa.size() == 1 && wb.size() >= 2 && paren && link.empty() && !next_sentence) {
       full = &b;
       nick = &a;
     } else {
@@ -287,13 +321,19 @@ std::vector<PersonLinker::StatedNickname> PersonLinker::StatedNicknames(const Ar
     if (nick_key.size() < options_.min_word_length ||
         std::find(full_words.begin(), full_words.end(), nick_key) != full_words.end())
       continue;
+    bool shared_name = false;
     if (auto it = by_part_.find(nick_key); it != by_part_.end())
-      if (std::any_of(it->second.begin(), it->second.end(), [&](const std::string& id) { return id != full->entity_id; }))
-        continue;
+      shared_name = std::any_of(it->second.begin(), it->second.end(),
+                                [&](const std::string& id) { return id != full->entity_id; });
     const Span quoted{std::min(a.span.begin, b.span.begin), std::max(a.span.end, b.span.end) + (paren ? 1 : 0)};
+    const std::string quote = ShortQuote(SpanText(text, quoted));
+    // A shared name is linked in this article only, and its reason must not
+    // read as a nickname to learn again when the store is loaded (Load).
     out.push_back({nick->entity_id, nick->text,
                    {full->entity_id, full->canonical,
-                    "nickname stated in the text: \"" + ShortQuote(SpanText(text, quoted)) + "\""}});
+                    shared_name ? "this article's name for the person (other stored people share it): \"" + quote + "\""
+                                : "nickname stated in the text: \"" + quote + "\""},
+                   shared_name});
   }
   return out;
 }
@@ -423,6 +463,7 @@ std::vector<std::string> PersonLinker::Link(Article* article) {
 
 void PersonLinker::Learn(const Article& article) {
   for (const StatedNickname& n : StatedNicknames(article)) {
+    if (n.shared_name) continue;  // this article's word, not the store's
     auto [it, fresh] = nicknames_.try_emplace(NameKey(n.nick_text), n.full);
     if (!fresh && it->second.full_id != n.full.full_id) it->second.full_id.clear();  // two people: neither
   }
@@ -443,6 +484,14 @@ void PersonLinker::Learn(const Article& article) {
     if (!m.role.empty()) note(RoleKey(m.role));
     if (!first) continue;
     ++p.articles;
+    // A full name that has become more common may now be the clear
+    // favourite for a part stored before ("Retno" in an article stored when
+    // "Retno Marsudi" and "Retno LP Marsudi" had two articles each): look
+    // again each time its articles double, a few times in its life.
+    if (p.articles >= 2 && (p.articles & (p.articles - 1)) == 0 &&
+        entities::EntityKeyWords(NameKey(p.canonical)).size() >= 2 &&
+        std::find(new_full.begin(), new_full.end(), m.entity_id) == new_full.end())
+      new_full.push_back(m.entity_id);
     const std::string self = "P:" + NameKey(m.canonical);
     for (const std::string& c : context)
       if (c != self) note(c);

@@ -36,7 +36,10 @@
 // Each link is reported with its reason (TakeLinks), which the writer
 // stores as a store::EntityLink so `warta entity NAME --json` says why.
 //
-// Backwards too: when a full name is first learned, a person the store
+// Two names joined by a spaced hyphen ("Anies - Sandi", a ticket) are no
+// one person's full name: their words index no one.
+// Backwards too: when a full name is first learned (and again each time its
+// articles double, as it may have become the clear favourite), a person the store
 // already holds under a prefix or suffix of it ("Rudiantara", stored before
 // any article wrote "Menteri Komunikasi dan Informatika Rudiantara") joins
 // it by the same rules, comparing what the stored articles say about each
@@ -154,6 +157,9 @@ class PersonLinker {
   struct StatedNickname {
     std::string nick_id, nick_text;
     Stated full;
+    // Other stored people's names start or end with the nickname ("Budi"):
+    // it is this article's word for the person, not the store's.
+    bool shared_name = false;
   };
   std::vector<StatedNickname> StatedNicknames(const Article& article) const;
 

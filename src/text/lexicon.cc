@@ -115,6 +115,8 @@ constexpr std::string_view kWordClassNames[] = {
     "timex.future_ref_initial",
     "timex.possessable",
     "timex.day_after",
+    "org.media_word",
+    "person.nickname_anaphor",
 };
 static_assert(std::size(kWordClassNames) == static_cast<size_t>(WordClass::kCount),
               "one name per WordClass");

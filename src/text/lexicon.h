@@ -313,6 +313,15 @@ enum class WordClass : uint8_t {
   kTimexFutureRefInitial,     // "timex.future_ref_initial": FUTURE_REF only opening a clause ("Ke depan, ...")
   kTimexPossessable,          // "timex.possessable": a REF noun that is no time before its possessor ("masa depan Tevez")
   kTimexDayAfter,             // "timex.day_after": the day after the narrative's ("keesokan harinya")
+  // Organisations again (legal_forms.tsv), added last so the classes above
+  // keep their numbers: a word naming the medium an outlet publishes in,
+  // at an end of its name ("ANTARA News", "Daily Mirror"): like a kind word,
+  // part of the displayed name but not of the key.
+  kOrgMediaWord,  // "org.media_word"
+  // Stated nicknames again (grammar.tsv): a noun opening the sentence after
+  // a person's name that stands for that person ("Achmad Budiharto. Pria
+  // yang akrab disapa Budi ..."), before the link words.
+  kNicknameAnaphor,  // "person.nickname_anaphor"
   kCount
 };
 

@@ -21,14 +21,34 @@ bool HasLegalForm(const std::string& text, const std::string& key) {
   return entities::EntityKeyWords(all).size() > entities::EntityKeyWords(key).size();
 }
 
-// The key as spelled without spaces and hyphens: "channel newsasia" and
-// "channel news asia" are one spelling.
-std::string Spelling(const std::string& key) {
+// The key as spelled without spaces and hyphens, and German umlauts as
+// they are written without them ("ü" as "ue"): "channel newsasia" and
+// "channel news asia", "bayern münchen" and "bayern muenchen" are one
+// spelling.
+std::string Spelled(std::string_view key, bool keep_spaces) {
   std::string out;
-  for (char c : key)
-    if (c != ' ' && c != '-') out += c;
+  for (size_t i = 0; i < key.size(); ++i) {
+    const char c = key[i];
+    if ((c == ' ' || c == '-') && !keep_spaces) continue;
+    if (static_cast<unsigned char>(c) == 0xC3 && i + 1 < key.size()) {
+      const unsigned char d = static_cast<unsigned char>(key[i + 1]);
+      const char* plain = d == 0xBC || d == 0x9C ? "ue" : d == 0xB6 || d == 0x96 ? "oe" : d == 0xA4 || d == 0x84 ? "ae" : d == 0x9F ? "ss" : nullptr;
+      if (plain != nullptr) {
+        out += plain;
+        ++i;
+        continue;
+      }
+    }
+    out += c;
+  }
   return out;
 }
+
+std::string Spelling(std::string_view key) { return Spelled(key, false); }
+
+// A place's key with its umlauts spelled out ("muenchen"), its words kept:
+// "Play Store", which the tagger calls a place, is not "Playstore".
+std::string PlaceKey(std::string_view key) { return Spelled(key, true); }
 
 }  // namespace
 
@@ -88,7 +108,11 @@ bool OrgLinker::HomeOf(const std::string& id, const std::string& place, std::str
   if (!orgs_.count(id) || places == places_of_.end() || everywhere == place_articles_.end() || articles_ == 0)
     return false;
   auto both = places->second.find(place);
-  if (both == places->second.end() || both->second < options_.home_articles) return false;
+  // Named with it often enough, and a place the store knows apart from it
+  // too (not a word the tagger calls a place only beside the organisation).
+  if (both == places->second.end() || both->second < options_.home_articles ||
+      everywhere->second <= both->second)
+    return false;
   // How much more often the organisation's articles name the place than the
   // store's do: of the articles naming it by its one word (the "" entry),
   // not those of the forms that joined it.
@@ -109,18 +133,20 @@ std::string OrgLinker::WithoutHome(const std::string& key, std::string* why) con
   // The place after the name ("Persib Bandung") or before it ("Inggris Chelsea").
   for (size_t place = 2; place-- > 0;) {
     const std::string& name = words[1 - place];
-    if (!place_articles_.count(words[place]) || place_articles_.count(name) ||
+    const std::string spelled = PlaceKey(words[place]);
+    if (!place_articles_.count(spelled) || place_articles_.count(PlaceKey(name)) ||
         lexicon_->Is(text::WordClass::kOrgLocalHead, name))
       continue;
     std::string id = entities::EntityIdOf(EntityType::kOrganisation, name);
-    if (HomeOf(id, words[place], why)) return id;
+    if (HomeOf(id, spelled, why)) return id;
   }
   return "";
 }
 
 void OrgLinker::JoinHomeForms(const std::string& id, const std::string& key) {
   auto forms = two_word_.find(key);
-  if (forms == two_word_.end() || place_articles_.count(key) || lexicon_->Is(text::WordClass::kOrgLocalHead, key))
+  if (forms == two_word_.end() || place_articles_.count(PlaceKey(key)) ||
+      lexicon_->Is(text::WordClass::kOrgLocalHead, key))
     return;
   auto& list = forms->second;
   for (size_t i = 0; i < list.size();) {
@@ -210,7 +236,7 @@ void OrgLinker::Learn(const Article& article) {
   std::set<std::string> places;
   for (const EntityMention& m : article.entities) {
     if (m.type == EntityType::kLocation) {
-      if (!m.canonical.empty()) places.insert(entities::NormaliseEntityKey(m.canonical));
+      if (!m.canonical.empty()) places.insert(PlaceKey(entities::NormaliseEntityKey(m.canonical)));
       continue;
     }
     if (m.entity_id.empty()) continue;
@@ -244,8 +270,8 @@ void OrgLinker::Learn(const Article& article) {
       by_spelling_.try_emplace(Spelling(key), id);
       const std::vector<std::string> words = entities::EntityKeyWords(key);
       if (words.size() == 2) {
-        two_word_[words[0]].emplace_back(id, words[1]);
-        two_word_[words[1]].emplace_back(id, words[0]);
+        two_word_[words[0]].emplace_back(id, PlaceKey(words[1]));
+        two_word_[words[1]].emplace_back(id, PlaceKey(words[0]));
       }
     }
     if (OneWord(key)) {

@@ -125,6 +125,74 @@ PersonLinker::Choice PersonLinker::DecideInitial(const std::string& key, const s
   return {*found, reason};
 }
 
+namespace {
+
+// True when `a` and `b` are one letter apart: one changed, added or
+// dropped ("syaiful" / "saiful", "saeful" / "saiful").
+bool OneLetterApart(const std::string& a, const std::string& b) {
+  if (a == b) return false;
+  const std::string& longer = a.size() >= b.size() ? a : b;
+  const std::string& shorter = a.size() >= b.size() ? b : a;
+  if (longer.size() - shorter.size() > 1) return false;
+  size_t i = 0;
+  while (i < shorter.size() && shorter[i] == longer[i]) ++i;
+  if (longer.size() == shorter.size()) return longer.compare(i + 1, std::string::npos, shorter, i + 1) == 0;
+  return longer.compare(i + 1, std::string::npos, shorter, i) == 0;
+}
+
+}  // namespace
+
+PersonLinker::Choice PersonLinker::DecideVariant(const std::string& key, const std::vector<std::string>& context,
+                                                 const std::string& outlet, int64_t day) const {
+  const std::vector<std::string> words = entities::EntityKeyWords(key);
+  if (words.size() < 3) return {};
+  // The stored people whose names start with the first word and end with
+  // the last: the smaller of the two lists.
+  auto first = by_part_.find(words.front()), last = by_part_.find(words.back());
+  if (first == by_part_.end() || last == by_part_.end()) return {};
+  const auto& ids = first->second.size() <= last->second.size() ? first->second : last->second;
+  const std::string* best_id = nullptr;
+  int64_t best = -1, second = 0;
+  for (const std::string& id : ids) {
+    if (splits_.count(key + "\t" + id)) continue;
+    const Person& p = people_.at(id);
+    const std::vector<std::string> other = entities::EntityKeyWords(NameKey(p.canonical));
+    if (other.size() != words.size()) continue;
+    size_t apart = 0, differing = 0;
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (words[i] == other[i]) continue;
+      ++differing;
+      if (std::min(words[i].size(), other[i].size()) >= 4 && OneLetterApart(words[i], other[i])) ++apart;
+    }
+    if (differing != 1 || apart != 1) continue;
+    if (p.articles > best) {
+      second = std::max<int64_t>(second, best);
+      best = p.articles;
+      best_id = &id;
+    } else {
+      second = std::max(second, p.articles);
+    }
+  }
+  if (best_id == nullptr) return {};
+  // The spelling more articles write wins: never the other way round.
+  if (auto own = people_.find(entities::EntityIdOf(EntityType::kPerson, key)); own != people_.end() &&
+                                                                              own->second.articles >= best)
+    return {};
+  const bool only = second == 0;
+  const bool dominant =
+      best >= options_.min_articles && static_cast<double>(best) >= options_.dominance * static_cast<double>(second);
+  if (!only && !dominant) return {};
+  const Person& p = people_.at(*best_id);
+  const auto [shared, same_outlet, near_in_time] = EvidenceFor(p, context, outlet, day);
+  if (!Specific(shared) && shared.empty() && !same_outlet && !near_in_time) return {};
+  std::string reason = "spelled one letter apart from '" + p.canonical + "', " +
+                       (only ? "the only stored person so spelled" : "the clear favourite");
+  if (!shared.empty()) reason += "; named with: " + shared[0].substr(shared[0].find(':') + 1);
+  if (same_outlet) reason += "; same outlet " + outlet;
+  if (near_in_time) reason += "; within " + std::to_string(options_.window_days) + " days of its articles";
+  return {*best_id, reason};
+}
+
 bool PersonLinker::Specific(const std::vector<std::string>& shared) const {
   // One entity few people are named with, or two that each name no more
   // than one stored person in twenty ("Crystal Palace" and "Arsenal" for a
@@ -325,6 +393,10 @@ std::vector<PersonLinker::StatedNickname> PersonLinker::StatedNicknames(const Ar
     if (auto it = by_part_.find(nick_key); it != by_part_.end())
       shared_name = std::any_of(it->second.begin(), it->second.end(),
                                 [&](const std::string& id) { return id != full->entity_id; });
+    // Such a name is a nickname only where the words say so ("akrab disapa
+    // Budi"): "atau" between two people is also "or" ("Joko Widodo atau
+    // Prabowo"), and brackets may hold anything.
+    if (shared_name && (link.empty() || link == "atau")) continue;
     const Span quoted{std::min(a.span.begin, b.span.begin), std::max(a.span.end, b.span.end) + (paren ? 1 : 0)};
     const std::string quote = ShortQuote(SpanText(text, quoted));
     // A shared name is linked in this article only, and its reason must not
@@ -455,6 +527,7 @@ std::vector<std::string> PersonLinker::Link(Article* article) {
       if (c != self) others.push_back(c);
     Choice choice = Decide(key, others, article->outlet, day);
     if (choice.id.empty()) choice = DecideInitial(key, others, article->outlet, day);
+    if (choice.id.empty()) choice = DecideVariant(key, others, article->outlet, day);
     if (choice.id.empty() || choice.id == id) continue;
     relabel(id, choice.id, people_.at(choice.id).canonical, canonical, choice.reason, true);
   }

@@ -21,6 +21,9 @@
 //   * a given name written as an initial ("M Hargianto") is the one stored
 //     person whose name spells it out ("Muhammad Hargianto"), with the
 //     same agreement as a part of two words;
+//   * a name of three words or more spelled one letter apart from the
+//     stored person's in one word ("Djarot Syaiful Hidayat" / "Djarot
+//     Saiful Hidayat"), when it is the only or the clear one so spelled;
 //   * a nickname the text states ("Basuki Tjahaja Purnama atau Ahok",
 //     "Ahok (Basuki Tjahaja Purnama)": the link words are lexicon data,
 //     grammar.tsv person.nickname_link), in this article or a stored one;
@@ -145,6 +148,11 @@ class PersonLinker {
   // A full name whose given name is an initial ("M Hargianto") -> the one
   // stored person it spells out.
   Choice DecideInitial(const std::string& key, const std::vector<std::string>& context, const std::string& outlet,
+                       int64_t day) const;
+  // A name of three words or more spelled one letter apart from a stored
+  // person's ("Djarot Syaiful Hidayat", "Djarot Saiful Hidayat") -> that
+  // person, with the same agreement as a part of two words.
+  Choice DecideVariant(const std::string& key, const std::vector<std::string>& context, const std::string& outlet,
                        int64_t day) const;
   // A stored person named by a part of the full name just learned joins it.
   void Relink(const std::string& full_id);

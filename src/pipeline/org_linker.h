@@ -32,7 +32,8 @@
 //     is a stored organisation's ("Channel NewsAsia", "Channel News Asia")
 //     is that organisation (the first stored under it);
 //   * home place: an organisation of two words, one a place the store
-//     knows (a LOCATION key) and the other an organisation stored alone,
+//     knows (a LOCATION key, umlauts spelled out, named in some article
+//     without the organisation too) and the other an organisation stored alone,
 //     is that organisation when the place is its home: named in at least
 //     `home_articles` of its articles and `home_lift` times as often there
 //     as across the store ("Persib Bandung" = "Persib", "Bayern Muenchen"

@@ -15,6 +15,8 @@ constexpr size_t kSpecificContext = 20;
 // Two shared context keys each named with at most one stored person in
 // this many are evidence too.
 constexpr size_t kModerateShare = 20;
+// At most this many stored names are compared with a name for spelling.
+constexpr size_t kVariantCandidates = 64;
 
 std::string NameKey(std::string_view name) { return entities::NormaliseEntityKey(name); }
 
@@ -151,6 +153,9 @@ PersonLinker::Choice PersonLinker::DecideVariant(const std::string& key, const s
   auto first = by_part_.find(words.front()), last = by_part_.find(words.back());
   if (first == by_part_.end() || last == by_part_.end()) return {};
   const auto& ids = first->second.size() <= last->second.size() ? first->second : last->second;
+  // A first and a last word both shared by many stored names: too common to
+  // tell a spelling from another person, and the look-up stays bounded.
+  if (ids.size() > kVariantCandidates) return {};
   const std::string* best_id = nullptr;
   int64_t best = -1, second = 0;
   for (const std::string& id : ids) {

@@ -40,7 +40,18 @@ Options (defaults reproduce batch 1):
                  when its two articles are, in either order, so a new batch
                  never re-asks a pair the old one answered;
   --quota K=N,.. how many candidates of each kind (unnamed kinds keep the
-                 batch-1 quota).
+                 batch-1 quota);
+  --new-articles with --exclude (which may be given more than once): skip
+                 every candidate with an article of an excluded gold at all,
+                 so the batch reads articles no earlier batch read.
+Batch 3 (bench/entities/alias_pairs_batch3.tsv, 2026-12-07, session 9,
+labelled blind before any scoring) was drawn from a store of main at
+d4c4bc8 with
+  python3 bench/entities/draw_alias_pairs.py --salt batch3 --new-articles \
+      --exclude bench/entities/alias_pairs.tsv \
+      --exclude bench/entities/alias_pairs_batch2.tsv \
+      --quota part=45,share=30,same=15,nick=10 \
+      /tmp/alias-draw3/warta.sqlite ../shared/data/corpus/indosum-dev
 """
 import argparse
 import collections
@@ -68,7 +79,7 @@ def parse_quota(text):
 def read_exclusions(path):
     """(id, form) mention pairs and article-id pairs of a labelled gold tsv,
     each stored in both orders."""
-    mentions, articles = set(), set()
+    mentions, articles, ids = set(), set(), set()
     for lineno, line in enumerate(open(path, encoding="utf-8"), 1):
         if line.startswith("#") or not line.strip():
             continue
@@ -78,7 +89,8 @@ def read_exclusions(path):
         a, b = (f[4], f[5]), (f[7], f[8])
         mentions |= {(a, b), (b, a)}
         articles |= {(a[0], b[0]), (b[0], a[0])}
-    return mentions, articles
+        ids |= {a[0], b[0]}
+    return mentions, articles, ids
 
 
 def main():
@@ -86,12 +98,20 @@ def main():
     ap.add_argument("db")
     ap.add_argument("corpus")
     ap.add_argument("--salt", default="")
-    ap.add_argument("--exclude")
+    ap.add_argument("--exclude", action="append", default=[])
+    ap.add_argument("--new-articles", action="store_true")
     ap.add_argument("--quota", default="")
     args = ap.parse_args()
     db, corpus = args.db, args.corpus
     quota = parse_quota(args.quota)
-    ex_mentions, ex_articles = read_exclusions(args.exclude) if args.exclude else (set(), set())
+    ex_mentions, ex_articles, ex_ids = set(), set(), set()
+    for path in args.exclude:
+        m, a, i = read_exclusions(path)
+        ex_mentions |= m
+        ex_articles |= a
+        ex_ids |= i
+    if not args.new_articles:
+        ex_ids = set()
     by_url = {}
     for f in sorted(glob.glob(os.path.join(corpus, "dev.*.jsonl"))):
         for line in open(f, encoding="utf-8"):
@@ -166,7 +186,8 @@ def main():
 
     def excluded(c):
         ida, idb = by_url[c[2]][1]["id"], by_url[c[4]][1]["id"]
-        return ((ida, c[3]), (idb, c[5])) in ex_mentions or (ida, idb) in ex_articles
+        return (((ida, c[3]), (idb, c[5])) in ex_mentions or (ida, idb) in ex_articles or ida in ex_ids
+                or idb in ex_ids)
 
     cands = [c for c in cands if not excluded(c)]
     cands.sort(key=key)

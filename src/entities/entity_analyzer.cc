@@ -1,6 +1,7 @@
 #include "entities/entity_analyzer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <unordered_set>
@@ -90,12 +91,16 @@ std::string OrganisationKey(std::string_view name, const text::Lexicon* lexicon)
     if (c == '(' || c == ')' || c == '[' || c == ']' || c == ',') c = ' ';
   std::vector<std::string> words = EntityKeyWords(key);
   size_t b = 0, e = words.size();
-  // Kind words ("Partai", "FC") go only when a name is left.
+  // Kind words ("Partai", "FC") and media words ("News") go only when a name is left.
   auto dropped = [&](const std::string& w, size_t left) {
-    return lex.Is(text::WordClass::kOrgLegalForm, w) || (left > 1 && lex.Is(text::WordClass::kOrgKindWord, w));
+    return lex.Is(text::WordClass::kOrgLegalForm, w) ||
+           (left > 1 && (lex.Is(text::WordClass::kOrgKindWord, w) || lex.Is(text::WordClass::kOrgMediaWord, w)));
   };
   while (b < e && dropped(words[b], e - b)) ++b;
   while (e > b && dropped(words[e - 1], e - b)) --e;
+  // "Microsoft Microsoft": one word twice is the tagger running two mentions
+  // of one organisation together.
+  if (e - b == 2 && words[b] == words[b + 1]) e = b + 1;
   std::string out;
   for (size_t i = b; i < e; ++i) {
     if (i > b) out += ' ';
@@ -1164,6 +1169,12 @@ void EntityAnalyzer::Resolution::JoinLegalForms() {
       m.te = te;
       m.legal_form = true;
     }
+    // A name the tagger cut at a hyphen: "Mercedes [- Benz]", "Rolls [-
+    // Royce]": one capitalised word after it that no other mention holds.
+    if (m.te + 1 < m.se && all_[m.te] == "-" && IsWordOrNumber(m.te + 1) &&
+        std::isupper(static_cast<unsigned char>(all_[m.te + 1][0])) &&
+        (m.te + 2 == m.se || all_[m.te + 2] != "-") && (k + 1 == ms_.size() || ms_[k + 1].tb > m.te + 1))
+      m.te += 2;
     out.push_back(std::move(m));
     BalanceBrackets(out.size() - 1, &out);
   }

@@ -39,6 +39,14 @@ TEST(EntityKeyTest, AnOrganisationsKeyHasNoLegalForm) {
   EXPECT_EQ(OrganisationKey("Arema FC"), "arema");
   EXPECT_EQ(OrganisationKey("Partai"), "partai");
   EXPECT_EQ(OrganisationKey("Partai Keadilan Sejahtera"), "keadilan sejahtera");
+  EXPECT_EQ(OrganisationKey("ACF Fiorentina"), "fiorentina");
+  // Media words likewise ("ANTARA News" is Antara), not a station's word.
+  EXPECT_EQ(OrganisationKey("ANTARA News"), "antara");
+  EXPECT_EQ(OrganisationKey("Daily Mirror"), "mirror");
+  EXPECT_EQ(OrganisationKey("News"), "news");
+  EXPECT_EQ(OrganisationKey("Reuters TV"), "reuters tv");
+  // One word twice is one organisation the tagger ran together.
+  EXPECT_EQ(OrganisationKey("Microsoft Microsoft"), "microsoft");
   // People keep every word of their name.
   EXPECT_EQ(EntityKeyOf(EntityType::kPerson, "Pt Ahmad"), "pt ahmad");
 }

@@ -27,6 +27,23 @@
 // ("Milan", "Dortmund"), and the tagger tells those apart by context.
 // No word list: what it knows comes from the stored articles.
 //
+// Two more rules join an organisation written in a longer form:
+//   * spelling: an organisation whose key, without its spaces and hyphens,
+//     is a stored organisation's ("Channel NewsAsia", "Channel News Asia")
+//     is that organisation (the first stored under it);
+//   * home place: an organisation of two words, one a place the store
+//     knows (a LOCATION key, umlauts spelled out, named in some article
+//     without the organisation too) and the other an organisation stored alone,
+//     is that organisation when the place is its home: named in at least
+//     `home_articles` of its articles and `home_lift` times as often there
+//     as across the store ("Persib Bandung" = "Persib", "Bayern Muenchen"
+//     = "Bayern", "Inggris Chelsea" = "Chelsea"). An outlet's or a
+//     company's country edition is named where the country is no more
+//     often than elsewhere, so it stays apart ("CNN Filipina", "Honda
+//     Indonesia"); a regional institution's head is never such a name
+//     ("Polda Jabar"). Backwards too: a two-word form stored before its
+//     organisation's home became clear joins it then (TakeRelinks).
+//
 // Backwards too, as pipeline/person_linker.h does for people: when a short
 // form's long form first becomes clear, the organisation the store holds
 // under the short form alone ("Bareskrim", stored before any article wrote
@@ -40,8 +57,10 @@
 // the linked id. Load() rebuilds the state from the stored mentions
 // (store::ArticleStore::ScanOrganisationMentions); no table of its own.
 //
-// Cost: memory ~100 bytes per stored organisation and short form; Link and
-// Learn are O(mentions). Not thread-safe: one writer.
+// Cost: memory ~100 bytes per stored organisation and short form, plus one
+// count per (one-word organisation, place) named together; Link is
+// O(mentions), Learn O(organisations x places) of the article. Not
+// thread-safe: one writer.
 #pragma once
 
 #include <cstdint>
@@ -64,6 +83,8 @@ struct OrgLinkOptions {
   int64_t min_articles = 2;    // for a choice among several long forms, and for a change of type
   double dominance = 4.0;      // a long form over the next one of the same short form
   double type_majority = 2.0;  // organisation articles over person articles of one word
+  int64_t home_articles = 3;   // articles naming an organisation with its home place, at least
+  double home_lift = 5.0;      // how much more often than across the store
 };
 
 class OrgLinker {
@@ -86,8 +107,9 @@ class OrgLinker {
   void Learn(const Article& article);
 
   // Stored organisations to join the long form of a short form that became
-  // clear since the last call: from_id (the short form's own id), to_id,
-  // to_canonical, form (the short form) and reason. The writer re-labels
+  // clear since the last call (or the organisation a two-word form with its
+  // home place names): from_id (the joining organisation's own id), to_id,
+  // to_canonical, form and reason. The writer re-labels
   // their mentions (store::ArticleStore::RelabelMentions) and stores them.
   std::vector<store::EntityLink> TakeRelinks();
 
@@ -102,12 +124,27 @@ class OrgLinker {
   };
   // The organisation a learned short form `key` stands for ("" = none clear).
   std::string LongFormOf(const std::string& key) const;
+  // True when the stored one-word organisation `id` has `place` (a location
+  // key) for its home (see above); `why` says by how much.
+  bool HomeOf(const std::string& id, const std::string& place, std::string* why) const;
+  // The stored organisation a two-word key of an organisation and its home
+  // place names ("" = none), with the reason.
+  std::string WithoutHome(const std::string& key, std::string* why) const;
+  // The relinks of stored two-word forms whose home became clear for `id`.
+  void JoinHomeForms(const std::string& id, const std::string& key);
 
   OrgLinkOptions options_;
   std::unordered_map<std::string, Org> orgs_;  // entity id -> organisation
   // Short form key ("antam") -> long form's entity id -> articles stating the pair.
   std::unordered_map<std::string, std::unordered_map<std::string, int64_t>> short_forms_;
   std::unordered_map<std::string, int64_t> one_word_people_;  // one-word person key -> articles
+  int64_t articles_ = 0;                                       // articles learned
+  std::unordered_map<std::string, int64_t> place_articles_;   // location key -> articles naming it
+  // One-word organisation id -> location key -> articles naming both.
+  std::unordered_map<std::string, std::unordered_map<std::string, int64_t>> places_of_;
+  std::unordered_map<std::string, std::string> by_spelling_;  // key without spaces and hyphens -> first org id
+  // One word of a stored two-word organisation key -> (that organisation's id, the other word).
+  std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>> two_word_;
   std::shared_ptr<const text::Lexicon> lexicon_;
   std::set<std::string> relinked_;  // short form keys whose stored organisation was joined (or checked)
   std::vector<store::EntityLink> relinks_;

@@ -125,6 +125,74 @@ TEST(OrgLinkerTest, ARegionalHeadIsNeverLinked) {
   EXPECT_TRUE(linker.Link(&a).empty());
 }
 
+constexpr EntityType kPlace = EntityType::kLocation;
+
+// A store where "Persib" is written with Bandung in four articles of five
+// and CNN with the Philippines in one of four, among fifty-five articles,
+// seven of them naming Bandung and four the Philippines.
+void LearnClubsAndOutlets(OrgLinker* linker) {
+  for (int i = 0; i < 4; ++i)
+    linker->Learn(Stating({Said(kOrg, "Persib", "Persib"), Said(kPlace, "Bandung", "Bandung")}));
+  linker->Learn(Stating({Said(kOrg, "Persib", "Persib")}));
+  linker->Learn(Stating({Said(kOrg, "CNN", "CNN"), Said(kPlace, "Filipina", "Filipina")}));
+  for (int i = 0; i < 3; ++i) linker->Learn(Stating({Said(kOrg, "CNN", "CNN")}));
+  for (int i = 0; i < 3; ++i) linker->Learn(Stating({Said(kPlace, "Bandung", "Bandung")}));
+  for (int i = 0; i < 3; ++i) linker->Learn(Stating({Said(kPlace, "Filipina", "Filipina")}));
+  for (int i = 0; i < 40; ++i) linker->Learn(Stating({Said(kOrg, "Bank Indonesia", "Bank Indonesia")}));
+}
+
+TEST(OrgLinkerTest, AClubWithItsHomeCityIsTheClubAnOutletsCountryEditionIsNot) {
+  OrgLinker linker;
+  LearnClubsAndOutlets(&linker);
+  Article a = Stating({Said(kOrg, "Persib Bandung", "Persib Bandung"), Said(kOrg, "CNN Filipina", "CNN Filipina"),
+                       Said(kOrg, "Bandung Persib", "Bandung Persib")});
+  const std::string persib = entities::EntityIdOf(kOrg, "Persib");
+  EXPECT_EQ(linker.Link(&a), std::vector<std::string>{persib});
+  EXPECT_EQ(a.entities[0].entity_id, persib);  // Bandung in 4 of its 5 articles, 7 of 55 overall
+  EXPECT_EQ(a.entities[0].canonical, "Persib");
+  EXPECT_EQ(a.entities[1].canonical, "CNN Filipina");  // the Philippines in 1 of its 4 articles
+  EXPECT_EQ(a.entities[2].entity_id, persib);          // the place first ("Inggris Chelsea")
+}
+
+TEST(OrgLinkerTest, AHomeFormStoredBeforeTheHomeWasClearJoinsTheClub) {
+  OrgLinker linker;
+  linker.Learn(Stating({Said(kOrg, "Persib Bandung", "Persib Bandung")}));
+  linker.Learn(Stating({Said(kOrg, "Persib", "Persib"), Said(kPlace, "Bandung", "Bandung")}));
+  EXPECT_TRUE(linker.TakeRelinks().empty());  // once is no home
+  LearnClubsAndOutlets(&linker);
+  // Looked at again when an article names the club.
+  linker.Learn(Stating({Said(kOrg, "Persib", "Persib"), Said(kPlace, "Bandung", "Bandung")}));
+  auto relinks = linker.TakeRelinks();
+  ASSERT_EQ(relinks.size(), 1u);
+  EXPECT_EQ(relinks[0].from_id, entities::EntityIdOf(kOrg, "Persib Bandung"));
+  EXPECT_EQ(relinks[0].to_id, entities::EntityIdOf(kOrg, "Persib"));
+  EXPECT_NE(relinks[0].reason.find("home place"), std::string::npos) << relinks[0].reason;
+  linker.Learn(Stating({Said(kOrg, "Persib", "Persib"), Said(kPlace, "Bandung", "Bandung")}));
+  EXPECT_TRUE(linker.TakeRelinks().empty());  // once
+}
+
+TEST(OrgLinkerTest, AWordTheTaggerCallsAPlaceOnlyBesideTheOrganisationIsNoHome) {
+  // "Google Playstore" where "Playstore" is a place only in Google's articles.
+  OrgLinker linker;
+  for (int i = 0; i < 4; ++i)
+    linker.Learn(Stating({Said(kOrg, "Google", "Google"), Said(kPlace, "Playstore", "Playstore")}));
+  for (int i = 0; i < 20; ++i) linker.Learn(Stating({Said(kOrg, "Bank Indonesia", "Bank Indonesia")}));
+  Article a = Stating({Said(kOrg, "Google Playstore", "Google Playstore")});
+  EXPECT_TRUE(linker.Link(&a).empty());
+}
+
+TEST(OrgLinkerTest, AnotherSpellingIsTheOrganisationFirstStored) {
+  OrgLinker linker;
+  linker.Learn(Stating({Said(kOrg, "Channel News Asia", "Channel News Asia")}));
+  linker.Learn(Stating({Said(kOrg, "Bayern Muenchen", "Bayern Muenchen")}));
+  Article a = Stating({Said(kOrg, "Channel NewsAsia", "Channel NewsAsia"),
+                       Said(kOrg, "Bayern München", "Bayern München"), Said(kOrg, "Channel Asia", "Channel Asia")});
+  linker.Link(&a);
+  EXPECT_EQ(a.entities[0].canonical, "Channel News Asia");
+  EXPECT_EQ(a.entities[1].canonical, "Bayern Muenchen");  // an umlaut spelled out
+  EXPECT_EQ(a.entities[2].canonical, "Channel Asia");
+}
+
 TEST(OrgLinkerTest, ALaterIngestFindsTheShortFormUnderTheOrganisation) {
   TempDir tmp;
   WriteFile(tmp / "a.txt",

@@ -1,6 +1,7 @@
 #include "pipeline/person_linker.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "entities/entity_analyzer.h"
 
@@ -14,11 +15,30 @@ constexpr size_t kSpecificContext = 20;
 // Two shared context keys each named with at most one stored person in
 // this many are evidence too.
 constexpr size_t kModerateShare = 20;
+// At most this many stored names are compared with a name for spelling.
+constexpr size_t kVariantCandidates = 64;
 
 std::string NameKey(std::string_view name) { return entities::NormaliseEntityKey(name); }
 
 std::string ContextKey(const EntityMention& m) {
   return std::string(1, Name(m.type)[0]) + ":" + NameKey(m.canonical);
+}
+
+// "Anies - Sandi", "Relawan Anies - Sandi", "Jokowi - JK": a spaced hyphen
+// between two capitalised words joins two names (a ticket, a duo) more
+// often than it writes one person's double surname ("Calvert - Lewin"), so
+// such a name indexes no one; a hyphen beside a lower-case particle is
+// part of the name ("Bashar al - Assad", "Son Wan - ho").
+bool TwoNames(std::string_view canonical) {
+  for (size_t dash = canonical.find(" - "); dash != std::string_view::npos; dash = canonical.find(" - ", dash + 1)) {
+    if (dash + 3 >= canonical.size()) break;
+    size_t word = canonical.rfind(' ', dash - 1);
+    word = word == std::string_view::npos ? 0 : word + 1;
+    if (dash > word && std::isupper(static_cast<unsigned char>(canonical[word])) &&
+        std::isupper(static_cast<unsigned char>(canonical[dash + 3])))
+      return true;
+  }
+  return false;
 }
 
 std::string RoleKey(const std::string& role) { return "role:" + NameKey(role); }
@@ -48,7 +68,7 @@ bool PersonLinker::Add(const std::string& entity_id, const std::string& canonica
   if (!fresh && entities::EntityKeyWords(NameKey(p.canonical)).size() >= std::max<size_t>(words.size(), 2)) return false;
   const bool was_full = !fresh && entities::EntityKeyWords(NameKey(p.canonical)).size() >= 2;
   if (fresh || words.size() > entities::EntityKeyWords(NameKey(p.canonical)).size()) p.canonical = canonical;
-  if (words.size() < 2) return false;
+  if (words.size() < 2 || TwoNames(canonical)) return false;
   // Every proper prefix and suffix: "sri", "sri mulyani", "mulyani indrawati", "indrawati".
   for (size_t k = 1; k < words.size(); ++k) {
     std::string prefix, suffix;
@@ -105,6 +125,77 @@ PersonLinker::Choice PersonLinker::DecideInitial(const std::string& key, const s
   if (same_outlet) reason += "; same outlet " + outlet;
   if (near_in_time) reason += "; within " + std::to_string(options_.window_days) + " days of its articles";
   return {*found, reason};
+}
+
+namespace {
+
+// True when `a` and `b` are one letter apart: one changed, added or
+// dropped ("syaiful" / "saiful", "saeful" / "saiful").
+bool OneLetterApart(const std::string& a, const std::string& b) {
+  if (a == b) return false;
+  const std::string& longer = a.size() >= b.size() ? a : b;
+  const std::string& shorter = a.size() >= b.size() ? b : a;
+  if (longer.size() - shorter.size() > 1) return false;
+  size_t i = 0;
+  while (i < shorter.size() && shorter[i] == longer[i]) ++i;
+  if (longer.size() == shorter.size()) return longer.compare(i + 1, std::string::npos, shorter, i + 1) == 0;
+  return longer.compare(i + 1, std::string::npos, shorter, i) == 0;
+}
+
+}  // namespace
+
+PersonLinker::Choice PersonLinker::DecideVariant(const std::string& key, const std::vector<std::string>& context,
+                                                 const std::string& outlet, int64_t day) const {
+  const std::vector<std::string> words = entities::EntityKeyWords(key);
+  if (words.size() < 3) return {};
+  // The stored people whose names start with the first word and end with
+  // the last: the smaller of the two lists.
+  auto first = by_part_.find(words.front()), last = by_part_.find(words.back());
+  if (first == by_part_.end() || last == by_part_.end()) return {};
+  const auto& ids = first->second.size() <= last->second.size() ? first->second : last->second;
+  // A first and a last word both shared by many stored names: too common to
+  // tell a spelling from another person, and the look-up stays bounded.
+  if (ids.size() > kVariantCandidates) return {};
+  const std::string* best_id = nullptr;
+  int64_t best = -1, second = 0;
+  for (const std::string& id : ids) {
+    if (splits_.count(key + "\t" + id)) continue;
+    const Person& p = people_.at(id);
+    const std::vector<std::string> other = entities::EntityKeyWords(NameKey(p.canonical));
+    if (other.size() != words.size()) continue;
+    size_t apart = 0, differing = 0;
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (words[i] == other[i]) continue;
+      ++differing;
+      if (std::min(words[i].size(), other[i].size()) >= 4 && OneLetterApart(words[i], other[i])) ++apart;
+    }
+    if (differing != 1 || apart != 1) continue;
+    if (p.articles > best) {
+      second = std::max<int64_t>(second, best);
+      best = p.articles;
+      best_id = &id;
+    } else {
+      second = std::max(second, p.articles);
+    }
+  }
+  if (best_id == nullptr) return {};
+  // The spelling more articles write wins: never the other way round.
+  if (auto own = people_.find(entities::EntityIdOf(EntityType::kPerson, key)); own != people_.end() &&
+                                                                              own->second.articles >= best)
+    return {};
+  const bool only = second == 0;
+  const bool dominant =
+      best >= options_.min_articles && static_cast<double>(best) >= options_.dominance * static_cast<double>(second);
+  if (!only && !dominant) return {};
+  const Person& p = people_.at(*best_id);
+  const auto [shared, same_outlet, near_in_time] = EvidenceFor(p, context, outlet, day);
+  if (!Specific(shared) && shared.empty() && !same_outlet && !near_in_time) return {};
+  std::string reason = "spelled one letter apart from '" + p.canonical + "', " +
+                       (only ? "the only stored person so spelled" : "the clear favourite");
+  if (!shared.empty()) reason += "; named with: " + shared[0].substr(shared[0].find(':') + 1);
+  if (same_outlet) reason += "; same outlet " + outlet;
+  if (near_in_time) reason += "; within " + std::to_string(options_.window_days) + " days of its articles";
+  return {*best_id, reason};
 }
 
 bool PersonLinker::Specific(const std::vector<std::string>& shared) const {
@@ -176,7 +267,7 @@ void PersonLinker::Relink(const std::string& full_id) {
       std::string reason = std::string(prefix ? "first" : "last") + (k == 1 && prefix ? " name" : " names") + " of '" +
                            full.canonical + "', " +
                            (only ? "the only stored person so named" : "the clear favourite") +
-                           "; stored before the full name was first seen";
+                           "; stored before the full name was clear";
       std::string evidence;
       for (size_t i = 0; i < shared.size() && i < 3; ++i)
         evidence += (evidence.empty() ? "" : ", ") +
@@ -260,12 +351,28 @@ std::vector<PersonLinker::StatedNickname> PersonLinker::StatedNicknames(const Ar
     std::string link;
     bool paren = false;
     for (char c : between) {
-      if (c == '(') paren = true;
-      else if (c != ',' && c != ')') link += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (c == '(') {
+        paren = true;
+      } else if (std::isspace(static_cast<unsigned char>(c))) {
+        if (link.empty() || link.back() != ' ') link += ' ';  // a line break or a run of spaces: one space
+      } else if (c != ',' && c != ')') {
+        link += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      }
     }
     while (!link.empty() && link.front() == ' ') link.erase(0, 1);
     while (!link.empty() && link.back() == ' ') link.pop_back();
-    const bool stated = link.empty() ? paren : lexicon_->Is(text::WordClass::kNicknameLink, link);
+    bool stated = link.empty() ? paren : lexicon_->Is(text::WordClass::kNicknameLink, link);
+    // "Achmad Budiharto. Pria yang akrab disapa Budi ...": the next sentence
+    // opens with a noun for the person just named and the link words.
+    bool next_sentence = false;
+    if (!stated && link.rfind(". ", 0) == 0 && link.find('.', 1) == std::string::npos) {
+      const std::string rest = link.substr(2);  // one sentence break, then the sentence's first words
+      const size_t space = rest.find(' ');
+      next_sentence = space != std::string::npos &&
+                      lexicon_->Is(text::WordClass::kNicknameAnaphor, rest.substr(0, space)) &&
+                      lexicon_->Is(text::WordClass::kNicknameLink, rest.substr(space + 1));
+      stated = next_sentence;
+    }
     if (!stated) continue;
     const std::vector<std::string> wa = words_of(a), wb = words_of(b);
     const EntityMention* full = nullptr;
@@ -273,7 +380,7 @@ std::vector<PersonLinker::StatedNickname> PersonLinker::StatedNicknames(const Ar
     if (wa.size() >= 2 && wb.size() == 1) {
       full = &a;
       nick = &b;
-    } else if (wa.size() == 1 && wb.size() >= 2 && paren && link.empty()) {
+    } else if (wa.size() == 1 && wb.size() >= 2 && paren && link.empty() && !next_sentence) {
       full = &b;
       nick = &a;
     } else {
@@ -287,13 +394,23 @@ std::vector<PersonLinker::StatedNickname> PersonLinker::StatedNicknames(const Ar
     if (nick_key.size() < options_.min_word_length ||
         std::find(full_words.begin(), full_words.end(), nick_key) != full_words.end())
       continue;
+    bool shared_name = false;
     if (auto it = by_part_.find(nick_key); it != by_part_.end())
-      if (std::any_of(it->second.begin(), it->second.end(), [&](const std::string& id) { return id != full->entity_id; }))
-        continue;
+      shared_name = std::any_of(it->second.begin(), it->second.end(),
+                                [&](const std::string& id) { return id != full->entity_id; });
+    // Such a name is a nickname only where the words say so ("akrab disapa
+    // Budi"): "atau" between two people is also "or" ("Joko Widodo atau
+    // Prabowo"), and brackets may hold anything.
+    if (shared_name && (link.empty() || link == "atau")) continue;
     const Span quoted{std::min(a.span.begin, b.span.begin), std::max(a.span.end, b.span.end) + (paren ? 1 : 0)};
+    const std::string quote = ShortQuote(SpanText(text, quoted));
+    // A shared name is linked in this article only, and its reason must not
+    // read as a nickname to learn again when the store is loaded (Load).
     out.push_back({nick->entity_id, nick->text,
                    {full->entity_id, full->canonical,
-                    "nickname stated in the text: \"" + ShortQuote(SpanText(text, quoted)) + "\""}});
+                    shared_name ? "this article's name for the person (other stored people share it): \"" + quote + "\""
+                                : "nickname stated in the text: \"" + quote + "\""},
+                   shared_name});
   }
   return out;
 }
@@ -415,6 +532,7 @@ std::vector<std::string> PersonLinker::Link(Article* article) {
       if (c != self) others.push_back(c);
     Choice choice = Decide(key, others, article->outlet, day);
     if (choice.id.empty()) choice = DecideInitial(key, others, article->outlet, day);
+    if (choice.id.empty()) choice = DecideVariant(key, others, article->outlet, day);
     if (choice.id.empty() || choice.id == id) continue;
     relabel(id, choice.id, people_.at(choice.id).canonical, canonical, choice.reason, true);
   }
@@ -423,6 +541,7 @@ std::vector<std::string> PersonLinker::Link(Article* article) {
 
 void PersonLinker::Learn(const Article& article) {
   for (const StatedNickname& n : StatedNicknames(article)) {
+    if (n.shared_name) continue;  // this article's word, not the store's
     auto [it, fresh] = nicknames_.try_emplace(NameKey(n.nick_text), n.full);
     if (!fresh && it->second.full_id != n.full.full_id) it->second.full_id.clear();  // two people: neither
   }
@@ -443,6 +562,14 @@ void PersonLinker::Learn(const Article& article) {
     if (!m.role.empty()) note(RoleKey(m.role));
     if (!first) continue;
     ++p.articles;
+    // A full name that has become more common may now be the clear
+    // favourite for a part stored before ("Retno" in an article stored when
+    // "Retno Marsudi" and "Retno LP Marsudi" had two articles each): look
+    // again each time its articles double, a few times in its life.
+    if (p.articles >= 2 && (p.articles & (p.articles - 1)) == 0 &&
+        entities::EntityKeyWords(NameKey(p.canonical)).size() >= 2 &&
+        std::find(new_full.begin(), new_full.end(), m.entity_id) == new_full.end())
+      new_full.push_back(m.entity_id);
     const std::string self = "P:" + NameKey(m.canonical);
     for (const std::string& c : context)
       if (c != self) note(c);

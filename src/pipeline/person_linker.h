@@ -21,6 +21,9 @@
 //   * a given name written as an initial ("M Hargianto") is the one stored
 //     person whose name spells it out ("Muhammad Hargianto"), with the
 //     same agreement as a part of two words;
+//   * a name of three words or more spelled one letter apart from the
+//     stored person's in one word ("Djarot Syaiful Hidayat" / "Djarot
+//     Saiful Hidayat"), when it is the only or the clear one so spelled;
 //   * a nickname the text states ("Basuki Tjahaja Purnama atau Ahok",
 //     "Ahok (Basuki Tjahaja Purnama)": the link words are lexicon data,
 //     grammar.tsv person.nickname_link), in this article or a stored one;
@@ -36,7 +39,10 @@
 // Each link is reported with its reason (TakeLinks), which the writer
 // stores as a store::EntityLink so `warta entity NAME --json` says why.
 //
-// Backwards too: when a full name is first learned, a person the store
+// Two names joined by a spaced hyphen ("Anies - Sandi", a ticket) are no
+// one person's full name: their words index no one.
+// Backwards too: when a full name is first learned (and again each time its
+// articles double, as it may have become the clear favourite), a person the store
 // already holds under a prefix or suffix of it ("Rudiantara", stored before
 // any article wrote "Menteri Komunikasi dan Informatika Rudiantara") joins
 // it by the same rules, comparing what the stored articles say about each
@@ -143,6 +149,11 @@ class PersonLinker {
   // stored person it spells out.
   Choice DecideInitial(const std::string& key, const std::vector<std::string>& context, const std::string& outlet,
                        int64_t day) const;
+  // A name of three words or more spelled one letter apart from a stored
+  // person's ("Djarot Syaiful Hidayat", "Djarot Saiful Hidayat") -> that
+  // person, with the same agreement as a part of two words.
+  Choice DecideVariant(const std::string& key, const std::vector<std::string>& context, const std::string& outlet,
+                       int64_t day) const;
   // A stored person named by a part of the full name just learned joins it.
   void Relink(const std::string& full_id);
   Choice Decide(const std::string& key, const std::vector<std::string>& context, const std::string& outlet,
@@ -154,6 +165,9 @@ class PersonLinker {
   struct StatedNickname {
     std::string nick_id, nick_text;
     Stated full;
+    // Other stored people's names start or end with the nickname ("Budi"):
+    // it is this article's word for the person, not the store's.
+    bool shared_name = false;
   };
   std::vector<StatedNickname> StatedNicknames(const Article& article) const;
 

@@ -224,6 +224,77 @@ TEST(PersonLinkerTest, ANicknameTheTextStatesIsThatPersonEverywhere) {
   EXPECT_EQ(other.entities[1].canonical, "Prabowo") << "a stored person's own name is no nickname";
 }
 
+TEST(PersonLinkerTest, ANicknameOtherPeopleShareIsThatPersonInItsArticleOnly) {
+  PersonLinker linker;
+  linker.Learn(Naming({Person("Budi Karya Sumadi", "Budi Karya Sumadi"), Org("Kementerian Perhubungan")}));
+  Article stated;
+  stated.paragraphs = {"Kata Sekjen PBSI Achmad Budiharto.\nPria yang akrab disapa Budi ini optimistis."};
+  EntityMention full = Person("Achmad Budiharto", "Achmad Budiharto");
+  full.span = {17, 33};
+  EntityMention nick = Person("Budi", "Budi");
+  nick.span = {58, 62};
+  ASSERT_EQ(stated.Text().substr(58, 4), "Budi");
+  stated.entities = {full, nick, Org("PBSI")};
+  const std::string achmad = entities::EntityIdOf(EntityType::kPerson, "Achmad Budiharto");
+  EXPECT_EQ(linker.Link(&stated), std::vector<std::string>{achmad});  // the next sentence names him so
+  EXPECT_EQ(stated.entities[1].canonical, "Achmad Budiharto");
+  linker.Learn(stated);
+  std::vector<store::EntityLink> links = linker.TakeLinks();
+  ASSERT_EQ(links.size(), 1u);
+  EXPECT_EQ(links[0].reason.rfind("nickname", 0), std::string::npos) << "not to be learned again by Load";
+  // Another article's "Budi" is not his: other stored people are Budi too.
+  Article later = Naming({Person("Budi", "Budi")});
+  EXPECT_TRUE(linker.Link(&later).empty());
+}
+
+TEST(PersonLinkerTest, ATicketOfTwoNamesIndexesNoOne) {
+  PersonLinker linker;
+  for (int i = 0; i < 3; ++i)
+    linker.Learn(Naming({Person("Relawan Anies - Sandi", "Relawan Anies - Sandi"), Org("Komisi Pemilihan Umum")}));
+  Article a = Naming({Person("Sandi", "Sandi"), Org("Komisi Pemilihan Umum")});
+  EXPECT_TRUE(linker.Link(&a).empty());
+  // A hyphen beside a particle is part of one name.
+  linker.Learn(Naming({Person("Bashar al - Assad", "Bashar al - Assad"), Org("Komisi Pemilihan Umum")}));
+  Article b = Naming({Person("Assad", "Assad"), Org("Komisi Pemilihan Umum")});
+  EXPECT_EQ(linker.Link(&b).size(), 1u);
+}
+
+TEST(PersonLinkerTest, AStoredPartJoinsAFullNameOnceItBecomesTheClearFavourite) {
+  PersonLinker linker;
+  auto minister = [](const std::string& name) {
+    EntityMention m = Person(name, name);
+    m.role = "Menlu";
+    return Naming({m, Org("ASEAN")});
+  };
+  linker.Learn(minister("Retno Marsudi"));
+  linker.Learn(Naming({Person("Retno Listyarti", "Retno Listyarti"), Org("KPAI")}));
+  linker.Learn(minister("Retno"));  // two people named Retno: it stays apart
+  EXPECT_TRUE(linker.TakeRelinks().empty());
+  for (int i = 0; i < 3; ++i) linker.Learn(minister("Retno Marsudi"));
+  std::vector<store::EntityLink> relinks = linker.TakeRelinks();  // at four articles against one
+  ASSERT_EQ(relinks.size(), 1u);
+  EXPECT_EQ(relinks[0].from_id, entities::EntityIdOf(EntityType::kPerson, "Retno"));
+  EXPECT_EQ(relinks[0].to_id, entities::EntityIdOf(EntityType::kPerson, "Retno Marsudi"));
+  EXPECT_NE(relinks[0].reason.find("role menlu"), std::string::npos) << relinks[0].reason;
+}
+
+TEST(PersonLinkerTest, ANameSpelledOneLetterApartIsTheStoredPerson) {
+  PersonLinker linker;
+  for (int i = 0; i < 2; ++i)
+    linker.Learn(Naming({Person("Djarot Saiful Hidayat", "Djarot Saiful Hidayat"), Org("Pemprov DKI Jakarta")}));
+  linker.Learn(Naming({Person("Djarot Kusumayakti", "Djarot Kusumayakti"), Org("Bank Rakyat Indonesia")}));
+  const std::string djarot = entities::EntityIdOf(EntityType::kPerson, "Djarot Saiful Hidayat");
+  Article a = Naming({Person("Djarot Syaiful Hidayat", "Djarot Syaiful Hidayat"), Org("Pemprov DKI Jakarta")});
+  EXPECT_EQ(linker.Link(&a), std::vector<std::string>{djarot});
+  EXPECT_EQ(a.entities[0].canonical, "Djarot Saiful Hidayat");
+  // Two words apart, or a short word, is another person.
+  Article b = Naming({Person("Djarot Syaiful Hidayah", "Djarot Syaiful Hidayah"), Org("Pemprov DKI Jakarta")});
+  EXPECT_TRUE(linker.Link(&b).empty());
+  linker.Learn(Naming({Person("Ahmad Ali Hidayat", "Ahmad Ali Hidayat"), Org("Pemprov DKI Jakarta")}));
+  Article c = Naming({Person("Ahmad Alu Hidayat", "Ahmad Alu Hidayat"), Org("Pemprov DKI Jakarta")});
+  EXPECT_TRUE(linker.Link(&c).empty());
+}
+
 TEST(PersonLinkerTest, AnAnalystsCorrectionsComeFirst) {
   PersonLinker linker;
   linker.Learn(Naming({Person("Sri Mulyani Indrawati", "Sri Mulyani Indrawati"), Org("Kementerian Keuangan")}));

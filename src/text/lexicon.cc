@@ -119,6 +119,8 @@ constexpr std::string_view kWordClassNames[] = {
     "claim.value_marker",
     "claim.comparative",
     "claim.place_link",
+    "org.media_word",
+    "person.nickname_anaphor",
 };
 static_assert(std::size(kWordClassNames) == static_cast<size_t>(WordClass::kCount),
               "one name per WordClass");

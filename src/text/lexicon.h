@@ -318,6 +318,15 @@ enum class WordClass : uint8_t {
   kClaimValueMarker,  // "claim.value_marker": the value of things counted before ("senilai")
   kClaimComparative,  // "claim.comparative": a degree word before an adjective ("lebih tinggi")
   kClaimPlaceLink,    // "claim.place_link": a place after a measure noun ("harga ikan di pasar")
+  // Organisations again (legal_forms.tsv), added last so the classes above
+  // keep their numbers: a word naming the medium an outlet publishes in,
+  // at an end of its name ("ANTARA News", "Daily Mirror"): like a kind word,
+  // part of the displayed name but not of the key.
+  kOrgMediaWord,  // "org.media_word"
+  // Stated nicknames again (grammar.tsv): a noun opening the sentence after
+  // a person's name that stands for that person ("Achmad Budiharto. Pria
+  // yang akrab disapa Budi ..."), before the link words.
+  kNicknameAnaphor,  // "person.nickname_anaphor"
   kCount
 };
 

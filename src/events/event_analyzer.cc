@@ -27,7 +27,33 @@ struct TriggerWord {
   bool actor_object = false;  // only with a PERSON/ORGANISATION object ("menerima bantuan" is no meeting)
   bool weapon_next = false;   // only with a weapon word right after ("meluncurkan rudal")
   bool needs_document = false;  // signing: only an agreement document near ("menandatangani perjanjian")
+  bool not_that_clause = false;  // "sepakat bahwa": an opinion, no agreement
+  std::vector<std::string> rest;  // a phrase's words after the first ("unjuk rasa": {"rasa"})
+  bool cue = false;               // only with one of its type's cue words near
+  int cue_class = -1;             // text::WordClass of those cue words; -1: the type has none (never fires)
 };
+
+// Which side of its trigger a participant was found on; its EventRole
+// follows from the side and the frame (see Roles()).
+enum class Side : uint8_t { kSubject, kObject, kCoActor };
+
+// Two-party types: an event needs two participants ("X bertemu Y"); the
+// others are single-party events (an arrest, a decision, a disaster...).
+bool TwoParty(EventType t) {
+  return t == EventType::kMeeting || t == EventType::kAgreement || t == EventType::kAccusation;
+}
+// Single-party types whose one participant must be the one doing it: a
+// decision needs its deciding institution, a launch its launcher.
+bool NeedsActor(EventType t) {
+  return t == EventType::kDecision || t == EventType::kRegulation || t == EventType::kPriceChange ||
+         t == EventType::kLaunch || t == EventType::kHearing;
+}
+// Types complete with a place alone ("banjir di Kampung Pulo", "unjuk rasa
+// di depan DPRD", "Pilkada Jawa Barat").
+bool PlaceSuffices(EventType t) {
+  return t == EventType::kDisaster || t == EventType::kProtest || t == EventType::kElection ||
+         t == EventType::kVisit;
+}
 
 bool IsUpperStart(std::string_view s) { return !s.empty() && s[0] >= 'A' && s[0] <= 'Z'; }
 
@@ -57,10 +83,13 @@ using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
 // looked up with string_views into the article's lowercase buffer.
 struct EventAnalyzer::Lexicon {
   using Hash = WordHash;
-  std::unordered_map<std::string, TriggerWord, Hash, std::equal_to<>> triggers;
+  // By first word: the triggers it may start, the longest phrase first,
+  // then the conditional ones in file order, the unconditional one last.
+  std::unordered_map<std::string, std::vector<TriggerWord>, Hash, std::equal_to<>> triggers;
   std::vector<std::string> clitics;  // event.clitic
   WordSet skip_before;   // adverbs and hedges between a subject and its verb
-  WordSet blockers;      // negation and modality: no event happened
+  WordSet blockers;      // negation and denial right before a trigger: modality negated
+  WordSet planned, hoped, negated_after, planned_after, clause_break, coactor_link, that_clause;
   WordSet roles;         // lowercase words inside a noun phrase naming an actor
   WordSet function_words;  // capitalised, still end a noun phrase
   WordSet light_verbs;   // "melakukan kunjungan", "menandatangani perjanjian"
@@ -84,9 +113,34 @@ struct EventAnalyzer::Lexicon {
     using text::EventTriggerFlag;
     for (const text::EventTrigger& t : lexicon.event_triggers()) {
       // The lexicon loader accepts event type names only.
-      triggers[t.word] = TriggerWord{ParseEventType(t.type).value(), t.frame, t.Has(EventTriggerFlag::kVisit),
-                                     t.Has(EventTriggerFlag::kActorObject), t.Has(EventTriggerFlag::kWeaponNext),
-                                     t.Has(EventTriggerFlag::kNeedsDocument)};
+      TriggerWord w{ParseEventType(t.type).value(), t.frame, t.Has(EventTriggerFlag::kVisit),
+                    t.Has(EventTriggerFlag::kActorObject), t.Has(EventTriggerFlag::kWeaponNext),
+                    t.Has(EventTriggerFlag::kNeedsDocument), t.Has(EventTriggerFlag::kNotThatClause), {},
+                    t.Has(EventTriggerFlag::kCue), -1};
+      std::string first = t.word;
+      if (size_t sp = t.word.find(' '); sp != std::string::npos) {
+        first = t.word.substr(0, sp);
+        for (size_t b = sp + 1; b <= t.word.size();) {
+          size_t e = t.word.find(' ', b);
+          if (e == std::string::npos) e = t.word.size();
+          if (e > b) w.rest.push_back(t.word.substr(b, e - b));
+          b = e + 1;
+        }
+      }
+      if (t.Has(EventTriggerFlag::kCue)) {
+        // The type's cue words: the class named "event.cue.<type>".
+        const std::string name = "event.cue." + std::string(t.type);
+        for (size_t c = 0; c < static_cast<size_t>(WordClass::kCount); ++c)
+          if (text::WordClassName(static_cast<WordClass>(c)) == name) w.cue_class = static_cast<int>(c);
+      }
+      triggers[first].push_back(std::move(w));
+    }
+    for (auto& [first, list] : triggers) {
+      const auto conditional = [](const TriggerWord& t) { return t.cue || t.weapon_next || t.needs_document; };
+      std::stable_sort(list.begin(), list.end(), [&](const TriggerWord& a, const TriggerWord& b) {
+        if (a.rest.size() != b.rest.size()) return a.rest.size() > b.rest.size();
+        return conditional(a) && !conditional(b);
+      });
     }
     // The first three letters of every trigger, sorted: most words are
     // rejected by a binary search before any hashing.
@@ -100,6 +154,13 @@ struct EventAnalyzer::Lexicon {
     clitics = lexicon.Words(WordClass::kEventClitic);
     skip_before = words(WordClass::kEventSkipBefore);
     blockers = words(WordClass::kEventBlocker);
+    planned = words(WordClass::kEventPlanned);
+    hoped = words(WordClass::kEventHoped);
+    negated_after = words(WordClass::kEventNegatedAfter);
+    planned_after = words(WordClass::kEventPlannedAfter);
+    clause_break = words(WordClass::kEventClauseBreak);
+    coactor_link = words(WordClass::kEventCoactorLink);
+    that_clause = words(WordClass::kEventThatClause);
     roles = words(WordClass::kEventRole);
     function_words = words(WordClass::kEventFunctionWord);
     light_verbs = words(WordClass::kEventLightVerb);
@@ -128,9 +189,13 @@ constexpr int kNone = -1;
 struct Candidate {
   int sentence = 0;
   size_t trigger = 0;  // token index
+  size_t trigger_end = 0;  // one past the trigger's last token (a phrase: "unjuk rasa")
   const TriggerWord* word = nullptr;
   std::vector<int> mentions;  // participant mention indices (resolved), in order found
+  std::vector<Side> sides;    // sides[i]: where mentions[i] was found
   int place = kNone;          // LOCATION mention index
+  size_t place_from = 0;      // first token of the place's full name ("Pasar Dukuh Kupang"), when longer
+  EventModality modality = EventModality::kHappened;
   std::string date;           // from the sentence (or its continuation)
   bool date_from_sentence = false;
   bool no_fallback = false;   // past or planned: no publication-date guess
@@ -203,8 +268,22 @@ class Run {
       if (!lex_.MayTrigger(w)) continue;
       auto it = lex_.triggers.find(w);
       if (it == lex_.triggers.end()) continue;
-      Candidate c;
-      if (Fill(i, it->second, had_nya, &c)) found.push_back(std::move(c));
+      for (const TriggerWord& t : it->second) {
+        size_t end = i + 1;
+        bool phrase = true;
+        for (size_t r = 0; r < t.rest.size() && phrase; ++r, ++end) {
+          bool nya = false;
+          phrase = end < n_ && quoted_[end] == quoted_[i] && Word(end) &&
+                   (r + 1 < t.rest.size() ? L(end) : StripClitic(L(end), lex_.clitics, &nya)) == t.rest[r];
+          if (phrase && r + 1 == t.rest.size()) had_nya = nya;
+        }
+        if (!phrase || !Condition(i, end, t)) continue;
+        Candidate c;
+        c.trigger_end = end;
+        if (Fill(i, t, had_nya, &c)) found.push_back(std::move(c));
+        if (!t.rest.empty()) i = end - 1;  // the phrase's words make no trigger of their own
+        break;
+      }
     }
     return Assemble(&found);
   }
@@ -409,20 +488,22 @@ class Run {
     return k;
   }
 
-  // Skips adverbs, hedges, commas and dates backwards from `i` (inclusive);
-  // returns the index one past the first token that is none of those (so
-  // `floor` when nothing is left). Sets *blocked on negation or modality.
-  size_t SkipBack(size_t i, size_t floor, bool* blocked) const {
+  // Skips adverbs, hedges, modal words, negations, commas and dates
+  // backwards from `i` (inclusive); returns the index one past the first
+  // token that is none of those (so `floor` when nothing is left). Sets
+  // *negated on a negation or denial ("X tidak akan bertemu Y").
+  size_t SkipBack(size_t i, size_t floor, bool* negated) const {
     size_t k = i + 1;
     while (k > floor) {
       size_t j = k - 1;
       const std::string_view l = L(j);
       if (lex_.blockers.count(l)) {
-        *blocked = true;
-        return k;
+        *negated = true;
+        --k;
+        continue;
       }
-      if (timex_at_[j] != kNone || lex_.skip_before.count(l) || In(WordClass::kEventDateWord, l) || l == "," ||
-          l == "(" || l == ")" || l == "-") {
+      if (timex_at_[j] != kNone || lex_.skip_before.count(l) || lex_.planned.count(l) || lex_.hoped.count(l) ||
+          In(WordClass::kEventDateWord, l) || l == "," || l == "(" || l == ")" || l == "-" || l == "untuk") {
         --k;
         continue;
       }
@@ -432,19 +513,36 @@ class Run {
   }
 
   // The subject of the verb at `verb`: the phrase before it, or the phrase
-  // before a relative "yang", a pronoun, "keduanya".
-  void Subject(size_t verb, std::vector<int>* out, bool* blocked) const {
+  // before a relative "yang", a pronoun, "keduanya". A phrase after
+  // "bersama"/"didampingi" is a co-actor (into *co when given) and the
+  // subject is the phrase before it ("Jokowi bersama Iriana meninjau").
+  void Subject(size_t verb, std::vector<int>* out, bool* negated, std::vector<int>* co = nullptr) const {
     size_t floor = SentBegin(verb);
     if (verb > floor + opt_.max_phrase_tokens) floor = verb - opt_.max_phrase_tokens;
     if (verb == floor) return;
-    size_t k = SkipBack(verb - 1, floor, blocked);
-    if (*blocked || k == floor) return;
+    bool ignored = false;
+    size_t k = SkipBack(verb - 1, floor, negated);
+    if (k == floor) return;
     size_t j = k - 1;
     if (L(j) == "yang") {
       if (j == floor) return;
-      k = SkipBack(j - 1, floor, blocked);
-      if (*blocked || k == floor) return;
+      k = SkipBack(j - 1, floor, &ignored);
+      if (k == floor) return;
       j = k - 1;
+    }
+    if (co != nullptr && mention_at_[j] != kNone) {
+      std::vector<int> phrase;
+      PhraseBefore(j, floor, &phrase);
+      size_t start = j;
+      for (int m : phrase) start = std::min(start, static_cast<size_t>(mention_first_[m]));
+      size_t link = start;
+      while (link > floor && (L(link - 1) == "," || L(link - 1) == "dan")) --link;
+      if (!phrase.empty() && link > floor + 1 && lex_.coactor_link.count(L(link - 1))) {
+        for (int m : phrase) AddMention(m, co);
+        k = SkipBack(link - 2, floor, &ignored);
+        if (k == floor) return;
+        j = k - 1;
+      }
     }
     if (lex_.pronouns.count(L(j))) {
       AddMention(PrecedingPerson(j, "", {}), out);
@@ -482,49 +580,81 @@ class Run {
     return false;
   }
 
+  // Whether the trigger's own condition holds: its cue words, a weapon, an
+  // agreement document near; no that-clause after an opinion verb.
+  bool Condition(size_t i, size_t end, const TriggerWord& w) const {
+    const size_t sb = SentBegin(i), se = SentEnd(i);
+    const size_t limit = std::min<size_t>(se, end + opt_.max_phrase_tokens);
+    if (w.weapon_next) {
+      bool weapon = false;
+      for (size_t k = end; k < limit && k < end + 3; ++k) weapon |= lex_.weapons.count(L(k)) > 0;
+      if (!weapon) return false;
+    }
+    if (w.needs_document && !NearAny(lex_.documents, i > sb + 8 ? i - 8 : sb, std::min(se, end + 8))) return false;
+    if (w.not_that_clause && end < se && (lex_.that_clause.count(L(end)) || (end + 1 < se && lex_.that_clause.count(L(end + 1)))))
+      return false;
+    if (w.cue) {
+      if (w.cue_class < 0) return false;
+      const auto cue = static_cast<WordClass>(w.cue_class);
+      bool near = false;
+      for (size_t k = i > sb + 3 ? i - 3 : sb; k < std::min(se, end + 7) && !near; ++k) {
+        if (k >= i && k < end) continue;
+        bool nya = false;
+        near = In(cue, L(k)) || In(cue, StripClitic(L(k), lex_.clitics, &nya));
+      }
+      if (!near) return false;
+    }
+    return true;
+  }
+
   // Fills `c` for the trigger at token i; false when it is no event.
   bool Fill(size_t i, const TriggerWord& w, bool had_nya, Candidate* c) {
     const size_t sb = SentBegin(i), se = SentEnd(i);
-    const size_t limit = std::min<size_t>(se, i + 1 + opt_.max_phrase_tokens);
+    const size_t after = std::max(c->trigger_end, i + 1);
+    const size_t limit = std::min<size_t>(se, after + opt_.max_phrase_tokens);
     // The part of the sentence any look-around may read: a 100 KB paragraph
     // with no full stop is one sentence, and reading all of it per trigger
     // would be quadratic.
     const size_t wb = i > sb + opt_.max_phrase_tokens ? i - opt_.max_phrase_tokens : sb, we = limit;
     c->sentence = sent_[i];
     c->trigger = i;
+    c->trigger_end = after;
     c->word = &w;
     const bool targeted = w.type == EventType::kDeployment || w.type == EventType::kAttack;
-    if (w.weapon_next) {
-      bool weapon = false;
-      for (size_t k = i + 1; k < limit && k < i + 4; ++k) weapon |= lex_.weapons.count(L(k)) > 0;
-      if (!weapon) return false;
-    }
-    if (w.type == EventType::kDeployment && ObjectIsMessage(i + 1, limit)) return false;
+    const bool two_party = TwoParty(w.type);
+    if (w.type == EventType::kDeployment && ObjectIsMessage(after, limit)) return false;
     // "Makedonia berjumpa Spanyol pada laga kualifikasi": a match, not a meeting.
     // In a sports report (several sport terms) only agreements (transfers,
-    // contracts) are events: "serangan Juventus", "melawat ke markas Arema".
-    if (w.type != EventType::kAgreement && (SportWords() >= 3 || NearAny(lex_.sport, wb, we))) return false;
-    // "91,8 ribu kunjungan": a count of visits, not one.
-    if (w.frame == Frame::kNoun && i > sb &&
+    // contracts), appointments and dismissals (coaches) are events:
+    // "serangan Juventus", "melawat ke markas Arema" are play.
+    const bool sport_ok =
+        w.type == EventType::kAgreement || w.type == EventType::kAppointment || w.type == EventType::kDismissal;
+    if (!sport_ok && (SportWords() >= 3 || NearAny(lex_.sport, wb, we))) return false;
+    // "91,8 ribu kunjungan": a count of visits, not one ("ribuan demonstran" is one protest).
+    if (w.frame == Frame::kNoun && w.type != EventType::kProtest && i > sb &&
         (toks_[i - 1].kind == TokenKind::kNumber || In(WordClass::kEventCountWord, L(i - 1))))
       return false;
-    if (w.needs_document && !NearAny(lex_.documents, i > sb + 8 ? i - 8 : sb, std::min(se, i + 9))) return false;
-    bool blocked = false;
+    bool negated = false;
     std::vector<int>& ps = c->mentions;
-    size_t after = i + 1;
-    if (Is(after, "muka") && L(i) == "bertatap") ++after;
+    std::vector<Side>& sides = c->sides;
+    const auto tag = [&](Side side) { sides.resize(ps.size(), side); };
+    size_t verb_end = after;
+    if (Is(verb_end, "muka") && L(i) == "bertatap") ++verb_end;
     switch (w.frame) {
       case Frame::kTransitive:
       case Frame::kReciprocal:
       case Frame::kIntransitive: {
-        Subject(i, &ps, &blocked);
-        if (blocked) return false;
-        c->needs_both = w.frame == Frame::kTransitive;
+        std::vector<int> co;
+        Subject(i, &ps, &negated, &co);
+        tag(Side::kSubject);
+        for (int m : co) AddMention(m, &ps);
+        tag(Side::kCoActor);
+        c->needs_both = two_party && w.frame == Frame::kTransitive;
         c->subject_side = !ps.empty();
         if (w.frame == Frame::kIntransitive) break;
-        size_t o = after;
+        size_t o = verb_end;
         while (o < limit && (lex_.skip_before.count(L(o)) || In(WordClass::kEventObjectPreposition, L(o)))) ++o;
-        if (o - after > 3) break;
+        if (o - verb_end > 3) break;
         std::vector<int> obj;
         // "menemuinya"; not for "menerimanya", whose -nya is mostly a thing.
         if (had_nya && !w.actor_object) AddMention(PrecedingPerson(i, "", ps), &obj);
@@ -536,19 +666,22 @@ class Run {
           if (!actor) return false;
         }
         for (int m : obj) {
-          if (w.visit && M(m).type == EntityType::kLocation && c->place == kNone) c->place = m;
+          if ((w.visit || w.type == EventType::kDisaster) && M(m).type == EntityType::kLocation &&
+              c->place == kNone)
+            c->place = m;
           else AddMention(m, &ps), c->object_side = true;
         }
+        tag(Side::kObject);
         break;
       }
       case Frame::kPassive: {
         // The patient before the verb, the agent after "oleh"/"antara" or
         // right after the verb.
-        Subject(i, &ps, &blocked);
-        if (blocked) return false;
-        size_t o = after;
+        Subject(i, &ps, &negated);
+        tag(Side::kObject);
+        size_t o = verb_end;
         while (o < limit && (lex_.skip_before.count(L(o)) || Is(o, "oleh") || Is(o, "antara"))) ++o;
-        if (o - after > 3) break;
+        if (o - verb_end > 3) break;
         std::vector<int> agent;
         PhraseAfter(o, limit, &agent);
         if (w.actor_object) {
@@ -560,24 +693,32 @@ class Run {
           if (!patient_actor || !agent_actor) return false;
         }
         for (int m : agent) AddMention(m, &ps);
+        tag(Side::kSubject);
         break;
       }
       case Frame::kNoun:
-        Noun(i, after, limit, sb, had_nya, &ps, &blocked);
-        if (blocked) return false;
+        Noun(i, after, limit, sb, had_nya, c, &negated);
         break;
       case Frame::kCount:  // the number of frames, never a trigger's (the loader rejects it)
         return false;
     }
     // Recipients and targets; places (close to the trigger: "bertemu X di
-    // Pyongyang", not a place named at the far end of a long sentence).
+    // Pyongyang", not a place named at the far end of a long sentence);
+    // co-actors ("meninjau pasar bersama X").
     const size_t near_limit = std::min<size_t>(limit, after + 12);
     for (size_t k = after; k + 1 < near_limit; ++k) {
       const std::string_view l = L(k);
       if (l == ";") break;
-      if (k > i + 1) {
+      if (k > after) {
         auto other = lex_.triggers.find(l);
-        if (other != lex_.triggers.end() && other->second.type != w.type) break;
+        if (other != lex_.triggers.end() && other->second.front().type != w.type) break;
+      }
+      if (lex_.coactor_link.count(l) && mention_at_[k + 1] != kNone) {
+        const size_t before = ps.size();
+        size_t e = PhraseAfter(k + 1, near_limit, &ps);
+        tag(Side::kCoActor);
+        if (ps.size() > before) k = e - 1;
+        continue;
       }
       bool to = In(WordClass::kEventToward, l);
       bool at = l == "di";
@@ -585,27 +726,51 @@ class Run {
         if (targeted && (l == "membantu" || l == "mendukung") && k > 0 && Is(k - 1, "untuk")) to = true;
         else continue;
       }
-      // "di ibu kota Korea Utara": a few role or place nouns may come first.
+      // "di ibu kota Korea Utara": a few role or place nouns may come first;
+      // "di Pasar Dukuh Kupang": capitalised words before a LOCATION are
+      // part of the place's full name.
       size_t m_at = k + 1;
-      while (m_at < limit && m_at < k + 4 && mention_at_[m_at] == kNone && In(WordClass::kEventPlaceNoun, L(m_at)))
+      size_t named_from = 0;
+      while (m_at < limit && m_at < k + 5 && mention_at_[m_at] == kNone &&
+             (In(WordClass::kEventPlaceNoun, L(m_at)) || (Glue(m_at) && IsUpperStart(ctx_.TokenText(m_at))))) {
+        if (IsUpperStart(ctx_.TokenText(m_at)) && named_from == 0) named_from = m_at;
+        else if (!IsUpperStart(ctx_.TokenText(m_at))) named_from = 0;
         ++m_at;
+      }
       if (m_at >= limit || mention_at_[m_at] == kNone) continue;
       int m = mention_at_[m_at];
-      if (targeted && to) {
+      if (targeted && to && M(m).type != EntityType::kLocation) {
         AddMention(m, &ps);
+        tag(Side::kObject);
+        c->object_side = true;
+      } else if (targeted && to && c->place == kNone && w.type == EventType::kDeployment) {
+        c->place = m;  // troops sent to a place: where, not whom
+        c->place_from = named_from;
+      } else if (targeted && to) {
+        AddMention(m, &ps);  // "serangan ke Ukraina": the attacked country
+        tag(Side::kObject);
         c->object_side = true;
       } else if (M(m).type == EntityType::kLocation && c->place == kNone) {
         bool participant = false;
         for (int x : ps) participant |= M(x).entity_id == M(m).entity_id;
-        if (!participant) c->place = m;
+        if (!participant) c->place = m, c->place_from = named_from;
       }
     }
     if (c->place == kNone && (Is(sb, "di") || Is(sb, "ke")) && sb + 1 < i && mention_at_[sb + 1] != kNone &&
         M(mention_at_[sb + 1]).type == EntityType::kLocation)
       c->place = mention_at_[sb + 1];
-    DropRoleModifiers(&ps);
-    if (c->place != kNone)
-      std::erase_if(ps, [&](int m) { return M(m).entity_id == M(c->place).entity_id; });
+    DropRoleModifiers(c);
+    // A disaster, a protest or an election happens at a place: a country
+    // or town named as its participant is where it happened.
+    if (c->place == kNone && PlaceSuffices(w.type) && w.type != EventType::kVisit) {
+      for (size_t k = 0; k < ps.size(); ++k)
+        if (M(ps[k]).type == EntityType::kLocation) {
+          c->place = ps[k];
+          break;
+        }
+    }
+    if (c->place != kNone) KeepIf(c, [&](int m, Side) { return M(m).entity_id != M(c->place).entity_id; });
+    c->modality = Modality(i, after, sb, se, w, negated);
     // Date and how far a guess may go.
     c->date = SentenceDate(i, wb, we);
     c->date_from_sentence = !c->date.empty();
@@ -616,28 +781,88 @@ class Run {
     return !ps.empty() || c->place != kNone;
   }
 
+  // Keeps the participants (and their sides) for which keep(mention, side).
+  template <typename Keep>
+  static void KeepIf(Candidate* c, Keep keep) {
+    size_t o = 0;
+    for (size_t k = 0; k < c->mentions.size(); ++k) {
+      if (!keep(c->mentions[k], c->sides[k])) continue;
+      c->mentions[o] = c->mentions[k];
+      c->sides[o] = c->sides[k];
+      ++o;
+    }
+    c->mentions.resize(o);
+    c->sides.resize(o);
+  }
+
+  // The event's modality from the words around its trigger: a negation or
+  // denial right before it (across adverbs and modal words: "tidak akan
+  // bertemu") negates it; a hope, wish, proposal or condition in its clause
+  // before it ("berharap ... akan mencapai kesepakatan", "potensi
+  // kesepakatan", "jika ...") makes it hoped; a plan ("akan", "dijadwalkan",
+  // "rencana") planned; for a noun, "batal"/"ditunda" or "akan digelar"
+  // right after it too. Else it happened.
+  EventModality Modality(size_t i, size_t after, size_t sb, size_t se, const TriggerWord& w, bool negated) const {
+    // The chain right before the trigger: adverbs, modal words, negations.
+    for (size_t k = i; k > sb && k + 6 > i;) {
+      --k;
+      const std::string_view l = L(k);
+      if (lex_.blockers.count(l)) {
+        negated = true;
+        continue;
+      }
+      if (lex_.skip_before.count(l) || lex_.planned.count(l) || lex_.hoped.count(l) || l == "untuk") continue;
+      break;
+    }
+    if (negated) return EventModality::kNegated;
+    bool hoped = false, planned = false;
+    for (size_t k = i; k > sb && k + 12 > i;) {
+      --k;
+      const std::string_view l = L(k);
+      if (lex_.clause_break.count(l) || l == "." || l == "\"" || quoted_[k] != quoted_[i]) break;
+      if (timex_at_[k] != kNone) continue;  // "akan datang" inside a date is no plan
+      hoped |= lex_.hoped.count(l) > 0;
+      planned |= lex_.planned.count(l) > 0;
+    }
+    if (hoped) return EventModality::kHoped;
+    if (planned) return EventModality::kPlanned;
+    if (w.frame == Frame::kNoun) {
+      for (size_t k = after; k < se && k < after + 4; ++k) {
+        if (lex_.negated_after.count(L(k))) return EventModality::kNegated;
+        if (lex_.planned_after.count(L(k))) return EventModality::kPlanned;
+      }
+    }
+    return EventModality::kHappened;
+  }
+
   // Participants of a noun trigger ("pertemuan antara X dan Y").
-  void Noun(size_t i, size_t after, size_t limit, size_t sb, bool had_nya, std::vector<int>* ps, bool* blocked) {
+  void Noun(size_t i, size_t after, size_t limit, size_t sb, bool had_nya, Candidate* c, bool* negated) {
+    std::vector<int>* ps = &c->mentions;
+    const auto tag = [&](Side side) { c->sides.resize(ps->size(), side); };
     const bool anaphoric =
         after < limit && (In(WordClass::kDemonstrative, L(after)) || Is(after, "tadi"));  // "pertemuan tadi" too
+    // A light verb before it: "X melakukan kunjungan", "X dan Y
+    // menandatangani perjanjian": X is the actor.
+    size_t v = i;
+    while (v > sb && In(WordClass::kEventDeterminer, L(v - 1))) --v;
+    if (v > sb && lex_.light_verbs.count(L(v - 1))) {
+      Subject(v - 1, ps, negated);
+      tag(Side::kSubject);
+    }
     // Possessor right after the noun: "kunjungan Shoigu", "serangan Rusia".
-    if (!anaphoric && !had_nya && after < limit) PhraseAfter(after, limit, ps);
-    // "antara X dan Y", "dengan X" a few words on (after "yang
+    if (!anaphoric && !had_nya && after < limit) {
+      PhraseAfter(after, limit, ps);
+      tag(Side::kSubject);
+    }
+    // "antara X dan Y", "dengan X", "bersama X" a few words on (after "yang
     // berlangsung", "tersebut", "kerja sama"...).
     for (size_t k = after; k < limit && k < after + 8; ++k) {
       if (L(k) == "." || L(k) == ";" || L(k) == ",") break;
       if (In(WordClass::kEventPartnerLink, L(k))) {
         PhraseAfter(k + 1, limit, ps);
+        tag(lex_.coactor_link.count(L(k)) ? Side::kCoActor : Is(k, "antara") ? Side::kSubject : Side::kObject);
         break;
       }
-    }
-    // A light verb before it: "X melakukan kunjungan", "X dan Y
-    // menandatangani perjanjian".
-    size_t v = i;
-    while (v > sb && In(WordClass::kEventDeterminer, L(v - 1))) --v;
-    if (v > sb && lex_.light_verbs.count(L(v - 1))) {
-      Subject(v - 1, ps, blocked);
-      if (*blocked) return;
     }
     // A fronted adverbial: "Selama pertemuannya dengan Kozlov, Kim ...":
     // the sentence opens with a preposition a few words before the noun.
@@ -657,20 +882,18 @@ class Run {
         }
         break;
       }
+      tag(Side::kSubject);
     }
     // "pertemuannya": the nearest person before, not one already in.
     if (had_nya && ps->size() < 2) AddMention(PrecedingPerson(i, "", *ps), ps);
+    tag(Side::kSubject);
   }
 
   // "Pemimpin Korea Utara Kim Jong Un": a country or organisation right
   // before a person in the same phrase only qualifies the person's role.
-  void DropRoleModifiers(std::vector<int>* ps) const {
-    std::vector<int> keep;
-    for (int m : *ps) {
-      if (M(m).type == EntityType::kPerson) {
-        keep.push_back(m);
-        continue;
-      }
+  void DropRoleModifiers(Candidate* c) const {
+    KeepIf(c, [&](int m, Side) {
+      if (M(m).type == EntityType::kPerson) return true;
       // Look right of the mention for a person, across role and
       // capitalised words and a comma, with no "dan" between.
       size_t k = static_cast<size_t>(mention_end_[m]);
@@ -688,9 +911,8 @@ class Run {
         if (L(k) == "," || L(k) == "(" || L(k) == ")" || (Glue(k) && x == kNone)) continue;
         break;
       }
-      if (!qualifies) keep.push_back(m);
-    }
-    *ps = std::move(keep);
+      return !qualifies;
+    });
   }
 
   static bool UsableDate(const TimeExpression& t) {
@@ -718,9 +940,62 @@ class Run {
     return best == kNone ? "" : DayOf(article_.timexes[best].value);
   }
 
-  // Enough to be an event: two participants, or one and a place for a visit.
+  // Enough to be an event: for a meeting, an agreement or an accusation two
+  // participants (or, for a visit-like trigger, one and a place); for a
+  // visit one participant with a place or a party visited; for a decision,
+  // a regulation, a price change, a launch or a hearing the one who does it;
+  // for a disaster, a protest or an election a participant or its place;
+  // for the rest (an arrest, a charge, an attack...) one participant.
   bool Complete(const Candidate& c) const {
-    return c.mentions.size() >= 2 || (c.word->visit && c.mentions.size() == 1 && c.place != kNone);
+    const EventType t = c.word->type;
+    if (TwoParty(t)) return c.mentions.size() >= 2 || (c.word->visit && c.mentions.size() == 1 && c.place != kNone);
+    if (t == EventType::kVisit) return !c.mentions.empty() && (c.place != kNone || c.mentions.size() >= 2);
+    if (NeedsActor(t)) {
+      for (Side s : c.sides)
+        if (s == Side::kSubject) return true;
+      return false;
+    }
+    if (PlaceSuffices(t) && c.place != kNone) return true;
+    return !c.mentions.empty();
+  }
+
+  // Roles from sides: the first participant found as a subject is the
+  // actor; later subjects are its co-actors, or, for a two-party event
+  // with no object ("X dan Y bertemu"), the party met; objects are targets.
+  std::vector<EventRole> Roles(const Candidate& c) const {
+    std::vector<EventRole> roles(c.mentions.size(), EventRole::kParticipant);
+    bool actor = false, object = false;
+    for (Side s : c.sides) object |= s == Side::kObject;
+    for (size_t k = 0; k < c.sides.size(); ++k) {
+      switch (c.sides[k]) {
+        case Side::kSubject:
+          roles[k] = !actor ? EventRole::kActor
+                            : (TwoParty(c.word->type) && !object ? EventRole::kTarget : EventRole::kCoActor);
+          actor = true;
+          break;
+        case Side::kObject:
+          roles[k] = EventRole::kTarget;
+          break;
+        case Side::kCoActor:
+          roles[k] = EventRole::kCoActor;
+          break;
+      }
+    }
+    return roles;
+  }
+
+  // The place's name: the LOCATION's canonical name, or, when capitalised
+  // words before it name a longer place ("di Pasar Dukuh Kupang", the
+  // LOCATION being "Kupang"), that full name as written.
+  std::string PlaceName(const Candidate& c) const {
+    if (c.place == kNone) return "";
+    const EntityMention& p = M(c.place);
+    const size_t first = static_cast<size_t>(mention_first_[c.place]);
+    if (c.place_from == 0 || c.place_from >= first || mention_end_[c.place] == kNone)
+      return p.canonical.empty() ? p.text : p.canonical;
+    const size_t last = static_cast<size_t>(mention_end_[c.place]) - 1;
+    const std::string_view text = ctx_.text();
+    return std::string(text.substr(toks_[c.place_from].begin, toks_[last].end - toks_[c.place_from].begin));
   }
 
   std::vector<Event> Assemble(std::vector<Candidate>* found) {
@@ -745,8 +1020,12 @@ class Run {
         merged.push_back(std::move(c));
         continue;
       }
-      for (int m : c.mentions) AddMention(m, &into->mentions);
-      if (into->place == kNone) into->place = c.place;
+      for (size_t k = 0; k < c.mentions.size(); ++k) {
+        const size_t before = into->mentions.size();
+        AddMention(c.mentions[k], &into->mentions);
+        if (into->mentions.size() > before) into->sides.push_back(c.sides[k]);
+      }
+      if (into->place == kNone) into->place = c.place, into->place_from = c.place_from;
       into->no_fallback |= c.no_fallback;
       into->needs_both = into->needs_both && c.needs_both;
       into->subject_side |= c.subject_side;
@@ -756,11 +1035,13 @@ class Run {
     // 2. Validity, then dates that continue the previous event.
     std::vector<Candidate> kept;
     for (Candidate& c : merged) {
-      if (c.place != kNone)
-        std::erase_if(c.mentions, [&](int m) { return M(m).entity_id == M(c.place).entity_id; });
+      if (c.place != kNone) KeepIf(&c, [&](int m, Side) { return M(m).entity_id != M(c.place).entity_id; });
       if (!Complete(c)) continue;
       if (c.needs_both && !(c.subject_side && (c.object_side || (c.word->visit && c.place != kNone)))) continue;
-      if (static_cast<int>(c.mentions.size()) > opt_.max_participants) c.mentions.resize(opt_.max_participants);
+      if (static_cast<int>(c.mentions.size()) > opt_.max_participants) {
+        c.mentions.resize(opt_.max_participants);
+        c.sides.resize(opt_.max_participants);
+      }
       if (c.date.empty() && !kept.empty()) {
         const Candidate& p = kept.back();
         size_t pt = p.trigger, ct = c.trigger;
@@ -786,7 +1067,7 @@ class Run {
       std::sort(sorted.begin(), sorted.end());
       std::string key(Name(c.word->type));
       for (const auto& id : sorted) key += "\t" + id;
-      const std::string place = c.place == kNone ? "" : (M(c.place).canonical.empty() ? M(c.place).text : M(c.place).canonical);
+      const std::string place = PlaceName(c);
       auto it = by_key.find(key);
       if (it != by_key.end()) {
         Event& e = out[it->second];
@@ -806,7 +1087,10 @@ class Run {
       e.span = Span{toks_[s.first_token].cp_begin, toks_[std::min<size_t>(s.end_token, n_) - 1].cp_end};
       e.type = c.word->type;
       e.trigger = std::string(ctx_.TokenText(c.trigger));
+      for (size_t k = c.trigger + 1; k < c.trigger_end && k < n_; ++k) e.trigger += " " + std::string(ctx_.TokenText(k));
       e.participants = std::move(ids);
+      e.roles = Roles(c);
+      e.modality = c.modality;
       e.place = place;
       e.date = c.date;
       by_key[key] = out.size();

@@ -106,8 +106,13 @@ struct EventAnalyzerOptions {
   // Most participants kept per event (a long list of countries signing one
   // declaration is kept only to this many).
   int max_participants = 8;
-  // Undated events that read as current get the publication day.
-  bool date_from_publication = true;
+  // Undated events that read as current get the publication day. Off by
+  // default (issue 18): most undated events in news are background ("the
+  // MoU of 31 May", "since the invasion") or only dated by a weekday the
+  // timex tagger could not place, and the publication day put them on the
+  // wrong day of the timeline; an event with no date the text gives keeps
+  // "" and a timeline places it by its article.
+  bool date_from_publication = false;
   // The words read: event triggers, speech verbs (report words) and the
   // event.* word classes. Null: text::Lexicon::Builtin().
   std::shared_ptr<const text::Lexicon> lexicon;

@@ -26,7 +26,12 @@
 // Article::quotes) and are skipped, counted in the output.
 // --errors lists the missed and the spurious events with their sentences;
 // --case lower|upper lower- or upper-cases the text first (a case-less
-// outlet), --truecase then restores it as the cleaner does.
+// outlet), --truecase then restores it as the cleaner does. --dump ID lists
+// the entity mentions, time expressions and events of the articles whose
+// id holds ID (for reading an error). --undated analyses the articles with
+// no publication date, as the annotators read them (IndoSum has none: a
+// weekday or "hari ini" then gets no date, as in the gold; by default the
+// id's Unix time is the publication date and resolves them).
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -140,7 +145,9 @@ int main(int argc, char** argv) {
   fs::path shared = "../shared";
   std::vector<fs::path> gold_paths;
   bool errors = false, truecase = false;
+  bool undated = false;  // --undated: no publication date, as the annotators read the articles
   std::string letter_case = "as-written";
+  std::string dump;  // --dump ID: the entity mentions and events of the articles whose id holds ID
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--shared" && i + 1 < argc) shared = argv[++i];
@@ -148,9 +155,11 @@ int main(int argc, char** argv) {
     else if (a == "--errors") errors = true;
     else if (a == "--case" && i + 1 < argc) letter_case = argv[++i];
     else if (a == "--truecase") truecase = true;
+    else if (a == "--dump" && i + 1 < argc) dump = argv[++i];
+    else if (a == "--undated") undated = true;
     else {
       std::fprintf(stderr, "usage: events_eval [--shared DIR] [--gold FILE|DIR]... [--errors] "
-                           "[--case lower|upper [--truecase]]\n");
+                           "[--case lower|upper [--truecase]] [--undated] [--dump ID]\n");
       return 2;
     }
   }
@@ -250,7 +259,7 @@ int main(int argc, char** argv) {
     Article a;
     a.source = doc->second.value("id", "");
     a.paragraphs = warta::ingest::DetokeniseSentences(doc->second).paragraphs;
-    a.published = warta::ingest::IndoSumPublished(a.source);
+    if (!undated) a.published = warta::ingest::IndoSumPublished(a.source);
     if (letter_case != "as-written") {
       for (std::string& p : a.paragraphs) {
         p = letter_case == "lower" ? warta::text::Lowercase(p) : warta::text::Uppercase(p);
@@ -263,6 +272,21 @@ int main(int argc, char** argv) {
     (void)events.Analyse(&a, &ctx);
     std::map<std::string, std::string> names;
     for (const auto& m : a.entities) names[m.entity_id] = m.canonical;
+    if (!dump.empty() && key.find(dump) != std::string::npos) {
+      std::printf("DUMP %s\n", key.c_str());
+      for (const auto& m : a.entities)
+        std::printf("  mention %s [%s] -> %s\n", m.text.c_str(), std::string(Name(m.type)).c_str(), m.canonical.c_str());
+      for (const auto& t : a.timexes) std::printf("  timex %s -> %s\n", t.text.c_str(), t.value.c_str());
+      for (const auto& q : a.quotes) std::printf("  quote%s %s\n", q.direct ? " (direct)" : "", SpanText(a, q.span).c_str());
+      for (const auto& e : a.events) {
+        std::printf("  event %s '%s' %s @%s %s:", std::string(Name(e.type)).c_str(), e.trigger.c_str(),
+                    std::string(Name(e.modality)).c_str(), e.place.c_str(), e.date.c_str());
+        for (size_t k = 0; k < e.participants.size(); ++k)
+          std::printf(" %s=%s", k < e.roles.size() ? std::string(Name(e.roles[k])).c_str() : "?",
+                      names[e.participants[k]].c_str());
+        std::printf("\n");
+      }
+    }
 
     std::vector<bool> used(a.events.size(), false);
     system_total += static_cast<int>(a.events.size());
@@ -327,7 +351,7 @@ int main(int argc, char** argv) {
   const int gold_total = static_cast<int>(gold.size());
   const double p = Share(matched, system_total), r = Share(matched, gold_total);
   std::printf("| events gold | files | articles | gold events | bad lines | articles not found |\n|---|---|---|---|---|---|\n");
-  std::printf("| %s | %zu | %zu | %d | %zu | %d |\n\n", letter_case.c_str(), files.size(), articles.size(), gold_total,
+  std::printf("| %s%s | %zu | %zu | %d | %zu | %d |\n\n", letter_case.c_str(), undated ? ", undated" : "", files.size(), articles.size(), gold_total,
               bad_lines, missing_articles);
   std::printf("Skipped %zu gold lines of type `statement`: not an event type (quotes cover statements).\n\n", statements);
   std::printf("| system events | matched | precision | recall | F1 |\n|---|---|---|---|---|\n");

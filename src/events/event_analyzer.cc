@@ -196,6 +196,7 @@ struct Candidate {
   int place = kNone;          // LOCATION mention index
   size_t place_from = 0;      // first token of the place's full name ("Pasar Dukuh Kupang"), when longer
   EventModality modality = EventModality::kHappened;
+  bool unnamed_party = false;  // a party named by a common noun ("DS dibekuk polisi", "warga berunjuk rasa")
   std::string date;           // from the sentence (or its continuation)
   bool date_from_sentence = false;
   bool no_fallback = false;   // past or planned: no publication-date guess
@@ -251,6 +252,11 @@ class Run {
     Paint(ents.size(), [&](size_t m) { return ents[m].span; }, &mention_at_, &mention_first_, &mention_end_);
     std::vector<int> tf(article.timexes.size()), te(article.timexes.size());
     Paint(article.timexes.size(), [&](size_t m) { return article.timexes[m].span; }, &timex_at_, &tf, &te);
+    for (size_t m = 0; m < ents.size(); ++m) {
+      if (mention_first_[m] == kNone || mention_end_[m] != mention_first_[m] + 1 || !IsActor(static_cast<int>(m)))
+        continue;
+      mention_by_word_.emplace(std::string(L(static_cast<size_t>(mention_first_[m]))), static_cast<int>(m));
+    }
     for (const Quote& q : article.quotes) {
       if (!q.direct) continue;
       auto it = std::lower_bound(toks_.begin(), toks_.end(), q.span.begin,
@@ -262,7 +268,13 @@ class Run {
   std::vector<Event> Go() {
     std::vector<Candidate> found;
     for (size_t i = 0; i < n_; ++i) {
-      if (toks_[i].kind != TokenKind::kWord || quoted_[i] || mention_at_[i] != kNone) continue;
+      if (toks_[i].kind != TokenKind::kWord || quoted_[i]) continue;
+      // A name is no trigger ("Banjir Kanal Timur"), except an organisation
+      // the entity analyser made of a noun trigger: "OTT", "Rapat Dengar
+      // Pendapat (RDP)".
+      const int cover = mention_at_[i];
+      if (cover != kNone && (mention_first_[cover] != static_cast<int>(i) || M(cover).type != EntityType::kOrganisation))
+        continue;
       bool had_nya = false;
       std::string_view w = StripClitic(L(i), lex_.clitics, &had_nya);
       if (!lex_.MayTrigger(w)) continue;
@@ -278,9 +290,10 @@ class Run {
           if (phrase && r + 1 == t.rest.size()) had_nya = nya;
         }
         if (!phrase || !Condition(i, end, t)) continue;
+        if (cover != kNone && (t.frame != Frame::kNoun || static_cast<int>(end) > mention_end_[cover])) continue;
         Candidate c;
-        c.trigger_end = end;
-        if (Fill(i, t, had_nya, &c)) found.push_back(std::move(c));
+        c.trigger_end = cover != kNone ? static_cast<size_t>(mention_end_[cover]) : end;
+        {bool ok_=Fill(i, t, had_nya, &c); if (getenv("EVDBG")) {fprintf(stderr,"DBG %s %d n=%zu place=%d:", std::string(L(i)).c_str(), ok_, c.mentions.size(), c.place); for (int m : c.mentions) fprintf(stderr, " %s", M(m).text.c_str()); fprintf(stderr,"\n");} if (ok_) found.push_back(std::move(c));}
         if (!t.rest.empty()) i = end - 1;  // the phrase's words make no trigger of their own
         break;
       }
@@ -383,9 +396,22 @@ class Run {
 
   // A capitalised word no mention covers: a short name of a person named
   // before ("Kim"), added to `out` when one fits.
+  // Else a one-word name the entity analyser tagged elsewhere in the
+  // article but not here ("Israel").
   void ShortName(size_t i, std::vector<int>* out) const {
     if (!Word(i) || !IsUpperStart(ctx_.TokenText(i)) || L(i).size() < 3) return;
-    AddMention(PrecedingPerson(i, L(i), {}), out);
+    int m = PrecedingPerson(i, L(i), {});
+    if (m == kNone) {
+      auto it = mention_by_word_.find(L(i));
+      // Not when a person follows: "Perdana Menteri Israel Benjamin
+      // Netanyahu", the country only qualifies the person's role.
+      if (it != mention_by_word_.end() &&
+          !(i + 1 < n_ && mention_at_[i + 1] != kNone && M(mention_at_[i + 1]).type == EntityType::kPerson) &&
+          !(M(it->second).type != EntityType::kPerson && i + 1 < n_ && Word(i + 1) &&
+            IsUpperStart(ctx_.TokenText(i + 1)) && PrecedingPerson(i + 1, L(i + 1), {}) != kNone))
+        m = it->second;
+    }
+    AddMention(m, out);
   }
 
   // "keduanya" / "mereka berdua": the last two people named.
@@ -653,8 +679,23 @@ class Run {
         c->subject_side = !ps.empty();
         if (w.frame == Frame::kIntransitive) break;
         size_t o = verb_end;
+        // "berbincang (via telepon) dengan X": a short aside first.
+        if (o < limit && L(o) == "(") {
+          size_t close = o + 1;
+          while (close < limit && close < o + 6 && L(close) != ")") ++close;
+          if (close < limit && L(close) == ")") o = verb_end = close + 1;
+        }
         while (o < limit && (lex_.skip_before.count(L(o)) || In(WordClass::kEventObjectPreposition, L(o)))) ++o;
         if (o - verb_end > 3) break;
+        // "mengkritik surat kabar The New York Times": a common noun or two
+        // heading the named object.
+        for (size_t h = o; h < limit && h < o + 3 && mention_at_[h] == kNone; ++h) {
+          const std::string_view l = L(h);
+          if (!Word(h) || IsUpperStart(ctx_.TokenText(h)) || lex_.function_words.count(l) ||
+              In(WordClass::kEventPreposition, l) || lex_.triggers.count(l))
+            break;
+          if (h + 1 < limit && mention_at_[h + 1] != kNone) o = h + 1;
+        }
         std::vector<int> obj;
         // "menemuinya"; not for "menerimanya", whose -nya is mostly a thing.
         if (had_nya && !w.actor_object) AddMention(PrecedingPerson(i, "", ps), &obj);
@@ -771,6 +812,9 @@ class Run {
     }
     if (c->place != kNone) KeepIf(c, [&](int m, Side) { return M(m).entity_id != M(c->place).entity_id; });
     c->modality = Modality(i, after, sb, se, w, negated);
+    if (ps.empty() && w.frame != Frame::kNoun && !TwoParty(w.type) && !NeedsActor(w.type) &&
+        w.type != EventType::kDisaster && w.type != EventType::kElection && w.type != EventType::kVisit)
+      c->unnamed_party = UnnamedParty(i, verb_end, sb, limit);
     // Date and how far a guess may go.
     c->date = SentenceDate(i, wb, we);
     c->date_from_sentence = !c->date.empty();
@@ -778,7 +822,29 @@ class Run {
       if (lex_.past_or_plan.count(L(k)) && timex_at_[k] == kNone) c->no_fallback = true;
     }
     if (lex_.past_or_plan.count(L(i))) c->no_fallback = true;
-    return !ps.empty() || c->place != kNone;
+    return !ps.empty() || c->place != kNone || c->unnamed_party;
+  }
+
+  // A single-party verb with no named party may still have one named by a
+  // common noun: a content word as its subject ("pelaku ... diringkus",
+  // "warga berunjuk rasa") or right after it ("dibekuk polisi").
+  bool UnnamedParty(size_t i, size_t after, size_t sb, size_t limit) const {
+    const auto content = [&](size_t k) {
+      const std::string_view l = L(k);
+      return Word(k) && toks_[k].kind == TokenKind::kWord && l.size() >= 3 && !lex_.function_words.count(l) &&
+             !In(WordClass::kEventPreposition, l) && !lex_.skip_before.count(l) && !lex_.blockers.count(l) &&
+             !lex_.planned.count(l) && !lex_.hoped.count(l) && !lex_.pronouns.count(l) && !lex_.triggers.count(l) &&
+             !lex_.report_words.count(l) && !lex_.clause_break.count(l) && timex_at_[k] == kNone;
+    };
+    bool negated = false;
+    if (i > sb) {
+      size_t k = SkipBack(i - 1, sb, &negated);
+      if (k > sb && Is(k - 1, "yang") && k - 1 > sb) k = SkipBack(k - 2, sb, &negated);
+      if (k > sb && content(k - 1)) return true;
+    }
+    size_t o = after;
+    if (o < limit && Is(o, "oleh")) ++o;
+    return o < limit && content(o);
   }
 
   // Keeps the participants (and their sides) for which keep(mention, side).
@@ -908,6 +974,16 @@ class Run {
           k = static_cast<size_t>(mention_end_[x]) - 1;
           continue;
         }
+        if (x == kNone && Word(k) && IsUpperStart(ctx_.TokenText(k))) {
+          // "Perdana Menteri Israel Benjamin Netanyahu" where only an
+          // earlier mention tagged the person: a short name resolves it.
+          std::vector<int> person;
+          ShortName(k, &person);
+          if (!person.empty() && M(person[0]).type == EntityType::kPerson) {
+            qualifies = true;
+            break;
+          }
+        }
         if (L(k) == "," || L(k) == "(" || L(k) == ")" || (Glue(k) && x == kNone)) continue;
         break;
       }
@@ -956,7 +1032,7 @@ class Run {
       return false;
     }
     if (PlaceSuffices(t) && c.place != kNone) return true;
-    return !c.mentions.empty();
+    return !c.mentions.empty() || c.unnamed_party;
   }
 
   // Roles from sides: the first participant found as a subject is the
@@ -1126,6 +1202,8 @@ class Run {
   std::vector<int> para_, sent_, mention_at_, timex_at_, mention_first_, mention_end_;
   std::vector<bool> quoted_;
   mutable std::vector<std::string> person_key_;
+  // One-word actor mentions by their lowercase word: the first of each.
+  std::unordered_map<std::string, int, WordHash, std::equal_to<>> mention_by_word_;
   int sport_words_ = -1;  // sport terms in the whole article; -1 until counted
 };
 

@@ -130,6 +130,7 @@ constexpr std::string_view kWordClassNames[] = {
     "event.cue.agreement",
     "event.cue.launch",
     "event.cue.appointment",
+    "event.cue.hearing",
 };
 static_assert(std::size(kWordClassNames) == static_cast<size_t>(WordClass::kCount),
               "one name per WordClass");

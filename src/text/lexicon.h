@@ -332,6 +332,7 @@ enum class WordClass : uint8_t {
   kEventCueAgreement,     // "event.cue.agreement": ... an agreement trigger ("kerja sama")
   kEventCueLaunch,        // "event.cue.launch": ... a launch trigger ("produk", "aplikasi")
   kEventCueAppointment,   // "event.cue.appointment": ... an appointment trigger ("sebagai", "menjadi")
+  kEventCueHearing,       // "event.cue.hearing": ... a hearing trigger ("DPR", "Komisi")
   kCount
 };
 

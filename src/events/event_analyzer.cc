@@ -196,7 +196,10 @@ struct Candidate {
   int place = kNone;          // LOCATION mention index
   size_t place_from = 0;      // first token of the place's full name ("Pasar Dukuh Kupang"), when longer
   EventModality modality = EventModality::kHappened;
-  bool unnamed_party = false;  // a party named by a common noun ("DS dibekuk polisi", "warga berunjuk rasa")
+  bool unnamed_party = false;
+  // No subject of its own, after "untuk"/"dan"/"lalu" ("melakukan kunjungan
+  // ke Moskow untuk bertemu Putin"): it shares the sentence's previous verb's.
+  bool shares_subject = false;  // a party named by a common noun ("DS dibekuk polisi", "warga berunjuk rasa")
   std::string date;           // from the sentence (or its continuation)
   bool date_from_sentence = false;
   bool no_fallback = false;   // past or planned: no publication-date guess
@@ -273,6 +276,13 @@ class Run {
       // the entity analyser made of a noun trigger: "OTT", "Rapat Dengar
       // Pendapat (RDP)".
       const int cover = mention_at_[i];
+      // "Dinas Kebakaran", "Badan Penanggulangan Bencana": a capitalised
+      // trigger inside a capitalised run is part of a name the entity
+      // analyser missed.
+      if (cover == kNone && IsUpperStart(ctx_.TokenText(i)) && i > SentBegin(i) && Word(i - 1) &&
+          IsUpperStart(ctx_.TokenText(i - 1)) && !lex_.function_words.count(L(i - 1)) &&
+          !In(WordClass::kEventFrontedPreposition, L(i - 1)))
+        continue;
       if (cover != kNone && (mention_first_[cover] != static_cast<int>(i) || M(cover).type != EntityType::kOrganisation))
         continue;
       bool had_nya = false;
@@ -675,6 +685,13 @@ class Run {
         tag(Side::kSubject);
         for (int m : co) AddMention(m, &ps);
         tag(Side::kCoActor);
+        if (ps.empty() && i > sb) {
+          bool ignored = false;
+          size_t k = SkipBack(i - 1, sb, &ignored);
+          // SkipBack passes over "untuk": look at what it passed too.
+          for (size_t x = k; x < i && !c->shares_subject; ++x) c->shares_subject = In(WordClass::kEventSharedSubject, L(x));
+          if (k > sb) c->shares_subject |= In(WordClass::kEventSharedSubject, L(k - 1));
+        }
         c->needs_both = two_party && w.frame == Frame::kTransitive;
         c->subject_side = !ps.empty();
         if (w.frame == Frame::kIntransitive) break;
@@ -754,6 +771,12 @@ class Run {
         auto other = lex_.triggers.find(l);
         if (other != lex_.triggers.end() && other->second.front().type != w.type) break;
       }
+      // "Banjir melanda Kampung Pulo": a disaster's first place after it.
+      if (w.type == EventType::kDisaster && c->place == kNone && mention_at_[k] != kNone &&
+          M(mention_at_[k]).type == EntityType::kLocation) {
+        c->place = mention_at_[k];
+        continue;
+      }
       if (lex_.coactor_link.count(l) && mention_at_[k + 1] != kNone) {
         const size_t before = ps.size();
         size_t e = PhraseAfter(k + 1, near_limit, &ps);
@@ -813,8 +836,9 @@ class Run {
     if (c->place != kNone) KeepIf(c, [&](int m, Side) { return M(m).entity_id != M(c->place).entity_id; });
     c->modality = Modality(i, after, sb, se, w, negated);
     if (ps.empty() && w.frame != Frame::kNoun && !TwoParty(w.type) && !NeedsActor(w.type) &&
-        w.type != EventType::kDisaster && w.type != EventType::kElection && w.type != EventType::kVisit)
-      c->unnamed_party = UnnamedParty(i, verb_end, sb, limit);
+        w.type != EventType::kDisaster && w.type != EventType::kElection && w.type != EventType::kVisit &&
+        !c->shares_subject)  // "mengirim pasukan untuk menyerang": "pasukan" is the first verb's object
+      c->unnamed_party = UnnamedParty(i, verb_end, sb, limit, w.frame);
     // Date and how far a guess may go.
     c->date = SentenceDate(i, wb, we);
     c->date_from_sentence = !c->date.empty();
@@ -828,7 +852,7 @@ class Run {
   // A single-party verb with no named party may still have one named by a
   // common noun: a content word as its subject ("pelaku ... diringkus",
   // "warga berunjuk rasa") or right after it ("dibekuk polisi").
-  bool UnnamedParty(size_t i, size_t after, size_t sb, size_t limit) const {
+  bool UnnamedParty(size_t i, size_t after, size_t sb, size_t limit, Frame frame) const {
     const auto content = [&](size_t k) {
       const std::string_view l = L(k);
       return Word(k) && toks_[k].kind == TokenKind::kWord && l.size() >= 3 && !lex_.function_words.count(l) &&
@@ -842,6 +866,9 @@ class Run {
       if (k > sb && Is(k - 1, "yang") && k - 1 > sb) k = SkipBack(k - 2, sb, &negated);
       if (k > sb && content(k - 1)) return true;
     }
+    // After the verb only the agent of a passive ("dibekuk polisi"): the
+    // object of an active verb is its target, no party doing it.
+    if (frame != Frame::kPassive) return false;
     size_t o = after;
     if (o < limit && Is(o, "oleh")) ++o;
     return o < limit && content(o);
@@ -930,6 +957,17 @@ class Run {
         break;
       }
     }
+    // "OTT yang dilakukan KPK", "RDP yang dipimpin oleh X": the agent of a
+    // passive light verb in a relative clause on the noun does it.
+    for (size_t k = after; k + 2 < limit && k < after + 6; ++k) {
+      if (L(k) == "." || L(k) == ";") break;
+      if (!Is(k, "yang") || !In(WordClass::kEventPassiveLightVerb, L(k + 1))) continue;
+      size_t a = k + 2;
+      if (Is(a, "oleh")) ++a;
+      PhraseAfter(a, limit, ps);
+      tag(Side::kSubject);
+      break;
+    }
     // A fronted adverbial: "Selama pertemuannya dengan Kozlov, Kim ...":
     // the sentence opens with a preposition a few words before the noun.
     bool fronted = i > sb && i < sb + 4 && In(WordClass::kEventFrontedPreposition, L(sb));
@@ -937,18 +975,20 @@ class Run {
       for (size_t k = after; k + 1 < limit; ++k) {
         if (L(k) != ",") continue;
         size_t s = k + 1;
-        if (mention_at_[s] != kNone) {
-          std::vector<int> subj;
-          PhraseAfter(s, limit, &subj);
-          for (int m : subj) AddMention(m, ps);
-        } else if (lex_.pronouns.count(L(s))) {
-          AddMention(PrecedingPerson(s, "", *ps), ps);
-        } else {
-          ShortName(s, ps);
+        std::vector<int> subj;
+        if (mention_at_[s] != kNone) PhraseAfter(s, limit, &subj);
+        else if (lex_.pronouns.count(L(s))) AddMention(PrecedingPerson(s, "", *ps), &subj);
+        else ShortName(s, &subj);
+        // The main clause's subject is the actor, even when a list after
+        // "dengan" ran on into it ("dengan Kozlov, Kim menyatakan").
+        for (int m : subj) {
+          bool in = false;
+          for (size_t x = 0; x < ps->size(); ++x)
+            if (M((*ps)[x]).entity_id == M(m).entity_id) c->sides[x] = Side::kSubject, in = true;
+          if (!in) AddMention(m, ps), tag(Side::kSubject);
         }
         break;
       }
-      tag(Side::kSubject);
     }
     // "pertemuannya": the nearest person before, not one already in.
     if (had_nya && ps->size() < 2) AddMention(PrecedingPerson(i, "", *ps), ps);
@@ -1075,6 +1115,23 @@ class Run {
   }
 
   std::vector<Event> Assemble(std::vector<Candidate>* found) {
+    // 0. A verb sharing the subject of the sentence's previous one.
+    for (size_t k = 1; k < found->size(); ++k) {
+      Candidate& c = (*found)[k];
+      const Candidate& p = (*found)[k - 1];
+      if (!c.shares_subject || p.sentence != c.sentence) continue;
+      for (size_t x = 0; x < p.mentions.size(); ++x) {
+        if (p.sides[x] != Side::kSubject) continue;
+        const size_t before = c.mentions.size();
+        AddMention(p.mentions[x], &c.mentions);
+        if (c.mentions.size() == before) break;
+        c.mentions.insert(c.mentions.begin(), c.mentions.back());
+        c.mentions.pop_back();
+        c.sides.insert(c.sides.begin(), Side::kSubject);
+        c.subject_side = true;
+        break;
+      }
+    }
     // 1. Same-type triggers of one sentence that complete each other.
     std::vector<Candidate> merged;
     for (Candidate& c : *found) {
@@ -1145,6 +1202,25 @@ class Run {
       for (const auto& id : sorted) key += "\t" + id;
       const std::string place = PlaceName(c);
       auto it = by_key.find(key);
+      // The same trigger word of the same type again with some of the same
+      // participants and none new to either side ("OTT yang dilakukan KPK
+      // terhadap X" ... "OTT KPK"): the same happening.
+      if (it == by_key.end()) {
+        const std::string trigger = text::Lowercase(ctx_.TokenText(c.trigger));
+        for (size_t e = out.size(), looked = 0; e > 0 && looked < 16; --e, ++looked) {
+          const Event& o = out[e - 1];
+          if (o.type != c.word->type || text::Lowercase(o.trigger.substr(0, o.trigger.find(' '))) != trigger) continue;
+          const auto subset = [](const std::vector<std::string>& a, const std::vector<std::string>& b) {
+            for (const std::string& x : a)
+              if (std::find(b.begin(), b.end(), x) == b.end()) return false;
+            return true;
+          };
+          if (subset(ids, o.participants) || subset(o.participants, ids)) {
+            it = by_key.find(o_key_[e - 1]);
+            break;
+          }
+        }
+      }
       if (it != by_key.end()) {
         Event& e = out[it->second];
         bool same_place = e.place.empty() || place.empty() || e.place == place;
@@ -1170,6 +1246,7 @@ class Run {
       e.place = place;
       e.date = c.date;
       by_key[key] = out.size();
+      o_key_.push_back(key);
       out.push_back(std::move(e));
       fallback_ok.push_back(!c.no_fallback);
     }
@@ -1202,6 +1279,7 @@ class Run {
   std::vector<int> para_, sent_, mention_at_, timex_at_, mention_first_, mention_end_;
   std::vector<bool> quoted_;
   mutable std::vector<std::string> person_key_;
+  std::vector<std::string> o_key_;  // Assemble: each event's merge key
   // One-word actor mentions by their lowercase word: the first of each.
   std::unordered_map<std::string, int, WordHash, std::equal_to<>> mention_by_word_;
   int sport_words_ = -1;  // sport terms in the whole article; -1 until counted

@@ -131,6 +131,8 @@ constexpr std::string_view kWordClassNames[] = {
     "event.cue.launch",
     "event.cue.appointment",
     "event.cue.hearing",
+    "event.shared_subject",
+    "event.passive_light_verb",
 };
 static_assert(std::size(kWordClassNames) == static_cast<size_t>(WordClass::kCount),
               "one name per WordClass");

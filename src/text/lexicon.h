@@ -333,6 +333,8 @@ enum class WordClass : uint8_t {
   kEventCueLaunch,        // "event.cue.launch": ... a launch trigger ("produk", "aplikasi")
   kEventCueAppointment,   // "event.cue.appointment": ... an appointment trigger ("sebagai", "menjadi")
   kEventCueHearing,       // "event.cue.hearing": ... a hearing trigger ("DPR", "Komisi")
+  kEventSharedSubject,    // "event.shared_subject": a verb after one shares the previous verb's subject ("untuk", "lalu")
+  kEventPassiveLightVerb, // "event.passive_light_verb": "N yang dilakukan X": X does the noun's event
   kCount
 };
 

@@ -1206,10 +1206,10 @@ class Run {
       // participants and none new to either side ("OTT yang dilakukan KPK
       // terhadap X" ... "OTT KPK"): the same happening.
       if (it == by_key.end()) {
-        const std::string trigger = text::Lowercase(ctx_.TokenText(c.trigger));
+        const std::string_view trigger = L(c.trigger);
         for (size_t e = out.size(), looked = 0; e > 0 && looked < 16; --e, ++looked) {
           const Event& o = out[e - 1];
-          if (o.type != c.word->type || text::Lowercase(o.trigger.substr(0, o.trigger.find(' '))) != trigger) continue;
+          if (o.type != c.word->type || L(o_trigger_[e - 1]) != trigger) continue;
           const auto subset = [](const std::vector<std::string>& a, const std::vector<std::string>& b) {
             for (const std::string& x : a)
               if (std::find(b.begin(), b.end(), x) == b.end()) return false;
@@ -1247,6 +1247,7 @@ class Run {
       e.date = c.date;
       by_key[key] = out.size();
       o_key_.push_back(key);
+      o_trigger_.push_back(c.trigger);
       out.push_back(std::move(e));
       fallback_ok.push_back(!c.no_fallback);
     }
@@ -1280,6 +1281,7 @@ class Run {
   std::vector<bool> quoted_;
   mutable std::vector<std::string> person_key_;
   std::vector<std::string> o_key_;  // Assemble: each event's merge key
+  std::vector<size_t> o_trigger_;   // Assemble: each event's trigger token
   // One-word actor mentions by their lowercase word: the first of each.
   std::unordered_map<std::string, int, WordHash, std::equal_to<>> mention_by_word_;
   int sport_words_ = -1;  // sport terms in the whole article; -1 until counted

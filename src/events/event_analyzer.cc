@@ -28,6 +28,7 @@ struct TriggerWord {
   bool weapon_next = false;   // only with a weapon word right after ("meluncurkan rudal")
   bool needs_document = false;  // signing: only an agreement document near ("menandatangani perjanjian")
   bool not_that_clause = false;  // "sepakat bahwa": an opinion, no agreement
+  bool patient_possessor = false;  // "penangkapan X": X is the target, not the actor
   std::vector<std::string> rest;  // a phrase's words after the first ("unjuk rasa": {"rasa"})
   bool cue = false;               // only with one of its type's cue words near
   int cue_class = -1;             // text::WordClass of those cue words; -1: the type has none (never fires)
@@ -115,7 +116,8 @@ struct EventAnalyzer::Lexicon {
       // The lexicon loader accepts event type names only.
       TriggerWord w{ParseEventType(t.type).value(), t.frame, t.Has(EventTriggerFlag::kVisit),
                     t.Has(EventTriggerFlag::kActorObject), t.Has(EventTriggerFlag::kWeaponNext),
-                    t.Has(EventTriggerFlag::kNeedsDocument), t.Has(EventTriggerFlag::kNotThatClause), {},
+                    t.Has(EventTriggerFlag::kNeedsDocument), t.Has(EventTriggerFlag::kNotThatClause),
+                    t.Has(EventTriggerFlag::kPatientPossessor), {},
                     t.Has(EventTriggerFlag::kCue), -1};
       std::string first = t.word;
       if (size_t sp = t.word.find(' '); sp != std::string::npos) {
@@ -276,13 +278,18 @@ class Run {
       // the entity analyser made of a noun trigger: "OTT", "Rapat Dengar
       // Pendapat (RDP)".
       const int cover = mention_at_[i];
-      // "Dinas Kebakaran", "Badan Penanggulangan Bencana": a capitalised
-      // trigger inside a capitalised run is part of a name the entity
-      // analyser missed.
-      if (cover == kNone && IsUpperStart(ctx_.TokenText(i)) && i > SentBegin(i) && Word(i - 1) &&
-          IsUpperStart(ctx_.TokenText(i - 1)) && !lex_.function_words.count(L(i - 1)) &&
-          !In(WordClass::kEventFrontedPreposition, L(i - 1)))
-        continue;
+      // "Dinas Kebakaran", "Badan Penanggulangan Bencana", "acara Demo
+      // Day": a capitalised trigger inside a capitalised run is part of a
+      // name the entity analyser missed (not an acronym: "Pilkada DKI",
+      // "OTT"; not a name's first word at the sentence's start).
+      if (cover == kNone && IsUpperStart(ctx_.TokenText(i)) && i > SentBegin(i) && !AllCaps(i)) {
+        const bool before = Word(i - 1) && IsUpperStart(ctx_.TokenText(i - 1)) &&
+                            !lex_.function_words.count(L(i - 1)) && !In(WordClass::kEventFrontedPreposition, L(i - 1));
+        const bool next = i + 1 < n_ && Word(i + 1) && mention_at_[i + 1] == kNone &&
+                          IsUpperStart(ctx_.TokenText(i + 1)) && !lex_.function_words.count(L(i + 1)) &&
+                          timex_at_[i + 1] == kNone && !lex_.triggers.count(L(i + 1));
+        if (before || next) continue;
+      }
       if (cover != kNone && (mention_first_[cover] != static_cast<int>(i) || M(cover).type != EntityType::kOrganisation))
         continue;
       bool had_nya = false;
@@ -331,6 +338,12 @@ class Run {
     }
   }
 
+  bool AllCaps(size_t i) const {
+    const std::string_view t = ctx_.TokenText(i);
+    for (char ch : t)
+      if (ch >= 'a' && ch <= 'z') return false;
+    return true;
+  }
   std::string_view L(size_t i) const { return std::string_view(lower_text_).substr(lower_[i].first, lower_[i].second); }
   const EntityMention& M(int m) const { return article_.entities[m]; }
   bool IsActor(int m) const {
@@ -824,6 +837,16 @@ class Run {
         M(mention_at_[sb + 1]).type == EntityType::kLocation)
       c->place = mention_at_[sb + 1];
     DropRoleModifiers(c);
+    // An arrest, a charge, a verdict, an appointment or a dismissal is done
+    // by and to people and institutions: a LOCATION among its parties is
+    // where ("pelaku ..., Surabaya, Jawa Timur, ditetapkan sebagai
+    // tersangka"), never who.
+    if (w.type == EventType::kArrest || w.type == EventType::kCharge || w.type == EventType::kVerdict ||
+        w.type == EventType::kAppointment || w.type == EventType::kDismissal) {
+      for (int m : ps)
+        if (M(m).type == EntityType::kLocation && c->place == kNone) c->place = m;
+      KeepIf(c, [&](int m, Side) { return M(m).type != EntityType::kLocation; });
+    }
     // A disaster, a protest or an election happens at a place: a country
     // or town named as its participant is where it happened.
     if (c->place == kNone && PlaceSuffices(w.type) && w.type != EventType::kVisit) {
@@ -835,10 +858,10 @@ class Run {
     }
     if (c->place != kNone) KeepIf(c, [&](int m, Side) { return M(m).entity_id != M(c->place).entity_id; });
     c->modality = Modality(i, after, sb, se, w, negated);
-    if (ps.empty() && w.frame != Frame::kNoun && !TwoParty(w.type) && !NeedsActor(w.type) &&
+    if (ps.empty() && w.frame != Frame::kNoun && !TwoParty(w.type) &&
         w.type != EventType::kDisaster && w.type != EventType::kElection && w.type != EventType::kVisit &&
         !c->shares_subject)  // "mengirim pasukan untuk menyerang": "pasukan" is the first verb's object
-      c->unnamed_party = UnnamedParty(i, verb_end, sb, limit, w.frame);
+      c->unnamed_party = UnnamedParty(i, verb_end, sb, limit, NeedsActor(w.type) ? Frame::kTransitive : w.frame);
     // Date and how far a guess may go.
     c->date = SentenceDate(i, wb, we);
     c->date_from_sentence = !c->date.empty();
@@ -853,12 +876,19 @@ class Run {
   // common noun: a content word as its subject ("pelaku ... diringkus",
   // "warga berunjuk rasa") or right after it ("dibekuk polisi").
   bool UnnamedParty(size_t i, size_t after, size_t sb, size_t limit, Frame frame) const {
+    // A party noun (event.party_noun: "polisi", "pelaku", "warga",
+    // "pemerintah"; the role words too), or a capitalised word: initials
+    // ("DS", "ES"), which crime reports give for suspects, or a name.
     const auto content = [&](size_t k) {
-      const std::string_view l = L(k);
-      return Word(k) && toks_[k].kind == TokenKind::kWord && l.size() >= 3 && !lex_.function_words.count(l) &&
-             !In(WordClass::kEventPreposition, l) && !lex_.skip_before.count(l) && !lex_.blockers.count(l) &&
-             !lex_.planned.count(l) && !lex_.hoped.count(l) && !lex_.pronouns.count(l) && !lex_.triggers.count(l) &&
-             !lex_.report_words.count(l) && !lex_.clause_break.count(l) && timex_at_[k] == kNone;
+      if (!Word(k) || timex_at_[k] != kNone) return false;
+      const std::string_view t = ctx_.TokenText(k);
+      bool nya = false;
+      const std::string_view l = StripClitic(L(k), lex_.clitics, &nya);
+      // A capitalised word the entity analyser left untagged: initials
+      // ("DS", "P3S") or a name ("kelompok militan Rohingya menyerang").
+      const bool name = IsUpperStart(t) && k > SentBegin(k) && !lex_.function_words.count(l) &&
+                        !In(WordClass::kEventPreposition, l) && !lex_.triggers.count(l);
+      return name || In(WordClass::kEventPartyNoun, l) || lex_.roles.count(l) > 0;
     };
     bool negated = false;
     if (i > sb) {
@@ -945,15 +975,18 @@ class Run {
     // Possessor right after the noun: "kunjungan Shoigu", "serangan Rusia".
     if (!anaphoric && !had_nya && after < limit) {
       PhraseAfter(after, limit, ps);
-      tag(Side::kSubject);
+      tag(c->word->patient_possessor ? Side::kObject : Side::kSubject);
     }
     // "antara X dan Y", "dengan X", "bersama X" a few words on (after "yang
     // berlangsung", "tersebut", "kerja sama"...).
     for (size_t k = after; k < limit && k < after + 8; ++k) {
       if (L(k) == "." || L(k) == ";" || L(k) == ",") break;
-      if (In(WordClass::kEventPartnerLink, L(k))) {
+      // "penangkapan X oleh Y": Y does it.
+      if (In(WordClass::kEventPartnerLink, L(k)) || Is(k, "oleh")) {
         PhraseAfter(k + 1, limit, ps);
-        tag(lex_.coactor_link.count(L(k)) ? Side::kCoActor : Is(k, "antara") ? Side::kSubject : Side::kObject);
+        tag(lex_.coactor_link.count(L(k))                ? Side::kCoActor
+            : Is(k, "antara") || Is(k, "oleh") ? Side::kSubject
+                                                           : Side::kObject);
         break;
       }
     }
@@ -1067,9 +1100,10 @@ class Run {
     if (TwoParty(t)) return c.mentions.size() >= 2 || (c.word->visit && c.mentions.size() == 1 && c.place != kNone);
     if (t == EventType::kVisit) return !c.mentions.empty() && (c.place != kNone || c.mentions.size() >= 2);
     if (NeedsActor(t)) {
+      // "pemerintah tak menerbitkan Perppu": a common-noun actor will do.
       for (Side s : c.sides)
         if (s == Side::kSubject) return true;
-      return false;
+      return c.unnamed_party;
     }
     if (PlaceSuffices(t) && c.place != kNone) return true;
     return !c.mentions.empty() || c.unnamed_party;

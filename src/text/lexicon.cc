@@ -133,6 +133,7 @@ constexpr std::string_view kWordClassNames[] = {
     "event.cue.hearing",
     "event.shared_subject",
     "event.passive_light_verb",
+    "event.party_noun",
 };
 static_assert(std::size(kWordClassNames) == static_cast<size_t>(WordClass::kCount),
               "one name per WordClass");
@@ -153,7 +154,7 @@ constexpr std::string_view kEventFrameNames[] = {"transitive", "passive", "recip
 static_assert(std::size(kEventFrameNames) == static_cast<size_t>(EventFrame::kCount), "one name per EventFrame");
 
 constexpr std::string_view kEventTriggerFlagNames[] = {"visit", "actor_object", "weapon_next", "needs_document",
-                                                       "cue", "not_that_clause"};
+                                                       "cue", "not_that_clause", "patient_possessor"};
 static_assert(std::size(kEventTriggerFlagNames) == static_cast<size_t>(EventTriggerFlag::kCount),
               "one name per EventTriggerFlag");
 

@@ -173,6 +173,7 @@ enum class EventTriggerFlag : uint8_t {
   kCue,            // "cue": only with one of its type's cue words near (events.tsv event.cue.TYPE);
                    // a word may be listed once per type when its entries carry this flag
   kNotThatClause,  // "not_that_clause": no event when a that-clause follows ("sepakat bahwa" = an opinion)
+  kPatientPossessor,  // "patient_possessor": a noun whose possessor is done to ("penangkapan X": X is arrested)
   kCount
 };
 
@@ -335,6 +336,7 @@ enum class WordClass : uint8_t {
   kEventCueHearing,       // "event.cue.hearing": ... a hearing trigger ("DPR", "Komisi")
   kEventSharedSubject,    // "event.shared_subject": a verb after one shares the previous verb's subject ("untuk", "lalu")
   kEventPassiveLightVerb, // "event.passive_light_verb": "N yang dilakukan X": X does the noun's event
+  kEventPartyNoun,        // "event.party_noun": a common noun naming a party ("polisi", "pelaku", "warga")
   kCount
 };
 

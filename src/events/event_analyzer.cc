@@ -299,18 +299,18 @@ class Run {
       if (it == lex_.triggers.end()) continue;
       for (const TriggerWord& t : it->second) {
         size_t end = i + 1;
-        bool phrase = true;
+        bool phrase = true, nya_here = had_nya;
         for (size_t r = 0; r < t.rest.size() && phrase; ++r, ++end) {
           bool nya = false;
           phrase = end < n_ && quoted_[end] == quoted_[i] && Word(end) &&
                    (r + 1 < t.rest.size() ? L(end) : StripClitic(L(end), lex_.clitics, &nya)) == t.rest[r];
-          if (phrase && r + 1 == t.rest.size()) had_nya = nya;
+          if (phrase && r + 1 == t.rest.size()) nya_here = nya;
         }
         if (!phrase || !Condition(i, end, t)) continue;
         if (cover != kNone && (t.frame != Frame::kNoun || static_cast<int>(end) > mention_end_[cover])) continue;
         Candidate c;
         c.trigger_end = cover != kNone ? static_cast<size_t>(mention_end_[cover]) : end;
-        {bool ok_=Fill(i, t, had_nya, &c); if (getenv("EVDBG")) {fprintf(stderr,"DBG %s %d n=%zu place=%d:", std::string(L(i)).c_str(), ok_, c.mentions.size(), c.place); for (int m : c.mentions) fprintf(stderr, " %s", M(m).text.c_str()); fprintf(stderr,"\n");} if (ok_) found.push_back(std::move(c));}
+        if (Fill(i, t, nya_here, &c)) found.push_back(std::move(c));
         if (!t.rest.empty()) i = end - 1;  // the phrase's words make no trigger of their own
         break;
       }
@@ -1159,8 +1159,9 @@ class Run {
         const size_t before = c.mentions.size();
         AddMention(p.mentions[x], &c.mentions);
         if (c.mentions.size() == before) break;
-        c.mentions.insert(c.mentions.begin(), c.mentions.back());
+        const int subject = c.mentions.back();
         c.mentions.pop_back();
+        c.mentions.insert(c.mentions.begin(), subject);
         c.sides.insert(c.sides.begin(), Side::kSubject);
         c.subject_side = true;
         break;

@@ -27,7 +27,34 @@ struct TriggerWord {
   bool actor_object = false;  // only with a PERSON/ORGANISATION object ("menerima bantuan" is no meeting)
   bool weapon_next = false;   // only with a weapon word right after ("meluncurkan rudal")
   bool needs_document = false;  // signing: only an agreement document near ("menandatangani perjanjian")
+  bool not_that_clause = false;  // "sepakat bahwa": an opinion, no agreement
+  bool patient_possessor = false;  // "penangkapan X": X is the target, not the actor
+  std::vector<std::string> rest;  // a phrase's words after the first ("unjuk rasa": {"rasa"})
+  bool cue = false;               // only with one of its type's cue words near
+  int cue_class = -1;             // text::WordClass of those cue words; -1: the type has none (never fires)
 };
+
+// Which side of its trigger a participant was found on; its EventRole
+// follows from the side and the frame (see Roles()).
+enum class Side : uint8_t { kSubject, kObject, kCoActor };
+
+// Two-party types: an event needs two participants ("X bertemu Y"); the
+// others are single-party events (an arrest, a decision, a disaster...).
+bool TwoParty(EventType t) {
+  return t == EventType::kMeeting || t == EventType::kAgreement || t == EventType::kAccusation;
+}
+// Single-party types whose one participant must be the one doing it: a
+// decision needs its deciding institution, a launch its launcher.
+bool NeedsActor(EventType t) {
+  return t == EventType::kDecision || t == EventType::kRegulation || t == EventType::kPriceChange ||
+         t == EventType::kLaunch || t == EventType::kHearing;
+}
+// Types complete with a place alone ("banjir di Kampung Pulo", "unjuk rasa
+// di depan DPRD", "Pilkada Jawa Barat").
+bool PlaceSuffices(EventType t) {
+  return t == EventType::kDisaster || t == EventType::kProtest || t == EventType::kElection ||
+         t == EventType::kVisit;
+}
 
 bool IsUpperStart(std::string_view s) { return !s.empty() && s[0] >= 'A' && s[0] <= 'Z'; }
 
@@ -57,10 +84,13 @@ using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
 // looked up with string_views into the article's lowercase buffer.
 struct EventAnalyzer::Lexicon {
   using Hash = WordHash;
-  std::unordered_map<std::string, TriggerWord, Hash, std::equal_to<>> triggers;
+  // By first word: the triggers it may start, the longest phrase first,
+  // then the conditional ones in file order, the unconditional one last.
+  std::unordered_map<std::string, std::vector<TriggerWord>, Hash, std::equal_to<>> triggers;
   std::vector<std::string> clitics;  // event.clitic
   WordSet skip_before;   // adverbs and hedges between a subject and its verb
-  WordSet blockers;      // negation and modality: no event happened
+  WordSet blockers;      // negation and denial right before a trigger: modality negated
+  WordSet planned, hoped, negated_after, planned_after, clause_break, coactor_link, that_clause;
   WordSet roles;         // lowercase words inside a noun phrase naming an actor
   WordSet function_words;  // capitalised, still end a noun phrase
   WordSet light_verbs;   // "melakukan kunjungan", "menandatangani perjanjian"
@@ -84,9 +114,35 @@ struct EventAnalyzer::Lexicon {
     using text::EventTriggerFlag;
     for (const text::EventTrigger& t : lexicon.event_triggers()) {
       // The lexicon loader accepts event type names only.
-      triggers[t.word] = TriggerWord{ParseEventType(t.type).value(), t.frame, t.Has(EventTriggerFlag::kVisit),
-                                     t.Has(EventTriggerFlag::kActorObject), t.Has(EventTriggerFlag::kWeaponNext),
-                                     t.Has(EventTriggerFlag::kNeedsDocument)};
+      TriggerWord w{ParseEventType(t.type).value(), t.frame, t.Has(EventTriggerFlag::kVisit),
+                    t.Has(EventTriggerFlag::kActorObject), t.Has(EventTriggerFlag::kWeaponNext),
+                    t.Has(EventTriggerFlag::kNeedsDocument), t.Has(EventTriggerFlag::kNotThatClause),
+                    t.Has(EventTriggerFlag::kPatientPossessor), {},
+                    t.Has(EventTriggerFlag::kCue), -1};
+      std::string first = t.word;
+      if (size_t sp = t.word.find(' '); sp != std::string::npos) {
+        first = t.word.substr(0, sp);
+        for (size_t b = sp + 1; b <= t.word.size();) {
+          size_t e = t.word.find(' ', b);
+          if (e == std::string::npos) e = t.word.size();
+          if (e > b) w.rest.push_back(t.word.substr(b, e - b));
+          b = e + 1;
+        }
+      }
+      if (t.Has(EventTriggerFlag::kCue)) {
+        // The type's cue words: the class named "event.cue.<type>".
+        const std::string name = "event.cue." + std::string(t.type);
+        for (size_t c = 0; c < static_cast<size_t>(WordClass::kCount); ++c)
+          if (text::WordClassName(static_cast<WordClass>(c)) == name) w.cue_class = static_cast<int>(c);
+      }
+      triggers[first].push_back(std::move(w));
+    }
+    for (auto& [first, list] : triggers) {
+      const auto conditional = [](const TriggerWord& t) { return t.cue || t.weapon_next || t.needs_document; };
+      std::stable_sort(list.begin(), list.end(), [&](const TriggerWord& a, const TriggerWord& b) {
+        if (a.rest.size() != b.rest.size()) return a.rest.size() > b.rest.size();
+        return conditional(a) && !conditional(b);
+      });
     }
     // The first three letters of every trigger, sorted: most words are
     // rejected by a binary search before any hashing.
@@ -100,6 +156,13 @@ struct EventAnalyzer::Lexicon {
     clitics = lexicon.Words(WordClass::kEventClitic);
     skip_before = words(WordClass::kEventSkipBefore);
     blockers = words(WordClass::kEventBlocker);
+    planned = words(WordClass::kEventPlanned);
+    hoped = words(WordClass::kEventHoped);
+    negated_after = words(WordClass::kEventNegatedAfter);
+    planned_after = words(WordClass::kEventPlannedAfter);
+    clause_break = words(WordClass::kEventClauseBreak);
+    coactor_link = words(WordClass::kEventCoactorLink);
+    that_clause = words(WordClass::kEventThatClause);
     roles = words(WordClass::kEventRole);
     function_words = words(WordClass::kEventFunctionWord);
     light_verbs = words(WordClass::kEventLightVerb);
@@ -128,9 +191,17 @@ constexpr int kNone = -1;
 struct Candidate {
   int sentence = 0;
   size_t trigger = 0;  // token index
+  size_t trigger_end = 0;  // one past the trigger's last token (a phrase: "unjuk rasa")
   const TriggerWord* word = nullptr;
   std::vector<int> mentions;  // participant mention indices (resolved), in order found
+  std::vector<Side> sides;    // sides[i]: where mentions[i] was found
   int place = kNone;          // LOCATION mention index
+  size_t place_from = 0;      // first token of the place's full name ("Pasar Dukuh Kupang"), when longer
+  EventModality modality = EventModality::kHappened;
+  bool unnamed_party = false;
+  // No subject of its own, after "untuk"/"dan"/"lalu" ("melakukan kunjungan
+  // ke Moskow untuk bertemu Putin"): it shares the sentence's previous verb's.
+  bool shares_subject = false;  // a party named by a common noun ("DS dibekuk polisi", "warga berunjuk rasa")
   std::string date;           // from the sentence (or its continuation)
   bool date_from_sentence = false;
   bool no_fallback = false;   // past or planned: no publication-date guess
@@ -186,6 +257,11 @@ class Run {
     Paint(ents.size(), [&](size_t m) { return ents[m].span; }, &mention_at_, &mention_first_, &mention_end_);
     std::vector<int> tf(article.timexes.size()), te(article.timexes.size());
     Paint(article.timexes.size(), [&](size_t m) { return article.timexes[m].span; }, &timex_at_, &tf, &te);
+    for (size_t m = 0; m < ents.size(); ++m) {
+      if (mention_first_[m] == kNone || mention_end_[m] != mention_first_[m] + 1 || !IsActor(static_cast<int>(m)))
+        continue;
+      mention_by_word_.emplace(std::string(L(static_cast<size_t>(mention_first_[m]))), static_cast<int>(m));
+    }
     for (const Quote& q : article.quotes) {
       if (!q.direct) continue;
       auto it = std::lower_bound(toks_.begin(), toks_.end(), q.span.begin,
@@ -197,14 +273,47 @@ class Run {
   std::vector<Event> Go() {
     std::vector<Candidate> found;
     for (size_t i = 0; i < n_; ++i) {
-      if (toks_[i].kind != TokenKind::kWord || quoted_[i] || mention_at_[i] != kNone) continue;
+      if (toks_[i].kind != TokenKind::kWord || quoted_[i]) continue;
+      // A name is no trigger ("Banjir Kanal Timur"), except an organisation
+      // the entity analyser made of a noun trigger: "OTT", "Rapat Dengar
+      // Pendapat (RDP)".
+      const int cover = mention_at_[i];
+      // "Dinas Kebakaran", "Badan Penanggulangan Bencana", "acara Demo
+      // Day": a capitalised trigger inside a capitalised run is part of a
+      // name the entity analyser missed (not an acronym: "Pilkada DKI",
+      // "OTT"; not a name's first word at the sentence's start).
+      if (cover == kNone && IsUpperStart(ctx_.TokenText(i)) && i > SentBegin(i) && !AllCaps(i)) {
+        const bool before = Word(i - 1) && IsUpperStart(ctx_.TokenText(i - 1)) &&
+                            !lex_.function_words.count(L(i - 1)) && !In(WordClass::kEventFrontedPreposition, L(i - 1));
+        const bool next = i + 1 < n_ && Word(i + 1) && mention_at_[i + 1] == kNone &&
+                          IsUpperStart(ctx_.TokenText(i + 1)) && !lex_.function_words.count(L(i + 1)) &&
+                          timex_at_[i + 1] == kNone && !lex_.triggers.count(L(i + 1));
+        if (before || next) continue;
+      }
+      if (cover != kNone && (mention_first_[cover] != static_cast<int>(i) || M(cover).type != EntityType::kOrganisation))
+        continue;
       bool had_nya = false;
       std::string_view w = StripClitic(L(i), lex_.clitics, &had_nya);
       if (!lex_.MayTrigger(w)) continue;
       auto it = lex_.triggers.find(w);
       if (it == lex_.triggers.end()) continue;
-      Candidate c;
-      if (Fill(i, it->second, had_nya, &c)) found.push_back(std::move(c));
+      for (const TriggerWord& t : it->second) {
+        size_t end = i + 1;
+        bool phrase = true, nya_here = had_nya;
+        for (size_t r = 0; r < t.rest.size() && phrase; ++r, ++end) {
+          bool nya = false;
+          phrase = end < n_ && quoted_[end] == quoted_[i] && Word(end) &&
+                   (r + 1 < t.rest.size() ? L(end) : StripClitic(L(end), lex_.clitics, &nya)) == t.rest[r];
+          if (phrase && r + 1 == t.rest.size()) nya_here = nya;
+        }
+        if (!phrase || !Condition(i, end, t)) continue;
+        if (cover != kNone && (t.frame != Frame::kNoun || static_cast<int>(end) > mention_end_[cover])) continue;
+        Candidate c;
+        c.trigger_end = cover != kNone ? static_cast<size_t>(mention_end_[cover]) : end;
+        if (Fill(i, t, nya_here, &c)) found.push_back(std::move(c));
+        if (!t.rest.empty()) i = end - 1;  // the phrase's words make no trigger of their own
+        break;
+      }
     }
     return Assemble(&found);
   }
@@ -229,6 +338,12 @@ class Run {
     }
   }
 
+  bool AllCaps(size_t i) const {
+    const std::string_view t = ctx_.TokenText(i);
+    for (char ch : t)
+      if (ch >= 'a' && ch <= 'z') return false;
+    return true;
+  }
   std::string_view L(size_t i) const { return std::string_view(lower_text_).substr(lower_[i].first, lower_[i].second); }
   const EntityMention& M(int m) const { return article_.entities[m]; }
   bool IsActor(int m) const {
@@ -304,9 +419,22 @@ class Run {
 
   // A capitalised word no mention covers: a short name of a person named
   // before ("Kim"), added to `out` when one fits.
+  // Else a one-word name the entity analyser tagged elsewhere in the
+  // article but not here ("Israel").
   void ShortName(size_t i, std::vector<int>* out) const {
     if (!Word(i) || !IsUpperStart(ctx_.TokenText(i)) || L(i).size() < 3) return;
-    AddMention(PrecedingPerson(i, L(i), {}), out);
+    int m = PrecedingPerson(i, L(i), {});
+    if (m == kNone) {
+      auto it = mention_by_word_.find(L(i));
+      // Not when a person follows: "Perdana Menteri Israel Benjamin
+      // Netanyahu", the country only qualifies the person's role.
+      if (it != mention_by_word_.end() &&
+          !(i + 1 < n_ && mention_at_[i + 1] != kNone && M(mention_at_[i + 1]).type == EntityType::kPerson) &&
+          !(M(it->second).type != EntityType::kPerson && i + 1 < n_ && Word(i + 1) &&
+            IsUpperStart(ctx_.TokenText(i + 1)) && PrecedingPerson(i + 1, L(i + 1), {}) != kNone))
+        m = it->second;
+    }
+    AddMention(m, out);
   }
 
   // "keduanya" / "mereka berdua": the last two people named.
@@ -409,20 +537,22 @@ class Run {
     return k;
   }
 
-  // Skips adverbs, hedges, commas and dates backwards from `i` (inclusive);
-  // returns the index one past the first token that is none of those (so
-  // `floor` when nothing is left). Sets *blocked on negation or modality.
-  size_t SkipBack(size_t i, size_t floor, bool* blocked) const {
+  // Skips adverbs, hedges, modal words, negations, commas and dates
+  // backwards from `i` (inclusive); returns the index one past the first
+  // token that is none of those (so `floor` when nothing is left). Sets
+  // *negated on a negation or denial ("X tidak akan bertemu Y").
+  size_t SkipBack(size_t i, size_t floor, bool* negated) const {
     size_t k = i + 1;
     while (k > floor) {
       size_t j = k - 1;
       const std::string_view l = L(j);
       if (lex_.blockers.count(l)) {
-        *blocked = true;
-        return k;
+        *negated = true;
+        --k;
+        continue;
       }
-      if (timex_at_[j] != kNone || lex_.skip_before.count(l) || In(WordClass::kEventDateWord, l) || l == "," ||
-          l == "(" || l == ")" || l == "-") {
+      if (timex_at_[j] != kNone || lex_.skip_before.count(l) || lex_.planned.count(l) || lex_.hoped.count(l) ||
+          In(WordClass::kEventDateWord, l) || l == "," || l == "(" || l == ")" || l == "-" || l == "untuk") {
         --k;
         continue;
       }
@@ -432,19 +562,36 @@ class Run {
   }
 
   // The subject of the verb at `verb`: the phrase before it, or the phrase
-  // before a relative "yang", a pronoun, "keduanya".
-  void Subject(size_t verb, std::vector<int>* out, bool* blocked) const {
+  // before a relative "yang", a pronoun, "keduanya". A phrase after
+  // "bersama"/"didampingi" is a co-actor (into *co when given) and the
+  // subject is the phrase before it ("Jokowi bersama Iriana meninjau").
+  void Subject(size_t verb, std::vector<int>* out, bool* negated, std::vector<int>* co = nullptr) const {
     size_t floor = SentBegin(verb);
     if (verb > floor + opt_.max_phrase_tokens) floor = verb - opt_.max_phrase_tokens;
     if (verb == floor) return;
-    size_t k = SkipBack(verb - 1, floor, blocked);
-    if (*blocked || k == floor) return;
+    bool ignored = false;
+    size_t k = SkipBack(verb - 1, floor, negated);
+    if (k == floor) return;
     size_t j = k - 1;
     if (L(j) == "yang") {
       if (j == floor) return;
-      k = SkipBack(j - 1, floor, blocked);
-      if (*blocked || k == floor) return;
+      k = SkipBack(j - 1, floor, &ignored);
+      if (k == floor) return;
       j = k - 1;
+    }
+    if (co != nullptr && mention_at_[j] != kNone) {
+      std::vector<int> phrase;
+      PhraseBefore(j, floor, &phrase);
+      size_t start = j;
+      for (int m : phrase) start = std::min(start, static_cast<size_t>(mention_first_[m]));
+      size_t link = start;
+      while (link > floor && (L(link - 1) == "," || L(link - 1) == "dan")) --link;
+      if (!phrase.empty() && link > floor + 1 && lex_.coactor_link.count(L(link - 1))) {
+        for (int m : phrase) AddMention(m, co);
+        k = SkipBack(link - 2, floor, &ignored);
+        if (k == floor) return;
+        j = k - 1;
+      }
     }
     if (lex_.pronouns.count(L(j))) {
       AddMention(PrecedingPerson(j, "", {}), out);
@@ -482,49 +629,103 @@ class Run {
     return false;
   }
 
+  // Whether the trigger's own condition holds: its cue words, a weapon, an
+  // agreement document near; no that-clause after an opinion verb.
+  bool Condition(size_t i, size_t end, const TriggerWord& w) const {
+    const size_t sb = SentBegin(i), se = SentEnd(i);
+    const size_t limit = std::min<size_t>(se, end + opt_.max_phrase_tokens);
+    if (w.weapon_next) {
+      bool weapon = false;
+      for (size_t k = end; k < limit && k < end + 3; ++k) weapon |= lex_.weapons.count(L(k)) > 0;
+      if (!weapon) return false;
+    }
+    if (w.needs_document && !NearAny(lex_.documents, i > sb + 8 ? i - 8 : sb, std::min(se, end + 8))) return false;
+    if (w.not_that_clause && end < se && (lex_.that_clause.count(L(end)) || (end + 1 < se && lex_.that_clause.count(L(end + 1)))))
+      return false;
+    if (w.cue) {
+      if (w.cue_class < 0) return false;
+      const auto cue = static_cast<WordClass>(w.cue_class);
+      bool near = false;
+      for (size_t k = i > sb + 3 ? i - 3 : sb; k < std::min(se, end + 7) && !near; ++k) {
+        if (k >= i && k < end) continue;
+        bool nya = false;
+        near = In(cue, L(k)) || In(cue, StripClitic(L(k), lex_.clitics, &nya));
+      }
+      if (!near) return false;
+    }
+    return true;
+  }
+
   // Fills `c` for the trigger at token i; false when it is no event.
   bool Fill(size_t i, const TriggerWord& w, bool had_nya, Candidate* c) {
     const size_t sb = SentBegin(i), se = SentEnd(i);
-    const size_t limit = std::min<size_t>(se, i + 1 + opt_.max_phrase_tokens);
+    const size_t after = std::max(c->trigger_end, i + 1);
+    const size_t limit = std::min<size_t>(se, after + opt_.max_phrase_tokens);
     // The part of the sentence any look-around may read: a 100 KB paragraph
     // with no full stop is one sentence, and reading all of it per trigger
     // would be quadratic.
     const size_t wb = i > sb + opt_.max_phrase_tokens ? i - opt_.max_phrase_tokens : sb, we = limit;
     c->sentence = sent_[i];
     c->trigger = i;
+    c->trigger_end = after;
     c->word = &w;
     const bool targeted = w.type == EventType::kDeployment || w.type == EventType::kAttack;
-    if (w.weapon_next) {
-      bool weapon = false;
-      for (size_t k = i + 1; k < limit && k < i + 4; ++k) weapon |= lex_.weapons.count(L(k)) > 0;
-      if (!weapon) return false;
-    }
-    if (w.type == EventType::kDeployment && ObjectIsMessage(i + 1, limit)) return false;
+    const bool two_party = TwoParty(w.type);
+    if (w.type == EventType::kDeployment && ObjectIsMessage(after, limit)) return false;
     // "Makedonia berjumpa Spanyol pada laga kualifikasi": a match, not a meeting.
     // In a sports report (several sport terms) only agreements (transfers,
-    // contracts) are events: "serangan Juventus", "melawat ke markas Arema".
-    if (w.type != EventType::kAgreement && (SportWords() >= 3 || NearAny(lex_.sport, wb, we))) return false;
-    // "91,8 ribu kunjungan": a count of visits, not one.
-    if (w.frame == Frame::kNoun && i > sb &&
+    // contracts), appointments and dismissals (coaches) are events:
+    // "serangan Juventus", "melawat ke markas Arema" are play.
+    const bool sport_ok =
+        w.type == EventType::kAgreement || w.type == EventType::kAppointment || w.type == EventType::kDismissal;
+    if (!sport_ok && (SportWords() >= 3 || NearAny(lex_.sport, wb, we))) return false;
+    // "91,8 ribu kunjungan": a count of visits, not one ("ribuan demonstran" is one protest).
+    if (w.frame == Frame::kNoun && w.type != EventType::kProtest && i > sb &&
         (toks_[i - 1].kind == TokenKind::kNumber || In(WordClass::kEventCountWord, L(i - 1))))
       return false;
-    if (w.needs_document && !NearAny(lex_.documents, i > sb + 8 ? i - 8 : sb, std::min(se, i + 9))) return false;
-    bool blocked = false;
+    bool negated = false;
     std::vector<int>& ps = c->mentions;
-    size_t after = i + 1;
-    if (Is(after, "muka") && L(i) == "bertatap") ++after;
+    std::vector<Side>& sides = c->sides;
+    const auto tag = [&](Side side) { sides.resize(ps.size(), side); };
+    size_t verb_end = after;
+    if (Is(verb_end, "muka") && L(i) == "bertatap") ++verb_end;
     switch (w.frame) {
       case Frame::kTransitive:
       case Frame::kReciprocal:
       case Frame::kIntransitive: {
-        Subject(i, &ps, &blocked);
-        if (blocked) return false;
-        c->needs_both = w.frame == Frame::kTransitive;
+        std::vector<int> co;
+        Subject(i, &ps, &negated, &co);
+        tag(Side::kSubject);
+        for (int m : co) AddMention(m, &ps);
+        tag(Side::kCoActor);
+        if (ps.empty() && i > sb) {
+          bool ignored = false;
+          size_t k = SkipBack(i - 1, sb, &ignored);
+          // SkipBack passes over "untuk": look at what it passed too.
+          for (size_t x = k; x < i && !c->shares_subject; ++x) c->shares_subject = In(WordClass::kEventSharedSubject, L(x));
+          if (k > sb) c->shares_subject |= In(WordClass::kEventSharedSubject, L(k - 1));
+        }
+        c->needs_both = two_party && w.frame == Frame::kTransitive;
         c->subject_side = !ps.empty();
         if (w.frame == Frame::kIntransitive) break;
-        size_t o = after;
+        size_t o = verb_end;
+        // "berbincang (via telepon) dengan X": a short aside first.
+        if (o < limit && L(o) == "(") {
+          size_t close = o + 1;
+          while (close < limit && close < o + 6 && L(close) != ")") ++close;
+          if (close < limit && L(close) == ")") o = verb_end = close + 1;
+        }
         while (o < limit && (lex_.skip_before.count(L(o)) || In(WordClass::kEventObjectPreposition, L(o)))) ++o;
-        if (o - after > 3) break;
+        if (o - verb_end > 3) break;
+        // "mengkritik surat kabar The New York Times": a common noun or two
+        // heading the named object.
+        for (size_t h = o; h < limit && h < o + 3 && mention_at_[h] == kNone; ++h) {
+          const std::string_view l = L(h);
+          if (!Word(h) || IsUpperStart(ctx_.TokenText(h)) || lex_.function_words.count(l) ||
+              In(WordClass::kEventPreposition, l) || lex_.triggers.count(l))
+            break;
+          if (h + 1 < limit && mention_at_[h + 1] != kNone) o = h + 1;
+        }
         std::vector<int> obj;
         // "menemuinya"; not for "menerimanya", whose -nya is mostly a thing.
         if (had_nya && !w.actor_object) AddMention(PrecedingPerson(i, "", ps), &obj);
@@ -536,19 +737,22 @@ class Run {
           if (!actor) return false;
         }
         for (int m : obj) {
-          if (w.visit && M(m).type == EntityType::kLocation && c->place == kNone) c->place = m;
+          if ((w.visit || w.type == EventType::kDisaster) && M(m).type == EntityType::kLocation &&
+              c->place == kNone)
+            c->place = m;
           else AddMention(m, &ps), c->object_side = true;
         }
+        tag(Side::kObject);
         break;
       }
       case Frame::kPassive: {
         // The patient before the verb, the agent after "oleh"/"antara" or
         // right after the verb.
-        Subject(i, &ps, &blocked);
-        if (blocked) return false;
-        size_t o = after;
+        Subject(i, &ps, &negated);
+        tag(Side::kObject);
+        size_t o = verb_end;
         while (o < limit && (lex_.skip_before.count(L(o)) || Is(o, "oleh") || Is(o, "antara"))) ++o;
-        if (o - after > 3) break;
+        if (o - verb_end > 3) break;
         std::vector<int> agent;
         PhraseAfter(o, limit, &agent);
         if (w.actor_object) {
@@ -560,24 +764,38 @@ class Run {
           if (!patient_actor || !agent_actor) return false;
         }
         for (int m : agent) AddMention(m, &ps);
+        tag(Side::kSubject);
         break;
       }
       case Frame::kNoun:
-        Noun(i, after, limit, sb, had_nya, &ps, &blocked);
-        if (blocked) return false;
+        Noun(i, after, limit, sb, had_nya, c, &negated);
         break;
       case Frame::kCount:  // the number of frames, never a trigger's (the loader rejects it)
         return false;
     }
     // Recipients and targets; places (close to the trigger: "bertemu X di
-    // Pyongyang", not a place named at the far end of a long sentence).
+    // Pyongyang", not a place named at the far end of a long sentence);
+    // co-actors ("meninjau pasar bersama X").
     const size_t near_limit = std::min<size_t>(limit, after + 12);
     for (size_t k = after; k + 1 < near_limit; ++k) {
       const std::string_view l = L(k);
       if (l == ";") break;
-      if (k > i + 1) {
+      if (k > after) {
         auto other = lex_.triggers.find(l);
-        if (other != lex_.triggers.end() && other->second.type != w.type) break;
+        if (other != lex_.triggers.end() && other->second.front().type != w.type) break;
+      }
+      // "Banjir melanda Kampung Pulo": a disaster's first place after it.
+      if (w.type == EventType::kDisaster && c->place == kNone && mention_at_[k] != kNone &&
+          M(mention_at_[k]).type == EntityType::kLocation) {
+        c->place = mention_at_[k];
+        continue;
+      }
+      if (lex_.coactor_link.count(l) && mention_at_[k + 1] != kNone) {
+        const size_t before = ps.size();
+        size_t e = PhraseAfter(k + 1, near_limit, &ps);
+        tag(Side::kCoActor);
+        if (ps.size() > before) k = e - 1;
+        continue;
       }
       bool to = In(WordClass::kEventToward, l);
       bool at = l == "di";
@@ -585,27 +803,65 @@ class Run {
         if (targeted && (l == "membantu" || l == "mendukung") && k > 0 && Is(k - 1, "untuk")) to = true;
         else continue;
       }
-      // "di ibu kota Korea Utara": a few role or place nouns may come first.
+      // "di ibu kota Korea Utara": a few role or place nouns may come first;
+      // "di Pasar Dukuh Kupang": capitalised words before a LOCATION are
+      // part of the place's full name.
       size_t m_at = k + 1;
-      while (m_at < limit && m_at < k + 4 && mention_at_[m_at] == kNone && In(WordClass::kEventPlaceNoun, L(m_at)))
+      size_t named_from = 0;
+      while (m_at < limit && m_at < k + 5 && mention_at_[m_at] == kNone &&
+             (In(WordClass::kEventPlaceNoun, L(m_at)) || (Glue(m_at) && IsUpperStart(ctx_.TokenText(m_at))))) {
+        if (IsUpperStart(ctx_.TokenText(m_at)) && named_from == 0) named_from = m_at;
+        else if (!IsUpperStart(ctx_.TokenText(m_at))) named_from = 0;
         ++m_at;
+      }
       if (m_at >= limit || mention_at_[m_at] == kNone) continue;
       int m = mention_at_[m_at];
-      if (targeted && to) {
+      if (targeted && to && M(m).type != EntityType::kLocation) {
         AddMention(m, &ps);
+        tag(Side::kObject);
+        c->object_side = true;
+      } else if (targeted && to && c->place == kNone && w.type == EventType::kDeployment) {
+        c->place = m;  // troops sent to a place: where, not whom
+        c->place_from = named_from;
+      } else if (targeted && to) {
+        AddMention(m, &ps);  // "serangan ke Ukraina": the attacked country
+        tag(Side::kObject);
         c->object_side = true;
       } else if (M(m).type == EntityType::kLocation && c->place == kNone) {
         bool participant = false;
         for (int x : ps) participant |= M(x).entity_id == M(m).entity_id;
-        if (!participant) c->place = m;
+        if (!participant) c->place = m, c->place_from = named_from;
       }
     }
     if (c->place == kNone && (Is(sb, "di") || Is(sb, "ke")) && sb + 1 < i && mention_at_[sb + 1] != kNone &&
         M(mention_at_[sb + 1]).type == EntityType::kLocation)
       c->place = mention_at_[sb + 1];
-    DropRoleModifiers(&ps);
-    if (c->place != kNone)
-      std::erase_if(ps, [&](int m) { return M(m).entity_id == M(c->place).entity_id; });
+    DropRoleModifiers(c);
+    // An arrest, a charge, a verdict, an appointment or a dismissal is done
+    // by and to people and institutions: a LOCATION among its parties is
+    // where ("pelaku ..., Surabaya, Jawa Timur, ditetapkan sebagai
+    // tersangka"), never who.
+    if (w.type == EventType::kArrest || w.type == EventType::kCharge || w.type == EventType::kVerdict ||
+        w.type == EventType::kAppointment || w.type == EventType::kDismissal) {
+      for (int m : ps)
+        if (M(m).type == EntityType::kLocation && c->place == kNone) c->place = m;
+      KeepIf(c, [&](int m, Side) { return M(m).type != EntityType::kLocation; });
+    }
+    // A disaster, a protest or an election happens at a place: a country
+    // or town named as its participant is where it happened.
+    if (c->place == kNone && PlaceSuffices(w.type) && w.type != EventType::kVisit) {
+      for (size_t k = 0; k < ps.size(); ++k)
+        if (M(ps[k]).type == EntityType::kLocation) {
+          c->place = ps[k];
+          break;
+        }
+    }
+    if (c->place != kNone) KeepIf(c, [&](int m, Side) { return M(m).entity_id != M(c->place).entity_id; });
+    c->modality = Modality(i, after, sb, se, w, negated);
+    if (ps.empty() && w.frame != Frame::kNoun && !TwoParty(w.type) &&
+        w.type != EventType::kDisaster && w.type != EventType::kElection && w.type != EventType::kVisit &&
+        !c->shares_subject)  // "mengirim pasukan untuk menyerang": "pasukan" is the first verb's object
+      c->unnamed_party = UnnamedParty(i, verb_end, sb, limit, NeedsActor(w.type) ? Frame::kTransitive : w.frame);
     // Date and how far a guess may go.
     c->date = SentenceDate(i, wb, we);
     c->date_from_sentence = !c->date.empty();
@@ -613,31 +869,137 @@ class Run {
       if (lex_.past_or_plan.count(L(k)) && timex_at_[k] == kNone) c->no_fallback = true;
     }
     if (lex_.past_or_plan.count(L(i))) c->no_fallback = true;
-    return !ps.empty() || c->place != kNone;
+    return !ps.empty() || c->place != kNone || c->unnamed_party;
+  }
+
+  // A single-party verb with no named party may still have one named by a
+  // common noun: a content word as its subject ("pelaku ... diringkus",
+  // "warga berunjuk rasa") or right after it ("dibekuk polisi").
+  bool UnnamedParty(size_t i, size_t after, size_t sb, size_t limit, Frame frame) const {
+    // A party noun (event.party_noun: "polisi", "pelaku", "warga",
+    // "pemerintah"; the role words too), or a capitalised word: initials
+    // ("DS", "ES"), which crime reports give for suspects, or a name.
+    const auto content = [&](size_t k) {
+      if (!Word(k) || timex_at_[k] != kNone) return false;
+      const std::string_view t = ctx_.TokenText(k);
+      bool nya = false;
+      const std::string_view l = StripClitic(L(k), lex_.clitics, &nya);
+      // A capitalised word the entity analyser left untagged: initials
+      // ("DS", "P3S") or a name ("kelompok militan Rohingya menyerang").
+      const bool name = IsUpperStart(t) && k > SentBegin(k) && !lex_.function_words.count(l) &&
+                        !In(WordClass::kEventPreposition, l) && !lex_.triggers.count(l);
+      return name || In(WordClass::kEventPartyNoun, l) || lex_.roles.count(l) > 0;
+    };
+    bool negated = false;
+    if (i > sb) {
+      size_t k = SkipBack(i - 1, sb, &negated);
+      if (k > sb && Is(k - 1, "yang") && k - 1 > sb) k = SkipBack(k - 2, sb, &negated);
+      if (k > sb && content(k - 1)) return true;
+    }
+    // After the verb only the agent of a passive ("dibekuk polisi"): the
+    // object of an active verb is its target, no party doing it.
+    if (frame != Frame::kPassive) return false;
+    size_t o = after;
+    if (o < limit && Is(o, "oleh")) ++o;
+    return o < limit && content(o);
+  }
+
+  // Keeps the participants (and their sides) for which keep(mention, side).
+  template <typename Keep>
+  static void KeepIf(Candidate* c, Keep keep) {
+    size_t o = 0;
+    for (size_t k = 0; k < c->mentions.size(); ++k) {
+      if (!keep(c->mentions[k], c->sides[k])) continue;
+      c->mentions[o] = c->mentions[k];
+      c->sides[o] = c->sides[k];
+      ++o;
+    }
+    c->mentions.resize(o);
+    c->sides.resize(o);
+  }
+
+  // The event's modality from the words around its trigger: a negation or
+  // denial right before it (across adverbs and modal words: "tidak akan
+  // bertemu") negates it; a hope, wish, proposal or condition in its clause
+  // before it ("berharap ... akan mencapai kesepakatan", "potensi
+  // kesepakatan", "jika ...") makes it hoped; a plan ("akan", "dijadwalkan",
+  // "rencana") planned; for a noun, "batal"/"ditunda" or "akan digelar"
+  // right after it too. Else it happened.
+  EventModality Modality(size_t i, size_t after, size_t sb, size_t se, const TriggerWord& w, bool negated) const {
+    // The chain right before the trigger: adverbs, modal words, negations.
+    for (size_t k = i; k > sb && k + 6 > i;) {
+      --k;
+      const std::string_view l = L(k);
+      if (lex_.blockers.count(l)) {
+        negated = true;
+        continue;
+      }
+      if (lex_.skip_before.count(l) || lex_.planned.count(l) || lex_.hoped.count(l) || l == "untuk") continue;
+      break;
+    }
+    if (negated) return EventModality::kNegated;
+    bool hoped = false, planned = false;
+    for (size_t k = i; k > sb && k + 12 > i;) {
+      --k;
+      const std::string_view l = L(k);
+      if (lex_.clause_break.count(l) || l == "." || l == "\"" || quoted_[k] != quoted_[i]) break;
+      if (timex_at_[k] != kNone) continue;  // "akan datang" inside a date is no plan
+      hoped |= lex_.hoped.count(l) > 0;
+      planned |= lex_.planned.count(l) > 0;
+    }
+    if (hoped) return EventModality::kHoped;
+    if (planned) return EventModality::kPlanned;
+    if (w.frame == Frame::kNoun) {
+      for (size_t k = after; k < se && k < after + 4; ++k) {
+        if (lex_.negated_after.count(L(k))) return EventModality::kNegated;
+        if (lex_.planned_after.count(L(k))) return EventModality::kPlanned;
+      }
+    }
+    return EventModality::kHappened;
   }
 
   // Participants of a noun trigger ("pertemuan antara X dan Y").
-  void Noun(size_t i, size_t after, size_t limit, size_t sb, bool had_nya, std::vector<int>* ps, bool* blocked) {
+  void Noun(size_t i, size_t after, size_t limit, size_t sb, bool had_nya, Candidate* c, bool* negated) {
+    std::vector<int>* ps = &c->mentions;
+    const auto tag = [&](Side side) { c->sides.resize(ps->size(), side); };
     const bool anaphoric =
         after < limit && (In(WordClass::kDemonstrative, L(after)) || Is(after, "tadi"));  // "pertemuan tadi" too
-    // Possessor right after the noun: "kunjungan Shoigu", "serangan Rusia".
-    if (!anaphoric && !had_nya && after < limit) PhraseAfter(after, limit, ps);
-    // "antara X dan Y", "dengan X" a few words on (after "yang
-    // berlangsung", "tersebut", "kerja sama"...).
-    for (size_t k = after; k < limit && k < after + 8; ++k) {
-      if (L(k) == "." || L(k) == ";" || L(k) == ",") break;
-      if (In(WordClass::kEventPartnerLink, L(k))) {
-        PhraseAfter(k + 1, limit, ps);
-        break;
-      }
-    }
     // A light verb before it: "X melakukan kunjungan", "X dan Y
-    // menandatangani perjanjian".
+    // menandatangani perjanjian": X is the actor.
     size_t v = i;
     while (v > sb && In(WordClass::kEventDeterminer, L(v - 1))) --v;
     if (v > sb && lex_.light_verbs.count(L(v - 1))) {
-      Subject(v - 1, ps, blocked);
-      if (*blocked) return;
+      Subject(v - 1, ps, negated);
+      tag(Side::kSubject);
+    }
+    // Possessor right after the noun: "kunjungan Shoigu", "serangan Rusia".
+    if (!anaphoric && !had_nya && after < limit) {
+      PhraseAfter(after, limit, ps);
+      tag(c->word->patient_possessor ? Side::kObject : Side::kSubject);
+    }
+    // "antara X dan Y", "dengan X", "bersama X" a few words on (after "yang
+    // berlangsung", "tersebut", "kerja sama"...).
+    for (size_t k = after; k < limit && k < after + 8; ++k) {
+      if (L(k) == "." || L(k) == ";" || L(k) == ",") break;
+      // "penangkapan X oleh Y": Y does it.
+      if (In(WordClass::kEventPartnerLink, L(k)) || Is(k, "oleh")) {
+        PhraseAfter(k + 1, limit, ps);
+        tag(lex_.coactor_link.count(L(k))                ? Side::kCoActor
+            : Is(k, "antara") || Is(k, "oleh") ? Side::kSubject
+                                                           : Side::kObject);
+        break;
+      }
+    }
+    // "OTT yang dilakukan KPK", "RDP yang dipimpin oleh X": the agent of a
+    // passive light verb in a relative clause on the noun does it.
+    for (size_t k = after; k + 2 < limit && k < after + 6; ++k) {
+      if (L(k) == "." || L(k) == ";") break;
+      if (!Is(k, "yang") || !In(WordClass::kEventPassiveLightVerb, L(k + 1))) continue;
+      size_t a = k + 2;
+      if (Is(a, "oleh")) ++a;
+      PhraseAfter(a, limit, ps);
+      tag(Side::kSubject);
+      break;
     }
     // A fronted adverbial: "Selama pertemuannya dengan Kozlov, Kim ...":
     // the sentence opens with a preposition a few words before the noun.
@@ -646,31 +1008,31 @@ class Run {
       for (size_t k = after; k + 1 < limit; ++k) {
         if (L(k) != ",") continue;
         size_t s = k + 1;
-        if (mention_at_[s] != kNone) {
-          std::vector<int> subj;
-          PhraseAfter(s, limit, &subj);
-          for (int m : subj) AddMention(m, ps);
-        } else if (lex_.pronouns.count(L(s))) {
-          AddMention(PrecedingPerson(s, "", *ps), ps);
-        } else {
-          ShortName(s, ps);
+        std::vector<int> subj;
+        if (mention_at_[s] != kNone) PhraseAfter(s, limit, &subj);
+        else if (lex_.pronouns.count(L(s))) AddMention(PrecedingPerson(s, "", *ps), &subj);
+        else ShortName(s, &subj);
+        // The main clause's subject is the actor, even when a list after
+        // "dengan" ran on into it ("dengan Kozlov, Kim menyatakan").
+        for (int m : subj) {
+          bool in = false;
+          for (size_t x = 0; x < ps->size(); ++x)
+            if (M((*ps)[x]).entity_id == M(m).entity_id) c->sides[x] = Side::kSubject, in = true;
+          if (!in) AddMention(m, ps), tag(Side::kSubject);
         }
         break;
       }
     }
     // "pertemuannya": the nearest person before, not one already in.
     if (had_nya && ps->size() < 2) AddMention(PrecedingPerson(i, "", *ps), ps);
+    tag(Side::kSubject);
   }
 
   // "Pemimpin Korea Utara Kim Jong Un": a country or organisation right
   // before a person in the same phrase only qualifies the person's role.
-  void DropRoleModifiers(std::vector<int>* ps) const {
-    std::vector<int> keep;
-    for (int m : *ps) {
-      if (M(m).type == EntityType::kPerson) {
-        keep.push_back(m);
-        continue;
-      }
+  void DropRoleModifiers(Candidate* c) const {
+    KeepIf(c, [&](int m, Side) {
+      if (M(m).type == EntityType::kPerson) return true;
       // Look right of the mention for a person, across role and
       // capitalised words and a comma, with no "dan" between.
       size_t k = static_cast<size_t>(mention_end_[m]);
@@ -685,12 +1047,21 @@ class Run {
           k = static_cast<size_t>(mention_end_[x]) - 1;
           continue;
         }
+        if (x == kNone && Word(k) && IsUpperStart(ctx_.TokenText(k))) {
+          // "Perdana Menteri Israel Benjamin Netanyahu" where only an
+          // earlier mention tagged the person: a short name resolves it.
+          std::vector<int> person;
+          ShortName(k, &person);
+          if (!person.empty() && M(person[0]).type == EntityType::kPerson) {
+            qualifies = true;
+            break;
+          }
+        }
         if (L(k) == "," || L(k) == "(" || L(k) == ")" || (Glue(k) && x == kNone)) continue;
         break;
       }
-      if (!qualifies) keep.push_back(m);
-    }
-    *ps = std::move(keep);
+      return !qualifies;
+    });
   }
 
   static bool UsableDate(const TimeExpression& t) {
@@ -718,12 +1089,84 @@ class Run {
     return best == kNone ? "" : DayOf(article_.timexes[best].value);
   }
 
-  // Enough to be an event: two participants, or one and a place for a visit.
+  // Enough to be an event: for a meeting, an agreement or an accusation two
+  // participants (or, for a visit-like trigger, one and a place); for a
+  // visit one participant with a place or a party visited; for a decision,
+  // a regulation, a price change, a launch or a hearing the one who does it;
+  // for a disaster, a protest or an election a participant or its place;
+  // for the rest (an arrest, a charge, an attack...) one participant.
   bool Complete(const Candidate& c) const {
-    return c.mentions.size() >= 2 || (c.word->visit && c.mentions.size() == 1 && c.place != kNone);
+    const EventType t = c.word->type;
+    if (TwoParty(t)) return c.mentions.size() >= 2 || (c.word->visit && c.mentions.size() == 1 && c.place != kNone);
+    if (t == EventType::kVisit) return !c.mentions.empty() && (c.place != kNone || c.mentions.size() >= 2);
+    if (NeedsActor(t)) {
+      // "pemerintah tak menerbitkan Perppu": a common-noun actor will do.
+      for (Side s : c.sides)
+        if (s == Side::kSubject) return true;
+      return c.unnamed_party;
+    }
+    if (PlaceSuffices(t) && c.place != kNone) return true;
+    return !c.mentions.empty() || c.unnamed_party;
+  }
+
+  // Roles from sides: the first participant found as a subject is the
+  // actor; later subjects are its co-actors, or, for a two-party event
+  // with no object ("X dan Y bertemu"), the party met; objects are targets.
+  std::vector<EventRole> Roles(const Candidate& c) const {
+    std::vector<EventRole> roles(c.mentions.size(), EventRole::kParticipant);
+    bool actor = false, object = false;
+    for (Side s : c.sides) object |= s == Side::kObject;
+    for (size_t k = 0; k < c.sides.size(); ++k) {
+      switch (c.sides[k]) {
+        case Side::kSubject:
+          roles[k] = !actor ? EventRole::kActor
+                            : (TwoParty(c.word->type) && !object ? EventRole::kTarget : EventRole::kCoActor);
+          actor = true;
+          break;
+        case Side::kObject:
+          roles[k] = EventRole::kTarget;
+          break;
+        case Side::kCoActor:
+          roles[k] = EventRole::kCoActor;
+          break;
+      }
+    }
+    return roles;
+  }
+
+  // The place's name: the LOCATION's canonical name, or, when capitalised
+  // words before it name a longer place ("di Pasar Dukuh Kupang", the
+  // LOCATION being "Kupang"), that full name as written.
+  std::string PlaceName(const Candidate& c) const {
+    if (c.place == kNone) return "";
+    const EntityMention& p = M(c.place);
+    const size_t first = static_cast<size_t>(mention_first_[c.place]);
+    if (c.place_from == 0 || c.place_from >= first || mention_end_[c.place] == kNone)
+      return p.canonical.empty() ? p.text : p.canonical;
+    const size_t last = static_cast<size_t>(mention_end_[c.place]) - 1;
+    const std::string_view text = ctx_.text();
+    return std::string(text.substr(toks_[c.place_from].begin, toks_[last].end - toks_[c.place_from].begin));
   }
 
   std::vector<Event> Assemble(std::vector<Candidate>* found) {
+    // 0. A verb sharing the subject of the sentence's previous one.
+    for (size_t k = 1; k < found->size(); ++k) {
+      Candidate& c = (*found)[k];
+      const Candidate& p = (*found)[k - 1];
+      if (!c.shares_subject || p.sentence != c.sentence) continue;
+      for (size_t x = 0; x < p.mentions.size(); ++x) {
+        if (p.sides[x] != Side::kSubject) continue;
+        const size_t before = c.mentions.size();
+        AddMention(p.mentions[x], &c.mentions);
+        if (c.mentions.size() == before) break;
+        const int subject = c.mentions.back();
+        c.mentions.pop_back();
+        c.mentions.insert(c.mentions.begin(), subject);
+        c.sides.insert(c.sides.begin(), Side::kSubject);
+        c.subject_side = true;
+        break;
+      }
+    }
     // 1. Same-type triggers of one sentence that complete each other.
     std::vector<Candidate> merged;
     for (Candidate& c : *found) {
@@ -745,8 +1188,12 @@ class Run {
         merged.push_back(std::move(c));
         continue;
       }
-      for (int m : c.mentions) AddMention(m, &into->mentions);
-      if (into->place == kNone) into->place = c.place;
+      for (size_t k = 0; k < c.mentions.size(); ++k) {
+        const size_t before = into->mentions.size();
+        AddMention(c.mentions[k], &into->mentions);
+        if (into->mentions.size() > before) into->sides.push_back(c.sides[k]);
+      }
+      if (into->place == kNone) into->place = c.place, into->place_from = c.place_from;
       into->no_fallback |= c.no_fallback;
       into->needs_both = into->needs_both && c.needs_both;
       into->subject_side |= c.subject_side;
@@ -756,11 +1203,13 @@ class Run {
     // 2. Validity, then dates that continue the previous event.
     std::vector<Candidate> kept;
     for (Candidate& c : merged) {
-      if (c.place != kNone)
-        std::erase_if(c.mentions, [&](int m) { return M(m).entity_id == M(c.place).entity_id; });
+      if (c.place != kNone) KeepIf(&c, [&](int m, Side) { return M(m).entity_id != M(c.place).entity_id; });
       if (!Complete(c)) continue;
       if (c.needs_both && !(c.subject_side && (c.object_side || (c.word->visit && c.place != kNone)))) continue;
-      if (static_cast<int>(c.mentions.size()) > opt_.max_participants) c.mentions.resize(opt_.max_participants);
+      if (static_cast<int>(c.mentions.size()) > opt_.max_participants) {
+        c.mentions.resize(opt_.max_participants);
+        c.sides.resize(opt_.max_participants);
+      }
       if (c.date.empty() && !kept.empty()) {
         const Candidate& p = kept.back();
         size_t pt = p.trigger, ct = c.trigger;
@@ -786,8 +1235,27 @@ class Run {
       std::sort(sorted.begin(), sorted.end());
       std::string key(Name(c.word->type));
       for (const auto& id : sorted) key += "\t" + id;
-      const std::string place = c.place == kNone ? "" : (M(c.place).canonical.empty() ? M(c.place).text : M(c.place).canonical);
+      const std::string place = PlaceName(c);
       auto it = by_key.find(key);
+      // The same trigger word of the same type again with some of the same
+      // participants and none new to either side ("OTT yang dilakukan KPK
+      // terhadap X" ... "OTT KPK"): the same happening.
+      if (it == by_key.end()) {
+        const std::string_view trigger = L(c.trigger);
+        for (size_t e = out.size(), looked = 0; e > 0 && looked < 16; --e, ++looked) {
+          const Event& o = out[e - 1];
+          if (o.type != c.word->type || L(o_trigger_[e - 1]) != trigger) continue;
+          const auto subset = [](const std::vector<std::string>& a, const std::vector<std::string>& b) {
+            for (const std::string& x : a)
+              if (std::find(b.begin(), b.end(), x) == b.end()) return false;
+            return true;
+          };
+          if (subset(ids, o.participants) || subset(o.participants, ids)) {
+            it = by_key.find(o_key_[e - 1]);
+            break;
+          }
+        }
+      }
       if (it != by_key.end()) {
         Event& e = out[it->second];
         bool same_place = e.place.empty() || place.empty() || e.place == place;
@@ -806,10 +1274,15 @@ class Run {
       e.span = Span{toks_[s.first_token].cp_begin, toks_[std::min<size_t>(s.end_token, n_) - 1].cp_end};
       e.type = c.word->type;
       e.trigger = std::string(ctx_.TokenText(c.trigger));
+      for (size_t k = c.trigger + 1; k < c.trigger_end && k < n_; ++k) e.trigger += " " + std::string(ctx_.TokenText(k));
       e.participants = std::move(ids);
+      e.roles = Roles(c);
+      e.modality = c.modality;
       e.place = place;
       e.date = c.date;
       by_key[key] = out.size();
+      o_key_.push_back(key);
+      o_trigger_.push_back(c.trigger);
       out.push_back(std::move(e));
       fallback_ok.push_back(!c.no_fallback);
     }
@@ -842,6 +1315,10 @@ class Run {
   std::vector<int> para_, sent_, mention_at_, timex_at_, mention_first_, mention_end_;
   std::vector<bool> quoted_;
   mutable std::vector<std::string> person_key_;
+  std::vector<std::string> o_key_;  // Assemble: each event's merge key
+  std::vector<size_t> o_trigger_;   // Assemble: each event's trigger token
+  // One-word actor mentions by their lowercase word: the first of each.
+  std::unordered_map<std::string, int, WordHash, std::equal_to<>> mention_by_word_;
   int sport_words_ = -1;  // sport terms in the whole article; -1 until counted
 };
 

@@ -121,6 +121,25 @@ constexpr std::string_view kWordClassNames[] = {
     "claim.place_link",
     "org.media_word",
     "person.nickname_anaphor",
+    "event.planned",
+    "event.hoped",
+    "event.negated_after",
+    "event.planned_after",
+    "event.coactor_link",
+    "event.that_clause",
+    "event.clause_break",
+    "event.cue.decision",
+    "event.cue.price_change",
+    "event.cue.regulation",
+    "event.cue.charge",
+    "event.cue.verdict",
+    "event.cue.agreement",
+    "event.cue.launch",
+    "event.cue.appointment",
+    "event.cue.hearing",
+    "event.shared_subject",
+    "event.passive_light_verb",
+    "event.party_noun",
 };
 static_assert(std::size(kWordClassNames) == static_cast<size_t>(WordClass::kCount),
               "one name per WordClass");
@@ -140,7 +159,8 @@ static_assert(std::size(kTimeUnitNames) == static_cast<size_t>(TimeUnit::kCount)
 constexpr std::string_view kEventFrameNames[] = {"transitive", "passive", "reciprocal", "intransitive", "noun"};
 static_assert(std::size(kEventFrameNames) == static_cast<size_t>(EventFrame::kCount), "one name per EventFrame");
 
-constexpr std::string_view kEventTriggerFlagNames[] = {"visit", "actor_object", "weapon_next", "needs_document"};
+constexpr std::string_view kEventTriggerFlagNames[] = {"visit", "actor_object", "weapon_next", "needs_document",
+                                                       "cue", "not_that_clause", "patient_possessor"};
 static_assert(std::size(kEventTriggerFlagNames) == static_cast<size_t>(EventTriggerFlag::kCount),
               "one name per EventTriggerFlag");
 
@@ -530,9 +550,26 @@ class Lexicon::Loader {
         t.flags |= 1u << k;
       }
     }
-    if (Status s = Index(&lex_->event_trigger_index_, t.word, lex_->event_triggers_.size(), "event trigger");
-        !s.ok())
+    // A word may make events of several types, each with its own cue words
+    // ("menaikkan" suku bunga: a decision; harga: a price change).
+    // A word may make events of several types, each but one with its own
+    // condition ("menaikkan" with "suku bunga" near: a decision, with
+    // "harga": a price change; "meluncurkan rudal": an attack, else a launch).
+    const auto conditional = [](const EventTrigger& e) {
+      return e.Has(EventTriggerFlag::kCue) || e.Has(EventTriggerFlag::kWeaponNext) ||
+             e.Has(EventTriggerFlag::kNeedsDocument);
+    };
+    if (auto it = lex_->event_trigger_index_.find(t.word); it != lex_->event_trigger_index_.end()) {
+      for (const EventTrigger& o : lex_->event_triggers_) {
+        if (o.word != t.word) continue;
+        if (o.type == t.type || (!conditional(o) && !conditional(t)))
+          return Error("duplicate event trigger '" + t.word + "' (a word listed twice needs another type on "
+                       "each line, and a condition -- cue, weapon_next, needs_document -- on all but one)");
+      }
+    } else if (Status s = Index(&lex_->event_trigger_index_, t.word, lex_->event_triggers_.size(), "event trigger");
+               !s.ok()) {
       return s;
+    }
     lex_->event_triggers_.push_back(std::move(t));
     return Status::Ok();
   }

@@ -170,6 +170,10 @@ enum class EventTriggerFlag : uint8_t {
                    // ("menerima bantuan" is no meeting)
   kWeaponNext,     // "weapon_next": only with a weapon word right after ("meluncurkan rudal")
   kNeedsDocument,  // "needs_document": signing, only with an agreement document near
+  kCue,            // "cue": only with one of its type's cue words near (events.tsv event.cue.TYPE);
+                   // a word may be listed once per type when its entries carry this flag
+  kNotThatClause,  // "not_that_clause": no event when a that-clause follows ("sepakat bahwa" = an opinion)
+  kPatientPossessor,  // "patient_possessor": a noun whose possessor is done to ("penangkapan X": X is arrested)
   kCount
 };
 
@@ -242,14 +246,14 @@ enum class WordClass : uint8_t {
   // The event analyser (events.tsv; each class's comment is in the file).
   kEventClitic,              // "event.clitic": -nya, -lah, -pun, -kah
   kEventSkipBefore,          // "event.skip_before": adverbs and hedges between a subject and its verb
-  kEventBlocker,             // "event.blocker": negation and modality, no event happened
+  kEventBlocker,             // "event.blocker": negation and denial before a trigger: modality negated
   kEventRole,                // "event.role": lower-case words inside an actor's noun phrase
   kEventFunctionWord,        // "event.function_word": end a noun phrase even when capitalised
   kEventLightVerb,           // "event.light_verb": "melakukan kunjungan"
   kEventWeapon,              // "event.weapon"
   kEventMessage,             // "event.message": sent, but no deployment ("mengirim salam")
   kEventReportWord,          // "event.report_word": names a report (besides the speech verbs)
-  kEventPastOrPlan,          // "event.past_or_plan": earlier or planned, no date guess
+  kEventPastOrPlan,          // "event.past_or_plan": earlier or planned, no date from a neighbour
   kEventDocument,            // "event.document": what signing makes an agreement
   kEventSport,               // "event.sport": a sports report
   kEventPreposition,         // "event.preposition": a mention after one is no participant
@@ -327,6 +331,26 @@ enum class WordClass : uint8_t {
   // a person's name that stands for that person ("Achmad Budiharto. Pria
   // yang akrab disapa Budi ..."), before the link words.
   kNicknameAnaphor,  // "person.nickname_anaphor"
+  // The event analyser, issue 18 (events.tsv): modality, roles, cues.
+  kEventPlanned,          // "event.planned": before a trigger, the event is planned ("akan", "dijadwalkan")
+  kEventHoped,            // "event.hoped": before a trigger, the event is hoped or conditional ("berharap", "jika")
+  kEventNegatedAfter,     // "event.negated_after": after a noun trigger, it did not happen ("batal", "ditunda")
+  kEventPlannedAfter,     // "event.planned_after": after a noun trigger, it is planned ("akan digelar")
+  kEventCoactorLink,      // "event.coactor_link": before a co-actor ("bersama X", "didampingi X")
+  kEventThatClause,       // "event.that_clause": an opinion follows ("sepakat bahwa")
+  kEventClauseBreak,      // "event.clause_break": ends the clause a modality word is looked for in
+  kEventCueDecision,      // "event.cue.decision": what a `cue` decision trigger needs near ("suku bunga")
+  kEventCuePriceChange,   // "event.cue.price_change": ... a price change trigger ("harga", "tarif")
+  kEventCueRegulation,    // "event.cue.regulation": ... a regulation trigger ("UU", "Perpres")
+  kEventCueCharge,        // "event.cue.charge": ... a charge trigger ("tersangka")
+  kEventCueVerdict,       // "event.cue.verdict": ... a verdict trigger ("vonis", "penjara")
+  kEventCueAgreement,     // "event.cue.agreement": ... an agreement trigger ("kerja sama")
+  kEventCueLaunch,        // "event.cue.launch": ... a launch trigger ("produk", "aplikasi")
+  kEventCueAppointment,   // "event.cue.appointment": ... an appointment trigger ("sebagai", "menjadi")
+  kEventCueHearing,       // "event.cue.hearing": ... a hearing trigger ("DPR", "Komisi")
+  kEventSharedSubject,    // "event.shared_subject": a verb after one shares the previous verb's subject ("untuk", "lalu")
+  kEventPassiveLightVerb, // "event.passive_light_verb": "N yang dilakukan X": X does the noun's event
+  kEventPartyNoun,        // "event.party_noun": a common noun naming a party ("polisi", "pelaku", "warga")
   kCount
 };
 

@@ -88,6 +88,14 @@ TEST(LexiconTest, BuiltinLoadsWithTypedEntries) {
   EXPECT_TRUE(menerima->Has(EventTriggerFlag::kActorObject));
   EXPECT_FALSE(menerima->Has(EventTriggerFlag::kVisit));
   EXPECT_TRUE(lex->Is(WordClass::kEventWeapon, "rudal"));
+  // One word, two types, each with its condition ("menaikkan" suku bunga /
+  // harga); the cue classes are named after the types.
+  int menaikkan = 0;
+  for (const EventTrigger& t : lex->event_triggers())
+    if (t.word == "menaikkan") menaikkan += t.Has(EventTriggerFlag::kCue);
+  EXPECT_EQ(menaikkan, 2);
+  EXPECT_TRUE(lex->Is(WordClass::kEventCueDecision, "bunga"));
+  EXPECT_TRUE(lex->Is(WordClass::kEventHoped, "berharap"));
   EXPECT_TRUE(lex->Is(WordClass::kEventRole, "-"));  // "Menteri Luar Negeri - X": a dash glues a phrase
 
   ASSERT_NE(lex->FindWeekday("jum'at"), nullptr);
@@ -212,7 +220,14 @@ TEST(LexiconTest, BadLinesNameFileLineAndReason) {
       {"event_triggers.tsv", "menerima\tmeeting\ttransitive\tvisit,orang\n",
        "event_triggers.tsv:1: unknown event trigger flag 'orang'"},
       {"event_triggers.tsv", "bertemu\tmeeting\treciprocal\nBertemu\tmeeting\tnoun\n",
-       "event_triggers.tsv:2: duplicate event trigger 'bertemu'"},
+       "event_triggers.tsv:2: duplicate event trigger 'bertemu' (a word listed twice needs another type on each "
+       "line, and a condition -- cue, weapon_next, needs_document -- on all but one)"},
+      {"event_triggers.tsv", "menaikkan\tdecision\ttransitive\tcue\nmenaikkan\tdecision\ttransitive\tcue\n",
+       "event_triggers.tsv:2: duplicate event trigger 'menaikkan' (a word listed twice needs another type on each "
+       "line, and a condition -- cue, weapon_next, needs_document -- on all but one)"},
+      {"event_triggers.tsv", "menahan\tarrest\ttransitive\nmenahan\tdecision\ttransitive\n",
+       "event_triggers.tsv:2: duplicate event trigger 'menahan' (a word listed twice needs another type on each "
+       "line, and a condition -- cue, weapon_next, needs_document -- on all but one)"},
       {"event_triggers.tsv", "bertemu\tmeeting\n",
        "event_triggers.tsv:1: expected word<TAB>type<TAB>frame[<TAB>flags], got 2 fields"},
       {"events.tsv", "event.sport\tlaga\nevent.olahraga\tgol\n", "events.tsv:2: unknown word class 'event.olahraga'"},

@@ -428,6 +428,28 @@ TEST(CrashEndToEnd, Finding8StoriesAfterKillNineEqualAOneShotIngest) {
 }
 
 
+// Issue 18: on a store of economy news (tests/data/events/economy: four
+// written reports of a central bank's rate decisions), the bank's timeline
+// lists each decision once, on the date the text gives for it, with every
+// article that reports it; what the bank only plans stays out by default.
+TEST(EventsEndToEnd, TheCentralBanksTimelineListsItsRateDecisionsWithTheirDates) {
+  TempDir tmp;
+  const std::string db = (tmp / "db").string();
+  auto r = RunWarta({"--db", db, "ingest", (SourceDir() / "tests/data/events/economy/rate_decisions.jsonl").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = RunWarta({"--db", db, "timeline", "--entity", "Bank Indonesia", "--type", "decision", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json timeline = json::parse(r.out);
+  std::map<std::string, size_t> sources_by_month;  // "2025-08" -> articles reporting that month's decision
+  for (const json& item : timeline["items"]) {
+    const std::string date = item["date"].get<std::string>();
+    ASSERT_GE(date.size(), 7u) << "an undated decision: " << item.dump();
+    EXPECT_TRUE(sources_by_month.emplace(date.substr(0, 7), item["sources"].size()).second)
+        << "two items for " << date.substr(0, 7) << ": " << r.out;
+  }
+  EXPECT_EQ(sources_by_month, (std::map<std::string, size_t>{{"2025-07", 1}, {"2025-08", 2}, {"2025-09", 1}})) << r.out;
+}
+
 // Issue 15: the series of recurring reports in src/dedupe/testdata/series.jsonl
 // (10 gold-price, 8 exchange-rate and 6 match reports among unrelated news)
 // are listed and shown by `warta series`, carried by `show --json` and

@@ -204,6 +204,10 @@ struct Candidate {
   bool shares_subject = false;  // a party named by a common noun ("DS dibekuk polisi", "warga berunjuk rasa")
   std::string date;           // from the sentence (or its continuation)
   bool date_from_sentence = false;
+  // A noun trigger pointing back ("Keputusan itu diambil ... Rabu (20/8)"):
+  // with no party of its own it is the previous event of its type, and
+  // may tell that event's date.
+  bool anaphoric = false;
   bool no_fallback = false;   // past or planned: no publication-date guess
   // A transitive verb needs an actor on both sides ("X menuduh Y"); which
   // sides were found.
@@ -869,7 +873,9 @@ class Run {
       if (lex_.past_or_plan.count(L(k)) && timex_at_[k] == kNone) c->no_fallback = true;
     }
     if (lex_.past_or_plan.count(L(i))) c->no_fallback = true;
-    return !ps.empty() || c->place != kNone || c->unnamed_party;
+    // A noun pointing back is kept to tell the event before its date
+    // (Assemble), even with no party of its own.
+    return !ps.empty() || c->place != kNone || c->unnamed_party || (c->anaphoric && !c->date.empty());
   }
 
   // A single-party verb with no named party may still have one named by a
@@ -964,6 +970,7 @@ class Run {
     const auto tag = [&](Side side) { c->sides.resize(ps->size(), side); };
     const bool anaphoric =
         after < limit && (In(WordClass::kDemonstrative, L(after)) || Is(after, "tadi"));  // "pertemuan tadi" too
+    c->anaphoric = anaphoric;
     // A light verb before it: "X melakukan kunjungan", "X dan Y
     // menandatangani perjanjian": X is the actor.
     size_t v = i;
@@ -1204,6 +1211,19 @@ class Run {
     std::vector<Candidate> kept;
     for (Candidate& c : merged) {
       if (c.place != kNone) KeepIf(&c, [&](int m, Side) { return M(m).entity_id != M(c.place).entity_id; });
+      // "BI menurunkan BI-Rate ... . Keputusan itu diambil dalam RDG yang
+      // berakhir Rabu (20/8/2025)": a noun of the same type pointing back,
+      // with no party of its own, in the next sentences of the paragraph,
+      // is the event before; the date it gives is that event's.
+      if (c.anaphoric && c.mentions.empty() && !kept.empty()) {
+        Candidate& p = kept.back();
+        if (p.word->type == c.word->type && para_[p.trigger] == para_[c.trigger] && c.sentence - p.sentence <= 2 &&
+            p.date.empty() && !c.date.empty()) {
+          p.date = c.date;
+          p.date_from_sentence = c.date_from_sentence;
+        }
+        continue;
+      }
       if (!Complete(c)) continue;
       if (c.needs_both && !(c.subject_side && (c.object_side || (c.word->visit && c.place != kNone)))) continue;
       if (static_cast<int>(c.mentions.size()) > opt_.max_participants) {

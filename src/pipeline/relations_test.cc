@@ -406,10 +406,25 @@ TEST(TimelineMergeTest, MergedParticipantsFindLaterReports) {
   TempDir tmp;
   json items = KimTimeline(tmp, {{"day", "2024-11-19", EventType::kMeeting, {"Pkim", "Pkoz"}, "2024-11-18"},
                                  {"month", "2024-11-30", EventType::kMeeting, {"Pkim", "Pkoz", "Lru"}, "2024-11"},
-                                 {"undated", "2024-12-02", EventType::kMeeting, {"Lru", "Pkim"}, ""}});
+                                 {"undated", "2024-11-22", EventType::kMeeting, {"Lru", "Pkim"}, ""}});
   ASSERT_EQ(items.size(), 1u) << items.dump(2);
   EXPECT_EQ(SourceIds(items[0]), (std::vector<std::string>{"day", "month", "undated"}));
   EXPECT_EQ(items[0]["participants"].size(), 3u);
+}
+
+// An undated report is news of its days: it joins a happening of the week
+// before its report, never one a month earlier (a central bank's undated
+// August decision is not its July one).
+TEST(TimelineMergeTest, AnUndatedReportJoinsOnlyARecentHappening) {
+  TempDir tmp;
+  json items = KimTimeline(tmp, {{"july", "2025-07-16", EventType::kMeeting, {"Pkim", "Pkoz"}, "2025-07-16"},
+                                 {"august", "2025-08-20", EventType::kMeeting, {"Pkim", "Pkoz"}, ""}});
+  ASSERT_EQ(items.size(), 2u) << items.dump(2);
+  TempDir tmp2;
+  items = KimTimeline(tmp2, {{"july", "2025-07-16", EventType::kMeeting, {"Pkim", "Pkoz"}, "2025-07-16"},
+                             {"days-on", "2025-07-21", EventType::kMeeting, {"Pkim", "Pkoz"}, ""}});
+  ASSERT_EQ(items.size(), 1u) << items.dump(2);
+  EXPECT_EQ(SourceIds(items[0]), (std::vector<std::string>{"july", "days-on"}));
 }
 
 // What was planned, hoped or denied is not listed unless asked, and then

@@ -1,6 +1,7 @@
 #include "query/views.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -8,6 +9,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "core/datetime.h"
 #include "query/series_views.h"
 
 namespace warta::query {
@@ -194,6 +196,44 @@ bool FitsReportDay(const std::string& date, EventModality modality, const std::s
   return true;
 }
 
+// The first and last day (days since 1970-01-01) of a calendar TIMEX value
+// "YYYY", "YYYY-MM" or "YYYY-MM-DD" (a time's day); nullopt for others
+// ("2024-W47", "PAST_REF").
+std::optional<std::pair<int64_t, int64_t>> PeriodDays(const std::string& value) {
+  const std::string day = value.substr(0, std::min<size_t>(10, value.find('T')));
+  if (day.size() != 4 && day.size() != 7 && day.size() != 10) return std::nullopt;
+  if (day.find_first_not_of("0123456789-") != std::string::npos) return std::nullopt;
+  DateTime first, last;
+  first.year = last.year = std::atoi(day.c_str());
+  first.month = day.size() >= 7 ? std::atoi(day.c_str() + 5) : 1;
+  last.month = day.size() >= 7 ? first.month : 12;
+  first.day = day.size() == 10 ? std::atoi(day.c_str() + 8) : 1;
+  last.day = day.size() == 10 ? first.day : DaysInMonth(last.year, last.month);
+  if (!first.IsValid() || !last.IsValid()) return std::nullopt;
+  return std::make_pair(first.DaysSinceEpoch(), last.DaysSinceEpoch());
+}
+
+// Whether a report that gives no date, published on `reported`, can be
+// about a happening dated `date` at all: a text leaves a happening undated
+// when it is news of the days around the report ("Kim menyambut Kozlov"
+// two days on); a happening weeks before would be dated or called earlier.
+// So what happened must have ended at most kUndatedReach days before the
+// report, and what is planned must start at most that long after it. A
+// central bank's decisions a month apart stay apart.
+constexpr int64_t kUndatedReach = 7;
+bool NearReportDay(const std::string& date, EventModality modality, const std::string& reported) {
+  const auto period = PeriodDays(date);
+  const auto report = PeriodDays(reported);
+  if (!period || !report) return true;
+  switch (modality) {
+    case EventModality::kHappened:
+    case EventModality::kNegated: return report->first - period->second <= kUndatedReach;
+    case EventModality::kPlanned: return period->first - report->first <= kUndatedReach;
+    case EventModality::kHoped: return true;
+  }
+  return true;
+}
+
 // Folds `from` into `into`: its sources, participants (a more specific
 // role wins), place if `into` has none, and the earlier report day.
 void MergeInto(TimelineItem& into, TimelineItem& from) {
@@ -229,9 +269,11 @@ void MergeInto(TimelineItem& into, TimelineItem& from) {
 //  2. A report dated coarser ("2024-06") joins the finer-dated item it
 //     falls within ("2024-06-19") when that item is the only one alike.
 //  3. An undated report joins the dated item alike when that is the only
-//     one, and its date fits the report's day (FitsReportDay): the undated
-//     "Kim menyambut Kozlov" joins the meeting of 18 November. With two
-//     candidates it stays apart, for it cannot say which it means.
+//     one, and its date fits the report's day (FitsReportDay) within a week
+//     (NearReportDay): the undated "Kim menyambut Kozlov" joins the meeting
+//     of 18 November; an undated rate decision reported in August does not
+//     join July's. With two candidates it stays apart, for it cannot say
+//     which it means.
 // Different dates at the same grain stay apart. Candidates are the items
 // the query listed (one entity's or story's events), so the rule reads one
 // timeline, never the whole store.
@@ -321,7 +363,8 @@ std::vector<TimelineItem> MergeTimeline(const std::vector<store::EventRow>& rows
   for (size_t i = 0; i < items.size(); ++i) {
     if (items[i].merged || !items[i].date.empty()) continue;
     auto into = only_candidate(i, [&](const TimelineItem& c) {
-      return !c.date.empty() && FitsReportDay(c.date, items[i].modality, items[i].reported);
+      return !c.date.empty() && FitsReportDay(c.date, items[i].modality, items[i].reported) &&
+             NearReportDay(c.date, items[i].modality, items[i].reported);
     });
     if (into) merge(*into, i);
   }

@@ -33,7 +33,7 @@ StatusOr<std::vector<GoldRow>> ReadGold(const std::filesystem::path& path) {
   auto valid_split = [](std::string_view split) {
     return split.starts_with("blind") || std::find(kOriginalSplits.begin(), kOriginalSplits.end(), split) != kOriginalSplits.end();
   };
-  WARTA_ASSIGN_OR_RETURN(auto lines, ingest::ReadGoldLines(path, valid_split, "tune, heldout, blind or blind2"));
+  WARTA_ASSIGN_OR_RETURN(auto lines, ingest::ReadGoldLines(path, valid_split, "tune, heldout, blind, blind2 or blind3"));
   std::vector<GoldRow> rows;
   for (const auto& g : lines) {
     const auto& f = g.fields;
@@ -140,7 +140,7 @@ void EvalCounts::Add(const EvalCounts& o) {
 
 StatusOr<EvalReport> Evaluate(const TimexTagger& tagger, const EvalOptions& options) {
   std::vector<GoldRow> rows;
-  for (const char* name : {"indosum_gold.tsv", "written_gold.tsv", "blind_gold.tsv", "blind2_gold.tsv"}) {
+  for (const char* name : {"indosum_gold.tsv", "written_gold.tsv", "blind_gold.tsv", "blind2_gold.tsv", "blind3_gold.tsv"}) {
     // The blind batches came later (issue 17): an older gold directory without them is still scored.
     if (std::string_view(name).starts_with("blind") && !std::filesystem::exists(options.gold_dir / name)) continue;
     auto r = ReadGold(options.gold_dir / name);
@@ -209,6 +209,7 @@ StatusOr<EvalReport> Evaluate(const TimexTagger& tagger, const EvalOptions& opti
     EvalCounts* part = heldout                ? &report.heldout
                        : u.split == "blind"   ? &report.blind
                        : u.split == "blind2"  ? &report.blind2
+                       : u.split == "blind3"  ? &report.blind3
                                               : &report.tune;
     std::vector<std::string> errors;
     Score(t.article.text, range->second, u.rows, t.sys,
@@ -241,6 +242,7 @@ std::string FormatReport(const EvalReport& r) {
   row("all", all);
   if (r.blind.units) row("blind batch (issue 17)", r.blind);
   if (r.blind2.units) row("blind batch 2 (issue 17)", r.blind2);
+  if (r.blind3.units) row("blind batch 3 (issue 17, session 9)", r.blind3);
   if (r.skipped_units)
     out += "\n(" + std::to_string(r.skipped_units) + " IndoSum units skipped: ../shared absent or article not found)\n";
   return out;

@@ -43,6 +43,9 @@ struct EvalReport {
   // blind2_gold.tsv: a second batch, annotated after the first had been used
   // for tuning, so its score is untuned.
   EvalCounts blind2;
+  // blind3_gold.tsv (session 9): a third batch, annotated blind while the
+  // tagger was unchanged, for an untuned first score.
+  EvalCounts blind3;
   int skipped_units = 0;            // IndoSum rows whose text was not available
   std::vector<std::string> errors;  // "tune" mistakes, one line each (held-out ones only if asked)
 };

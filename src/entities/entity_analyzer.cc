@@ -745,7 +745,7 @@ void EntityAnalyzer::Resolution::FindMissedPersonNames() {
   // later steps read them as TrimMentions leaves the spans, so they are
   // built again there.
   article_words_built_ = false;
-  lower_words_.clear();
+  short_form_answers_.clear();
   non_person_words_.clear();
   non_person_names_.clear();
   bracketed_short_forms_.clear();
@@ -757,10 +757,14 @@ void EntityAnalyzer::Resolution::BuildArticleWords() {
   // call (TrimMentions is then part way through them).
   if (article_words_built_) return;
   article_words_built_ = true;
-  lower_words_.reserve(tokens_.size());
-  for (size_t t = 0; t < tokens_.size(); ++t)
-    if (tokens_[t].kind == text::TokenKind::kWord && all_[t][0] >= 'a' && all_[t][0] <= 'z')
-      lower_words_.insert(all_[t]);
+  // The lower-case words do not depend on the mentions: read once even
+  // when the mention-derived sets are built again (FindMissedPersonNames).
+  if (lower_words_.empty()) {
+    lower_words_.reserve(tokens_.size());
+    for (size_t t = 0; t < tokens_.size(); ++t)
+      if (tokens_[t].kind == text::TokenKind::kWord && all_[t][0] >= 'a' && all_[t][0] <= 'z')
+        lower_words_.insert(all_[t]);
+  }
   for (const Mention& o : ms_) {
     if (o.type == EntityType::kPerson) continue;
     if (o.te - o.tb == 1)

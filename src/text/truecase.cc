@@ -100,12 +100,28 @@ bool TcIsSpelledWord(std::string_view w) {
 // and '$', passed to `fn` one by one.
 template <typename Fn>
 void TcForEachNgram(std::string_view key, Fn&& fn) {
-  std::string marked;
-  marked.reserve(key.size() + 2);
-  marked.append(1, '^').append(key).append(1, '$');
-  const std::string_view m(marked);
+  // Words of any length: a short one on the stack, a long one on the heap.
+  char buf[64];
+  std::string heap;
+  char* marked = buf;
+  if (key.size() + 2 > sizeof buf) {
+    heap.resize(key.size() + 2);
+    marked = heap.data();
+  }
+  marked[0] = '^';
+  std::copy(key.begin(), key.end(), marked + 1);
+  marked[key.size() + 1] = '$';
+  const std::string_view m(marked, key.size() + 2);
   for (size_t n = 2; n <= 4; ++n)
     for (size_t i = 0; i + n <= m.size(); ++i) fn(m.substr(i, n));
+}
+
+// An n-gram of 1-4 bytes packed into 32 bits; no byte of a marked ASCII
+// word is 0, so the packing is one-to-one.
+uint32_t NgramKey(std::string_view g) {
+  uint32_t k = 0;
+  for (char c : g) k = (k << 8) | static_cast<unsigned char>(c);
+  return k;
 }
 
 const char* TcShapeName(WordShape s) {
@@ -190,7 +206,7 @@ StatusOr<std::shared_ptr<const Truecaser>> Truecaser::Parse(std::string_view byt
       float weight = 0;
       if (f.size() != 3 || f[1].empty() || f[1].size() > 4 || std::sscanf(std::string(f[2]).c_str(), "%f", &weight) != 1)
         return bad("expected g<TAB>ngram<TAB>weight");
-      tc->spelling_[std::string(f[1])] = weight;
+      tc->spelling_[NgramKey(f[1])] = weight;
       continue;
     }
     if (f[0] == "unseen") {
@@ -272,10 +288,8 @@ WordShape Truecaser::UnseenShape(std::string_view key) const {
   if (TcIsShortWord(key)) return unseen_short_;
   if (!has_spelling_ || !TcIsSpelledWord(key)) return unseen_long_;
   float score = spelling_prior_;
-  std::string gram;
   TcForEachNgram(key, [&](std::string_view g) {
-    gram.assign(g);
-    if (auto it = spelling_.find(gram); it != spelling_.end()) score += it->second;
+    if (auto it = spelling_.find(NgramKey(g)); it != spelling_.end()) score += it->second;
   });
   return score > 0 ? WordShape::kTitle : WordShape::kLower;
 }

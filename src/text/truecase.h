@@ -137,7 +137,9 @@ class Truecaser {
   std::unordered_map<std::string, Bigram> before_;      // "word\tnext" -> form
   WordShape unseen_short_ = WordShape::kLower, unseen_long_ = WordShape::kLower;
   // The spelling rule ("g" lines and its prior); empty: unseen_long_ alone.
-  std::unordered_map<std::string, float> spelling_;
+  // Keyed by the n-gram's bytes packed into 32 bits (NgramKey in
+  // truecase.cc): a word's look-ups allocate nothing.
+  std::unordered_map<uint32_t, float> spelling_;
   float spelling_prior_ = 0.0f;
   bool has_spelling_ = false;
   // Words seen in training whose form is what the unseen rule gives ("s" lines).

@@ -52,9 +52,21 @@ std::map<std::string, nlohmann::json> LoadIndoSumArticles(const std::filesystem:
   for (const auto& [file, ids] : wanted) {
     std::ifstream in(shared_dir / "data/corpus/indosum-dev" / file);
     std::string line;
+    // Each line's id is read once (a line is an article of several KB;
+    // searching it for every wanted id made the gold evaluations scan each
+    // file ids-times over); only a line whose id a wanted one starts is parsed.
+    static constexpr std::string_view kIdKey = "\"id\":";
     while (in && std::getline(in, line)) {
+      const size_t at = line.find(kIdKey);
+      if (at == std::string::npos) continue;
+      size_t begin = at + kIdKey.size();
+      while (begin < line.size() && line[begin] == ' ') ++begin;
+      if (begin >= line.size() || line[begin] != '"') continue;
+      const size_t end = line.find('"', ++begin);
+      if (end == std::string::npos) continue;
+      const std::string_view line_id(line.data() + begin, end - begin);
       for (const auto& id : ids) {
-        if (line.find("\"" + id) == std::string::npos) continue;
+        if (!line_id.starts_with(id)) continue;
         auto j = nlohmann::json::parse(line, nullptr, false);
         if (!j.is_discarded() && j.value("id", "").starts_with(id)) out[file + "\t" + id] = std::move(j);
         break;

@@ -161,18 +161,7 @@ void OrgLinker::JoinHomeForms(const std::string& id, const std::string& key) {
       ++i;
       continue;
     }
-    const Org& home = orgs_.at(id);
-    store::EntityLink link;
-    link.kind = "merge";
-    link.from_id = from;
-    link.form = held->second.canonical;
-    link.to_id = id;
-    link.to_canonical = home.canonical;
-    link.source = "linker";
-    link.reason = "'" + home.canonical + "' with its home place: " + why;
-    relinks_.push_back(std::move(link));
-    orgs_[id].articles += held->second.articles;
-    orgs_.erase(held);
+    Relink(from, id, "'" + orgs_.at(id).canonical + "' with its home place: " + why);
     list.erase(list.begin() + static_cast<std::ptrdiff_t>(i));
   }
 }
@@ -293,27 +282,32 @@ void OrgLinker::Learn(const Article& article) {
       const std::string from = entities::EntityIdOf(EntityType::kOrganisation, k);
       auto held = orgs_.find(from);
       if (from == to || held == orgs_.end()) continue;
-      const Org& long_form = orgs_.at(to);
-      store::EntityLink link;
-      link.kind = "merge";
-      link.from_id = from;
-      link.form = held->second.canonical;
-      link.to_id = to;
-      link.to_canonical = long_form.canonical;
-      link.source = "linker";
       const int64_t stating = short_forms_[k][to];
-      link.reason = "short form '" + held->second.canonical + "' of '" + long_form.canonical + "', stated beside it in " +
-                    std::to_string(stating) + (stating == 1 ? " article" : " articles") +
-                    (short_forms_[k].size() == 1 ? ", the only long form stated for it" : ", far more than any other");
-      relinks_.push_back(std::move(link));
-      orgs_[to].articles += held->second.articles;
-      orgs_.erase(held);
+      Relink(from, to,
+             "short form '" + held->second.canonical + "' of '" + orgs_.at(to).canonical + "', stated beside it in " +
+                 std::to_string(stating) + (stating == 1 ? " article" : " articles") +
+                 (short_forms_[k].size() == 1 ? ", the only long form stated for it" : ", far more than any other"));
     }
   }
   for (const std::string& k : people) ++one_word_people_[k];
   // A two-word form stored before its organisation's home was clear joins it now.
   for (const auto& [id, key] : one_word)
     if (orgs_.count(id)) JoinHomeForms(id, key);
+}
+
+void OrgLinker::Relink(const std::string& from, const std::string& to, const std::string& reason) {
+  auto held = orgs_.find(from);
+  store::EntityLink link;
+  link.kind = "merge";
+  link.from_id = from;
+  link.form = held->second.canonical;
+  link.to_id = to;
+  link.to_canonical = orgs_.at(to).canonical;
+  link.source = "linker";
+  link.reason = reason;
+  relinks_.push_back(std::move(link));
+  orgs_[to].articles += held->second.articles;
+  orgs_.erase(held);
 }
 
 }  // namespace warta::pipeline

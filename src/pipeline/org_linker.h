@@ -132,6 +132,9 @@ class OrgLinker {
   std::string WithoutHome(const std::string& key, std::string* why) const;
   // The relinks of stored two-word forms whose home became clear for `id`.
   void JoinHomeForms(const std::string& id, const std::string& key);
+  // The organisation stored under `from` joins `to`:
+  // a link with `reason` for the writer, its articles counted with `to`'s.
+  void Relink(const std::string& from, const std::string& to, const std::string& reason);
 
   OrgLinkOptions options_;
   std::unordered_map<std::string, Org> orgs_;  // entity id -> organisation

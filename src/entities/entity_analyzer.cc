@@ -675,7 +675,7 @@ void EntityAnalyzer::Resolution::FindMissedPersonNames() {
   // with it: one tagging alone is as often the tagger's slip ("Summit").
   std::unordered_map<std::string, int> last_names;
   std::unordered_set<std::string> surnames;
-  std::map<std::vector<std::string_view>, size_t> full_names;  // words as written -> length
+  std::set<std::vector<std::string_view>> full_names;  // words as written
   for (const Mention& m : ms_) {
     if (m.type != EntityType::kPerson || m.headline) continue;
     const size_t last = m.te - 1;
@@ -686,7 +686,7 @@ void EntityAnalyzer::Resolution::FindMissedPersonNames() {
       bool named = true;
       for (size_t t = m.tb; t < m.te && named; ++t) named = Capitalised(t);
       for (size_t t = m.tb; t < m.te && named; ++t) named = PersonNameWord(t);
-      if (named) full_names.emplace(std::vector<std::string_view>(all_.begin() + m.tb, all_.begin() + m.te), m.te - m.tb);
+      if (named) full_names.emplace(all_.begin() + m.tb, all_.begin() + m.te);
     }
   }
   if (surnames.empty()) return;
@@ -710,7 +710,7 @@ void EntityAnalyzer::Resolution::FindMissedPersonNames() {
       std::vector<std::string_view> run;
       for (size_t u = t; u < e && u < t + 5 && !covered[u] && Capitalised(u); ++u) {
         run.push_back(all_[u]);
-        if (auto it = full_names.find(run); it != full_names.end()) end = u + 1;
+        if (full_names.count(run)) end = u + 1;
       }
       // The first word of a sentence or quotation is capitalised whatever
       // it is ("Unggahan Arquette", "Saya Tomoya"): no evidence of a name.

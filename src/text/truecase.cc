@@ -124,6 +124,17 @@ uint32_t NgramKey(std::string_view g) {
   return k;
 }
 
+// The spelling rule's answer for a long word: Title Case when the prior
+// plus its n-grams' weights (0 for an unlisted one) is above 0. The model
+// and the trainer (writing the words the rule gets right) share it.
+WordShape TcSpelledShape(std::string_view key, float prior, const std::unordered_map<uint32_t, float>& weights) {
+  float score = prior;
+  TcForEachNgram(key, [&](std::string_view g) {
+    if (auto it = weights.find(NgramKey(g)); it != weights.end()) score += it->second;
+  });
+  return score > 0 ? WordShape::kTitle : WordShape::kLower;
+}
+
 const char* TcShapeName(WordShape s) {
   switch (s) {
     case WordShape::kTitle: return "title";
@@ -287,11 +298,7 @@ std::shared_ptr<const Truecaser> Truecaser::Builtin() {
 WordShape Truecaser::UnseenShape(std::string_view key) const {
   if (TcIsShortWord(key)) return unseen_short_;
   if (!has_spelling_ || !TcIsSpelledWord(key)) return unseen_long_;
-  float score = spelling_prior_;
-  TcForEachNgram(key, [&](std::string_view g) {
-    if (auto it = spelling_.find(NgramKey(g)); it != spelling_.end()) score += it->second;
-  });
-  return score > 0 ? WordShape::kTitle : WordShape::kLower;
+  return TcSpelledShape(key, spelling_prior_, spelling_);
 }
 
 std::optional<WordShape> Truecaser::KnownForm(const std::string& key) const {
@@ -532,7 +539,7 @@ std::string TruecaseTrainer::Write(const TruecaseTrainOptions& options) const {
       });
     }
   const bool spelling = spelled[0] > 0 && spelled[1] > 0;
-  std::unordered_map<std::string, float> weights;
+  std::unordered_map<uint32_t, float> weights;  // as the model file is read back
   float prior = 0;
   std::vector<std::string> ngram_lines;
   if (spelling) {
@@ -546,7 +553,7 @@ std::string TruecaseTrainer::Write(const TruecaseTrainOptions& options) const {
       std::snprintf(buf, sizeof buf, "%.3f", w);
       float rounded = 0;
       std::sscanf(buf, "%f", &rounded);  // what a reader of the file gets
-      weights[g] = rounded;
+      weights[NgramKey(g)] = rounded;
       ngram_lines.push_back("g\t" + g + "\t" + buf);
     }
     char buf2[32];
@@ -557,11 +564,7 @@ std::string TruecaseTrainer::Write(const TruecaseTrainOptions& options) const {
   auto unseen_shape = [&](const std::string& key) {
     if (TcIsShortWord(key)) return unseen[0];
     if (!spelling || !TcIsSpelledWord(key)) return unseen[1];
-    float score = prior;
-    TcForEachNgram(key, [&](std::string_view g) {
-      if (auto it = weights.find(std::string(g)); it != weights.end()) score += it->second;
-    });
-    return score > 0 ? WordShape::kTitle : WordShape::kLower;
+    return TcSpelledShape(key, prior, weights);
   };
   // A word the unseen rule writes right needs no line: the model stays
   // small (most long words are lower case, like the rare ones) and says

@@ -1,0 +1,2 @@
+// The object that carries the stage libraries' shared precompiled header
+// (cmake/WartaHelpers.cmake, WARTA_LIB_PCH); it defines nothing.

@@ -213,7 +213,7 @@ TEST_F(EntityAnalyzerTest, APersonsInitialsInBracketsAreThatPerson) {
   // Letters that are not the name's initials stay what they were.
   Article b = Run({"Muhammad Al Azhar (KPK) diperiksa penyidik ."});
   for (const auto& m : b.entities)
-    if (m.text == "KPK") EXPECT_NE(m.entity_id, Find(b, "Muhammad Al Azhar")->entity_id);
+    if (m.text == "KPK") { EXPECT_NE(m.entity_id, Find(b, "Muhammad Al Azhar")->entity_id); }
 }
 
 TEST_F(EntityAnalyzerTest, ARegionalHeadAloneIsTheArticlesOwn) {
@@ -399,7 +399,7 @@ TEST_F(EntityAnalyzerTest, ANameTheArticleTagsElsewhereIsFoundWhereTheTaggerMiss
   ASSERT_NE(full, nullptr);
   EXPECT_EQ(full->type, EntityType::kPerson);
   for (const auto& m : a.entities)
-    if (m.text == "Novanto") EXPECT_EQ(m.entity_id, full->entity_id);
+    if (m.text == "Novanto") { EXPECT_EQ(m.entity_id, full->entity_id); }
 }
 
 TEST_F(EntityAnalyzerTest, AFullNameIsNotCutToTheShortFormTheArticleRepeats) {
@@ -409,7 +409,7 @@ TEST_F(EntityAnalyzerTest, AFullNameIsNotCutToTheShortFormTheArticleRepeats) {
   const EntityMention* full = Find(a, "Oscar De La Hoya");
   ASSERT_NE(full, nullptr);
   for (const auto& m : a.entities)
-    if (m.text == "De La Hoya") EXPECT_EQ(m.entity_id, full->entity_id);
+    if (m.text == "De La Hoya") { EXPECT_EQ(m.entity_id, full->entity_id); }
 }
 
 TEST_F(EntityAnalyzerTest, AClubsFirstWordBeforeAPlayersNameIsTheClubs) {

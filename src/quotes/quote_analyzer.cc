@@ -54,6 +54,7 @@ struct Item {
   bool opens_paragraph = false;
   bool opens_sentence = false;  // nothing of its sentence before the opening mark
   bool pronoun = false;         // the speaker is a pronoun's (or -nya's) nearest person
+  bool referring = false;       // the speaker is a referring noun no person was found for ("Pelaku")
 };
 
 class Run {
@@ -101,8 +102,25 @@ class Run {
       for (size_t i = first; i < end; ++i) it.words += toks_[i].kind == TokenKind::kWord;
       bool near = true;
       pronoun_ = false;
+      referring_ = false;
       it.own = SpeakerAfter(f.close, &q) || SpeakerBefore(f.open, &q, &near);
       it.pronoun = pronoun_;
+      it.referring = referring_;
+      if (it.own && q.speaker.empty()) {
+        // '"…," tambahnya' with nobody named before: a speech verb before
+        // the quotation may still name the speaker.
+        Quote before = q;
+        bool before_near = true;
+        pronoun_ = false;
+        referring_ = false;
+        if (SpeakerBefore(f.open, &before, &before_near) && !before.speaker.empty()) {
+          q.speaker = std::move(before.speaker);
+          q.speaker_entity_id = std::move(before.speaker_entity_id);
+          near = before_near;
+          it.pronoun = pronoun_;
+          it.referring = referring_;
+        }
+      }
       it.sentence = sent_[f.open];
       if (it.own && !near && it.words < opt_.min_unattributed_words) {
         // A short quoted name far from the verb ("mengatakan bahwa program
@@ -137,10 +155,20 @@ class Run {
       // That holds further back too ("…," terang dia. Menurut dia, … . … .
       // "…," katanya), as long as no sentence since has named another person
       // ("Bupati Anton Lubis hadir. "…," katanya" is Anton's).
-      if (it.own && it.pronoun && last != nullptr && !last->q.speaker_entity_id.empty() && it.para - last->para <= 2 &&
+      // A pronoun with no person named before at all points back to that
+      // quote's speaker too, even one the entity stage did not tag ("…,"
+      // jelas Syamsuliani. … "…," tambahnya).
+      const bool open_pronoun = it.own && ((it.pronoun && it.q.speaker.empty()) || it.referring);
+      if (it.own && (it.pronoun || it.referring) && last != nullptr &&
+          (!last->q.speaker_entity_id.empty() || open_pronoun) &&
+          it.para - last->para <= 2 &&
           !OtherPersonBetween(SentenceBegin(last->sentence + 1), it.q.span.begin, last->q.speaker_entity_id)) {
         it.q.speaker = last->q.speaker;
         it.q.speaker_entity_id = last->q.speaker_entity_id;
+      }
+      if (it.own && it.q.speaker.empty()) {
+        if (!it.q.direct) continue;  // reported speech with nobody to report it
+        it.own = false;              // a quotation: it may continue the one before
       }
       if (!it.own) {
         // A short one only continues a quotation of its own paragraph, and
@@ -407,10 +435,51 @@ class Run {
     return false;
   }
 
+  // The one person the text introduced with the noun `noun` (lower case)
+  // before code point `before`: named within eight words after the noun in
+  // its sentence ("salah satu Dosen Arkelog Universitas Negeri Malang, Dwi
+  // Cahyono"); null when none or two different persons were.
+  const EntityMention* IntroducedAs(const std::string& noun, int32_t before) const {
+    const auto& ents = article_.entities;
+    const EntityMention* found = nullptr;
+    for (size_t t = 0; t < toks_.size() && toks_[t].cp_begin < before; ++t) {
+      if (toks_[t].kind != TokenKind::kWord || Lower(Tok(t)) != noun) continue;
+      auto it = std::lower_bound(ents.begin(), ents.end(), toks_[t].cp_end,
+                                 [](const EntityMention& m, int32_t v) { return m.span.begin < v; });
+      for (; it != ents.end() && it->span.begin < before; ++it) {
+        const size_t at = TokenAt(it->span.begin);
+        if (at > t + 8 || sent_[at] != sent_[t]) break;
+        if (it->type != EntityType::kPerson || Quoted(it->span.begin)) continue;
+        if (found != nullptr && found->entity_id != it->entity_id) return nullptr;
+        found = &*it;
+        break;
+      }
+    }
+    return found;
+  }
+
+  // A referring noun's person (quote.referring_noun, or the head of a role
+  // closed by a demonstrative): the one introduced with that noun, else
+  // the person the two sentences before are about. Null when neither.
+  const EntityMention* ReferredPerson(size_t noun) const {
+    if (const EntityMention* m = IntroducedAs(Lower(Tok(noun)), toks_[noun].cp_begin)) return m;
+    const EntityMention* m = PrecedingPerson(toks_[noun].cp_begin);
+    if (m == nullptr || sent_[TokenAt(m->span.begin)] + 2 < sent_[noun]) return nullptr;
+    return m;
+  }
+
   bool Resolve(size_t first, size_t end, Quote* q) const {
     if (end <= first) return false;
     const EntityMention* best = nullptr;
     if (AnaphoricRole(first)) {
+      // "harap dosen yang juga Tim Ahli … tersebut": the person introduced
+      // as a "dosen" earlier, before the person last named.
+      const size_t head = Lower(Tok(first)) == "sang" ? first + 1 : first;
+      if (const EntityMention* m = IntroducedAs(Lower(Tok(head)), toks_[first].cp_begin)) {
+        q->speaker = m->canonical.empty() ? m->text : m->canonical;
+        q->speaker_entity_id = m->entity_id;
+        return true;
+      }
       if (const EntityMention* m = PrecedingPerson(toks_[first].cp_begin)) {
         q->speaker = m->canonical.empty() ? m->text : m->canonical;
         q->speaker_entity_id = m->entity_id;
@@ -426,13 +495,22 @@ class Run {
     if (best == nullptr && IsPronoun(l)) best = PrecedingPerson(toks_[first].cp_begin);
     if (best == nullptr && end - first == 1 && IsUpperStart(Tok(first)))
       best = PrecedingPerson(toks_[first].cp_begin, Tok(first));
+    // "Pelaku mengaku …": a bare referring noun, capitalised as a
+    // sentence's first word, is no name.
+    if (best == nullptr && In(text::WordClass::kQuoteReferringNoun, l) &&
+        (end - first == 1 || In(text::WordClass::kDemonstrative, Lower(Tok(end - 1))))) {
+      best = ReferredPerson(first);
+      // Nobody tagged near: kept as written ("Korban"), but like a pronoun
+      // Go() may point it back to the quote before.
+      referring_ = best == nullptr;
+    }
     if (best != nullptr && best->type == EntityType::kPerson) best = FullerName(best);
     if (best != nullptr) {
       q->speaker = best->canonical.empty() ? best->text : best->canonical;
       q->speaker_entity_id = best->entity_id;
       return true;
     }
-    if (IsPronoun(l)) return false;  // nobody to point back to
+    if (IsPronoun(l)) return PersonBefore(first, q);  // nobody named: Go() may point back to a quote
     std::string phrase(ctx_.text().substr(toks_[first].begin, toks_[end - 1].end - toks_[first].begin));
     // A title with no name ("Bupati Poso mengatakan"): the person the
     // article gave that title, the nearest before.
@@ -521,14 +599,7 @@ class Run {
         if (IsSpeech(Lower(Tok(k)), SpeechRole::kBefore)) return Resolve(i, end, q);
       return false;
     }
-    if (verb.size() > 3 && verb.compare(verb.size() - 3, 3, "nya") == 0) {
-      if (const EntityMention* m = PrecedingPerson(toks_[close].cp_begin)) {
-        q->speaker = m->canonical.empty() ? m->text : m->canonical;
-        q->speaker_entity_id = m->entity_id;
-        return true;
-      }
-      return false;
-    }
+    if (verb.size() > 3 && verb.compare(verb.size() - 3, 3, "nya") == 0) return PersonBefore(close, q);
     size_t first = i + 1, end = first;
     while (end < n && para_[end] == para_[close] && toks_[end].kind == TokenKind::kWord &&
            static_cast<int>(end - first) < opt_.max_speaker_words && !In(text::WordClass::kQuoteSpeakerStop, Lower(Tok(end))))
@@ -547,10 +618,20 @@ class Run {
     // person who holds it, who is the speaker.
     // A person there with a rank or title of their own ("Iptu Andry") is
     // the speaker even when the office was misread as a name ("Reskrim").
-    if (end > first && end + 1 < n && Tok(end) == "," && sent_[end + 1] == sent_[end])
+    if (end > first && end + 1 < n && Tok(end) == "," && sent_[end + 1] == sent_[end]) {
       if (size_t k = PersonAt(end + 1, HasPerson(first, end) ? 3 : opt_.max_speaker_words);
           k != SIZE_MAX && (!HasPerson(first, end) || TitledPersonAt(k)))
         return Resolve(k, k + 1, q);
+      // "kata Kepala BBPOM Bandarlampung, Syamsuliani, di …": an office
+      // (a title first), then a name the tagger missed, closed by a comma
+      // or the sentence's end.
+      if (!HasPerson(first, end) && In(text::WordClass::kTitle, Lower(Tok(first)))) {
+        const size_t name = end + 1, name_end = NameEnd(name, n);
+        if (name_end > name && name_end - name <= 3 && !IsPronoun(Lower(Tok(name))) &&
+            (name_end >= n || sent_[name_end] != sent_[name] || toks_[name_end].kind == TokenKind::kPunct))
+          return Resolve(name, name_end, q);
+      }
+    }
     return Resolve(first, end, q);
   }
 
@@ -775,11 +856,14 @@ class Run {
 
   // The nearest person before token `at` as the speaker ("menurutnya",
   // "katanya").
+  // With no person mention before (a name the tagger missed everywhere:
+  // "jelas Syamsuliani. … tambahnya"), the speaker is left empty and the
+  // quote marked a pronoun's: Go() gives it the speaker of the quote
+  // before, the name as written, when nobody else was named since.
   bool PersonBefore(size_t at, Quote* q) const {
     const EntityMention* m = PrecedingPerson(toks_[at].cp_begin);
-    if (m == nullptr) return false;
-    q->speaker = m->canonical.empty() ? m->text : m->canonical;
-    q->speaker_entity_id = m->entity_id;
+    q->speaker = m == nullptr ? std::string() : m->canonical.empty() ? m->text : m->canonical;
+    q->speaker_entity_id = m == nullptr ? std::string() : m->entity_id;
     return true;
   }
 
@@ -859,6 +943,7 @@ class Run {
       bool ok = false;
       bool tried_bahwa = false;
       pronoun_ = false;
+      referring_ = false;
       for (size_t i = b; i < e && !ok; ++i) {
         if (toks_[i].kind != TokenKind::kWord) continue;
         std::string l = Lower(Tok(i));
@@ -967,6 +1052,7 @@ class Run {
       Item it;
       it.own = true;
       it.pronoun = pronoun_;
+      it.referring = referring_;
       it.para = para_[b];
       it.sentence = static_cast<int>(s);
       it.q = std::move(q);
@@ -1034,6 +1120,7 @@ class Run {
   std::vector<int> para_, sent_;
   const std::vector<std::vector<std::string>>& time_phrases_;
   mutable bool pronoun_ = false;  // set while resolving one quote's speaker
+  mutable bool referring_ = false;  // likewise: Item::referring
   // Code point spans of the direct quotations, in text order.
   std::vector<std::pair<int32_t, int32_t>> quoted_;
   // Built on first use: names of mentions (NamedElsewhere), the first

@@ -99,7 +99,8 @@ TEST(QuoteGold, ScoresStayAboveTheFloor) {
   // speaker 0.824): over all 392, R 0.906, resolved 0.938.
   EXPECT_GE(all.R(), 0.90) << FormatReport(*report);  // 0.923 in session 7, before held-out 5
   EXPECT_GE(report->heldout.R(), 0.87) << FormatReport(*report);
-  EXPECT_GE(all.SpeakerAccuracy(), 0.88) << FormatReport(*report);
+  // Session 10 read held-out 5's speaker errors: 0.893 -> 0.926 over all.
+  EXPECT_GE(all.SpeakerAccuracy(), 0.91) << FormatReport(*report);
   EXPECT_GE(report->heldout.SpeakerAccuracy(), 0.90) << FormatReport(*report);
   EXPECT_GE(all.ResolvedRate(), 0.93) << FormatReport(*report);
   EXPECT_GE(all.RelayAccuracy(), 0.97) << FormatReport(*report);

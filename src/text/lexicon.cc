@@ -140,6 +140,7 @@ constexpr std::string_view kWordClassNames[] = {
     "event.shared_subject",
     "event.passive_light_verb",
     "event.party_noun",
+    "quote.referring_noun",
 };
 static_assert(std::size(kWordClassNames) == static_cast<size_t>(WordClass::kCount),
               "one name per WordClass");

@@ -351,6 +351,10 @@ enum class WordClass : uint8_t {
   kEventSharedSubject,    // "event.shared_subject": a verb after one shares the previous verb's subject ("untuk", "lalu")
   kEventPassiveLightVerb, // "event.passive_light_verb": "N yang dilakukan X": X does the noun's event
   kEventPartyNoun,        // "event.party_noun": a common noun naming a party ("polisi", "pelaku", "warga")
+  // The quote analyser again (quotes.tsv), issue 17: a bare person noun
+  // that, as a speaker, refers back to one person the story named
+  // ("Pelaku mengaku …" after "NYD ditangkap").
+  kQuoteReferringNoun,  // "quote.referring_noun"
   kCount
 };
 

@@ -505,6 +505,15 @@ class Run {
       referring_ = best == nullptr;
     }
     if (best != nullptr && best->type == EntityType::kPerson) best = FullerName(best);
+    // "Kepala Suku Dinas … Jakarta Pusat Hardisiswan": an office, the
+    // organisation or place it is of, then a name the tagger missed.
+    if (best == nullptr || best->type != EntityType::kPerson) {
+      if (size_t name = HolderAfterOffice(first, end); name != SIZE_MAX) {
+        q->speaker = std::string(ctx_.text().substr(toks_[name].begin, toks_[end - 1].end - toks_[name].begin));
+        q->speaker_entity_id.clear();
+        return true;
+      }
+    }
     if (best != nullptr) {
       q->speaker = best->canonical.empty() ? best->text : best->canonical;
       q->speaker_entity_id = best->entity_id;
@@ -536,6 +545,33 @@ class Run {
     q->speaker = phrase;
     q->speaker_entity_id.clear();
     return true;
+  }
+
+  // In a speaker phrase [first, end) that opens with a title and holds no
+  // person: the first of the one to four capitalised words that end it
+  // after its last organisation or place mention (ranks skipped), which
+  // are the office holder's name; SIZE_MAX when there are none.
+  size_t HolderAfterOffice(size_t first, size_t end) const {
+    if (end <= first + 2 || !In(text::WordClass::kTitle, Lower(Tok(first)))) return SIZE_MAX;
+    int32_t after = -1;
+    for (const EntityMention* m : Overlapping(toks_[first].cp_begin, toks_[end - 1].cp_end)) {
+      if (m->type == EntityType::kPerson) return SIZE_MAX;
+      after = std::max(after, m->span.end);
+    }
+    if (after < 0) return SIZE_MAX;
+    size_t name = first;
+    while (name < end && toks_[name].cp_begin < after) ++name;
+    // The office's short form in brackets after it: "(UEA)".
+    if (name < end && Tok(name) == "(") {
+      while (name < end && Tok(name) != ")") ++name;
+      ++name;
+    }
+    if (name < end && Tok(name) == ")") ++name;
+    while (name < end && In(text::WordClass::kTitle, Lower(Tok(name)))) ++name;
+    if (name >= end || end - name > 4) return SIZE_MAX;
+    for (size_t k = name; k < end; ++k)
+      if (toks_[k].kind != TokenKind::kWord || !IsUpperStart(Tok(k)) || DateName(Tok(k))) return SIZE_MAX;
+    return name;
   }
 
   // The PERSON or ORGANISATION mention, anywhere in the article, whose text
@@ -601,9 +637,30 @@ class Run {
     }
     if (verb.size() > 3 && verb.compare(verb.size() - 3, 3, "nya") == 0) return PersonBefore(close, q);
     size_t first = i + 1, end = first;
-    while (end < n && para_[end] == para_[close] && toks_[end].kind == TokenKind::kWord &&
-           static_cast<int>(end - first) < opt_.max_speaker_words && !In(text::WordClass::kQuoteSpeakerStop, Lower(Tok(end))))
+    const bool office = first < n && In(text::WordClass::kTitle, Lower(Tok(first)));
+    size_t bracketed = 0;  // tokens of a bracketed short form: not counted as words
+    while (end < n && para_[end] == para_[close] && static_cast<int>(end - first - bracketed) < opt_.max_speaker_words) {
+      if (toks_[end].kind != TokenKind::kWord) {
+        // "Kamar Dagang dan Industri Uni Emirat Arab (UEA) Mohamed …": an
+        // office's short form in brackets, then more of the phrase.
+        if (office && Tok(end) == "(" && end + 3 < n && toks_[end + 1].kind == TokenKind::kWord && Tok(end + 2) == ")" &&
+            toks_[end + 3].kind == TokenKind::kWord && IsUpperStart(Tok(end + 3))) {
+          end += 3;
+          bracketed += 3;
+          continue;
+        }
+        break;
+      }
+      if (In(text::WordClass::kQuoteSpeakerStop, Lower(Tok(end)))) {
+        // "Kepala Suku Dinas Penanggulangan Kebakaran dan Penyelamatan
+        // Jakarta Pusat Hardisiswan": "dan" between capitalised words goes
+        // on with an office's name.
+        const bool joins = office && Lower(Tok(end)) == "dan" && end > first && IsUpperStart(Tok(end - 1)) &&
+                           end + 1 < n && IsUpperStart(Tok(end + 1)) && !HasPerson(first, end);
+        if (!joins) break;
+      }
       ++end;
+    }
     // "ujar Pendiri FPCI yang juga mantan Menteri Luar Negeri Dino Patti
     // Djalal": a role with no person, then "yang (juga)" and the person.
     if (end > first && end < n && Lower(Tok(end)) == "yang" && !HasPerson(first, end)) {
@@ -679,11 +736,14 @@ class Run {
     while (j > floor && (In(text::WordClass::kQuoteAdverb, Lower(Tok(j - 1))) || Tok(j - 1) == ",")) --j;
     // "X, seperti dikutip dari Tribratanews, mengatakan": the relay between
     // commas is not the subject.
-    for (size_t c = j; c > floor && j - c < 8;) {
+    // Also when the aside opens with a date or place ("Asep …, Minggu
+    // (11/2/2018) seperti dikutip dari Antara, menilai").
+    for (size_t c = j; c > floor && j - c < 14;) {
       --c;
       if (Tok(c) != ",") continue;
-      std::string head = c + 1 < j ? Lower(Tok(c + 1)) : "";
-      if (In(text::WordClass::kQuoteRelayHead, head)) {
+      bool relay = false;
+      for (size_t k = c + 1; k < j && !relay; ++k) relay = In(text::WordClass::kQuoteRelayHead, Lower(Tok(k)));
+      if (relay) {
         j = c;
         while (j > floor && Tok(j - 1) == ",") --j;
       }

@@ -339,13 +339,22 @@ void NerModel::Tag(const std::vector<std::string_view>& words, std::vector<int>*
   m.ComputeBase(words, s);
   s->scores.assign(n * kT, 0.f);
   uint64_t feats[Impl::kMaxFeatures];
+  uint32_t found[Impl::kMaxFeatures];
   for (size_t i = 0; i < n; ++i) {
     size_t k = m.TokenFeatures(words, i, *s, feats);
     float* sc = &s->scores[i * kT];
+    // Three passes so the memory reads of one token's features overlap:
+    // the table and weight rows are megabytes, read at random.
+    for (size_t j = 0; j < k; ++j) m.features.Prefetch(feats[j]);
+    size_t hits = 0;
     for (size_t j = 0; j < k; ++j) {
       uint32_t f = m.features.Find(feats[j], UINT32_MAX);
       if (f == UINT32_MAX) continue;
-      const float* w = &m.weights[static_cast<size_t>(f) * kT];
+      __builtin_prefetch(&m.weights[static_cast<size_t>(f) * kT]);
+      found[hits++] = f;
+    }
+    for (size_t j = 0; j < hits; ++j) {
+      const float* w = &m.weights[static_cast<size_t>(found[j]) * kT];
       for (int t = 0; t < kT; ++t) sc[t] += w[t];
     }
   }

@@ -225,7 +225,7 @@ TEST(SeriesDetectorTest, RestoringOldArticlesWithoutTheirBodyChangesNothing) {
     const auto id = whole.SeriesOf(static_cast<int64_t>(i + 1));
     members += id.has_value();
     EXPECT_EQ(reopened.SeriesOf(static_cast<int64_t>(i + 1)), id) << "article " << i + 1;
-    if (id) EXPECT_EQ(reopened.series(*id)->name, whole.series(*id)->name);
+    if (id) { EXPECT_EQ(reopened.series(*id)->name, whole.series(*id)->name); }
   }
   EXPECT_GT(members, 6u);  // the small window still finds the consecutive items
   EXPECT_TRUE(reopened.Sign(fixtures[0].article, false).lines.empty());

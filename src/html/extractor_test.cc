@@ -311,7 +311,7 @@ TEST(ExtractTest, HundredThousandNestedTagsDoNotOverflow) {
   auto page = Extract(html, {}, {});
   // libxml2 caps the depth; whatever it keeps, nothing crashes and the
   // answer is a page or a clear error.
-  if (page.ok()) EXPECT_FALSE(page->blocks.empty());
+  if (page.ok()) { EXPECT_FALSE(page->blocks.empty()); }
   else EXPECT_EQ(page.status().code(), StatusCode::kCorrupt);
 }
 

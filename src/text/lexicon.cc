@@ -140,6 +140,18 @@ constexpr std::string_view kWordClassNames[] = {
     "event.shared_subject",
     "event.passive_light_verb",
     "event.party_noun",
+    "event.cue.meeting",
+    "event.cue.visit",
+    "event.cue.arrest",
+    "event.cue.attack",
+    "event.cue.deployment",
+    "event.cue.dismissal",
+    "event.cue.protest",
+    "event.cue.disaster",
+    "event.cue.election",
+    "event.cue.accusation",
+    "event.reflexive",
+    "event.continuation",
 };
 static_assert(std::size(kWordClassNames) == static_cast<size_t>(WordClass::kCount),
               "one name per WordClass");

@@ -133,7 +133,8 @@ struct EventAnalyzer::Lexicon {
         // The type's cue words: the class named "event.cue.<type>".
         const std::string name = "event.cue." + std::string(t.type);
         for (size_t c = 0; c < static_cast<size_t>(WordClass::kCount); ++c)
-          if (text::WordClassName(static_cast<WordClass>(c)) == name) w.cue_class = static_cast<int>(c);
+          if (text::WordClassName(static_cast<WordClass>(c)) == name && !lexicon.Words(static_cast<WordClass>(c)).empty())
+            w.cue_class = static_cast<int>(c);
       }
       triggers[first].push_back(std::move(w));
     }
@@ -643,18 +644,22 @@ class Run {
     if (w.needs_document && !NearAny(lex_.documents, i > sb + 8 ? i - 8 : sb, std::min(se, end + 8))) return false;
     if (w.not_that_clause && end < se && (lex_.that_clause.count(L(end)) || (end + 1 < se && lex_.that_clause.count(L(end + 1)))))
       return false;
-    if (w.cue) {
-      if (w.cue_class < 0) return false;
-      const auto cue = static_cast<WordClass>(w.cue_class);
-      bool near = false;
-      for (size_t k = i > sb + 3 ? i - 3 : sb; k < std::min(se, end + 7) && !near; ++k) {
-        if (k >= i && k < end) continue;
-        bool nya = false;
-        near = In(cue, L(k)) || In(cue, StripClitic(L(k), lex_.clitics, &nya));
-      }
-      if (!near) return false;
-    }
+    if (w.cue && !CueNear(i, end, w)) return false;
     return true;
+  }
+
+  // One of the trigger's type's cue words (event.cue.TYPE) within three
+  // words before it or six after it.
+  bool CueNear(size_t i, size_t end, const TriggerWord& w) const {
+    if (w.cue_class < 0) return false;
+    const size_t sb = SentBegin(i), se = SentEnd(i);
+    const auto cue = static_cast<WordClass>(w.cue_class);
+    for (size_t k = i > sb + 3 ? i - 3 : sb; k < std::min(se, end + 7); ++k) {
+      if (k >= i && k < end) continue;
+      bool nya = false;
+      if (In(cue, L(k)) || In(cue, StripClitic(L(k), lex_.clitics, &nya))) return true;
+    }
+    return false;
   }
 
   // Fills `c` for the trigger at token i; false when it is no event.
@@ -891,7 +896,16 @@ class Run {
     // precision about as before.
     // A noun pointing back with no party of its own is kept too: Assemble
     // gives its date to the event before it and drops it.
-    if (ps.empty()) c->unnamed_party = true;
+    // Its sentence must still say something besides the trigger: a
+    // content word (no preposition or function word) near it.
+    if (ps.empty()) {
+      for (size_t k = wb; k < we && !c->unnamed_party; ++k) {
+        if (!Word(k) || (k >= i && k < after) || L(k).size() < 3) continue;
+        const std::string_view l = L(k);
+        c->unnamed_party = !lex_.function_words.count(l) && !In(WordClass::kEventPreposition, l);
+      }
+      if (!c->unnamed_party && c->place == kNone && !c->anaphoric) return false;
+    }
     return true;
   }
 
@@ -1124,7 +1138,13 @@ class Run {
     // A two-party event whose other party is a common noun ("bertemu
     // dengan warga", "bekerja sama dengan pemerintah") keeps the one named.
     if (TwoParty(t)) return !c.mentions.empty() || c.unnamed_party;
-    if (t == EventType::kVisit) return !c.mentions.empty() && (c.place != kNone || c.mentions.size() >= 2);
+    if (t == EventType::kVisit) {
+      // A place or a party visited; a co-actor is no party visited
+      // ("Kedatangan X dan Y disambut ...").
+      bool visited = false;
+      for (Side s : c.sides) visited |= s == Side::kObject;
+      return !c.mentions.empty() && (c.place != kNone || visited);
+    }
     if (NeedsActor(t)) {
       // "pemerintah tak menerbitkan Perppu": a common-noun actor will do.
       for (Side s : c.sides)
@@ -1206,7 +1226,9 @@ class Run {
         // Two complete events (two visits with their own places) stay
         // apart; an incomplete one completes its neighbour.
         bool differ = p.place != kNone && c.place != kNone && M(p.place).entity_id != M(c.place).entity_id;
-        if (!differ && (share || !Complete(p) || !Complete(c))) into = &p;
+        // A partyless one ("klubnya sepakat memperpanjang kontrak Messi")
+        // completes its neighbour too.
+        if (!differ && (share || !Complete(p) || !Complete(c) || p.mentions.empty() || c.mentions.empty())) into = &p;
         break;
       }
       if (into == nullptr) {
@@ -1230,7 +1252,8 @@ class Run {
       // berakhir Rabu (20/8/2025)": a noun of the same type pointing back,
       // with no party of its own, in the next sentences of the paragraph,
       // is the event before; the date it gives is that event's.
-      if (c.anaphoric && c.mentions.empty() && !kept.empty()) {
+      if (c.anaphoric && c.mentions.empty()) {
+        if (kept.empty()) continue;  // "Perjanjian ini mencakup ...": a background mention, no event
         Candidate& p = kept.back();
         if (p.word->type == c.word->type && para_[p.trigger] == para_[c.trigger] && c.sentence - p.sentence <= 2 &&
             p.date.empty() && !c.date.empty()) {
@@ -1275,11 +1298,12 @@ class Run {
       // participants and none new to either side ("OTT yang dilakukan KPK
       // terhadap X" ... "OTT KPK"): the same happening.
       // A later mention naming no party ("banjir" again, "kesepakatan
-      // itu") is the article's earlier event of its type: the gold has one
-      // line per happening.
+      // itu") is the nearby earlier event of its type (its paragraph or the
+      // two before; measured: merging across the whole article joined
+      // separate happenings): one line per happening.
       if (it == by_key.end() && ids.empty()) {
         for (size_t e = out.size(); e > 0; --e)
-          if (out[e - 1].type == c.word->type) {
+          if (out[e - 1].type == c.word->type && para_[o_trigger_[e - 1]] + 2 >= para_[c.trigger]) {
             it = by_key.find(o_key_[e - 1]);
             break;
           }

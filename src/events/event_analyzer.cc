@@ -1012,7 +1012,17 @@ class Run {
     }
     // Possessor right after the noun: "kunjungan Shoigu", "serangan Rusia".
     if (!anaphoric && !had_nya && after < limit) {
-      PhraseAfter(after, limit, ps);
+      // "kunjungan kenegaraan Presiden Joko Widodo", "serangan udara
+      // Rusia": a lowercase modifier or two may come first.
+      size_t from = after;
+      while (from < limit && from < after + 2 && mention_at_[from] == kNone && Word(from) &&
+             !IsUpperStart(ctx_.TokenText(from)) && !lex_.function_words.count(L(from)) &&
+             !In(WordClass::kEventPreposition, L(from)) && !lex_.roles.count(L(from)) &&
+             !In(WordClass::kDemonstrative, L(from)) && !lex_.triggers.count(L(from)) && from + 1 < limit &&
+             (mention_at_[from + 1] != kNone || Glue(from + 1) || (from + 2 < limit && Word(from + 1))))
+        ++from;
+      if (from > after && mention_at_[from] == kNone && !Glue(from)) from = after;
+      PhraseAfter(from, limit, ps);
       tag(c->word->patient_possessor ? Side::kObject : Side::kSubject);
     }
     // "antara X dan Y", "dengan X", "bersama X" a few words on (after "yang
@@ -1143,7 +1153,7 @@ class Run {
       // ("Kedatangan X dan Y disambut ...").
       bool visited = false;
       for (Side s : c.sides) visited |= s == Side::kObject;
-      return !c.mentions.empty() && (c.place != kNone || visited);
+      return (!c.mentions.empty() || c.unnamed_party) && (c.place != kNone || visited);
     }
     if (NeedsActor(t)) {
       // "pemerintah tak menerbitkan Perppu": a common-noun actor will do.

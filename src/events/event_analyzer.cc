@@ -623,7 +623,7 @@ class Run {
   }
 
   bool ObjectIsMessage(size_t i, size_t limit) const {
-    for (size_t k = i; k < limit && k < i + 3; ++k) {
+    for (size_t k = i; k < limit && k < i + 4; ++k) {
       bool nya = false;
       std::string_view w = StripClitic(L(k), lex_.clitics, &nya);
       if (lex_.messages.count(std::string(w))) return true;
@@ -677,7 +677,14 @@ class Run {
     c->word = &w;
     const bool targeted = w.type == EventType::kDeployment || w.type == EventType::kAttack;
     const bool two_party = TwoParty(w.type);
+    // "mengirim surat", and for a passive the patient before it
+    // ("rekomendasi itu sudah dikirim"): a message sent, no deployment.
     if (w.type == EventType::kDeployment && ObjectIsMessage(after, limit)) return false;
+    if (w.type == EventType::kDeployment && w.frame == Frame::kPassive && i > sb) {
+      bool ignored = false;
+      const size_t k = SkipBack(i - 1, sb, &ignored);  // past "sebelumnya sudah"
+      if (ObjectIsMessage(k > sb + 4 ? k - 4 : sb, k)) return false;
+    }
     // "Makedonia berjumpa Spanyol pada laga kualifikasi": a match, not a meeting.
     // In a sports report (several sport terms) only agreements (transfers,
     // contracts), appointments and dismissals (coaches) are events:

@@ -696,6 +696,9 @@ class Run {
     if (w.frame == Frame::kNoun && w.type != EventType::kProtest && i > sb &&
         (toks_[i - 1].kind == TokenKind::kNumber || In(WordClass::kEventCountWord, L(i - 1))))
       return false;
+    // "menahan diri" is restraint, "serangan jantung" a heart attack,
+    // "serangan balik" play: a word right after the trigger unmakes it.
+    if (after < limit && In(WordClass::kEventNotAfter, L(after))) return false;
     bool negated = false;
     std::vector<int>& ps = c->mentions;
     std::vector<Side>& sides = c->sides;
@@ -726,10 +729,6 @@ class Run {
           while (close < limit && close < o + 6 && L(close) != ")") ++close;
           if (close < limit && L(close) == ")") o = verb_end = close + 1;
         }
-        // "menahan diri" is restraint, "mengamankan diri" fleeing: a
-        // reflexive object makes the verb no event of its type.
-        if (w.frame == Frame::kTransitive && verb_end < limit && In(WordClass::kEventReflexive, L(verb_end)))
-          return false;
         while (o < limit && (lex_.skip_before.count(L(o)) || In(WordClass::kEventObjectPreposition, L(o)))) ++o;
         if (o - verb_end > 3) break;
         // "mengkritik surat kabar The New York Times": a common noun or two
@@ -1319,11 +1318,15 @@ class Run {
       // two before; measured: merging across the whole article joined
       // separate happenings): one line per happening.
       if (it == by_key.end() && ids.empty()) {
-        for (size_t e = out.size(); e > 0; --e)
-          if (out[e - 1].type == c.word->type && para_[o_trigger_[e - 1]] + 2 >= para_[c.trigger]) {
+        // Events are in text order: stop at the first one too far back,
+        // and after 16 (bounded work per event).
+        for (size_t e = out.size(), looked = 0; e > 0 && looked < 16; --e, ++looked) {
+          if (para_[o_trigger_[e - 1]] + 2 < para_[c.trigger]) break;
+          if (out[e - 1].type == c.word->type) {
             it = by_key.find(o_key_[e - 1]);
             break;
           }
+        }
       }
       if (it == by_key.end()) {
         const std::string_view trigger = L(c.trigger);

@@ -150,7 +150,7 @@ constexpr std::string_view kWordClassNames[] = {
     "event.cue.disaster",
     "event.cue.election",
     "event.cue.accusation",
-    "event.reflexive",
+    "event.not_after",
     "event.continuation",
 };
 static_assert(std::size(kWordClassNames) == static_cast<size_t>(WordClass::kCount),

@@ -352,7 +352,8 @@ enum class WordClass : uint8_t {
   kEventPassiveLightVerb, // "event.passive_light_verb": "N yang dilakukan X": X does the noun's event
   kEventPartyNoun,        // "event.party_noun": a common noun naming a party ("polisi", "pelaku", "warga")
   // Issue 18, session 10: cue words for every type (a `cue` trigger of any
-  // type may need them), a reflexive object, a narrative continuation.
+  // type may need them), a word after a trigger that unmakes it, a
+  // narrative continuation.
   kEventCueMeeting,       // "event.cue.meeting": ... a meeting trigger
   kEventCueVisit,         // "event.cue.visit": ... a visit trigger
   kEventCueArrest,        // "event.cue.arrest": ... an arrest trigger ("pelaku", "tersangka")
@@ -363,7 +364,7 @@ enum class WordClass : uint8_t {
   kEventCueDisaster,      // "event.cue.disaster": ... a disaster trigger
   kEventCueElection,      // "event.cue.election": ... an election trigger
   kEventCueAccusation,    // "event.cue.accusation": ... an accusation trigger
-  kEventReflexive,        // "event.reflexive": an object after which a verb is no event ("menahan diri")
+  kEventNotAfter,         // "event.not_after": right after a trigger, it is no event ("menahan diri", "serangan jantung")
   kEventContinuation,     // "event.continuation": a sentence opener continuing the narrative's moment ("kemudian", "saat itu")
   kCount
 };

@@ -351,19 +351,14 @@ enum class WordClass : uint8_t {
   kEventSharedSubject,    // "event.shared_subject": a verb after one shares the previous verb's subject ("untuk", "lalu")
   kEventPassiveLightVerb, // "event.passive_light_verb": "N yang dilakukan X": X does the noun's event
   kEventPartyNoun,        // "event.party_noun": a common noun naming a party ("polisi", "pelaku", "warga")
-  // Issue 18, session 10: cue words for every type (a `cue` trigger of any
-  // type may need them), a word after a trigger that unmakes it, a
-  // narrative continuation.
-  kEventCueMeeting,       // "event.cue.meeting": ... a meeting trigger
-  kEventCueVisit,         // "event.cue.visit": ... a visit trigger
+  // Issue 18, session 10: cue words of more types (a `cue` trigger of a
+  // type needs one of its type's; every class has words, so a type gets its
+  // class with its first `cue` trigger), a word after a trigger that
+  // unmakes it, a narrative continuation.
   kEventCueArrest,        // "event.cue.arrest": ... an arrest trigger ("pelaku", "tersangka")
-  kEventCueAttack,        // "event.cue.attack": ... an attack trigger
   kEventCueDeployment,    // "event.cue.deployment": ... a deployment trigger ("pasukan", "personel")
   kEventCueDismissal,     // "event.cue.dismissal": ... a dismissal trigger ("jabatan")
   kEventCueProtest,       // "event.cue.protest": ... a protest trigger ("massa", "demo")
-  kEventCueDisaster,      // "event.cue.disaster": ... a disaster trigger
-  kEventCueElection,      // "event.cue.election": ... an election trigger
-  kEventCueAccusation,    // "event.cue.accusation": ... an accusation trigger
   kEventNotAfter,         // "event.not_after": right after a trigger, it is no event ("menahan diri", "serangan jantung")
   kEventContinuation,     // "event.continuation": a sentence opener continuing the narrative's moment ("kemudian", "saat itu")
   kCount

@@ -1389,19 +1389,27 @@ class Run {
     // moment), or, when its sentence opens a paragraph continuing the one
     // before ("Kemudian", "Saat itu"), that paragraph's last date. Never a
     // date of another paragraph otherwise, never the publication day.
+    // One pass: the last usable date up to each token within its
+    // paragraph, and each paragraph's last one.
     {
+      std::vector<int> last_in_para(n_, kNone);
+      std::unordered_map<int, int> para_last;
+      for (size_t t = 0; t < n_; ++t) {
+        const int x = timex_at_[t];
+        if (x != kNone && UsableDate(article_.timexes[x])) last_in_para[t] = x;
+        else if (t > 0 && para_[t - 1] == para_[t]) last_in_para[t] = last_in_para[t - 1];
+        if (last_in_para[t] != kNone) para_last[para_[t]] = last_in_para[t];
+      }
       for (size_t k = 0; k < kept.size(); ++k) {
         Event& e = out[event_of[k]];
         if (!e.date.empty()) continue;
         const size_t first = ctx_.sentences()[kept[k].sentence].first_token;
-        const bool continues = first < n_ && In(WordClass::kEventContinuation, L(first));
-        for (size_t t = first; t > 0; --t) {
-          if (para_[t - 1] != para_[first] && !(continues && para_[t - 1] + 1 == para_[first])) break;
-          const int x = timex_at_[t - 1];
-          if (x == kNone || !UsableDate(article_.timexes[x])) continue;
-          e.date = DayOf(article_.timexes[x].value);
-          break;
+        int x = first > 0 && para_[first - 1] == para_[first] ? last_in_para[first - 1] : kNone;
+        if (x == kNone && first < n_ && In(WordClass::kEventContinuation, L(first))) {
+          auto before = para_last.find(para_[first] - 1);
+          if (before != para_last.end()) x = before->second;
         }
+        if (x != kNone) e.date = DayOf(article_.timexes[x].value);
       }
     }
     if (opt_.date_from_publication)

@@ -133,7 +133,8 @@ struct EventAnalyzer::Lexicon {
         // The type's cue words: the class named "event.cue.<type>".
         const std::string name = "event.cue." + std::string(t.type);
         for (size_t c = 0; c < static_cast<size_t>(WordClass::kCount); ++c)
-          if (text::WordClassName(static_cast<WordClass>(c)) == name && !lexicon.Words(static_cast<WordClass>(c)).empty())
+          if (text::WordClassName(static_cast<WordClass>(c)) == name &&
+              !lexicon.Words(static_cast<WordClass>(c)).empty())
             w.cue_class = static_cast<int>(c);
       }
       triggers[first].push_back(std::move(w));
@@ -209,7 +210,7 @@ struct Candidate {
   // with no party of its own it is the previous event of its type, and
   // may tell that event's date.
   bool anaphoric = false;
-  bool no_fallback = false;   // past or planned: no publication-date guess
+  bool no_fallback = false;  // past or planned: no publication-date guess
 };
 
 class Run {
@@ -754,7 +755,8 @@ class Run {
           if ((w.visit || w.type == EventType::kDisaster) && M(m).type == EntityType::kLocation &&
               c->place == kNone)
             c->place = m;
-          else AddMention(m, &ps);
+          else
+            AddMention(m, &ps);
         }
         tag(Side::kObject);
         break;
@@ -1396,8 +1398,10 @@ class Run {
       std::unordered_map<int, int> para_last;
       for (size_t t = 0; t < n_; ++t) {
         const int x = timex_at_[t];
-        if (x != kNone && UsableDate(article_.timexes[x])) last_in_para[t] = x;
-        else if (t > 0 && para_[t - 1] == para_[t]) last_in_para[t] = last_in_para[t - 1];
+        if (x != kNone && UsableDate(article_.timexes[x]))
+          last_in_para[t] = x;
+        else if (t > 0 && para_[t - 1] == para_[t])
+          last_in_para[t] = last_in_para[t - 1];
         if (last_in_para[t] != kNone) para_last[para_[t]] = last_in_para[t];
       }
       for (size_t k = 0; k < kept.size(); ++k) {

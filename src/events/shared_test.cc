@@ -119,8 +119,7 @@ TEST_F(SeedEvents, EveryEventIsCompleteForItsTypeWithAlignedRoles) {
   for (const Found& f : found_) {
     const Event& e = f.event;
     if (e.type == EventType::kVisit) {
-      EXPECT_TRUE(!e.place.empty() || std::count(e.roles.begin(), e.roles.end(), EventRole::kTarget) > 0)
-          << listing_;
+      EXPECT_TRUE(!e.place.empty() || std::count(e.roles.begin(), e.roles.end(), EventRole::kTarget) > 0) << listing_;
     }
     EXPECT_EQ(e.roles.size(), e.participants.size()) << listing_;
     EXPECT_LE(std::count(e.roles.begin(), e.roles.end(), EventRole::kActor), 1) << listing_;

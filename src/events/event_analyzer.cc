@@ -276,7 +276,17 @@ class Run {
   std::vector<Event> Go() {
     std::vector<Candidate> found;
     for (size_t i = 0; i < n_; ++i) {
-      if (toks_[i].kind != TokenKind::kWord || quoted_[i]) continue;
+      if (toks_[i].kind != TokenKind::kWord) continue;
+      // A trigger inside a direct quotation is what a speaker says, a
+      // claim, unless the speaker reports it done: a perfect-aspect word
+      // right before it ("kami sudah mengontrak Helder Lobato", "kami
+      // telah menarik OT itu dari peredaran"). Measured (session 10): the
+      // perfective ones are half gold events; all quoted triggers, a third.
+      if (quoted_[i]) {
+        bool done = false;
+        for (size_t k = i > 3 ? i - 3 : 0; k < i && !done; ++k) done = quoted_[k] && In(WordClass::kEventPerfective, L(k));
+        if (!done) continue;
+      }
       // A name is no trigger ("Banjir Kanal Timur"), except an organisation
       // the entity analyser made of a noun trigger: "OTT", "Rapat Dengar
       // Pendapat (RDP)".

@@ -146,6 +146,7 @@ constexpr std::string_view kWordClassNames[] = {
     "event.cue.protest",
     "event.not_after",
     "event.continuation",
+    "event.perfective",
 };
 static_assert(std::size(kWordClassNames) == static_cast<size_t>(WordClass::kCount),
               "one name per WordClass");

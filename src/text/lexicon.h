@@ -361,6 +361,7 @@ enum class WordClass : uint8_t {
   kEventCueProtest,       // "event.cue.protest": ... a protest trigger ("massa", "demo")
   kEventNotAfter,         // "event.not_after": right after a trigger, it is no event ("menahan diri", "serangan jantung")
   kEventContinuation,     // "event.continuation": a sentence opener continuing the narrative's moment ("kemudian", "saat itu")
+  kEventPerfective,       // "event.perfective": before a trigger in a direct quote, the speaker reports a happening ("sudah mengontrak")
   kCount
 };
 

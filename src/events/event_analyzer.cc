@@ -1426,6 +1426,18 @@ class Run {
         if (x != kNone) e.date = DayOf(article_.timexes[x].value);
       }
     }
+    // An event the text dates after the article was published has not
+    // happened yet ("Pilpres 2019" in a 2018 report): planned. Dates
+    // compare as text at the event's granularity (ISO years, months, days).
+    if (!published.empty())
+      for (Event& e : out) {
+        if (e.modality != EventModality::kHappened || e.date.size() < 4) continue;
+        const size_t n = std::min(e.date.size(), published.size());
+        bool digits = true;
+        for (size_t k = 0; k < n; ++k) digits &= (e.date[k] >= '0' && e.date[k] <= '9') || e.date[k] == '-';
+        if (digits && (n == 4 || n == 7 || n == 10) && e.date.compare(0, n, published, 0, n) > 0)
+          e.modality = EventModality::kPlanned;
+      }
     if (opt_.date_from_publication)
       for (size_t k = 0; k < out.size(); ++k)
         if (out[k].date.empty() && fallback_ok[k]) out[k].date = published;

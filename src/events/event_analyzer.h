@@ -104,7 +104,9 @@
 // "berharap", "ingin", "potensi", "jika", "mendesak", "diharapkan") hoped;
 // else a plan (event.planned: "akan", "berencana", "dijadwalkan",
 // "rencana") planned; for a noun, "batal/ditunda" or "akan digelar" right
-// after it too; else happened. The clause ends at event.clause_break words
+// after it too; else happened -- unless the text dates it after the
+// publication day, at its own granularity ("Pilpres 2019" in a 2018
+// report): then planned. The clause ends at event.clause_break words
 // ("namun", "ketika", ";"), a full stop or a quotation's edge.
 //
 // Place: the canonical name of a LOCATION after "di"/"ke" in the sentence

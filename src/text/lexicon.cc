@@ -141,6 +141,13 @@ constexpr std::string_view kWordClassNames[] = {
     "event.passive_light_verb",
     "event.party_noun",
     "quote.referring_noun",
+    "event.cue.arrest",
+    "event.cue.deployment",
+    "event.cue.dismissal",
+    "event.cue.protest",
+    "event.not_after",
+    "event.continuation",
+    "event.perfective",
 };
 static_assert(std::size(kWordClassNames) == static_cast<size_t>(WordClass::kCount),
               "one name per WordClass");

@@ -355,6 +355,17 @@ enum class WordClass : uint8_t {
   // that, as a speaker, refers back to one person the story named
   // ("Pelaku mengaku …" after "NYD ditangkap").
   kQuoteReferringNoun,  // "quote.referring_noun"
+  // Issue 18, session 10: cue words of more types (a `cue` trigger of a
+  // type needs one of its type's; every class has words, so a type gets its
+  // class with its first `cue` trigger), a word after a trigger that
+  // unmakes it, a narrative continuation.
+  kEventCueArrest,        // "event.cue.arrest": ... an arrest trigger ("pelaku", "tersangka")
+  kEventCueDeployment,    // "event.cue.deployment": ... a deployment trigger ("pasukan", "personel")
+  kEventCueDismissal,     // "event.cue.dismissal": ... a dismissal trigger ("jabatan")
+  kEventCueProtest,       // "event.cue.protest": ... a protest trigger ("massa", "demo")
+  kEventNotAfter,         // "event.not_after": right after a trigger, it is no event ("menahan diri", "serangan jantung")
+  kEventContinuation,     // "event.continuation": a sentence opener continuing the narrative's moment ("kemudian", "saat itu")
+  kEventPerfective,       // "event.perfective": before a trigger in a direct quote, the speaker reports a happening ("sudah mengontrak")
   kCount
 };
 

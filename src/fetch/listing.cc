@@ -75,7 +75,7 @@ std::string CanonicalCharset(std::string label) {
 }
 
 // The bytes as UTF-8 (see "Charsets" in listing.h).
-StatusOr<std::string> DecodeText(std::string_view bytes, std::string declared, Listing* listing) {
+StatusOr<std::string> DecodeText(std::string_view bytes, const std::string& label, Listing* listing) {
   listing->charset = "UTF-8";
   if (bytes.starts_with("\xEF\xBB\xBF")) return std::string(bytes.substr(3));
   if (bytes.starts_with("\xFE\xFF") || bytes.starts_with("\xFF\xFE")) {
@@ -88,13 +88,15 @@ StatusOr<std::string> DecodeText(std::string_view bytes, std::string declared, L
   }
   if (std::optional<std::string> binary = charset::BinaryReason(bytes.substr(0, 64 * 1024)))
     return Status::Unsupported("not a text document: " + *binary);
-  declared = CanonicalCharset(declared);
+  const std::string declared = CanonicalCharset(label);
+  // Messages name the label as the document wrote it.
+  const std::string said = label.empty() ? "no charset declared" : "declared " + label;
   const size_t bad = Utf8Validate(bytes);
   if (bad == std::string_view::npos) {
     bool multibyte = false;
     for (char c : bytes) multibyte = multibyte || static_cast<unsigned char>(c) >= 0x80;
     if (multibyte && !declared.empty() && declared != "UTF-8")
-      listing->charset_note = "declared " + declared + " but the bytes are valid UTF-8; read as UTF-8";
+      listing->charset_note = said + " but the bytes are valid UTF-8; read as UTF-8";
     return std::string(bytes);
   }
   if (!declared.empty() && declared != "UTF-8") {
@@ -103,11 +105,10 @@ StatusOr<std::string> DecodeText(std::string_view bytes, std::string declared, L
       listing->charset = declared;
       return *u;
     }
-    listing->charset_note = "not valid " + declared + " (" + why + ")";
+    listing->charset_note = "not valid " + label + " (" + why + ")";
   }
   std::string text(bytes);
   charset::CharsetResult r = charset::EnsureUtf8(&text);
-  std::string said = declared.empty() ? "no charset declared" : "declared " + declared;
   if (r.ok && !r.converted_from.empty()) {
     listing->charset = r.converted_from;
     listing->charset_note = said + " but the bytes are not; read as " + r.converted_from;
@@ -349,6 +350,14 @@ std::optional<DateTime> Collector::IsoDate(std::string_view text, std::string_vi
   text = TrimAsciiBlanks(text);
   if (text.empty()) return std::nullopt;
   if (std::optional<DateTime> d = DateTime::ParseIso(text)) return d;
+  // W3C date-time allows a year or a year and month alone; DateTime holds
+  // days, and a day is never invented.
+  bool partial = (text.size() == 4 || (text.size() == 7 && text[4] == '-'));
+  for (size_t i = 0; partial && i < text.size(); ++i) partial = i == 4 || std::isdigit(static_cast<unsigned char>(text[i]));
+  if (partial) {
+    Problem(std::string(what) + ": a date without a day, not kept \"" + std::string(text) + "\"");
+    return std::nullopt;
+  }
   Problem(std::string(what) + ": unreadable date \"" + std::string(text.substr(0, 60)) + "\"");
   return std::nullopt;
 }

@@ -74,7 +74,11 @@ xmlNodePtr Child(xmlNodePtr parent, std::string_view local, std::string_view ns,
 // The text inside `n` (text and CDATA, descendants included), at most
 // `limit` bytes. Entity references are not expanded: an entity the document
 // defines could be made to grow without bound.
-std::string TextOf(xmlNodePtr n, size_t limit) {
+//
+// `leave_out` (may be null) names elements whose text is not part of it: in a
+// recovered RSS document a <title> left open swallows the item's <link> and
+// <pubDate>, which must not become words of the title.
+std::string TextOf(xmlNodePtr n, size_t limit, bool (*leave_out)(xmlNodePtr) = nullptr) {
   std::string out;
   if (!n) return out;
   std::vector<xmlNodePtr> stack{n->children};
@@ -85,12 +89,53 @@ std::string TextOf(xmlNodePtr n, size_t limit) {
     stack.push_back(c->next);
     if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
       out += reinterpret_cast<const char*>(c->content);
-    } else if (c->type == XML_ELEMENT_NODE) {
+    } else if (c->type == XML_ELEMENT_NODE && !(leave_out && leave_out(c))) {
       stack.push_back(c->children);
     }
   }
   if (out.size() > limit) out.resize(limit);
   return out;
+}
+
+// The elements RSS 2.0 defines for an item (its specification's names).
+bool IsRssItemElement(xmlNodePtr n) {
+  static constexpr std::string_view kNames[] = {"item",     "title",     "link",  "description", "author",
+                                                "category", "comments", "enclosure", "guid", "pubDate", "source"};
+  for (std::string_view k : kNames) {
+    if (Name(n) == k) return true;
+  }
+  return false;
+}
+
+// The first element `local` (in `ns`) among the descendants of `parent`,
+// in document order, without entering a nested `stop` element: where a
+// recovered document put a field its item lost.
+xmlNodePtr Descendant(xmlNodePtr parent, std::string_view local, std::string_view ns, std::string_view prefix,
+                      std::string_view stop) {
+  std::vector<xmlNodePtr> stack{parent->children};
+  while (!stack.empty()) {
+    xmlNodePtr c = stack.back();
+    stack.pop_back();
+    if (!c) continue;
+    stack.push_back(c->next);
+    if (c->type != XML_ELEMENT_NODE || Name(c) == stop) continue;
+    if (Is(c, local, ns, prefix)) return c;
+    stack.push_back(c->children);
+  }
+  return nullptr;
+}
+
+// A child `local`, else (recovered documents) a descendant outside nested items.
+xmlNodePtr Field(xmlNodePtr item, std::string_view local, std::string_view ns, std::string_view prefix = "") {
+  if (xmlNodePtr c = Child(item, local, ns, prefix)) return c;
+  return Descendant(item, local, ns, prefix, Name(item));
+}
+
+bool Contains(xmlNodePtr outer, xmlNodePtr inner) {
+  for (xmlNodePtr p = inner; p; p = p->parent) {
+    if (p == outer) return true;
+  }
+  return false;
 }
 
 std::string Attr(xmlNodePtr n, const char* name) {
@@ -119,20 +164,27 @@ std::string BaseOf(xmlNodePtr n, const std::string& document_url) {
 
 class XmlReader {
  public:
-  XmlReader(Collector* c, Listing* l) : c_(c), l_(l) {}
+  // `cut`: the text the end of a truncated document cut (see ParseXmlListing),
+  // or null.
+  XmlReader(Collector* c, Listing* l, xmlNodePtr cut) : c_(c), l_(l), cut_(cut) {}
 
   void Rss(xmlNodePtr root) {
     l_->kind = ListingKind::kRss;
     xmlNodePtr channel = Child(root, "channel", NsOf(root));
     if (channel) l_->title = Title(Child(channel, "title", NsOf(root)), true);
-    // RSS 2.0 puts items in the channel, RSS 1.0 (RDF) beside it.
+    // RSS 2.0 puts items in the channel, RSS 1.0 (RDF) beside it, and a
+    // recovered document inside an item whose tag it never saw closed: every
+    // <item>, in document order.
     size_t n = 0;
-    for (xmlNodePtr parent : {channel, root}) {
-      if (!parent) continue;
-      for (xmlNodePtr item = parent->children; item; item = item->next) {
-        if (item->type != XML_ELEMENT_NODE || Name(item) != "item") continue;
-        RssItem(item, "item " + std::to_string(++n));
-      }
+    std::vector<xmlNodePtr> stack{root->children};
+    while (!stack.empty()) {
+      xmlNodePtr c = stack.back();
+      stack.pop_back();
+      if (!c) continue;
+      stack.push_back(c->next);
+      if (c->type != XML_ELEMENT_NODE) continue;
+      if (Name(c) == "item") RssItem(c, "item " + std::to_string(++n));
+      stack.push_back(c->children);
     }
   }
 
@@ -146,13 +198,12 @@ class XmlReader {
       std::string what = "entry " + std::to_string(++n);
       ListingEntry e;
       xmlNodePtr link = AtomLink(entry, ns);
-      std::string base = BaseOf(link ? link : entry, c_->document_url());
       if (link) e.url = Attr(link, "href");
       xmlNodePtr title = Child(entry, "title", ns);
       e.title = Title(title, IsHtmlType(title));
       e.published = Date(Child(entry, "published", ns), what + " published");
       e.updated = Date(Child(entry, "updated", ns), what + " updated");
-      c_->Add(&l_->entries, std::move(e), base, what);
+      Add(&l_->entries, std::move(e), link, entry, what);
     }
   }
 
@@ -175,7 +226,7 @@ class XmlReader {
         e.title = Title(Child(nn, "title", kNewsNs, "news"), false);
         e.published = Date(Child(nn, "publication_date", kNewsNs, "news"), what + " news:publication_date");
       }
-      c_->Add(&l_->entries, std::move(e), BaseOf(loc ? loc : u, c_->document_url()), what);
+      Add(&l_->entries, std::move(e), loc, u, what);
     }
   }
 
@@ -190,15 +241,27 @@ class XmlReader {
       xmlNodePtr loc = Child(s, "loc", ns);
       e.url = TextOf(loc, c_->options().max_url_bytes + 1);
       e.updated = Date(Child(s, "lastmod", ns), what + " lastmod");
-      c_->Add(&l_->sitemaps, std::move(e), BaseOf(loc ? loc : s, c_->document_url()), what);
+      Add(&l_->sitemaps, std::move(e), loc, s, what);
     }
   }
 
  private:
+  // Adds `e`, whose URL came from `source` (an element of `item`, or null),
+  // resolved against the base in effect there; a URL the end of a truncated
+  // document cut is no URL.
+  void Add(std::vector<ListingEntry>* list, ListingEntry e, xmlNodePtr source, xmlNodePtr item,
+           const std::string& what) {
+    if (cut_ && source && Contains(source, cut_)) {
+      c_->Skip(what + ": link cut short by the end of the document");
+      return;
+    }
+    c_->Add(list, std::move(e), BaseOf(source ? source : item, c_->document_url()), what);
+  }
+
   void RssItem(xmlNodePtr item, const std::string& what) {
     std::string_view ns = NsOf(item);
     ListingEntry e;
-    xmlNodePtr link = Child(item, "link", ns);
+    xmlNodePtr link = Field(item, "link", ns);
     e.url = TextOf(link, c_->options().max_url_bytes + 1);
     if (TrimAsciiBlanks(e.url).empty()) {
       // An Atom link inside the item, then a guid that is a permalink (the
@@ -206,7 +269,7 @@ class XmlReader {
       if (xmlNodePtr al = AtomLink(item, kAtomNs)) {
         e.url = Attr(al, "href");
         link = al;
-      } else if (xmlNodePtr guid = Child(item, "guid", ns); guid && Attr(guid, "isPermaLink") != "false") {
+      } else if (xmlNodePtr guid = Field(item, "guid", ns); guid && Attr(guid, "isPermaLink") != "false") {
         std::string g(TrimAsciiBlanks(TextOf(guid, c_->options().max_url_bytes + 1)));
         if (IsHttpUrl(g)) {
           e.url = g;
@@ -214,15 +277,16 @@ class XmlReader {
         }
       }
     }
-    e.title = Title(Child(item, "title", ns), true);
-    if (xmlNodePtr pub = Child(item, "pubDate", ns)) {
+    xmlNodePtr title = Field(item, "title", ns);
+    e.title = c_->Title(StripMarkup(TextOf(title, c_->options().max_title_bytes * 4, IsRssItemElement)));
+    if (xmlNodePtr pub = Field(item, "pubDate", ns)) {
       std::string text(TrimAsciiBlanks(TextOf(pub, 256)));
       e.published = ParseRfc822Date(text);
       if (!e.published) e.published = DateTime::ParseIso(text);
       if (!e.published && !text.empty()) c_->Problem(what + " pubDate: unreadable date \"" + text.substr(0, 60) + "\"");
     }
-    if (!e.published) e.published = Date(Child(item, "date", kDcNs, "dc"), what + " dc:date");
-    c_->Add(&l_->entries, std::move(e), BaseOf(link ? link : item, c_->document_url()), what);
+    if (!e.published) e.published = Date(Field(item, "date", kDcNs, "dc"), what + " dc:date");
+    Add(&l_->entries, std::move(e), link, item, what);
   }
 
   // The entry's link to its page: rel="alternate" (the default), text/html
@@ -258,6 +322,7 @@ class XmlReader {
 
   Collector* c_;
   Listing* l_;
+  xmlNodePtr cut_;
 };
 
 }  // namespace
@@ -283,8 +348,22 @@ Status ParseXmlListing(std::string_view utf8, Collector* collector, Listing* lis
   if (log.errors > 0)
     collector->Problem("XML not well-formed (" + std::to_string(log.errors) + " errors, first at " + log.first +
                        "); read what was recoverable");
+  // A document that ends inside an element (no closing '>' at its end) was
+  // cut short: its last text is not to be trusted (a URL cut in two names
+  // another page).
+  xmlNodePtr cut = nullptr;
+  std::string_view tail = TrimAsciiBlanks(utf8);
+  while (!tail.empty() && (tail.back() == '\n' || tail.back() == '\f' || tail.back() == '\v')) {
+    tail.remove_suffix(1);
+    tail = TrimAsciiBlanks(tail);
+  }
+  if (log.errors > 0 && !tail.ends_with('>')) {
+    xmlNodePtr last = root;
+    while (last->last) last = last->last;
+    if (last->type == XML_TEXT_NODE || last->type == XML_CDATA_SECTION_NODE) cut = last;
+  }
   std::string_view name = Name(root);
-  XmlReader reader(collector, listing);
+  XmlReader reader(collector, listing, cut);
   if (name == "rss" || name == "RDF") {
     reader.Rss(root);
   } else if (name == "feed") {

@@ -10,6 +10,7 @@
 
 #include "charset/charset.h"
 #include "core/ascii.h"
+#include "core/gzip.h"
 #include "core/tsv.h"
 #include "core/url.h"
 #include "core/utf8.h"
@@ -257,6 +258,20 @@ StatusOr<Listing> ParseListing(std::string_view bytes, std::string_view document
   if (bytes.size() > options.max_document_bytes)
     return Status::TooLarge("listing of " + std::to_string(bytes.size()) + " bytes, over the limit of " +
                             std::to_string(options.max_document_bytes));
+  // Sitemaps are often served gzipped as files (sitemap.xml.gz), not as a
+  // content coding the HTTP client undoes; the limit holds for what inflates.
+  std::string inflated;
+  if (IsGzip(bytes)) {
+    StatusOr<std::string> in = Inflate(bytes, {.max_bytes = options.max_document_bytes, .keep_truncated = true});
+    if (!in.ok()) {
+      if (in.status().code() == StatusCode::kTooLarge)
+        return Status::TooLarge("gzipped listing inflating to over the limit of " +
+                                std::to_string(options.max_document_bytes) + " bytes");
+      return Status::Corrupt("gzipped listing that does not inflate: " + in.status().message());
+    }
+    inflated = std::move(*in);
+    bytes = inflated;
+  }
   if (TrimAsciiBlanks(bytes).empty()) return Status::Corrupt("empty document");
   Listing listing;
   listing.base_url = *doc_url;

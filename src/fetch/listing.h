@@ -110,11 +110,13 @@ struct ListingOptions {
   size_t max_problems = 20;
 };
 
-// Reads `bytes`, fetched from `document_url` (absolute http(s): the base of
+// Reads `bytes` (gzip-compressed or not: a sitemap.xml.gz is inflated, up
+// to max_document_bytes), fetched from `document_url` (absolute http(s): the base of
 // relative links) with `content_type` (the response header, "" when
 // unknown). Errors: kInvalidArgument when document_url is not an absolute
-// http(s) URL; kTooLarge over max_document_bytes; kCorrupt for an empty
-// document, JSON that does not parse, or XML with no readable root element;
+// http(s) URL; kTooLarge over max_document_bytes (before or after
+// inflating); kCorrupt for an empty document, gzip that does not inflate,
+// JSON that does not parse, or XML with no readable root element;
 // kUnsupported for binary data or a document that is none of the kinds
 // above (its root element or JSON version named).
 StatusOr<Listing> ParseListing(std::string_view bytes, std::string_view document_url,

@@ -55,7 +55,10 @@ TEST(ListingTest, BadInputIsAStatusNamingTheReason) {
   StatusOr<Listing> json = ParseListing("{\"version\": \"1\"}", "https://a.example/feed", "");
   EXPECT_EQ(json.status().code(), StatusCode::kUnsupported);
   EXPECT_EQ(ParseListing(std::string("\x1f\x8b\x08\0\0\0", 6), "https://a.example/feed", "").status().code(),
-            StatusCode::kUnsupported);
+            StatusCode::kCorrupt);
+  StatusOr<Listing> png = ParseListing(std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16), "https://a.example/feed", "");
+  EXPECT_EQ(png.status().code(), StatusCode::kUnsupported);
+  EXPECT_NE(png.status().message().find("NUL byte"), std::string::npos) << png.status().message();
 }
 
 TEST(ListingTest, LimitsBoundTheDocumentAndItsEntries) {
@@ -76,6 +79,24 @@ TEST(ListingTest, LimitsBoundTheDocumentAndItsEntries) {
   EXPECT_EQ(l->entries[0].title, std::string(10, 'x'));
   o.max_document_bytes = feed.size() - 1;
   EXPECT_EQ(ParseListing(feed, "https://a.example/rss", "", o).status().code(), StatusCode::kTooLarge);
+}
+
+TEST(ListingTest, GzippedSitemapsAreInflatedWithinTheLimit) {
+  std::string sitemap = testing::ReadFile(testing::SourceDir() / "src/fetch/testdata/listings/sitemap_index.xml");
+  StatusOr<Listing> l = ParseListing(testing::Gzip(sitemap), "https://portal.example/sitemap.xml.gz", "");
+  ASSERT_TRUE(l.ok()) << l.status().ToString();
+  EXPECT_EQ(l->kind, ListingKind::kSitemapIndex);
+  EXPECT_EQ(l->sitemaps.size(), 2u);
+  // A small file that inflates past the limit is refused, not inflated.
+  ListingOptions o;
+  o.max_document_bytes = 1 << 20;
+  std::string bomb = testing::Gzip("<urlset>" + std::string(4 << 20, ' ') + "</urlset>");
+  ASSERT_LT(bomb.size(), o.max_document_bytes);
+  EXPECT_EQ(ParseListing(bomb, "https://a.example/s.xml.gz", "", o).status().code(), StatusCode::kTooLarge);
+  // Cut short: what inflated is read.
+  std::string gz = testing::Gzip(sitemap);
+  StatusOr<Listing> cut = ParseListing(gz.substr(0, gz.size() - 30), "https://portal.example/s.xml.gz", "");
+  EXPECT_TRUE(cut.ok() || cut.status().code() == StatusCode::kCorrupt) << cut.status().ToString();
 }
 
 TEST(ListingTest, TitlesAreCutAtACharacterBoundary) {

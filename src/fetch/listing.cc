@@ -68,8 +68,8 @@ std::string CanonicalCharset(std::string label) {
   label = AsciiLower(label);
   if (label.empty()) return "";
   if (label == "utf-8" || label == "utf8") return "UTF-8";
-  if (label == "iso-8859-1" || label == "latin1" || label == "us-ascii" || label == "ascii" ||
-      label == "iso8859-1" || label == "cp1252")
+  if (label == "iso-8859-1" || label == "latin1" || label == "us-ascii" || label == "ascii" || label == "iso8859-1" ||
+      label == "cp1252")
     return "WINDOWS-1252";
   for (char& c : label) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return label;
@@ -128,8 +128,7 @@ StatusOr<std::string> DecodeText(std::string_view bytes, const std::string& labe
       ++i;
     }
   }
-  listing->charset_note = said + "; invalid UTF-8 bytes replaced by U+FFFD (first at byte " +
-                          std::to_string(bad) + ")";
+  listing->charset_note = said + "; invalid UTF-8 bytes replaced by U+FFFD (first at byte " + std::to_string(bad) + ")";
   return out;
 }
 
@@ -232,13 +231,20 @@ const text::DateVocabulary& Rfc822Vocabulary() {
 
 const char* ListingKindName(ListingKind kind) {
   switch (kind) {
-    case ListingKind::kRss: return "rss";
-    case ListingKind::kAtom: return "atom";
-    case ListingKind::kJsonFeed: return "json-feed";
-    case ListingKind::kSitemap: return "sitemap";
-    case ListingKind::kSitemapIndex: return "sitemap-index";
-    case ListingKind::kGoogleNewsSitemap: return "google-news-sitemap";
-    case ListingKind::kHtml: return "html";
+    case ListingKind::kRss:
+      return "rss";
+    case ListingKind::kAtom:
+      return "atom";
+    case ListingKind::kJsonFeed:
+      return "json-feed";
+    case ListingKind::kSitemap:
+      return "sitemap";
+    case ListingKind::kSitemapIndex:
+      return "sitemap-index";
+    case ListingKind::kGoogleNewsSitemap:
+      return "google-news-sitemap";
+    case ListingKind::kHtml:
+      return "html";
   }
   return "?";
 }
@@ -249,8 +255,8 @@ std::optional<DateTime> ParseRfc822Date(std::string_view text) {
   return text::ParsePublicationDate(text, Rfc822Vocabulary());
 }
 
-StatusOr<Listing> ParseListing(std::string_view bytes, std::string_view document_url,
-                               std::string_view content_type, const ListingOptions& options) {
+StatusOr<Listing> ParseListing(std::string_view bytes, std::string_view document_url, std::string_view content_type,
+                               const ListingOptions& options) {
   std::optional<std::string> doc_url = ResolveUrl("", document_url);
   if (!doc_url || !IsHttpUrl(*doc_url))
     return Status::InvalidArgument("the listing's URL is no absolute http(s) URL: " +
@@ -282,7 +288,8 @@ StatusOr<Listing> ParseListing(std::string_view bytes, std::string_view document
   Shape shape = ShapeOf(bytes, content_type);
   if (declared.empty() && shape == Shape::kHtml) {
     std::string lower = AsciiLower(bytes.substr(0, 8 * 1024));
-    if (size_t meta = lower.find("<meta"); meta != std::string::npos && lower.find("charset", meta) != std::string::npos)
+    if (size_t meta = lower.find("<meta");
+        meta != std::string::npos && lower.find("charset", meta) != std::string::npos)
       declared = CharsetParameter(std::string_view(lower).substr(lower.find("charset", meta)));
   }
   WARTA_ASSIGN_OR_RETURN(std::string text, DecodeText(bytes, declared, &listing));
@@ -368,7 +375,8 @@ std::optional<DateTime> Collector::IsoDate(std::string_view text, std::string_vi
   // W3C date-time allows a year or a year and month alone; DateTime holds
   // days, and a day is never invented.
   bool partial = (text.size() == 4 || (text.size() == 7 && text[4] == '-'));
-  for (size_t i = 0; partial && i < text.size(); ++i) partial = i == 4 || std::isdigit(static_cast<unsigned char>(text[i]));
+  for (size_t i = 0; partial && i < text.size(); ++i)
+    partial = i == 4 || std::isdigit(static_cast<unsigned char>(text[i]));
   if (partial) {
     Problem(std::string(what) + ": a date without a day, not kept \"" + std::string(text) + "\"");
     return std::nullopt;
@@ -392,20 +400,25 @@ std::string DecodeEntities(std::string_view s) {
     }
     std::string_view name = s.substr(i + 1, semi - i - 1);
     std::string rep;
-    if (name == "amp") rep = "&";
-    else if (name == "lt") rep = "<";
-    else if (name == "gt") rep = ">";
-    else if (name == "quot") rep = "\"";
-    else if (name == "apos") rep = "'";
+    if (name == "amp")
+      rep = "&";
+    else if (name == "lt")
+      rep = "<";
+    else if (name == "gt")
+      rep = ">";
+    else if (name == "quot")
+      rep = "\"";
+    else if (name == "apos")
+      rep = "'";
     else if (name.size() >= 2 && name[0] == '#') {
       bool hex = name[1] == 'x' || name[1] == 'X';
       std::string_view digits = name.substr(hex ? 2 : 1);
       char32_t cp = 0;
       bool ok = !digits.empty();
       for (char d : digits) {
-        int v = std::isdigit(static_cast<unsigned char>(d)) ? d - '0'
+        int v = std::isdigit(static_cast<unsigned char>(d))           ? d - '0'
                 : hex && std::isxdigit(static_cast<unsigned char>(d)) ? (std::tolower(d) - 'a' + 10)
-                                                                     : -1;
+                                                                      : -1;
         if (v < 0 || cp > 0x10FFFF) {
           ok = false;
           break;

@@ -80,8 +80,8 @@ struct ListingEntry {
 
 struct Listing {
   ListingKind kind = ListingKind::kRss;
-  std::string title;     // the feed's own title, "" when none (sitemaps have none)
-  std::string base_url;  // the document's base: its URL, or an HTML <base href>
+  std::string title;                   // the feed's own title, "" when none (sitemaps have none)
+  std::string base_url;                // the document's base: its URL, or an HTML <base href>
   std::vector<ListingEntry> entries;   // articles (feeds, sitemaps, Google News sitemaps)
   std::vector<ListingEntry> sitemaps;  // child sitemaps of a sitemap index (url, updated)
   std::vector<ListingEntry> feeds;     // feeds an HTML page links (url, title, type)
@@ -119,8 +119,8 @@ struct ListingOptions {
 // JSON that does not parse, or XML with no readable root element;
 // kUnsupported for binary data or a document that is none of the kinds
 // above (its root element or JSON version named).
-StatusOr<Listing> ParseListing(std::string_view bytes, std::string_view document_url,
-                               std::string_view content_type, const ListingOptions& options = {});
+StatusOr<Listing> ParseListing(std::string_view bytes, std::string_view document_url, std::string_view content_type,
+                               const ListingOptions& options = {});
 
 // An RSS date (RFC 822 / RFC 2822: "Tue, 10 Jun 2003 04:00:00 GMT",
 // "Mon, 27 Mar 2017 10:15:00 +0700"); nullopt when it is none.

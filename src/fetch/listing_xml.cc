@@ -49,9 +49,7 @@ struct CtxtFree {
 };
 
 std::string_view Name(xmlNodePtr n) { return n->name ? reinterpret_cast<const char*>(n->name) : ""; }
-std::string_view NsOf(xmlNodePtr n) {
-  return n->ns && n->ns->href ? reinterpret_cast<const char*>(n->ns->href) : "";
-}
+std::string_view NsOf(xmlNodePtr n) { return n->ns && n->ns->href ? reinterpret_cast<const char*>(n->ns->href) : ""; }
 
 // True for an element `local` in namespace `ns` ("" = no namespace). An
 // element whose prefix was never declared (recovered documents) is named
@@ -99,8 +97,8 @@ std::string TextOf(xmlNodePtr n, size_t limit, bool (*leave_out)(xmlNodePtr) = n
 
 // The elements RSS 2.0 defines for an item (its specification's names).
 bool IsRssItemElement(xmlNodePtr n) {
-  static constexpr std::string_view kNames[] = {"item",     "title",     "link",  "description", "author",
-                                                "category", "comments", "enclosure", "guid", "pubDate", "source"};
+  static constexpr std::string_view kNames[] = {"item",     "title",     "link", "description", "author", "category",
+                                                "comments", "enclosure", "guid", "pubDate",     "source"};
   for (std::string_view k : kNames) {
     if (Name(n) == k) return true;
   }
@@ -153,8 +151,7 @@ std::string BaseOf(xmlNodePtr n, const std::string& document_url) {
   for (xmlNodePtr p = n; p && p->type == XML_ELEMENT_NODE; p = p->parent) chain.push_back(p);
   std::string base = document_url;
   for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-    xmlChar* v = xmlGetNsProp(*it, reinterpret_cast<const xmlChar*>("base"),
-                              reinterpret_cast<const xmlChar*>(kXmlNs));
+    xmlChar* v = xmlGetNsProp(*it, reinterpret_cast<const xmlChar*>("base"), reinterpret_cast<const xmlChar*>(kXmlNs));
     if (!v) continue;
     if (std::optional<std::string> r = ResolveUrl(base, reinterpret_cast<const char*>(v))) base = *r;
     xmlFree(v);
@@ -337,14 +334,13 @@ Status ParseXmlListing(std::string_view utf8, Collector* collector, Listing* lis
   ctxt->sax->serror = OnXmlError;
   // Recovering, no network, no entity substitution, no DTD loading; the
   // text is UTF-8 already (listing.cc converted it), whatever it declares.
-  const int flags = XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                    XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC | XML_PARSE_COMPACT;
+  const int flags = XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA |
+                    XML_PARSE_IGNORE_ENC | XML_PARSE_COMPACT;
   // libxml2 takes an int length; ListingOptions keeps documents far below 2 GiB.
   std::unique_ptr<xmlDoc, DocFree> doc(xmlCtxtReadMemory(ctxt.get(), utf8.data(), static_cast<int>(utf8.size()),
                                                          collector->document_url().c_str(), "UTF-8", flags));
   xmlNodePtr root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
-  if (!root)
-    return Status::Corrupt("no readable XML element" + (log.first.empty() ? "" : " (" + log.first + ")"));
+  if (!root) return Status::Corrupt("no readable XML element" + (log.first.empty() ? "" : " (" + log.first + ")"));
   if (log.errors > 0)
     collector->Problem("XML not well-formed (" + std::to_string(log.errors) + " errors, first at " + log.first +
                        "); read what was recoverable");

@@ -209,8 +209,7 @@ RobotsGroup Robots::ForAgent(std::string_view agent) const {
   auto take = [&](const Group& group) {
     g.matched = true;
     g.rules.insert(g.rules.end(), group.rules.begin(), group.rules.end());
-    if (group.crawl_delay_seconds &&
-        (!g.crawl_delay_seconds || *group.crawl_delay_seconds > *g.crawl_delay_seconds))
+    if (group.crawl_delay_seconds && (!g.crawl_delay_seconds || *group.crawl_delay_seconds > *g.crawl_delay_seconds))
       g.crawl_delay_seconds = group.crawl_delay_seconds;
   };
   auto names = [](const Group& group, std::string_view t) {

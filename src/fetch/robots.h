@@ -77,8 +77,7 @@ class Robots {
  public:
   // Parses `text` (the body of a robots.txt). `robots_url`, when given,
   // resolves relative Sitemap: lines.
-  static Robots Parse(std::string_view text, std::string_view robots_url = "",
-                      const RobotsOptions& options = {});
+  static Robots Parse(std::string_view text, std::string_view robots_url = "", const RobotsOptions& options = {});
   // What RFC 9309 section 2.3.1 says a crawler assumes when robots.txt is
   // unavailable (a 4xx status: everything allowed) or unreachable (a 5xx
   // status or a network error: nothing allowed).

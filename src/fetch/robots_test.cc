@@ -30,8 +30,8 @@ std::vector<std::string> RunCase(const testing::GoldenCase& c) {
       if (!g.matched) out.push_back(agent + " no group");
     } else if (in.key == "check") {
       RobotsDecision d = robots.ForAgent(agent).Decide(in.value);
-      std::string why = d.rule ? std::string(d.rule->allow ? "allow " : "disallow ") + d.rule->pattern +
-                                     " (line " + std::to_string(d.rule->line) + ")"
+      std::string why = d.rule ? std::string(d.rule->allow ? "allow " : "disallow ") + d.rule->pattern + " (line " +
+                                     std::to_string(d.rule->line) + ")"
                                : "no rule";
       out.push_back(agent + " " + (d.allowed ? "allowed " : "disallowed ") + in.value + " by " + why);
     } else if (in.key != "robots" && in.key != "url" && in.key != "case") {

@@ -56,10 +56,18 @@ TEST(RobustnessTest, MutatedListings) {
       for (int k = 0; k < edits && !m.empty(); ++k) {
         size_t at = rng() % m.size();
         switch (rng() % 4) {
-          case 0: m[at] = static_cast<char>(rng() & 0xff); break;
-          case 1: m[at] = specials[rng() % specials.size()]; break;
-          case 2: m.erase(at, 1 + rng() % 16); break;
-          default: m.insert(at, m.substr(rng() % m.size(), rng() % 64)); break;
+          case 0:
+            m[at] = static_cast<char>(rng() & 0xff);
+            break;
+          case 1:
+            m[at] = specials[rng() % specials.size()];
+            break;
+          case 2:
+            m.erase(at, 1 + rng() % 16);
+            break;
+          default:
+            m.insert(at, m.substr(rng() % m.size(), rng() % 64));
+            break;
         }
       }
       Check(m, round % 2 ? "application/json" : "");
@@ -87,7 +95,8 @@ TEST(RobustnessTest, Garbage) {
 TEST(RobustnessTest, RobotsGarbage) {
   std::mt19937 rng(9309);
   const std::vector<std::string> pieces = {"User-agent:", "Allow:", "Disallow:", "Sitemap:", "Crawl-delay:", "*",
-                                           "$", "/", "%", "%4", "%zz", "\n", "\r", " ", "#", ":", "\xe3\x83", "a"};
+                                           "$",           "/",      "%",         "%4",       "%zz",          "\n",
+                                           "\r",          " ",      "#",         ":",        "\xe3\x83",     "a"};
   for (int round = 0; round < 500; ++round) {
     std::string file;
     int n = static_cast<int>(rng() % 60);

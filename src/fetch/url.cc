@@ -101,8 +101,8 @@ std::string Clean(std::string_view s, bool backslash_is_slash) {
     if (c == '\t' || c == '\n' || c == '\r') continue;
     if (c == '\\' && backslash_is_slash) {
       out.push_back('/');
-    } else if (c <= 0x20 || c >= 0x7F || c == '"' || c == '<' || c == '>' || c == '`' || c == '{' ||
-               c == '}' || c == '|' || c == '^') {
+    } else if (c <= 0x20 || c >= 0x7F || c == '"' || c == '<' || c == '>' || c == '`' || c == '{' || c == '}' ||
+               c == '|' || c == '^') {
       out.push_back('%');
       out.push_back(kHex[c >> 4]);
       out.push_back(kHex[c & 15]);

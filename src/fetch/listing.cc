@@ -7,6 +7,7 @@
 #include <cctype>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "charset/charset.h"
 #include "core/ascii.h"
@@ -227,6 +228,49 @@ const text::DateVocabulary& Rfc822Vocabulary() {
   return vocab;
 }
 
+bool AllDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+bool AllLetters(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (!std::isalpha(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+// RFC 822 wrote years with two digits ("21 Jan 24 14:32 +0700"), and RSS 2.0
+// still allows them; the date parser wants four. A day, a word and two
+// digits become the same with the year widened as RFC 2822 section 4.3 says
+// (under 50: 20yy, else 19yy), and are parsed again.
+std::optional<DateTime> ParsePublicationDateWithFourDigitYear(std::string_view text) {
+  std::vector<std::string_view> words;
+  for (size_t i = 0; i < text.size();) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+    size_t b = i;
+    while (i < text.size() && text[i] != ' ' && text[i] != '\t') ++i;
+    if (i > b) words.push_back(text.substr(b, i - b));
+  }
+  for (size_t k = 0; k + 2 < words.size(); ++k) {
+    if (!AllDigits(words[k]) || words[k].size() > 2 || !AllLetters(words[k + 1]) || words[k + 2].size() != 2 ||
+        !AllDigits(words[k + 2]))
+      continue;
+    int yy = (words[k + 2][0] - '0') * 10 + (words[k + 2][1] - '0');
+    std::string widened;
+    for (size_t j = 0; j < words.size(); ++j) {
+      if (j) widened += ' ';
+      widened += j == k + 2 ? std::to_string(yy < 50 ? 2000 + yy : 1900 + yy) : std::string(words[j]);
+    }
+    return text::ParsePublicationDate(widened, Rfc822Vocabulary());
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 const char* ListingKindName(ListingKind kind) {
@@ -252,7 +296,8 @@ const char* ListingKindName(ListingKind kind) {
 std::optional<DateTime> ParseRfc822Date(std::string_view text) {
   text = TrimAsciiBlanks(text);
   if (text.empty()) return std::nullopt;
-  return text::ParsePublicationDate(text, Rfc822Vocabulary());
+  if (std::optional<DateTime> d = text::ParsePublicationDate(text, Rfc822Vocabulary())) return d;
+  return ParsePublicationDateWithFourDigitYear(text);
 }
 
 StatusOr<Listing> ParseListing(std::string_view bytes, std::string_view document_url, std::string_view content_type,

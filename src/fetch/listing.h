@@ -123,7 +123,8 @@ StatusOr<Listing> ParseListing(std::string_view bytes, std::string_view document
                                const ListingOptions& options = {});
 
 // An RSS date (RFC 822 / RFC 2822: "Tue, 10 Jun 2003 04:00:00 GMT",
-// "Mon, 27 Mar 2017 10:15:00 +0700"); nullopt when it is none.
+// "Mon, 27 Mar 2017 10:15:00 +0700", RFC 822's two-digit years widened as
+// RFC 2822 says); nullopt when it is none.
 std::optional<DateTime> ParseRfc822Date(std::string_view text);
 
 }  // namespace warta::fetch

@@ -133,6 +133,8 @@ TEST(ListingTest, Rfc822Dates) {
   EXPECT_EQ(iso("27 Mar 2017 10:15 WIB"), "2017-03-27T10:15:00+07:00");
   EXPECT_EQ(iso("Sat, 20 Jan 2024 23:59:59 EST"), "2024-01-20T23:59:59-05:00");
   EXPECT_EQ(iso("Sat, 20 Jan 2024 23:59:59 PDT"), "2024-01-20T23:59:59-07:00");
+  EXPECT_EQ(iso("Sun, 21 Jan 24 14:32:00 +0700"), "2024-01-21T14:32:00+07:00");  // RFC 822's two-digit year
+  EXPECT_EQ(iso("21 Jan 99 14:32 GMT"), "1999-01-21T14:32:00Z");
   EXPECT_EQ(iso("kemarin"), "none");
   EXPECT_EQ(iso(""), "none");
 }

@@ -167,8 +167,12 @@ class XmlReader {
 
   void Rss(xmlNodePtr root) {
     l_->kind = ListingKind::kRss;
-    xmlNodePtr channel = Child(root, "channel", NsOf(root));
-    if (channel) l_->title = Title(Child(channel, "title", NsOf(root)), true);
+    // RSS 1.0's channel is in the RSS namespace, its root in RDF's.
+    xmlNodePtr channel = nullptr;
+    for (xmlNodePtr c = root->children; c && !channel; c = c->next) {
+      if (c->type == XML_ELEMENT_NODE && Name(c) == "channel") channel = c;
+    }
+    if (channel) l_->title = Title(Child(channel, "title", NsOf(channel)), true);
     // RSS 2.0 puts items in the channel, RSS 1.0 (RDF) beside it, and a
     // recovered document inside an item whose tag it never saw closed: every
     // <item>, in document order.

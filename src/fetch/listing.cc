@@ -248,7 +248,7 @@ bool AllLetters(std::string_view s) {
 // still allows them; the date parser wants four. A day, a word and two
 // digits become the same with the year widened as RFC 2822 section 4.3 says
 // (under 50: 20yy, else 19yy), and are parsed again.
-std::optional<DateTime> ParsePublicationDateWithFourDigitYear(std::string_view text) {
+std::optional<DateTime> ParseWithTwoDigitYear(std::string_view text) {
   std::vector<std::string_view> words;
   for (size_t i = 0; i < text.size();) {
     while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
@@ -297,7 +297,7 @@ std::optional<DateTime> ParseRfc822Date(std::string_view text) {
   text = TrimAsciiBlanks(text);
   if (text.empty()) return std::nullopt;
   if (std::optional<DateTime> d = text::ParsePublicationDate(text, Rfc822Vocabulary())) return d;
-  return ParsePublicationDateWithFourDigitYear(text);
+  return ParseWithTwoDigitYear(text);
 }
 
 StatusOr<Listing> ParseListing(std::string_view bytes, std::string_view document_url, std::string_view content_type,

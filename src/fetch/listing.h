@@ -80,7 +80,7 @@ struct ListingEntry {
 
 struct Listing {
   ListingKind kind = ListingKind::kRss;
-  std::string title;                   // the feed's own title, "" when none (sitemaps have none)
+  std::string title;                   // the feed's title or the page's <title>; "" for none (sitemaps)
   std::string base_url;                // the document's base: its URL, or an HTML <base href>
   std::vector<ListingEntry> entries;   // articles (feeds, sitemaps, Google News sitemaps)
   std::vector<ListingEntry> sitemaps;  // child sitemaps of a sitemap index (url, updated)

@@ -3,6 +3,7 @@
 // two elements matter, and a scanner that reads each byte once keeps the cost
 // of a hostile page linear (libxml2's HTML parser compares each attribute of
 // a tag with every earlier one; see html::ExtractOptions::max_attributes_per_tag).
+#include <algorithm>
 #include <cctype>
 #include <string>
 #include <string_view>
@@ -128,6 +129,9 @@ void ParseHtmlListing(std::string_view s, Collector* collector, Listing* listing
       // Raw text: a '<' inside is no tag.
       size_t close = FindLower(s, "</" + name, i);
       if (close == std::string_view::npos) break;
+      // The page's own title names the source it is the home page of.
+      if (name == "title" && listing->title.empty())
+        listing->title = collector->Title(StripMarkup(s.substr(i, std::min(close - i, size_t{64} << 10))));
       i = close;
     } else if (name == "base" && !base_set) {
       std::string href = Get(attrs, "href");

@@ -203,6 +203,13 @@ Robots Robots::DisallowAll() {
   return out;
 }
 
+Robots Robots::FromResponse(int http_status, std::string_view body, std::string_view robots_url,
+                            const RobotsOptions& options) {
+  if (http_status >= 200 && http_status < 300) return Parse(body, robots_url, options);
+  if (http_status >= 400 && http_status < 500) return AllowAll();
+  return DisallowAll();
+}
+
 RobotsGroup Robots::ForAgent(std::string_view agent) const {
   std::string token = ProductToken(agent);
   RobotsGroup g;

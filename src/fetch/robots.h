@@ -83,6 +83,12 @@ class Robots {
   // status or a network error: nothing allowed).
   static Robots AllowAll();
   static Robots DisallowAll();
+  // The rules a fetch of robots.txt gives (section 2.3.1): a 2xx body
+  // parsed; 4xx: AllowAll; 5xx, or any other status the client could not
+  // follow (a 3xx left after its redirects, 0 for a network error):
+  // DisallowAll.
+  static Robots FromResponse(int http_status, std::string_view body, std::string_view robots_url,
+                             const RobotsOptions& options = {});
 
   // The merged group for `agent` (a product token, "Warta", or a user agent
   // string, "Warta/0.1").

@@ -77,6 +77,17 @@ TEST(RobotsTest, UnavailableAndUnreachable) {
   EXPECT_TRUE(Robots::DisallowAll().ForAgent("Warta").Allowed("/robots.txt"));
 }
 
+TEST(RobotsTest, FromResponseFollowsTheStatus) {
+  const std::string body = "User-agent: *\nDisallow: /a\n";
+  EXPECT_FALSE(Robots::FromResponse(200, body, "https://a.example/robots.txt").ForAgent("Warta").Allowed("/a"));
+  EXPECT_TRUE(Robots::FromResponse(200, body, "").ForAgent("Warta").Allowed("/b"));
+  EXPECT_TRUE(Robots::FromResponse(404, body, "").ForAgent("Warta").Allowed("/a"));
+  EXPECT_TRUE(Robots::FromResponse(403, "", "").ForAgent("Warta").Allowed("/a"));
+  EXPECT_FALSE(Robots::FromResponse(503, body, "").ForAgent("Warta").Allowed("/b"));
+  EXPECT_FALSE(Robots::FromResponse(0, "", "").ForAgent("Warta").Allowed("/b"));
+  EXPECT_FALSE(Robots::FromResponse(301, "", "").ForAgent("Warta").Allowed("/b"));
+}
+
 TEST(RobotsTest, OnlyTheFirst500KiBAreRead) {
   std::string file = "User-agent: *\nDisallow: /a\n";
   while (file.size() < 600 * 1024) file += "# padding padding padding padding padding\n";

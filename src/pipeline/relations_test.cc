@@ -148,7 +148,7 @@ TEST(RelationsTest, ALateFirstPublicationRelinksTheGroupInTheStore) {
   EXPECT_EQ(got[2].copy_of, 0);
   EXPECT_EQ(got[2].copy_group, got[0].copy_group);
   for (const auto& a : got)
-    if (a.copy_of) EXPECT_GT(a.similarity, 0) << a.seq;
+    if (a.copy_of) { EXPECT_GT(a.similarity, 0) << a.seq; }
   EXPECT_EQ(*(*kb)->store().CopiesOf(3), (std::vector<int64_t>{1}));
 }
 

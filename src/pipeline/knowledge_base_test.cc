@@ -186,8 +186,11 @@ TEST(KnowledgeBaseTest, CaseLessArticlesTakeTheCaseOfNamesStoredCased) {
     const std::string text = lower_text_of(**kb);
     // The model alone does not restore the whole name (its spelling rule
     // may guess a rare surname, not every word of it); the stored names do.
-    if (run == 0) EXPECT_EQ(text.find("Sergei Kuzhugetovich"), std::string::npos) << text;
-    else EXPECT_NE(text.find("Sergei Kuzhugetovich"), std::string::npos) << text;
+    if (run == 0) {
+      EXPECT_EQ(text.find("Sergei Kuzhugetovich"), std::string::npos) << text;
+    } else {
+      EXPECT_NE(text.find("Sergei Kuzhugetovich"), std::string::npos) << text;
+    }
   }
 }
 

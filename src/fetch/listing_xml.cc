@@ -220,9 +220,7 @@ class XmlReader {
       if (!Is(u, "url", ns)) continue;
       std::string what = "url " + std::to_string(++n);
       ListingEntry e;
-      xmlNodePtr loc = Child(u, "loc", ns);
-      e.url = TextOf(loc, c_->options().max_url_bytes + 1);
-      e.updated = Date(Child(u, "lastmod", ns), what + " lastmod");
+      xmlNodePtr loc = LocAndLastmod(u, ns, what, &e);
       if (xmlNodePtr nn = Child(u, "news", kNewsNs, "news")) {
         e.title = Title(Child(nn, "title", kNewsNs, "news"), false);
         e.published = Date(Child(nn, "publication_date", kNewsNs, "news"), what + " news:publication_date");
@@ -239,11 +237,18 @@ class XmlReader {
       if (!Is(s, "sitemap", ns)) continue;
       std::string what = "sitemap " + std::to_string(++n);
       ListingEntry e;
-      xmlNodePtr loc = Child(s, "loc", ns);
-      e.url = TextOf(loc, c_->options().max_url_bytes + 1);
-      e.updated = Date(Child(s, "lastmod", ns), what + " lastmod");
+      xmlNodePtr loc = LocAndLastmod(s, ns, what, &e);
       Add(&l_->sitemaps, std::move(e), loc, s, what);
     }
+  }
+
+  // A sitemap's <url> or a sitemap index's <sitemap>: its <loc> into
+  // e->url and <lastmod> into e->updated; returns the <loc> node.
+  xmlNodePtr LocAndLastmod(xmlNodePtr node, std::string_view ns, const std::string& what, ListingEntry* e) {
+    xmlNodePtr loc = Child(node, "loc", ns);
+    e->url = TextOf(loc, c_->options().max_url_bytes + 1);
+    e->updated = Date(Child(node, "lastmod", ns), what + " lastmod");
+    return loc;
   }
 
  private:

@@ -22,6 +22,20 @@ WANTED = 44
 PER_SOURCE = 3
 
 
+def annotated_ids(*names):
+    """Every IndoSum id annotated in the gold files `names` beside this
+    script (column 2 of their rows): a later batch's draw leaves them out."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    ids = set()
+    for name in names:
+        with open(os.path.join(here, name), encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#") or not line.strip():
+                    continue
+                ids.add(line.split("\t")[1])
+    return ids
+
+
 def draw(corpus, salt, categories, wanted, per_source_cap, excluded=frozenset()):
     """The kept articles, in order: (file, id, category, source) tuples.
 

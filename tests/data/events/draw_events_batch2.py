@@ -17,7 +17,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from draw_events_batch import draw  # noqa: E402  (the walk both batches share)
+from draw_events_batch import annotated_ids, draw  # noqa: E402  (the walk both batches share)
 
 CATEGORIES = {"tajuk utama"}
 WANTED = 24
@@ -25,22 +25,11 @@ PER_SOURCE = 3
 BATCH1 = ("gold_batch1_A.tsv", "gold_batch1_B.tsv")
 
 
-def batch1_ids():
-    here = os.path.dirname(os.path.abspath(__file__))
-    ids = set()
-    for name in BATCH1:
-        with open(os.path.join(here, name), encoding="utf-8") as f:
-            for line in f:
-                if line.startswith("#") or not line.strip():
-                    continue
-                ids.add(line.split("\t")[1])
-    return ids
-
 
 def main():
     corpus = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         "..", "shared", "data", "corpus", "indosum-dev")
-    for row in draw(corpus, "events-batch2", CATEGORIES, WANTED, PER_SOURCE, batch1_ids()):
+    for row in draw(corpus, "events-batch2", CATEGORIES, WANTED, PER_SOURCE, annotated_ids(*BATCH1)):
         print("%s\t%s\t%s\t%s" % row)
 
 

@@ -18,7 +18,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from draw_events_batch import draw  # noqa: E402  (the walk every batch shares)
+from draw_events_batch import annotated_ids, draw  # noqa: E402  (the walk every batch shares)
 
 CATEGORIES = {"tajuk utama"}
 WANTED = 24
@@ -26,23 +26,11 @@ PER_SOURCE = 3
 EARLIER = ("gold_batch1_A.tsv", "gold_batch1_B.tsv", "gold_batch2.tsv")
 
 
-def earlier_ids():
-    """Every IndoSum id annotated in batches 1 and 2 (column 2 of their rows)."""
-    here = os.path.dirname(os.path.abspath(__file__))
-    ids = set()
-    for name in EARLIER:
-        with open(os.path.join(here, name), encoding="utf-8") as f:
-            for line in f:
-                if line.startswith("#") or not line.strip():
-                    continue
-                ids.add(line.split("\t")[1])
-    return ids
-
 
 def main():
     corpus = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         "..", "shared", "data", "corpus", "indosum-dev")
-    for row in draw(corpus, "events-batch3", CATEGORIES, WANTED, PER_SOURCE, earlier_ids()):
+    for row in draw(corpus, "events-batch3", CATEGORIES, WANTED, PER_SOURCE, annotated_ids(*EARLIER)):
         print("%s\t%s\t%s\t%s" % row)
 
 

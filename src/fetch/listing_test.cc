@@ -33,14 +33,14 @@ std::vector<std::string> Describe(const StatusOr<Listing>& l) {
 
 // A case names a fixture (file, under testdata/listings/), the URL it was
 // fetched from (url) and the response's Content-Type (content-type).
-std::vector<std::string> RunCase(const testing::GoldenCase& c) {
+std::vector<std::string> RunListingCase(const testing::GoldenCase& c) {
   std::string bytes = testing::ReadFile(testing::SourceDir() / "src/fetch/testdata/listings" / c.Value("file"));
   if (bytes.empty()) ADD_FAILURE() << c.Where() << ": no fixture " << c.Value("file");
   return Describe(ParseListing(bytes, c.Value("url"), c.Value("content-type")));
 }
 
 TEST(ListingTest, GoldenFixtures) {
-  EXPECT_GT(testing::RunGoldenFile(testing::SourceDir() / "src/fetch/testdata/listings.golden", RunCase), 0);
+  EXPECT_GT(testing::RunGoldenFile(testing::SourceDir() / "src/fetch/testdata/listings.golden", RunListingCase), 0);
 }
 
 TEST(ListingTest, BadInputIsAStatusNamingTheReason) {

@@ -14,7 +14,7 @@ namespace {
 // A case: the file as `robots` lines (an empty `robots` line is a blank line
 // of the file), optional `url` (where it was fetched, for Sitemap lines),
 // then `agent` and `check PATH` lines, each check asked of the last agent.
-std::vector<std::string> RunCase(const testing::GoldenCase& c) {
+std::vector<std::string> RunRobotsCase(const testing::GoldenCase& c) {
   std::string file;
   for (const testing::GoldenInput& in : c.inputs) {
     if (in.key == "robots") file += in.value + "\n";
@@ -44,7 +44,7 @@ std::vector<std::string> RunCase(const testing::GoldenCase& c) {
 }
 
 TEST(RobotsTest, GoldenCases) {
-  EXPECT_GT(testing::RunGoldenFile(testing::SourceDir() / "src/fetch/testdata/robots.golden", RunCase), 0);
+  EXPECT_GT(testing::RunGoldenFile(testing::SourceDir() / "src/fetch/testdata/robots.golden", RunRobotsCase), 0);
 }
 
 TEST(RobotsTest, PatternMatching) {

@@ -22,6 +22,26 @@ std::string Lower(std::string_view s) {
 
 bool IsUpperStart(std::string_view s) { return !s.empty() && s[0] >= 'A' && s[0] <= 'Z'; }
 
+// Whether `word` (lower case) is a short form of the title `words` (lower
+// case) written the way Indonesian offices shorten theirs: a piece of
+// three or more letters opening the title's first word, then pieces of two
+// or more letters each found inside a later word, in order ("mendikbud":
+// MENteri penDIDIKan dan keBUDayaan; "menkumham": MENteri huKUM dan HAM;
+// "mendagri": MENteri DAlam neGRI).
+bool ShortFormOf(std::string_view word, const std::vector<std::string>& words, size_t pos = 0, size_t next = 0) {
+  if (pos == word.size()) return next >= 2;
+  for (size_t len = pos == 0 ? 3 : 2; pos + len <= word.size() && len <= 6; ++len) {
+    const std::string_view piece = word.substr(pos, len);
+    if (pos == 0) {
+      if (!words.empty() && words[0].starts_with(piece) && ShortFormOf(word, words, pos + len, 1)) return true;
+      continue;
+    }
+    for (size_t w = next; w < words.size(); ++w)
+      if (words[w].find(piece) != std::string::npos && ShortFormOf(word, words, pos + len, w + 1)) return true;
+  }
+  return false;
+}
+
 bool IsAllCaps(std::string_view s) {
   if (s.size() < 2) return false;
   for (char c : s)
@@ -301,6 +321,9 @@ class Run {
 
   // The PERSON mention before code point `before` whose title reads
   // `phrase` ("Bupati Poso" = role "Bupati" of "Poso"; "Menteri Pertahanan").
+  // A one-word short form ("Mendikbud") reads the title written before a
+  // person's name ("Menteri Pendidikan dan Kebudayaan Muhadjir Effendy"),
+  // when one person has such a title.
   const EntityMention* TitleHolder(const std::string& phrase, int32_t before) const {
     const std::string want = Lower(phrase);
     const EntityMention* found = nullptr;
@@ -309,6 +332,24 @@ class Run {
       if (m.type != EntityType::kPerson || m.role.empty()) continue;
       std::string title = Lower(m.role);
       if (title == want || (!m.role_of.empty() && title + " " + Lower(m.role_of) == want)) found = &m;
+    }
+    if (found != nullptr || want.size() < 5 || want.find(' ') != std::string::npos) return found;
+    // The title as written before the name: the capitalised words (and
+    // "dan") right before the mention, up to eight.
+    for (const EntityMention& m : article_.entities) {
+      if (m.span.begin >= before) break;
+      if (m.type != EntityType::kPerson || Quoted(m.span.begin)) continue;
+      const size_t at = TokenAt(m.span.begin);
+      size_t b = at;
+      while (b > 0 && at - b < 8 && sent_[b - 1] == sent_[at] && toks_[b - 1].kind == TokenKind::kWord &&
+             (IsUpperStart(Tok(b - 1)) || In(text::WordClass::kTitleLink, Lower(Tok(b - 1)))))
+        --b;
+      if (at - b < 2 || !In(text::WordClass::kTitle, Lower(Tok(b)))) continue;
+      std::vector<std::string> words;
+      for (size_t k = b; k < at; ++k) words.push_back(Lower(Tok(k)));
+      if (!ShortFormOf(want, words)) continue;
+      if (found != nullptr && found->entity_id != m.entity_id) return nullptr;  // two holders: ambiguous
+      found = &m;
     }
     return found;
   }

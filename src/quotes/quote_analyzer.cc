@@ -995,6 +995,7 @@ class Run {
   bool ClauseAt(size_t k, size_t e) const {
     k = AfterTimePhrase(k, e);
     bool relative = false;
+    bool after_stop = false;
     for (size_t j = k; j < e && j < k + 10; ++j) {
       if (toks_[j].kind != TokenKind::kWord) return false;
       // "mengaku pihaknya sampai sekarang belum menerima": a time phrase
@@ -1008,7 +1009,17 @@ class Run {
         relative = true;
         continue;
       }
-      if (In(text::WordClass::kQuoteClauseStop, l)) return false;
+      if (In(text::WordClass::kQuoteClauseStop, l)) {
+        // "mengatakan transaksi jual beli obat melalui online berkembang
+        // pesat": a prepositional phrase inside the subject, then its
+        // verb. Only after a subject word, and never past a coordinating
+        // word ("mengungkapkan rasa bersalahnya lewat media sosial dan
+        // meminta maaf" reports nothing).
+        if (j == k || after_stop || relative) return false;
+        after_stop = true;
+        continue;
+      }
+      if (after_stop && In(text::WordClass::kEventSharedSubject, l)) return false;
       if (In(text::WordClass::kQuotePredicate, l)) return true;
       bool affixed = l.size() >= 6 && (l.starts_with("me") || l.starts_with("ber") || l.starts_with("di") ||
                                        l.starts_with("ter"));

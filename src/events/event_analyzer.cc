@@ -729,8 +729,8 @@ class Run {
           bool ignored = false;
           size_t k = SkipBack(i - 1, sb, &ignored);
           // SkipBack passes over "untuk": look at what it passed too.
-          for (size_t x = k; x < i && !c->shares_subject; ++x) c->shares_subject = In(WordClass::kEventSharedSubject, L(x));
-          if (k > sb) c->shares_subject |= In(WordClass::kEventSharedSubject, L(k - 1));
+          for (size_t x = k; x < i && !c->shares_subject; ++x) c->shares_subject = In(WordClass::kSharedSubject, L(x));
+          if (k > sb) c->shares_subject |= In(WordClass::kSharedSubject, L(k - 1));
         }
         if (w.frame == Frame::kIntransitive) break;
         size_t o = verb_end;

@@ -514,8 +514,9 @@ class Run {
     const EntityMention* best = nullptr;
     if (AnaphoricRole(first)) {
       // "harap dosen yang juga Tim Ahli … tersebut": the person introduced
-      // as a "dosen" earlier, before the person last named.
-      const size_t head = Lower(Tok(first)) == "sang" ? first + 1 : first;
+      // as a "dosen" earlier, before the person last named. A modifier
+      // ("sang pelatih", "mantan dosen") is not the noun.
+      const size_t head = In(text::WordClass::kTitleModifier, Lower(Tok(first))) ? first + 1 : first;
       if (const EntityMention* m = IntroducedAs(Lower(Tok(head)), toks_[first].cp_begin)) {
         q->speaker = m->canonical.empty() ? m->text : m->canonical;
         q->speaker_entity_id = m->entity_id;
@@ -696,8 +697,9 @@ class Run {
         // "Kepala Suku Dinas Penanggulangan Kebakaran dan Penyelamatan
         // Jakarta Pusat Hardisiswan": "dan" between capitalised words goes
         // on with an office's name.
-        const bool joins = office && Lower(Tok(end)) == "dan" && end > first && IsUpperStart(Tok(end - 1)) &&
-                           end + 1 < n && IsUpperStart(Tok(end + 1)) && !HasPerson(first, end);
+        const bool joins = office && In(text::WordClass::kTitleLink, Lower(Tok(end))) && end > first &&
+                           IsUpperStart(Tok(end - 1)) && end + 1 < n && IsUpperStart(Tok(end + 1)) &&
+                           !HasPerson(first, end);
         if (!joins) break;
       }
       ++end;
@@ -1019,7 +1021,7 @@ class Run {
         after_stop = true;
         continue;
       }
-      if (after_stop && In(text::WordClass::kEventSharedSubject, l)) return false;
+      if (after_stop && In(text::WordClass::kSharedSubject, l)) return false;
       if (In(text::WordClass::kQuotePredicate, l)) return true;
       bool affixed = l.size() >= 6 && (l.starts_with("me") || l.starts_with("ber") || l.starts_with("di") ||
                                        l.starts_with("ter"));

@@ -137,7 +137,7 @@ constexpr std::string_view kWordClassNames[] = {
     "event.cue.launch",
     "event.cue.appointment",
     "event.cue.hearing",
-    "event.shared_subject",
+    "grammar.shared_subject",
     "event.passive_light_verb",
     "event.party_noun",
     "quote.referring_noun",

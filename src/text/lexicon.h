@@ -348,7 +348,7 @@ enum class WordClass : uint8_t {
   kEventCueLaunch,        // "event.cue.launch": ... a launch trigger ("produk", "aplikasi")
   kEventCueAppointment,   // "event.cue.appointment": ... an appointment trigger ("sebagai", "menjadi")
   kEventCueHearing,       // "event.cue.hearing": ... a hearing trigger ("DPR", "Komisi")
-  kEventSharedSubject,    // "event.shared_subject": a verb after one shares the previous verb's subject ("untuk", "lalu")
+  kSharedSubject,         // "grammar.shared_subject": a verb after one shares the previous verb's subject (events, quotes)
   kEventPassiveLightVerb, // "event.passive_light_verb": "N yang dilakukan X": X does the noun's event
   kEventPartyNoun,        // "event.party_noun": a common noun naming a party ("polisi", "pelaku", "warga")
   // The quote analyser again (quotes.tsv), issue 17: a bare person noun

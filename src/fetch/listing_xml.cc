@@ -69,6 +69,33 @@ xmlNodePtr Child(xmlNodePtr parent, std::string_view local, std::string_view ns,
   return nullptr;
 }
 
+// What WalkBelow does after visiting a node.
+enum class Walk { kEnter, kSkip, kStop };
+
+// Visits the nodes below `parent` in document order with an explicit stack
+// (a hostile document's nesting cannot exhaust the call stack):
+// `visit(node)` says whether to enter the node's children, pass over them,
+// or end the walk.
+template <typename Visit>
+void WalkBelow(xmlNodePtr parent, Visit visit) {
+  std::vector<xmlNodePtr> stack{parent->children};
+  while (!stack.empty()) {
+    xmlNodePtr c = stack.back();
+    stack.pop_back();
+    if (!c) continue;
+    stack.push_back(c->next);
+    switch (visit(c)) {
+      case Walk::kEnter:
+        stack.push_back(c->children);
+        break;
+      case Walk::kSkip:
+        break;
+      case Walk::kStop:
+        return;
+    }
+  }
+}
+
 // The text inside `n` (text and CDATA, descendants included), at most
 // `limit` bytes. Entity references are not expanded: an entity the document
 // defines could be made to grow without bound.
@@ -79,18 +106,13 @@ xmlNodePtr Child(xmlNodePtr parent, std::string_view local, std::string_view ns,
 std::string TextOf(xmlNodePtr n, size_t limit, bool (*leave_out)(xmlNodePtr) = nullptr) {
   std::string out;
   if (!n) return out;
-  std::vector<xmlNodePtr> stack{n->children};
-  while (!stack.empty() && out.size() < limit) {
-    xmlNodePtr c = stack.back();
-    stack.pop_back();
-    if (!c) continue;
-    stack.push_back(c->next);
+  WalkBelow(n, [&](xmlNodePtr c) {
     if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
       out += reinterpret_cast<const char*>(c->content);
-    } else if (c->type == XML_ELEMENT_NODE && !(leave_out && leave_out(c))) {
-      stack.push_back(c->children);
+      return out.size() < limit ? Walk::kSkip : Walk::kStop;
     }
-  }
+    return c->type == XML_ELEMENT_NODE && !(leave_out && leave_out(c)) ? Walk::kEnter : Walk::kSkip;
+  });
   if (out.size() > limit) out.resize(limit);
   return out;
 }
@@ -110,17 +132,14 @@ bool IsRssItemElement(xmlNodePtr n) {
 // recovered document put a field its item lost.
 xmlNodePtr Descendant(xmlNodePtr parent, std::string_view local, std::string_view ns, std::string_view prefix,
                       std::string_view stop) {
-  std::vector<xmlNodePtr> stack{parent->children};
-  while (!stack.empty()) {
-    xmlNodePtr c = stack.back();
-    stack.pop_back();
-    if (!c) continue;
-    stack.push_back(c->next);
-    if (c->type != XML_ELEMENT_NODE || Name(c) == stop) continue;
-    if (Is(c, local, ns, prefix)) return c;
-    stack.push_back(c->children);
-  }
-  return nullptr;
+  xmlNodePtr found = nullptr;
+  WalkBelow(parent, [&](xmlNodePtr c) {
+    if (c->type != XML_ELEMENT_NODE || Name(c) == stop) return Walk::kSkip;
+    if (!Is(c, local, ns, prefix)) return Walk::kEnter;
+    found = c;
+    return Walk::kStop;
+  });
+  return found;
 }
 
 // A child `local`, else (recovered documents) a descendant outside nested items.
@@ -177,16 +196,11 @@ class XmlReader {
     // recovered document inside an item whose tag it never saw closed: every
     // <item>, in document order.
     size_t n = 0;
-    std::vector<xmlNodePtr> stack{root->children};
-    while (!stack.empty()) {
-      xmlNodePtr c = stack.back();
-      stack.pop_back();
-      if (!c) continue;
-      stack.push_back(c->next);
-      if (c->type != XML_ELEMENT_NODE) continue;
+    WalkBelow(root, [&](xmlNodePtr c) {
+      if (c->type != XML_ELEMENT_NODE) return Walk::kSkip;
       if (Name(c) == "item") RssItem(c, "item " + std::to_string(++n));
-      stack.push_back(c->children);
-    }
+      return Walk::kEnter;
+    });
   }
 
   void Atom(xmlNodePtr root) {
